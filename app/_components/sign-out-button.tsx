@@ -1,0 +1,21 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+
+export function SignOutButton() {
+  const [isSigningOut, setIsSigningOut] = useState(false);
+  return (
+    <button
+      type="button"
+      className="link-button"
+      disabled={isSigningOut}
+      onClick={async () => {
+        setIsSigningOut(true);
+        await signOut({ callbackUrl: "/" });
+      }}
+    >
+      {isSigningOut ? "Signing out…" : "Sign out"}
+    </button>
+  );
+}

@@ -1,0 +1,12 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <>
+      <h1>404 · Page not found</h1>
+      <p>
+        There is nothing at this address. <Link href="/">Go to the home page</Link>.
+      </p>
+    </>
+  );
+}

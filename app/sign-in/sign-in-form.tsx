@@ -1,0 +1,55 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Field } from "../_components/field";
+
+const FAILED = "That email and password do not match an account.";
+
+export function SignInForm({ returnTo }: { returnTo: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, setIsPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "");
+    const password = String(form.get("password") ?? "");
+    if (!email || !password) {
+      setError("Enter your email and your password.");
+      return;
+    }
+    setIsPending(true);
+    setError(null);
+    try {
+      const result = await signIn("credentials", { email, password, redirect: false });
+      if (!result || result.error) {
+        setError(!result || result.error === "CredentialsSignin" ? FAILED : result.error);
+        return;
+      }
+      router.push(returnTo);
+      router.refresh();
+    } catch {
+      setError("Signing in failed: the server could not be reached. Try again in a moment.");
+    } finally {
+      setIsPending(false);
+    }
+  }
+
+  return (
+    <form className="form card" onSubmit={onSubmit} noValidate aria-describedby={error ? "sign-in-error" : undefined}>
+      {error && (
+        <p id="sign-in-error" className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <Field name="email" label="Email" type="email" autoComplete="email" required />
+      <Field name="password" label="Password" type="password" autoComplete="current-password" required />
+      <button type="submit" className="button" disabled={isPending}>
+        {isPending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+// The grader's settings, derived once from the validated environment.
+import os from "node:os";
+import { env } from "../lib/env";
+
+export const graderConfig = {
+  /** Identifies this worker in heartbeats and on submissions it grades. */
+  workerId: `${os.hostname()}:${process.pid}`,
+  concurrency: env.GRADER_CONCURRENCY,
+  preferredBackend: env.GRADER_BACKEND,
+  isWeakSandboxAllowed: env.GRADER_UNSAFE_ALLOW_WEAK_SANDBOX,
+  heartbeatMs: 10_000,
+  /** A job whose worker stops renewing its lock for this long is taken over by another worker. */
+  lockDurationMs: env.GRADER_LOCK_SECONDS * 1000,
+  stalledIntervalMs: Math.max(1000, (env.GRADER_LOCK_SECONDS * 1000) / 2),
+  sweepIntervalMs: 15_000,
+  /** How long SIGTERM waits for running jobs before handing them back to the queue. */
+  drainTimeoutMs: 30_000,
+} as const;

@@ -1,0 +1,92 @@
+// Sign-in configuration and the server-side checks every page, route handler and server action
+// goes through. Sessions are signed JWT cookies; the role is re-read from the database on every
+// request, so a role change or a removed account takes effect at once.
+import type { NextAuthOptions } from "next-auth";
+import { getServerSession } from "next-auth/next";
+import CredentialsProvider from "next-auth/providers/credentials";
+import type { Role } from "./generated/prisma/enums";
+import { db } from "./db";
+import { env, publicUrl } from "./env";
+import { ForbiddenError, RateLimitedError, UnauthenticatedError } from "./errors";
+import { authenticate } from "./users/authenticate";
+
+declare module "next-auth" {
+  interface Session {
+    /** Only the id travels in the cookie; everything else is read from the database. */
+    userId?: string;
+  }
+  interface User {
+    role: Role;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+  }
+}
+
+function clientAddressOf(headers: Record<string, string | string[] | undefined> | undefined): string | undefined {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  return first || undefined;
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: env.AUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  useSecureCookies: publicUrl.startsWith("https://"),
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, request) {
+        try {
+          const user = await authenticate({ input: credentials, clientAddress: clientAddressOf(request?.headers) });
+          return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+        } catch (error) {
+          // next-auth hands a thrown message back to the sign-in form as its error.
+          if (error instanceof RateLimitedError) throw new Error(error.message);
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.uid = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      session.userId = token.uid;
+      return session;
+    },
+  },
+};
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/** The signed-in user, read fresh from the database, or null. */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const session = await getServerSession(authOptions);
+  if (!session?.userId) return null;
+  return db.user.findUnique({ where: { id: session.userId }, select: { id: true, email: true, name: true, role: true } });
+}
+
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new UnauthenticatedError();
+  return user;
+}
+
+export async function requireRole(...roles: Role[]): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) throw new ForbiddenError();
+  return user;
+}

@@ -1,0 +1,30 @@
+// The "grading" queue: its name, its payload contract and how both sides connect to it.
+// Payloads carry ids only; code and weights stay in Postgres and on the worker's disk.
+import { Queue, type ConnectionOptions } from "bullmq";
+import { Redis } from "ioredis";
+import { z } from "zod";
+import { env, requireRedisUrl } from "../env";
+
+export const GRADING_QUEUE = "grading";
+
+export const GradingJobSchema = z.object({
+  /** The submission to grade; everything else is read from Postgres by the worker. */
+  submissionId: z.string().min(1).max(64),
+});
+export type GradingJob = z.infer<typeof GradingJobSchema>;
+
+/** A connection as BullMQ needs it: no per-command retry limit, so blocking reads can wait. */
+export function createQueueConnection(): Redis {
+  return new Redis(requireRedisUrl(), { maxRetriesPerRequest: null, enableReadyCheck: true });
+}
+
+export function queueOptions(connection: ConnectionOptions) {
+  return { connection, prefix: env.QUEUE_PREFIX };
+}
+
+let gradingQueue: Queue<GradingJob> | undefined;
+
+export function getGradingQueue(): Queue<GradingJob> {
+  gradingQueue ??= new Queue<GradingJob>(GRADING_QUEUE, queueOptions(createQueueConnection()));
+  return gradingQueue;
+}

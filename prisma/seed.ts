@@ -1,0 +1,58 @@
+// Idempotent seed: the courses under content/ and the demo accounts. Safe to run on every start.
+import fs from "node:fs";
+import path from "node:path";
+import { db } from "../lib/db";
+import { importCourse } from "../lib/courses/import-course";
+import { loadCourseFiles } from "../lib/courses/load-course-files";
+import { hashPassword } from "../lib/users/password";
+import { DEMO_ACCOUNTS } from "./demo-accounts";
+
+const COURSES_DIR = path.join(import.meta.dirname, "..", "content", "courses");
+
+async function seedCourses(): Promise<string[]> {
+  const ids: string[] = [];
+  if (!fs.existsSync(COURSES_DIR)) return ids;
+  for (const entry of fs.readdirSync(COURSES_DIR, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const loaded = loadCourseFiles(path.join(COURSES_DIR, entry.name));
+    const { courseId, isChanged } = await importCourse(loaded);
+    console.log(`seed: course ${loaded.course.slug} ${isChanged ? "imported" : "unchanged"}`);
+    ids.push(courseId);
+  }
+  return ids;
+}
+
+async function seedDemoAccounts(courseIds: string[]): Promise<void> {
+  for (const account of DEMO_ACCOUNTS) {
+    const existing = await db.user.findUnique({ where: { email: account.email }, select: { id: true } });
+    // An existing account keeps whatever password its owner has set since.
+    const user =
+      existing ??
+      (await db.user.create({
+        data: { email: account.email, name: account.name, role: account.role, passwordHash: await hashPassword(account.password) },
+        select: { id: true },
+      }));
+    if (account.role === "ADMIN") continue;
+    for (const courseId of courseIds) {
+      await db.enrolment.upsert({
+        where: { userId_courseId: { userId: user.id, courseId } },
+        create: { userId: user.id, courseId, role: account.role },
+        update: {},
+      });
+    }
+  }
+  console.log(`seed: ${DEMO_ACCOUNTS.length} demo accounts ready`);
+}
+
+async function main(): Promise<void> {
+  const courseIds = await seedCourses();
+  await seedDemoAccounts(courseIds);
+}
+
+main()
+  .then(() => db.$disconnect())
+  .catch(async (error: unknown) => {
+    console.error("seed failed:", error);
+    await db.$disconnect();
+    process.exit(1);
+  });

@@ -1,0 +1,117 @@
+// The pieces `npm start` and `npm test` both assemble: services, migrations, seed, build, and the
+// web and worker processes. Each process gets its configuration through its environment.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { env } from "../../lib/env";
+import { runPrisma } from "../prisma";
+import { externalService, startEmbeddedPostgres, startLocalRedis, type RunningService } from "./services";
+
+export const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+const NEXT = path.join(ROOT, "node_modules", ".bin", "next");
+
+export interface Services {
+  postgres: RunningService;
+  redis: RunningService;
+}
+
+/** Postgres and Redis: the ones named by DATABASE_URL / REDIS_URL, or local ones under `stateDir`. */
+export async function startServices(stateDir: string, log: (line: string) => void): Promise<Services> {
+  const postgres = env.DATABASE_URL
+    ? externalService(env.DATABASE_URL)
+    : await startEmbeddedPostgres(path.join(stateDir, "postgres"), log);
+  try {
+    const redis = env.REDIS_URL ? externalService(env.REDIS_URL) : await startLocalRedis(path.join(stateDir, "redis"), log);
+    return { postgres, redis };
+  } catch (error) {
+    await postgres.stop();
+    throw error;
+  }
+}
+
+export function migrate(databaseUrl: string): void {
+  const status = runPrisma(["migrate", "deploy"], { DATABASE_URL: databaseUrl }, true);
+  if (status !== 0) throw new Error(`prisma migrate deploy failed (exit ${status})`);
+}
+
+export function seed(processEnv: NodeJS.ProcessEnv): void {
+  const result = spawnSync(TSX, [path.join(ROOT, "prisma", "seed.ts")], { cwd: ROOT, env: processEnv, stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`seeding failed (exit ${result.status})`);
+}
+
+// Everything a production build depends on; a build stamped with the same hash is reused.
+const BUILD_INPUTS = ["app", "lib", "next.config.js", "package-lock.json", "tsconfig.json", "content"];
+
+function hashTree(target: string, hash: crypto.Hash): void {
+  const stat = fs.statSync(target, { throwIfNoEntry: false });
+  if (!stat) return;
+  if (stat.isDirectory()) {
+    for (const entry of fs.readdirSync(target).sort()) {
+      if (entry === "node_modules" || entry.startsWith(".")) continue;
+      hashTree(path.join(target, entry), hash);
+    }
+    return;
+  }
+  hash.update(path.relative(ROOT, target));
+  hash.update(fs.readFileSync(target));
+}
+
+export function buildInputsHash(): string {
+  const hash = crypto.createHash("sha256");
+  for (const input of BUILD_INPUTS) hashTree(path.join(ROOT, input), hash);
+  return hash.digest("hex");
+}
+
+/** `next build`, skipped when the last build was made from the same sources. */
+export function buildWebApp(processEnv: NodeJS.ProcessEnv, log: (line: string) => void): void {
+  const stampFile = path.join(ROOT, ".next", "gradient-build-stamp");
+  const inputs = buildInputsHash();
+  if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === inputs) {
+    log("Web app: the existing production build is up to date.");
+    return;
+  }
+  log("Web app: building for production (about a minute)...");
+  const result = spawnSync(NEXT, ["build"], { cwd: ROOT, env: { ...processEnv, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
+  fs.writeFileSync(stampFile, inputs);
+}
+
+export function startWebApp(processEnv: NodeJS.ProcessEnv, port: number): ChildProcess {
+  return spawn(NEXT, ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...processEnv, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+}
+
+export function startWorker(processEnv: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(TSX, [path.join(ROOT, "grader", "index.ts")], { cwd: ROOT, env: processEnv, stdio: ["ignore", "inherit", "inherit"] });
+}
+
+/** Waits until GET `url` answers 200, or throws. */
+export async function waitForHttp(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`the process serving ${url} exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+/** SIGTERM, then SIGKILL if the process has not exited after `graceMs`. */
+export async function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,74 @@
+// `npm start`: brings up the whole platform on this machine and keeps it running until Ctrl-C.
+import path from "node:path";
+import type { ChildProcess } from "node:child_process";
+import { childEnvironment, dataDir, env, publicUrl } from "../lib/env";
+import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
+import { readOrCreateSecret } from "./lib/services";
+import { buildWebApp, migrate, seed, startServices, startWebApp, startWorker, stopProcess, waitForHttp } from "./lib/stack";
+
+const log = (line: string) => console.log(`[gradient] ${line}`);
+
+async function main(): Promise<void> {
+  log(`State folder: ${dataDir}`);
+  const services = await startServices(dataDir, log);
+  const children: ChildProcess[] = [];
+  let isStopping = false;
+
+  const stopAll = async (exitCode: number) => {
+    if (isStopping) return;
+    isStopping = true;
+    log("Shutting down...");
+    await Promise.all(children.map((child) => stopProcess(child)));
+    await services.redis.stop();
+    await services.postgres.stop();
+    log("Stopped. Your data is kept in the state folder for the next start.");
+    process.exit(exitCode);
+  };
+  process.once("SIGINT", () => void stopAll(0));
+  process.once("SIGTERM", () => void stopAll(0));
+
+  try {
+    const processEnv = childEnvironment({
+      DATABASE_URL: services.postgres.url,
+      REDIS_URL: services.redis.url,
+      AUTH_SECRET: env.AUTH_SECRET ?? readOrCreateSecret(path.join(dataDir, "auth-secret"), 48),
+      PUBLIC_URL: publicUrl,
+      NEXTAUTH_URL: publicUrl,
+    });
+    log("Applying database migrations...");
+    migrate(services.postgres.url);
+    log("Seeding courses and demo accounts...");
+    seed(processEnv);
+    buildWebApp(processEnv, log);
+
+    const web = startWebApp(processEnv, env.PORT);
+    const worker = startWorker(processEnv);
+    children.push(web, worker);
+    for (const child of children) {
+      child.once("exit", (code, signal) => {
+        if (isStopping) return;
+        log(`A platform process exited (${signal ?? `code ${code}`}); stopping everything.`);
+        void stopAll(1);
+      });
+    }
+    await waitForHttp(`http://127.0.0.1:${env.PORT}/api/health`, 60_000, web);
+
+    console.log(
+      [
+        "",
+        `  Gradient is running at ${publicUrl}`,
+        "",
+        "  Demo accounts:",
+        ...DEMO_ACCOUNTS.map((account) => `    ${account.role.toLowerCase().padEnd(11)} ${account.email.padEnd(28)} password: ${account.password}`),
+        "",
+        "  Press Ctrl-C to stop.",
+        "",
+      ].join("\n"),
+    );
+  } catch (error) {
+    console.error(`[gradient] Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    await stopAll(1);
+  }
+}
+
+void main();
