@@ -22,9 +22,21 @@ export function queueOptions(connection: ConnectionOptions) {
   return { connection, prefix: env.QUEUE_PREFIX };
 }
 
-let gradingQueue: Queue<GradingJob> | undefined;
+let gradingQueue: { queue: Queue<GradingJob>; connection: Redis } | undefined;
 
 export function getGradingQueue(): Queue<GradingJob> {
-  gradingQueue ??= new Queue<GradingJob>(GRADING_QUEUE, queueOptions(createQueueConnection()));
-  return gradingQueue;
+  if (!gradingQueue) {
+    const connection = createQueueConnection();
+    gradingQueue = { queue: new Queue<GradingJob>(GRADING_QUEUE, queueOptions(connection)), connection };
+  }
+  return gradingQueue.queue;
+}
+
+/** Closes the queue and its Redis connection (BullMQ leaves a connection it was handed open). */
+export async function closeGradingQueue(): Promise<void> {
+  if (!gradingQueue) return;
+  const { queue, connection } = gradingQueue;
+  gradingQueue = undefined;
+  await queue.close();
+  await connection.quit().catch(() => connection.disconnect());
 }

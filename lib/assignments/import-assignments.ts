@@ -1,0 +1,39 @@
+// Imports a course's lab folders. A lab whose spec, brief or starter changed gets a new version;
+// submissions keep pointing at the version they were graded against.
+import type { Prisma } from "../generated/prisma/client";
+import { db } from "../db";
+import { loadAssignment } from "./load-assignment";
+import { specSha256 } from "./spec-hash";
+
+export async function importAssignments(courseId: string, courseSlug: string, slugs: string[]): Promise<number> {
+  let newVersions = 0;
+  for (const [position, slug] of slugs.entries()) {
+    const loaded = loadAssignment(courseSlug, slug);
+    const hash = specSha256(loaded.spec);
+    const assignment = await db.assignment.upsert({
+      where: { courseId_slug: { courseId, slug } },
+      create: { courseId, slug, position, title: loaded.spec.title },
+      update: { position, title: loaded.spec.title },
+      select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { specSha256: true, brief: true, starterCode: true, version: true } } },
+    });
+    const latest = assignment.versions[0];
+    const brief = loaded.briefs as Prisma.InputJsonValue;
+    const isUnchanged =
+      latest && latest.specSha256 === hash && latest.starterCode === loaded.starter && JSON.stringify(latest.brief) === JSON.stringify(brief);
+    if (isUnchanged) continue;
+    await db.assignmentVersion.create({
+      data: {
+        assignmentId: assignment.id,
+        version: (latest?.version ?? 0) + 1,
+        spec: loaded.spec as Prisma.InputJsonValue,
+        specSha256: hash,
+        brief,
+        starterCode: loaded.starter,
+        deadline: loaded.spec.deadline ? new Date(loaded.spec.deadline) : null,
+        maxAttempts: loaded.spec.maxAttempts ?? null,
+      },
+    });
+    newVersions++;
+  }
+  return newVersions;
+}

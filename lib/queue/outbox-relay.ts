@@ -1,0 +1,34 @@
+// Moves jobs recorded in Postgres (in the same transaction as the work they describe) onto the
+// BullMQ queue. Run right after a commit and, as a sweeper, periodically by every worker, so a
+// job survives a crash between the database write and the enqueue.
+import { db } from "../db";
+import { GradingJobSchema, getGradingQueue, GRADING_QUEUE } from "./grading-queue";
+
+/** Retries with backoff for the platform's own failures (worker lost, Redis gone, sandbox down). */
+export const GRADING_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: "exponential" as const, delay: 5_000 },
+  removeOnComplete: { count: 5_000 },
+  removeOnFail: { count: 5_000 },
+};
+
+/** Enqueues pending outbox rows; returns how many were moved. Safe to run concurrently: the job id dedupes. */
+export async function relayOutbox(limit = 200): Promise<number> {
+  const pending = await db.outboxJob.findMany({
+    where: { state: "PENDING", queue: GRADING_QUEUE },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+  });
+  for (const row of pending) {
+    const payload = GradingJobSchema.parse(row.payload);
+    await getGradingQueue().add(row.name, payload, {
+      ...GRADING_JOB_OPTIONS,
+      // BullMQ ignores a second add with an id it already holds, so a relay that crashed after
+      // adding but before marking the row cannot grade a submission twice.
+      jobId: row.id,
+      ...(row.priority > 0 ? { priority: row.priority } : {}),
+    });
+    await db.outboxJob.update({ where: { id: row.id }, data: { state: "ENQUEUED", enqueuedAt: new Date() } });
+  }
+  return pending.length;
+}

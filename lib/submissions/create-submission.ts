@@ -1,0 +1,78 @@
+import crypto from "node:crypto";
+import { AssignmentSpecSchema } from "../assignments/spec-schema";
+import type { CurrentUser } from "../auth";
+import { db } from "../db";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
+import { GRADING_QUEUE } from "../queue/grading-queue";
+import { relayOutbox } from "../queue/outbox-relay";
+import { parseInput } from "../validation";
+import { chargedAttemptsWhere, effectiveLimits } from "./attempt-policy";
+import { SubmissionInputSchema } from "./submission-input";
+
+/**
+ * Records a learner's submission and the job that will grade it, in one transaction, then hands
+ * the job to the queue. Checks enrolment, the deadline, the attempt limit and the lab's code size.
+ * `user` is whoever the caller authenticated: the session for the web, a token for the API.
+ */
+export async function createSubmission(user: Pick<CurrentUser, "id" | "role">, input: unknown) {
+  const { courseSlug, assignmentSlug, code, source, language } = parseInput(SubmissionInputSchema, input, "Your submission was not accepted.");
+
+  const assignment = await db.assignment.findFirst({
+    where: { slug: assignmentSlug, course: { slug: courseSlug } },
+    select: {
+      id: true,
+      courseId: true,
+      course: { select: { deadline: true } },
+      versions: { orderBy: { version: "desc" }, take: 1 },
+    },
+  });
+  const version = assignment?.versions[0];
+  if (!assignment || !version) throw new NotFoundError("There is no such lab.");
+
+  const enrolment = await db.enrolment.findUnique({ where: { userId_courseId: { userId: user.id, courseId: assignment.courseId } } });
+  if (!enrolment && user.role !== "ADMIN") throw new ForbiddenError("Enrol in this course before submitting to its labs.");
+
+  const spec = AssignmentSpecSchema.parse(version.spec);
+  const codeBytes = Buffer.byteLength(code, "utf8");
+  if (codeBytes > spec.budget.maxCodeBytes) {
+    throw new ValidationError("Your submission was not accepted.", {
+      code: [`Your code is ${codeBytes} bytes; this lab accepts at most ${spec.budget.maxCodeBytes}.`],
+    });
+  }
+
+  const submission = await db.$transaction(async (tx) => {
+    // One learner's submissions to one course are serialised here, so two at once cannot both
+    // take the last attempt.
+    if (enrolment) await tx.$queryRaw`SELECT id FROM "Enrolment" WHERE id = ${enrolment.id} FOR UPDATE`;
+    const extension = await tx.assignmentExtension.findUnique({ where: { assignmentId_userId: { assignmentId: assignment.id, userId: user.id } } });
+    const limits = effectiveLimits({ version, courseDeadline: assignment.course.deadline, extension });
+    if (limits.deadline && limits.deadline.getTime() < Date.now()) {
+      throw new ConflictError(`The deadline for this lab passed on ${limits.deadline.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+    }
+    const used = await tx.submission.count({ where: chargedAttemptsWhere(user.id, assignment.id) });
+    if (limits.maxAttempts !== null && used >= limits.maxAttempts) {
+      throw new ConflictError(`You have used all ${limits.maxAttempts} attempts for this lab.`);
+    }
+    const created = await tx.submission.create({
+      data: {
+        userId: user.id,
+        assignmentId: assignment.id,
+        assignmentVersionId: version.id,
+        attemptNumber: used + 1,
+        source,
+        code,
+        codeSha256: crypto.createHash("sha256").update(code, "utf8").digest("hex"),
+        specSha256: version.specSha256,
+        threshold: spec.metric.threshold,
+        language,
+      },
+      select: { id: true, attemptNumber: true, status: true },
+    });
+    await tx.outboxJob.create({ data: { queue: GRADING_QUEUE, name: "grade", payload: { submissionId: created.id } } });
+    return created;
+  });
+
+  // Best effort: if Redis is unreachable now, the workers' sweeper enqueues the job later.
+  await relayOutbox().catch((error: unknown) => console.warn("submission queued in Postgres; enqueue deferred:", error));
+  return submission;
+}

@@ -1,0 +1,106 @@
+// Reading submissions. A submission is visible to the learner who made it, to instructors of its
+// course and to admins; to anyone else it does not exist (404, so ids cannot be probed).
+import { z } from "zod";
+import type { CurrentUser } from "../auth";
+import { AssignmentSpecSchema } from "../assignments/spec-schema";
+import { localize } from "../courses/localize";
+import type { Locale } from "../courses/content-schema";
+import { db } from "../db";
+import { NotFoundError } from "../errors";
+
+type Viewer = Pick<CurrentUser, "id" | "role">;
+
+const SubmissionIdSchema = z.string().regex(/^[a-z0-9]{10,40}$/);
+
+/** Whether `viewer` teaches the course (as its instructor) or administers the platform. */
+export async function canTeachCourse(viewer: Viewer, courseId: string): Promise<boolean> {
+  if (viewer.role === "ADMIN") return true;
+  if (viewer.role !== "INSTRUCTOR") return false;
+  const enrolment = await db.enrolment.findUnique({ where: { userId_courseId: { userId: viewer.id, courseId } }, select: { role: true } });
+  return enrolment?.role === "INSTRUCTOR";
+}
+
+/** One epoch as the grader reported it (grader/pipeline/grade-submission.ts EpochPoint). */
+const EpochPointSchema = z.object({
+  epoch: z.number(),
+  loss: z.number().nullable(),
+  metric: z.number().optional(),
+  elapsedMs: z.number().optional(),
+});
+export type EpochPointView = z.infer<typeof EpochPointSchema>;
+
+/** Everything the submission page, its live stream and the API show about one submission. */
+export async function getSubmission(viewer: Viewer, id: string, locale: Locale = "en") {
+  if (!SubmissionIdSchema.safeParse(id).success) throw new NotFoundError("There is no such submission.");
+  const row = await db.submission.findUnique({
+    where: { id },
+    include: {
+      user: { select: { id: true, name: true } },
+      assignment: { select: { slug: true, title: true, courseId: true, course: { select: { slug: true, title: true } } } },
+      assignmentVersion: { select: { version: true, spec: true } },
+    },
+  });
+  if (!row) throw new NotFoundError("There is no such submission.");
+  const isOwner = row.userId === viewer.id;
+  if (!isOwner && !(await canTeachCourse(viewer, row.assignment.courseId))) throw new NotFoundError("There is no such submission.");
+
+  const curves = z.array(EpochPointSchema).safeParse(row.curves ?? []);
+  const spec = AssignmentSpecSchema.parse(row.assignmentVersion.spec);
+  return {
+    id: row.id,
+    isOwner,
+    learner: { id: row.user.id, name: row.user.name },
+    course: { slug: row.assignment.course.slug, title: localize(row.assignment.course.title, locale) },
+    assignment: { slug: row.assignment.slug, title: localize(row.assignment.title, locale), version: row.assignmentVersion.version },
+    metric: spec.metric,
+    budget: spec.budget,
+    attemptNumber: row.attemptNumber,
+    source: row.source,
+    language: row.language,
+    status: row.status,
+    failureKind: row.failureKind,
+    failureCode: row.failureCode,
+    message: row.message,
+    score: row.score,
+    threshold: row.threshold,
+    metrics: (row.metrics ?? null) as Record<string, number> | null,
+    curves: curves.success ? curves.data : [],
+    logs: row.logs,
+    code: row.code,
+    isRegrade: row.isRegrade,
+    queuedAt: row.queuedAt,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+    receipt: {
+      codeSha256: row.codeSha256,
+      specSha256: row.specSha256,
+      datasetSha256: row.datasetSha256,
+      heldOutSha256: row.heldOutSha256,
+      graderVersion: row.graderVersion,
+      backend: row.backend,
+      seed: row.seed,
+      isDeterministic: row.isDeterministic,
+      trainingMs: row.trainingMs,
+      scoringMs: row.scoringMs,
+    },
+  };
+}
+export type SubmissionView = Awaited<ReturnType<typeof getSubmission>>;
+
+/** The small, frequently re-read part of a submission that the live page and `npm run submit` poll. */
+export async function getSubmissionStatus(viewer: Viewer, id: string) {
+  const view = await getSubmission(viewer, id);
+  const { status, failureKind, failureCode, message, score, threshold, metrics, curves, logs, queuedAt, startedAt, finishedAt } = view;
+  return { id, status, failureKind, failureCode, message, score, threshold, metrics, curves, logs, queuedAt, startedAt, finishedAt };
+}
+export type SubmissionStatusView = Awaited<ReturnType<typeof getSubmissionStatus>>;
+
+/** A learner's own submissions to one lab, newest first. */
+export async function listOwnSubmissions(viewer: Viewer, assignmentId: string, take = 50) {
+  return db.submission.findMany({
+    where: { userId: viewer.id, assignmentId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, attemptNumber: true, status: true, failureKind: true, score: true, threshold: true, message: true, createdAt: true, source: true },
+  });
+}
