@@ -24,6 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/dashboard">Dashboard</Link>
                 {user.role !== "LEARNER" && <Link href="/instructor">Instructor</Link>}
                 {user.role === "ADMIN" && <Link href="/admin">Admin</Link>}
+                <Link href="/account/tokens">Tokens</Link>
                 <span className="muted" data-testid="signed-in-as">{user.name}</span>
                 <SignOutButton />
               </>

@@ -26,10 +26,11 @@ declare module "next-auth/jwt" {
   }
 }
 
+// Right-most entry: see lib/api/client-address.ts for why the left-most cannot be trusted.
 function clientAddressOf(headers: Record<string, string | string[] | undefined> | undefined): string | undefined {
   const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || undefined;
+  const last = (Array.isArray(forwarded) ? forwarded.at(-1) : forwarded)?.split(",").at(-1)?.trim();
+  return last || undefined;
 }
 
 export const authOptions: NextAuthOptions = {

@@ -1,0 +1,110 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import type { FieldErrors } from "@/lib/errors";
+import { Field } from "../../_components/field";
+import { createTokenAction } from "./actions";
+
+const EXPIRY_OPTIONS = [
+  { value: "30", label: "30 days" },
+  { value: "7", label: "7 days" },
+  { value: "90", label: "90 days" },
+  { value: "365", label: "1 year" },
+  { value: "never", label: "Never" },
+];
+
+export function CreateTokenForm() {
+  const router = useRouter();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
+  const [isCopied, setIsCopied] = useState(false);
+  const [isPending, setIsPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    setIsPending(true);
+    setFormError(null);
+    setCreated(null);
+    setIsCopied(false);
+    try {
+      const result = await createTokenAction({ name: form.get("name"), expiresInDays: form.get("expiresInDays") });
+      if (!result.isOk) {
+        setFieldErrors(result.fieldErrors);
+        setFormError(result.message);
+        return;
+      }
+      setFieldErrors({});
+      setCreated({ token: result.token, name: result.name });
+      formElement.reset();
+      router.refresh();
+    } catch {
+      setFormError("The token could not be created: the server could not be reached. Try again in a moment.");
+    } finally {
+      setIsPending(false);
+    }
+  }
+
+  async function copy(token: string) {
+    try {
+      await navigator.clipboard.writeText(token);
+      setIsCopied(true);
+    } catch {
+      // Clipboard access can be refused; the token stays selectable in the field.
+      setIsCopied(false);
+    }
+  }
+
+  return (
+    <>
+      {created && (
+        <div className="card" role="status" data-testid="new-token">
+          <p style={{ marginTop: 0 }}>
+            <strong>Copy your new token “{created.name}” now.</strong> It is shown only this once; Gradient keeps only a hash of it.
+          </p>
+          <div className="field">
+            <label htmlFor="new-token-value">Token</label>
+            <input id="new-token-value" readOnly value={created.token} onFocus={(event) => event.currentTarget.select()} spellCheck={false} />
+          </div>
+          <p>
+            <button type="button" className="button secondary" onClick={() => copy(created.token)}>
+              {isCopied ? "Copied" : "Copy to clipboard"}
+            </button>
+          </p>
+          <p className="muted" style={{ marginBottom: 0 }}>
+            Use it with <code>GRADIENT_TOKEN=… npm run submit -- --assignment &lt;lab&gt; --file model.js</code>.
+          </p>
+        </div>
+      )}
+      <form className="form card" onSubmit={onSubmit} noValidate>
+        {formError && (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        )}
+        <Field name="name" label="Token name" maxLength={60} errors={fieldErrors.name} hint="What the token is for, such as “laptop CLI”." />
+        <div className="field">
+          <label htmlFor="expiresInDays">Expires after</label>
+          <select id="expiresInDays" name="expiresInDays" defaultValue="30" aria-invalid={Boolean(fieldErrors.expiresInDays)}>
+            {EXPIRY_OPTIONS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+          {fieldErrors.expiresInDays && (
+            <p className="field-error" role="alert">
+              {fieldErrors.expiresInDays.join(" ")}
+            </p>
+          )}
+        </div>
+        <button type="submit" className="button" disabled={isPending}>
+          {isPending ? "Creating…" : "Create token"}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+import { authenticateApiRequest } from "@/lib/api/authenticate-api-request";
+import { listAssignments } from "@/lib/api/list-assignments";
+import { jsonResponse, withApiErrors } from "@/lib/api/responses";
+import { AssignmentListSchema } from "@/lib/api/schemas";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withApiErrors(async (request: Request) => {
+  const user = await authenticateApiRequest(request);
+  return jsonResponse(AssignmentListSchema, { assignments: await listAssignments(user) });
+});

@@ -1,0 +1,21 @@
+import type { CurrentUser } from "../auth";
+import { db } from "../db";
+import { hashToken, isWellFormedToken } from "./token-secret";
+
+/** How often lastUsedAt is written; a CLI polling every second should not write every second. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** The owner of a live (not revoked, not expired) token, read fresh, or null for anything else. */
+export async function findTokenOwner(token: string, now = new Date()): Promise<CurrentUser | null> {
+  if (!isWellFormedToken(token)) return null;
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, revokedAt: true, expiresAt: true, user: { select: { id: true, email: true, name: true, role: true } } },
+  });
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
+  await db.apiToken.updateMany({
+    where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+    data: { lastUsedAt: now },
+  });
+  return row.user;
+}

@@ -1,0 +1,39 @@
+// How the HTTP API answers: JSON checked against its schema on the way out, and every failure as
+// { error: { code, message, fieldErrors? } } with the status its AppError carries.
+import type { z } from "zod";
+import { AppError, RateLimitedError, ValidationError } from "../errors";
+import type { ErrorResponseSchema } from "./schemas";
+
+type ErrorBody = z.infer<typeof ErrorResponseSchema>;
+
+const NO_STORE = { "cache-control": "no-store" };
+
+/** A JSON response whose body has been parsed by `schema`, so nothing undocumented leaks out. */
+export function jsonResponse<T extends z.ZodType>(schema: T, body: z.input<T>, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  return Response.json(schema.parse(body), { status: init.status ?? 200, headers: { ...NO_STORE, ...init.headers } });
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    const headers: Record<string, string> = { ...NO_STORE };
+    if (error instanceof ValidationError) body.error.fieldErrors = error.fieldErrors;
+    if (error instanceof RateLimitedError) headers["retry-after"] = String(error.retryAfterSeconds);
+    if (error.status === 401) headers["www-authenticate"] = 'Bearer realm="gradient"';
+    return Response.json(body, { status: error.status, headers });
+  }
+  console.error("API request failed:", error);
+  const body: ErrorBody = { error: { code: "internal", message: "Something went wrong on our side; it has been logged. Try again in a moment." } };
+  return Response.json(body, { status: 500, headers: NO_STORE });
+}
+
+/** Wraps a route handler so every thrown error becomes the documented error response. */
+export function withApiErrors<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
