@@ -2,6 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { db } from "../lib/db";
+import { importAssignments } from "../lib/assignments/import-assignments";
+import { seedDemoCertificate } from "../lib/certificates/seed-demo-certificate";
 import { importCourse } from "../lib/courses/import-course";
 import { loadCourseFiles } from "../lib/courses/load-course-files";
 import { hashPassword } from "../lib/users/password";
@@ -16,7 +18,8 @@ async function seedCourses(): Promise<string[]> {
     if (!entry.isDirectory()) continue;
     const loaded = loadCourseFiles(path.join(COURSES_DIR, entry.name));
     const { courseId, isChanged } = await importCourse(loaded);
-    console.log(`seed: course ${loaded.course.slug} ${isChanged ? "imported" : "unchanged"}`);
+    const newVersions = await importAssignments(courseId, loaded.course.slug, loaded.course.assignments);
+    console.log(`seed: course ${loaded.course.slug} ${isChanged ? "imported" : "unchanged"}; ${newVersions} new lab versions`);
     ids.push(courseId);
   }
   return ids;
@@ -47,6 +50,9 @@ async function seedDemoAccounts(courseIds: string[]): Promise<void> {
 async function main(): Promise<void> {
   const courseIds = await seedCourses();
   await seedDemoAccounts(courseIds);
+  const demo = await seedDemoCertificate();
+  // scripts/lib/stack.ts reads this line to print the URL when `npm start` is ready.
+  if (demo) console.log(`seed: demo certificate ${demo.verifyUrl}`);
 }
 
 main()

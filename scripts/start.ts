@@ -4,6 +4,7 @@ import type { ChildProcess } from "node:child_process";
 import { childEnvironment, dataDir, env, publicUrl } from "../lib/env";
 import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
 import { readOrCreateSecret } from "./lib/services";
+import { ensureSigningKeyFile } from "./lib/signing-key";
 import { buildWebApp, migrate, seed, startServices, startWebApp, startWorker, stopProcess, waitForHttp } from "./lib/stack";
 
 const log = (line: string) => console.log(`[gradient] ${line}`);
@@ -34,11 +35,13 @@ async function main(): Promise<void> {
       AUTH_SECRET: env.AUTH_SECRET ?? readOrCreateSecret(path.join(dataDir, "auth-secret"), 48),
       PUBLIC_URL: publicUrl,
       NEXTAUTH_URL: publicUrl,
+      // A local key for signing certificates unless one is configured; it never leaves the data folder.
+      ...(env.SIGNING_KEY || env.SIGNING_KEY_FILE ? {} : { SIGNING_KEY_FILE: ensureSigningKeyFile(dataDir) }),
     });
     log("Applying database migrations...");
     migrate(services.postgres.url);
     log("Seeding courses and demo accounts...");
-    seed(processEnv);
+    const demoCertificateUrl = seed(processEnv);
     buildWebApp(processEnv, log);
 
     const web = startWebApp(processEnv, env.PORT);
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
         "",
         "  Demo accounts:",
         ...DEMO_ACCOUNTS.map((account) => `    ${account.role.toLowerCase().padEnd(11)} ${account.email.padEnd(28)} password: ${account.password}`),
+        ...(demoCertificateUrl ? ["", `  The demo learner's certificate: ${demoCertificateUrl}`] : []),
         "",
         "  Press Ctrl-C to stop.",
         "",

@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ensureSigningKeyFile } from "./lib/signing-key";
 import { childEnvironment, env } from "../lib/env";
 import { ensureDebianPackages } from "../lib/system/debian-packages";
 import { createDatabase, dropDatabase, findFreePort } from "./lib/services";
@@ -109,6 +110,7 @@ async function main(): Promise<number> {
       REDIS_URL: services.redis.url,
       QUEUE_PREFIX: `gradient-test-${runId}`,
       AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+      SIGNING_KEY_FILE: ensureSigningKeyFile(stateDir),
     });
     const none: Counts = { passed: 0, failed: 0 };
     const typecheck = phases.has("typecheck") ? runTypecheck() : none;

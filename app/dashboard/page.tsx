@@ -1,14 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { localize } from "@/lib/courses/localize";
+import { getLocale } from "@/lib/i18n/locale";
 import { getDashboard } from "@/lib/users/get-dashboard";
 import { requirePageUser } from "../_lib/page-guards";
+import { LiveStatusBadge } from "../submissions/live-status-badge";
+import { CertificatesSection } from "./certificates-section";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
+function formatUtc(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
 export default async function DashboardPage() {
-  await requirePageUser("/dashboard");
-  const { user, enrolments, submissions, certificates } = await getDashboard();
+  const user = await requirePageUser("/dashboard");
+  const { courses, submissions } = await getDashboard(user, await getLocale());
+  const MAX_FOLLOWED = 3;
+  const followed = new Set(submissions.filter((submission) => submission.status === "QUEUED" || submission.status === "RUNNING").slice(0, MAX_FOLLOWED).map((submission) => submission.id));
   return (
     <>
       <h1>Welcome, {user.name}</h1>
@@ -17,19 +25,50 @@ export default async function DashboardPage() {
       </p>
 
       <h2>Your courses</h2>
-      {enrolments.length === 0 ? (
+      {courses.length === 0 ? (
         <p className="empty">
           You are not enrolled in a course yet. <Link href="/">Browse the catalogue</Link> to start one.
         </p>
       ) : (
         <ul className="grid" style={{ listStyle: "none", padding: 0 }}>
-          {enrolments.map(({ course, role }) => (
-            <li key={course.slug} className="card">
-              <h3 style={{ marginTop: 0 }}>{localize(course.title)}</h3>
-              <p className="muted">
-                {role === "INSTRUCTOR" ? "You teach this course" : `${course._count.lessons} lessons`}
-              </p>
-              <Link href={`/courses/${course.slug}`}>Continue</Link>
+          {courses.map(({ slug, title, role, progress }) => (
+            <li key={slug} className="card" data-testid="course-card">
+              <h3 style={{ marginTop: 0 }}>{title}</h3>
+              {progress === null ? (
+                <p className="muted">{role === "INSTRUCTOR" ? "You teach this course." : ""}</p>
+              ) : (
+                <>
+                  <p>
+                    {progress.lessonsDone} of {progress.lessonsTotal} lessons done · {progress.labsPassed} of {progress.labsTotal} labs passed
+                  </p>
+                  <progress
+                    max={progress.lessonsTotal + progress.labsTotal || 1}
+                    value={progress.lessonsDone + progress.labsPassed}
+                    aria-label={`Progress in ${title}`}
+                    style={{ width: "100%" }}
+                  />
+                  <p>
+                    <strong>Next:</strong>{" "}
+                    {progress.nextStep.kind === "lesson" ? (
+                      <Link href={`/courses/${slug}/lessons/${progress.nextStep.slug}`}>{progress.nextStep.title}</Link>
+                    ) : progress.nextStep.kind === "lab" ? (
+                      <Link href={`/courses/${slug}/labs/${progress.nextStep.slug}`}>{progress.nextStep.title}</Link>
+                    ) : (
+                      <Link href={`/courses/${slug}/exam`}>the final exam</Link>
+                    )}
+                  </p>
+                  {progress.deadlines.length > 0 && (
+                    <ul className="muted">
+                      {progress.deadlines.map((entry) => (
+                        <li key={entry.slug}>
+                          <Link href={`/courses/${slug}/labs/${entry.slug}`}>{entry.title}</Link> due <time dateTime={entry.deadline.toISOString()}>{formatUtc(entry.deadline)}</time>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </>
+              )}
+              <Link href={`/courses/${slug}`}>Open the course</Link>
             </li>
           ))}
         </ul>
@@ -40,12 +79,11 @@ export default async function DashboardPage() {
         <p className="empty">No submissions yet. Labs appear in each course; your graded work will be listed here.</p>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table className="table">
             <thead>
               <tr>
                 <th scope="col">Lab</th>
                 <th scope="col">Status</th>
-                <th scope="col">Score</th>
                 <th scope="col">Submitted</th>
               </tr>
             </thead>
@@ -53,13 +91,12 @@ export default async function DashboardPage() {
               {submissions.map((submission) => (
                 <tr key={submission.id}>
                   <td>
-                    <Link href={`/submissions/${submission.id}`}>{localize(submission.assignment.title)}</Link>
+                    <Link href={`/submissions/${submission.id}`}>{submission.assignmentTitle}</Link>
                   </td>
                   <td>
-                    <span className={`badge ${submission.status.toLowerCase()}`}>{submission.status.toLowerCase()}</span>
+                    <LiveStatusBadge submissionId={submission.id} initialStatus={submission.status} isFollowed={followed.has(submission.id)} />
                   </td>
-                  <td>{submission.score === null ? "—" : submission.score.toFixed(4)}</td>
-                  <td>{submission.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
+                  <td>{formatUtc(submission.createdAt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -67,20 +104,7 @@ export default async function DashboardPage() {
         </div>
       )}
 
-      <h2>Certificates</h2>
-      {certificates.length === 0 ? (
-        <p className="empty">No certificates yet. Pass a course and yours will appear here, with a link anyone can verify.</p>
-      ) : (
-        <ul>
-          {certificates.map((certificate) => (
-            <li key={certificate.publicId}>
-              <Link href={`/verify/${certificate.publicId}`}>{localize(certificate.course.title)}</Link>{" "}
-              <span className="muted">issued {certificate.issuedAt.toISOString().slice(0, 10)}</span>
-              {certificate.revokedAt && <span className="badge failed"> revoked</span>}
-            </li>
-          ))}
-        </ul>
-      )}
+      <CertificatesSection userId={user.id} />
     </>
   );
 }

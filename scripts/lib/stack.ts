@@ -36,9 +36,12 @@ export function migrate(databaseUrl: string): void {
   if (status !== 0) throw new Error(`prisma migrate deploy failed (exit ${status})`);
 }
 
-export function seed(processEnv: NodeJS.ProcessEnv): void {
-  const result = spawnSync(TSX, [path.join(ROOT, "prisma", "seed.ts")], { cwd: ROOT, env: processEnv, stdio: "inherit" });
+/** Runs the seed, echoing its output, and returns the demo certificate's verify URL it printed. */
+export function seed(processEnv: NodeJS.ProcessEnv): string | null {
+  const result = spawnSync(TSX, [path.join(ROOT, "prisma", "seed.ts")], { cwd: ROOT, env: processEnv, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
+  process.stdout.write(result.stdout ?? "");
   if (result.status !== 0) throw new Error(`seeding failed (exit ${result.status})`);
+  return /^seed: demo certificate (\S+)$/m.exec(result.stdout ?? "")?.[1] ?? null;
 }
 
 // Everything a production build depends on; a build stamped with the same hash is reused.

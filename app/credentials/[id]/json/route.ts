@@ -1,0 +1,24 @@
+// The same signed credential as a JSON document: a VC 2.0 EnvelopedVerifiableCredential.
+import { getCurrentUser } from "@/lib/auth";
+import { getCredentialForDownload } from "@/lib/certificates/get-credential-for-download";
+import { envelopeJwt } from "@/lib/certificates/verify-credential";
+import { AppError } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await params;
+  try {
+    const { credentialJwt } = await getCredentialForDownload(id, await getCurrentUser());
+    return new Response(JSON.stringify(envelopeJwt(credentialJwt), null, 2), {
+      headers: {
+        "Content-Type": "application/json",
+        "Cache-Control": "private, no-store",
+        "Content-Disposition": `attachment; filename="certificate-${id}.json"`,
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError) return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
+    throw error;
+  }
+}

@@ -1,0 +1,44 @@
+// The learner's certificates on the dashboard, each with its verify link and who may see it.
+import Link from "next/link";
+import { listUserCertificates } from "@/lib/certificates/list-user-certificates";
+import { setCertificateVisibilityAction } from "./certificate-actions";
+
+export async function CertificatesSection({ userId }: { userId: string }) {
+  const certificates = await listUserCertificates(userId);
+  return (
+    <section aria-labelledby="certificates-heading" data-testid="certificates">
+      <h2 id="certificates-heading">Certificates</h2>
+      {certificates.length === 0 ? (
+        <p className="empty">No certificates yet. Pass a course and yours will appear here, with a link anyone can verify.</p>
+      ) : (
+        <ul className="grid" style={{ listStyle: "none", padding: 0 }}>
+          {certificates.map((certificate) => (
+            <li key={certificate.publicId} className="card" data-testid="certificate">
+              <h3 style={{ marginTop: 0 }}>
+                {certificate.courseTitle} {certificate.isNew && !certificate.revokedAt && <span className="badge passed">new</span>}
+              </h3>
+              <p className="muted">
+                Issued {certificate.issuedAt.toISOString().slice(0, 10)} · score {certificate.score.toFixed(1)}% (pass mark {certificate.passMark}%)
+                {certificate.revokedAt && <span className="badge failed"> revoked</span>}
+                {!certificate.revokedAt && certificate.suspendedAt && <span className="badge queued"> suspended</span>}
+              </p>
+              <p>
+                <Link href={`/verify/${certificate.publicId}`}>Open the verify page</Link>
+              </p>
+              <form action={setCertificateVisibilityAction}>
+                <input type="hidden" name="publicId" value={certificate.publicId} />
+                <input type="hidden" name="isPublic" value={certificate.isPublic ? "false" : "true"} />
+                <span className="muted" data-testid="visibility">
+                  {certificate.isPublic ? "Public: anyone with the link sees your name and score." : "Private: the link shows only that it is valid."}
+                </span>{" "}
+                <button type="submit" className="link-button">
+                  {certificate.isPublic ? "Make private" : "Make public"}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

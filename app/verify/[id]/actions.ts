@@ -1,0 +1,20 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/auth";
+import { changeCertificateStatus } from "@/lib/certificates/change-certificate-status";
+import { AppError } from "@/lib/errors";
+
+export type StatusFormState = { isOk: boolean | null; message: string };
+
+export async function changeCertificateStatusAction(_previous: StatusFormState, form: FormData): Promise<StatusFormState> {
+  const input = { publicId: form.get("publicId"), action: form.get("action"), reason: form.get("reason") };
+  try {
+    await changeCertificateStatus({ actor: await requireUser(), input });
+  } catch (error) {
+    if (error instanceof AppError) return { isOk: false, message: error.message };
+    throw error;
+  }
+  revalidatePath(`/verify/${String(input.publicId)}`);
+  return { isOk: true, message: "Status changed; the signed status list already says so." };
+}

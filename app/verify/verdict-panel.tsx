@@ -1,0 +1,99 @@
+// The verdict at a glance, then the verified details. Used for stored certificates and for
+// credentials pasted into /verify alike; everything shown comes from the verified credential.
+import type { CredentialSummary } from "@/lib/certificates/credential-schema";
+import type { VerdictStatus } from "@/lib/certificates/verify-credential";
+
+const HEADLINES: Record<VerdictStatus, { title: string; tone: string; colour: string; symbol: string }> = {
+  valid: { title: "Valid certificate", tone: "passed", colour: "var(--good)", symbol: "✓" },
+  revoked: { title: "Revoked", tone: "failed", colour: "var(--bad)", symbol: "✗" },
+  suspended: { title: "Suspended", tone: "queued", colour: "var(--warn)", symbol: "!" },
+  not_genuine: { title: "Not genuine", tone: "failed", colour: "var(--bad)", symbol: "✗" },
+  status_unknown: { title: "Signature valid, status could not be checked", tone: "queued", colour: "var(--warn)", symbol: "?" },
+};
+
+const short = (hash: string | null) => (hash ? `${hash.slice(0, 12)}…` : "not recorded");
+
+export function VerdictPanel({ status, problems, details, isPrivate = false }: { status: VerdictStatus; problems: string[]; details: CredentialSummary | null; isPrivate?: boolean }) {
+  const headline = HEADLINES[status];
+  return (
+    <>
+      <section className="card" aria-labelledby="verdict" data-testid="verdict" data-status={status} style={{ borderLeft: `6px solid ${headline.colour}` }}>
+        <h2 id="verdict" style={{ marginTop: 0 }}>
+          <span className={`badge ${headline.tone}`} aria-hidden="true">
+            {headline.symbol}
+          </span>{" "}
+          {headline.title}
+        </h2>
+        {status === "valid" && (
+          <p className="muted">The signature checks out against the issuer&apos;s published key, and the issuer&apos;s signed status list shows it neither revoked nor suspended.</p>
+        )}
+        {problems.length > 0 && (
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        )}
+        {isPrivate && <p data-testid="private-note">The holder has made this certificate private: it exists, and its status is shown above, but its details are not.</p>}
+      </section>
+
+      {details && (
+        <>
+          <dl className="card" data-testid="certificate-details" style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "0.4rem 1rem" }}>
+            <dt>Holder</dt>
+            <dd data-testid="holder">{details.holderName}</dd>
+            <dt>Course</dt>
+            <dd data-testid="course">{details.courseName}</dd>
+            <dt>Issued</dt>
+            <dd>{details.issuedAt.slice(0, 10)}</dd>
+            <dt>Final score</dt>
+            <dd data-testid="score">
+              {details.score.toFixed(1)}% (pass mark {details.passMark}%)
+            </dd>
+            <dt>Issuer</dt>
+            <dd>
+              {details.issuerName} <span className="muted">({details.issuerId})</span>
+            </dd>
+          </dl>
+          {details.evidence.length > 0 && (
+            <>
+              <h3>Evidence</h3>
+              <div className="table-scroll">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Lab</th>
+                      <th scope="col">Score</th>
+                      <th scope="col">Code sha256</th>
+                      <th scope="col">Held-out sha256</th>
+                      <th scope="col">Grader</th>
+                      <th scope="col">Backend</th>
+                      <th scope="col">Seed</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {details.evidence.map((item) => (
+                      <tr key={item.lab}>
+                        <td>{item.name}</td>
+                        <td>{item.score === null ? "—" : `${item.score.toFixed(4)}${item.threshold === null ? "" : ` (needed ${item.threshold})`}`}</td>
+                        <td>
+                          <code title={item.codeSha256}>{short(item.codeSha256)}</code>
+                        </td>
+                        <td>
+                          <code title={item.heldOutSha256 ?? undefined}>{short(item.heldOutSha256)}</code>
+                        </td>
+                        <td>{item.graderVersion ?? "—"}</td>
+                        <td>{item.backend ?? "—"}</td>
+                        <td>{item.seed ?? "—"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}

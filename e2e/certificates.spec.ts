@@ -1,0 +1,165 @@
+// A stranger verifies a certificate; a learner hides and shows theirs; an instructor revokes one.
+// Certificates are issued here through lib/ (as the seed does) for fresh learners, so each test
+// owns what it changes and the demo learner's certificate stays valid for people trying the site.
+import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { storageStateFor } from "./fixtures/accounts";
+
+const TSX = path.resolve("node_modules", ".bin", "tsx");
+
+/**
+ * Runs a snippet against lib/ in a tsx process (Playwright's loader cannot load the generated ESM
+ * Prisma client) and returns what it printed as JSON.
+ */
+function runLib<T>(snippet: string): T {
+  const module = (file: string) => JSON.stringify(path.resolve(file));
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gradient-e2e-")), "snippet.ts");
+  fs.writeFileSync(
+    file,
+    `import { db } from ${module("lib/db.ts")};
+    import { dataDir } from ${module("lib/env.ts")};
+    import { seedDemoCertificate } from ${module("lib/certificates/seed-demo-certificate.ts")};
+    import { ensureSigningKeyFile } from ${module("scripts/lib/signing-key.ts")};
+    void (async () => {
+      const result = await (async () => { ${snippet} })();
+      console.log(JSON.stringify(result ?? null));
+      await db.$disconnect();
+    })();`,
+  );
+  const run = spawnSync(TSX, [file], { encoding: "utf8", env: process.env, cwd: process.cwd() });
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  if (run.status !== 0) throw new Error(`lib snippet failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "null") as T;
+}
+
+/** A new learner enrolled in the course, holding a freshly issued certificate. */
+function learnerWithCertificate(name: string): string {
+  const email = `cert-e2e-${crypto.randomBytes(6).toString("hex")}@example.com`;
+  return runLib<string>(`
+    const course = await db.course.findUniqueOrThrow({ where: { slug: "ml-foundations" }, select: { id: true } });
+    await db.user.create({ data: { email: ${JSON.stringify(email)}, name: ${JSON.stringify(name)}, passwordHash: "not-used", enrolments: { create: { courseId: course.id } } } });
+    return (await seedDemoCertificate(${JSON.stringify(email)}))?.publicId;`);
+}
+
+async function verdictOf(page: Page) {
+  return page.getByTestId("verdict").getAttribute("data-status");
+}
+
+test.beforeAll(() => {
+  // With no key configured, the web app signs with the one in the data folder, as under `npm start`.
+  runLib("if (!process.env.SIGNING_KEY && !process.env.SIGNING_KEY_FILE) ensureSigningKeyFile(dataDir);");
+});
+
+test.describe("a stranger", () => {
+  test("opens a verify page and sees at a glance that the certificate is valid, with its details and downloads", async ({ page, request }) => {
+    const publicId = learnerWithCertificate("Vera Verified");
+    await page.goto(`/verify/${publicId}`);
+    await expect(page.getByRole("heading", { name: "Valid certificate" })).toBeVisible();
+    expect(await verdictOf(page)).toBe("valid");
+    await expect(page.getByTestId("holder")).toHaveText("Vera Verified");
+    await expect(page.getByTestId("course")).toContainText("Machine Learning Foundations");
+    await expect(page.getByRole("heading", { name: "Evidence" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Add to LinkedIn" })).toHaveAttribute("href", /linkedin\.com\/profile\/add/);
+
+    const credential = await request.get(`/credentials/${publicId}`);
+    expect(credential.headers()["content-type"]).toContain("application/vc+jwt");
+    expect(await credential.text()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const pdf = await request.get(`/credentials/${publicId}/pdf`);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    const json = (await (await request.get(`/credentials/${publicId}/json`)).json()) as { type: string; id: string };
+    expect(json.type).toBe("EnvelopedVerifiableCredential");
+    const jwks = (await (await request.get("/.well-known/jwks.json")).json()) as { keys: { kty: string; crv: string }[] };
+    expect(jwks.keys.length).toBeGreaterThan(0);
+    expect(jwks.keys[0]).toMatchObject({ kty: "OKP", crv: "Ed25519" });
+    const list = await request.get("/status/revocation");
+    expect(list.headers()["content-type"]).toContain("application/vc+jwt");
+  });
+
+  test("pastes or uploads a credential and is told whether it is genuine", async ({ page, request }) => {
+    const publicId = learnerWithCertificate("Paula Pasted");
+    const jwt = await (await request.get(`/credentials/${publicId}`)).text();
+    await page.goto("/verify");
+    await page.getByLabel("Paste a credential").fill(jwt);
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(page.getByRole("heading", { name: "Valid certificate" })).toBeVisible();
+    await expect(page.getByTestId("holder")).toHaveText("Paula Pasted");
+
+    const [header, payload, signature] = jwt.split(".");
+    const forged = Buffer.from(Buffer.from(payload ?? "", "base64url").toString().replace("Paula Pasted", "Mallory Forger")).toString("base64url");
+    await page.getByLabel("Paste a credential").fill("");
+    await page.getByLabel(/upload its file/).setInputFiles({ name: "forged.jwt", mimeType: "application/octet-stream", buffer: Buffer.from(`${header}.${forged}.${signature}`) });
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(page.getByRole("heading", { name: "Not genuine" })).toBeVisible();
+    await expect(page.getByText("Mallory Forger")).toHaveCount(0);
+  });
+
+  test("gets a clear answer for an id that was never issued", async ({ page }) => {
+    const response = await page.goto(`/verify/${crypto.randomBytes(18).toString("base64url")}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Not genuine" })).toBeVisible();
+  });
+});
+
+test.describe("an instructor of the course", () => {
+  test.use({ storageState: storageStateFor("INSTRUCTOR") });
+
+  test("revokes a certificate with a reason; the page and the command-line verifier both say revoked", async ({ page, baseURL }) => {
+    const publicId = learnerWithCertificate("Rex Revoked");
+    const cli = (url: string) =>
+      spawnSync(path.resolve("node_modules", ".bin", "tsx"), [path.resolve("scripts", "verify.ts"), url, "--issuer", baseURL ?? ""], { encoding: "utf8", env: process.env });
+    const before = cli(`${baseURL}/verify/${publicId}`);
+    expect(before.stdout).toContain("verdict: VALID");
+    expect(before.status).toBe(0);
+
+    await page.goto(`/verify/${publicId}`);
+    await page.getByLabel("Action").selectOption("revoke");
+    await page.getByLabel("Reason").fill("Lab code copied from another learner");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page.getByRole("heading", { name: "Revoked" })).toBeVisible();
+    await expect(page.getByText("Lab code copied from another learner")).toBeVisible();
+
+    const after = cli(`${baseURL}/credentials/${publicId}`);
+    expect(after.stdout).toContain("verdict: REVOKED");
+    expect(after.status).toBe(1);
+    const audit = runLib<{ reason: string } | null>(
+      `return (await db.auditLog.findFirst({ where: { action: "certificate.revoke", details: { path: ["publicId"], equals: ${JSON.stringify(publicId)} } } }))?.details;`,
+    );
+    expect(audit).toMatchObject({ reason: "Lab code copied from another learner" });
+  });
+});
+
+test.describe("the demo learner", () => {
+  test.use({ storageState: storageStateFor("LEARNER") });
+
+  test("sees their certificate on the dashboard and makes it private, then public again", async ({ page, browser }) => {
+    const demo = runLib<{ publicId: string } | null>("return seedDemoCertificate();");
+    if (!demo) throw new Error("the demo learner has no certificate");
+    await page.goto("/dashboard");
+    const card = page.getByTestId("certificate").filter({ has: page.locator(`a[href="/verify/${demo.publicId}"]`) });
+    await expect(card).toBeVisible();
+    if ((await card.getByTestId("visibility").textContent())?.startsWith("Private")) {
+      await card.getByRole("button", { name: "Make public" }).click();
+      await expect(card.getByTestId("visibility")).toContainText("Public");
+    }
+    await card.getByRole("button", { name: "Make private" }).click();
+    await expect(card.getByTestId("visibility")).toContainText("Private");
+
+    const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const strangerPage = await stranger.newPage();
+    await strangerPage.goto(`/verify/${demo.publicId}`);
+    await expect(strangerPage.getByRole("heading", { name: "Valid certificate" })).toBeVisible();
+    await expect(strangerPage.getByTestId("private-note")).toBeVisible();
+    await expect(strangerPage.getByTestId("holder")).toHaveCount(0);
+    await expect(strangerPage.getByText("Lin Learner")).toHaveCount(0);
+    expect((await strangerPage.request.get(`/credentials/${demo.publicId}`)).status()).toBe(404);
+    await stranger.close();
+
+    await card.getByRole("button", { name: "Make public" }).click();
+    await expect(card.getByTestId("visibility")).toContainText("Public");
+  });
+});

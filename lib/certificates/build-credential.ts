@@ -1,0 +1,83 @@
+// Assembles the unsigned OpenBadgeCredential for one certificate.
+import type { PassRule } from "../courses/content-schema";
+import { OB_CONTEXT, VC_CONTEXT, type Evidence } from "./credential-schema";
+import { STATUS_PURPOSES } from "./status-list";
+import { achievementUrl, credentialUrl, issuerId, statusListUrl } from "./urls";
+
+export const ISSUER_NAME = "Gradient";
+
+export interface CredentialInput {
+  publicId: string;
+  holderName: string;
+  course: { slug: string; title: string; summary: string };
+  passRule: PassRule;
+  issuedAt: Date;
+  /** Final score and pass mark, in percent. */
+  score: number;
+  passMark: number;
+  evidence: Evidence[];
+  statusListIndex: number;
+}
+
+/** Percent values on the credential: two decimals, written as OB 3.0 writes values (strings). */
+export function formatPercent(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+export function describeCriteria(rule: PassRule): string {
+  const labs = rule.requiredLabs.length > 0 ? `Pass every required lab (${rule.requiredLabs.join(", ")}) on held-out data. ` : "";
+  const weights = `labs ${rule.weights.labs * 100}%, lesson quizzes ${rule.weights.quizzes * 100}%, final exam ${rule.weights.exam * 100}%`;
+  return (
+    `${labs}Score at least ${rule.minLessonQuizPercent}% on every lesson quiz and ${rule.minExamPercent}% on the final exam, ` +
+    `and reach a final score of at least ${rule.passMarkPercent}% (${weights}).`
+  );
+}
+
+export function buildCredential(input: CredentialInput, base?: string) {
+  const issuer = issuerId(base);
+  const achievementId = achievementUrl(input.course.slug, base);
+  const resultDescriptionId = `${achievementId}#final-score`;
+  const profile = { id: issuer, type: ["Profile"], name: ISSUER_NAME, url: issuer };
+  return {
+    "@context": [VC_CONTEXT, OB_CONTEXT],
+    id: credentialUrl(input.publicId, base),
+    type: ["VerifiableCredential", "OpenBadgeCredential"],
+    name: `${input.course.title}: certificate of completion`,
+    issuer: profile,
+    validFrom: input.issuedAt.toISOString(),
+    credentialSubject: {
+      type: ["AchievementSubject"],
+      // OB 3.0 names a holder without a DID through an identity object; the name is the one the learner chose.
+      identifier: [{ type: "IdentityObject", identityType: "name", identityHash: input.holderName, hashed: false }],
+      achievement: {
+        id: achievementId,
+        type: ["Achievement"],
+        achievementType: "Course",
+        name: input.course.title,
+        description: input.course.summary,
+        criteria: { narrative: describeCriteria(input.passRule) },
+        creator: profile,
+        resultDescription: [
+          {
+            id: resultDescriptionId,
+            type: ["ResultDescription"],
+            name: "Final score",
+            resultType: "Percent",
+            requiredValue: formatPercent(input.passMark),
+            valueMin: "0",
+            valueMax: "100",
+          },
+        ],
+      },
+      result: [{ type: ["Result"], resultDescription: resultDescriptionId, value: formatPercent(input.score) }],
+    },
+    evidence: input.evidence,
+    credentialStatus: STATUS_PURPOSES.map((purpose) => ({
+      id: `${statusListUrl(purpose, base)}#${input.statusListIndex}`,
+      type: "BitstringStatusListEntry",
+      statusPurpose: purpose,
+      statusListIndex: String(input.statusListIndex),
+      statusListCredential: statusListUrl(purpose, base),
+    })),
+  };
+}

@@ -1,0 +1,30 @@
+// Every public address a certificate names. They all hang off the issuer, so a verifier can tell
+// that the keys and status lists it fetches belong to the same party that signed the credential.
+import { publicUrl } from "../env";
+
+export type StatusPurpose = "revocation" | "suspension";
+
+/** The issuer's id in every credential: the site's origin, where its JWKS and status lists live. */
+export function issuerId(base: string = publicUrl): string {
+  return new URL(base).origin;
+}
+
+export function jwksUrl(issuer: string): string {
+  return new URL("/.well-known/jwks.json", issuer).toString();
+}
+
+export function statusListUrl(purpose: StatusPurpose, base: string = publicUrl): string {
+  return new URL(`/status/${purpose}`, base).toString();
+}
+
+export function credentialUrl(publicId: string, base: string = publicUrl): string {
+  return new URL(`/credentials/${publicId}`, base).toString();
+}
+
+export function verifyUrl(publicId: string, base: string = publicUrl): string {
+  return new URL(`/verify/${publicId}`, base).toString();
+}
+
+export function achievementUrl(courseSlug: string, base: string = publicUrl): string {
+  return new URL(`/courses/${courseSlug}`, base).toString();
+}

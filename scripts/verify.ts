@@ -1,0 +1,103 @@
+// `npm run verify -- <file or URL> [--issuer <origin>]`: verifies a certificate the way any
+// stranger can, from outside: the signature against the issuer's published JWKS and the status
+// against its signed status lists, fetched over HTTP. Exit code 0 means valid.
+import fs from "node:fs";
+import { decodeJwt } from "jose";
+import { z } from "zod";
+import type { PublicJwk } from "../lib/certificates/signing-key";
+import { jwksUrl } from "../lib/certificates/urls";
+import { VC_JWT_MEDIA_TYPE } from "../lib/certificates/vc-jwt";
+import { extractJwt, verifyCredential, type Verdict } from "../lib/certificates/verify-credential";
+
+const USAGE = "usage: npm run verify -- <credential file | https://…/credentials/<id> | https://…/verify/<id>> [--issuer <origin>]";
+const FETCH_TIMEOUT_MS = 15_000;
+
+const JwksSchema = z.object({
+  keys: z.array(z.object({ kty: z.literal("OKP"), crv: z.literal("Ed25519"), x: z.string(), kid: z.string() })),
+});
+
+async function fetchText(url: string, accept: string): Promise<string> {
+  const response = await fetch(url, { headers: { Accept: accept }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: "follow" }).catch((error: unknown) => {
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    throw new Error(`could not reach ${url}: ${cause}`);
+  });
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
+  return response.text();
+}
+
+async function readCredential(source: string): Promise<string> {
+  if (!/^https?:\/\//.test(source)) return fs.readFileSync(source, "utf8");
+  const url = new URL(source);
+  // A verify page's address is the one people share; the credential lives beside it.
+  url.pathname = url.pathname.replace(/^\/verify\//, "/credentials/");
+  return fetchText(url.toString(), VC_JWT_MEDIA_TYPE);
+}
+
+/** The issuer a credential claims, read before verification only to know whose keys to fetch. */
+function claimedIssuer(input: string): string | null {
+  const jwt = extractJwt(input);
+  if (!jwt) return null;
+  try {
+    const issuer = decodeJwt(jwt).issuer;
+    const id = typeof issuer === "string" ? issuer : z.object({ id: z.string() }).parse(issuer).id;
+    return new URL(id).origin;
+  } catch {
+    return null;
+  }
+}
+
+function print(verdict: Verdict, issuer: string, isPinned: boolean): void {
+  const label = { valid: "VALID", revoked: "REVOKED", suspended: "SUSPENDED", not_genuine: "NOT GENUINE", status_unknown: "STATUS UNKNOWN" }[verdict.status];
+  console.log(`verdict: ${label}`);
+  for (const problem of verdict.problems) console.log(`  - ${problem}`);
+  const summary = verdict.summary;
+  if (summary && verdict.status !== "not_genuine") {
+    console.log(`holder:  ${summary.holderName}`);
+    console.log(`course:  ${summary.courseName}`);
+    console.log(`issued:  ${summary.issuedAt}`);
+    console.log(`score:   ${summary.score}% (pass mark ${summary.passMark}%)`);
+    console.log(`issuer:  ${summary.issuerName} <${summary.issuerId}>`);
+    console.log(`key:     ${verdict.kid ?? "?"} (from ${jwksUrl(issuer)})`);
+    for (const item of summary.evidence) {
+      console.log(`lab:     ${item.lab}  code ${item.codeSha256.slice(0, 16)}…  held-out ${item.heldOutSha256?.slice(0, 16) ?? "n/a"}  grader ${item.graderVersion ?? "n/a"}  backend ${item.backend ?? "n/a"}  seed ${item.seed ?? "n/a"}`);
+    }
+  }
+  if (!isPinned) console.log(`note:    trusted the issuer the credential names; pass --issuer ${issuer} to require it.`);
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const issuerFlag = args.indexOf("--issuer");
+  const pinned = issuerFlag >= 0 ? args[issuerFlag + 1] : undefined;
+  const source = args.find((arg, index) => !arg.startsWith("--") && (issuerFlag < 0 || index !== issuerFlag + 1));
+  if (!source || (issuerFlag >= 0 && !pinned)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const input = await readCredential(source);
+  const issuer = pinned ? new URL(pinned).origin : claimedIssuer(input);
+  if (!issuer) {
+    print({ status: "not_genuine", problems: ["This is not a signed Open Badges credential."] }, "unknown", true);
+    return 1;
+  }
+  let jwks: z.infer<typeof JwksSchema> | undefined;
+  const verdict = await verifyCredential(input, {
+    expectedIssuer: issuer,
+    async resolveKey(kid) {
+      jwks ??= JwksSchema.parse(JSON.parse(await fetchText(jwksUrl(issuer), "application/jwk-set+json, application/json")));
+      const key = jwks.keys.find((candidate) => candidate.kid === kid);
+      return key ? ({ ...key, alg: "EdDSA", use: "sig" } satisfies PublicJwk) : null;
+    },
+    fetchStatusList: (url) => fetchText(url, VC_JWT_MEDIA_TYPE),
+  });
+  print(verdict, issuer, Boolean(pinned));
+  return verdict.status === "valid" ? 0 : verdict.status === "status_unknown" ? 2 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`verify: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);
