@@ -8,7 +8,7 @@ export const graderConfig = {
   concurrency: env.GRADER_CONCURRENCY,
   preferredBackend: env.GRADER_BACKEND,
   isWeakSandboxAllowed: env.GRADER_UNSAFE_ALLOW_WEAK_SANDBOX,
-  heartbeatMs: 10_000,
+  heartbeatMs: env.GRADER_HEARTBEAT_SECONDS * 1000,
   /** A job whose worker stops renewing its lock for this long is taken over by another worker. */
   lockDurationMs: env.GRADER_LOCK_SECONDS * 1000,
   stalledIntervalMs: Math.max(1000, (env.GRADER_LOCK_SECONDS * 1000) / 2),

@@ -7,6 +7,9 @@ import { env, requireRedisUrl } from "../env";
 
 export const GRADING_QUEUE = "grading";
 
+/** BullMQ serves lower numbers first and jobs without a priority before all prioritised ones, so regrades wait behind learners' live work. */
+export const REGRADE_PRIORITY = 10;
+
 export const GradingJobSchema = z.object({
   /** The submission to grade; everything else is read from Postgres by the worker. */
   submissionId: z.string().min(1).max(64),

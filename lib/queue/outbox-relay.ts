@@ -16,7 +16,9 @@ export const GRADING_JOB_OPTIONS = {
 export async function relayOutbox(limit = 200): Promise<number> {
   const pending = await db.outboxJob.findMany({
     where: { state: "PENDING", queue: GRADING_QUEUE },
-    orderBy: { createdAt: "asc" },
+    // Learners' jobs (priority 0) before regrades (higher numbers), so a regrade batch in the
+    // outbox never holds a learner's submission back.
+    orderBy: [{ priority: "asc" }, { createdAt: "asc" }],
     take: limit,
   });
   for (const row of pending) {

@@ -1,0 +1,91 @@
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { loadAssignmentSpec } from "@/lib/assignments/load-assignment";
+import { materialiseTrainSplit, TrainManifestSchema } from "./materialise";
+import { buildVocabulary, encodeDocuments, OOV_ID, PAD_ID, prepareDatasetUncached } from "./prepare";
+import { seededPermutation } from "./random";
+import { tokenise } from "./sources";
+
+const imageSplit = (seed: number) => ({
+  dataset: { kind: "mnist" as const },
+  split: { trainSize: 600, heldOutSize: 400, seed },
+  preprocessing: { imageLayout: "flat" as const, pixelScale: "unit" as const, sequenceLength: 16, vocabularySize: 100 },
+});
+
+function rowKeys(data: Float32Array, rowSize: number): Set<string> {
+  const keys = new Set<string>();
+  for (let i = 0; i < data.length; i += rowSize) keys.add(createHash("sha1").update(data.subarray(i, i + rowSize)).digest("hex"));
+  return keys;
+}
+
+describe("datasets", () => {
+  it("pins the linear-regression lab's split, so a changed generator cannot slip through", () => {
+    const spec = loadAssignmentSpec("ml-foundations", "linear-regression");
+    const dataset = prepareDatasetUncached(spec);
+    assert.equal(dataset.trainSha256, "61571b7eba85c756a08fa1072664bf8f44e85515321cb2efc32bc3738c34bd4c");
+    assert.equal(dataset.heldOutSha256, "4f848e41f4c16dbc09d70fc386fae730f6f7825e4e2a913e60ed8ad9017f4dde");
+    assert.deepEqual(dataset.train.xs.shape, [2000, 8]);
+    assert.deepEqual(dataset.heldOut.ys.shape, [1000, 1]);
+  });
+
+  it("splits MNIST the same way for the same seed and differently for another", () => {
+    const a = prepareDatasetUncached(imageSplit(7));
+    const b = prepareDatasetUncached(imageSplit(7));
+    const c = prepareDatasetUncached(imageSplit(8));
+    assert.equal(a.trainSha256, b.trainSha256);
+    assert.equal(a.heldOutSha256, b.heldOutSha256);
+    assert.deepEqual(Buffer.from(a.train.xs.data.buffer), Buffer.from(b.train.xs.data.buffer));
+    assert.notEqual(a.trainSha256, c.trainSha256);
+    assert.notEqual(a.trainSha256, a.heldOutSha256);
+    assert.deepEqual(a.train.xs.shape, [600, 784]);
+    assert.equal(a.train.ys.dtype, "int32");
+    let max = 0;
+    for (const value of a.train.xs.data) max = Math.max(max, value);
+    assert.ok(max <= 1 && max > 0.9, "pixels are scaled to [0, 1]");
+  });
+
+  it("keeps train and held-out images apart", () => {
+    const dataset = prepareDatasetUncached(imageSplit(11));
+    const train = rowKeys(dataset.train.xs.data as Float32Array, 784);
+    const heldOut = rowKeys(dataset.heldOut.xs.data as Float32Array, 784);
+    // MNIST holds a few exact duplicate images, so allow a handful of collisions, not a leak.
+    const shared = [...heldOut].filter((key) => train.has(key)).length;
+    assert.ok(shared <= 3, `${shared} held-out images also in train`);
+  });
+
+  it("permutes every index exactly once", () => {
+    const order = seededPermutation(1000, 42);
+    assert.deepEqual([...order].sort((x, y) => x - y), Array.from({ length: 1000 }, (_, i) => i));
+    assert.deepEqual([...seededPermutation(1000, 42)], [...order]);
+  });
+
+  it("tokenises to lower-case words and builds the vocabulary from the documents it is given", () => {
+    assert.deepEqual(tokenise("Hello, WORLD! Don't stop-me 42"), ["hello", "world", "don't", "stop", "me", "42"]);
+    const vocabulary = buildVocabulary([["b", "a", "b"], ["c", "b", "a"]], 4);
+    assert.deepEqual(vocabulary, ["<pad>", "<oov>", "b", "a"]);
+    const encoded = encodeDocuments([["a", "zzz", "b"], ["b"]], vocabulary, 4);
+    assert.deepEqual([...encoded.data], [3, OOV_ID, 2, PAD_ID, 2, PAD_ID, PAD_ID, PAD_ID]);
+  });
+
+  it("writes a train split whose files hash to the manifest's sha256", () => {
+    const dataset = prepareDatasetUncached(imageSplit(5));
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-split-"));
+    try {
+      const manifest = materialiseTrainSplit(dataset, folder);
+      const hash = createHash("sha256")
+        .update(`${manifest.hashedHeader}\n`)
+        .update(fs.readFileSync(path.join(folder, manifest.xs.file)))
+        .update(fs.readFileSync(path.join(folder, manifest.ys.file)))
+        .digest("hex");
+      assert.equal(hash, dataset.trainSha256);
+      assert.deepEqual(fs.readdirSync(folder).sort(), ["manifest.json", "xs.bin", "ys.bin"]);
+      assert.deepEqual(TrainManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(folder, "manifest.json"), "utf8"))), manifest);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,308 @@
+// Runs inside the sandbox: loads the TRAIN split, calls the learner's train(), enforces the
+// budget and saves the returned model. Everything it prints on stdout is one JSON object per
+// line. Nothing printed here is trusted for the score: the scorer outside re-reads the saved
+// files, so a learner who forges a line can only confuse their own progress display.
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { registerPlatformLayers } from "./platform-layers.mjs";
+
+const writeLine = process.stdout.write.bind(process.stdout);
+function emit(message) {
+  writeLine(`${JSON.stringify(message)}\n`);
+}
+
+// Paths arrive as arguments (the sandbox maps them); the config file holds only plain settings.
+const [configFile, dataDir, learnerModulePath, outputDir, wasmTrainingKernels] = process.argv.slice(2);
+const config = JSON.parse(fs.readFileSync(configFile, "utf8"));
+const { budget } = config;
+
+// The learner's console output becomes log lines, capped so a chatty loop cannot flood the report.
+let logLines = 0;
+let learnerPhase = false;
+function capture(level) {
+  return (...parts) => {
+    if (!learnerPhase) return;
+    logLines += 1;
+    if (logLines > config.maxLogLines) {
+      if (logLines === config.maxLogLines + 1) emit({ type: "log", level: "warn", text: "[further console output dropped]" });
+      return;
+    }
+    const text = parts.map((part) => (typeof part === "string" ? part : safeInspect(part))).join(" ");
+    emit({ type: "log", level, text: text.slice(0, config.maxLogLineChars) });
+  };
+}
+function safeInspect(value) {
+  try {
+    if (value instanceof Error) return `${value.name}: ${value.message}`;
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+console.log = capture("info");
+console.info = capture("info");
+console.debug = capture("info");
+console.warn = capture("warn");
+console.error = capture("error");
+
+class LearnerError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+
+function fail(kind, code, message, stack) {
+  emit({ type: "error", kind, code, message, ...(stack ? { stack } : {}) });
+  process.exit(kind === "learner" ? 3 : 4);
+}
+
+/** Only the stack frames from the learner's own file help them, and only those are shown. */
+function learnerStack(error) {
+  if (!(error instanceof Error) || typeof error.stack !== "string") return undefined;
+  const folder = path.dirname(learnerModulePath);
+  const url = `${pathToFileURL(folder).href}/`;
+  const frames = error.stack.split("\n").filter((line) => line.includes(folder));
+  const shown = frames.slice(0, 8).map((line) => line.trim().replaceAll(url, "").replaceAll(`${folder}/`, ""));
+  return shown.length > 0 ? shown.join("\n") : undefined;
+}
+
+/** Node hides the reason of some failures (fetch's "fetch failed") in `cause`, so that is shown too. */
+function describeError(error) {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
+  // Node's permission model says only "Access to this API has been restricted"; its code names the rule.
+  const code = typeof error.code === "string" && !error.message.includes(error.code) ? ` [${error.code}]` : "";
+  return `${error.name}${code}: ${error.message}${cause}${sandboxHint(error)}`;
+}
+
+function sandboxHint(error) {
+  if (error.code !== "ERR_ACCESS_DENIED") return "";
+  const resource = typeof error.resource === "string" && error.resource !== "" ? ` ${error.resource}` : "";
+  const what = typeof error.permission === "string" ? ` (${error.permission}${resource})` : "";
+  return `. The grading sandbox refused this${what}: train() receives its data as arguments, and may not read or write other files, start processes or use the network.`;
+}
+
+process.on("unhandledRejection", (error) => {
+  fail("learner", "exception", describeError(error), learnerStack(error));
+});
+
+let tf;
+try {
+  tf = await import("@tensorflow/tfjs");
+  if (config.backend === "wasm") await import("@tensorflow/tfjs-backend-wasm");
+  if (!(await tf.setBackend(config.backend))) throw new Error(`backend ${config.backend} failed to initialise`);
+  await tf.ready();
+  // Only after the backend is up: the kernels wrap the backend's own, whose set-up (binding the
+  // wasm functions) runs when the backend initialises and is skipped for a replaced kernel.
+  if (config.backend === "wasm" && wasmTrainingKernels) {
+    const kernels = await import(pathToFileURL(wasmTrainingKernels).href);
+    kernels.registerWasmTrainingKernels();
+  }
+} catch (error) {
+  fail("platform", "backend_failed", `TensorFlow.js could not start: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+const platformLayers = registerPlatformLayers(tf);
+
+function readArray(folder, spec) {
+  const bytes = fs.readFileSync(path.join(folder, spec.file));
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  const data = spec.dtype === "float32" ? new Float32Array(copy.buffer) : new Int32Array(copy.buffer);
+  return tf.tensor(data, spec.shape, spec.dtype);
+}
+
+const manifest = JSON.parse(fs.readFileSync(path.join(dataDir, "manifest.json"), "utf8"));
+const xs = readArray(dataDir, manifest.xs);
+const targets = readArray(dataDir, manifest.ys);
+const numClasses = manifest.classNames?.length;
+const data = Object.freeze({
+  task: manifest.task,
+  /** Inputs of the TRAIN split. */
+  xs,
+  /** One-hot float targets for classification, [n, 1] values for regression. */
+  ys: manifest.task === "classification" ? tf.oneHot(targets, numClasses).toFloat() : targets,
+  /** Class ids (int32, [n]) for sparse losses; undefined for regression. */
+  labels: manifest.task === "classification" ? targets : undefined,
+  size: manifest.xs.shape[0],
+  inputShape: manifest.xs.shape.slice(1),
+  numClasses,
+  classNames: manifest.classNames,
+  vocabulary: manifest.vocabulary,
+});
+
+// Budget: epochs are counted over every fit() call and every onEpoch() report together.
+const startedAt = Date.now();
+const deadline = startedAt + budget.trainingSeconds * 1000;
+let epochsUsed = 0;
+let stoppedAtDeadline = false;
+let insideFit = false;
+
+function reportEpoch(loss, metric) {
+  epochsUsed += 1;
+  emit({
+    type: "epoch",
+    epoch: epochsUsed,
+    loss: Number.isFinite(loss) ? loss : null,
+    ...(Number.isFinite(metric) ? { metric } : {}),
+    elapsedMs: Date.now() - startedAt,
+  });
+}
+
+function metricOf(logs) {
+  for (const key of ["acc", "accuracy", "categoricalAccuracy", "sparseCategoricalAccuracy", "mse", "meanSquaredError"]) {
+    if (typeof logs?.[key] === "number") return logs[key];
+  }
+  return undefined;
+}
+
+function budgetCallback(model) {
+  return {
+    onBatchEnd: async () => {
+      if (Date.now() > deadline) {
+        stoppedAtDeadline = true;
+        model.stopTraining = true;
+      }
+    },
+    onEpochEnd: async (_epoch, logs) => {
+      reportEpoch(logs?.loss, metricOf(logs));
+      if (Date.now() > deadline) {
+        stoppedAtDeadline = true;
+        model.stopTraining = true;
+      }
+    },
+  };
+}
+
+function withBudget(model, args) {
+  const initialEpoch = args?.initialEpoch ?? 0;
+  const asked = (args?.epochs ?? 1) - initialEpoch;
+  const allowed = Math.max(0, Math.min(asked, budget.maxEpochs - epochsUsed));
+  if (allowed < asked) {
+    emit({ type: "log", level: "warn", text: `[platform] fit asked for ${asked} epochs; the budget leaves ${allowed} (max ${budget.maxEpochs} in total).` });
+  }
+  const callbacks = args?.callbacks === undefined ? [] : Array.isArray(args.callbacks) ? args.callbacks : [args.callbacks];
+  return { ...args, epochs: initialEpoch + allowed, callbacks: [...callbacks, budgetCallback(model)] };
+}
+
+const originalFit = tf.LayersModel.prototype.fit;
+tf.LayersModel.prototype.fit = async function fit(x, y, args) {
+  insideFit = true;
+  try {
+    return await originalFit.call(this, x, y, withBudget(this, args));
+  } finally {
+    insideFit = false;
+  }
+};
+const originalFitDataset = tf.LayersModel.prototype.fitDataset;
+tf.LayersModel.prototype.fitDataset = async function fitDataset(dataset, args) {
+  insideFit = true;
+  try {
+    return await originalFitDataset.call(this, dataset, withBudget(this, args));
+  } finally {
+    insideFit = false;
+  }
+};
+if (!config.allowCustomLoop) {
+  const originalMinimize = tf.Optimizer.prototype.minimize;
+  tf.Optimizer.prototype.minimize = function minimize(...args) {
+    if (!insideFit) throw new LearnerError("custom_loop_not_allowed", "This assignment asks you to train with model.fit(); custom training loops (optimizer.minimize) are not allowed here.");
+    return originalMinimize.apply(this, args);
+  };
+}
+
+/** mulberry32, as the grader's data splits use: uniform floats in [0, 1) from a 32-bit seed. */
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** For custom training loops: call once per epoch. */
+function onEpoch(report = {}) {
+  if (epochsUsed >= budget.maxEpochs) {
+    throw new LearnerError("over_budget", `Your training loop ran more than the ${budget.maxEpochs} epochs the budget allows.`);
+  }
+  reportEpoch(Number(report.loss), Number(report.metric));
+}
+
+// tfjs draws initial weights, dropout masks and fit()'s shuffles from Math.random, so seeding it
+// makes a run repeatable: the same code, data and seed train the same model on this backend.
+Math.random = seededRandom(config.seed);
+
+// The compiled submission carries an inline source map, so stacks show the learner's own lines.
+process.setSourceMapsEnabled(true);
+// Lines before this one cannot come from learner code, so only they may report a platform failure.
+emit({ type: "learner_start" });
+let learnerModule;
+try {
+  learnerModule = await import(pathToFileURL(learnerModulePath).href);
+} catch (error) {
+  fail("learner", "import_failed", `Your module failed to load: ${describeError(error)}`, learnerStack(error));
+}
+if (typeof learnerModule.train !== "function") {
+  fail("learner", "no_train_function", "Your module must export an async function named train, e.g. `export async function train({ tf, data, budget }) { ... }`.");
+}
+
+let model;
+learnerPhase = true;
+try {
+  model = await learnerModule.train({
+    tf,
+    data,
+    budget: Object.freeze({ maxEpochs: budget.maxEpochs, trainingSeconds: budget.trainingSeconds, maxParameters: budget.maxParameters }),
+    seed: config.seed,
+    onEpoch,
+    timeLeftMs: () => Math.max(0, deadline - Date.now()),
+    shouldStop: () => Date.now() > deadline || epochsUsed >= budget.maxEpochs,
+    platformLayers,
+  });
+} catch (error) {
+  learnerPhase = false;
+  if (error instanceof LearnerError) fail("learner", error.code, error.message);
+  // A WebAssembly trap comes from the backend's kernels, not from the learner's JavaScript, which
+  // could only forge one, to no gain (see how the grader reads error lines).
+  if (error instanceof WebAssembly.RuntimeError) {
+    fail("platform", "backend_crash", `The ${config.backend} TensorFlow.js backend crashed while training (${error.message}). This is a fault of the grading platform, not of your code.`);
+  }
+  fail("learner", "exception", `Your train() threw ${describeError(error)}`, learnerStack(error));
+}
+learnerPhase = false;
+const trainingMs = Date.now() - startedAt;
+
+if (!(model instanceof tf.LayersModel)) {
+  fail("learner", "no_model", "train() must return the trained tf.LayersModel (e.g. the tf.sequential() or tf.model() you built); it returned something else.");
+}
+const parameters = model.countParams();
+if (parameters > budget.maxParameters) {
+  fail("learner", "too_many_parameters", `Your model has ${parameters} parameters; the budget allows ${budget.maxParameters}.`);
+}
+
+try {
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      const weightData = Array.isArray(artifacts.weightData) ? tf.io.CompositeArrayBuffer.join(artifacts.weightData) : artifacts.weightData;
+      fs.writeFileSync(path.join(outputDir, "weights.bin"), new Uint8Array(weightData));
+      const modelJson = {
+        format: artifacts.format,
+        generatedBy: artifacts.generatedBy,
+        modelTopology: artifacts.modelTopology,
+        weightsManifest: [{ paths: ["weights.bin"], weights: artifacts.weightSpecs }],
+      };
+      fs.writeFileSync(path.join(outputDir, "model.json"), JSON.stringify(modelJson));
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
+    }),
+  );
+} catch (error) {
+  fail("learner", "save_failed", `Your model could not be saved: ${error instanceof Error ? error.message : String(error)}. Custom layer classes must implement getConfig().`);
+}
+
+emit({ type: "done", epochs: epochsUsed, trainingMs, parameters, stoppedAtDeadline });
+process.exit(0);

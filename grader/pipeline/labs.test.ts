@@ -1,0 +1,142 @@
+// Grades the course's labs end to end: real data, the real sandbox, the trusted scorer. Each lab's
+// reference solution must pass and its deliberately weak submission must fail, so a broken grader,
+// data set or threshold cannot hide behind the unit tests.
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { assignmentDir, loadAssignmentSpec } from "@/lib/assignments/load-assignment";
+import { GradingReceiptSchema } from "@/lib/assignments/spec-schema";
+import { gradeSubmission, type GradeProgress, type GradeResult } from "./grade-submission";
+import { GRADER_VERSION } from "./version";
+
+const COURSE = "ml-foundations";
+/**
+ * Labs graded here. The first two must exist; later labs are graded once their files are written.
+ * Labs whose reference needs minutes of training (spam-lstm) are left to `npm run grade`, to keep
+ * the suite fast.
+ */
+const LABS: Array<{ slug: string; isRequired: boolean }> = [
+  { slug: "linear-regression", isRequired: true },
+  { slug: "mnist-dense", isRequired: true },
+  { slug: "fashion-cnn", isRequired: false },
+];
+
+function labFile(slug: string, file: string): string {
+  return path.join(assignmentDir(COURSE, slug), file);
+}
+
+async function gradeLabFile(slug: string, file: string, onProgress?: (event: GradeProgress) => void): Promise<{ code: string; result: GradeResult }> {
+  const spec = loadAssignmentSpec(COURSE, slug);
+  const code = fs.readFileSync(labFile(slug, file), "utf8");
+  return { code, result: await gradeSubmission({ spec, code, seed: 1, onProgress }) };
+}
+
+function assertReceipt(result: GradeResult, code: string): void {
+  const receipt = GradingReceiptSchema.parse(result.receipt);
+  assert.equal(receipt.codeSha256, createHash("sha256").update(code).digest("hex"));
+  assert.equal(receipt.graderVersion, GRADER_VERSION);
+  assert.equal(receipt.seed, 1);
+  assert.notEqual(receipt.datasetSha256, receipt.heldOutSha256);
+  assert.ok(receipt.trainingMs > 0);
+}
+
+describe("the labs grade as their authors intend", { concurrency: 2 }, () => {
+  for (const { slug, isRequired } of LABS) {
+    const missing = (file: string): string | false => !fs.existsSync(labFile(slug, file)) && `${slug}/${file} is not written yet`;
+    for (const file of ["reference.js", "weak.js"]) assert.ok(!isRequired || !missing(file), `${slug} is missing its ${file}`);
+
+    it(`${slug}: the reference solution passes`, { skip: missing("reference.js") }, async () => {
+      const events: GradeProgress[] = [];
+      const { code, result } = await gradeLabFile(slug, "reference.js", (event) => events.push(event));
+      assert.equal(result.status, "passed", result.message);
+      assert.ok(result.score !== null);
+      const { direction, threshold } = loadAssignmentSpec(COURSE, slug).metric;
+      assert.ok(direction === "higher" ? result.score >= threshold : result.score <= threshold);
+      assertReceipt(result, code);
+      const stages = events.flatMap((event) => (event.type === "stage" ? [event.stage] : []));
+      assert.deepEqual(stages, ["preparing", "compiling", "training", "scoring"]);
+      const epochs = events.filter((event) => event.type === "epoch");
+      assert.ok(epochs.length > 0, "training reports its epochs as they end");
+      assert.equal(epochs.length, result.curves.length);
+      assert.ok(result.curves.every((point) => point.loss !== null && Number.isFinite(point.loss)));
+    });
+
+    it(`${slug}: the weak submission fails on the metric`, { skip: missing("weak.js") }, async () => {
+      const { code, result } = await gradeLabFile(slug, "weak.js");
+      assert.equal(result.status, "failed", result.message);
+      assert.equal(result.failureKind, "learner");
+      assert.equal(result.failureCode, "below_threshold", result.message);
+      assert.ok(result.score !== null && Number.isFinite(result.score));
+      assertReceipt(result, code);
+    });
+  }
+});
+
+const TYPESCRIPT_SOLUTION = `import type * as tfjs from "@tensorflow/tfjs";
+
+interface TrainArgs {
+  tf: typeof tfjs;
+  data: { xs: tfjs.Tensor; ys: tfjs.Tensor; inputShape: number[] };
+  budget: { maxEpochs: number };
+}
+
+export async function train({ tf, data, budget }: TrainArgs): Promise<tfjs.LayersModel> {
+  const model: tfjs.Sequential = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: data.inputShape })] });
+  model.compile({ optimizer: tf.train.adam(0.1), loss: "meanSquaredError" });
+  const epochs: number = Math.min(30, budget.maxEpochs);
+  await model.fit(data.xs, data.ys, { epochs, batchSize: 64, verbose: 0 });
+  return model;
+}
+`;
+
+describe("submissions in either language", () => {
+  const spec = loadAssignmentSpec(COURSE, "linear-regression");
+
+  it("compiles and grades a TypeScript submission", async () => {
+    const result = await gradeSubmission({ spec, code: TYPESCRIPT_SOLUTION, language: "typescript", seed: 1 });
+    assert.equal(result.status, "passed", result.message);
+    assert.equal(result.curves.length, 30);
+  });
+
+  it("points a TypeScript exception at the learner's own line", async () => {
+    const code = `export async function train(): Promise<never> {\n  const reason: string = "no model yet";\n  throw new Error(reason);\n}\n`;
+    const result = await gradeSubmission({ spec, code, language: "typescript", seed: 1 });
+    assert.equal(result.failureKind, "learner");
+    assert.equal(result.failureCode, "exception", result.message);
+    assert.match(result.message, /no model yet/);
+    assert.match(result.message, /submission:3/);
+  });
+
+  it("reports a syntax error as the learner's, with its line number, without starting a sandbox", async () => {
+    const code = "export async function train({ tf, data }) {\n  const model = tf.sequential();\n  model.add(tf.layers.dense({ units: 1 });\n  return model;\n}\n";
+    const result = await gradeSubmission({ spec, code, seed: 1 });
+    assert.equal(result.status, "failed");
+    assert.equal(result.failureKind, "learner");
+    assert.equal(result.failureCode, "syntax_error");
+    assert.match(result.message, /line 3\b/);
+    assert.equal(result.receipt?.trainingMs, 0);
+  });
+
+  it("reports a TypeScript syntax error with its line number", async () => {
+    const code = "export async function train(args: { tf: unknown }) {\n  const x: number = 1\n  let y: = 2;\n  return x + y;\n}\n";
+    const result = await gradeSubmission({ spec, code, language: "typescript", seed: 1 });
+    assert.equal(result.failureCode, "syntax_error");
+    assert.match(result.message, /line 3\b/);
+  });
+});
+
+describe("repeatability", () => {
+  it("gives the same score for the same code, data and seed", async () => {
+    const spec = loadAssignmentSpec(COURSE, "linear-regression");
+    const code = fs.readFileSync(labFile("linear-regression", "reference.js"), "utf8");
+    const [first, second] = await Promise.all([gradeSubmission({ spec, code, seed: 7 }), gradeSubmission({ spec, code, seed: 7 })]);
+    assert.equal(first.status, "passed", first.message);
+    assert.deepEqual(first.metrics, second.metrics);
+    assert.deepEqual(
+      first.curves.map((point) => point.loss),
+      second.curves.map((point) => point.loss),
+    );
+  });
+});

@@ -1,0 +1,199 @@
+// Grades one queued submission. Postgres is the source of truth: a job whose submission is
+// already graded does nothing, so a job delivered twice still grades once.
+import crypto from "node:crypto";
+import type { Job } from "bullmq";
+import { AssignmentSpecSchema } from "../lib/assignments/spec-schema";
+import { issueCertificateIfEligible } from "../lib/certificates/issue-certificate";
+import { db } from "../lib/db";
+import type { Prisma } from "../lib/generated/prisma/client";
+import { GradingJobSchema } from "../lib/queue/grading-queue";
+import { notifySubmissionChanged } from "../lib/submissions/progress-channel";
+import { graderConfig } from "./config";
+import { gradeSubmission, type EpochPoint, type GradeProgress, type GradeResult, type LogLine } from "./pipeline/grade-submission";
+
+const TERMINAL = new Set(["PASSED", "FAILED", "ERROR"]);
+/** A running submission whose row has not been touched for this long lost its worker. */
+export const RUNNING_STALE_MS = 90_000;
+/** Progress is written at most this often; the page is told after each write. */
+const PROGRESS_WRITE_MS = 500;
+const MAX_STORED_LOG_CHARS = 64_000;
+
+export class PlatformFailure extends Error {}
+
+function formatLogs(lines: LogLine[]): string {
+  const text = lines.map((line) => (line.level === "info" ? line.text : `[${line.level}] ${line.text}`)).join("\n");
+  return text.length > MAX_STORED_LOG_CHARS ? `${text.slice(0, MAX_STORED_LOG_CHARS)}\n[output truncated]` : text;
+}
+
+function stageMessage(stage: Extract<GradeProgress, { type: "stage" }>["stage"]): string {
+  switch (stage) {
+    case "preparing":
+      return "Preparing the data set";
+    case "compiling":
+      return "Checking your code";
+    case "training":
+      return "Training your model";
+    case "scoring":
+      return "Scoring on the held-out data";
+  }
+}
+
+/** Whether the worker that claimed a submission still reports in. */
+async function isWorkerAlive(workerId: string | null): Promise<boolean> {
+  if (!workerId) return false;
+  const heartbeat = await db.workerHeartbeat.findUnique({ where: { id: workerId }, select: { lastSeenAt: true } });
+  return heartbeat !== null && Date.now() - heartbeat.lastSeenAt.getTime() < 3 * graderConfig.heartbeatMs;
+}
+
+/** Claims the submission for this worker; returns false when there is nothing left to do. */
+async function claim(submissionId: string): Promise<boolean> {
+  const submission = await db.submission.findUnique({ where: { id: submissionId }, select: { status: true, workerId: true, updatedAt: true } });
+  if (!submission || TERMINAL.has(submission.status)) return false;
+  const isTakeover = submission.status === "RUNNING";
+  if (isTakeover && submission.workerId !== graderConfig.workerId && (await isWorkerAlive(submission.workerId))) {
+    // Another worker is alive and grading it. Failing this delivery (rather than dropping it)
+    // lets BullMQ try again later, in case that worker dies before it finishes.
+    throw new PlatformFailure(`submission ${submissionId} is being graded by ${submission.workerId}`);
+  }
+  const claimed = await db.submission.updateMany({
+    where: { id: submissionId, status: submission.status, updatedAt: submission.updatedAt },
+    data: {
+      status: "RUNNING",
+      workerId: graderConfig.workerId,
+      startedAt: new Date(),
+      message: "Starting",
+      curves: [],
+      logs: "",
+      ...(isTakeover ? { platformRetries: { increment: 1 } } : {}),
+    },
+  });
+  return claimed.count === 1;
+}
+
+function resultData(result: GradeResult): Prisma.SubmissionUpdateInput {
+  const receipt = result.receipt;
+  return {
+    status: result.status === "passed" ? "PASSED" : result.status === "failed" ? "FAILED" : "ERROR",
+    failureKind: result.failureKind === "learner" ? "LEARNER" : result.failureKind === "platform" ? "PLATFORM" : null,
+    failureCode: result.failureCode ?? null,
+    message: result.message,
+    score: result.score,
+    threshold: result.threshold,
+    metrics: result.metrics,
+    curves: result.curves as unknown as Prisma.InputJsonValue,
+    logs: formatLogs(result.logs),
+    finishedAt: new Date(),
+    ...(receipt
+      ? {
+          datasetSha256: receipt.datasetSha256,
+          heldOutSha256: receipt.heldOutSha256,
+          graderVersion: receipt.graderVersion,
+          backend: receipt.backend,
+          seed: receipt.seed,
+          isDeterministic: receipt.isDeterministic,
+          trainingMs: Math.round(receipt.trainingMs),
+          scoringMs: Math.round(receipt.scoringMs),
+        }
+      : {}),
+  };
+}
+
+/** Seed of a submission's first grading, kept for regrades so they reproduce it. */
+function seedFor(submissionId: string, stored: number | null): number {
+  return stored ?? crypto.createHash("sha256").update(submissionId).digest().readUInt32BE(0) % 2 ** 31;
+}
+
+export async function processGradingJob(job: Job): Promise<void> {
+  const { submissionId } = GradingJobSchema.parse(job.data);
+  if (!(await claim(submissionId))) return;
+  await notifySubmissionChanged(submissionId);
+
+  const submission = await db.submission.findUniqueOrThrow({
+    where: { id: submissionId },
+    select: { code: true, language: true, seed: true, assignmentVersion: { select: { spec: true } } },
+  });
+  const spec = AssignmentSpecSchema.parse(submission.assignmentVersion.spec);
+  const seed = seedFor(submissionId, submission.seed);
+
+  const curves: EpochPoint[] = [];
+  const logs: LogLine[] = [];
+  let message = "Starting";
+  let lastWrite = 0;
+  let pendingWrite: Promise<void> = Promise.resolve();
+  const writeProgress = (force = false) => {
+    const now = Date.now();
+    if (!force && now - lastWrite < PROGRESS_WRITE_MS) return;
+    lastWrite = now;
+    const data = { message, curves: [...curves] as unknown as Prisma.InputJsonValue, logs: formatLogs(logs) };
+    pendingWrite = pendingWrite
+      .then(async () => {
+        await db.submission.updateMany({ where: { id: submissionId, status: "RUNNING", workerId: graderConfig.workerId }, data });
+        await notifySubmissionChanged(submissionId);
+      })
+      .catch((error: unknown) => console.warn(`grader: progress of ${submissionId} not saved:`, error));
+  };
+  // Keeps the row fresh during long silent phases, so the sweeper can tell a live job from a dead one.
+  const keepAlive = setInterval(() => writeProgress(true), 15_000);
+
+  let result: GradeResult;
+  try {
+    result = await gradeSubmission({
+      spec,
+      code: submission.code,
+      language: submission.language === "typescript" ? "typescript" : "javascript",
+      seed,
+      onProgress: (event) => {
+        if (event.type === "stage") {
+          message = stageMessage(event.stage);
+          writeProgress(true);
+        } else if (event.type === "epoch") {
+          curves.push(event);
+          writeProgress(true);
+        } else {
+          logs.push(event);
+          writeProgress();
+        }
+      },
+    });
+  } finally {
+    clearInterval(keepAlive);
+    await pendingWrite;
+  }
+
+  const isLastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+  if (result.status === "error" && result.failureKind === "platform" && !isLastTry) {
+    // Hand it back: BullMQ retries with backoff, and the learner is not charged.
+    await db.submission.updateMany({
+      where: { id: submissionId, workerId: graderConfig.workerId },
+      data: { status: "QUEUED", message: "Waiting to retry after a platform problem", platformRetries: { increment: 1 } },
+    });
+    await notifySubmissionChanged(submissionId);
+    throw new PlatformFailure(result.message);
+  }
+  const saved = await db.submission.updateMany({
+    where: { id: submissionId, status: "RUNNING", workerId: graderConfig.workerId },
+    data: { ...resultData(result), seed } as Prisma.SubmissionUpdateManyMutationInput,
+  });
+  if (saved.count !== 1) return;
+  if (result.status === "passed") await offerCertificate(submissionId);
+  await notifySubmissionChanged(submissionId);
+}
+
+/**
+ * A passed lab may complete the course. A certificate problem must never undo a grade, so it is
+ * logged and left for the next passing result (issuance is idempotent) to try again.
+ */
+async function offerCertificate(submissionId: string): Promise<void> {
+  try {
+    const { userId, message, assignment } = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { userId: true, message: true, assignment: { select: { courseId: true } } } });
+    const outcome = await issueCertificateIfEligible(userId, assignment.courseId);
+    if (outcome.isIssued && outcome.isNew) {
+      await db.submission.update({
+        where: { id: submissionId },
+        data: { message: `${message ?? ""} You have completed the course: your certificate is at ${outcome.verifyUrl}`.trim() },
+      });
+    }
+  } catch (error) {
+    console.warn(`grader: certificate check after ${submissionId} failed:`, error);
+  }
+}

@@ -1,0 +1,400 @@
+// Runs hostile submissions through the real sandbox on this machine and checks each is contained
+// with the right outcome, and that nothing of any run is left behind afterwards.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, afterEach, before, describe, test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { loadAssignmentSpec } from "@/lib/assignments/load-assignment";
+import { gradeSubmission, type GradeResult } from "../pipeline/grade-submission";
+import { listRunCgroups, type CgroupLayout } from "./cgroup";
+import { packageBinds } from "./node-modules";
+import {
+  probeSandbox,
+  runSandboxed,
+  sandboxCgroupLayout,
+  type SandboxBind,
+  type SandboxRequest,
+  type SandboxResult,
+} from "./run-sandboxed";
+
+const FIXTURES_DIR = path.join(__dirname, "hostile-fixtures");
+const NODE_MODULES_DIR = path.resolve(__dirname, "..", "..", "node_modules");
+const MiB = 2 ** 20;
+const CAPS = { memoryBytes: 512 * MiB, maxProcesses: 64, wallSeconds: 10, outputLimitBytes: 1 * MiB };
+
+// A secret in the grader's own environment, as the database URL and API keys would be.
+const SECRET = `grader-secret-${randomBytes(12).toString("hex")}`;
+process.env.GRADIENT_SANDBOX_TEST_SECRET = SECRET;
+const HELD_OUT = `held-out-row-${randomBytes(12).toString("hex")}`;
+// Other test runs may share this machine; a unique mount point tells this run's processes apart.
+const CODE_DIR = `/code-${randomBytes(6).toString("hex")}`;
+
+let workspace = "";
+let heldOutFile = "";
+let cgroupLayout: CgroupLayout | null = null;
+
+interface Run {
+  result: SandboxResult;
+  lines: Array<{ stream: "stdout" | "stderr"; line: string }>;
+}
+
+function outputDir(): string {
+  const dir = fs.mkdtempSync(path.join(workspace, "out-"));
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}
+
+async function run(
+  fixture: string,
+  options: { args?: string[]; binds?: SandboxBind[] } & Partial<Omit<SandboxRequest, "entry" | "args" | "binds">> = {},
+): Promise<Run> {
+  const lines: Run["lines"] = [];
+  const { args, binds, ...caps } = options;
+  const result = await runSandboxed(
+    {
+      ...CAPS,
+      ...caps,
+      entry: `${CODE_DIR}/${fixture}`,
+      args,
+      binds: [{ source: FIXTURES_DIR, target: CODE_DIR }, ...(binds ?? [])],
+    },
+    (stream, line) => lines.push({ stream, line }),
+  );
+  return { result, lines };
+}
+
+function lastJson(result: SandboxResult): Record<string, unknown> {
+  const line = result.stdout.trim().split("\n").pop() ?? "";
+  assert.doesNotThrow(() => JSON.parse(line), `expected a JSON line, got stdout ${result.stdout} stderr ${result.stderr}`);
+  return JSON.parse(line) as Record<string, unknown>;
+}
+
+function assertAllRefused(results: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(results)) {
+    assert.ok(typeof value === "string" && value.startsWith("err:"), `${name} should have failed: ${String(value)}`);
+  }
+}
+
+/** Processes of this test run still alive: their command line names its mount point. */
+function leftoverProcesses(): string[] {
+  return fs.readdirSync("/proc").flatMap((pid) => {
+    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) return [];
+    try {
+      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+      return cmdline.includes(CODE_DIR) ? [`${pid}: ${cmdline}`] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+before(async () => {
+  const probe = await probeSandbox();
+  assert.ok(probe.isComplete, `sandbox layers missing: ${JSON.stringify(probe.layers)}`);
+  cgroupLayout = await sandboxCgroupLayout();
+  workspace = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-sandbox-test-"));
+  // Everything is world-readable on purpose: only the sandbox may stand between it and the code.
+  fs.chmodSync(workspace, 0o755);
+  const heldOutDir = path.join(workspace, "held-out");
+  fs.mkdirSync(heldOutDir, { mode: 0o755 });
+  heldOutFile = path.join(heldOutDir, "test.csv");
+  fs.writeFileSync(heldOutFile, `x,y\n${HELD_OUT},1\n`, { mode: 0o644 });
+});
+
+after(() => {
+  fs.rmSync(workspace, { recursive: true, force: true });
+});
+
+function leftoverCgroups(graderPid: number): string[] {
+  const prefix = `run-${graderPid}-`;
+  return (cgroupLayout ? listRunCgroups(cgroupLayout) : []).filter((dir) => path.basename(dir).startsWith(prefix));
+}
+
+describe("the sandbox on this machine", () => {
+  afterEach(() => {
+    assert.deepEqual(leftoverCgroups(process.pid), [], "a run's cgroup was left behind");
+    assert.deepEqual(leftoverProcesses(), [], "a sandboxed process outlived its run");
+  });
+
+  test("every isolation layer works", async () => {
+    const { layers, isComplete } = await probeSandbox();
+    assert.ok(isComplete);
+    assert.deepEqual(
+      layers.map((layer) => layer.name),
+      ["bwrap", "unprivileged-user", "cgroup-memory", "cgroup-pids", "network-namespace"],
+    );
+  });
+
+  test("the grader's environment is invisible: process.env, /proc/*/environ", async () => {
+    const { result } = await run("read-environment.js");
+    assert.equal(result.outcome, "exited", result.stderr);
+    assert.equal(result.exitCode, 0, result.stderr);
+    assert.ok(!result.stdout.includes(SECRET) && !result.stderr.includes(SECRET), "the secret leaked");
+    const found = lastJson(result) as { env: Record<string, string>; files: Record<string, string> };
+    assert.deepEqual(Object.keys(found.env).filter((name) => name !== "PWD"), []);
+    assert.ok(Object.keys(found.files).length >= 4);
+    assertAllRefused(found.files);
+  });
+
+  test("files outside the binds are unreadable: held-out split, /work, /root, /etc/shadow", async () => {
+    const { result } = await run("read-files.js", { args: [heldOutFile] });
+    assert.equal(result.exitCode, 0, result.stderr);
+    assert.ok(!result.stdout.includes(HELD_OUT), "the held-out split leaked");
+    assertAllRefused(lastJson(result));
+  });
+
+  test("no network: Postgres, Redis, the internet, DNS", async () => {
+    const { result } = await run("network.js");
+    assert.equal(result.exitCode, 0, result.stderr);
+    const results = lastJson(result);
+    assertAllRefused(results);
+    assert.ok(result.durationMs < 8000, "connections should fail fast, not hang");
+  });
+
+  test("no other programs or threads can be started", async () => {
+    const { result } = await run("spawn-processes.js");
+    assert.equal(result.exitCode, 0, result.stderr);
+    assert.ok(!result.stdout.includes("escaped"));
+    assertAllRefused(lastJson(result));
+  });
+
+  test("a fork bomb starts nothing and is killed on time", async () => {
+    const { result } = await run("fork-bomb.js", { wallSeconds: 3 });
+    assert.equal(result.outcome, "timeout");
+    assert.deepEqual(lastJson(result), { started: 0, refused: 20000 });
+  });
+
+  test("the task cap holds even for node's own threads", async () => {
+    const { result } = await run("quick-work.js", { maxProcesses: 3 });
+    assert.notEqual(result.exitCode, 0, "node should not even start with 3 tasks");
+    assert.match(result.stderr, /uv_thread_create/);
+    assert.ok(!result.stdout.includes('"done":true'));
+  });
+
+  test("a memory bomb outside the JS heap is stopped by the cgroup", async () => {
+    const { result } = await run("memory-bomb.js");
+    assert.equal(result.outcome, "out_of_memory", `${result.exitCode} ${result.stderr}`);
+    assert.ok(result.peakMemoryBytes !== null && result.peakMemoryBytes <= CAPS.memoryBytes);
+  });
+
+  test("a heap bomb is stopped by node's heap cap", async () => {
+    const { result } = await run("heap-bomb.js");
+    assert.equal(result.outcome, "out_of_memory", `${result.exitCode} ${result.stderr}`);
+  });
+
+  for (const fixture of ["loop-sync.js", "loop-async.js"]) {
+    test(`an endless loop (${fixture}) is killed on the wall clock`, async () => {
+      const { result } = await run(fixture, { wallSeconds: 2 });
+      assert.equal(result.outcome, "timeout");
+      assert.ok(result.durationMs >= 2000, `stopped after ${result.durationMs} ms, before its time was up`);
+    });
+  }
+
+  test("writes land only in the output folder", async () => {
+    const out = outputDir();
+    const { result } = await run("write-files.js", {
+      args: ["/out", CODE_DIR],
+      binds: [{ source: out, target: "/out", isWritable: true }],
+    });
+    assert.equal(result.exitCode, 0, result.stderr);
+    const { output, "output subdir": subdir, ...elsewhere } = lastJson(result);
+    assert.equal(output, "ok");
+    assert.equal(subdir, "ok");
+    assertAllRefused(elsewhere);
+    assert.equal(fs.readFileSync(path.join(out, "result.txt"), "utf8"), "written inside");
+    assert.equal(fs.readFileSync(path.join(out, "nested", "deep.txt"), "utf8"), "deep");
+    assert.ok(!fs.existsSync(path.join(workspace, "escaped.txt")));
+    assert.ok(!fs.existsSync(path.join(FIXTURES_DIR, "planted.js")));
+    assert.ok(!fs.existsSync("/planted.txt") && !fs.existsSync("/tmp/planted.txt"));
+  });
+
+  test("flooding stdout is cut off at the output limit", async () => {
+    const { result } = await run("flood.js");
+    assert.equal(result.outcome, "output_limit");
+    assert.ok(Buffer.byteLength(result.stdout) + Buffer.byteLength(result.stderr) <= CAPS.outputLimitBytes);
+  });
+
+  test("an early exit reports its code, and output streams line by line", async () => {
+    const { result, lines } = await run("exit-early.js", { stdin: "hello" });
+    assert.equal(result.outcome, "exited");
+    assert.equal(result.exitCode, 7);
+    assert.deepEqual(lines, [
+      { stream: "stdout", line: JSON.stringify({ progress: 0.5, input: "hello" }) },
+      { stream: "stderr", line: "giving up" },
+    ]);
+  });
+
+  test("a hostile run does not hold up a normal one next to it", async () => {
+    const alone = await run("quick-work.js");
+    assert.equal(alone.result.exitCode, 0, alone.result.stderr);
+    // Finishing order, not timing, is what the machine's load cannot disturb: the normal run must
+    // be done long before the endless loop beside it reaches its own limit.
+    const finished: string[] = [];
+    const track = async (name: string, pending: Promise<Run>): Promise<Run> => {
+      const done = await pending;
+      finished.push(name);
+      return done;
+    };
+    const [loop, bomb, normal] = await Promise.all([
+      track("loop", run("loop-sync.js", { wallSeconds: 6 })),
+      track("bomb", run("memory-bomb.js")),
+      track("normal", run("quick-work.js")),
+    ]);
+    assert.equal(normal.result.outcome, "exited");
+    assert.deepEqual(lastJson(normal.result), lastJson(alone.result));
+    assert.ok(finished.indexOf("normal") < finished.indexOf("loop"), `finished in the order ${finished.join(", ")}`);
+    assert.equal(loop.result.outcome, "timeout");
+    assert.equal(bomb.result.outcome, "out_of_memory");
+  });
+
+  test("a grader killed mid-run takes its sandbox down, and the next probe clears its cgroup", async () => {
+    const grader = spawn(process.execPath, ["--import", "tsx", path.join(FIXTURES_DIR, "grader-that-dies.ts"), CODE_DIR], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    await new Promise<void>((resolve, reject) => {
+      grader.stdout.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("running")) resolve();
+      });
+      grader.once("exit", () => reject(new Error("the grader exited before its submission ran")));
+    });
+    assert.notDeepEqual(leftoverProcesses(), []);
+    grader.kill("SIGKILL");
+    await once(grader, "exit");
+    for (let waited = 0; leftoverProcesses().length > 0 && waited < 2000; waited += 50) await sleep(50);
+    assert.deepEqual(leftoverProcesses(), []);
+    assert.notDeepEqual(leftoverCgroups(grader.pid ?? 0), []);
+    await probeSandbox();
+    assert.deepEqual(leftoverCgroups(grader.pid ?? 0), []);
+  });
+
+  for (const backend of ["cpu", "wasm"]) {
+    test(`TensorFlow.js (${backend} backend) trains a model and saves its weights`, async () => {
+      const out = outputDir();
+      const { result, lines } = await run("train-tfjs.js", {
+        args: ["/out", backend],
+        wallSeconds: 60,
+        binds: [
+          ...packageBinds(NODE_MODULES_DIR, ["@tensorflow/tfjs", "@tensorflow/tfjs-backend-wasm"]),
+          { source: out, target: "/out", isWritable: true },
+        ],
+      });
+      assert.equal(result.outcome, "exited", result.stderr);
+      assert.equal(result.exitCode, 0, result.stderr);
+      const messages = lines
+        .filter((entry) => entry.stream === "stdout")
+        .map((entry) => JSON.parse(entry.line) as { type: string; backend?: string; prediction?: number });
+      assert.deepEqual(
+        messages.map((message) => message.type),
+        ["progress", "progress", "progress", "done"],
+      );
+      const done = messages.at(-1);
+      assert.equal(done?.backend, backend);
+      assert.ok(Math.abs((done?.prediction ?? 0) - 21) < 3, `prediction ${done?.prediction}`);
+      assert.ok(fs.statSync(path.join(out, "weights.bin")).size > 0);
+      assert.ok(JSON.parse(fs.readFileSync(path.join(out, "model.json"), "utf8")));
+    });
+  }
+});
+
+// The same attacks as submissions through the whole grading pipeline: each must end as the
+// learner's failure, with a message that tells them what happened, and leak nothing into it.
+describe("hostile submissions through the grading pipeline", { concurrency: 2 }, () => {
+  const base = loadAssignmentSpec("ml-foundations", "linear-regression");
+  const spec = { ...base, budget: { ...base.budget, trainingSeconds: 1, memoryMiB: 384 } };
+
+  after(() => {
+    assert.deepEqual(leftoverCgroups(process.pid), [], "a run's cgroup was left behind");
+  });
+
+  async function grade(body: string): Promise<GradeResult> {
+    const code = `import fs from "node:fs";\nimport childProcess from "node:child_process";\nexport async function train({ tf, data }) {\n${body}\n}\n`;
+    const result = await gradeSubmission({ spec, code, seed: 1 });
+    assert.equal(result.status, "failed", result.message);
+    assert.equal(result.failureKind, "learner", result.message);
+    const everything = JSON.stringify(result);
+    assert.ok(!everything.includes(SECRET), "the grader's environment leaked into the result");
+    assert.ok(!everything.includes(HELD_OUT), "the held-out data leaked into the result");
+    return result;
+  }
+
+  test("network: the database, the queue and the internet are unreachable", async () => {
+    const result = await grade(`  await fetch("http://127.0.0.1:6379/");`);
+    assert.equal(result.failureCode, "exception");
+    assert.match(result.message, /fetch failed/);
+  });
+
+  test("environment: the learner's code sees none of the grader's variables", async () => {
+    const result = await grade(`  throw new Error("variables: [" + Object.keys(process.env).filter((name) => name !== "PWD").join(",") + "]");`);
+    assert.equal(result.failureCode, "exception");
+    assert.match(result.message, /variables: \[\]/);
+  });
+
+  test("files outside: the held-out split and the repository cannot be read", async () => {
+    for (const file of [heldOutFile, "/work/main/package.json", "/proc/1/environ"]) {
+      const result = await grade(`  fs.readFileSync(${JSON.stringify(file)}, "utf8");`);
+      assert.equal(result.failureCode, "exception");
+      assert.match(result.message, /ENOENT|ERR_ACCESS_DENIED|EACCES/, file);
+    }
+  });
+
+  test("writing outside the output folder: the code and the training data are read-only", async () => {
+    for (const file of ["/job/learner/submission.mjs", "/job/data/xs.bin", "/platform/harness/harness.mjs"]) {
+      const result = await grade(`  fs.writeFileSync(${JSON.stringify(file)}, "tampered");`);
+      assert.equal(result.failureCode, "exception");
+      assert.match(result.message, /ERR_ACCESS_DENIED|EROFS|EACCES/, file);
+    }
+  });
+
+  test("spawning processes or threads is refused", async () => {
+    const result = await grade(`  childProcess.spawnSync("/bin/sh", ["-c", "echo escaped"]);`);
+    assert.equal(result.failureCode, "exception");
+    assert.match(result.message, /ERR_ACCESS_DENIED/);
+  });
+
+  test("a fork bomb is refused at its first fork", async () => {
+    const result = await grade(`  for (;;) childProcess.spawn(process.execPath, ["-e", "for(;;);"], { detached: true });`);
+    assert.equal(result.failureCode, "exception");
+    assert.match(result.message, /ERR_ACCESS_DENIED/);
+  });
+
+  test("a memory bomb ends as out of memory, with the limit in the message", async () => {
+    const result = await grade(`  const held = [];\n  for (;;) held.push(Buffer.alloc(32 * 1024 * 1024, 1));`);
+    assert.equal(result.failureCode, "out_of_memory");
+    assert.match(result.message, /out of memory \(the limit is 384 MiB\)/);
+  });
+
+  test("a heap bomb ends as out of memory", async () => {
+    const result = await grade(`  const held = [];\n  for (;;) held.push(new Array(1024 * 1024).fill(held.length));`);
+    assert.equal(result.failureCode, "out_of_memory");
+  });
+
+  test("an endless loop is stopped at the time limit, with the lines it printed", async () => {
+    const result = await grade(`  console.log("starting my loop");\n  for (;;);`);
+    assert.equal(result.failureCode, "timeout");
+    assert.match(result.message, /did not finish within the time limit/);
+    assert.match(result.message, /starting my loop/);
+  });
+
+  test("an endless asynchronous loop is stopped at the time limit", async () => {
+    const result = await grade(`  for (;;) await new Promise((resolve) => setTimeout(resolve, 50));`);
+    assert.equal(result.failureCode, "timeout");
+  });
+
+  test("flooding the output is cut off", async () => {
+    const result = await grade(`  const line = "x".repeat(1023) + "\\n";\n  for (;;) process.stdout.write(line.repeat(64));`);
+    assert.equal(result.failureCode, "output_limit");
+    assert.match(result.message, /printed too much output/);
+  });
+
+  test("console output in a loop is capped, not stored without end", async () => {
+    const result = await grade(`  for (let i = 0; i < 100000; i++) console.log("line " + i);\n  return 42;`);
+    assert.equal(result.failureCode, "no_model");
+    assert.ok(result.logs.length <= 201, `${result.logs.length} log lines kept`);
+    assert.ok(result.logs.some((line) => line.text.includes("further console output dropped")));
+  });
+});

@@ -1,0 +1,136 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, describe, it } from "node:test";
+import { float32, int32, type PreparedDataset } from "@/grader/datasets/types";
+import { accuracy, argmaxRows, macroF1, meanSquaredError } from "./metrics";
+import { layerClassNames, ScoringError, scoreSavedModel } from "./score-model";
+import { scoringBackend } from "./scoring-backend";
+
+const folders: string[] = [];
+after(() => {
+  for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+type Tf = Awaited<ReturnType<typeof scoringBackend>>["tf"];
+type Model = ReturnType<Tf["model"]>;
+
+/** Saves a model the way the sandbox harness does: model.json plus one weights.bin. */
+async function saveModel(tf: Tf, model: Model, edit?: (json: Record<string, unknown>) => void): Promise<string> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-score-"));
+  folders.push(folder);
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      const data = Array.isArray(artifacts.weightData) ? tf.io.CompositeArrayBuffer.join(artifacts.weightData) : artifacts.weightData;
+      fs.writeFileSync(path.join(folder, "weights.bin"), new Uint8Array(data ?? new ArrayBuffer(0)));
+      const json: Record<string, unknown> = {
+        modelTopology: artifacts.modelTopology,
+        weightsManifest: [{ paths: ["weights.bin"], weights: artifacts.weightSpecs }],
+      };
+      edit?.(json);
+      fs.writeFileSync(path.join(folder, "model.json"), JSON.stringify(json));
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
+    }),
+  );
+  return folder;
+}
+
+function imageDataset(rows: number): PreparedDataset {
+  const xs = new Float32Array(rows * 784);
+  for (let i = 0; i < xs.length; i++) xs[i] = (i % 255) / 255;
+  const ys = Int32Array.from({ length: rows }, (_, i) => i % 10);
+  const split = { xs: float32([rows, 784], xs), ys: int32([rows], ys) };
+  return { task: "classification", classNames: "0123456789".split(""), train: split, heldOut: split, trainSha256: "", heldOutSha256: "" };
+}
+
+const classificationSpec = {
+  metric: { name: "accuracy" as const, threshold: 0.5, direction: "higher" as const },
+  budget: { maxEpochs: 1, trainingSeconds: 1, maxParameters: 200_000, maxCodeBytes: 1000, memoryMiB: 512 },
+};
+
+describe("metrics", () => {
+  it("computes accuracy, macro-F1 and MSE on known inputs", () => {
+    assert.equal(accuracy([0, 1, 1, 2], [0, 1, 2, 2]), 0.75);
+    // class 0: P=1 R=1 F1=1; class 1: P=1/2 R=1 F1=2/3; class 2: P=1 R=1/2 F1=2/3
+    assert.ok(Math.abs(macroF1([0, 1, 1, 2], [0, 1, 2, 2], 3) - (1 + 2 / 3 + 2 / 3) / 3) < 1e-12);
+    assert.equal(macroF1([1, 1], [1, 1], 2), 1, "a class absent from labels and predictions is skipped");
+    assert.equal(macroF1([0, 0], [1, 1], 2), 0);
+    assert.equal(meanSquaredError([1, 2, 3], [1, 2, 5]), 4 / 3);
+    assert.deepEqual([...argmaxRows([0.1, 0.9, 0.8, 0.2, 0.3, 0.3], 2)], [1, 0, 0]);
+  });
+
+  it("finds layer classes nested in wrappers but not initialisers", () => {
+    const topology = {
+      class_name: "Sequential",
+      config: {
+        layers: [
+          { class_name: "Bidirectional", config: { layer: { class_name: "LSTM", config: { kernel_initializer: { class_name: "GlorotUniform", config: {} } } } } },
+          { class_name: "MyCustomLayer", config: {} },
+        ],
+      },
+      isLayer: true,
+    };
+    assert.deepEqual([...layerClassNames(topology)].sort(), ["Bidirectional", "LSTM", "MyCustomLayer", "Sequential"]);
+  });
+});
+
+describe("scoreSavedModel", () => {
+  it("scores 10,000 MNIST-sized images in batches", async () => {
+    const { tf } = await scoringBackend();
+    const model = tf.sequential({
+      layers: [tf.layers.dense({ units: 128, activation: "relu", inputShape: [784] }), tf.layers.dense({ units: 10, activation: "softmax" })],
+    });
+    const folder = await saveModel(tf, model);
+    const result = await scoreSavedModel({ folder, spec: classificationSpec, dataset: imageDataset(10_000) });
+    assert.ok(result.metrics.accuracy !== undefined && result.metrics["macro-f1"] !== undefined);
+    assert.equal(result.parameters, 784 * 128 + 128 + 1290);
+  });
+
+  it("rejects a wrong output shape, too many parameters, unknown layers and truncated weights", async () => {
+    const { tf } = await scoringBackend();
+    const dataset = imageDataset(20);
+    const fiveWay = tf.sequential({ layers: [tf.layers.dense({ units: 5, inputShape: [784] })] });
+    await assert.rejects(scoreSavedModel({ folder: await saveModel(tf, fiveWay), spec: classificationSpec, dataset }), (error: unknown) => error instanceof ScoringError && error.code === "wrong_output_shape");
+
+    const wide = tf.sequential({ layers: [tf.layers.dense({ units: 10, inputShape: [784] })] });
+    const tight = { ...classificationSpec, budget: { ...classificationSpec.budget, maxParameters: 100 } };
+    await assert.rejects(scoreSavedModel({ folder: await saveModel(tf, wide), spec: tight, dataset }), (error: unknown) => error instanceof ScoringError && error.code === "too_many_parameters");
+
+    const renamed = await saveModel(tf, wide, (json) => {
+      const topology = json.modelTopology as { config: { layers: { class_name: string }[] } };
+      const layer = topology.config.layers[0];
+      if (layer) layer.class_name = "LearnerLayer";
+    });
+    await assert.rejects(scoreSavedModel({ folder: renamed, spec: classificationSpec, dataset }), (error: unknown) => error instanceof ScoringError && error.code === "unsupported_layer" && error.message.includes("LearnerLayer"));
+
+    const truncated = await saveModel(tf, wide);
+    fs.truncateSync(path.join(truncated, "weights.bin"), 100);
+    await assert.rejects(scoreSavedModel({ folder: truncated, spec: classificationSpec, dataset }), (error: unknown) => error instanceof ScoringError && error.code === "corrupt_model");
+
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-score-"));
+    folders.push(empty);
+    await assert.rejects(scoreSavedModel({ folder: empty, spec: classificationSpec, dataset }), (error: unknown) => error instanceof ScoringError && error.code === "no_weights");
+  });
+
+  it("loads the platform attention layer without learner code", async () => {
+    const { tf } = await scoringBackend();
+    const { registerPlatformLayers } = await import("@/grader/harness/platform-layers.mjs");
+    const platform = registerPlatformLayers(tf);
+    const input = tf.input({ shape: [8] });
+    let x = tf.layers.embedding({ inputDim: 50, outputDim: 16 }).apply(input) as ReturnType<typeof tf.input>;
+    x = platform.positionEmbedding({ maxLength: 8 }).apply(x) as typeof x;
+    x = platform.multiHeadSelfAttention({ numHeads: 2, keyDim: 8 }).apply(x) as typeof x;
+    x = tf.layers.globalAveragePooling1d().apply(x) as typeof x;
+    const output = tf.layers.dense({ units: 2, activation: "softmax" }).apply(x) as typeof x;
+    const model = tf.model({ inputs: input, outputs: output });
+    const rows = 30;
+    const tokens = Int32Array.from({ length: rows * 8 }, (_, i) => i % 50);
+    const labels = Int32Array.from({ length: rows }, (_, i) => i % 2);
+    const split = { xs: int32([rows, 8], tokens), ys: int32([rows], labels) };
+    const dataset: PreparedDataset = { task: "classification", classNames: ["a", "b"], train: split, heldOut: split, trainSha256: "", heldOutSha256: "" };
+    const expected = (model.predict(tf.tensor2d(tokens, [rows, 8], "int32")) as ReturnType<typeof tf.tensor>).argMax(-1).dataSync();
+    const result = await scoreSavedModel({ folder: await saveModel(tf, model), spec: classificationSpec, dataset });
+    assert.equal(result.metrics.accuracy, accuracy(expected, labels));
+  });
+});

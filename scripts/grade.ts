@@ -1,0 +1,89 @@
+// npm run grade -- <assignment folder> <submission file> [--seed <n>] [--json]
+// Grades one file locally through the real pipeline (sandbox, train split, trusted scorer).
+// Progress goes to stderr; the last stdout line is always one JSON object. Exits 0 whenever the
+// submission was graded, pass or fail, and 1 when the platform could not grade it.
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { parse as parseYaml } from "yaml";
+import { AssignmentSpecSchema, type AssignmentSpec } from "@/lib/assignments/spec-schema";
+import { gradeSubmission, type GradeProgress, type GradeResult } from "@/grader/pipeline/grade-submission";
+
+const USAGE = "usage: npm run grade -- <assignment folder> <submission file> [--seed 1] [--json]";
+
+class UsageError extends Error {}
+
+function summary(result: GradeResult): Record<string, unknown> {
+  return {
+    status: result.status,
+    failureKind: result.failureKind ?? null,
+    failureCode: result.failureCode ?? null,
+    message: result.message,
+    metrics: result.metrics,
+    score: result.score,
+    threshold: result.threshold,
+    epochs: result.curves.length,
+    receipt: result.receipt,
+  };
+}
+
+/** Any folder with an assignment.yaml, so a lab can be tried before it is part of a course. */
+function readSpec(folder: string): AssignmentSpec {
+  const file = path.join(folder, "assignment.yaml");
+  if (!fs.existsSync(file)) throw new UsageError(`${file} does not exist`);
+  const result = AssignmentSpecSchema.safeParse(parseYaml(fs.readFileSync(file, "utf8")));
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new UsageError(`${file} is invalid:\n${problems.join("\n")}`);
+  }
+  return result.data;
+}
+
+function showProgress(event: GradeProgress): void {
+  switch (event.type) {
+    case "stage":
+      console.error(`[${event.stage}]`);
+      return;
+    case "epoch": {
+      const metric = event.metric === undefined ? "" : `, metric ${event.metric.toFixed(4)}`;
+      console.error(`  epoch ${event.epoch}: loss ${event.loss?.toFixed(4) ?? "NaN"}${metric} (${(event.elapsedMs / 1000).toFixed(1)} s)`);
+      return;
+    }
+    case "log":
+      console.error(`  | ${event.text}`);
+  }
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      seed: { type: "string", default: "1" },
+      json: { type: "boolean", default: false },
+    },
+  });
+  const [folder, file] = positionals;
+  const seed = Number(values.seed);
+  if (!folder || !file || positionals.length !== 2 || !Number.isInteger(seed)) throw new UsageError(USAGE);
+  if (!fs.existsSync(file)) throw new UsageError(`${file} does not exist`);
+  const spec = readSpec(folder);
+  const code = fs.readFileSync(file, "utf8");
+  const language = /\.(c|m)?ts$/.test(file) ? "typescript" : "javascript";
+  const startedAt = performance.now();
+  const result = await gradeSubmission({ spec, code, language, seed, onProgress: values.json ? undefined : showProgress });
+  if (!values.json) {
+    console.error(`\n${result.status.toUpperCase()} in ${((performance.now() - startedAt) / 1000).toFixed(1)} s: ${result.message}`);
+  }
+  console.log(JSON.stringify(summary(result)));
+  return result.status === "error" ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(message);
+    console.log(JSON.stringify({ status: "error", failureKind: "platform", message }));
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);
