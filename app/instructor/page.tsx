@@ -13,6 +13,7 @@ export default async function InstructorPage() {
     <>
       <h1>Instructor workspace</h1>
       <h2>Courses you teach</h2>
+      <p className="muted">Open a course for its labs, submissions, regrades, extensions, gradebook and audit log.</p>
       {courses.length === 0 ? (
         <p className="empty">You do not teach a course yet. An admin can make you an instructor of a course.</p>
       ) : (
@@ -29,7 +30,7 @@ export default async function InstructorPage() {
               {courses.map((course) => (
                 <tr key={course.id}>
                   <td>
-                    <Link href={`/courses/${course.slug}`}>{localize(course.title)}</Link>
+                    <Link href={`/instructor/courses/${course.slug}`}>{localize(course.title)}</Link>
                   </td>
                   <td>{course.learnerCount}</td>
                   <td>{course._count.assignments}</td>

@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import { createApiToken } from "../api-tokens/create-api-token";
 import { db } from "../db";
 import type { CourseRole, Role } from "../generated/prisma/enums";
-import { getGradingQueue } from "../queue/grading-queue";
+import { closeGradingQueue } from "../queue/grading-queue";
 import { closeRateLimiter } from "./rate-limit";
 
 export const uniqueSlug = (stem: string) => `${stem}-${crypto.randomBytes(4).toString("hex")}`;
@@ -85,10 +85,7 @@ export async function countWrites(courseIds: string[]) {
 }
 
 export async function closeConnections(): Promise<void> {
-  const queue = getGradingQueue();
-  const client = await queue.client;
-  await queue.close();
-  client.disconnect();
+  await closeGradingQueue();
   await closeRateLimiter();
   await db.$disconnect();
 }

@@ -1,0 +1,3 @@
+export default function AuditLoading() {
+  return <p className="muted" aria-busy="true">Loading the audit log…</p>;
+}

@@ -1,0 +1,3 @@
+export default function GradebookLoading() {
+  return <p className="muted" aria-busy="true">Loading the gradebook…</p>;
+}

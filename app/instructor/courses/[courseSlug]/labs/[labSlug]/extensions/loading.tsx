@@ -1,0 +1,3 @@
+export default function ExtensionsLoading() {
+  return <p className="muted" aria-busy="true">Loading the extensions…</p>;
+}

@@ -1,0 +1,152 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Field } from "@/app/_components/field";
+import { requirePageRole } from "@/app/_lib/page-guards";
+import { ValidationError, type FieldErrors } from "@/lib/errors";
+import { getRegradeProgress } from "@/lib/instructor/get-regrade-progress";
+import { listSubmissions, type SubmissionList } from "@/lib/instructor/list-submissions";
+import { requireTaughtAssignment } from "@/lib/instructor/course-access";
+import { Pagination } from "../../../../_components/pagination";
+import { SubmissionStatusBadge } from "../../../../_components/status-badge";
+import { firstValues, formatDateTime, orPageError } from "../../../../_lib/page-errors";
+import { RegradeAllPanel } from "./regrade-all-panel";
+
+export const metadata: Metadata = { title: "Submissions · Instructor" };
+
+const FILTER_NAMES = ["learner", "status", "minScore", "maxScore", "from", "to"] as const;
+
+interface LabPageProps {
+  params: Promise<{ courseSlug: string; labSlug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function InstructorLabPage({ params, searchParams }: LabPageProps) {
+  const { courseSlug, labSlug } = await params;
+  const base = `/instructor/courses/${courseSlug}/labs/${labSlug}`;
+  const viewer = await requirePageRole(base, "INSTRUCTOR", "ADMIN");
+  const { course, assignment } = await orPageError(requireTaughtAssignment(viewer, courseSlug, labSlug));
+  const raw = firstValues(await searchParams);
+
+  let list: SubmissionList | null = null;
+  let filterErrors: FieldErrors = {};
+  try {
+    list = await orPageError(listSubmissions({ viewer, courseSlug, assignmentSlug: labSlug, filters: raw }));
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    filterErrors = error.fieldErrors;
+  }
+  const progress = await orPageError(getRegradeProgress({ viewer, courseSlug, assignmentSlug: labSlug }));
+
+  const isFiltered = FILTER_NAMES.some((name) => raw[name]);
+  const hrefFor = (page: number) => {
+    const query = new URLSearchParams();
+    for (const name of FILTER_NAMES) {
+      const value = raw[name];
+      if (value) query.set(name, value);
+    }
+    query.set("page", String(page));
+    return `${base}?${query.toString()}`;
+  };
+
+  return (
+    <>
+      <p className="muted">
+        <Link href="/instructor">Instructor workspace</Link> / <Link href={`/instructor/courses/${course.slug}`}>{course.title}</Link> / Lab
+      </p>
+      <h1>{assignment.title}: submissions</h1>
+      <p>
+        <Link href={`${base}/extensions`}>Extensions of deadline and attempts</Link>
+      </p>
+
+      <form method="get" action={base} className="card" aria-label="Filter submissions" noValidate style={{ display: "grid", gap: "0.75rem", gridTemplateColumns: "repeat(auto-fill, minmax(12rem, 1fr))", alignItems: "end" }}>
+        <Field name="learner" label="Learner" defaultValue={raw.learner ?? ""} errors={filterErrors.learner} placeholder="Name or email" />
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={raw.status ?? ""} aria-invalid={Boolean(filterErrors.status)} aria-describedby={filterErrors.status ? "status-error" : undefined}>
+            <option value="">Any</option>
+            <option value="QUEUED">Queued</option>
+            <option value="RUNNING">Running</option>
+            <option value="PASSED">Passed</option>
+            <option value="FAILED">Failed</option>
+            <option value="ERROR">Error</option>
+          </select>
+          {filterErrors.status && (
+            <p id="status-error" className="field-error" role="alert">
+              {filterErrors.status.join(" ")}
+            </p>
+          )}
+        </div>
+        <Field name="minScore" label="Lowest score" inputMode="decimal" defaultValue={raw.minScore ?? ""} errors={filterErrors.minScore} />
+        <Field name="maxScore" label="Highest score" inputMode="decimal" defaultValue={raw.maxScore ?? ""} errors={filterErrors.maxScore} />
+        <Field name="from" label="From (UTC day)" type="date" defaultValue={raw.from ?? ""} errors={filterErrors.from} />
+        <Field name="to" label="To (UTC day)" type="date" defaultValue={raw.to ?? ""} errors={filterErrors.to} />
+        {filterErrors.page && (
+          <p className="field-error" role="alert">
+            {filterErrors.page.join(" ")}
+          </p>
+        )}
+        <div style={{ display: "flex", gap: "0.75rem", alignItems: "center" }}>
+          <button type="submit" className="button">Filter</button>
+          {isFiltered && <Link href={base}>Clear</Link>}
+        </div>
+      </form>
+
+      <h2>
+        Submissions{list ? ` (${list.total})` : ""}
+      </h2>
+      {!list ? (
+        <p className="empty">Correct the highlighted filters to see submissions.</p>
+      ) : list.submissions.length === 0 ? (
+        <p className="empty">{isFiltered ? "No submissions match these filters." : "Nobody has submitted to this lab yet."}</p>
+      ) : (
+        <>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Learner</th>
+                  <th scope="col">Attempt</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Score</th>
+                  <th scope="col">Submitted</th>
+                  <th scope="col">
+                    <span className="muted">Details</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.submissions.map((submission) => (
+                  <tr key={submission.id}>
+                    <td>
+                      {submission.user.name}
+                      <br />
+                      <span className="muted">{submission.user.email}</span>
+                    </td>
+                    <td>{submission.attemptNumber}</td>
+                    <td>
+                      <SubmissionStatusBadge status={submission.status} />
+                      {submission.isRegrade && <span className="muted"> regraded</span>}
+                      {submission.failureKind === "PLATFORM" && <span className="muted"> (platform, not charged)</span>}
+                    </td>
+                    <td>{submission.score === null ? "—" : Number(submission.score.toPrecision(4))}</td>
+                    <td>{formatDateTime(submission.createdAt)}</td>
+                    <td>
+                      <Link href={`/instructor/courses/${course.slug}/submissions/${submission.id}`} aria-label={`Open ${submission.user.name}'s attempt ${submission.attemptNumber}`}>
+                        Open
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} />
+        </>
+      )}
+
+      <div style={{ marginTop: "2rem" }}>
+        <RegradeAllPanel courseSlug={course.slug} assignmentSlug={assignment.slug} initialProgress={progress} />
+      </div>
+    </>
+  );
+}

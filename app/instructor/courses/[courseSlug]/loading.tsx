@@ -1,0 +1,3 @@
+export default function CourseLoading() {
+  return <p className="muted" aria-busy="true">Loading the course…</p>;
+}

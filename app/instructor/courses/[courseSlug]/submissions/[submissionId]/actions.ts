@@ -1,0 +1,16 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/auth";
+import { regradeSubmission } from "@/lib/instructor/regrade-submission";
+import { toActionResult, type ActionResult } from "../../../../_lib/action-result";
+
+/** Authenticates again; lib/ checks that the viewer teaches the course. */
+export async function regradeSubmissionAction(courseSlug: string, submissionId: string, input: { reason: unknown }): Promise<ActionResult> {
+  return toActionResult(async () => {
+    const viewer = await requireUser();
+    await regradeSubmission({ viewer, courseSlug, submissionId, input });
+    revalidatePath(`/instructor/courses/${courseSlug}/submissions/${submissionId}`);
+    return undefined;
+  });
+}

@@ -1,0 +1,3 @@
+export default function SubmissionLoading() {
+  return <p className="muted" aria-busy="true">Loading the submission…</p>;
+}

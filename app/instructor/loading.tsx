@@ -1,0 +1,3 @@
+export default function InstructorLoading() {
+  return <p className="muted" aria-busy="true">Loading the instructor workspace…</p>;
+}

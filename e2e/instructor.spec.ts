@@ -1,0 +1,164 @@
+// The instructor's and the admin's journeys in a real browser against the seeded demo data: the
+// demo instructor teaches ml-foundations, the demo learner is enrolled in it, and the demo admin
+// is the only admin.
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { demoAccount, storageStateFor } from "./fixtures/accounts";
+
+const COURSE = "/instructor/courses/ml-foundations";
+const LAB = `${COURSE}/labs/linear-regression`;
+const REFERENCE = fs.readFileSync(path.resolve("content/courses/ml-foundations/assignments/linear-regression/reference.js"), "utf8");
+
+test.describe("as the demo learner", () => {
+  test.use({ storageState: storageStateFor("LEARNER") });
+
+  test("cannot open a course's instructor pages or its gradebook CSV", async ({ page }) => {
+    for (const address of [COURSE, LAB, `${COURSE}/gradebook`, `${COURSE}/audit`]) {
+      const response = await page.goto(address);
+      expect(response?.status(), address).toBe(403);
+    }
+    const csv = await page.request.get(`${COURSE}/gradebook/csv`);
+    expect(csv.status()).toBe(403);
+  });
+});
+
+test.describe("as the demo instructor", () => {
+  test.use({ storageState: storageStateFor("INSTRUCTOR") });
+
+  test("goes from the workspace to a lab's submissions and is told which filter is wrong", async ({ page }) => {
+    await page.goto("/instructor");
+    await page.getByRole("link", { name: /Machine Learning Foundations/ }).click();
+    await expect(page).toHaveURL(new RegExp(`${COURSE}$`));
+    await page.getByRole("link", { name: "Linear regression", exact: false }).first().click();
+    await expect(page.getByRole("heading", { name: /submissions$/ })).toBeVisible();
+
+    await page.getByLabel("Lowest score").fill("high");
+    await page.getByLabel("From (UTC day)").fill("2026-03-12");
+    await page.getByLabel("To (UTC day)").fill("2026-03-01");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page.locator("#minScore-error")).toContainText("Enter a number");
+    await expect(page.getByLabel("Lowest score")).toHaveValue("high");
+
+    await page.getByLabel("Lowest score").fill("");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page.locator("#to-error")).toContainText("not be before");
+
+    await page.getByLabel("Learner").fill("nobody-matches-this");
+    await page.getByLabel("From (UTC day)").fill("");
+    await page.getByLabel("To (UTC day)").fill("");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page.getByText("No submissions match these filters.")).toBeVisible();
+  });
+
+  test("grants an extension with per-field errors, sees it in the audit log, and revokes it", async ({ page }) => {
+    const learner = demoAccount("LEARNER");
+    await page.goto(`${LAB}/extensions`);
+    await page.getByRole("button", { name: "Grant extension" }).click();
+    await expect(page.locator("#learnerId-error")).toContainText("Choose a learner");
+    await expect(page.locator("#reason-error")).toContainText("Say why");
+
+    await page.getByLabel("Learner").selectOption({ label: `${learner.name} (${learner.email})` });
+    await page.getByLabel("Extra attempts").fill("2");
+    await page.getByLabel("Reason").fill("Doctor's note for the first week");
+    await page.getByRole("button", { name: "Grant extension" }).click();
+    const row = page.getByRole("row", { name: new RegExp(learner.email) });
+    await expect(row).toContainText("Doctor's note for the first week");
+
+    await page.goto(`${COURSE}/audit`);
+    await expect(page.getByRole("row", { name: /extension\.grant/ }).first()).toContainText("Doctor's note for the first week");
+
+    await page.goto(`${LAB}/extensions`);
+    await page.getByRole("button", { name: `Revoke ${learner.name}'s extension` }).click();
+    await expect(page.getByText("No learner has an extension for this lab.")).toBeVisible();
+  });
+
+  test("sees the gradebook and downloads it as CSV", async ({ page }) => {
+    const learner = demoAccount("LEARNER");
+    await page.goto(`${COURSE}/gradebook`);
+    await expect(page.getByRole("rowheader", { name: new RegExp(learner.email) })).toBeVisible();
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download CSV" }).click();
+    const file = await (await download).path();
+    const csv = fs.readFileSync(file, "utf8");
+    expect(csv.split("\r\n")[0]).toMatch(/^learner,email,lab:linear-regression best,lab:linear-regression passed/);
+    expect(csv).toContain(learner.email);
+  });
+});
+
+test.describe("a regrade", () => {
+  test("the learner's graded submission is regraded by the instructor without costing an attempt", async ({ browser }) => {
+    test.setTimeout(300_000);
+    const learnerContext = await browser.newContext({ storageState: storageStateFor("LEARNER") });
+    const learnerPage = await learnerContext.newPage();
+    await learnerPage.goto("/courses/ml-foundations/labs/linear-regression");
+    await learnerPage.getByLabel("Your model code").fill(REFERENCE);
+    await learnerPage.getByRole("button", { name: "Submit for grading" }).click();
+    await expect(learnerPage).toHaveURL(/\/submissions\/[a-z0-9]+$/);
+    const submissionId = new URL(learnerPage.url()).pathname.split("/").pop() ?? "";
+    await learnerContext.close();
+
+    const instructorContext = await browser.newContext({ storageState: storageStateFor("INSTRUCTOR") });
+    const page = await instructorContext.newPage();
+    await page.goto(`${COURSE}/submissions/${submissionId}`);
+    await expect(page.getByTestId("submission-code")).toContainText("export");
+    // The page refreshes itself until the worker has graded the submission.
+    const regrade = page.getByRole("button", { name: "Regrade this submission" });
+    await expect(regrade).toBeEnabled({ timeout: 240_000 });
+    const attempt = await page.getByRole("heading", { level: 1 }).textContent();
+
+    await regrade.click();
+    await expect(page.locator("#reason-error")).toContainText("Say why");
+    await page.getByLabel("Why regrade?").fill("Checking the new grader");
+    await regrade.click();
+    await expect(page.getByText("regraded", { exact: true }).first()).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(attempt ?? "");
+    await expect(page.getByRole("listitem").filter({ hasText: "submission.regrade: Checking the new grader" })).toBeVisible();
+
+    await page.goto(`${COURSE}/audit`);
+    await expect(page.getByRole("row", { name: /submission\.regrade/ }).first()).toContainText("Checking the new grader");
+    await instructorContext.close();
+  });
+});
+
+test.describe("as the demo admin", () => {
+  test.use({ storageState: storageStateFor("ADMIN") });
+
+  test("sees the queue and the workers", async ({ page }) => {
+    await page.goto("/admin");
+    await page.getByRole("link", { name: "Grading queue and workers" }).click();
+    await expect(page.getByRole("heading", { name: "Grading queue" })).toBeVisible();
+    await expect(page.getByTestId("queue-counts")).toContainText("Waiting");
+    await expect(page.getByRole("heading", { name: "Workers" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Failed jobs" })).toBeVisible();
+  });
+
+  test("makes a new account an instructor of the course", async ({ page, browser }) => {
+    const email = `new-instructor-${Date.now()}@example.com`;
+    const stranger = await browser.newContext();
+    const signUp = await stranger.newPage();
+    await signUp.goto("/sign-up");
+    await signUp.getByLabel("Name").fill("Nia Newteacher");
+    await signUp.getByLabel("Email").fill(email);
+    await signUp.getByLabel("Password").fill("a-long-enough-password");
+    await signUp.getByRole("button", { name: "Create account" }).click();
+    await expect(signUp).toHaveURL(/\/dashboard$/);
+    await stranger.close();
+
+    await page.goto("/admin");
+    await page.getByLabel(`Role of ${email}`).selectOption("INSTRUCTOR");
+    // The server action is a POST; reload only once it has answered.
+    await Promise.all([
+      page.waitForResponse((response) => response.request().method() === "POST"),
+      page.getByRole("row", { name: new RegExp(email) }).getByRole("button", { name: "Save" }).click(),
+    ]);
+    await page.reload();
+    await expect(page.getByLabel(`Role of ${email}`)).toHaveValue("INSTRUCTOR");
+
+    await page.getByLabel("Account").selectOption({ label: `Nia Newteacher (${email})` });
+    await page.getByLabel("Course").selectOption("ml-foundations");
+    await page.getByRole("button", { name: "Save course instructor" }).click();
+    await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
+    await expect(page.getByRole("row", { name: new RegExp(email) })).toContainText("ml-foundations");
+  });
+});
