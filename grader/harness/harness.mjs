@@ -280,7 +280,13 @@ const trainingMs = Date.now() - startedAt;
 if (!(model instanceof tf.LayersModel)) {
   fail("learner", "no_model", "train() must return the trained tf.LayersModel (e.g. the tf.sequential() or tf.model() you built); it returned something else.");
 }
-const parameters = model.countParams();
+let parameters;
+try {
+  parameters = model.countParams();
+} catch (error) {
+  // An empty tf.sequential() (an untouched starter) or a model without an input shape fails here.
+  fail("learner", "invalid_model", `Your model could not be built (${describeError(error)}) Give it at least one layer, the first with inputShape: data.inputShape, and train it before returning it.`);
+}
 if (parameters > budget.maxParameters) {
   fail("learner", "too_many_parameters", `Your model has ${parameters} parameters; the budget allows ${budget.maxParameters}.`);
 }

@@ -119,6 +119,14 @@ describe("submissions in either language", () => {
     assert.equal(result.receipt?.trainingMs, 0);
   });
 
+  it("an untouched starter fails with a message that says what to add, not a crash", async () => {
+    const code = fs.readFileSync(labFile("mnist-dense", "starter.js"), "utf8");
+    const result = await gradeSubmission({ spec: loadAssignmentSpec(COURSE, "mnist-dense"), code, seed: 1 });
+    assert.equal(result.failureKind, "learner");
+    assert.equal(result.failureCode, "invalid_model");
+    assert.match(result.message, /model is empty/);
+  });
+
   it("reports a TypeScript syntax error with its line number", async () => {
     const code = "export async function train(args: { tf: unknown }) {\n  const x: number = 1\n  let y: = 2;\n  return x + y;\n}\n";
     const result = await gradeSubmission({ spec, code, language: "typescript", seed: 1 });

@@ -11,6 +11,7 @@ import { scoringBackend } from "./scoring-backend";
 
 export type ScoringFailureCode =
   | "no_weights"
+  | "missing_required_layer"
   | "model_too_large"
   | "too_many_parameters"
   | "corrupt_model"
@@ -145,14 +146,19 @@ function readSavedModel(folder: string, maxParameters: number): SavedModel {
 
 export async function scoreSavedModel(options: {
   folder: string;
-  spec: Pick<AssignmentSpec, "metric" | "budget">;
+  spec: Pick<AssignmentSpec, "metric" | "budget"> & Partial<Pick<AssignmentSpec, "requiredLayers">>;
   dataset: PreparedDataset;
 }): Promise<ScoreResult> {
   const startedAt = performance.now();
   const { spec, dataset } = options;
   const saved = readSavedModel(options.folder, spec.budget.maxParameters);
 
-  const unsupported = [...layerClassNames({ ...saved.modelTopology, isLayer: true })].filter((name) => !ALLOWED_LAYERS.has(name));
+  const classNames = layerClassNames({ ...saved.modelTopology, isLayer: true });
+  const absent = (spec.requiredLayers ?? []).filter((name) => !classNames.has(name));
+  if (absent.length > 0) {
+    throw new ScoringError("missing_required_layer", `This assignment asks for a model that uses ${absent.join(", ")}; yours does not contain it.`);
+  }
+  const unsupported = [...classNames].filter((name) => !ALLOWED_LAYERS.has(name));
   if (unsupported.length > 0) {
     throw new ScoringError(
       "unsupported_layer",

@@ -87,7 +87,7 @@ describe("scoreSavedModel", () => {
     assert.equal(result.parameters, 784 * 128 + 128 + 1290);
   });
 
-  it("rejects a wrong output shape, too many parameters, unknown layers and truncated weights", async () => {
+  it("rejects a wrong output shape, too many parameters, unknown layers, a missing required layer and truncated weights", async () => {
     const { tf } = await scoringBackend();
     const dataset = imageDataset(20);
     const fiveWay = tf.sequential({ layers: [tf.layers.dense({ units: 5, inputShape: [784] })] });
@@ -103,6 +103,12 @@ describe("scoreSavedModel", () => {
       if (layer) layer.class_name = "LearnerLayer";
     });
     await assert.rejects(scoreSavedModel({ folder: renamed, spec: classificationSpec, dataset }), (error: unknown) => error instanceof ScoringError && error.code === "unsupported_layer" && error.message.includes("LearnerLayer"));
+
+    const withoutAttention = { ...classificationSpec, requiredLayers: ["GradientMultiHeadSelfAttention"] };
+    await assert.rejects(
+      scoreSavedModel({ folder: await saveModel(tf, wide), spec: withoutAttention, dataset }),
+      (error: unknown) => error instanceof ScoringError && error.code === "missing_required_layer" && error.message.includes("GradientMultiHeadSelfAttention"),
+    );
 
     const truncated = await saveModel(tf, wide);
     fs.truncateSync(path.join(truncated, "weights.bin"), 100);
@@ -130,7 +136,7 @@ describe("scoreSavedModel", () => {
     const split = { xs: int32([rows, 8], tokens), ys: int32([rows], labels) };
     const dataset: PreparedDataset = { task: "classification", classNames: ["a", "b"], train: split, heldOut: split, trainSha256: "", heldOutSha256: "" };
     const expected = (model.predict(tf.tensor2d(tokens, [rows, 8], "int32")) as ReturnType<typeof tf.tensor>).argMax(-1).dataSync();
-    const result = await scoreSavedModel({ folder: await saveModel(tf, model), spec: classificationSpec, dataset });
+    const result = await scoreSavedModel({ folder: await saveModel(tf, model), spec: { ...classificationSpec, requiredLayers: ["GradientMultiHeadSelfAttention"] }, dataset });
     assert.equal(result.metrics.accuracy, accuracy(expected, labels));
   });
 });

@@ -111,6 +111,8 @@ export const AssignmentSpecSchema = z
     budget: BudgetSpecSchema,
     /** TensorFlow.js backend the sandbox trains on; `cpu` has every training kernel, `wasm` is faster where its kernels suffice. */
     trainingBackend: z.enum(["cpu", "wasm"]).default("cpu"),
+    /** Layer classes a graded model must contain (e.g. the capstone's attention), checked by the scorer. */
+    requiredLayers: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/)).default([]),
     /** Whether the learner may write their own training loop (optimizer.minimize) instead of model.fit. */
     allowCustomLoop: z.boolean().default(true),
     /** Graded submissions allowed per learner; absent means unlimited. */
