@@ -1,0 +1,92 @@
+// Picks the fastest TensorFlow.js engine this machine has. tfjs-node(-gpu) are optional installs
+// (they download libtensorflow), so they are imported dynamically and skipped when absent.
+import os from "node:os";
+import * as tfjs from "@tensorflow/tfjs";
+import { getThreadsCount } from "@tensorflow/tfjs-backend-wasm";
+import { registerWasmTrainingKernels } from "./wasm/register-training-kernels";
+import { initWasmBackend } from "./wasm/threads";
+
+export type BackendPreference = "tensorflow-gpu" | "tensorflow" | "wasm" | "cpu";
+
+export interface SelectedBackend {
+  name: string;
+  tf: typeof import("@tensorflow/tfjs");
+  /** Same seed and data give the same weights; multi-threaded native reductions do not promise that. */
+  isDeterministic: boolean;
+  /** Compute threads the engine uses (for wasm: XNNPACK's pool, fixed when the backend first starts). */
+  threads: number;
+  detail: string;
+}
+
+const ORDER: BackendPreference[] = ["tensorflow-gpu", "tensorflow", "wasm", "cpu"];
+
+async function tryNode(packageName: string, backendName: string, gpu: boolean): Promise<SelectedBackend | undefined> {
+  let tf: typeof import("@tensorflow/tfjs");
+  try {
+    // A non-literal specifier keeps TypeScript and bundlers from requiring the optional package;
+    // tfjs-node re-exports the whole tfjs API, hence the type.
+    tf = (await import(/* webpackIgnore: true */ packageName)) as typeof import("@tensorflow/tfjs");
+  } catch {
+    return undefined;
+  }
+  if (!(await tf.setBackend(backendName))) return undefined;
+  await tf.ready();
+  return {
+    name: gpu ? "tensorflow-gpu" : "tensorflow",
+    tf,
+    isDeterministic: false,
+    threads: os.availableParallelism(),
+    detail: `${packageName} (libtensorflow ${gpu ? "with CUDA" : "CPU"})`,
+  };
+}
+
+export interface SelectOptions {
+  /**
+   * XNNPACK threads for the wasm engine (takes effect only on the backend's first start). Default
+   * 1: on a 2-core machine also running other work, a second thread changed training throughput
+   * by 0.4-1.1x for the CNN, 0.1-0.9x for the Transformer and 0.2-0.7x for the LSTM (scripts/bench.ts,
+   * four runs): every small kernel waits for a pool thread that must first win a core. Worth
+   * raising only where cores sit idle and the model is convolution-heavy.
+   */
+  wasmThreads?: number;
+}
+
+async function tryWasm(threads: number): Promise<SelectedBackend | undefined> {
+  if (!(await initWasmBackend(threads))) return undefined;
+  await tfjs.ready();
+  registerWasmTrainingKernels();
+  const actualThreads = getThreadsCount();
+  const simd = await tfjs.env().getAsync("WASM_HAS_SIMD_SUPPORT");
+  return {
+    name: "wasm",
+    tf: tfjs,
+    // XNNPACK splits work by output tiles, each summed by one thread in a fixed order, so results
+    // do not depend on thread timing (training.test.ts and threads.test.ts check this).
+    isDeterministic: true,
+    threads: actualThreads,
+    detail: `@tensorflow/tfjs-backend-wasm (XNNPACK, SIMD ${simd ? "on" : "off"}, ${actualThreads} thread${actualThreads === 1 ? "" : "s"}) with Gradient's training kernels`,
+  };
+}
+
+async function tryCpu(): Promise<SelectedBackend | undefined> {
+  if (!(await tfjs.setBackend("cpu"))) return undefined;
+  await tfjs.ready();
+  return { name: "cpu", tf: tfjs, isDeterministic: true, threads: 1, detail: "@tensorflow/tfjs pure-JavaScript cpu backend" };
+}
+
+const ATTEMPTS: Record<BackendPreference, (options: SelectOptions) => Promise<SelectedBackend | undefined>> = {
+  "tensorflow-gpu": () => tryNode("@tensorflow/tfjs-node-gpu", "tensorflow", true),
+  tensorflow: () => tryNode("@tensorflow/tfjs-node", "tensorflow", false),
+  wasm: (options) => tryWasm(options.wasmThreads ?? 1),
+  cpu: tryCpu,
+};
+
+/** The preferred engine when it is available, otherwise the fastest one installed. */
+export async function selectBackend(preferred?: BackendPreference, options: SelectOptions = {}): Promise<SelectedBackend> {
+  const order = preferred ? [preferred, ...ORDER.filter((name) => name !== preferred)] : ORDER;
+  for (const name of order) {
+    const selected = await ATTEMPTS[name](options);
+    if (selected) return selected;
+  }
+  throw new Error("No TensorFlow.js backend could be initialised");
+}
