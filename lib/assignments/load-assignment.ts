@@ -4,10 +4,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { LOCALES, type Locale } from "@/lib/courses/content-schema";
+import { coursesDir } from "@/lib/content-render/read-figure";
 import { AssignmentSpecSchema, type AssignmentSpec } from "./spec-schema";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const COURSES_DIR = path.resolve(import.meta.dirname, "../../content/courses");
+// import.meta.dirname does not exist inside Next's server bundle; the project folder does.
+export const COURSES_DIR = coursesDir();
 
 export interface LoadedAssignment {
   dir: string;

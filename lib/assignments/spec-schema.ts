@@ -109,8 +109,11 @@ export const AssignmentSpecSchema = z
     }),
     metric: MetricSpecSchema,
     budget: BudgetSpecSchema,
-    /** TensorFlow.js backend the sandbox trains on; `cpu` has every training kernel, `wasm` is faster where its kernels suffice. */
-    trainingBackend: z.enum(["cpu", "wasm"]).default("cpu"),
+    /**
+     * TensorFlow.js backend the sandbox trains on where no native (libtensorflow) engine is
+     * installed: `wasm` with Gradient's training kernels, or the pure-JavaScript `cpu` backend.
+     */
+    trainingBackend: z.enum(["cpu", "wasm"]).default("wasm"),
     /** Layer classes a graded model must contain (e.g. the capstone's attention), checked by the scorer. */
     requiredLayers: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/)).default([]),
     /** Whether the learner may write their own training loop (optimizer.minimize) instead of model.fit. */

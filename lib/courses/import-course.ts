@@ -24,7 +24,8 @@ function questionRecord(question: Question, position: number) {
   };
 }
 
-async function upsertQuestions(tx: Prisma.TransactionClient, quizId: string, questions: Question[]) {
+/** Writes a quiz's questions matched by their stable ids, removing those that are gone; shared with web authoring so both store questions alike. */
+export async function upsertQuestions(tx: Prisma.TransactionClient, quizId: string, questions: Question[]): Promise<void> {
   const keys = questions.map((question) => question.id);
   await tx.quizQuestion.deleteMany({ where: { quizId, key: { notIn: keys } } });
   for (const [position, question] of questions.entries()) {

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageRole } from "@/app/_lib/page-guards";
+import { getAssignmentForm } from "@/lib/authoring/get-authoring-course";
+import { formatDateTime, orPageError } from "@/app/instructor/_lib/page-errors";
+import { AssignmentForm } from "../assignment-form";
+
+export const metadata: Metadata = { title: "Edit lab · Authoring" };
+
+export default async function EditLabPage({ params }: { params: Promise<{ courseSlug: string; labSlug: string }> }) {
+  const { courseSlug, labSlug } = await params;
+  const viewer = await requirePageRole(`/instructor/authoring/${courseSlug}/labs/${labSlug}`, "INSTRUCTOR", "ADMIN");
+  const lab = await orPageError(getAssignmentForm({ viewer, courseSlug, assignmentSlug: labSlug }));
+  return (
+    <>
+      <p className="muted">
+        <Link href="/instructor/authoring">Authoring</Link> / <Link href={`/instructor/authoring/${courseSlug}`}>{courseSlug}</Link> / {labSlug}
+      </p>
+      <h1>{lab.title || labSlug}</h1>
+      <h2>Versions</h2>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Saved</th>
+              <th scope="col">Submissions graded against it</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lab.versions.map((version) => (
+              <tr key={version.version}>
+                <td>v{version.version}</td>
+                <td>{formatDateTime(version.createdAt)}</td>
+                <td>{version.submissions}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>Edit</h2>
+      <p className="muted">The form holds the latest version. Saving a change adds a new version; submissions stay with the one they were graded against.</p>
+      <AssignmentForm courseSlug={courseSlug} assignmentSlug={labSlug} initial={lab.form} />
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+export default function AuthoringLoading() {
+  return <p className="muted" aria-busy="true">Loading the course editor…</p>;
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import { useState } from "react";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+
+const BOTH = (en: string, zh: string) => ({ en, "zh-CN": zh });
+
+function template(kind: "single" | "multiple" | "numeric", id: string) {
+  const head = { id, kind, prompt: BOTH("The question", "问题") };
+  const explanation = BOTH("Why the answer is right.", "为什么答案是对的。");
+  if (kind === "numeric") return { ...head, answer: 0, tolerance: 0, explanation };
+  const choices = [
+    { id: "a", text: BOTH("First choice", "选项一") },
+    { id: "b", text: BOTH("Second choice", "选项二") },
+  ];
+  return { ...head, choices, answer: kind === "single" ? "a" : ["a"], explanation };
+}
+
+/** Appends a question of each kind, filled with placeholders to overwrite, to the quiz file's questions. */
+export function AddQuestionButtons({ source, onChange }: { source: string; onChange: (source: string) => void }) {
+  const [error, setError] = useState<string | null>(null);
+
+  function add(kind: "single" | "multiple" | "numeric") {
+    let data: unknown;
+    try {
+      data = parseYaml(source) ?? {};
+    } catch {
+      setError("Fix the YAML first; a question is added to a file that can be read.");
+      return;
+    }
+    if (typeof data !== "object" || Array.isArray(data) || data === null) {
+      setError("The file must be a mapping with a questions list.");
+      return;
+    }
+    const file = data as Record<string, unknown>;
+    const questions = Array.isArray(file.questions) ? file.questions : [];
+    const ids = new Set(questions.map((question: unknown) => (question && typeof question === "object" ? (question as Record<string, unknown>).id : undefined)));
+    let number = questions.length + 1;
+    while (ids.has(`new-question-${number}`)) number++;
+    setError(null);
+    onChange(stringifyYaml({ ...file, questions: [...questions, template(kind, `new-question-${number}`)] }, { lineWidth: 100 }));
+  }
+
+  return (
+    <div style={{ display: "flex", gap: "0.5rem", flexWrap: "wrap", alignItems: "center" }}>
+      <button type="button" className="button secondary" onClick={() => add("single")}>
+        Add single-choice question
+      </button>
+      <button type="button" className="button secondary" onClick={() => add("multiple")}>
+        Add multiple-choice question
+      </button>
+      <button type="button" className="button secondary" onClick={() => add("numeric")}>
+        Add numeric question
+      </button>
+      {error && (
+        <p className="field-error" role="alert" style={{ flexBasis: "100%" }}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { previewMarkdownAction } from "../actions";
+import { TextAreaField } from "./text-area-field";
+
+const PREVIEW_DELAY_MS = 400;
+
+interface MarkdownEditorProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  errors?: string[];
+  /** The lesson's URL, so relative figures preview as learners will see them. */
+  assetBase?: string;
+  rows?: number;
+}
+
+/** Markdown in a textarea beside its rendering, refreshed a moment after typing stops. */
+export function MarkdownEditor({ id, label, value, onChange, errors, assetBase, rows = 16 }: MarkdownEditorProps) {
+  const [html, setHtml] = useState<string | null>(null);
+  const [isStale, setIsStale] = useState(false);
+
+  useEffect(() => {
+    let isCurrent = true;
+    setIsStale(true);
+    const timer = setTimeout(() => {
+      previewMarkdownAction(value, assetBase)
+        .then((rendered) => {
+          if (isCurrent) setHtml(rendered);
+        })
+        .catch(() => {
+          if (isCurrent) setHtml(null);
+        })
+        .finally(() => {
+          if (isCurrent) setIsStale(false);
+        });
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      isCurrent = false;
+      clearTimeout(timer);
+    };
+  }, [value, assetBase]);
+
+  return (
+    <div className="authoring-split">
+      <TextAreaField id={id} label={label} value={value} rows={rows} onChange={(event) => onChange(event.target.value)} errors={errors} style={{ fontFamily: "monospace" }} />
+      <section aria-label={`Preview of ${label}`} aria-busy={isStale} className="card authoring-preview" data-testid={`${id}-preview`}>
+        {html === null ? <p className="muted">The preview appears here.</p> : <div className="markdown" dangerouslySetInnerHTML={{ __html: html }} />}
+      </section>
+    </div>
+  );
+}

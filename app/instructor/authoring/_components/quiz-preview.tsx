@@ -1,0 +1,47 @@
+"use client";
+
+import { parse as parseYaml } from "yaml";
+import { QuizFileSchema, type Question } from "@/lib/courses/content-schema";
+
+/** What a quiz file's questions look like, shown under every quiz textarea. */
+export const QUESTION_HINT =
+  "Each question has an id, a kind (single, multiple or numeric), a prompt and an explanation in en and zh-CN, choices with ids for single and multiple, and the answer: a choice id, a list of ids, or a number with an optional tolerance.";
+
+function answerText(question: Question): string {
+  if (question.kind === "numeric") return `${question.answer}${question.tolerance > 0 ? ` ± ${question.tolerance}` : ""}`;
+  return question.kind === "single" ? question.answer : question.answer.join(", ");
+}
+
+/** The questions as a learner meets them (English), with the answers marked, for a quiz file that parses. */
+export function QuizPreview({ source }: { source: string }) {
+  let questions: Question[];
+  try {
+    const result = QuizFileSchema.safeParse(parseYaml(source));
+    if (!result.success) return <p className="muted">The preview shows once the file matches the schema.</p>;
+    questions = result.data.questions;
+  } catch {
+    return <p className="muted">The preview shows once the file is valid YAML.</p>;
+  }
+  return (
+    <ol className="authoring-preview card" aria-label="Preview of the questions">
+      {questions.map((question) => (
+        <li key={question.id} style={{ marginBottom: "0.8rem" }}>
+          <strong>{question.prompt.en}</strong> <span className="muted">({question.kind}, {question.points} pt)</span>
+          {question.kind !== "numeric" && (
+            <ul>
+              {question.choices.map((choice) => {
+                const isCorrect = question.kind === "single" ? question.answer === choice.id : question.answer.includes(choice.id);
+                return (
+                  <li key={choice.id}>
+                    {choice.id}. {choice.text.en} {isCorrect && <span aria-label="correct">✓</span>}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          <div className="muted">Answer: {answerText(question)}. {question.explanation.en}</div>
+        </li>
+      ))}
+    </ol>
+  );
+}

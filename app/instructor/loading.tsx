@@ -1,3 +1,0 @@
-export default function InstructorLoading() {
-  return <p className="muted" aria-busy="true">Loading the instructor workspace…</p>;
-}
