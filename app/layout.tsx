@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth";
+import { getLocale } from "@/lib/i18n/locale";
+import { LanguageSwitch } from "./_components/language-switch";
 import { SignOutButton } from "./_components/sign-out-button";
 import "./globals.css";
 
@@ -11,14 +13,15 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await getCurrentUser();
+  const [user, locale] = await Promise.all([getCurrentUser(), getLocale()]);
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
         <a className="skip-link" href="#main">Skip to content</a>
         <header className="site-header">
           <nav aria-label="Main">
             <Link href="/" className="brand">Gradient</Link>
+            <LanguageSwitch />
             {user ? (
               <>
                 <Link href="/dashboard">Dashboard</Link>

@@ -59,7 +59,7 @@ test.describe("personal access tokens", () => {
       const response = await request.get(`/api/v1/courses/${COURSE}/grades.csv`, { headers: { authorization: `Bearer ${token}` } });
       expect(response.status()).toBe(200);
       expect(response.headers()["content-type"]).toContain("text/csv");
-      expect((await response.text()).split("\r\n")[0]).toMatch(/^learner_name,learner_email,/);
+      expect((await response.text()).split("\r\n")[0]).toMatch(/^learner,email,lab:linear-regression best,/);
     });
   });
 

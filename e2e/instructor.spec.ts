@@ -135,7 +135,8 @@ test.describe("as the demo admin", () => {
 
   test("makes a new account an instructor of the course", async ({ page, browser }) => {
     const email = `new-instructor-${Date.now()}@example.com`;
-    const stranger = await browser.newContext();
+    // A fresh context would inherit the admin session this describe block uses.
+    const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const signUp = await stranger.newPage();
     await signUp.goto("/sign-up");
     await signUp.getByLabel("Name").fill("Nia Newteacher");

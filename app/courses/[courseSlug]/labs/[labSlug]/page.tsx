@@ -1,0 +1,109 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Markdown } from "@/app/_components/markdown";
+import { requirePageUser } from "@/app/_lib/page-guards";
+import { getLab } from "@/lib/assignments/get-lab";
+import { NotFoundError } from "@/lib/errors";
+import { getLocale } from "@/lib/i18n/locale";
+import { formatMetric, metricLabel } from "@/lib/submissions/format";
+import { StatusBadge } from "@/app/submissions/status-badge";
+import { SubmitForm } from "./submit-form";
+
+export default async function LabPage({ params }: { params: Promise<{ courseSlug: string; labSlug: string }> }) {
+  const { courseSlug, labSlug } = await params;
+  const user = await requirePageUser(`/courses/${courseSlug}/labs/${labSlug}`);
+  const locale = await getLocale();
+  const lab = await getLab(user, courseSlug, labSlug, locale).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const { spec } = lab;
+  const comparison = spec.metric.direction === "higher" ? "at least" : "at most";
+  const disabledReason = !lab.isEnrolled
+    ? "Enrol in this course to submit."
+    : lab.isPastDeadline
+      ? "The deadline has passed."
+      : lab.attemptsLeft === 0
+        ? "You have used all your attempts."
+        : null;
+
+  return (
+    <article className="lab">
+      <p className="muted">
+        <Link href={`/courses/${lab.course.slug}`}>{lab.course.title}</Link> / Lab
+      </p>
+      <h1>{lab.title}</h1>
+      <section className="card lab-rules" aria-label="How this lab is graded">
+        <p>
+          <strong>To pass:</strong> {metricLabel(spec.metric.name)} {comparison} {formatMetric(spec.metric.name, spec.metric.threshold)} on{" "}
+          {spec.split.heldOutSize.toLocaleString("en")} held-out examples your code never sees
+          {spec.mode === "train" ? `, after training on ${spec.split.trainSize.toLocaleString("en")} examples in the grader's sandbox.` : "."}
+        </p>
+        <p>
+          <strong>Budget:</strong> {spec.budget.maxEpochs} epochs, {spec.budget.trainingSeconds} s of training, {spec.budget.maxParameters.toLocaleString("en")}{" "}
+          parameters, {spec.budget.memoryMiB.toLocaleString("en")} MiB of memory, {spec.budget.maxCodeBytes.toLocaleString("en")} bytes of code.
+        </p>
+        <p>
+          <strong>Attempts:</strong> {lab.attemptsUsed} used{lab.maxAttempts === null ? " (no limit)" : ` of ${lab.maxAttempts}`}. Grading failures caused by the
+          platform never count.
+          {lab.deadline && (
+            <>
+              {" "}
+              <strong>Deadline:</strong> <time dateTime={lab.deadline.toISOString()}>{lab.deadline.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+              {lab.isPastDeadline && " (passed)"}.
+            </>
+          )}
+        </p>
+      </section>
+
+      <section aria-label="Brief">
+        <Markdown source={lab.brief} />
+      </section>
+
+      <h2>Your solution</h2>
+      <SubmitForm
+        courseSlug={lab.course.slug}
+        assignmentSlug={lab.slug}
+        starterCode={lab.starterCode}
+        maxCodeBytes={spec.budget.maxCodeBytes}
+        disabledReason={disabledReason}
+      />
+
+      <h2>Your submissions</h2>
+      {lab.submissions.length === 0 ? (
+        <p className="empty">You have not submitted to this lab yet. Your graded attempts will appear here.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Attempt</th>
+                <th scope="col">Status</th>
+                <th scope="col">{metricLabel(spec.metric.name)}</th>
+                <th scope="col">Submitted</th>
+                <th scope="col">Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lab.submissions.map((submission) => (
+                <tr key={submission.id}>
+                  <td>{submission.failureKind === "PLATFORM" ? "not counted" : submission.attemptNumber}</td>
+                  <td>
+                    <StatusBadge status={submission.status} />
+                  </td>
+                  <td>{submission.score === null ? "—" : formatMetric(spec.metric.name, submission.score)}</td>
+                  <td>
+                    <time dateTime={submission.createdAt.toISOString()}>{submission.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+                  </td>
+                  <td>
+                    <Link href={`/submissions/${submission.id}`}>Open</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </article>
+  );
+}

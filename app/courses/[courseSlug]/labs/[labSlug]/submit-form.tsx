@@ -1,0 +1,128 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from "react";
+import type { FieldErrors } from "@/lib/errors";
+import { submitLabAction } from "./actions";
+
+interface SubmitFormProps {
+  courseSlug: string;
+  assignmentSlug: string;
+  starterCode: string;
+  maxCodeBytes: number;
+  disabledReason: string | null;
+}
+
+/** The lab's code editor and upload. What was typed survives every error: nothing is reset until a submission is accepted. */
+export function SubmitForm({ courseSlug, assignmentSlug, starterCode, maxCodeBytes, disabledReason }: SubmitFormProps) {
+  const router = useRouter();
+  const draftKey = `gradient-draft:${courseSlug}/${assignmentSlug}`;
+  const [code, setCode] = useState(starterCode);
+  // A draft from an earlier visit is restored after hydration, so server and client first render alike.
+  useEffect(() => {
+    const draft = window.localStorage.getItem(draftKey);
+    if (draft !== null) setCode(draft);
+  }, [draftKey]);
+  const [language, setLanguage] = useState<"javascript" | "typescript">("javascript");
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isPending, setIsPending] = useState(false);
+  const bytes = new TextEncoder().encode(code).byteLength;
+
+  function updateCode(next: string) {
+    setCode(next);
+    window.localStorage.setItem(draftKey, next);
+  }
+
+  // Tab indents instead of leaving the editor, as in any code editor.
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key !== "Tab" || event.shiftKey) return;
+    event.preventDefault();
+    const area = event.currentTarget;
+    const { selectionStart, selectionEnd } = area;
+    updateCode(`${code.slice(0, selectionStart)}  ${code.slice(selectionEnd)}`);
+    requestAnimationFrame(() => area.setSelectionRange(selectionStart + 2, selectionStart + 2));
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    form.set("code", code);
+    form.set("language", language);
+    setIsPending(true);
+    setFormError(null);
+    try {
+      const result = await submitLabAction(courseSlug, assignmentSlug, form);
+      if (!result.isOk) {
+        setFieldErrors(result.fieldErrors);
+        setFormError(result.message);
+        return;
+      }
+      router.push(`/submissions/${result.submissionId}`);
+    } catch {
+      setFormError("Your submission could not be sent: the server could not be reached. Your code is still here; try again in a moment.");
+    } finally {
+      setIsPending(false);
+    }
+  }
+
+  const codeErrors = fieldErrors.code;
+  const fileErrors = fieldErrors.file;
+  return (
+    <form className="card lab-form" onSubmit={onSubmit} noValidate aria-label="Submit your solution">
+      {formError && (
+        <p className="form-error" role="alert" id="submit-error">
+          {formError}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="code">Your model code</label>
+        <textarea
+          id="code"
+          name="code"
+          className="code-editor"
+          spellCheck={false}
+          rows={24}
+          value={code}
+          onChange={(event) => updateCode(event.target.value)}
+          onKeyDown={onKeyDown}
+          aria-invalid={Boolean(codeErrors)}
+          aria-describedby={codeErrors ? "code-error" : "code-hint"}
+        />
+        <p id="code-hint" className="muted" style={{ margin: 0 }}>
+          {bytes.toLocaleString("en")} of {maxCodeBytes.toLocaleString("en")} bytes. Drafts are kept in this browser.
+        </p>
+        {codeErrors && (
+          <p id="code-error" className="field-error" role="alert">
+            {codeErrors.join(" ")}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor="language">Language</label>
+        <select id="language" name="language" value={language} onChange={(event) => setLanguage(event.target.value === "typescript" ? "typescript" : "javascript")}>
+          <option value="javascript">JavaScript</option>
+          <option value="typescript">TypeScript</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="file">Or upload a file instead (.js, .mjs or .ts)</label>
+        <input id="file" name="file" type="file" accept=".js,.mjs,.ts" aria-invalid={Boolean(fileErrors)} aria-describedby={fileErrors ? "file-error" : undefined} />
+        {fileErrors && (
+          <p id="file-error" className="field-error" role="alert">
+            {fileErrors.join(" ")}
+          </p>
+        )}
+      </div>
+      <div style={{ display: "flex", gap: "0.75rem", alignItems: "center", flexWrap: "wrap" }}>
+        <button type="submit" className="button" disabled={isPending || disabledReason !== null}>
+          {isPending ? "Submitting…" : "Submit for grading"}
+        </button>
+        <button type="button" className="button secondary" onClick={() => updateCode(starterCode)} disabled={isPending}>
+          Reset to the starter code
+        </button>
+        {disabledReason && <span className="muted">{disabledReason}</span>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth";
+import { AppError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { getLocale } from "@/lib/i18n/locale";
+import { startAttempt } from "@/lib/quizzes/start-attempt";
+import { submitAttempt } from "@/lib/quizzes/submit-attempt";
+
+export type StartQuizState = { message: string | null };
+
+/** The start button's form action: opens (or resumes) an attempt and goes to its page. */
+export async function startQuizAction(_previous: StartQuizState, form: FormData): Promise<StartQuizState> {
+  let path: string;
+  try {
+    const user = await requireUser();
+    const courseSlug = form.get("courseSlug");
+    const started = await startAttempt(user, { courseSlug, quizSlug: form.get("quizSlug") });
+    const course = encodeURIComponent(String(courseSlug));
+    path = started.lessonSlug ? `/courses/${course}/lessons/${encodeURIComponent(started.lessonSlug)}/quiz/${started.attemptId}` : `/courses/${course}/exam/${started.attemptId}`;
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.message };
+    throw error;
+  }
+  redirect(path);
+}
+
+export type SubmitAnswersResult = { isOk: true } | { isOk: false; message: string; fieldErrors: FieldErrors };
+
+export async function submitAnswersAction(attemptId: string, answers: unknown, isTimeUp: boolean): Promise<SubmitAnswersResult> {
+  try {
+    const user = await requireUser();
+    await submitAttempt(user, { attemptId, answers, isTimeUp, locale: await getLocale() });
+    return { isOk: true };
+  } catch (error) {
+    if (error instanceof ValidationError) return { isOk: false, message: error.message, fieldErrors: error.fieldErrors };
+    if (error instanceof AppError) return { isOk: false, message: error.message, fieldErrors: {} };
+    throw error;
+  }
+}

@@ -1,0 +1,137 @@
+import { expect, test, type Page } from "@playwright/test";
+import { storageStateFor } from "./fixtures/accounts";
+
+const COURSE = "/courses/ml-foundations";
+
+/** Answers every question on an open attempt page: the first choice, or the number 1. */
+async function answerEverything(page: Page) {
+  const questions = page.getByTestId("question");
+  const count = await questions.count();
+  for (let index = 0; index < count; index++) {
+    const question = questions.nth(index);
+    const text = question.locator('input[type="text"]');
+    if ((await text.count()) > 0) await text.fill("1");
+    else await question.locator("input").first().check();
+  }
+  return count;
+}
+
+/** Rows in the attempts table of the current page, header included; 0 while there is none. */
+async function attemptRows(page: Page): Promise<number> {
+  return page.getByTestId("attempts").getByRole("row").count();
+}
+
+/** The longest run of plain words in a text, to look for it in a page without matching math. */
+function plainPhrase(text: string): string {
+  return (text.match(/[A-Za-z][A-Za-z ,]{14,}/g) ?? []).sort((a, b) => b.length - a.length)[0]?.trim() ?? "";
+}
+
+test.describe("a visitor who is not signed in", () => {
+  test("sees the syllabus and the pass rule, and is asked to sign in to enrol or read", async ({ page }) => {
+    await page.goto(COURSE);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Machine Learning Foundations");
+    await expect(page.getByRole("list", { name: "Syllabus" }).getByRole("listitem")).not.toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "How to pass" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Sign in to enrol" })).toHaveAttribute("href", /callbackUrl=%2Fcourses%2Fml-foundations/);
+    await page.getByRole("list", { name: "Syllabus" }).getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  });
+
+  test("is told an unknown course does not exist, and cannot walk out of a figures folder", async ({ page, request }) => {
+    await page.goto("/courses/no-such-course");
+    await expect(page.getByRole("heading", { name: "404 · Page not found" })).toBeVisible();
+    const escape = await request.get(`${COURSE}/lessons/what-are-large-models/figures/..%2Flesson.yaml`);
+    expect(escape.status()).toBe(404);
+  });
+});
+
+test.describe("a new learner", () => {
+  test("signs up and enrols in the course from its page", async ({ page }) => {
+    await page.goto("/sign-up");
+    await page.getByLabel("Name").fill("Enid Enroller");
+    await page.getByLabel("Email").fill(`enrol-${Date.now()}@example.com`);
+    await page.getByLabel("Password").fill("a-long-enough-password");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+
+    await page.goto(COURSE);
+    await page.getByRole("button", { name: "Enrol in this course" }).click();
+    await expect(page.getByTestId("enrolment-status")).toHaveText("You are enrolled in this course.");
+    await expect(page.getByText(/0 of \d+ lessons completed/)).toBeVisible();
+  });
+});
+
+test.describe("the demo learner", () => {
+  test.use({ storageState: storageStateFor("LEARNER") });
+
+  test("reads a lesson with math, highlighted code and its figure", async ({ page }) => {
+    await page.goto(`${COURSE}/lessons/gradient-descent-backprop`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.locator(".markdown .katex").first()).toBeVisible();
+    await expect(page.locator(".markdown pre code.hljs").first()).toBeVisible();
+    const figure = page.locator(".markdown img").first();
+    await figure.scrollIntoViewIfNeeded();
+    await expect(figure).toHaveAttribute("src", /\/lessons\/gradient-descent-backprop\/figures\/[a-z0-9-]+\.svg$/);
+    await expect.poll(() => figure.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+  });
+
+  test("takes a lesson quiz: errors per question, grading on the server, explanations only afterwards", async ({ page }) => {
+    await page.goto(`${COURSE}/lessons/what-are-large-models`);
+    await page.getByRole("button", { name: /Start the quiz|Continue your attempt/ }).click();
+    await expect(page).toHaveURL(/\/lessons\/what-are-large-models\/quiz\/[a-z0-9]+$/);
+
+    await page.getByRole("button", { name: "Submit answers" }).click();
+    await expect(page.locator(".form-error").first()).toContainText(/Please check \d+ questions?/);
+    await expect(page.getByText("Answer this question.").first()).toBeVisible();
+    await expect(page.getByTestId("question-result")).toHaveCount(0);
+
+    const count = await answerEverything(page);
+    await page.getByRole("button", { name: "Submit answers" }).click();
+    await expect(page.getByTestId("attempt-score")).toContainText(new RegExp(`of ${count}`));
+    await expect(page.getByTestId("question-result")).toHaveCount(count);
+    await expect(page.getByText("Why").first()).toBeVisible();
+    const explanations = await page.locator(".question-result dd:last-of-type").allTextContents();
+    const phrases = explanations.map(plainPhrase).filter((phrase) => phrase.length > 0);
+
+    // A new attempt at the same quiz shows the same questions: none of their explanations may be
+    // anywhere in the page (HTML or the data sent with it) before it is submitted.
+    await page.getByRole("button", { name: "Take it again" }).click();
+    await expect(page.getByRole("button", { name: "Submit answers" })).toBeVisible();
+    const html = await page.content();
+    for (const phrase of phrases) expect(html).not.toContain(phrase);
+
+    // Newest first: the open attempt, then the graded one.
+    await page.goto(`${COURSE}/lessons/what-are-large-models`);
+    const rows = page.getByTestId("attempts").getByRole("row");
+    await expect(rows.nth(1)).toContainText("In progress");
+    await expect(rows.nth(2)).toContainText(/\d%/);
+  });
+
+  test("takes the timed final exam with questions drawn on the server", async ({ page }) => {
+    await page.goto(`${COURSE}/exam`);
+    await expect(page.getByText(/drawn at random from the question bank/)).toBeVisible();
+    const rowsBefore = Math.max(await attemptRows(page), 1);
+    await page.getByRole("button", { name: /Start the exam|Continue your attempt/ }).click();
+    await expect(page).toHaveURL(/\/exam\/[a-z0-9]+$/);
+    await expect(page.getByTestId("time-left")).toHaveText(/^\d{2}:\d{2}$/);
+    const count = await answerEverything(page);
+    expect(count).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "Submit answers" }).click();
+    await expect(page.getByTestId("attempt-outcome")).toBeVisible();
+    await expect(page.getByTestId("question-result")).toHaveCount(count);
+    await page.getByRole("link", { name: "Back to the exam page" }).last().click();
+    await expect(page.getByTestId("attempts").getByRole("row")).toHaveCount(rowsBefore + 1);
+  });
+
+  test("switches the site to Simplified Chinese, and the choice is remembered", async ({ page }) => {
+    await page.goto(COURSE);
+    await page.getByRole("button", { name: "简体中文" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("机器学习基础");
+    await page.goto(`${COURSE}/lessons/what-are-large-models`);
+    await expect(page.getByRole("heading", { name: "检验你的理解" })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("大模型");
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { name: "Check your understanding" })).toBeVisible();
+  });
+});

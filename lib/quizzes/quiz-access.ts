@@ -1,0 +1,54 @@
+// Who may take a quiz: learners enrolled in its course, the course's instructors and admins.
+// Every quiz read and write goes through here first.
+import { z } from "zod";
+import type { CurrentUser } from "../auth";
+import { db } from "../db";
+import { ForbiddenError, NotFoundError } from "../errors";
+import { canTeachCourse } from "../submissions/get-submission";
+
+export type Viewer = Pick<CurrentUser, "id" | "role">;
+
+export const SlugSchema = z.string().max(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+
+/** Seconds after the deadline in which a submission still counts, for the request's trip. */
+export const DEADLINE_GRACE_SECONDS = 15;
+
+/** Whether `viewer` may take quizzes in the course: an enrolment, or teaching rights. */
+export async function canTakeQuizzes(viewer: Viewer, courseId: string): Promise<boolean> {
+  const enrolment = await db.enrolment.findUnique({ where: { userId_courseId: { userId: viewer.id, courseId } }, select: { id: true } });
+  return Boolean(enrolment) || (await canTeachCourse(viewer, courseId));
+}
+
+/** The quiz `quizSlug` of the course `courseSlug`, when `viewer` may take it. */
+export async function requireQuizForViewer(viewer: Viewer, courseSlug: string, quizSlug: string) {
+  if (!SlugSchema.safeParse(courseSlug).success || !SlugSchema.safeParse(quizSlug).success) throw new NotFoundError("There is no such quiz.");
+  const quiz = await db.quiz.findFirst({
+    where: { slug: quizSlug, course: { slug: courseSlug } },
+    select: {
+      id: true,
+      slug: true,
+      kind: true,
+      title: true,
+      drawCount: true,
+      timeLimitSeconds: true,
+      passPercent: true,
+      maxAttempts: true,
+      lessonId: true,
+      lesson: { select: { slug: true } },
+      course: { select: { id: true, slug: true, title: true, isPublished: true } },
+    },
+  });
+  if (!quiz) throw new NotFoundError("There is no such quiz.");
+  const isTeacher = await canTeachCourse(viewer, quiz.course.id);
+  if (isTeacher) return quiz;
+  if (!quiz.course.isPublished) throw new NotFoundError("There is no such quiz.");
+  const enrolment = await db.enrolment.findUnique({ where: { userId_courseId: { userId: viewer.id, courseId: quiz.course.id } }, select: { id: true } });
+  if (!enrolment) throw new ForbiddenError("Enrol in this course to take its quizzes.");
+  return quiz;
+}
+export type AccessibleQuiz = Awaited<ReturnType<typeof requireQuizForViewer>>;
+
+/** Whether an unsubmitted attempt is past its deadline and the grace period. */
+export function isExpired(deadlineAt: Date | null, now: Date = new Date()): boolean {
+  return deadlineAt !== null && now.getTime() > deadlineAt.getTime() + DEADLINE_GRACE_SECONDS * 1000;
+}
