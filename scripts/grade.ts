@@ -1,4 +1,4 @@
-// npm run grade -- <assignment folder> <submission file> [--seed <n>] [--json]
+// npm run grade -- --assignment <slug or folder> --file <path> [--course <slug>] [--seed <n>] [--json]
 // Grades one file locally through the real pipeline (sandbox, train split, trusted scorer).
 // Progress goes to stderr; the last stdout line is always one JSON object. Exits 0 whenever the
 // submission was graded, pass or fail, and 1 when the platform could not grade it.
@@ -9,7 +9,8 @@ import { parse as parseYaml } from "yaml";
 import { AssignmentSpecSchema, type AssignmentSpec } from "@/lib/assignments/spec-schema";
 import { gradeSubmission, type GradeProgress, type GradeResult } from "@/grader/pipeline/grade-submission";
 
-const USAGE = "usage: npm run grade -- <assignment folder> <submission file> [--seed 1] [--json]";
+const USAGE = "usage: npm run grade -- --assignment <slug or folder> --file <path> [--course <slug>] [--seed 1] [--json]";
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 class UsageError extends Error {}
 
@@ -27,7 +28,22 @@ function summary(result: GradeResult): Record<string, unknown> {
   };
 }
 
-/** Any folder with an assignment.yaml, so a lab can be tried before it is part of a course. */
+/**
+ * The lab's folder: a slug names a lab under content/courses (with --course when two courses
+ * have one of that name); a path may be any folder with an assignment.yaml, so a lab can be tried
+ * before it is part of a course.
+ */
+function findAssignmentFolder(assignment: string, course: string | undefined): string {
+  if (!SLUG.test(assignment)) return assignment;
+  if (course !== undefined && !SLUG.test(course)) throw new UsageError(`--course ${course} is not a course slug`);
+  const coursesDir = path.resolve("content", "courses");
+  const courses = course ? [course] : fs.existsSync(coursesDir) ? fs.readdirSync(coursesDir) : [];
+  const found = courses.map((name) => path.join(coursesDir, name, "assignments", assignment)).filter((folder) => fs.existsSync(path.join(folder, "assignment.yaml")));
+  if (found.length === 0) throw new UsageError(`No lab ${assignment} under ${path.relative(process.cwd(), coursesDir)}${course ? `/${course}` : ""}`);
+  if (found.length > 1) throw new UsageError(`Several courses have a lab ${assignment}; say which with --course`);
+  return found[0] as string;
+}
+
 function readSpec(folder: string): AssignmentSpec {
   const file = path.join(folder, "assignment.yaml");
   if (!fs.existsSync(file)) throw new UsageError(`${file} does not exist`);
@@ -55,18 +71,25 @@ function showProgress(event: GradeProgress): void {
 }
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      seed: { type: "string", default: "1" },
-      json: { type: "boolean", default: false },
-    },
-  });
-  const [folder, file] = positionals;
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        assignment: { type: "string" },
+        file: { type: "string" },
+        course: { type: "string" },
+        seed: { type: "string", default: "1" },
+        json: { type: "boolean", default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+  const { assignment, file } = values;
   const seed = Number(values.seed);
-  if (!folder || !file || positionals.length !== 2 || !Number.isInteger(seed)) throw new UsageError(USAGE);
+  if (!assignment || !file || !Number.isInteger(seed)) throw new UsageError(USAGE);
   if (!fs.existsSync(file)) throw new UsageError(`${file} does not exist`);
-  const spec = readSpec(folder);
+  const spec = readSpec(findAssignmentFolder(assignment, values.course));
   const code = fs.readFileSync(file, "utf8");
   const language = /\.(c|m)?ts$/.test(file) ? "typescript" : "javascript";
   const startedAt = performance.now();

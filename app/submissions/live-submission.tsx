@@ -71,7 +71,12 @@ export function LiveSubmission({ initial, metric, budget }: LiveSubmissionProps)
         </p>
         {snapshot.message && <p data-testid="submission-message">{snapshot.message}</p>}
         {snapshot.failureKind === "PLATFORM" && <p className="muted">This was our fault, not yours: it does not use up an attempt.</p>}
-        {snapshot.status === "QUEUED" && <p className="muted">Waiting for a grader{waited !== null ? ` for ${waited} s` : ""}. It starts as soon as one is free.</p>}
+        {snapshot.status === "QUEUED" && (
+          <p className="muted" data-testid="queue-position">
+            {snapshot.queuePosition === 1 ? "Next in the queue" : `Number ${snapshot.queuePosition ?? "?"} in the queue`}
+            {waited !== null ? `, waiting for ${waited} s` : ""}. Grading starts as soon as a grader is free.
+          </p>
+        )}
         {snapshot.status === "RUNNING" && (
           <>
             <progress max={budget.maxEpochs} value={epochsDone} aria-label="Training progress" style={{ width: "100%" }}>

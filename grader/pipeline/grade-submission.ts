@@ -17,6 +17,7 @@ import { runSandboxed, type SandboxBind, type SandboxResult } from "@/grader/san
 import { ScoringError, scoreSavedModel, type ScoreResult } from "@/grader/scoring/score-model";
 import { compileSubmission, type SubmissionLanguage } from "./compile-submission";
 import { GRADER_VERSION } from "./version";
+import { decodeWeightsBundle } from "@/lib/submissions/weights-bundle";
 import { wasmKernelBundle } from "./wasm-kernel-bundle";
 
 export type FailureKind = "learner" | "platform";
@@ -124,6 +125,28 @@ function createJobFolder(): string {
   const folder = path.join(root, `job-${Date.now()}-${randomBytes(6).toString("hex")}`);
   for (const sub of ["", "control", "data", "learner", "output"]) fs.mkdirSync(path.join(folder, sub), { mode: 0o755 });
   return folder;
+}
+
+/**
+ * Lays uploaded files out as the sandbox harness saves a trained model (model.json naming one
+ * weights.bin), so the same scorer reads both. Returns a failure when model.json is unusable.
+ */
+function writeUploadedModel(outputDir: string, bundle: { modelJson: string; weights: Buffer }): Failure | null {
+  let model: { modelTopology?: unknown; weightsManifest?: Array<{ weights?: unknown }> };
+  try {
+    model = JSON.parse(bundle.modelJson) as typeof model;
+  } catch {
+    return learnerFailure("invalid_weights", "model.json is not valid JSON.");
+  }
+  const manifest = Array.isArray(model.weightsManifest) ? model.weightsManifest : [];
+  if (typeof model.modelTopology !== "object" || model.modelTopology === null || manifest.length === 0) {
+    return learnerFailure("invalid_weights", "model.json must be a TensorFlow.js layers model as model.save() writes it, with modelTopology and weightsManifest.");
+  }
+  // model.save() may split weights into shards; the upload is their concatenation, in manifest order.
+  const weights = manifest.flatMap((group) => (Array.isArray(group.weights) ? group.weights : []));
+  fs.writeFileSync(path.join(outputDir, "model.json"), JSON.stringify({ modelTopology: model.modelTopology, weightsManifest: [{ paths: ["weights.bin"], weights }] }));
+  fs.writeFileSync(path.join(outputDir, "weights.bin"), bundle.weights);
+  return null;
 }
 
 function learnerFailure(code: string, message: string): Failure {
@@ -352,27 +375,37 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
     isDeterministic: false,
   };
 
-  const codeBytes = Buffer.byteLength(code, "utf8");
-  if (codeBytes > spec.budget.maxCodeBytes) {
-    return fail(learnerFailure("code_too_large", `Your code is ${codeBytes} bytes; this assignment accepts at most ${spec.budget.maxCodeBytes}.`), receipt);
-  }
-
-  onProgress?.({ type: "stage", stage: "compiling" });
-  const compiled = await compileSubmission(code, request.language ?? "javascript");
-  if (!compiled.ok) return fail(learnerFailure("syntax_error", `Your code does not parse:\n${compiled.message}`), receipt);
-
-  onProgress?.({ type: "stage", stage: "training" });
   let folder: string | null = null;
   try {
-    let training: Awaited<ReturnType<typeof train>>;
-    try {
-      training = await train(request, backend, dataset, compiled.code, log);
-    } catch (error) {
-      return fail({ kind: "platform", code: "job_setup_failed", message: `The training job could not be set up: ${error instanceof Error ? error.message : String(error)}` }, receipt);
+    if (spec.mode === "weights") {
+      // Take-home work: the learner trained elsewhere, so there is nothing to run, only files to score.
+      const bundle = decodeWeightsBundle(code);
+      if ("error" in bundle) return fail(learnerFailure("invalid_weights", bundle.error), receipt);
+      folder = createJobFolder();
+      const written = writeUploadedModel(path.join(folder, "output"), bundle);
+      if (written) return fail(written, receipt);
+      receipt.backend = "uploaded";
+    } else {
+      const codeBytes = Buffer.byteLength(code, "utf8");
+      if (codeBytes > spec.budget.maxCodeBytes) {
+        return fail(learnerFailure("code_too_large", `Your code is ${codeBytes} bytes; this assignment accepts at most ${spec.budget.maxCodeBytes}.`), receipt);
+      }
+
+      onProgress?.({ type: "stage", stage: "compiling" });
+      const compiled = await compileSubmission(code, request.language ?? "javascript");
+      if (!compiled.ok) return fail(learnerFailure("syntax_error", `Your code does not parse:\n${compiled.message}`), receipt);
+
+      onProgress?.({ type: "stage", stage: "training" });
+      let training: Awaited<ReturnType<typeof train>>;
+      try {
+        training = await train(request, backend, dataset, compiled.code, log);
+      } catch (error) {
+        return fail({ kind: "platform", code: "job_setup_failed", message: `The training job could not be set up: ${error instanceof Error ? error.message : String(error)}` }, receipt);
+      }
+      folder = training.folder;
+      receipt.trainingMs = training.trainingMs;
+      if (training.failure) return fail(training.failure, receipt);
     }
-    folder = training.folder;
-    receipt.trainingMs = training.trainingMs;
-    if (training.failure) return fail(training.failure, receipt);
 
     onProgress?.({ type: "stage", stage: "scoring" });
     let scored: ScoreResult;
@@ -383,8 +416,9 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
       return fail({ kind: "platform", code: "scoring_failed", message: `Scoring failed: ${error instanceof Error ? error.message : String(error)}` }, receipt);
     }
     receipt.scoringMs = scored.scoringMs;
-    receipt.backend = `${scored.backend}/${backend}`;
-    receipt.isDeterministic = scored.isDeterministic && isTrainingDeterministic(backend);
+    const trainedOn = spec.mode === "weights" ? "uploaded" : backend;
+    receipt.backend = `${scored.backend}/${trainedOn}`;
+    receipt.isDeterministic = scored.isDeterministic && (spec.mode === "weights" || isTrainingDeterministic(backend));
     const shown = formatMetric(spec.metric.name, scored.value);
     const needed = `${spec.metric.direction === "higher" ? "at least" : "at most"} ${formatMetric(spec.metric.name, threshold)}`;
     if (scored.passed) {

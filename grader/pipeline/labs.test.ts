@@ -2,6 +2,7 @@
 // reference solution must pass and its deliberately weak submission must fail, so a broken grader,
 // data set or threshold cannot hide behind the unit tests.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -12,11 +13,8 @@ import { gradeSubmission, type GradeProgress, type GradeResult } from "./grade-s
 import { GRADER_VERSION } from "./version";
 
 const COURSE = "ml-foundations";
-/**
- * Labs graded here, reference and weak solution each. spam-lstm's reference needs about a minute
- * of training, so it is left to `npm run grade` to keep the suite fast.
- */
-const LABS = ["linear-regression", "mnist-dense", "fashion-cnn", "attention-capstone"];
+/** Every lab of the course: its reference solution must pass and its weak one fail. */
+const LABS = ["linear-regression", "mnist-dense", "fashion-cnn", "spam-lstm", "attention-capstone"];
 
 function labFile(slug: string, file: string): string {
   return path.join(assignmentDir(COURSE, slug), file);
@@ -139,5 +137,27 @@ describe("repeatability", () => {
       first.curves.map((point) => point.loss),
       second.curves.map((point) => point.loss),
     );
+  });
+});
+
+describe("npm run grade", () => {
+  it("grades a file from the command line, ends with one JSON line and exits 0 for a failed submission", () => {
+    const run = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/grade.ts", "--assignment", "linear-regression", "--file", labFile("linear-regression", "weak.js"), "--json"],
+      { cwd: path.resolve(import.meta.dirname, "../.."), encoding: "utf8" },
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const last = JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "{}") as { status: string; failureKind: string; score: number; threshold: number; receipt: unknown };
+    assert.equal(last.status, "failed");
+    assert.equal(last.failureKind, "learner");
+    assert.ok(last.score > last.threshold);
+    GradingReceiptSchema.parse(last.receipt);
+  });
+
+  it("says how to call it when an argument is missing", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/grade.ts", "--assignment", "linear-regression"], { cwd: path.resolve(import.meta.dirname, "../.."), encoding: "utf8" });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /usage: npm run grade -- --assignment/);
   });
 });

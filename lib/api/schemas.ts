@@ -86,6 +86,8 @@ export const SubmissionStatusSchema = z
     id: z.string(),
     /** QUEUED, then RUNNING while training and scoring, then PASSED, FAILED (the learner's code or score) or ERROR (the platform; not charged). */
     status: SubmissionStatusEnum,
+    /** While QUEUED: 1 when it is the next to be graded. */
+    queuePosition: z.number().int().min(1).nullable(),
     failureKind: z.enum(["LEARNER", "PLATFORM"]).nullable(),
     /** Machine-readable reason: syntax_error, timeout, out_of_memory, below_threshold, worker_lost, ... */
     failureCode: z.string().nullable(),
@@ -95,7 +97,7 @@ export const SubmissionStatusSchema = z
     threshold: z.number().nullable(),
     metrics: z.record(z.string(), z.number().nullable()).nullable(),
     /** Loss and metrics per finished epoch, growing while training runs. */
-    curves: z.array(z.object({ epoch: z.number(), loss: z.number().nullable().optional(), metrics: z.record(z.string(), z.number().nullable()).optional() })),
+    curves: z.array(z.object({ epoch: z.number(), loss: z.number().nullable(), metric: z.number().optional(), elapsedMs: z.number().optional() })),
     /** The sandbox's output. */
     logs: z.string(),
     queuedAt: Timestamp,

@@ -8,6 +8,7 @@ import { relayOutbox } from "../queue/outbox-relay";
 import { parseInput } from "../validation";
 import { chargedAttemptsWhere, effectiveLimits } from "./attempt-policy";
 import { SubmissionInputSchema } from "./submission-input";
+import { decodeWeightsBundle, WEIGHTS_LANGUAGE } from "./weights-bundle";
 
 /**
  * Records a learner's submission and the job that will grade it, in one transaction, then hands
@@ -33,8 +34,25 @@ export async function createSubmission(user: Pick<CurrentUser, "id" | "role">, i
   if (!enrolment && user.role !== "ADMIN") throw new ForbiddenError("Enrol in this course before submitting to its labs.");
 
   const spec = AssignmentSpecSchema.parse(version.spec);
+  const isWeights = language === WEIGHTS_LANGUAGE;
+  if (spec.mode === "weights" && !isWeights) {
+    throw new ValidationError("Your submission was not accepted.", { code: ["This lab grades uploaded weights: upload the model.json and weights file that model.save() wrote."] });
+  }
+  if (spec.mode === "train" && isWeights) {
+    throw new ValidationError("Your submission was not accepted.", { code: ["This lab trains your code on the grader: submit a JavaScript or TypeScript module, not weights."] });
+  }
+  if (isWeights) {
+    const bundle = decodeWeightsBundle(code);
+    if ("error" in bundle) throw new ValidationError("Your submission was not accepted.", { code: [bundle.error] });
+    // Four bytes per float32 parameter: anything larger cannot fit the lab's parameter budget.
+    if (bundle.weights.byteLength > spec.budget.maxParameters * 4) {
+      throw new ValidationError("Your submission was not accepted.", {
+        weights: [`The weights file holds ${bundle.weights.byteLength / 4} parameters' worth of bytes; this lab allows at most ${spec.budget.maxParameters} parameters.`],
+      });
+    }
+  }
   const codeBytes = Buffer.byteLength(code, "utf8");
-  if (codeBytes > spec.budget.maxCodeBytes) {
+  if (!isWeights && codeBytes > spec.budget.maxCodeBytes) {
     throw new ValidationError("Your submission was not accepted.", {
       code: [`Your code is ${codeBytes} bytes; this lab accepts at most ${spec.budget.maxCodeBytes}.`],
     });

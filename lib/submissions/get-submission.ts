@@ -87,11 +87,20 @@ export async function getSubmission(viewer: Viewer, id: string, locale: Locale =
 }
 export type SubmissionView = Awaited<ReturnType<typeof getSubmission>>;
 
-/** The small, frequently re-read part of a submission that the live page and `npm run submit` poll. */
+/** Where a queued submission stands: 1 when it is next. Regrades wait behind every learner's work, so only they count behind regrades. */
+async function queuePosition(queuedAt: Date, isRegrade: boolean): Promise<number> {
+  const ahead = await db.submission.count({
+    where: { status: "QUEUED", OR: [{ queuedAt: { lt: queuedAt }, isRegrade }, ...(isRegrade ? [{ isRegrade: false }] : [])] },
+  });
+  return ahead + 1;
+}
+
+/** The small, frequently re-read part of a submission that the live page and `npm run submit` follow. */
 export async function getSubmissionStatus(viewer: Viewer, id: string) {
   const view = await getSubmission(viewer, id);
   const { status, failureKind, failureCode, message, score, threshold, metrics, curves, logs, queuedAt, startedAt, finishedAt } = view;
-  return { id, status, failureKind, failureCode, message, score, threshold, metrics, curves, logs, queuedAt, startedAt, finishedAt };
+  const position = status === "QUEUED" ? await queuePosition(queuedAt, view.isRegrade) : null;
+  return { id, status, queuePosition: position, failureKind, failureCode, message, score, threshold, metrics, curves, logs, queuedAt, startedAt, finishedAt };
 }
 export type SubmissionStatusView = Awaited<ReturnType<typeof getSubmissionStatus>>;
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requirePageUser } from "@/app/_lib/page-guards";
 import { NotFoundError } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/locale";
-import { getSubmission } from "@/lib/submissions/get-submission";
+import { getSubmission, getSubmissionStatus } from "@/lib/submissions/get-submission";
 import { LiveSubmission } from "../live-submission";
 
 export default async function SubmissionPage({ params }: { params: Promise<{ submissionId: string }> }) {
@@ -15,7 +15,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
     throw error;
   });
   const { receipt } = submission;
-  const { id, status, failureKind, failureCode, message, score, threshold, metrics, curves, logs, queuedAt, startedAt, finishedAt } = submission;
+  const initial = await getSubmissionStatus(user, submissionId);
 
   return (
     <article>
@@ -32,7 +32,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
       </p>
 
       <LiveSubmission
-        initial={{ id, status, failureKind, failureCode, message, score, threshold, metrics, curves, logs, queuedAt, startedAt, finishedAt }}
+        initial={initial}
         metric={submission.metric}
         budget={{ maxEpochs: submission.budget.maxEpochs, trainingSeconds: submission.budget.trainingSeconds }}
       />

@@ -7,12 +7,13 @@ import { requireUser } from "@/lib/auth";
 import { AppError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { createSubmission } from "@/lib/submissions/create-submission";
 import { readUploadedModule } from "@/lib/submissions/submission-input";
+import { readUploadedWeights, WEIGHTS_LANGUAGE } from "@/lib/submissions/weights-bundle";
 
 export type SubmitLabResult = { isOk: true; submissionId: string } | { isOk: false; message: string; fieldErrors: FieldErrors };
 
 /**
- * The lab page's submit button: the editor's text, or an uploaded file when one is chosen. Both
- * go through the same validation as the HTTP API (createSubmission).
+ * The lab page's submit button: the editor's text, an uploaded module, or (take-home labs) the
+ * uploaded model.json and weights. All go through the same validation as the HTTP API (createSubmission).
  */
 export async function submitLabAction(courseSlug: string, assignmentSlug: string, form: FormData): Promise<SubmitLabResult> {
   try {
@@ -20,6 +21,15 @@ export async function submitLabAction(courseSlug: string, assignmentSlug: string
     // The same limits as the HTTP API, so the web form is no way around them.
     await hitRateLimit(SUBMISSIONS_PER_ACCOUNT, user.id);
     await hitRateLimit(SUBMISSIONS_PER_ADDRESS, clientAddressFromHeaders(await headers()));
+    const modelJson = form.get("modelJson");
+    const weights = form.get("weights");
+    if (modelJson instanceof File || weights instanceof File) {
+      if (!(modelJson instanceof File) || modelJson.size === 0) return { isOk: false, message: "Your files were not accepted.", fieldErrors: { modelJson: ["Choose the model.json that model.save() wrote."] } };
+      const uploaded = readUploadedWeights(new Uint8Array(await modelJson.arrayBuffer()), weights instanceof File ? new Uint8Array(await weights.arrayBuffer()) : new Uint8Array());
+      if ("error" in uploaded) return { isOk: false, message: "Your files were not accepted.", fieldErrors: { [uploaded.field]: [uploaded.error] } };
+      const submission = await createSubmission(user, { courseSlug, assignmentSlug, code: uploaded.code, language: WEIGHTS_LANGUAGE, source: "UPLOAD" });
+      return { isOk: true, submissionId: submission.id };
+    }
     const file = form.get("file");
     let input: Record<string, unknown> = { courseSlug, assignmentSlug, code: form.get("code"), language: form.get("language") ?? "javascript", source: "WEB" };
     if (file instanceof File && file.size > 0) {

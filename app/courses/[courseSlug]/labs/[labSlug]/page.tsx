@@ -8,6 +8,7 @@ import { getLocale } from "@/lib/i18n/locale";
 import { formatMetric, metricLabel } from "@/lib/submissions/format";
 import { StatusBadge } from "@/app/submissions/status-badge";
 import { SubmitForm } from "./submit-form";
+import { WeightsForm } from "./weights-form";
 
 export default async function LabPage({ params }: { params: Promise<{ courseSlug: string; labSlug: string }> }) {
   const { courseSlug, labSlug } = await params;
@@ -37,7 +38,7 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
         <p>
           <strong>To pass:</strong> {metricLabel(spec.metric.name)} {comparison} {formatMetric(spec.metric.name, spec.metric.threshold)} on{" "}
           {spec.split.heldOutSize.toLocaleString("en")} held-out examples your code never sees
-          {spec.mode === "train" ? `, after training on ${spec.split.trainSize.toLocaleString("en")} examples in the grader's sandbox.` : "."}
+          {spec.mode === "train" ? `, after training on ${spec.split.trainSize.toLocaleString("en")} examples in the grader's sandbox.` : ". You train the model yourself and upload its weights."}
         </p>
         <p>
           <strong>Budget:</strong> {spec.budget.maxEpochs} epochs, {spec.budget.trainingSeconds} s of training, {spec.budget.maxParameters.toLocaleString("en")}{" "}
@@ -61,13 +62,17 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
       </section>
 
       <h2>Your solution</h2>
-      <SubmitForm
-        courseSlug={lab.course.slug}
-        assignmentSlug={lab.slug}
-        starterCode={lab.starterCode}
-        maxCodeBytes={spec.budget.maxCodeBytes}
-        disabledReason={disabledReason}
-      />
+      {spec.mode === "weights" ? (
+        <WeightsForm courseSlug={lab.course.slug} assignmentSlug={lab.slug} disabledReason={disabledReason} />
+      ) : (
+        <SubmitForm
+          courseSlug={lab.course.slug}
+          assignmentSlug={lab.slug}
+          starterCode={lab.starterCode}
+          maxCodeBytes={spec.budget.maxCodeBytes}
+          disabledReason={disabledReason}
+        />
+      )}
 
       <h2>Your submissions</h2>
       {lab.submissions.length === 0 ? (
