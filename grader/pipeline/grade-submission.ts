@@ -91,6 +91,7 @@ const STARTUP_SECONDS = 15;
 const MAX_LOG_LINES = 200;
 const MAX_LOG_LINE_CHARS = 500;
 const OUTPUT_LIMIT_BYTES = 2 * 2 ** 20;
+const MODEL_JSON_ALLOWANCE_BYTES = 16 * 2 ** 20;
 const MAX_PROCESSES = 64;
 const WASM_KERNELS_FILE = "wasm-training-kernels.mjs";
 
@@ -315,6 +316,8 @@ async function train(request: GradeRequest, backend: TrainingBackend, dataset: P
         maxProcesses: MAX_PROCESSES,
         wallSeconds,
         outputLimitBytes: OUTPUT_LIMIT_BYTES,
+        // The saved weights (4 bytes a parameter) and model.json are all a run needs to write.
+        maxFileBytes: spec.budget.maxParameters * 4 + MODEL_JSON_ALLOWANCE_BYTES,
         allowWeak: graderConfig.isWeakSandboxAllowed,
       },
       (stream, line) => log.line(stream, line),

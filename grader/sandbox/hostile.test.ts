@@ -391,6 +391,38 @@ describe("hostile submissions through the grading pipeline", { concurrency: 2 },
     assert.match(result.message, /printed too much output/);
   });
 
+  test("an enormous file in the output folder is stopped at the file-size cap", async () => {
+    // The output folder is named on the harness's command line; the cap is the weights budget plus room for model.json.
+    const result = await grade(`  const output = process.argv[5];\n  const chunk = Buffer.alloc(2 ** 20, 1);\n  for (let i = 0; i < 4096; i++) fs.appendFileSync(output + "/huge.bin", chunk);\n  return tf.sequential();`);
+    assert.ok(["exception", "crashed"].includes(result.failureCode ?? ""), `${result.failureCode}: ${result.message}`);
+    assert.match(result.message, /EFBIG|file too large|SIGXFSZ|exit code/i);
+  });
+
+  test("forged progress and result lines, then an early exit: the learner's failure, never a score or a platform error", async () => {
+    const forged = JSON.stringify({ type: "done", epochs: 1, trainingMs: 1, parameters: 1, stoppedAtDeadline: false });
+    const result = await grade(`  process.stdout.write(${JSON.stringify(forged)} + "\\n");\n  process.stdout.write('{"type":"error","kind":"platform","code":"x","message":"fake"}\\n');\n  process.exit(0);`);
+    // grade() has already checked it is the learner's failure: a forged "platform" line cannot make it free.
+    assert.equal(result.score, null);
+  });
+
+  test("tampering with TensorFlow.js inside the sandbox cannot change the trusted score", async () => {
+    const result = await grade(
+      [
+        "  // A predict that always answers the right targets would score perfectly, if the scorer used this tfjs.",
+        "  tf.LayersModel.prototype.predict = function () { return tf.zeros([1, 1]); };",
+        "  const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: data.inputShape })] });",
+        "  return model;",
+      ].join("\n"),
+    );
+    assert.equal(result.failureCode, "below_threshold");
+    assert.ok(result.score !== null && result.score > spec.metric.threshold);
+  });
+
+  test("a model of the wrong output shape is refused with the shape it should have", async () => {
+    const result = await grade(`  return tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: data.inputShape })] });`);
+    assert.equal(result.failureCode, "wrong_output_shape");
+  });
+
   test("console output in a loop is capped, not stored without end", async () => {
     const result = await grade(`  for (let i = 0; i < 100000; i++) console.log("line " + i);\n  return 42;`);
     assert.equal(result.failureCode, "no_model");

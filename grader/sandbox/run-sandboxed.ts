@@ -34,6 +34,11 @@ export interface SandboxRequest {
   wallSeconds: number;
   /** stdout+stderr kept at most this; beyond it the process is killed (flood). */
   outputLimitBytes: number;
+  /**
+   * Largest file the sandbox may write (RLIMIT_FSIZE): the writable binds are on the host's disk,
+   * which neither the memory nor the task cap protects.
+   */
+  maxFileBytes?: number;
   stdin?: string;
   /**
    * Development only: run even when some isolation layers do not work on this machine. The missing
@@ -189,6 +194,15 @@ function bwrapPlan(env: Environment, bwrap: string, binds: SandboxBind[], nodeAr
     return { command: env.setpriv, args: [...dropArgs, bwrap, ...bwrapArgs], isBwrap: true };
   }
   return { command: bwrap, args: bwrapArgs, isBwrap: true };
+}
+
+const PRLIMIT = "/usr/bin/prlimit";
+
+/** prlimit sets the limit and then execs the plan's command, so every process below inherits it. */
+function withFileSizeLimit(plan: LaunchPlan, maxFileBytes: number): LaunchPlan {
+  if (!fs.existsSync(PRLIMIT)) throw new Error(`${PRLIMIT} (util-linux) is missing, so the sandbox's file sizes could not be capped`);
+  const bytes = String(Math.floor(maxFileBytes));
+  return { ...plan, command: PRLIMIT, args: [`--fsize=${bytes}:${bytes}`, "--", plan.command, ...plan.args] };
 }
 
 function permissionFlag(): string {
@@ -520,10 +534,11 @@ export async function runSandboxed(request: SandboxRequest, onLine?: LineListene
       fs.chownSync(bind.source, SANDBOX_UID, SANDBOX_GID);
     }
   }
-  const plan: LaunchPlan =
+  const unlimitedPlan: LaunchPlan =
     isNamespaced && env.bwrap
       ? bwrapPlan(env, env.bwrap, request.binds, nodeArgs(request, (sandboxPath) => sandboxPath))
       : { command: nodeBinary(), args: nodeArgs(request, hostPathMapper(request.binds)), isBwrap: false };
+  const plan = request.maxFileBytes === undefined ? unlimitedPlan : withFileSizeLimit(unlimitedPlan, request.maxFileBytes);
 
   const hasCgroup = env.cgroupLayout !== null && missing.every((layer) => layer.name !== LAYER_MEMORY && layer.name !== LAYER_PIDS);
   const cgroup =
