@@ -157,7 +157,7 @@ test.describe("as the demo admin", () => {
     await expect(page.getByLabel(`Role of ${email}`)).toHaveValue("INSTRUCTOR");
 
     await page.getByLabel("Account").selectOption({ label: `Nia Newteacher (${email})` });
-    await page.getByLabel("Course").selectOption("ml-foundations");
+    await page.getByLabel("Course", { exact: true }).selectOption("ml-foundations");
     await page.getByRole("button", { name: "Save course instructor" }).click();
     await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
     await expect(page.getByRole("row", { name: new RegExp(email) })).toContainText("ml-foundations");
