@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { db } from "../lib/db";
+import { datasetPreview } from "../grader/datasets/preview";
 import { importAssignments } from "../lib/assignments/import-assignments";
 import { storeFileOnlyFields } from "../lib/authoring/import-course-bundle";
 import { seedDemoCertificate } from "../lib/certificates/seed-demo-certificate";
@@ -29,7 +30,7 @@ async function seedCourses(): Promise<string[]> {
     const { courseId, isChanged } = await importCourse(loaded);
     // Lesson summaries and the bank's own fields are not columns yet; the authoring export needs them.
     await storeFileOnlyFields(db, courseId, loaded);
-    const newVersions = await importAssignments(courseId, loaded.course.slug, loaded.course.assignments);
+    const newVersions = await importAssignments(courseId, loaded.course.slug, loaded.course.assignments, datasetPreview);
     console.log(`seed: course ${loaded.course.slug} ${isChanged ? "imported" : "unchanged"}; ${newVersions} new lab versions`);
     ids.push(courseId);
   }

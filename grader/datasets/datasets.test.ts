@@ -4,9 +4,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
+import { DatasetPreviewSchema } from "@/lib/assignments/dataset-preview";
 import { loadAssignmentSpec } from "@/lib/assignments/load-assignment";
 import { materialiseTrainSplit, TrainManifestSchema } from "./materialise";
 import { buildVocabulary, encodeDocuments, OOV_ID, PAD_ID, prepareDatasetUncached } from "./prepare";
+import { datasetPreview } from "./preview";
 import { seededPermutation } from "./random";
 import { tokenise } from "./sources";
 
@@ -86,6 +88,18 @@ describe("datasets", () => {
       assert.deepEqual(TrainManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(folder, "manifest.json"), "utf8"))), manifest);
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the lab page's data preview", () => {
+  it("shows the first training examples of every lab, in the shape the schema allows", () => {
+    const expected = { "linear-regression": "table", "mnist-dense": "images", "fashion-cnn": "images", "spam-lstm": "text", "attention-capstone": "images" } as const;
+    for (const [slug, kind] of Object.entries(expected)) {
+      const preview = DatasetPreviewSchema.parse(datasetPreview(loadAssignmentSpec("ml-foundations", slug)));
+      assert.equal(preview.kind, kind, slug);
+      if (preview.kind === "images") assert.equal(Buffer.from(preview.examples[0]?.pixels ?? "", "base64").byteLength, 28 * 28);
+      if (preview.kind === "text") assert.ok(preview.examples.every((example) => example.text.length > 0 && ["ham", "spam"].includes(example.label)), JSON.stringify(preview.examples[0]));
     }
   });
 });

@@ -2,17 +2,19 @@
 // reference solution must pass and its deliberately weak submission must fail, so a broken grader,
 // data set or threshold cannot hide behind the unit tests.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
+import { promisify } from "node:util";
 import { assignmentDir, loadAssignmentSpec } from "@/lib/assignments/load-assignment";
 import { GradingReceiptSchema } from "@/lib/assignments/spec-schema";
-import { gradeSubmission, type GradeProgress, type GradeResult } from "./grade-submission";
+import { gradeSubmission, type GradeProgress } from "./grade-submission";
 import { GRADER_VERSION } from "./version";
 
 const COURSE = "ml-foundations";
+const execFileAsync = promisify(execFile);
 /** Every lab of the course: its reference solution must pass and its weak one fail. */
 const LABS = ["linear-regression", "mnist-dense", "fashion-cnn", "spam-lstm", "attention-capstone"];
 
@@ -20,14 +22,30 @@ function labFile(slug: string, file: string): string {
   return path.join(assignmentDir(COURSE, slug), file);
 }
 
-async function gradeLabFile(slug: string, file: string, onProgress?: (event: GradeProgress) => void): Promise<{ code: string; result: GradeResult }> {
-  const spec = loadAssignmentSpec(COURSE, slug);
-  const code = fs.readFileSync(labFile(slug, file), "utf8");
-  return { code, result: await gradeSubmission({ spec, code, seed: 1, onProgress }) };
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+interface CliSummary {
+  status: string;
+  failureKind: string | null;
+  failureCode: string | null;
+  message: string;
+  score: number | null;
+  threshold: number;
+  epochs: number;
+  receipt: unknown;
 }
 
-function assertReceipt(result: GradeResult, code: string): void {
-  const receipt = GradingReceiptSchema.parse(result.receipt);
+/** Grades through `npm run grade` (the same command a person runs), returning its final JSON line. */
+async function gradeWithCli(slug: string, file: string): Promise<{ code: string; summary: CliSummary }> {
+  const { stdout } = await execFileAsync(process.execPath, ["--import", "tsx", "scripts/grade.ts", "--assignment", slug, "--file", labFile(slug, file), "--json"], {
+    cwd: ROOT,
+    maxBuffer: 16 * 2 ** 20,
+  });
+  return { code: fs.readFileSync(labFile(slug, file), "utf8"), summary: JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as CliSummary };
+}
+
+function assertReceipt(receiptJson: unknown, code: string): void {
+  const receipt = GradingReceiptSchema.parse(receiptJson);
   assert.equal(receipt.codeSha256, createHash("sha256").update(code).digest("hex"));
   assert.equal(receipt.graderVersion, GRADER_VERSION);
   assert.equal(receipt.seed, 1);
@@ -35,34 +53,42 @@ function assertReceipt(result: GradeResult, code: string): void {
   assert.ok(receipt.trainingMs > 0);
 }
 
-describe("the labs grade as their authors intend", { concurrency: 2 }, () => {
+describe("every lab, graded with npm run grade, passes its reference and fails its weak solution", { concurrency: 2 }, () => {
   for (const slug of LABS) {
-
     it(`${slug}: the reference solution passes`, async () => {
-      const events: GradeProgress[] = [];
-      const { code, result } = await gradeLabFile(slug, "reference.js", (event) => events.push(event));
-      assert.equal(result.status, "passed", result.message);
-      assert.ok(result.score !== null);
+      const { code, summary } = await gradeWithCli(slug, "reference.js");
+      assert.equal(summary.status, "passed", summary.message);
+      assert.ok(summary.score !== null);
       const { direction, threshold } = loadAssignmentSpec(COURSE, slug).metric;
-      assert.ok(direction === "higher" ? result.score >= threshold : result.score <= threshold);
-      assertReceipt(result, code);
-      const stages = events.flatMap((event) => (event.type === "stage" ? [event.stage] : []));
-      assert.deepEqual(stages, ["preparing", "compiling", "training", "scoring"]);
-      const epochs = events.filter((event) => event.type === "epoch");
-      assert.ok(epochs.length > 0, "training reports its epochs as they end");
-      assert.equal(epochs.length, result.curves.length);
-      assert.ok(result.curves.every((point) => point.loss !== null && Number.isFinite(point.loss)));
+      assert.ok(direction === "higher" ? summary.score >= threshold : summary.score <= threshold);
+      assert.ok(summary.epochs > 0);
+      assertReceipt(summary.receipt, code);
     });
 
     it(`${slug}: the weak submission fails on the metric`, async () => {
-      const { code, result } = await gradeLabFile(slug, "weak.js");
-      assert.equal(result.status, "failed", result.message);
-      assert.equal(result.failureKind, "learner");
-      assert.equal(result.failureCode, "below_threshold", result.message);
-      assert.ok(result.score !== null && Number.isFinite(result.score));
-      assertReceipt(result, code);
+      const { code, summary } = await gradeWithCli(slug, "weak.js");
+      assert.equal(summary.status, "failed", summary.message);
+      assert.equal(summary.failureKind, "learner");
+      assert.equal(summary.failureCode, "below_threshold", summary.message);
+      assert.ok(summary.score !== null && Number.isFinite(summary.score));
+      assertReceipt(summary.receipt, code);
     });
   }
+});
+
+describe("progress while grading", () => {
+  it("reports each stage and every epoch as it ends", async () => {
+    const events: GradeProgress[] = [];
+    const spec = loadAssignmentSpec(COURSE, "linear-regression");
+    const result = await gradeSubmission({ spec, code: fs.readFileSync(labFile("linear-regression", "reference.js"), "utf8"), seed: 1, onProgress: (event) => events.push(event) });
+    assert.equal(result.status, "passed", result.message);
+    const stages = events.flatMap((event) => (event.type === "stage" ? [event.stage] : []));
+    assert.deepEqual(stages, ["preparing", "compiling", "training", "scoring"]);
+    const epochs = events.filter((event) => event.type === "epoch");
+    assert.ok(epochs.length > 0);
+    assert.equal(epochs.length, result.curves.length);
+    assert.ok(result.curves.every((point) => point.loss !== null && Number.isFinite(point.loss)));
+  });
 });
 
 const TYPESCRIPT_SOLUTION = `import type * as tfjs from "@tensorflow/tfjs";
@@ -141,22 +167,8 @@ describe("repeatability", () => {
 });
 
 describe("npm run grade", () => {
-  it("grades a file from the command line, ends with one JSON line and exits 0 for a failed submission", () => {
-    const run = spawnSync(
-      process.execPath,
-      ["--import", "tsx", "scripts/grade.ts", "--assignment", "linear-regression", "--file", labFile("linear-regression", "weak.js"), "--json"],
-      { cwd: path.resolve(import.meta.dirname, "../.."), encoding: "utf8" },
-    );
-    assert.equal(run.status, 0, run.stderr);
-    const last = JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "{}") as { status: string; failureKind: string; score: number; threshold: number; receipt: unknown };
-    assert.equal(last.status, "failed");
-    assert.equal(last.failureKind, "learner");
-    assert.ok(last.score > last.threshold);
-    GradingReceiptSchema.parse(last.receipt);
-  });
-
   it("says how to call it when an argument is missing", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/grade.ts", "--assignment", "linear-regression"], { cwd: path.resolve(import.meta.dirname, "../.."), encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/grade.ts", "--assignment", "linear-regression"], { cwd: ROOT, encoding: "utf8" });
     assert.equal(run.status, 2);
     assert.match(run.stderr, /usage: npm run grade -- --assignment/);
   });

@@ -8,6 +8,7 @@ import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { chargedAttemptsWhere, effectiveLimits } from "../submissions/attempt-policy";
 import { canTeachCourse, listOwnSubmissions } from "../submissions/get-submission";
+import { DatasetPreviewSchema } from "./dataset-preview";
 import { AssignmentSpecSchema } from "./spec-schema";
 
 type Viewer = Pick<CurrentUser, "id" | "role">;
@@ -46,6 +47,7 @@ export async function getLab(viewer: Viewer, courseSlug: string, labSlug: string
     version: version.version,
     brief: briefs[locale] ?? briefs.en ?? "",
     starterCode: version.starterCode,
+    preview: DatasetPreviewSchema.safeParse(version.preview).data ?? null,
     spec,
     isEnrolled: Boolean(enrolment),
     isTeacher,

@@ -2,10 +2,16 @@
 // submissions keep pointing at the version they were graded against.
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
+import type { DatasetPreview } from "./dataset-preview";
 import { loadAssignment } from "./load-assignment";
+import type { AssignmentSpec } from "./spec-schema";
 import { specSha256 } from "./spec-hash";
 
-export async function importAssignments(courseId: string, courseSlug: string, slugs: string[]): Promise<number> {
+/**
+ * `previewOf` makes a lab's data preview (the seed passes the grader's; it reads the data sets,
+ * which the web app never does). A version that has no preview yet gets one too.
+ */
+export async function importAssignments(courseId: string, courseSlug: string, slugs: string[], previewOf?: (spec: AssignmentSpec) => DatasetPreview): Promise<number> {
   let newVersions = 0;
   for (const [position, slug] of slugs.entries()) {
     const loaded = loadAssignment(courseSlug, slug);
@@ -14,13 +20,18 @@ export async function importAssignments(courseId: string, courseSlug: string, sl
       where: { courseId_slug: { courseId, slug } },
       create: { courseId, slug, position, title: loaded.spec.title },
       update: { position, title: loaded.spec.title },
-      select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { specSha256: true, brief: true, starterCode: true, version: true } } },
+      select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, specSha256: true, brief: true, starterCode: true, version: true, preview: true } } },
     });
     const latest = assignment.versions[0];
     const brief = loaded.briefs as Prisma.InputJsonValue;
     const isUnchanged =
       latest && latest.specSha256 === hash && latest.starterCode === loaded.starter && JSON.stringify(latest.brief) === JSON.stringify(brief);
-    if (isUnchanged) continue;
+    if (isUnchanged) {
+      if (latest.preview === null && previewOf) {
+        await db.assignmentVersion.update({ where: { id: latest.id }, data: { preview: previewOf(loaded.spec) as Prisma.InputJsonValue } });
+      }
+      continue;
+    }
     await db.assignmentVersion.create({
       data: {
         assignmentId: assignment.id,
@@ -29,6 +40,7 @@ export async function importAssignments(courseId: string, courseSlug: string, sl
         specSha256: hash,
         brief,
         starterCode: loaded.starter,
+        ...(previewOf ? { preview: previewOf(loaded.spec) as Prisma.InputJsonValue } : {}),
         deadline: loaded.spec.deadline ? new Date(loaded.spec.deadline) : null,
         maxAttempts: loaded.spec.maxAttempts ?? null,
       },

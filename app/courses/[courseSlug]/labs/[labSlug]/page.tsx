@@ -7,6 +7,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/locale";
 import { formatMetric, metricLabel } from "@/lib/submissions/format";
 import { StatusBadge } from "@/app/submissions/status-badge";
+import { DatasetPreviewView } from "./dataset-preview";
 import { SubmitForm } from "./submit-form";
 import { WeightsForm } from "./weights-form";
 
@@ -55,6 +56,18 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
             </>
           )}
         </p>
+      </section>
+
+      <section aria-labelledby="preview-heading">
+        <h2 id="preview-heading">The data</h2>
+        {lab.preview ? (
+          <>
+            <p className="muted">The first examples of the training split, as the platform hands them to your code.</p>
+            <DatasetPreviewView preview={lab.preview} />
+          </>
+        ) : (
+          <p className="empty">No preview of this lab&apos;s data has been made yet; the brief describes it.</p>
+        )}
       </section>
 
       <section aria-label="Brief">

@@ -1,0 +1,72 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { storageStateFor } from "./fixtures/accounts";
+
+const COURSE = "ml-foundations";
+const SCRIPT_NAME = `<script>window.__planted = 1</script><img src=x onerror="window.__planted = 2">`;
+
+test.describe("learner-supplied text", () => {
+  test("a name and code full of markup are shown as text everywhere and never run", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await page.goto("/sign-up");
+    await page.getByLabel("Name").fill(SCRIPT_NAME);
+    await page.getByLabel("Email").fill(`planted-${Date.now()}@example.com`);
+    await page.getByLabel("Password").fill("a long enough password");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("<script>window.__planted = 1</script>");
+
+    await page.goto(`/courses/${COURSE}`);
+    await page.getByRole("button", { name: /Enrol/ }).click();
+    await page.goto(`/courses/${COURSE}/labs/linear-regression`);
+    await page.getByLabel("Your model code").fill(`</textarea><script>window.__planted = 3</script>\nexport async function train( {`);
+    await page.getByRole("button", { name: "Submit for grading" }).click();
+    await expect(page).toHaveURL(/\/submissions\//);
+    await expect(page.getByTestId("submission-status")).toHaveText("Not passed", { timeout: 60_000 });
+    await page.getByText(/^Code \(javascript/).click();
+    await expect(page.locator("pre code")).toContainText("<script>window.__planted = 3</script>");
+    expect(await page.evaluate(() => (window as unknown as { __planted?: number }).__planted)).toBeUndefined();
+    await context.close();
+  });
+});
+
+test("every response carries the security headers", async ({ request }) => {
+  const response = await request.get("/");
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-powered-by"]).toBeUndefined();
+});
+
+/** What each kind of visitor gets from the pages and route handlers that are not for everyone. */
+const MATRIX: Array<{ path: string; anonymous: number; learner: number; instructor: number; admin: number }> = [
+  { path: "/dashboard", anonymous: 307, learner: 200, instructor: 200, admin: 200 },
+  { path: "/account/tokens", anonymous: 307, learner: 200, instructor: 200, admin: 200 },
+  { path: "/instructor", anonymous: 307, learner: 403, instructor: 200, admin: 200 },
+  { path: `/instructor/courses/${COURSE}/gradebook/csv`, anonymous: 401, learner: 403, instructor: 200, admin: 200 },
+  { path: "/instructor/authoring", anonymous: 307, learner: 403, instructor: 200, admin: 200 },
+  { path: "/admin", anonymous: 307, learner: 403, instructor: 403, admin: 200 },
+  { path: "/admin/queue", anonymous: 307, learner: 403, instructor: 403, admin: 200 },
+  { path: "/api/v1/assignments", anonymous: 401, learner: 401, instructor: 401, admin: 401 },
+  { path: "/api/submissions/doesnotexist00000/events", anonymous: 401, learner: 404, instructor: 404, admin: 404 },
+  { path: "/.well-known/jwks.json", anonymous: 200, learner: 200, instructor: 200, admin: 200 },
+  { path: "/api/openapi.json", anonymous: 200, learner: 200, instructor: 200, admin: 200 },
+];
+
+async function statusOf(request: APIRequestContext, path: string): Promise<number> {
+  return (await request.get(path, { maxRedirects: 0 })).status();
+}
+
+for (const role of ["anonymous", "learner", "instructor", "admin"] as const) {
+  test.describe(`as ${role === "anonymous" ? "a visitor who is not signed in" : `the demo ${role}`}`, () => {
+    if (role !== "anonymous") test.use({ storageState: storageStateFor(role === "learner" ? "LEARNER" : role === "instructor" ? "INSTRUCTOR" : "ADMIN") });
+
+    test("gets exactly the access the role allows", async ({ page }) => {
+      // page.request carries the browser context's session cookies.
+      const seen = [];
+      for (const row of MATRIX) seen.push({ path: row.path, status: await statusOf(page.request, row.path) });
+      expect(seen).toEqual(MATRIX.map((row) => ({ path: row.path, status: row[role] })));
+    });
+  });
+}
