@@ -11,7 +11,7 @@ import { specSha256 } from "./spec-hash";
  * `previewOf` makes a lab's data preview (the seed passes the grader's; it reads the data sets,
  * which the web app never does). A version that has no preview yet gets one too.
  */
-export async function importAssignments(courseId: string, courseSlug: string, slugs: string[], previewOf?: (spec: AssignmentSpec) => DatasetPreview): Promise<number> {
+export async function importAssignments(courseId: string, courseSlug: string, slugs: string[], previewOf?: (spec: AssignmentSpec) => DatasetPreview | null): Promise<number> {
   let newVersions = 0;
   for (const [position, slug] of slugs.entries()) {
     const loaded = loadAssignment(courseSlug, slug);
@@ -27,9 +27,8 @@ export async function importAssignments(courseId: string, courseSlug: string, sl
     const isUnchanged =
       latest && latest.specSha256 === hash && latest.starterCode === loaded.starter && JSON.stringify(latest.brief) === JSON.stringify(brief);
     if (isUnchanged) {
-      if (latest.preview === null && previewOf) {
-        await db.assignmentVersion.update({ where: { id: latest.id }, data: { preview: previewOf(loaded.spec) as Prisma.InputJsonValue } });
-      }
+      const preview = latest.preview === null ? previewOf?.(loaded.spec) : null;
+      if (preview) await db.assignmentVersion.update({ where: { id: latest.id }, data: { preview: preview as Prisma.InputJsonValue } });
       continue;
     }
     await db.assignmentVersion.create({
@@ -40,7 +39,7 @@ export async function importAssignments(courseId: string, courseSlug: string, sl
         specSha256: hash,
         brief,
         starterCode: loaded.starter,
-        ...(previewOf ? { preview: previewOf(loaded.spec) as Prisma.InputJsonValue } : {}),
+        preview: (previewOf?.(loaded.spec) ?? undefined) as Prisma.InputJsonValue | undefined,
         deadline: loaded.spec.deadline ? new Date(loaded.spec.deadline) : null,
         maxAttempts: loaded.spec.maxAttempts ?? null,
       },
