@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 import { storageStateFor } from "./fixtures/accounts";
 
 const TSX = path.resolve("node_modules", ".bin", "tsx");
@@ -73,9 +74,13 @@ test.describe("a stranger", () => {
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
     const json = (await (await request.get(`/credentials/${publicId}/json`)).json()) as { type: string; id: string };
     expect(json.type).toBe("EnvelopedVerifiableCredential");
-    const jwks = (await (await request.get("/.well-known/jwks.json")).json()) as { keys: { kty: string; crv: string }[] };
+    const jwks = (await (await request.get("/.well-known/jwks.json")).json()) as JSONWebKeySet;
     expect(jwks.keys.length).toBeGreaterThan(0);
     expect(jwks.keys[0]).toMatchObject({ kty: "OKP", crv: "Ed25519" });
+    // Verified with jose alone against the served keys, independently of the project's own verifier.
+    const { payload, protectedHeader } = await jwtVerify(await (await request.get(`/credentials/${publicId}`)).text(), createLocalJWKSet(jwks), { algorithms: ["EdDSA"] });
+    expect(protectedHeader.typ).toBe("vc+jwt");
+    expect(JSON.stringify(payload)).toContain("Vera Verified");
     const list = await request.get("/status/revocation");
     expect(list.headers()["content-type"]).toContain("application/vc+jwt");
   });
