@@ -50,6 +50,11 @@ const MATRIX: Array<{ path: string; anonymous: number; learner: number; instruct
   { path: "/admin/queue", anonymous: 307, learner: 403, instructor: 403, admin: 200 },
   { path: "/api/v1/assignments", anonymous: 401, learner: 401, instructor: 401, admin: 401 },
   { path: "/api/submissions/doesnotexist00000/events", anonymous: 401, learner: 404, instructor: 404, admin: 404 },
+  { path: `/instructor/authoring/${COURSE}/export`, anonymous: 401, learner: 403, instructor: 200, admin: 200 },
+  { path: `/courses/${COURSE}/lessons/what-are-large-models/figures/timeline.svg`, anonymous: 200, learner: 200, instructor: 200, admin: 200 },
+  { path: `/courses/${COURSE}/lessons/what-are-large-models/figures/..%2F..%2F..%2Fcourse.yaml`, anonymous: 404, learner: 404, instructor: 404, admin: 404 },
+  { path: "/status/revocation", anonymous: 200, learner: 200, instructor: 200, admin: 200 },
+  { path: "/api/health", anonymous: 200, learner: 200, instructor: 200, admin: 200 },
   { path: "/.well-known/jwks.json", anonymous: 200, learner: 200, instructor: 200, admin: 200 },
   { path: "/api/openapi.json", anonymous: 200, learner: 200, instructor: 200, admin: 200 },
 ];
