@@ -168,3 +168,62 @@ test.describe("the demo learner", () => {
     await expect(card.getByTestId("visibility")).toContainText("Public");
   });
 });
+
+test.describe("a learner who completes the course", () => {
+  test("passes the last lab in the browser, is told, and the certificate verifies for a stranger until an instructor revokes it", async ({ browser }) => {
+    test.setTimeout(300_000);
+    const email = `graduate-${crypto.randomBytes(6).toString("hex")}@example.com`;
+    const password = "graduate-password-1";
+    // Everything but the last lab is already done, from stored results as the pass rule reads them.
+    runLib(`
+      const { hashPassword } = await import(${JSON.stringify(path.resolve("lib/users/password.ts"))});
+      const course = await db.course.findUniqueOrThrow({ where: { slug: "ml-foundations" }, select: { id: true } });
+      const user = await db.user.create({ data: { email: ${JSON.stringify(email)}, name: "Grace Graduate", passwordHash: await hashPassword(${JSON.stringify(password)}), enrolments: { create: { courseId: course.id } } } });
+      const labs = await db.assignment.findMany({ where: { courseId: course.id, slug: { in: ["mnist-dense", "fashion-cnn", "spam-lstm", "attention-capstone"] } }, select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, specSha256: true } } } });
+      for (const lab of labs) {
+        const version = lab.versions[0]!;
+        await db.submission.create({ data: { userId: user.id, assignmentId: lab.id, assignmentVersionId: version.id, attemptNumber: 1, status: "PASSED", score: 0.95, threshold: 0.9, code: "// graded earlier", codeSha256: "a".repeat(64), specSha256: version.specSha256, heldOutSha256: "b".repeat(64), graderVersion: "test", backend: "wasm/wasm", seed: 1, finishedAt: new Date() } });
+      }
+      for (const quiz of await db.quiz.findMany({ where: { courseId: course.id }, select: { id: true } })) {
+        await db.quizAttempt.create({ data: { quizId: quiz.id, userId: user.id, questionIds: [], score: 9, maxScore: 10, submittedAt: new Date() } });
+      }`);
+
+    const graduate = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+    await graduate.goto("/sign-in");
+    await graduate.getByLabel("Email").fill(email);
+    await graduate.getByLabel("Password").fill(password);
+    await graduate.getByRole("button", { name: "Sign in" }).click();
+    await expect(graduate).toHaveURL(/\/dashboard$/);
+    await graduate.goto("/courses/ml-foundations/labs/linear-regression");
+    await graduate.getByLabel("Your model code").fill(fs.readFileSync(path.resolve("content/courses/ml-foundations/assignments/linear-regression/reference.js"), "utf8"));
+    await graduate.getByRole("button", { name: "Submit for grading" }).click();
+    await expect(graduate.getByTestId("submission-status")).toHaveText("Passed", { timeout: 240_000 });
+    // The certificate is issued just after the grade is stored; the stored message then says so.
+    await expect(async () => {
+      await graduate.reload();
+      await expect(graduate.getByTestId("submission-message")).toContainText("your certificate is at", { timeout: 1000 });
+    }).toPass({ timeout: 30_000 });
+
+    await graduate.goto("/dashboard");
+    const verifyLink = graduate.getByTestId("certificate").getByRole("link", { name: "Open the verify page" });
+    const verifyPath = (await verifyLink.getAttribute("href")) ?? "";
+    expect(verifyPath).toMatch(/^\/verify\/[\w-]{22,}$/);
+    const publicId = verifyPath.split("/").at(-1) ?? "";
+
+    const stranger = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+    await stranger.goto(verifyPath);
+    await expect(stranger.getByRole("heading", { name: "Valid certificate" })).toBeVisible();
+    await expect(stranger.getByTestId("holder")).toHaveText("Grace Graduate");
+    const pdf = await stranger.request.get(`/credentials/${publicId}/pdf`);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+    const instructor = await (await browser.newContext({ storageState: storageStateFor("INSTRUCTOR") })).newPage();
+    await instructor.goto(verifyPath);
+    await instructor.getByLabel("Action").selectOption("revoke");
+    await instructor.getByLabel("Reason").fill("Results obtained by someone else");
+    await instructor.getByRole("button", { name: "Apply" }).click();
+    await expect(instructor.getByRole("heading", { name: "Revoked" })).toBeVisible();
+    await stranger.reload();
+    await expect(stranger.getByRole("heading", { name: "Revoked" })).toBeVisible();
+  });
+});
