@@ -10,6 +10,7 @@ import { effectiveLimits } from "../submissions/attempt-policy";
 import { getGradebook, gradebookToCsv } from "./gradebook";
 import { grantExtension } from "./grant-extension";
 import { listCourseAuditLog } from "./list-course-audit-log";
+import { listCourseCertificates } from "./list-course-certificates";
 import { listExtensions } from "./list-extensions";
 import { revokeExtension } from "./revoke-extension";
 import { closeTestQueue, makeCourse, makeSubmission, makeUser, rejection, type TestCourse } from "./test-fixtures";
@@ -164,5 +165,36 @@ describe("listCourseAuditLog", () => {
     }
     assert.equal((await listCourseAuditLog({ viewer: admin, courseSlug: target.courseSlug, query: {} })).total, 2);
     assert.equal((await listCourseAuditLog({ viewer: admin, courseSlug: target.courseSlug, query: { page: "-1" } })).page, 1);
+  });
+});
+
+describe("listCourseCertificates", () => {
+  test("lists the course's certificates with their status, to its instructors and admins only", async () => {
+    const target = await makeCourse("instructor-certificates");
+    const teacher = await makeUser("INSTRUCTOR", { courseId: target.courseId, as: "INSTRUCTOR" });
+    const graduate = await makeUser("LEARNER", { courseId: target.courseId, as: "LEARNER" }, "Gia Graduate");
+    const key = await db.signingKey.create({ data: { kid: `test-${target.courseSlug}`, publicJwk: { kty: "OKP", crv: "Ed25519", x: "test" } } });
+    await db.certificate.create({
+      data: {
+        publicId: `test-${target.courseSlug}`,
+        userId: graduate.id,
+        courseId: target.courseId,
+        holderName: "Gia Graduate",
+        score: 91,
+        passMark: 70,
+        statusListIndex: Math.floor(Math.random() * 2 ** 30),
+        credentialJwt: "not.a.jwt",
+        signingKeyId: key.id,
+        revokedAt: new Date(),
+        revocationReason: "test",
+      },
+    });
+
+    const listed = await listCourseCertificates({ viewer: teacher, courseSlug: target.courseSlug });
+    assert.deepEqual(listed.map((certificate) => [certificate.holderName, certificate.status]), [["Gia Graduate", "revoked"]]);
+    assert.equal((await listCourseCertificates({ viewer: admin, courseSlug: target.courseSlug })).length, 1);
+    for (const viewer of [graduate, otherInstructor]) {
+      assert.ok((await rejection(listCourseCertificates({ viewer, courseSlug: target.courseSlug }))) instanceof ForbiddenError);
+    }
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { getCourseOverview } from "@/lib/instructor/get-course-overview";
+import { listCourseCertificates } from "@/lib/instructor/list-course-certificates";
 import { orPageError } from "../../_lib/page-errors";
 
 export const metadata: Metadata = { title: "Course · Instructor" };
@@ -9,7 +10,10 @@ export const metadata: Metadata = { title: "Course · Instructor" };
 export default async function InstructorCoursePage({ params }: { params: Promise<{ courseSlug: string }> }) {
   const { courseSlug } = await params;
   const viewer = await requirePageRole(`/instructor/courses/${courseSlug}`, "INSTRUCTOR", "ADMIN");
-  const overview = await orPageError(getCourseOverview({ viewer, courseSlug }));
+  const [overview, certificates] = await Promise.all([
+    orPageError(getCourseOverview({ viewer, courseSlug })),
+    orPageError(listCourseCertificates({ viewer, courseSlug })),
+  ]);
   const base = `/instructor/courses/${overview.course.slug}`;
   return (
     <>
@@ -47,6 +51,43 @@ export default async function InstructorCoursePage({ params }: { params: Promise
                     <Link href={`${base}/labs/${assignment.slug}/extensions`} aria-label={`Extensions for ${assignment.title}`}>
                       {assignment.extensionCount}
                     </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>Certificates</h2>
+      {certificates.length === 0 ? (
+        <p className="empty">No learner has earned this course&apos;s certificate yet.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table" data-testid="course-certificates">
+            <thead>
+              <tr>
+                <th scope="col">Holder</th>
+                <th scope="col">Issued</th>
+                <th scope="col">Score</th>
+                <th scope="col">Status</th>
+                <th scope="col">Revoke, suspend or reinstate</th>
+              </tr>
+            </thead>
+            <tbody>
+              {certificates.map((certificate) => (
+                <tr key={certificate.publicId}>
+                  <td>
+                    {certificate.holderName} <span className="muted">({certificate.user.email})</span>
+                  </td>
+                  <td>{certificate.issuedAt.toISOString().slice(0, 10)}</td>
+                  <td>
+                    {certificate.score.toFixed(1)}% <span className="muted">(pass {certificate.passMark}%)</span>
+                  </td>
+                  <td>
+                    <span className={`badge ${certificate.status === "valid" ? "passed" : "failed"}`}>{certificate.status}</span>
+                  </td>
+                  <td>
+                    <Link href={`/verify/${certificate.publicId}`}>Open</Link>
                   </td>
                 </tr>
               ))}
