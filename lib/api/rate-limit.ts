@@ -24,6 +24,9 @@ export const SUBMISSIONS_PER_ACCOUNT: RateLimit = { name: "submit-account", limi
 /** Submissions per client address, for several accounts behind one machine. */
 export const SUBMISSIONS_PER_ADDRESS: RateLimit = { name: "submit-address", limit: 20, windowSeconds: 60, message: "Too many submissions from your address." };
 
+/** New accounts per client address: enough for a classroom behind one address, too few for a sign-up flood. */
+export const SIGN_UPS_PER_ADDRESS: RateLimit = { name: "sign-up-address", limit: 30, windowSeconds: 3600, message: "Too many new accounts from your address." };
+
 // INCR and the expiry in one step, so a crash between them cannot leave a counter that never expires.
 const HIT_SCRIPT = `
 local count = redis.call('INCR', KEYS[1])
