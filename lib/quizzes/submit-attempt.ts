@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LocaleSchema } from "../courses/content-schema";
+import { issueCertificateIfEligible } from "../certificates/issue-certificate";
 import { db } from "../db";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "../errors";
 import { messagesFor } from "../i18n/messages";
@@ -42,7 +43,7 @@ export async function submitAttempt(viewer: Viewer, input: unknown): Promise<Sub
   const words = messagesFor(locale).answerErrors;
   const attempt = await db.quizAttempt.findUnique({
     where: { id: attemptId },
-    select: { id: true, userId: true, questionIds: true, deadlineAt: true, submittedAt: true, quiz: { select: { id: true, passPercent: true, lessonId: true } } },
+    select: { id: true, userId: true, questionIds: true, deadlineAt: true, submittedAt: true, quiz: { select: { id: true, passPercent: true, lessonId: true, courseId: true } } },
   });
   // Someone else's attempt is indistinguishable from none at all.
   if (!attempt || attempt.userId !== viewer.id) throw new NotFoundError("That attempt does not exist.");
@@ -70,5 +71,8 @@ export async function submitAttempt(viewer: Viewer, input: unknown): Promise<Sub
 
   const isFinalised = await db.$transaction((tx) => finaliseAttempt(tx, attempt, responses));
   if (!isFinalised) throw new ConflictError("This attempt has already been submitted.");
+  // A quiz or the exam may be the last thing the course's pass rule was waiting for. A certificate
+  // problem must not lose the graded attempt; the next result tries again (issuance is idempotent).
+  await issueCertificateIfEligible(attempt.userId, attempt.quiz.courseId).catch((error: unknown) => console.warn("certificate check after a quiz failed:", error));
   return { attemptId: attempt.id, isLate };
 }
