@@ -216,6 +216,7 @@ test.describe("a learner who completes the course", () => {
     await expect(stranger.getByTestId("holder")).toHaveText("Grace Graduate");
     const pdf = await stranger.request.get(`/credentials/${publicId}/pdf`);
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(((await (await stranger.request.get(`/credentials/${publicId}/verification`)).json()) as { status: string }).status).toBe("valid");
 
     const instructor = await (await browser.newContext({ storageState: storageStateFor("INSTRUCTOR") })).newPage();
     await instructor.goto(verifyPath);
@@ -225,5 +226,7 @@ test.describe("a learner who completes the course", () => {
     await expect(instructor.getByRole("heading", { name: "Revoked" })).toBeVisible();
     await stranger.reload();
     await expect(stranger.getByRole("heading", { name: "Revoked" })).toBeVisible();
+    const verdict = (await (await stranger.request.get(`/credentials/${publicId}/verification`)).json()) as { status: string };
+    expect(verdict.status).toBe("revoked");
   });
 });

@@ -1,7 +1,7 @@
 // The one Prisma client of the process. Prisma runs here without its Rust engines: the query
 // compiler in the client plus the `pg` driver adapter.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/prisma/client";
+import { Prisma, PrismaClient } from "./generated/prisma/client";
 import { requireDatabaseUrl } from "./env";
 
 const globalForPrisma = globalThis as unknown as { gradientPrisma?: PrismaClient };
@@ -20,3 +20,12 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(instance) : value;
   },
 });
+
+// Prisma's codes for a database it cannot reach, or that dropped or timed out the connection.
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+
+/** Whether `error` means Postgres is away (a restart, a failover), not that the request was wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientInitializationError) return true;
+  return error instanceof Prisma.PrismaClientKnownRequestError && UNAVAILABLE_CODES.has(error.code);
+}

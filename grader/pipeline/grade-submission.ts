@@ -150,6 +150,11 @@ function writeUploadedModel(outputDir: string, bundle: { modelJson: string; weig
   return null;
 }
 
+function isDiskFull(folder: string): boolean {
+  const { bavail, bsize } = fs.statfsSync(folder);
+  return bavail * bsize < 2 ** 20;
+}
+
 function learnerFailure(code: string, message: string): Failure {
   return { kind: "learner", code, message };
 }
@@ -329,7 +334,17 @@ async function train(request: GradeRequest, backend: TrainingBackend, dataset: P
       failure: { kind: "platform", code: "sandbox_unavailable", message: `The grading sandbox could not start: ${error instanceof Error ? error.message : String(error)}` },
     };
   }
-  return { folder, trainingMs: run.durationMs, failure: classifyRun(run, log, spec, wallSeconds) };
+  const failure = classifyRun(run, log, spec, wallSeconds);
+  // A save that failed because the grader's own disk is full is the platform's fault, judged from
+  // the worker's reading of free space, never from anything the learner's code printed.
+  if (failure?.code === "save_failed" && isDiskFull(folder)) {
+    return {
+      folder,
+      trainingMs: run.durationMs,
+      failure: { kind: "platform", code: "disk_full", message: "The grader's disk is full. Your submission will be graded again automatically; this does not count as an attempt." },
+    };
+  }
+  return { folder, trainingMs: run.durationMs, failure };
 }
 
 export async function gradeSubmission(request: GradeRequest): Promise<GradeResult> {

@@ -26,16 +26,18 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: "The body's content type is not accepted.",
   422: "The input is invalid; fieldErrors names each field.",
   429: "Rate limited.",
+  503: "A service the platform needs (the database) is briefly away; retry after Retry-After seconds.",
 };
 
+// Every route can meet a database outage, so every route documents the 503.
 const errors = (...statuses: number[]) =>
   Object.fromEntries(
-    statuses.map((status) => [
+    [...statuses, 503].map((status) => [
       String(status),
       {
         description: ERROR_DESCRIPTIONS[status] ?? "Error",
         content: json("Error"),
-        ...(status === 429 ? { headers: { "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer" } } } } : {}),
+        ...(status === 429 || status === 503 ? { headers: { "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer" } } } } : {}),
       },
     ]),
   );

@@ -1,6 +1,7 @@
 // How the HTTP API answers: JSON checked against its schema on the way out, and every failure as
 // { error: { code, message, fieldErrors? } } with the status its AppError carries.
 import type { z } from "zod";
+import { isDatabaseUnavailable } from "../db";
 import { AppError, RateLimitedError, ValidationError } from "../errors";
 import type { ErrorResponseSchema } from "./schemas";
 
@@ -21,6 +22,10 @@ export function errorResponse(error: unknown): Response {
     if (error instanceof RateLimitedError) headers["retry-after"] = String(error.retryAfterSeconds);
     if (error.status === 401) headers["www-authenticate"] = 'Bearer realm="gradient"';
     return Response.json(body, { status: error.status, headers });
+  }
+  if (isDatabaseUnavailable(error)) {
+    const body: ErrorBody = { error: { code: "unavailable", message: "Gradient is temporarily unavailable. Try again in a few seconds." } };
+    return Response.json(body, { status: 503, headers: { ...NO_STORE, "retry-after": "5" } });
   }
   console.error("API request failed:", error);
   const body: ErrorBody = { error: { code: "internal", message: "Something went wrong on our side; it has been logged. Try again in a moment." } };

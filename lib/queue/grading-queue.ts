@@ -30,6 +30,9 @@ let gradingQueue: { queue: Queue<GradingJob>; connection: Redis } | undefined;
 export function getGradingQueue(): Queue<GradingJob> {
   if (!gradingQueue) {
     const connection = createQueueConnection();
+    // ioredis reconnects by itself; without a listener every failed attempt during an outage would
+    // be printed as an unhandled error. Callers see the failure in their own queue call.
+    connection.on("error", () => undefined);
     gradingQueue = { queue: new Queue<GradingJob>(GRADING_QUEUE, queueOptions(connection)), connection };
   }
   return gradingQueue.queue;

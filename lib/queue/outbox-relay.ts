@@ -12,10 +12,11 @@ export const GRADING_JOB_OPTIONS = {
   removeOnFail: { count: 5_000 },
 };
 
-/** Enqueues pending outbox rows; returns how many were moved. Safe to run concurrently: the job id dedupes. */
-export async function relayOutbox(limit = 200): Promise<number> {
+/** Enqueues pending outbox rows (all, or those with `ids`); returns how many were moved. Safe to run concurrently: the job id dedupes. */
+export async function relayOutbox(limit = 200, ids?: string[]): Promise<number> {
   const pending = await db.outboxJob.findMany({
-    where: { state: "PENDING", queue: GRADING_QUEUE },
+    // A web request relays only its own row; the workers' sweeper relays everything left behind.
+    where: { state: "PENDING", queue: GRADING_QUEUE, ...(ids ? { id: { in: ids } } : {}) },
     // Learners' jobs (priority 0) before regrades (higher numbers), so a regrade batch in the
     // outbox never holds a learner's submission back.
     orderBy: [{ priority: "asc" }, { createdAt: "asc" }],

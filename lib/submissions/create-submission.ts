@@ -10,6 +10,8 @@ import { chargedAttemptsWhere, effectiveLimits } from "./attempt-policy";
 import { SubmissionInputSchema } from "./submission-input";
 import { decodeWeightsBundle, WEIGHTS_LANGUAGE } from "./weights-bundle";
 
+const RELAY_WAIT_MS = 2_000;
+
 /**
  * Records a learner's submission and the job that will grade it, in one transaction, then hands
  * the job to the queue. Checks enrolment, the deadline, the attempt limit and the lab's code size.
@@ -86,11 +88,14 @@ export async function createSubmission(user: Pick<CurrentUser, "id" | "role">, i
       },
       select: { id: true, attemptNumber: true, status: true },
     });
-    await tx.outboxJob.create({ data: { queue: GRADING_QUEUE, name: "grade", payload: { submissionId: created.id } } });
-    return created;
+    const job = await tx.outboxJob.create({ data: { queue: GRADING_QUEUE, name: "grade", payload: { submissionId: created.id } }, select: { id: true } });
+    return { ...created, outboxId: job.id };
   });
 
-  // Best effort: if Redis is unreachable now, the workers' sweeper enqueues the job later.
-  await relayOutbox().catch((error: unknown) => console.warn("submission queued in Postgres; enqueue deferred:", error));
-  return submission;
+  // Best effort, and never for long: the outbox row already guarantees the job, so when Redis is
+  // slow or away the learner gets their answer now and the workers' sweeper enqueues it later.
+  const { outboxId, ...result } = submission;
+  const relayed = relayOutbox(1, [outboxId]).catch((error: unknown) => console.warn("submission queued in Postgres; enqueue deferred:", error));
+  await Promise.race([relayed, new Promise((resolve) => setTimeout(resolve, RELAY_WAIT_MS).unref())]);
+  return result;
 }

@@ -1,0 +1,319 @@
+// npm run bench:load -- [--learners 1000] [--clients 100] [--rush-seconds 60] [--think-ms 1000]
+//                       [--json]
+//
+// A deadline rush against the production build, on services of its own: `--learners` learners
+// (each with a personal API token, made directly in the database) submit through the HTTP API
+// within `--rush-seconds`, while the same `--clients` concurrent clients also open lesson pages
+// (signed in) and a certificate's verify page. Each client waits a random 0.5-1.5 × think-ms
+// between its requests, as a person does. No grader runs during the rush, so the latencies are
+// the web app's. Then one worker drains the rush's queue; every learner submits once more (a
+// second wave, no think time) and two workers drain that. Progress goes to stderr; the summary to stdout (to stderr with
+// --json); the last stdout line is always one JSON object.
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { generateTokenSecret } from "../lib/api-tokens/token-secret";
+import { childEnvironment, env } from "../lib/env";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { RequestLog, summarise } from "./bench-load/stats";
+import { signIn } from "./bench-load/sign-in";
+import { ensureSigningKeyFile } from "./lib/signing-key";
+import { createDatabase, dropDatabase, findFreePort } from "./lib/services";
+import { buildWebApp, migrate, ROOT, seed, startServices, startWebApp, stopProcess, waitForHttp } from "./lib/stack";
+
+const COURSE = "ml-foundations";
+const LAB = "linear-regression";
+/**
+ * What every learner submits: one dense unit trained for ONE epoch, so grading is as cheap as a real
+ * grading gets (sandbox start-up, tfjs, 2,000 training rows, scoring on 1,000 held-out rows). It
+ * does not reach the lab's threshold, so each ends FAILED (below_threshold): graded, not passed.
+ */
+const BENCH_SUBMISSION = `export async function train({ tf, data }) {
+  const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: data.inputShape })] });
+  model.compile({ optimizer: tf.train.adam(0.1), loss: "meanSquaredError" });
+  await model.fit(data.xs, data.ys, { epochs: 1, batchSize: 256, verbose: 0 });
+  return model;
+}
+`;
+const TERMINAL = ["PASSED", "FAILED", "ERROR"] as const;
+
+const { values: options } = parseArgs({
+  options: {
+    learners: { type: "string", default: "1000" },
+    clients: { type: "string", default: "100" },
+    "rush-seconds": { type: "string", default: "60" },
+    "think-ms": { type: "string", default: "1000" },
+    "drain-timeout-minutes": { type: "string", default: "90" },
+    json: { type: "boolean", default: false },
+  },
+});
+const LEARNERS = Number(options.learners);
+const CLIENTS = Number(options.clients);
+const RUSH_MS = Number(options["rush-seconds"]) * 1000;
+const THINK_MS = Number(options["think-ms"]);
+const DRAIN_TIMEOUT_MS = Number(options["drain-timeout-minutes"]) * 60_000;
+
+const log = (line: string) => console.error(`[bench] ${line}`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+interface Learner {
+  id: string;
+  token: string;
+  /** A made-up client address: a learner is one machine behind the platform's proxy, not 1,000 accounts on one. */
+  address: string;
+}
+
+async function createLearners(db: PrismaClient, runId: string): Promise<Learner[]> {
+  const course = await db.course.findUniqueOrThrow({ where: { slug: COURSE }, select: { id: true } });
+  const users = await db.user.createManyAndReturn({
+    data: Array.from({ length: LEARNERS }, (_, i) => ({ email: `bench-${runId}-${i}@example.com`, name: `Bench learner ${i}`, passwordHash: "unused" })),
+    select: { id: true },
+  });
+  await db.enrolment.createMany({ data: users.map((user) => ({ userId: user.id, courseId: course.id })) });
+  const secrets = users.map(() => generateTokenSecret());
+  await db.apiToken.createMany({ data: users.map((user, i) => ({ userId: user.id, name: "bench", tokenHash: secrets[i]!.tokenHash, prefix: secrets[i]!.prefix })) });
+  return users.map((user, i) => ({ id: user.id, token: secrets[i]!.token, address: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` }));
+}
+
+async function timed(logTo: RequestLog, request: () => Promise<Response>): Promise<Response | null> {
+  const started = performance.now();
+  try {
+    const response = await request();
+    await response.arrayBuffer();
+    logTo.record(performance.now() - started, String(response.status));
+    return response;
+  } catch (error) {
+    logTo.record(performance.now() - started, `network error: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+interface RushResult {
+  submit: RequestLog;
+  lesson: RequestLog;
+  verify: RequestLog;
+  acceptedIds: string[];
+  refusals: Record<string, number>;
+  durationMs: number;
+}
+
+async function rush(baseUrl: string, learners: Learner[], cookie: string, lessonPaths: string[], verifyPath: string): Promise<RushResult> {
+  const result: RushResult = { submit: new RequestLog(), lesson: new RequestLog(), verify: new RequestLog(), acceptedIds: [], refusals: {}, durationMs: 0 };
+  const started = Date.now();
+  const dueAt = (index: number) => started + (index * RUSH_MS) / learners.length;
+  let next = 0;
+  let browsed = 0;
+
+  const submit = async (learner: Learner) => {
+    const response = await timed(result.submit, () =>
+      fetch(`${baseUrl}/api/v1/submissions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${learner.token}`, "content-type": "application/json", "x-forwarded-for": learner.address },
+        body: JSON.stringify({ course: COURSE, assignment: LAB, code: BENCH_SUBMISSION, language: "javascript" }),
+      }).then(async (response) => {
+        const body = (await response.clone().json().catch(() => null)) as { id?: string; error?: { code?: string } } | null;
+        if (response.status === 201 && body?.id) result.acceptedIds.push(body.id);
+        else {
+          const reason = `${response.status} ${body?.error?.code ?? "no error code"}`;
+          result.refusals[reason] = (result.refusals[reason] ?? 0) + 1;
+        }
+        return response;
+      }),
+    );
+    if (!response) result.refusals["no answer"] = (result.refusals["no answer"] ?? 0) + 1;
+  };
+  const browse = async () => {
+    browsed++;
+    if (browsed % 2 === 0) await timed(result.verify, () => fetch(`${baseUrl}${verifyPath}`));
+    else await timed(result.lesson, () => fetch(`${baseUrl}${lessonPaths[browsed % lessonPaths.length]}`, { headers: { cookie } }));
+  };
+
+  const client = async () => {
+    for (;;) {
+      if (next < learners.length && dueAt(next) <= Date.now()) await submit(learners[next++]!);
+      else if (next >= learners.length) break;
+      else await browse();
+      await sleep(THINK_MS * (0.5 + Math.random()));
+    }
+  };
+  const progress = setInterval(() => log(`rush: ${next}/${learners.length} submitted, ${browsed} pages opened`), 10_000);
+  await Promise.all(Array.from({ length: CLIENTS }, () => client()));
+  clearInterval(progress);
+  result.durationMs = Date.now() - started;
+  return result;
+}
+
+function startBenchWorker(processEnv: NodeJS.ProcessEnv, logFile: string): ChildProcess {
+  const out = fs.openSync(logFile, "a");
+  return spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "grader", "index.ts")], { cwd: ROOT, env: processEnv, stdio: ["ignore", out, out] });
+}
+
+async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await sleep(500);
+  }
+}
+
+interface Drain {
+  workers: number;
+  graded: number;
+  seconds: number;
+  perSecond: number;
+}
+
+/** Starts `count` workers on a queue that holds `ids` and times them from ready to the last grade. */
+async function drain(db: PrismaClient, processEnv: NodeJS.ProcessEnv, stateDir: string, ids: string[], count: number): Promise<Drain> {
+  const graded = () => db.submission.count({ where: { id: { in: ids }, status: { in: [...TERMINAL] } } });
+  const ready = () => db.workerHeartbeat.count({ where: { backend: "ready", lastSeenAt: { gt: new Date(Date.now() - 30_000) } } });
+  const workers = Array.from({ length: count }, (_, i) => startBenchWorker(processEnv, path.join(stateDir, `worker-${count}-${i + 1}.log`)));
+  try {
+    await waitUntil(`${count} worker(s) to start`, async () => (await ready()) >= count, 120_000);
+    const started = Date.now();
+    const progress = setInterval(() => void graded().then((done) => log(`${count} worker(s): ${done}/${ids.length} graded`)), 30_000);
+    try {
+      await waitUntil("the queue to drain", async () => (await graded()) >= ids.length, DRAIN_TIMEOUT_MS);
+    } finally {
+      clearInterval(progress);
+    }
+    const seconds = (Date.now() - started) / 1000;
+    return { workers: count, graded: ids.length, seconds: round(seconds, 1), perSecond: round(ids.length / seconds, 3) };
+  } finally {
+    await Promise.all(workers.map((worker) => stopProcess(worker, 60_000)));
+  }
+}
+
+/** Every learner submits once more, as fast as the clients can: the second wave, for the two-worker drain. */
+async function submitWave(baseUrl: string, learners: Learner[]): Promise<string[]> {
+  const ids: string[] = [];
+  let next = 0;
+  const client = async () => {
+    while (next < learners.length) {
+      const learner = learners[next++]!;
+      const response = await fetch(`${baseUrl}/api/v1/submissions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${learner.token}`, "content-type": "application/json", "x-forwarded-for": learner.address },
+        body: JSON.stringify({ course: COURSE, assignment: LAB, code: BENCH_SUBMISSION, language: "javascript" }),
+      });
+      const body = (await response.json()) as { id?: string };
+      if (response.status === 201 && body.id) ids.push(body.id);
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, () => client()));
+  return ids;
+}
+
+async function main(): Promise<void> {
+  const runId = crypto.randomBytes(4).toString("hex");
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-bench-load-"));
+  // The embedded Postgres runs as the `postgres` user, which must be able to enter this folder.
+  fs.chmodSync(stateDir, 0o755);
+  const services = await startServices(stateDir, log);
+  const databaseName = `gradient_bench_${runId}`;
+  const databaseUrl = env.DATABASE_URL ? await createDatabase(env.DATABASE_URL, databaseName) : services.postgres.url;
+  const children: ChildProcess[] = [];
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  try {
+    migrate(databaseUrl);
+    const port = await findFreePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const processEnv = childEnvironment({
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: services.redis.url,
+      QUEUE_PREFIX: `gradient-bench-${runId}`,
+      AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+      SIGNING_KEY_FILE: ensureSigningKeyFile(stateDir),
+      GRADIENT_DATA_DIR: path.join(stateDir, "data"),
+      PORT: String(port),
+      PUBLIC_URL: baseUrl,
+      NEXTAUTH_URL: baseUrl,
+    });
+    const verifyUrl = seed(processEnv);
+    if (!verifyUrl) throw new Error("the seed printed no demo certificate to verify");
+    const verifyPath = new URL(verifyUrl).pathname;
+    const lessons = await db.lesson.findMany({ where: { course: { slug: COURSE } }, select: { slug: true }, orderBy: { position: "asc" } });
+    const lessonPaths = lessons.map((lesson) => `/courses/${COURSE}/lessons/${lesson.slug}`);
+    log(`creating ${LEARNERS} learners with API tokens`);
+    const learners = await createLearners(db, runId);
+
+    buildWebApp(processEnv, log);
+    children.push(startWebApp(processEnv, port));
+    await waitForHttp(`${baseUrl}/api/health`, 60_000, children[0]);
+    const cookie = await signIn(baseUrl, "learner@gradient.local", "learner-demo-pass");
+    // One request to each page first, so the rush does not time Next's first-render compilation.
+    for (const page of [...lessonPaths, verifyPath]) await fetch(`${baseUrl}${page}`, { headers: { cookie } }).then((response) => response.arrayBuffer());
+
+    log(`rush: ${LEARNERS} submissions over ${RUSH_MS / 1000} s from ${CLIENTS} clients, who browse between them`);
+    const rushed = await rush(baseUrl, learners, cookie, lessonPaths, verifyPath);
+    const inDatabase = await db.submission.findMany({ where: { userId: { in: learners.map((learner) => learner.id) } }, select: { id: true } });
+    const stored = new Set(inDatabase.map((row) => row.id));
+    const lost = rushed.acceptedIds.filter((id) => !stored.has(id)).length;
+    const unreported = inDatabase.length - rushed.acceptedIds.length;
+    log(`rush done in ${round(rushed.durationMs / 1000, 1)} s: ${rushed.acceptedIds.length} accepted, ${lost} lost`);
+    for (const [label, requests] of Object.entries({ submit: rushed.submit, lesson: rushed.lesson, verify: rushed.verify })) log(`  ${label}: ${JSON.stringify(requests.summary())}`);
+
+    if (rushed.acceptedIds.length === 0) throw new Error(`no submission was accepted (${JSON.stringify(rushed.refusals)}): nothing to drain`);
+    log(`draining the rush's ${rushed.acceptedIds.length} submissions with one worker`);
+    const oneWorker = await drain(db, processEnv, stateDir, rushed.acceptedIds, 1);
+    log(`one worker: ${oneWorker.seconds} s; a second wave of ${learners.length} submissions for two workers`);
+    const wave = await submitWave(baseUrl, learners);
+    const twoWorkers = await drain(db, processEnv, stateDir, wave, 2);
+    const outcomes = await db.submission.groupBy({ by: ["status", "failureCode"], where: { id: { in: [...rushed.acceptedIds, ...wave] } }, _count: true });
+
+    const report = {
+      learners: LEARNERS,
+      clients: CLIENTS,
+      thinkMs: THINK_MS,
+      rushSeconds: round(rushed.durationMs / 1000, 1),
+      graded: `${LAB} with a 1-epoch single dense unit (${COURSE}); every grading is a full sandboxed run and held-out scoring`,
+      accepted: rushed.acceptedIds.length,
+      refused: rushed.refusals,
+      acceptedPerSecond: round(rushed.acceptedIds.length / (rushed.durationMs / 1000)),
+      lost,
+      submissionsWithoutAnAnswer: unreported,
+      latency: { submit: rushed.submit.summary(), lesson: rushed.lesson.summary(), verify: rushed.verify.summary() },
+      pagesPerSecond: round((rushed.lesson.durationsMs.length + rushed.verify.durationsMs.length) / (rushed.durationMs / 1000)),
+      drain: { oneWorker, twoWorkers },
+      results: Object.fromEntries(outcomes.map((row) => [`${row.status}${row.failureCode ? ` ${row.failureCode}` : ""}`, row._count])),
+      targets: {
+        pagesP95Under100Ms: (rushed.lesson.summary().p95Ms ?? Infinity) < 100 && (rushed.verify.summary().p95Ms ?? Infinity) < 100,
+        submitP95Under200Ms: (summarise(rushed.submit.durationsMs).p95Ms ?? Infinity) < 200,
+        noLostSubmissions: lost === 0 && unreported === 0,
+      },
+    };
+    const print = options.json ? (text: string) => console.error(text) : (text: string) => console.log(text);
+    const line = (label: string, summary: ReturnType<RequestLog["summary"]>) =>
+      `  ${label.padEnd(7)} n=${summary.count}  p50 ${summary.p50Ms} ms  p95 ${summary.p95Ms} ms  p99 ${summary.p99Ms} ms  max ${summary.maxMs} ms  ${JSON.stringify(summary.outcomes)}`;
+    print(`\nDeadline rush: ${LEARNERS} learners in ${report.rushSeconds} s, ${CLIENTS} clients (think time ~${THINK_MS} ms)`);
+    print(`  accepted ${report.accepted} (${report.acceptedPerSecond}/s), refused ${JSON.stringify(report.refused)}, lost ${lost}, stored without an answer ${unreported}`);
+    print(line("submit", report.latency.submit));
+    print(line("lesson", report.latency.lesson));
+    print(line("verify", report.latency.verify));
+    print(`Drain (${report.graded}):`);
+    for (const drained of [oneWorker, twoWorkers]) print(`  ${drained.workers} worker(s): ${drained.graded} graded in ${drained.seconds} s (${drained.perSecond}/s)`);
+    print(`  results of both waves: ${JSON.stringify(report.results)}`);
+    print(`Targets: ${JSON.stringify(report.targets)}`);
+    console.log(JSON.stringify(report));
+  } finally {
+    await Promise.all(children.map((child) => stopProcess(child)));
+    await db.$disconnect();
+    if (env.DATABASE_URL) await dropDatabase(env.DATABASE_URL, databaseName).catch(() => undefined);
+    await services.redis.stop();
+    await services.postgres.stop();
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error("[bench] the load bench could not complete:", error);
+    process.exit(1);
+  },
+);
