@@ -9,6 +9,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 import { storageStateFor } from "./fixtures/accounts";
+import { fillLabEditor } from "./fixtures/lab-editor";
 
 const TSX = path.resolve("node_modules", ".bin", "tsx");
 
@@ -195,7 +196,7 @@ test.describe("a learner who completes the course", () => {
     await graduate.getByRole("button", { name: "Sign in" }).click();
     await expect(graduate).toHaveURL(/\/dashboard$/);
     await graduate.goto("/courses/ml-foundations/labs/linear-regression");
-    await graduate.getByLabel("Your model code").fill(fs.readFileSync(path.resolve("content/courses/ml-foundations/assignments/linear-regression/reference.js"), "utf8"));
+    await fillLabEditor(graduate, fs.readFileSync(path.resolve("content/courses/ml-foundations/assignments/linear-regression/reference.js"), "utf8"));
     await graduate.getByRole("button", { name: "Submit for grading" }).click();
     await expect(graduate.getByTestId("submission-status")).toHaveText("Passed", { timeout: 240_000 });
     // The certificate is issued just after the grade is stored; the stored message then says so.

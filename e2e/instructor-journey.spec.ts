@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./fixtures/accounts";
+import { fillLabEditor } from "./fixtures/lab-editor";
 
 const REFERENCE = fs.readFileSync(path.resolve("content/courses/ml-foundations/assignments/linear-regression/reference.js"), "utf8");
 
@@ -50,7 +51,7 @@ test("an instructor creates a lab, a learner passes it, the instructor regrades 
   await learner.goto(`/courses/ml-foundations/labs/${slug}`);
   await expect(learner.getByRole("heading", { name: "Journey lab: fit a plane" })).toBeVisible();
   await expect(learner.getByLabel("Your model code")).toHaveValue(/your model here/);
-  await learner.getByLabel("Your model code").fill(REFERENCE);
+  await fillLabEditor(learner, REFERENCE);
   await learner.getByRole("button", { name: "Submit for grading" }).click();
   await expect(learner).toHaveURL(/\/submissions\/[a-z0-9]+$/);
   await expect(learner.getByTestId("submission-status")).toHaveText("Passed", { timeout: 240_000 });

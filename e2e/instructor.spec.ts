@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { demoAccount, storageStateFor } from "./fixtures/accounts";
+import { fillLabEditor } from "./fixtures/lab-editor";
 
 const COURSE = "/instructor/courses/ml-foundations";
 const LAB = `${COURSE}/labs/linear-regression`;
@@ -92,7 +93,7 @@ test.describe("a regrade", () => {
     const learnerContext = await browser.newContext({ storageState: storageStateFor("LEARNER") });
     const learnerPage = await learnerContext.newPage();
     await learnerPage.goto("/courses/ml-foundations/labs/linear-regression");
-    await learnerPage.getByLabel("Your model code").fill(REFERENCE);
+    await fillLabEditor(learnerPage, REFERENCE);
     await learnerPage.getByRole("button", { name: "Submit for grading" }).click();
     await expect(learnerPage).toHaveURL(/\/submissions\/[a-z0-9]+$/);
     const submissionId = new URL(learnerPage.url()).pathname.split("/").pop() ?? "";

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./fixtures/accounts";
+import { fillLabEditor } from "./fixtures/lab-editor";
 
 const LAB_URL = "/courses/ml-foundations/labs/linear-regression";
 const LAB_DIR = path.resolve("content/courses/ml-foundations/assignments/linear-regression");
@@ -14,7 +15,7 @@ test.describe("a learner submitting to a lab", () => {
     const editor = page.getByLabel("Your model code");
     await expect(editor).toHaveValue(/export async function train/);
 
-    await editor.fill("   ");
+    await fillLabEditor(page, "   ");
     await page.getByRole("button", { name: "Submit for grading" }).click();
     await expect(page.locator("#code-error")).toHaveText("Your submission is empty.");
 
@@ -28,7 +29,7 @@ test.describe("a learner submitting to a lab", () => {
   test("submits the reference solution, watches it being graded live, and sees it pass", async ({ page }) => {
     test.setTimeout(300_000);
     await page.goto(LAB_URL);
-    await page.getByLabel("Your model code").fill(fs.readFileSync(path.join(LAB_DIR, "reference.js"), "utf8"));
+    await fillLabEditor(page, fs.readFileSync(path.join(LAB_DIR, "reference.js"), "utf8"));
     await page.getByRole("button", { name: "Submit for grading" }).click();
     await expect(page).toHaveURL(/\/submissions\/[a-z0-9]+$/);
     await expect(page.getByTestId("submission-status")).toHaveText("Passed", { timeout: 240_000 });

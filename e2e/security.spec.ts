@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { storageStateFor } from "./fixtures/accounts";
+import { fillLabEditor } from "./fixtures/lab-editor";
 
 const COURSE = "ml-foundations";
 const SCRIPT_NAME = `<script>window.__planted = 1</script><img src=x onerror="window.__planted = 2">`;
@@ -19,7 +20,7 @@ test.describe("learner-supplied text", () => {
     await page.goto(`/courses/${COURSE}`);
     await page.getByRole("button", { name: /Enrol/ }).click();
     await page.goto(`/courses/${COURSE}/labs/linear-regression`);
-    await page.getByLabel("Your model code").fill(`</textarea><script>window.__planted = 3</script>\nexport async function train( {`);
+    await fillLabEditor(page, `</textarea><script>window.__planted = 3</script>\nexport async function train( {`);
     await page.getByRole("button", { name: "Submit for grading" }).click();
     await expect(page).toHaveURL(/\/submissions\//);
     await expect(page.getByTestId("submission-status")).toHaveText("Not passed", { timeout: 60_000 });

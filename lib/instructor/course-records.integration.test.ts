@@ -10,6 +10,7 @@ import { effectiveLimits } from "../submissions/attempt-policy";
 import { getGradebook, gradebookToCsv } from "./gradebook";
 import { grantExtension } from "./grant-extension";
 import { listCourseAuditLog } from "./list-course-audit-log";
+import { issueCertificate } from "../certificates/issue-certificate";
 import { listCourseCertificates } from "./list-course-certificates";
 import { listExtensions } from "./list-extensions";
 import { revokeExtension } from "./revoke-extension";
@@ -173,22 +174,13 @@ describe("listCourseCertificates", () => {
     const target = await makeCourse("instructor-certificates");
     const teacher = await makeUser("INSTRUCTOR", { courseId: target.courseId, as: "INSTRUCTOR" });
     const graduate = await makeUser("LEARNER", { courseId: target.courseId, as: "LEARNER" }, "Gia Graduate");
-    const key = await db.signingKey.create({ data: { kid: `test-${target.courseSlug}`, publicJwk: { kty: "OKP", crv: "Ed25519", x: "test" } } });
-    await db.certificate.create({
-      data: {
-        publicId: `test-${target.courseSlug}`,
-        userId: graduate.id,
-        courseId: target.courseId,
-        holderName: "Gia Graduate",
-        score: 91,
-        passMark: 70,
-        statusListIndex: Math.floor(Math.random() * 2 ** 30),
-        credentialJwt: "not.a.jwt",
-        signingKeyId: key.id,
-        revokedAt: new Date(),
-        revocationReason: "test",
-      },
-    });
+    // Issued the real way (signed, with a free status-list index), so nothing fake reaches the
+    // JWKS or the status lists that other tests of this run read.
+    const passRule = { requiredLabs: [], minLessonQuizPercent: 0, minExamPercent: 0, passMarkPercent: 70, weights: { labs: 1, quizzes: 0, exam: 0 } };
+    await db.course.update({ where: { id: target.courseId }, data: { passRule } });
+    const issued = await issueCertificate({ userId: graduate.id, courseId: target.courseId, score: 91, passMark: 70, evidence: [] });
+    assert.ok(issued.isIssued);
+    await db.certificate.update({ where: { publicId: issued.publicId }, data: { revokedAt: new Date(), revocationReason: "test" } });
 
     const listed = await listCourseCertificates({ viewer: teacher, courseSlug: target.courseSlug });
     assert.deepEqual(listed.map((certificate) => [certificate.holderName, certificate.status]), [["Gia Graduate", "revoked"]]);

@@ -18,10 +18,12 @@ export function SubmitForm({ courseSlug, assignmentSlug, starterCode, maxCodeByt
   const router = useRouter();
   const draftKey = `gradient-draft:${courseSlug}/${assignmentSlug}`;
   const [code, setCode] = useState(starterCode);
+  const [isHydrated, setIsHydrated] = useState(false);
   // A draft from an earlier visit is restored after hydration, so server and client first render alike.
   useEffect(() => {
     const draft = window.localStorage.getItem(draftKey);
     if (draft !== null) setCode(draft);
+    setIsHydrated(true);
   }, [draftKey]);
   const [language, setLanguage] = useState<"javascript" | "typescript">("javascript");
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -69,7 +71,7 @@ export function SubmitForm({ courseSlug, assignmentSlug, starterCode, maxCodeByt
   const codeErrors = fieldErrors.code;
   const fileErrors = fieldErrors.file;
   return (
-    <form className="card lab-form" onSubmit={onSubmit} noValidate aria-label="Submit your solution">
+    <form className="card lab-form" onSubmit={onSubmit} noValidate aria-label="Submit your solution" data-hydrated={isHydrated}>
       {formError && (
         <p className="form-error" role="alert" id="submit-error">
           {formError}
