@@ -7,7 +7,11 @@ import { test } from "node:test";
 
 const WINDOW = 40;
 const CONTENT_DIR = import.meta.dirname;
-const SEEDS_DIR = path.resolve(CONTENT_DIR, "..", "..", "shared", "seeds");
+// The seeds live beside the project (../shared/seeds); a clone made elsewhere on the same machine
+// (as CI does) finds them at the workplace's own copy.
+const SEEDS_DIR =
+  [path.resolve(CONTENT_DIR, "..", "..", "shared", "seeds"), "/work/shared/seeds"].find((dir) => existsSync(dir)) ??
+  path.resolve(CONTENT_DIR, "..", "..", "shared", "seeds");
 
 const stripWhitespace = (text: string): string => text.replace(/\s+/g, "");
 
