@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import type { MetricSpec } from "@/lib/assignments/spec-schema";
 import { formatMetric, isFinished, metricLabel, STATUS_TEXT } from "@/lib/submissions/format";
 import type { SubmissionStatusView } from "@/lib/submissions/get-submission";
-import { LossChart } from "./loss-chart";
+import { CurvesChart } from "@/app/_components/curves-chart";
 import { StatusBadge } from "./status-badge";
 
 // Dates arrive as strings over the event stream; the page hands them over as Date.
@@ -106,7 +106,7 @@ export function LiveSubmission({ initial, metric, budget }: LiveSubmissionProps)
       {snapshot.curves.length === 0 ? (
         <p className="empty">{isDone ? "No epochs were reported." : "The curve appears after the first epoch."}</p>
       ) : (
-        <LossChart points={snapshot.curves} />
+        <CurvesChart points={snapshot.curves} />
       )}
 
       <h2>Output</h2>

@@ -17,6 +17,7 @@ import { runSandboxed, type SandboxBind, type SandboxResult } from "@/grader/san
 import { ScoringError, scoreSavedModel, type ScoreResult } from "@/grader/scoring/score-model";
 import { compileSubmission, type SubmissionLanguage } from "./compile-submission";
 import { GRADER_VERSION } from "./version";
+import { formatMetric } from "@/lib/submissions/format";
 import { decodeWeightsBundle } from "@/lib/submissions/weights-bundle";
 import { wasmKernelBundle } from "./wasm-kernel-bundle";
 
@@ -452,6 +453,3 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
   }
 }
 
-function formatMetric(name: string, value: number): string {
-  return name === "mse" ? value.toPrecision(4) : `${(value * 100).toFixed(2)}%`;
-}

@@ -7,7 +7,7 @@ import { getRegradeProgress } from "@/lib/instructor/get-regrade-progress";
 import { listSubmissions, type SubmissionList } from "@/lib/instructor/list-submissions";
 import { requireTaughtAssignment } from "@/lib/instructor/course-access";
 import { Pagination } from "../../../../_components/pagination";
-import { SubmissionStatusBadge } from "../../../../_components/status-badge";
+import { StatusBadge } from "@/app/submissions/status-badge";
 import { firstValues, formatDateTime, orPageError } from "../../../../_lib/page-errors";
 import { RegradeAllPanel } from "./regrade-all-panel";
 
@@ -124,7 +124,7 @@ export default async function InstructorLabPage({ params, searchParams }: LabPag
                     </td>
                     <td>{submission.attemptNumber}</td>
                     <td>
-                      <SubmissionStatusBadge status={submission.status} />
+                      <StatusBadge status={submission.status} />
                       {submission.isRegrade && <span className="muted"> regraded</span>}
                       {submission.failureKind === "PLATFORM" && <span className="muted"> (platform, not charged)</span>}
                     </td>

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { getSubmissionDetail } from "@/lib/instructor/get-submission-detail";
 import { AutoRefresh } from "../../../../_components/auto-refresh";
-import { CurvesChart } from "../../../../_components/curves-chart";
-import { SubmissionStatusBadge } from "../../../../_components/status-badge";
+import { CurvesChart } from "@/app/_components/curves-chart";
+import { StatusBadge } from "@/app/submissions/status-badge";
 import { formatDateTime, orPageError } from "../../../../_lib/page-errors";
 import { RegradeForm } from "./regrade-form";
 
@@ -45,7 +45,7 @@ export default async function InstructorSubmissionPage({ params }: { params: Pro
         {submission.learner.name}, attempt {submission.attemptNumber}
       </h1>
       <p>
-        <SubmissionStatusBadge status={submission.status} />
+        <StatusBadge status={submission.status} />
         {submission.isRegrade && <span className="muted"> regraded</span>} · score {formatValue(submission.score)} (threshold {formatValue(submission.threshold)}) ·
         version {submission.assignment.version} · {submission.source.toLowerCase()} · {submission.language}
       </p>

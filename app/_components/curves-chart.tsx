@@ -1,34 +1,33 @@
 // Training curves as an inline SVG: no chart library in the bundle, readable without JavaScript,
-// and a table of the same numbers for screen readers.
-interface EpochPoint {
-  epoch: number;
-  loss?: number | null;
-  metrics?: Record<string, number | null>;
-}
+// and a table of the same numbers for screen readers. The learner's live page and the instructor's
+// submission page both draw a submission's curves with it.
+import type { EpochPointView } from "@/lib/submissions/get-submission";
 
 const WIDTH = 640;
 const HEIGHT = 240;
 const PAD = { left: 56, right: 16, top: 16, bottom: 32 };
 const COLOURS = ["#2f5bd3", "#b3261e", "#1f7a3d", "#8a5a00", "#6b3fa0"];
 
-function seriesOf(points: EpochPoint[]): { name: string; values: [number, number][] }[] {
-  const names = new Set<string>();
-  for (const point of points) {
-    if (typeof point.loss === "number") names.add("loss");
-    for (const [name, value] of Object.entries(point.metrics ?? {})) if (typeof value === "number") names.add(name);
-  }
-  return [...names].map((name) => ({
-    name,
-    values: points.flatMap((point): [number, number][] => {
-      const value = name === "loss" ? point.loss : point.metrics?.[name];
+/** Loss and, where training reported one, its metric (accuracy or error as fit() logged it). */
+function seriesOf(points: EpochPointView[]): { name: string; values: [number, number][] }[] {
+  const values = (read: (point: EpochPointView) => number | null | undefined) =>
+    points.flatMap((point): [number, number][] => {
+      const value = read(point);
       return typeof value === "number" && Number.isFinite(value) ? [[point.epoch, value]] : [];
-    }),
-  }));
+    });
+  return [
+    { name: "loss", values: values((point) => point.loss) },
+    { name: "training metric", values: values((point) => point.metric) },
+  ];
 }
 
-export function CurvesChart({ points }: { points: EpochPoint[] }) {
+export function CurvesChart({ points }: { points: EpochPointView[] }) {
   const series = seriesOf(points).filter((line) => line.values.length > 0);
   if (series.length === 0) return <p className="empty">No training curves were recorded for this submission.</p>;
+  const loss = series.find((line) => line.name === "loss");
+  const label = loss
+    ? `Training loss over ${points.length} epochs, from ${loss.values[0]?.[1].toPrecision(3)} to ${loss.values.at(-1)?.[1].toPrecision(3)}${series.length > 1 ? ", with the training metric" : ""}`
+    : `Training metric over ${points.length} epochs`;
   const all = series.flatMap((line) => line.values);
   const [minX, maxX] = [Math.min(...all.map(([x]) => x)), Math.max(...all.map(([x]) => x))];
   const [minY, maxY] = [Math.min(...all.map(([, y]) => y)), Math.max(...all.map(([, y]) => y))];
@@ -38,7 +37,7 @@ export function CurvesChart({ points }: { points: EpochPoint[] }) {
   const y = (value: number) => HEIGHT - PAD.bottom - ((value - minY) / spanY) * (HEIGHT - PAD.top - PAD.bottom);
   return (
     <figure style={{ margin: 0 }}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={`Training curves: ${series.map((line) => line.name).join(", ")} per epoch`} style={{ maxWidth: `${WIDTH}px`, background: "var(--paper)", border: "1px solid var(--line)", borderRadius: 8 }}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={label} style={{ maxWidth: `${WIDTH}px`, background: "var(--paper)", border: "1px solid var(--line)", borderRadius: 8 }}>
         <line x1={PAD.left} y1={HEIGHT - PAD.bottom} x2={WIDTH - PAD.right} y2={HEIGHT - PAD.bottom} stroke="#999" />
         <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={HEIGHT - PAD.bottom} stroke="#999" />
         <text x={PAD.left - 6} y={PAD.top + 4} textAnchor="end" fontSize="11">{maxY.toPrecision(3)}</text>
