@@ -4,39 +4,20 @@
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 import { storageStateFor } from "./fixtures/accounts";
 import { fillLabEditor } from "./fixtures/lab-editor";
+import { runLib as runAnyLib } from "./fixtures/run-lib";
 
-const TSX = path.resolve("node_modules", ".bin", "tsx");
-
-/**
- * Runs a snippet against lib/ in a tsx process (Playwright's loader cannot load the generated ESM
- * Prisma client) and returns what it printed as JSON.
- */
-function runLib<T>(snippet: string): T {
-  const module = (file: string) => JSON.stringify(path.resolve(file));
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gradient-e2e-")), "snippet.ts");
-  fs.writeFileSync(
-    file,
-    `import { db } from ${module("lib/db.ts")};
-    import { dataDir } from ${module("lib/env.ts")};
-    import { seedDemoCertificate } from ${module("lib/certificates/seed-demo-certificate.ts")};
-    import { ensureSigningKeyFile } from ${module("scripts/lib/signing-key.ts")};
-    void (async () => {
-      const result = await (async () => { ${snippet} })();
-      console.log(JSON.stringify(result ?? null));
-      await db.$disconnect();
-    })();`,
-  );
-  const run = spawnSync(TSX, [file], { encoding: "utf8", env: process.env, cwd: process.cwd() });
-  fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  if (run.status !== 0) throw new Error(`lib snippet failed: ${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "null") as T;
-}
+/** The lib/ exports the snippets below use, besides `db`. */
+const CERTIFICATE_LIB = {
+  dataDir: "lib/env.ts",
+  seedDemoCertificate: "lib/certificates/seed-demo-certificate.ts",
+  ensureSigningKeyFile: "scripts/lib/signing-key.ts",
+};
+const runLib = <T = unknown>(snippet: string) => runAnyLib<T>(snippet, CERTIFICATE_LIB);
 
 /** A new learner enrolled in the course, holding a freshly issued certificate. */
 function learnerWithCertificate(name: string): string {
