@@ -1,7 +1,7 @@
 // The learner's certificates on the dashboard, each with its verify link and who may see it.
 import Link from "next/link";
 import { listUserCertificates } from "@/lib/certificates/list-user-certificates";
-import { setCertificateVisibilityAction } from "./certificate-actions";
+import { VisibilityForm } from "./visibility-form";
 
 export async function CertificatesSection({ userId }: { userId: string }) {
   const certificates = await listUserCertificates(userId);
@@ -25,16 +25,7 @@ export async function CertificatesSection({ userId }: { userId: string }) {
               <p>
                 <Link href={`/verify/${certificate.publicId}`}>Open the verify page</Link>
               </p>
-              <form action={setCertificateVisibilityAction}>
-                <input type="hidden" name="publicId" value={certificate.publicId} />
-                <input type="hidden" name="isPublic" value={certificate.isPublic ? "false" : "true"} />
-                <span className="muted" data-testid="visibility">
-                  {certificate.isPublic ? "Public: anyone with the link sees your name and score." : "Private: the link shows only that it is valid."}
-                </span>{" "}
-                <button type="submit" className="link-button">
-                  {certificate.isPublic ? "Make private" : "Make public"}
-                </button>
-              </form>
+              <VisibilityForm publicId={certificate.publicId} isPublic={certificate.isPublic} />
             </li>
           ))}
         </ul>

@@ -11,6 +11,8 @@ export type VerifyFormState =
   | { kind: "verdict"; status: VerdictStatus; problems: string[]; details: CredentialSummary | null };
 
 export async function verifyCredentialAction(_previous: VerifyFormState, form: FormData): Promise<VerifyFormState> {
+  // A server action is a public endpoint: its arguments need not be what the page sends.
+  if (!(form instanceof FormData)) return { kind: "invalid", message: "Paste a credential or choose a file." };
   const file = form.get("file");
   const input = { text: form.get("text") ?? undefined, file: file instanceof Blob && file.size > 0 ? file : undefined };
   try {

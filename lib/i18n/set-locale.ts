@@ -6,17 +6,22 @@ import { z } from "zod";
 import { getCurrentUser } from "../auth";
 import { LocaleSchema } from "../courses/content-schema";
 import { db } from "../db";
-import { parseInput } from "../validation";
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS } from "./locale";
 
 const SetLocaleSchema = z.object({ locale: LocaleSchema });
 
+export type SetLocaleResult = { isOk: true } | { isOk: false; message: string };
+
 /**
  * The language switch's form action. The cookie remembers the choice in this browser; a signed-in
  * user's choice is also kept on their account (User.locale), so a new browser starts in it.
+ * A value the switch never sends is answered, not thrown: a throw would reach the browser as a 500.
  */
-export async function setLocaleAction(form: FormData): Promise<void> {
-  const { locale } = parseInput(SetLocaleSchema, { locale: form.get("locale") }, "Choose English or Simplified Chinese.");
+export async function setLocaleAction(_previous: SetLocaleResult | null, form: FormData): Promise<SetLocaleResult> {
+  if (!(form instanceof FormData)) return { isOk: false, message: "Choose English or Simplified Chinese." };
+  const parsed = SetLocaleSchema.safeParse({ locale: form.get("locale") });
+  if (!parsed.success) return { isOk: false, message: "Choose English or Simplified Chinese." };
+  const { locale } = parsed.data;
   (await cookies()).set(LOCALE_COOKIE, locale, {
     maxAge: LOCALE_COOKIE_MAX_AGE_SECONDS,
     sameSite: "lax",
@@ -26,4 +31,5 @@ export async function setLocaleAction(form: FormData): Promise<void> {
   const user = await getCurrentUser();
   if (user) await db.user.update({ where: { id: user.id }, data: { locale } });
   revalidatePath("/", "layout");
+  return { isOk: true };
 }

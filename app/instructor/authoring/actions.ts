@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireRole, requireUser } from "@/lib/auth";
+import { z } from "zod";
+import { requireUser } from "@/lib/auth";
+import { requireAuthor } from "@/lib/authoring/authorize";
 import { MAX_BUNDLE_BYTES, parseBundleText } from "@/lib/authoring/course-bundle";
 import { createCourse } from "@/lib/authoring/create-course";
 import { importCourseBundle } from "@/lib/authoring/import-course-bundle";
@@ -12,6 +14,7 @@ import { saveExam, saveLessonQuiz } from "@/lib/authoring/save-quizzes";
 import { updateCourse } from "@/lib/authoring/update-course";
 import { renderMarkdown } from "@/lib/content-render/render-markdown";
 import { ValidationError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import { toActionResult, type ActionResult } from "@/app/instructor/_lib/action-result";
 
 // Each action authenticates again and lib/authoring checks who may do what: a server action is a
@@ -24,10 +27,13 @@ const LESSON_ASSET_BASE = /^\/courses\/[a-z0-9-]+\/lessons\/[a-z0-9-]+$/;
  * The HTML a learner would see for `source`: the same renderer as the course pages, so the
  * preview is exact. `assetBase` is the lesson's URL, so its figures show as they will.
  */
-export async function previewMarkdownAction(source: unknown, assetBase?: unknown): Promise<string> {
-  await requireRole("INSTRUCTOR", "ADMIN");
-  if (typeof source !== "string" || source.length > MAX_PREVIEW_CHARS) return "";
-  return renderMarkdown(source, { assetBase: typeof assetBase === "string" && LESSON_ASSET_BASE.test(assetBase) ? assetBase : undefined });
+export async function previewMarkdownAction(source: unknown, assetBase?: unknown): Promise<ActionResult<string>> {
+  return toActionResult(async () => {
+    requireAuthor(await requireUser());
+    if (typeof source !== "string") throw new ValidationError("There is no Markdown to preview.", { source: ["Type some Markdown."] });
+    if (source.length > MAX_PREVIEW_CHARS) throw new ValidationError("This is too long to preview.", { source: [`A preview shows at most ${MAX_PREVIEW_CHARS} characters.`] });
+    return renderMarkdown(source, { assetBase: typeof assetBase === "string" && LESSON_ASSET_BASE.test(assetBase) ? assetBase : undefined });
+  });
 }
 
 export async function createCourseAction(input: unknown): Promise<ActionResult<{ slug: string }>> {
@@ -79,18 +85,26 @@ export async function saveAssignmentAction(courseSlug: string, assignmentSlug: s
 }
 
 /** Imports an uploaded bundle (its JSON text) or, when `contentSlug` is given, a course under content/courses. */
-export async function importCourseAction(input: { bundle?: unknown; contentSlug?: unknown }): Promise<ActionResult<{ slug: string; isNewCourse: boolean; isContentChanged: boolean; newAssignmentVersions: string[] }>> {
+const ImportInputSchema = z.object({
+  /** The uploaded bundle's JSON text. */
+  bundle: z.string().optional(),
+  /** A folder under content/courses, instead of an upload. */
+  contentSlug: z.string().optional(),
+});
+
+export async function importCourseAction(input: unknown): Promise<ActionResult<{ slug: string; isNewCourse: boolean; isContentChanged: boolean; newAssignmentVersions: string[] }>> {
   return toActionResult(async () => {
     const viewer = await requireUser();
+    const { bundle, contentSlug } = parseInput(ImportInputSchema, input, "Choose a file to import.");
     let files: Record<string, string>;
     let source: string;
-    if (typeof input.contentSlug === "string" && input.contentSlug !== "") {
-      files = readContentCourse(input.contentSlug);
-      source = `content/courses/${input.contentSlug}`;
+    if (contentSlug) {
+      files = readContentCourse(contentSlug);
+      source = `content/courses/${contentSlug}`;
     } else {
-      if (typeof input.bundle !== "string" || input.bundle === "") throw new ValidationError("Choose a file to import.", { bundle: ["Choose a bundle file or a course from content/."] });
-      if (Buffer.byteLength(input.bundle) > MAX_BUNDLE_BYTES) throw new ValidationError("The file is too large.", { bundle: [`A bundle may be at most ${MAX_BUNDLE_BYTES / 1024 / 1024} MB.`] });
-      files = parseBundleText(input.bundle);
+      if (!bundle) throw new ValidationError("Choose a file to import.", { bundle: ["Choose a bundle file or a course from content/."] });
+      if (Buffer.byteLength(bundle) > MAX_BUNDLE_BYTES) throw new ValidationError("The file is too large.", { bundle: [`A bundle may be at most ${MAX_BUNDLE_BYTES / 1024 / 1024} MB.`] });
+      files = parseBundleText(bundle);
       source = "upload";
     }
     const imported = await importCourseBundle({ viewer, files, source });

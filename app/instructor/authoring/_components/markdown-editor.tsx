@@ -28,7 +28,7 @@ export function MarkdownEditor({ id, label, value, onChange, errors, assetBase, 
     const timer = setTimeout(() => {
       previewMarkdownAction(value, assetBase)
         .then((rendered) => {
-          if (isCurrent) setHtml(rendered);
+          if (isCurrent) setHtml(rendered.isOk ? rendered.value : null);
         })
         .catch(() => {
           if (isCurrent) setHtml(null);

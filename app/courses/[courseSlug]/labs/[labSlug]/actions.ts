@@ -16,6 +16,8 @@ export type SubmitLabResult = { isOk: true; submissionId: string } | { isOk: fal
  * uploaded model.json and weights. All go through the same validation as the HTTP API (createSubmission).
  */
 export async function submitLabAction(courseSlug: string, assignmentSlug: string, form: FormData): Promise<SubmitLabResult> {
+  // A server action is a public endpoint: its arguments need not be what the page sends.
+  if (!(form instanceof FormData)) return { isOk: false, message: "Your submission was not accepted.", fieldErrors: { code: ["Send the lab form."] } };
   try {
     const user = await requireUser();
     // The same limits as the HTTP API, so the web form is no way around them.

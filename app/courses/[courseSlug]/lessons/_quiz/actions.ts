@@ -11,6 +11,8 @@ export type StartQuizState = { message: string | null };
 
 /** The start button's form action: opens (or resumes) an attempt and goes to its page. */
 export async function startQuizAction(_previous: StartQuizState, form: FormData): Promise<StartQuizState> {
+  // A server action is a public endpoint: its arguments need not be what the page sends.
+  if (!(form instanceof FormData)) return { message: "That quiz could not be started." };
   let path: string;
   try {
     const user = await requireUser();

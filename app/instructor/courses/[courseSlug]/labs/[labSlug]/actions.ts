@@ -19,9 +19,8 @@ export async function regradeAllAction(courseSlug: string, assignmentSlug: strin
   });
 }
 
-export async function regradeProgressAction(courseSlug: string, assignmentSlug: string): Promise<RegradeProgress | null> {
-  const viewer = await requireUser();
-  return getRegradeProgress({ viewer, courseSlug, assignmentSlug });
+export async function regradeProgressAction(courseSlug: string, assignmentSlug: string): Promise<ActionResult<RegradeProgress | null>> {
+  return toActionResult(async () => getRegradeProgress({ viewer: await requireUser(), courseSlug, assignmentSlug }));
 }
 
 export async function grantExtensionAction(courseSlug: string, assignmentSlug: string, input: Record<string, unknown>): Promise<ActionResult> {

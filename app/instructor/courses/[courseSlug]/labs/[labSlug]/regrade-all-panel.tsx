@@ -29,8 +29,9 @@ export function RegradeAllPanel({ courseSlug, assignmentSlug, initialProgress }:
     const timer = setInterval(() => {
       regradeProgressAction(courseSlug, assignmentSlug)
         .then((next) => {
-          setProgress(next);
-          if (next?.isFinished) router.refresh();
+          if (!next.isOk) return;
+          setProgress(next.value);
+          if (next.value?.isFinished) router.refresh();
         })
         // A missed poll is retried at the next tick.
         .catch(() => undefined);
@@ -51,7 +52,8 @@ export function RegradeAllPanel({ courseSlug, assignmentSlug, initialProgress }:
         return;
       }
       setFieldErrors({});
-      setProgress(await regradeProgressAction(courseSlug, assignmentSlug));
+      const next = await regradeProgressAction(courseSlug, assignmentSlug);
+      if (next.isOk) setProgress(next.value);
       router.refresh();
     } catch {
       setFormError("The regrade could not be started: the server could not be reached. Try again in a moment.");

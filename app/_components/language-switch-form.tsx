@@ -1,0 +1,26 @@
+"use client";
+
+import { useActionState } from "react";
+import { LOCALES, type Locale } from "@/lib/courses/content-schema";
+import { setLocaleAction, type SetLocaleResult } from "@/lib/i18n/set-locale";
+
+const NAMES: Record<Locale, string> = { en: "English", "zh-CN": "简体中文" };
+
+/** Two buttons, one per language; a server action form, so it works before (and without) JavaScript. */
+export function LanguageSwitchForm({ current }: { current: Locale }) {
+  const [state, action] = useActionState<SetLocaleResult | null, FormData>(setLocaleAction, null);
+  return (
+    <form action={action} className="language-switch" aria-label="Language / 语言">
+      {LOCALES.map((locale) => (
+        <button key={locale} type="submit" name="locale" value={locale} lang={locale} aria-pressed={locale === current} className="link-button">
+          {NAMES[locale]}
+        </button>
+      ))}
+      {state?.isOk === false && (
+        <span className="form-error" role="alert">
+          {state.message}
+        </span>
+      )}
+    </form>
+  );
+}
