@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { storageStateFor } from "./fixtures/accounts";
+import { OTHER_ACCOUNTS, OTHER_COURSE, storageStateFor, type AccountKey } from "./fixtures/accounts";
 import { fillLabEditor } from "./fixtures/lab-editor";
+import { runLib } from "./fixtures/run-lib";
 
 const COURSE = "ml-foundations";
 const SCRIPT_NAME = `<script>window.__planted = 1</script><img src=x onerror="window.__planted = 2">`;
@@ -41,39 +42,85 @@ test("every response carries the security headers", async ({ request }) => {
   expect(headers["x-powered-by"]).toBeUndefined();
 });
 
-/** What each kind of visitor gets from the pages and route handlers that are not for everyone. */
-const MATRIX: Array<{ path: string; anonymous: number; learner: number; instructor: number; admin: number }> = [
-  { path: "/dashboard", anonymous: 307, learner: 200, instructor: 200, admin: 200 },
-  { path: "/account/tokens", anonymous: 307, learner: 200, instructor: 200, admin: 200 },
-  { path: "/instructor", anonymous: 307, learner: 403, instructor: 200, admin: 200 },
-  { path: `/instructor/courses/${COURSE}/gradebook/csv`, anonymous: 401, learner: 403, instructor: 200, admin: 200 },
-  { path: "/instructor/authoring", anonymous: 307, learner: 403, instructor: 200, admin: 200 },
-  { path: "/admin", anonymous: 307, learner: 403, instructor: 403, admin: 200 },
-  { path: "/admin/queue", anonymous: 307, learner: 403, instructor: 403, admin: 200 },
-  { path: "/api/v1/assignments", anonymous: 401, learner: 401, instructor: 401, admin: 401 },
-  { path: "/api/submissions/doesnotexist00000/events", anonymous: 401, learner: 404, instructor: 404, admin: 404 },
-  { path: `/instructor/authoring/${COURSE}/export`, anonymous: 401, learner: 403, instructor: 200, admin: 200 },
-  { path: `/courses/${COURSE}/lessons/what-are-large-models/figures/timeline.svg`, anonymous: 200, learner: 200, instructor: 200, admin: 200 },
-  { path: `/courses/${COURSE}/lessons/what-are-large-models/figures/..%2F..%2F..%2Fcourse.yaml`, anonymous: 404, learner: 404, instructor: 404, admin: 404 },
-  { path: "/status/revocation", anonymous: 200, learner: 200, instructor: 200, admin: 200 },
-  { path: "/api/health", anonymous: 200, learner: 200, instructor: 200, admin: 200 },
-  { path: "/.well-known/jwks.json", anonymous: 200, learner: 200, instructor: 200, admin: 200 },
-  { path: "/api/openapi.json", anonymous: 200, learner: 200, instructor: 200, admin: 200 },
-];
+const ROLES = ["anonymous", "learner", "otherLearner", "otherInstructor", "instructor", "admin"] as const;
+type Role = (typeof ROLES)[number];
+type Row = { path: string } & Record<Role, number>;
+
+/** Where each role's signed-in state is saved; the anonymous visitor has none. */
+const STATE_OF: Record<Exclude<Role, "anonymous">, AccountKey> = {
+  learner: "LEARNER",
+  otherLearner: "OTHER_LEARNER",
+  otherInstructor: "OTHER_INSTRUCTOR",
+  instructor: "INSTRUCTOR",
+  admin: "ADMIN",
+};
+
+/**
+ * What each kind of visitor gets from the pages and route handlers that are not for everyone.
+ * `submissionId` is the other learner's lab submission: someone else's work to the demo learner.
+ */
+function matrix(submissionId: string): Row[] {
+  return [
+    { path: "/dashboard", anonymous: 307, learner: 200, otherLearner: 200, otherInstructor: 200, instructor: 200, admin: 200 },
+    { path: "/account/tokens", anonymous: 307, learner: 200, otherLearner: 200, otherInstructor: 200, instructor: 200, admin: 200 },
+    { path: "/instructor", anonymous: 307, learner: 403, otherLearner: 403, otherInstructor: 200, instructor: 200, admin: 200 },
+    { path: `/instructor/courses/${COURSE}`, anonymous: 307, learner: 403, otherLearner: 403, otherInstructor: 403, instructor: 200, admin: 200 },
+    { path: `/instructor/courses/${OTHER_COURSE}`, anonymous: 307, learner: 403, otherLearner: 403, otherInstructor: 200, instructor: 403, admin: 200 },
+    { path: `/instructor/courses/${COURSE}/gradebook/csv`, anonymous: 401, learner: 403, otherLearner: 403, otherInstructor: 403, instructor: 200, admin: 200 },
+    { path: `/instructor/courses/${OTHER_COURSE}/gradebook/csv`, anonymous: 401, learner: 403, otherLearner: 403, otherInstructor: 200, instructor: 403, admin: 200 },
+    { path: `/instructor/courses/${COURSE}/submissions/${submissionId}`, anonymous: 307, learner: 403, otherLearner: 403, otherInstructor: 403, instructor: 200, admin: 200 },
+    // The other learner's submission, asked for through a course it does not belong to. Those who
+    // teach that course get its not-found page, streamed with status 200 from inside the course's
+    // loading boundary (a layout cannot see the submission id); the test below checks it shows nothing.
+    { path: `/instructor/courses/${OTHER_COURSE}/submissions/${submissionId}`, anonymous: 307, learner: 403, otherLearner: 403, otherInstructor: 200, instructor: 403, admin: 200 },
+    { path: `/submissions/${submissionId}`, anonymous: 307, learner: 404, otherLearner: 200, otherInstructor: 404, instructor: 200, admin: 200 },
+    { path: "/instructor/authoring", anonymous: 307, learner: 403, otherLearner: 403, otherInstructor: 200, instructor: 200, admin: 200 },
+    { path: `/instructor/authoring/${COURSE}`, anonymous: 307, learner: 403, otherLearner: 403, otherInstructor: 403, instructor: 200, admin: 200 },
+    { path: "/admin", anonymous: 307, learner: 403, otherLearner: 403, otherInstructor: 403, instructor: 403, admin: 200 },
+    { path: "/admin/queue", anonymous: 307, learner: 403, otherLearner: 403, otherInstructor: 403, instructor: 403, admin: 200 },
+    { path: "/api/v1/assignments", anonymous: 401, learner: 401, otherLearner: 401, otherInstructor: 401, instructor: 401, admin: 401 },
+    { path: "/api/submissions/doesnotexist00000/events", anonymous: 401, learner: 404, otherLearner: 404, otherInstructor: 404, instructor: 404, admin: 404 },
+    { path: `/instructor/authoring/${COURSE}/export`, anonymous: 401, learner: 403, otherLearner: 403, otherInstructor: 403, instructor: 200, admin: 200 },
+    { path: `/courses/${COURSE}/lessons/what-are-large-models/figures/timeline.svg`, anonymous: 200, learner: 200, otherLearner: 200, otherInstructor: 200, instructor: 200, admin: 200 },
+    { path: `/courses/${COURSE}/lessons/what-are-large-models/figures/..%2F..%2F..%2Fcourse.yaml`, anonymous: 404, learner: 404, otherLearner: 404, otherInstructor: 404, instructor: 404, admin: 404 },
+    { path: "/status/revocation", anonymous: 200, learner: 200, otherLearner: 200, otherInstructor: 200, instructor: 200, admin: 200 },
+    { path: "/api/health", anonymous: 200, learner: 200, otherLearner: 200, otherInstructor: 200, instructor: 200, admin: 200 },
+    { path: "/.well-known/jwks.json", anonymous: 200, learner: 200, otherLearner: 200, otherInstructor: 200, instructor: 200, admin: 200 },
+    { path: "/api/openapi.json", anonymous: 200, learner: 200, otherLearner: 200, otherInstructor: 200, instructor: 200, admin: 200 },
+  ];
+}
 
 async function statusOf(request: APIRequestContext, path: string): Promise<number> {
   return (await request.get(path, { maxRedirects: 0 })).status();
 }
 
-for (const role of ["anonymous", "learner", "instructor", "admin"] as const) {
-  test.describe(`as ${role === "anonymous" ? "a visitor who is not signed in" : `the demo ${role}`}`, () => {
-    if (role !== "anonymous") test.use({ storageState: storageStateFor(role === "learner" ? "LEARNER" : role === "instructor" ? "INSTRUCTOR" : "ADMIN") });
+let otherSubmissionId = "";
+test.beforeAll(() => {
+  otherSubmissionId = runLib<string>(
+    `return (await db.submission.findFirstOrThrow({ where: { user: { email: ${JSON.stringify(OTHER_ACCOUNTS[0].email)} } }, orderBy: { createdAt: "asc" }, select: { id: true } })).id;`,
+  );
+});
+
+for (const role of ROLES) {
+  test.describe(`as ${role === "anonymous" ? "a visitor who is not signed in" : `the ${role} account`}`, () => {
+    if (role !== "anonymous") test.use({ storageState: storageStateFor(STATE_OF[role]) });
 
     test("gets exactly the access the role allows", async ({ page }) => {
       // page.request carries the browser context's session cookies.
+      const rows = matrix(otherSubmissionId);
       const seen = [];
-      for (const row of MATRIX) seen.push({ path: row.path, status: await statusOf(page.request, row.path) });
-      expect(seen).toEqual(MATRIX.map((row) => ({ path: row.path, status: row[role] })));
+      for (const row of rows) seen.push({ path: row.path, status: await statusOf(page.request, row.path) });
+      expect(seen).toEqual(rows.map((row) => ({ path: row.path, status: row[role] })));
     });
+
+    if (role === "otherInstructor" || role === "admin") {
+      test("is shown nothing of someone else's submission through a course it does not belong to", async ({ page }) => {
+        await page.goto(`/instructor/courses/${OTHER_COURSE}/submissions/${otherSubmissionId}`);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        const text = await page.locator("main").innerText();
+        expect(text).not.toContain(OTHER_ACCOUNTS[0].name);
+        expect(text).not.toContain("export async function train");
+      });
+    }
   });
 }
