@@ -8,7 +8,7 @@ import { accuracy, argmaxRows, macroF1, meanSquaredError } from "./metrics";
 import { layerClassNames } from "@/grader/harness/scorable-layers.mjs";
 import { ScoringError, scoreSavedModel } from "./score-model";
 import { scoringBackend } from "./scoring-backend";
-import { writeSavedModel } from "./test-support";
+import { writeSavedModel } from "./write-saved-model";
 
 const folders: string[] = [];
 after(() => {

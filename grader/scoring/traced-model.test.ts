@@ -10,7 +10,7 @@ import { recordForwardTrace, TRACE_BATCH, type ForwardTrace } from "@/grader/har
 import { accuracy, argmaxRows } from "./metrics";
 import { ScoringError, scoreSavedModel } from "./score-model";
 import { scoringBackend } from "./scoring-backend";
-import { writeSavedModel } from "./test-support";
+import { writeSavedModel } from "./write-saved-model";
 
 type Tf = Awaited<ReturnType<typeof scoringBackend>>["tf"];
 type Model = ReturnType<Tf["model"]>;

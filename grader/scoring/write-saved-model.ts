@@ -1,4 +1,4 @@
-// Shared by the scoring tests: writes a model the way the sandbox harness saves one.
+// Writes a model the way the sandbox harness saves one; for the scoring tests and the scoring bench.
 import fs from "node:fs";
 import path from "node:path";
 import type { scoringBackend } from "./scoring-backend";
