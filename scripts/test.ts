@@ -14,7 +14,8 @@ import { buildWebApp, migrate, ROOT, seed, startServices, startWebApp, startWork
 const log = (line: string) => console.log(`[test] ${line}`);
 
 // `npm test` runs every phase; while working, `npm test -- unit grader/sandbox` narrows it down
-// (phase names: typecheck, unit, e2e; any other word filters the unit test files by path).
+// (phase names: typecheck, unit, e2e; any other word filters the test files by path, and
+// `npm test -- e2e e2e/lab.spec.ts` runs one end-to-end file).
 const PHASES = ["typecheck", "unit", "e2e"];
 const args = process.argv.slice(2);
 const phases = new Set(args.some((arg) => PHASES.includes(arg)) ? args.filter((arg) => PHASES.includes(arg)) : PHASES);
@@ -67,7 +68,7 @@ function runTypecheck(): Counts {
   return result.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 }
 
-async function runEndToEnd(processEnv: NodeJS.ProcessEnv, reportFile: string): Promise<Counts> {
+async function runEndToEnd(processEnv: NodeJS.ProcessEnv, reportFile: string, specFilters: string[]): Promise<Counts> {
   ensureDebianPackages(["chromium"], "the end-to-end tests");
   seed(processEnv);
   buildWebApp(processEnv, log);
@@ -78,7 +79,7 @@ async function runEndToEnd(processEnv: NodeJS.ProcessEnv, reportFile: string): P
   try {
     await waitForHttp(`${baseUrl}/api/health`, 60_000, children[0]);
     log(`End-to-end tests against ${baseUrl}`);
-    spawnSync(path.join(ROOT, "node_modules", ".bin", "playwright"), ["test"], {
+    spawnSync(path.join(ROOT, "node_modules", ".bin", "playwright"), ["test", ...specFilters], {
       cwd: ROOT,
       env: { ...webEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile },
       stdio: "inherit",
@@ -124,7 +125,7 @@ async function main(): Promise<number> {
       const endToEndUrl = await createDatabase(serverUrl, endToEndDatabase);
       migrate(endToEndUrl);
       const endToEndEnv = childEnvironment({ ...sharedEnv, DATABASE_URL: endToEndUrl, QUEUE_PREFIX: `gradient-e2e-${runId}` });
-      e2e = await runEndToEnd(endToEndEnv, path.join(stateDir, "playwright.json"));
+      e2e = await runEndToEnd(endToEndEnv, path.join(stateDir, "playwright.json"), fileFilters.filter((filter) => filter.startsWith("e2e/")));
     }
     const passed = typecheck.passed + unit.passed + e2e.passed;
     const failed = typecheck.failed + unit.failed + e2e.failed;
