@@ -2,6 +2,7 @@
 // goes through. Sessions are signed JWT cookies; the role is re-read from the database on every
 // request, so a role change or a removed account takes effect at once.
 import type { NextAuthOptions } from "next-auth";
+import { cache } from "react";
 import { getServerSession } from "next-auth/next";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { Role } from "./generated/prisma/enums";
@@ -73,11 +74,24 @@ export interface CurrentUser {
   role: Role;
 }
 
-/** The signed-in user, read fresh from the database, or null. */
-export async function getCurrentUser(): Promise<CurrentUser | null> {
+// Once per request: a page's layout, its language switch and the page itself all ask, and each
+// ask would otherwise decrypt the cookie and query the database again. React's cache lives for
+// one server render, so the next request reads the account afresh.
+const readSignedInAccount = cache(async () => {
   const session = await getServerSession(authOptions);
   if (!session?.userId) return null;
-  return db.user.findUnique({ where: { id: session.userId }, select: { id: true, email: true, name: true, role: true } });
+  return db.user.findUnique({ where: { id: session.userId }, select: { id: true, email: true, name: true, role: true, locale: true } });
+});
+
+/** The signed-in user, read fresh from the database, or null. */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const account = await readSignedInAccount();
+  return account && { id: account.id, email: account.email, name: account.name, role: account.role };
+}
+
+/** The language the signed-in user saved, or null for a stranger. */
+export async function getCurrentUserLocale(): Promise<string | null> {
+  return (await readSignedInAccount())?.locale ?? null;
 }
 
 export async function requireUser(): Promise<CurrentUser> {

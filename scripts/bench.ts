@@ -1,7 +1,7 @@
 // Training and inference throughput of the course's reference models on every installed backend.
 // `npm run bench -- --json` prints one JSON object as its last line; `--compare-torch` adds
 // PyTorch (Debian's python3-torch) on the same thread counts, and the ratios; `--rounds=N` keeps
-// each engine's best of N runs.
+// each engine's best of N runs. It ends with the scorer's two prediction paths on one model.
 //
 // Each (engine, model) pair runs in its own child process: a backend's thread pool is fixed when it
 // first starts, and a fresh process makes the peak resident memory that model's alone. On a shared
@@ -12,6 +12,7 @@ import path from "node:path";
 import type * as tfTypes from "@tensorflow/tfjs";
 import { type BackendPreference, selectBackend } from "../grader/backends/select-backend";
 import { BUILDERS, MODEL_NAMES, type ModelName } from "./bench/models";
+import { benchScoring } from "./bench/scoring";
 
 /** Samples per measurement: a few seconds each on the wasm engine. */
 const SAMPLES: Record<ModelName, { train: number; inference: number }> = {
@@ -235,8 +236,10 @@ async function main(): Promise<void> {
       log(`${key.padEnd(16)} ${name.padEnd(12)} vs PyTorch (${entry.threads} thread(s)): train x${m.trainRatioVsTorch}, inference x${m.inferenceRatioVsTorch}`);
     }
   }
+  const scoring = await benchScoring(Math.max(rounds, 2));
+  log(`scoring ${scoring.heldOutRows} rows (${scoring.model}): rebuilt from model.json ${scoring.rebuildMs} ms, recorded pass replayed ${scoring.replayMs} ms (x${scoring.replayVsRebuild}), same accuracy: ${scoring.isSameAccuracy}`);
   for (const note of notes) log(`note: ${note}`);
-  console.log(JSON.stringify({ rounds, samples: SAMPLES, cpuSamples: CPU_SAMPLES, backends, torch, notes }));
+  console.log(JSON.stringify({ rounds, samples: SAMPLES, cpuSamples: CPU_SAMPLES, backends, torch, scoring, notes }));
 }
 
 main().then(

@@ -14,7 +14,8 @@ import { buildWebApp, migrate, ROOT, seed, startServices, startWebApp, startWork
 const log = (line: string) => console.log(`[test] ${line}`);
 
 // `npm test` runs every phase; while working, `npm test -- unit grader/sandbox` narrows it down
-// (phase names: typecheck, unit, e2e; any other word filters the unit test files by path).
+// (phase names: typecheck, unit, e2e; any other word filters the test files by path, and
+// `npm test -- e2e e2e/lab.spec.ts` runs one end-to-end file).
 const PHASES = ["typecheck", "unit", "e2e"];
 const args = process.argv.slice(2);
 const phases = new Set(args.some((arg) => PHASES.includes(arg)) ? args.filter((arg) => PHASES.includes(arg)) : PHASES);
@@ -67,7 +68,7 @@ function runTypecheck(): Counts {
   return result.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 }
 
-async function runEndToEnd(processEnv: NodeJS.ProcessEnv, reportFile: string): Promise<Counts> {
+async function runEndToEnd(processEnv: NodeJS.ProcessEnv, reportFile: string, specFilters: string[]): Promise<Counts> {
   ensureDebianPackages(["chromium"], "the end-to-end tests");
   seed(processEnv);
   buildWebApp(processEnv, log);
@@ -78,7 +79,7 @@ async function runEndToEnd(processEnv: NodeJS.ProcessEnv, reportFile: string): P
   try {
     await waitForHttp(`${baseUrl}/api/health`, 60_000, children[0]);
     log(`End-to-end tests against ${baseUrl}`);
-    spawnSync(path.join(ROOT, "node_modules", ".bin", "playwright"), ["test"], {
+    spawnSync(path.join(ROOT, "node_modules", ".bin", "playwright"), ["test", ...specFilters], {
       cwd: ROOT,
       env: { ...webEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile },
       stdio: "inherit",
@@ -103,20 +104,29 @@ async function main(): Promise<number> {
   // A server we were given gets a database of its own for this run; an embedded one is new anyway.
   const testDatabase = `gradient_test_${runId}`;
   const databaseUrl = env.DATABASE_URL ? await createDatabase(env.DATABASE_URL, testDatabase) : services.postgres.url;
+  // The end-to-end phase gets a database and queue of its own: submissions the integration tests
+  // leave queued would otherwise keep the e2e phase's grader busy with work no test waits for.
+  const endToEndDatabase = `gradient_e2e_${runId}`;
+  const serverUrl = env.DATABASE_URL ?? services.postgres.url;
   try {
     migrate(databaseUrl);
-    const processEnv = childEnvironment({
-      DATABASE_URL: databaseUrl,
+    const sharedEnv = {
       REDIS_URL: services.redis.url,
-      QUEUE_PREFIX: `gradient-test-${runId}`,
       AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
       SIGNING_KEY_FILE: ensureSigningKeyFile(stateDir),
-    });
+    };
+    const processEnv = childEnvironment({ ...sharedEnv, DATABASE_URL: databaseUrl, QUEUE_PREFIX: `gradient-test-${runId}` });
     const none: Counts = { passed: 0, failed: 0 };
     const typecheck = phases.has("typecheck") ? runTypecheck() : none;
     const files = findTestFiles(ROOT).filter((file) => fileFilters.length === 0 || fileFilters.some((filter) => file.includes(filter)));
     const unit = phases.has("unit") ? runNodeTests(files, processEnv, path.join(stateDir, "node-tests.tap")) : none;
-    const e2e = phases.has("e2e") ? await runEndToEnd(processEnv, path.join(stateDir, "playwright.json")) : none;
+    let e2e = none;
+    if (phases.has("e2e")) {
+      const endToEndUrl = await createDatabase(serverUrl, endToEndDatabase);
+      migrate(endToEndUrl);
+      const endToEndEnv = childEnvironment({ ...sharedEnv, DATABASE_URL: endToEndUrl, QUEUE_PREFIX: `gradient-e2e-${runId}` });
+      e2e = await runEndToEnd(endToEndEnv, path.join(stateDir, "playwright.json"), fileFilters.filter((filter) => filter.startsWith("e2e/")));
+    }
     const passed = typecheck.passed + unit.passed + e2e.passed;
     const failed = typecheck.failed + unit.failed + e2e.failed;
     console.log(`\ntype check: ${typecheck.failed === 0 ? "clean" : "errors"}`);
@@ -126,6 +136,7 @@ async function main(): Promise<number> {
     return failed === 0 && passed > 0 ? 0 : 1;
   } finally {
     if (env.DATABASE_URL) await dropDatabase(env.DATABASE_URL, testDatabase).catch(() => undefined);
+    await dropDatabase(serverUrl, endToEndDatabase).catch(() => undefined);
     await services.redis.stop();
     await services.postgres.stop();
     fs.rmSync(stateDir, { recursive: true, force: true });

@@ -5,7 +5,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { constantValueCount, recordForwardTrace, replayForwardTrace, createConstantTensors, TRACE_BATCH, TRACE_CONSTANT_ALLOWANCE } from "./forward-trace.mjs";
 import { registerPlatformLayers } from "./platform-layers.mjs";
+import { unscorableLayerClasses } from "./scorable-layers.mjs";
 
 const writeLine = process.stdout.write.bind(process.stdout);
 function emit(message) {
@@ -296,11 +298,13 @@ if (parameters > budget.maxParameters) {
   fail("learner", "too_many_parameters", `Your model has ${parameters} parameters; the budget allows ${budget.maxParameters}.`);
 }
 
+let savedTopology;
 try {
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
       const weightData = Array.isArray(artifacts.weightData) ? tf.io.CompositeArrayBuffer.join(artifacts.weightData) : artifacts.weightData;
       fs.writeFileSync(path.join(outputDir, "weights.bin"), new Uint8Array(weightData));
+      savedTopology = artifacts.modelTopology;
       const modelJson = {
         format: artifacts.format,
         generatedBy: artifacts.generatedBy,
@@ -315,5 +319,77 @@ try {
   fail("learner", "save_failed", `Your model could not be saved: ${error instanceof Error ? error.message : String(error)}. Custom layer classes must implement getConfig().`);
 }
 
+const customClasses = unscorableLayerClasses(savedTopology);
+if (customClasses.length > 0) saveForwardTrace(customClasses);
+
 emit({ type: "done", epochs: epochsUsed, trainingMs, parameters, stoppedAtDeadline });
 process.exit(0);
+
+/** Training rows from `start` on, wrapping round, as one recording-sized batch. */
+function trainingBatch(start) {
+  return tf.tidy(() => tf.gather(xs, tf.tensor1d(Array.from({ length: TRACE_BATCH }, (_, i) => (start + i) % data.size), "int32")));
+}
+
+/** The largest difference between two predictions, 0 where both are NaN (a diverged model is still the same model). */
+function largestDifference(a, b) {
+  const left = a.dataSync();
+  const right = b.dataSync();
+  let largest = left.length === right.length ? 0 : Infinity;
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    if (Number.isNaN(left[i]) && Number.isNaN(right[i])) continue;
+    const gap = Math.abs(left[i] - right[i]) / (1e-4 + 1e-3 * Math.abs(right[i]));
+    if (!(gap <= largest)) largest = gap;
+  }
+  return largest;
+}
+
+/**
+ * The scorer cannot rebuild the learner's own layer classes, so their forward pass is recorded
+ * here (see forward-trace.mjs), on training rows, and checked by replaying it on other rows.
+ */
+function saveForwardTrace(customClasses) {
+  const classes = customClasses.join(", ");
+  const untraceable = (detail, stack) =>
+    fail(
+      "learner",
+      "untraceable_model",
+      `Your model uses your own layer class(es) ${classes}. The grader scores such a model by recording its forward pass as TensorFlow.js operations and replaying them on the held-out data, away from your code; ${detail}`,
+      stack,
+    );
+  const recordOn = trainingBatch(0);
+  const checkOn = trainingBatch(TRACE_BATCH);
+  let recorded;
+  learnerPhase = true;
+  try {
+    recorded = recordForwardTrace(tf, model, recordOn);
+  } catch (error) {
+    learnerPhase = false;
+    untraceable(`recording it failed: ${describeError(error)}`, learnerStack(error));
+  }
+  learnerPhase = false;
+  const { trace, constantBytes } = recorded;
+  const allowed = budget.maxParameters + TRACE_CONSTANT_ALLOWANCE;
+  if (constantValueCount(trace) > allowed) {
+    fail("learner", "too_many_parameters", `Your model's forward pass reads ${constantValueCount(trace)} stored values (weights and constants); the budget allows ${allowed} (${budget.maxParameters} parameters plus ${TRACE_CONSTANT_ALLOWANCE} for constants such as masks).`);
+  }
+
+  let difference;
+  try {
+    const constants = createConstantTensors(tf, trace, constantBytes);
+    const replayed = replayForwardTrace(tf, trace, constants, checkOn);
+    learnerPhase = true;
+    const predicted = model.predict(checkOn, { batchSize: TRACE_BATCH });
+    learnerPhase = false;
+    difference = largestDifference(replayed, Array.isArray(predicted) ? predicted[0] : predicted);
+  } catch (error) {
+    learnerPhase = false;
+    untraceable(`replaying the recording failed: ${describeError(error)}`);
+  }
+  if (difference > 1) {
+    untraceable(
+      "replayed on other training examples, the recording predicted differently from your model. A layer's call() must compute its output with tf operations only: values read into JavaScript (dataSync(), arraySync(), array()), branches on them, or randomness outside training make the result depend on the examples the recording saw.",
+    );
+  }
+  fs.writeFileSync(path.join(outputDir, "trace.bin"), constantBytes);
+  fs.writeFileSync(path.join(outputDir, "trace.json"), JSON.stringify(trace));
+}

@@ -1,13 +1,15 @@
 // The trusted scorer: loads a saved tfjs model without running any learner code, checks it against
-// the assignment, predicts on the held-out split in batches and computes the metric.
+// the assignment, predicts on the held-out split in batches and computes the metric. A model with
+// layer classes the learner wrote is predicted from its recorded forward pass (traced-model.ts).
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { AssignmentSpec } from "@/lib/assignments/spec-schema";
 import type { PreparedDataset } from "@/grader/datasets/types";
-import { PLATFORM_LAYER_CLASS_NAMES } from "@/grader/harness/platform-layers.mjs";
+import { layerClassNames, unscorableLayerClasses } from "@/grader/harness/scorable-layers.mjs";
 import { accuracy, argmaxRows, macroF1, meanSquaredError } from "./metrics";
 import { scoringBackend } from "./scoring-backend";
+import { predictFromTrace, readForwardTrace, TraceRejected } from "./traced-model";
 
 export type ScoringFailureCode =
   | "no_weights"
@@ -18,7 +20,8 @@ export type ScoringFailureCode =
   | "unsupported_layer"
   | "wrong_input_shape"
   | "wrong_output_shape"
-  | "non_finite_predictions";
+  | "non_finite_predictions"
+  | "trace_replay_failed";
 
 /** A problem with the submitted model, described so the learner can fix it. */
 export class ScoringError extends Error {
@@ -45,18 +48,6 @@ export interface ScoreResult {
 const MAX_MODEL_JSON_BYTES = 4 * 2 ** 20;
 const PREDICT_BATCH = 1024;
 
-/** Layer classes of tfjs-layers a graded model may contain; anything else is rejected by name. */
-const BUILT_IN_LAYERS = [
-  "InputLayer", "Dense", "Dropout", "SpatialDropout1D", "Flatten", "Reshape", "Permute", "RepeatVector", "Activation",
-  "Embedding", "Masking", "Conv1D", "Conv2D", "Conv2DTranspose", "SeparableConv2D", "DepthwiseConv2D", "Cropping2D",
-  "UpSampling2D", "ZeroPadding2D", "MaxPooling1D", "MaxPooling2D", "AveragePooling1D", "AveragePooling2D",
-  "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D",
-  "BatchNormalization", "LayerNormalization", "LSTM", "GRU", "SimpleRNN", "Bidirectional", "TimeDistributed",
-  "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot", "ReLU", "LeakyReLU", "PReLU",
-  "ELU", "ThresholdedReLU", "Softmax", "GaussianNoise", "GaussianDropout", "AlphaDropout", "Sequential", "Model", "Functional",
-];
-const ALLOWED_LAYERS = new Set([...BUILT_IN_LAYERS, ...PLATFORM_LAYER_CLASS_NAMES]);
-
 const ModelJsonSchema = z.object({
   modelTopology: z.record(z.string(), z.unknown()),
   weightsManifest: z
@@ -70,34 +61,6 @@ const ModelJsonSchema = z.object({
     )
     .length(1),
 });
-
-/** Every layer class a topology names, including layers nested in wrappers and sub-models. */
-export function layerClassNames(node: unknown, found = new Set<string>()): Set<string> {
-  if (Array.isArray(node)) {
-    for (const item of node) layerClassNames(item, found);
-    return found;
-  }
-  if (node === null || typeof node !== "object") return found;
-  const record = node as Record<string, unknown>;
-  const config = record.config;
-  if (typeof record.class_name === "string" && config && typeof config === "object") {
-    const layerConfig = config as Record<string, unknown>;
-    // Layers are the class_name entries inside `layers` lists and wrapper `layer` fields; the
-    // top-level model is one too. Initializers and regularizers never sit in those places.
-    if (record.isLayer === true) found.add(record.class_name);
-    for (const child of asArray(layerConfig.layers)) layerClassNames({ ...asRecord(child), isLayer: true }, found);
-    if (layerConfig.layer) layerClassNames({ ...asRecord(layerConfig.layer), isLayer: true }, found);
-  }
-  return found;
-}
-
-function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
-}
 
 function describeShape(shape: readonly (number | null)[]): string {
   return `[${shape.map((d) => (d === null ? "batch" : String(d))).join(", ")}]`;
@@ -144,28 +107,24 @@ function readSavedModel(folder: string, maxParameters: number): SavedModel {
   return { modelTopology: parsed.modelTopology, weightSpecs, weightData, parameters };
 }
 
-export async function scoreSavedModel(options: {
-  folder: string;
-  spec: Pick<AssignmentSpec, "metric" | "budget"> & Partial<Pick<AssignmentSpec, "requiredLayers">>;
-  dataset: PreparedDataset;
-}): Promise<ScoreResult> {
-  const startedAt = performance.now();
-  const { spec, dataset } = options;
-  const saved = readSavedModel(options.folder, spec.budget.maxParameters);
+interface Predictions {
+  /** One score per class (or one value for regression) per held-out row. */
+  values: Float32Array;
+  backend: string;
+  isDeterministic: boolean;
+}
 
-  const classNames = layerClassNames({ ...saved.modelTopology, isLayer: true });
-  const absent = (spec.requiredLayers ?? []).filter((name) => !classNames.has(name));
-  if (absent.length > 0) {
-    throw new ScoringError("missing_required_layer", `This assignment asks for a model that uses ${absent.join(", ")}; yours does not contain it.`);
-  }
-  const unsupported = [...classNames].filter((name) => !ALLOWED_LAYERS.has(name));
-  if (unsupported.length > 0) {
-    throw new ScoringError(
-      "unsupported_layer",
-      `The grader cannot load the layer class(es) ${unsupported.join(", ")}. Graded models may use TensorFlow.js's built-in layers and the platform layers (platformLayers.MultiHeadSelfAttention, platformLayers.PositionEmbedding); build custom behaviour from those, e.g. with tf.model() and merge layers.`,
-    );
-  }
+function expectedOutput(dataset: PreparedDataset): { classes: number; describe: string } {
+  const classes = dataset.task === "classification" ? (dataset.classNames?.length ?? 0) : 1;
+  return { classes, describe: dataset.task === "classification" ? `[batch, ${classes}] (one score per class)` : "[batch, 1]" };
+}
 
+function isRightOutputTail(tail: readonly (number | null)[], dataset: PreparedDataset): boolean {
+  return checkShape(tail, [expectedOutput(dataset).classes]) || (dataset.task === "regression" && tail.length === 0);
+}
+
+/** Rebuilds the model from model.json with the scorer's own layer classes and predicts in batches. */
+async function predictWithLayersModel(saved: SavedModel, dataset: PreparedDataset): Promise<Predictions> {
   const backend = await scoringBackend();
   const { tf } = backend;
   let model: Awaited<ReturnType<typeof tf.loadLayersModel>>;
@@ -184,20 +143,16 @@ export async function scoreSavedModel(options: {
       const got = model.inputs.map((i) => describeShape(i.shape)).join(", ");
       throw new ScoringError("wrong_input_shape", `The model takes ${got} but the data is ${describeShape([null, ...expectedInput])}.`);
     }
-    const classes = dataset.task === "classification" ? (dataset.classNames?.length ?? 0) : 1;
+    const { classes, describe } = expectedOutput(dataset);
     const output = model.outputs[0];
-    const outputTail = (output?.shape ?? []).slice(1);
-    const isRightOutput =
-      model.outputs.length === 1 && (checkShape(outputTail, [classes]) || (dataset.task === "regression" && outputTail.length === 0));
-    if (!isRightOutput) {
-      const want = dataset.task === "classification" ? `[batch, ${classes}] (one score per class)` : "[batch, 1]";
-      throw new ScoringError("wrong_output_shape", `The model outputs ${model.outputs.map((o) => describeShape(o.shape)).join(", ")} but this assignment needs ${want}.`);
+    if (model.outputs.length !== 1 || !isRightOutputTail((output?.shape ?? []).slice(1), dataset)) {
+      throw new ScoringError("wrong_output_shape", `The model outputs ${model.outputs.map((o) => describeShape(o.shape)).join(", ")} but this assignment needs ${describe}.`);
     }
 
-    const { xs, ys } = dataset.heldOut;
+    const { xs } = dataset.heldOut;
     const rows = xs.shape[0] ?? 0;
     const rowSize = expectedInput.reduce((a, b) => a * b, 1);
-    const predictions = new Float32Array(rows * classes);
+    const values = new Float32Array(rows * classes);
     for (let start = 0; start < rows; start += PREDICT_BATCH) {
       const count = Math.min(PREDICT_BATCH, rows - start);
       const batch = tf.tidy(() => {
@@ -205,33 +160,82 @@ export async function scoreSavedModel(options: {
         const out = model.predict(inputs);
         return (Array.isArray(out) ? out[0] : out)?.reshape([count * classes]).dataSync() ?? new Float32Array(0);
       });
-      predictions.set(batch, start * classes);
+      values.set(batch, start * classes);
     }
-    if (!predictions.every(Number.isFinite)) {
-      throw new ScoringError("non_finite_predictions", "The model predicted NaN or infinity on some held-out examples; training probably diverged (try a smaller learning rate).");
-    }
-
-    const metrics: Record<string, number> = {};
-    if (dataset.task === "classification") {
-      const predicted = argmaxRows(predictions, classes);
-      metrics.accuracy = accuracy(predicted, ys.data);
-      metrics["macro-f1"] = macroF1(predicted, ys.data, classes);
-    } else {
-      metrics.mse = meanSquaredError(predictions, ys.data);
-    }
-    const value = metrics[spec.metric.name];
-    if (value === undefined) throw new Error(`metric ${spec.metric.name} does not apply to a ${dataset.task} task`);
-    const passed = spec.metric.direction === "higher" ? value >= spec.metric.threshold : value <= spec.metric.threshold;
-    return {
-      metrics,
-      value,
-      passed,
-      parameters: saved.parameters,
-      scoringMs: Math.round(performance.now() - startedAt),
-      backend: backend.name,
-      isDeterministic: backend.isDeterministic,
-    };
+    return { values, backend: backend.name, isDeterministic: backend.isDeterministic };
   } finally {
     model.dispose();
   }
+}
+
+/** Predicts with the forward pass the harness recorded, for a model with the learner's own layer classes. */
+async function predictWithRecording(folder: string, customClasses: string[], spec: ScoredSpec, dataset: PreparedDataset): Promise<Predictions> {
+  const classes = customClasses.join(", ");
+  const required = spec.requiredLayers ?? [];
+  if (required.length > 0) {
+    // Class names in model.json are the learner's to choose; only a model the scorer rebuilds itself proves it holds the layer.
+    throw new ScoringError(
+      "unsupported_layer",
+      `This assignment checks that your model contains ${required.join(", ")}, which the grader can confirm only in a model built from TensorFlow.js's and the platform's layers; yours also uses your own class(es) ${classes}.`,
+    );
+  }
+  try {
+    const recorded = readForwardTrace(folder, spec.budget.maxParameters);
+    if (!recorded) {
+      throw new ScoringError(
+        "unsupported_layer",
+        `The model uses layer class(es) ${classes} that the scorer cannot rebuild, and no recorded forward pass came with it. Models trained by the grader are recorded automatically; uploaded models must use TensorFlow.js's built-in layers and the platform layers (platformLayers.MultiHeadSelfAttention, platformLayers.PositionEmbedding).`,
+      );
+    }
+    const predicted = await predictFromTrace(recorded, dataset);
+    if (!isRightOutputTail(predicted.outputTail, dataset)) {
+      throw new ScoringError("wrong_output_shape", `The model outputs ${describeShape([null, ...predicted.outputTail])} but this assignment needs ${expectedOutput(dataset).describe}.`);
+    }
+    return { values: predicted.outputs, backend: `${predicted.backend}-replay`, isDeterministic: true };
+  } catch (error) {
+    if (error instanceof TraceRejected) throw new ScoringError(error.code, error.message);
+    throw error;
+  }
+}
+
+type ScoredSpec = Pick<AssignmentSpec, "metric" | "budget"> & Partial<Pick<AssignmentSpec, "requiredLayers">>;
+
+export async function scoreSavedModel(options: { folder: string; spec: ScoredSpec; dataset: PreparedDataset }): Promise<ScoreResult> {
+  const startedAt = performance.now();
+  const { spec, dataset } = options;
+  const saved = readSavedModel(options.folder, spec.budget.maxParameters);
+
+  const classNames = layerClassNames({ ...saved.modelTopology, isLayer: true });
+  const absent = (spec.requiredLayers ?? []).filter((name) => !classNames.has(name));
+  if (absent.length > 0) {
+    throw new ScoringError("missing_required_layer", `This assignment asks for a model that uses ${absent.join(", ")}; yours does not contain it.`);
+  }
+  const customClasses = unscorableLayerClasses(saved.modelTopology);
+  const predictions =
+    customClasses.length > 0 ? await predictWithRecording(options.folder, customClasses, spec, dataset) : await predictWithLayersModel(saved, dataset);
+  if (!predictions.values.every(Number.isFinite)) {
+    throw new ScoringError("non_finite_predictions", "The model predicted NaN or infinity on some held-out examples; training probably diverged (try a smaller learning rate).");
+  }
+
+  const { ys } = dataset.heldOut;
+  const metrics: Record<string, number> = {};
+  if (dataset.task === "classification") {
+    const predicted = argmaxRows(predictions.values, expectedOutput(dataset).classes);
+    metrics.accuracy = accuracy(predicted, ys.data);
+    metrics["macro-f1"] = macroF1(predicted, ys.data, expectedOutput(dataset).classes);
+  } else {
+    metrics.mse = meanSquaredError(predictions.values, ys.data);
+  }
+  const value = metrics[spec.metric.name];
+  if (value === undefined) throw new Error(`metric ${spec.metric.name} does not apply to a ${dataset.task} task`);
+  const passed = spec.metric.direction === "higher" ? value >= spec.metric.threshold : value <= spec.metric.threshold;
+  return {
+    metrics,
+    value,
+    passed,
+    parameters: saved.parameters,
+    scoringMs: Math.round(performance.now() - startedAt),
+    backend: predictions.backend,
+    isDeterministic: predictions.isDeterministic,
+  };
 }

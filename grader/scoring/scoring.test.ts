@@ -5,8 +5,10 @@ import path from "node:path";
 import { after, describe, it } from "node:test";
 import { float32, int32, type PreparedDataset } from "@/grader/datasets/types";
 import { accuracy, argmaxRows, macroF1, meanSquaredError } from "./metrics";
-import { layerClassNames, ScoringError, scoreSavedModel } from "./score-model";
+import { layerClassNames } from "@/grader/harness/scorable-layers.mjs";
+import { ScoringError, scoreSavedModel } from "./score-model";
 import { scoringBackend } from "./scoring-backend";
+import { writeSavedModel } from "./write-saved-model";
 
 const folders: string[] = [];
 after(() => {
@@ -20,19 +22,7 @@ type Model = ReturnType<Tf["model"]>;
 async function saveModel(tf: Tf, model: Model, edit?: (json: Record<string, unknown>) => void): Promise<string> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-score-"));
   folders.push(folder);
-  await model.save(
-    tf.io.withSaveHandler(async (artifacts) => {
-      const data = Array.isArray(artifacts.weightData) ? tf.io.CompositeArrayBuffer.join(artifacts.weightData) : artifacts.weightData;
-      fs.writeFileSync(path.join(folder, "weights.bin"), new Uint8Array(data ?? new ArrayBuffer(0)));
-      const json: Record<string, unknown> = {
-        modelTopology: artifacts.modelTopology,
-        weightsManifest: [{ paths: ["weights.bin"], weights: artifacts.weightSpecs }],
-      };
-      edit?.(json);
-      fs.writeFileSync(path.join(folder, "model.json"), JSON.stringify(json));
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
-    }),
-  );
+  await writeSavedModel(tf, model, folder, edit);
   return folder;
 }
 

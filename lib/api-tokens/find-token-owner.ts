@@ -10,12 +10,17 @@ export async function findTokenOwner(token: string, now = new Date()): Promise<C
   if (!isWellFormedToken(token)) return null;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, revokedAt: true, expiresAt: true, user: { select: { id: true, email: true, name: true, role: true } } },
+    select: { id: true, revokedAt: true, expiresAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true } } },
   });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
-  await db.apiToken.updateMany({
-    where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
-    data: { lastUsedAt: now },
-  });
+  const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  // The row just read already says whether the stamp is fresh, so most requests skip the write;
+  // the condition repeats it so concurrent requests write it once.
+  if (!row.lastUsedAt || row.lastUsedAt < staleBefore) {
+    await db.apiToken.updateMany({
+      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
+      data: { lastUsedAt: now },
+    });
+  }
   return row.user;
 }

@@ -42,3 +42,22 @@ export function withApiErrors<Args extends unknown[]>(handler: (...args: Args) =
     }
   };
 }
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+
+/**
+ * Handlers for the methods a route does not serve. Next answers those with an empty 405; HTTP
+ * requires an Allow header on a 405, and a caller deserves a sentence saying what the route takes.
+ */
+export function otherMethods<Served extends Method>(...served: Served[]): Record<Exclude<Method, Served>, () => Response> {
+  const allow = [...served, ...(served.includes("GET" as Served) ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const refuse = () =>
+    Response.json(
+      { error: { code: "method_not_allowed", message: `This address answers ${served.join(" and ")} requests only.` } } satisfies ErrorBody,
+      { status: 405, headers: { ...NO_STORE, allow } },
+    );
+  const handlers: Partial<Record<Method, () => Response>> = {};
+  for (const method of METHODS) if (!served.includes(method as Served)) handlers[method] = refuse;
+  return handlers as Record<Exclude<Method, Served>, () => Response>;
+}

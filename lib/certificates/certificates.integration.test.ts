@@ -159,6 +159,39 @@ describe("revocation and suspension", () => {
   });
 });
 
+describe("verdicts kept in memory", () => {
+  test("a revocation made anywhere shows on the very next check, though the certificate was just verified", async () => {
+    const { publicId } = await issue();
+    const row = await db.certificate.findUniqueOrThrow({ where: { publicId } });
+    assert.equal((await verifyLocally(row.credentialJwt)).status, "valid");
+    assert.equal((await getCertificateView(publicId, null))?.status, "valid");
+    // Written straight to the table, as another web server would: nothing in this process is told.
+    await db.certificate.update({ where: { publicId }, data: { revokedAt: new Date(), revocationReason: "Another server revoked it" } });
+    assert.equal((await verifyLocally(row.credentialJwt)).status, "revoked");
+    assert.equal((await getCertificateView(publicId, null))?.status, "revoked");
+  });
+
+  test("suspend, reinstate and suspend again: every check right after a change sees it", async () => {
+    const { publicId } = await issue();
+    const admin = await makeUser("ADMIN");
+    const statuses: (string | undefined)[] = [(await getCertificateView(publicId, null))?.status];
+    for (const action of ["suspend", "reinstate", "suspend"]) {
+      await changeCertificateStatus({ actor: admin, input: { publicId, action, reason: "Review step" } });
+      statuses.push((await getCertificateView(publicId, null))?.status);
+    }
+    assert.deepEqual(statuses, ["valid", "suspended", "valid", "suspended"]);
+  });
+
+  test("another certificate's revocation leaves this one valid", async () => {
+    const { publicId } = await issue();
+    const { publicId: other } = await issue();
+    assert.equal((await getCertificateView(publicId, null))?.status, "valid");
+    await db.certificate.update({ where: { publicId: other }, data: { revokedAt: new Date(), revocationReason: "Only the other one" } });
+    assert.equal((await getCertificateView(publicId, null))?.status, "valid");
+    assert.equal((await getCertificateView(other, null))?.status, "revoked");
+  });
+});
+
 test("a private certificate says only that it is valid, to everyone but its holder and managers", async () => {
   const { learner, publicId } = await issue();
   const stranger = await makeUser();

@@ -5,6 +5,29 @@ import { buildStatusListCredential } from "./status-list";
 import { issuerId, statusListUrl, type StatusPurpose } from "./urls";
 import { signVcJwt } from "./vc-jwt";
 
+/** The status list positions set for each purpose, read fresh from the certificates. */
+export type FlaggedIndices = Record<StatusPurpose, number[]>;
+
+/** Both purposes' set positions in one query, sorted, so equal states compare equal. */
+export async function readFlaggedIndices(): Promise<FlaggedIndices> {
+  const rows = await db.certificate.findMany({
+    where: { OR: [{ revokedAt: { not: null } }, { suspendedAt: { not: null } }] },
+    select: { statusListIndex: true, revokedAt: true, suspendedAt: true },
+  });
+  const indicesWhere = (isSet: (row: (typeof rows)[number]) => boolean) =>
+    rows
+      .filter(isSet)
+      .map((row) => row.statusListIndex)
+      .sort((a, b) => a - b);
+  return { revocation: indicesWhere((row) => row.revokedAt !== null), suspension: indicesWhere((row) => row.suspendedAt !== null) };
+}
+
+/** Signs the list of `purpose` with `setIndices` set, as served at `listUrl`. */
+export async function signStatusList(purpose: StatusPurpose, listUrl: string, setIndices: number[]): Promise<string> {
+  const credential = buildStatusListCredential({ purpose, listUrl, issuer: issuerId(listUrl), setIndices });
+  return signVcJwt(credential, await getActiveSigningKey());
+}
+
 /**
  * `listUrl` defaults to this site's address; the in-process verifier passes the address a
  * credential names, so certificates issued under an earlier PUBLIC_URL still check out here.
@@ -14,11 +37,5 @@ export async function getStatusListJwt(purpose: StatusPurpose, listUrl: string =
     where: purpose === "revocation" ? { revokedAt: { not: null } } : { suspendedAt: { not: null } },
     select: { statusListIndex: true },
   });
-  const credential = buildStatusListCredential({
-    purpose,
-    listUrl,
-    issuer: issuerId(listUrl),
-    setIndices: rows.map((row) => row.statusListIndex),
-  });
-  return signVcJwt(credential, await getActiveSigningKey());
+  return signStatusList(purpose, listUrl, rows.map((row) => row.statusListIndex));
 }

@@ -12,9 +12,18 @@ export async function listPublishedKeys(): Promise<{ keys: PublicJwk[] }> {
   };
 }
 
+// A key id is the thumbprint of its public key and published keys are never changed or removed,
+// so a key once found stays right for the life of the process. Misses are not kept: a key
+// registered by another server a moment later must be found.
+const foundKeys = new Map<string, PublicJwk>();
+
 /** One published key by id, or null: what the in-process verifier trusts. */
 export async function findPublishedKey(kid: string): Promise<PublicJwk | null> {
+  const known = foundKeys.get(kid);
+  if (known) return known;
   const row = await db.signingKey.findUnique({ where: { kid }, select: { kid: true, publicJwk: true } });
   if (!row) return null;
-  return { ...StoredJwkSchema.parse(row.publicJwk), kid: row.kid, alg: "EdDSA", use: "sig" };
+  const key: PublicJwk = { ...StoredJwkSchema.parse(row.publicJwk), kid: row.kid, alg: "EdDSA", use: "sig" };
+  foundKeys.set(kid, key);
+  return key;
 }

@@ -1,22 +1,65 @@
 // Verification inside the platform: keys from the SigningKey table (what the JWKS publishes) and
 // status lists built and signed on the spot (what /status/<purpose> serves), checked by the same
 // verifier a stranger runs, so the verdict never rests on the certificate row alone.
+//
+// Verdicts are kept in memory for a minute, keyed by the credential's exact bytes and the current
+// set of revoked and suspended positions. That set is read from Postgres on every call, so a
+// revocation or suspension made by any server changes the key and shows on the very next check;
+// what is saved is the signing, signature checks and schema parsing, which give the same answer
+// for the same bytes and the same set (a key id names one key for good).
+import crypto from "node:crypto";
+import { decodeJwt } from "jose";
+import { z } from "zod";
 import { findPublishedKey } from "./list-published-keys";
-import { getStatusListJwt } from "./get-status-list";
+import { readFlaggedIndices, signStatusList, type FlaggedIndices } from "./get-status-list";
 import { STATUS_PURPOSES } from "./status-list";
-import { verifyCredential, type Verdict, type VerificationSources } from "./verify-credential";
+import { extractJwt, verifyCredential, type Verdict, type VerificationSources } from "./verify-credential";
 
-function localSources(): VerificationSources {
+/** How long a verdict is reused; it also bounds how long a credential's own expiry can go unnoticed. */
+export const VERDICT_TTL_MS = 60_000;
+/** Verdicts kept at most: the oldest go first. Uploaded credentials land here too, so it is bounded. */
+const MAX_VERDICTS = 10_000;
+
+const verdicts = new Map<string, { verdict: Verdict; expiresAt: number }>();
+
+function localSources(flagged: FlaggedIndices): VerificationSources {
   return {
     resolveKey: findPublishedKey,
     async fetchStatusList(url) {
       const purpose = STATUS_PURPOSES.find((candidate) => new URL(url).pathname === `/status/${candidate}`);
       if (!purpose) throw new Error(`${url} is not a status list of this platform`);
-      return getStatusListJwt(purpose, url);
+      return signStatusList(purpose, url, flagged[purpose]);
     },
   };
 }
 
-export function verifyLocally(input: string): Promise<Verdict> {
-  return verifyCredential(input, localSources());
+const ValidUntilSchema = z.object({ validUntil: z.iso.datetime({ offset: true }).optional() });
+
+/** When a verdict about `jwt` may no longer be reused: in a minute, or when the credential expires. */
+function reusableUntil(jwt: string, now: number): number {
+  const claims = ValidUntilSchema.safeParse(decodeJwt(jwt));
+  const validUntil = claims.success && claims.data.validUntil ? new Date(claims.data.validUntil).getTime() : Infinity;
+  return Math.min(now + VERDICT_TTL_MS, validUntil);
+}
+
+export async function verifyLocally(input: string): Promise<Verdict> {
+  const flagged = await readFlaggedIndices();
+  const key = crypto.createHash("sha256").update(JSON.stringify(flagged)).update("\n").update(input).digest("base64url");
+  const now = Date.now();
+  const kept = verdicts.get(key);
+  if (kept && kept.expiresAt > now) return kept.verdict;
+  verdicts.delete(key);
+
+  const verdict = await verifyCredential(input, localSources(flagged));
+  // Only verdicts on a genuine signature are kept: a "not genuine" one may rest on a key that is
+  // about to be registered, and forgeries should not be able to fill the memory anyway.
+  const jwt = extractJwt(input);
+  if (jwt && (verdict.status === "valid" || verdict.status === "revoked" || verdict.status === "suspended")) {
+    verdicts.set(key, { verdict, expiresAt: reusableUntil(jwt, now) });
+    for (const oldest of verdicts.keys()) {
+      if (verdicts.size <= MAX_VERDICTS) break;
+      verdicts.delete(oldest);
+    }
+  }
+  return verdict;
 }

@@ -2,9 +2,8 @@
 // cookie (a new browser), a signed-in user's saved choice applies, and failing that the browser's
 // Accept-Language decides between English and Simplified Chinese.
 import { cookies, headers } from "next/headers";
-import { getCurrentUser } from "../auth";
+import { getCurrentUserLocale } from "../auth";
 import { LocaleSchema, type Locale } from "../courses/content-schema";
-import { db } from "../db";
 
 export type { Locale };
 export const LOCALE_COOKIE = "gradient-locale";
@@ -24,12 +23,9 @@ export function localeFromAcceptLanguage(header: string | null): Locale {
 export async function getLocale(): Promise<Locale> {
   const chosen = LocaleSchema.safeParse((await cookies()).get(LOCALE_COOKIE)?.value);
   if (chosen.success) return chosen.data;
-  const user = await getCurrentUser();
-  if (user) {
-    // Accounts start as "en", which says nothing about a choice, so only another saved language
-    // overrides what the browser asks for.
-    const saved = LocaleSchema.safeParse((await db.user.findUnique({ where: { id: user.id }, select: { locale: true } }))?.locale);
-    if (saved.success && saved.data !== "en") return saved.data;
-  }
+  // Accounts start as "en", which says nothing about a choice, so only another saved language
+  // overrides what the browser asks for.
+  const saved = LocaleSchema.safeParse(await getCurrentUserLocale());
+  if (saved.success && saved.data !== "en") return saved.data;
   return localeFromAcceptLanguage((await headers()).get("accept-language"));
 }

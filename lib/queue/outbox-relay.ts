@@ -22,16 +22,22 @@ export async function relayOutbox(limit = 200, ids?: string[]): Promise<number> 
     orderBy: [{ priority: "asc" }, { createdAt: "asc" }],
     take: limit,
   });
-  for (const row of pending) {
-    const payload = GradingJobSchema.parse(row.payload);
-    await getGradingQueue().add(row.name, payload, {
-      ...GRADING_JOB_OPTIONS,
-      // BullMQ ignores a second add with an id it already holds, so a relay that crashed after
-      // adding but before marking the row cannot grade a submission twice.
-      jobId: row.id,
-      ...(row.priority > 0 ? { priority: row.priority } : {}),
-    });
-    await db.outboxJob.update({ where: { id: row.id }, data: { state: "ENQUEUED", enqueuedAt: new Date() } });
-  }
+  for (const row of pending) await enqueueOutboxJob(row);
   return pending.length;
+}
+
+/**
+ * Enqueues one outbox row its writer already holds and marks it enqueued, without reading it back:
+ * what a request does right after committing its own row.
+ */
+export async function enqueueOutboxJob(row: { id: string; name: string; payload: unknown; priority: number }): Promise<void> {
+  const payload = GradingJobSchema.parse(row.payload);
+  await getGradingQueue().add(row.name, payload, {
+    ...GRADING_JOB_OPTIONS,
+    // BullMQ ignores a second add with an id it already holds, so a relay that crashed after
+    // adding but before marking the row cannot grade a submission twice.
+    jobId: row.id,
+    ...(row.priority > 0 ? { priority: row.priority } : {}),
+  });
+  await db.outboxJob.update({ where: { id: row.id }, data: { state: "ENQUEUED", enqueuedAt: new Date() } });
 }

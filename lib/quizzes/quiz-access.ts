@@ -13,12 +13,6 @@ export const SlugSchema = z.string().max(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/
 /** Seconds after the deadline in which a submission still counts, for the request's trip. */
 export const DEADLINE_GRACE_SECONDS = 15;
 
-/** Whether `viewer` may take quizzes in the course: an enrolment, or teaching rights. */
-export async function canTakeQuizzes(viewer: Viewer, courseId: string): Promise<boolean> {
-  const enrolment = await db.enrolment.findUnique({ where: { userId_courseId: { userId: viewer.id, courseId } }, select: { id: true } });
-  return Boolean(enrolment) || (await canTeachCourse(viewer, courseId));
-}
-
 /** The quiz `quizSlug` of the course `courseSlug`, when `viewer` may take it. */
 export async function requireQuizForViewer(viewer: Viewer, courseSlug: string, quizSlug: string) {
   if (!SlugSchema.safeParse(courseSlug).success || !SlugSchema.safeParse(quizSlug).success) throw new NotFoundError("There is no such quiz.");
@@ -36,6 +30,7 @@ export async function requireQuizForViewer(viewer: Viewer, courseSlug: string, q
       lessonId: true,
       lesson: { select: { slug: true } },
       course: { select: { id: true, slug: true, title: true, isPublished: true } },
+      _count: { select: { questions: true } },
     },
   });
   if (!quiz) throw new NotFoundError("There is no such quiz.");

@@ -29,10 +29,22 @@ const EpochPointSchema = z.object({
 });
 export type EpochPointView = z.infer<typeof EpochPointSchema>;
 
-/** Everything the submission page, its live stream and the API show about one submission. */
+/** The owner, the course's instructors and admins may read a submission; to anyone else it does not exist. */
+async function readableBy<Row extends { userId: string; assignment: { courseId: string } }>(viewer: Viewer, row: Row | null): Promise<Row> {
+  if (!row) throw new NotFoundError("There is no such submission.");
+  if (row.userId !== viewer.id && !(await canTeachCourse(viewer, row.assignment.courseId))) throw new NotFoundError("There is no such submission.");
+  return row;
+}
+
+function parseCurves(value: unknown): EpochPointView[] {
+  const curves = z.array(EpochPointSchema).safeParse(value ?? []);
+  return curves.success ? curves.data : [];
+}
+
+/** Everything the submission page and the API show about one submission. */
 export async function getSubmission(viewer: Viewer, id: string, locale: Locale = "en") {
   if (!SubmissionIdSchema.safeParse(id).success) throw new NotFoundError("There is no such submission.");
-  const row = await db.submission.findUnique({
+  const found = await db.submission.findUnique({
     where: { id },
     include: {
       user: { select: { id: true, name: true } },
@@ -40,11 +52,8 @@ export async function getSubmission(viewer: Viewer, id: string, locale: Locale =
       assignmentVersion: { select: { version: true, spec: true } },
     },
   });
-  if (!row) throw new NotFoundError("There is no such submission.");
+  const row = await readableBy(viewer, found);
   const isOwner = row.userId === viewer.id;
-  if (!isOwner && !(await canTeachCourse(viewer, row.assignment.courseId))) throw new NotFoundError("There is no such submission.");
-
-  const curves = z.array(EpochPointSchema).safeParse(row.curves ?? []);
   const spec = AssignmentSpecSchema.parse(row.assignmentVersion.spec);
   return {
     id: row.id,
@@ -64,7 +73,7 @@ export async function getSubmission(viewer: Viewer, id: string, locale: Locale =
     score: row.score,
     threshold: row.threshold,
     metrics: (row.metrics ?? null) as Record<string, number> | null,
-    curves: curves.success ? curves.data : [],
+    curves: parseCurves(row.curves),
     logs: row.logs,
     code: row.code,
     isRegrade: row.isRegrade,
@@ -95,12 +104,37 @@ async function queuePosition(queuedAt: Date, isRegrade: boolean): Promise<number
   return ahead + 1;
 }
 
-/** The small, frequently re-read part of a submission that the live page and `npm run submit` follow. */
+/**
+ * The small, frequently re-read part of a submission that the live page and `npm run submit` follow:
+ * read on every progress notification, so it selects only these columns (never the code).
+ */
 export async function getSubmissionStatus(viewer: Viewer, id: string) {
-  const view = await getSubmission(viewer, id);
-  const { status, failureKind, failureCode, message, score, threshold, metrics, curves, logs, queuedAt, startedAt, finishedAt } = view;
-  const position = status === "QUEUED" ? await queuePosition(queuedAt, view.isRegrade) : null;
-  return { id, status, queuePosition: position, failureKind, failureCode, message, score, threshold, metrics, curves, logs, queuedAt, startedAt, finishedAt };
+  if (!SubmissionIdSchema.safeParse(id).success) throw new NotFoundError("There is no such submission.");
+  const found = await db.submission.findUnique({
+    where: { id },
+    select: {
+      userId: true,
+      assignment: { select: { courseId: true } },
+      status: true,
+      failureKind: true,
+      failureCode: true,
+      message: true,
+      score: true,
+      threshold: true,
+      metrics: true,
+      curves: true,
+      logs: true,
+      isRegrade: true,
+      queuedAt: true,
+      startedAt: true,
+      finishedAt: true,
+    },
+  });
+  const row = await readableBy(viewer, found);
+  const { status, failureKind, failureCode, message, score, threshold, logs, queuedAt, startedAt, finishedAt } = row;
+  const metrics = (row.metrics ?? null) as Record<string, number> | null;
+  const position = status === "QUEUED" ? await queuePosition(queuedAt, row.isRegrade) : null;
+  return { id, status, queuePosition: position, failureKind, failureCode, message, score, threshold, metrics, curves: parseCurves(row.curves), logs, queuedAt, startedAt, finishedAt };
 }
 export type SubmissionStatusView = Awaited<ReturnType<typeof getSubmissionStatus>>;
 

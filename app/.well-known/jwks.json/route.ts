@@ -1,4 +1,5 @@
 // The platform's public signing keys, current and retired, for anyone verifying a certificate.
+import { otherMethods } from "@/lib/api/responses";
 import { listPublishedKeys } from "@/lib/certificates/list-published-keys";
 
 export const dynamic = "force-dynamic";
@@ -8,3 +9,5 @@ export async function GET(): Promise<Response> {
     headers: { "Content-Type": "application/jwk-set+json", "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

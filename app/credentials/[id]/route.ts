@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/lib/auth";
 import { getCredentialForDownload } from "@/lib/certificates/get-credential-for-download";
 import { VC_JWT_MEDIA_TYPE } from "@/lib/certificates/vc-jwt";
 import { AppError } from "@/lib/errors";
+import { otherMethods } from "@/lib/api/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -23,3 +24,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     throw error;
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getStatusListJwt } from "@/lib/certificates/get-status-list";
 import { STATUS_PURPOSES, STATUS_LIST_TTL_MS } from "@/lib/certificates/status-list";
 import { VC_JWT_MEDIA_TYPE } from "@/lib/certificates/vc-jwt";
+import { otherMethods } from "@/lib/api/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -20,3 +21,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pur
     },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,6 +1,6 @@
 import { authenticateApiRequest } from "@/lib/api/authenticate-api-request";
 import { listAssignments } from "@/lib/api/list-assignments";
-import { jsonResponse, withApiErrors } from "@/lib/api/responses";
+import { jsonResponse, otherMethods, withApiErrors } from "@/lib/api/responses";
 import { AssignmentListSchema } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
@@ -9,3 +9,5 @@ export const GET = withApiErrors(async (request: Request) => {
   const user = await authenticateApiRequest(request);
   return jsonResponse(AssignmentListSchema, { assignments: await listAssignments(user) });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

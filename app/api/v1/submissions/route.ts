@@ -2,7 +2,7 @@ import { authenticateApiRequest } from "@/lib/api/authenticate-api-request";
 import { clientAddressOf } from "@/lib/api/client-address";
 import { SUBMISSIONS_PER_ACCOUNT, SUBMISSIONS_PER_ADDRESS, hitRateLimit } from "@/lib/api/rate-limit";
 import { readSubmissionRequest } from "@/lib/api/read-submission-request";
-import { jsonResponse, withApiErrors } from "@/lib/api/responses";
+import { jsonResponse, otherMethods, withApiErrors } from "@/lib/api/responses";
 import { CreatedSubmissionSchema } from "@/lib/api/schemas";
 import { createSubmission } from "@/lib/submissions/create-submission";
 
@@ -18,3 +18,5 @@ export const POST = withApiErrors(async (request: Request) => {
   const statusUrl = `/api/v1/submissions/${created.id}`;
   return jsonResponse(CreatedSubmissionSchema, { ...created, statusUrl }, { status: 201, headers: { location: statusUrl } });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/lib/auth";
 import { getCredentialForDownload } from "@/lib/certificates/get-credential-for-download";
 import { envelopeJwt } from "@/lib/certificates/verify-credential";
 import { AppError } from "@/lib/errors";
+import { otherMethods } from "@/lib/api/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -22,3 +23,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     throw error;
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,6 +1,7 @@
 import { getCurrentUser } from "@/lib/auth";
 import { getCertificatePdf } from "@/lib/certificates/get-certificate-pdf";
 import { AppError } from "@/lib/errors";
+import { otherMethods } from "@/lib/api/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -20,3 +21,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     throw error;
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -2,6 +2,7 @@
 // revocation and suspension lists), with the holder's details only where the page would show them.
 import { getCurrentUser } from "@/lib/auth";
 import { getCertificateView } from "@/lib/certificates/get-certificate-view";
+import { otherMethods } from "@/lib/api/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -13,3 +14,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   }
   return Response.json({ id, status: view.status, problems: view.problems, details: view.details }, { headers: { "cache-control": "no-store" } });
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

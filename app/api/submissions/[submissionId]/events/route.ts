@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { getSubmissionStatus } from "@/lib/submissions/get-submission";
 import { isFinished } from "@/lib/submissions/format";
 import { onSubmissionChanged } from "@/lib/submissions/progress-channel";
+import { otherMethods } from "@/lib/api/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -91,3 +92,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ subm
     headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

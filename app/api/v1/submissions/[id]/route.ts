@@ -1,5 +1,5 @@
 import { authenticateApiRequest } from "@/lib/api/authenticate-api-request";
-import { jsonResponse, withApiErrors } from "@/lib/api/responses";
+import { jsonResponse, otherMethods, withApiErrors } from "@/lib/api/responses";
 import { SubmissionStatusSchema } from "@/lib/api/schemas";
 import { getSubmissionStatus } from "@/lib/submissions/get-submission";
 
@@ -18,3 +18,5 @@ export const GET = withApiErrors(async (request: Request, context: { params: Pro
     finishedAt: isoOrNull(status.finishedAt),
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

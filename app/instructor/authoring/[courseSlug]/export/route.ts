@@ -2,6 +2,7 @@
 import { getCurrentUser } from "@/lib/auth";
 import { exportCourse } from "@/lib/authoring/export-course";
 import { AppError, ValidationError } from "@/lib/errors";
+import { otherMethods } from "@/lib/api/responses";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ courseSlug: string }> }): Promise<Response> {
   const { courseSlug } = await params;
@@ -18,3 +19,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cou
     return new Response(`${error.message}${detail}`, { status: error.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,5 +1,5 @@
 import { authenticateApiRequest } from "@/lib/api/authenticate-api-request";
-import { withApiErrors } from "@/lib/api/responses";
+import { otherMethods, withApiErrors } from "@/lib/api/responses";
 import { getGradebook, gradebookToCsv } from "@/lib/instructor/gradebook";
 
 export const dynamic = "force-dynamic";
@@ -18,3 +18,5 @@ export const GET = withApiErrors(async (request: Request, context: { params: Pro
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

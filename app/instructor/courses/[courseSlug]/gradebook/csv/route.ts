@@ -2,6 +2,7 @@
 import { getCurrentUser } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { getGradebook, gradebookToCsv } from "@/lib/instructor/gradebook";
+import { otherMethods } from "@/lib/api/responses";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ courseSlug: string }> }) {
   const { courseSlug } = await params;
@@ -22,3 +23,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cou
     throw error;
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

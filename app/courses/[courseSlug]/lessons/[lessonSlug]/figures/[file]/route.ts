@@ -1,4 +1,5 @@
 import { readFigure } from "@/lib/content-render/read-figure";
+import { otherMethods } from "@/lib/api/responses";
 
 // An SVG opened on its own is a document that could run script; this policy forbids scripts and
 // any fetch, leaving only the inline styles that diagrams use.
@@ -17,3 +18,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cou
     },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,0 +1,149 @@
+// Every route handler fed malformed path segments, query strings, methods and bodies, signed out
+// and as an admin (who gets past every role check to the input handling): never a 5xx, and every
+// refusal says something. The /api/v1 routes' bodies are fuzzed in detail in lib/api/fuzz.
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { storageStateFor } from "./fixtures/accounts";
+
+const COURSE = "ml-foundations";
+const LESSON = "what-are-large-models";
+
+/** Each route handler's URL, with `{}` where a fuzzed segment goes; keyed by its folder under app/. */
+const ROUTES: Record<string, string[]> = {
+  ".well-known/jwks.json": ["/.well-known/jwks.json"],
+  "api/auth/[...nextauth]": ["/api/auth/{}", "/api/auth/callback/{}", "/api/auth/signin/{}"],
+  "api/health": ["/api/health"],
+  "api/openapi.json": ["/api/openapi.json"],
+  "api/submissions/[submissionId]/events": ["/api/submissions/{}/events"],
+  "api/v1/assignments": ["/api/v1/assignments"],
+  "api/v1/courses/[slug]/grades.csv": ["/api/v1/courses/{}/grades.csv"],
+  "api/v1/submissions/[id]": ["/api/v1/submissions/{}"],
+  "api/v1/submissions": ["/api/v1/submissions"],
+  "courses/[courseSlug]/lessons/[lessonSlug]/figures/[file]": [
+    `/courses/{}/lessons/${LESSON}/figures/timeline.svg`,
+    `/courses/${COURSE}/lessons/{}/figures/timeline.svg`,
+    `/courses/${COURSE}/lessons/${LESSON}/figures/{}`,
+  ],
+  "credentials/[id]/json": ["/credentials/{}/json"],
+  "credentials/[id]/pdf": ["/credentials/{}/pdf"],
+  "credentials/[id]": ["/credentials/{}"],
+  "credentials/[id]/verification": ["/credentials/{}/verification"],
+  "instructor/authoring/[courseSlug]/export": ["/instructor/authoring/{}/export"],
+  "instructor/courses/[courseSlug]/gradebook/csv": ["/instructor/courses/{}/gradebook/csv"],
+  "status/[purpose]": ["/status/{}"],
+};
+
+/** Already percent-encoded where the raw text could not sit in a URL. */
+const SEGMENTS = [
+  "x",
+  "a".repeat(4000),
+  "..%2F..%2F..%2Fetc%2Fpasswd",
+  "%2e%2e",
+  "%00",
+  "%F0%9F%98%80",
+  "'%20OR%20'1'%3D'1",
+  "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+  "%5Bobject%20Object%5D",
+  "-1",
+  "1e309",
+  "__proto__",
+  "constructor",
+];
+const QUERIES = ["?id=%00", `?course=${"c".repeat(4000)}&assignment[]=1&assignment[]=2`, "?%=%", "?callbackUrl=javascript:alert(1)"];
+const BODIES = [
+  { contentType: "application/json", data: "{ not json" },
+  { contentType: "application/json", data: JSON.stringify({ __proto__: { isAdmin: true }, course: ["x"], code: 42 }) },
+  { contentType: "application/x-www-form-urlencoded", data: "csrfToken=%00&email[]=a&password=" },
+  { contentType: "text/plain", data: "x".repeat(2 * 2 ** 20) },
+];
+
+function routeFolders(): string[] {
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "route.ts") found.push(path.relative("app", folder).split(path.sep).join("/"));
+    }
+  };
+  walk("app");
+  return found.sort();
+}
+
+/** Each request comes from an address of its own, so the fuzzing does not use up the limits later tests share. */
+let requestNumber = 0;
+function nextAddress(): string {
+  requestNumber += 1;
+  return `198.51.${(requestNumber >> 8) & 255}.${requestNumber & 255}`;
+}
+
+async function assertHandled(response: APIResponse, what: string): Promise<void> {
+  const status = response.status();
+  expect(status, `${what} answered ${status}`).toBeLessThan(500);
+  if (status >= 400) expect((await response.body()).length, `${what} refused without saying why`).toBeGreaterThan(0);
+  if (status === 405) expect(response.headers().allow, `${what} answered 405 without an Allow header`).toBeTruthy();
+}
+
+async function fuzz(request: APIRequestContext, who: string): Promise<number> {
+  let sent = 0;
+  const send = async (method: string, url: string, body?: (typeof BODIES)[number]) => {
+    const response = await request.fetch(url, {
+      method,
+      headers: { "x-forwarded-for": nextAddress(), ...(body ? { "content-type": body.contentType } : {}) },
+      data: body?.data,
+      maxRedirects: 0,
+      timeout: 30_000,
+    });
+    sent += 1;
+    await assertHandled(response, `${who}: ${method} ${url.slice(0, 120)}`);
+    await response.dispose();
+  };
+  for (const templates of Object.values(ROUTES)) {
+    for (const template of templates) {
+      const urls = template.includes("{}") ? SEGMENTS.map((segment) => template.replace("{}", segment)) : [template];
+      for (const url of urls) await send("GET", url);
+      const base = template.replace("{}", "x");
+      for (const query of QUERIES) await send("GET", `${base}${query}`);
+      for (const body of BODIES) await send("POST", base, body);
+      for (const method of ["PUT", "PATCH", "DELETE"]) await send(method, base, BODIES[0]);
+    }
+  }
+  return sent;
+}
+
+test("the fuzz table names every route handler in app/", () => {
+  expect(Object.keys(ROUTES).sort()).toEqual(routeFolders());
+});
+
+// Next 16.4.6 in production answers a dynamic segment that is not valid UTF-8 once decoded with a
+// bare 500, while matching routes, before proxy.ts or any route code runs (upstream:
+// vercel/next.js#92557, which makes it a 404). Nothing of ours can catch it short of replacing
+// `next start` with a custom server, so this pins what happens: a 500 that says nothing about the
+// server, for both route handlers and pages. When Next is fixed this fails, and the segment joins
+// SEGMENTS above.
+test("a dynamic segment with an undecodable %-escape gets Next's bare 500 (vercel/next.js#92557)", async ({ request }) => {
+  for (const url of ["/status/%E0%A4%A", "/api/auth/%E0%A4%A", "/credentials/%E0%A4%A", "/courses/%E0%A4%A"]) {
+    const response = await request.get(url, { headers: { "x-forwarded-for": nextAddress() }, maxRedirects: 0 });
+    expect(response.status(), url).toBe(500);
+    expect(await response.text(), url).toBe("Internal Server Error");
+  }
+  const wellFormed = await request.get("/status/%F0%9F%98%80", { headers: { "x-forwarded-for": nextAddress() } });
+  expect(wellFormed.status()).toBe(404);
+});
+
+test.describe("route handlers under malformed input", () => {
+  test.setTimeout(300_000);
+
+  test("signed out", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    expect(await fuzz(context.request, "anonymous")).toBeGreaterThan(300);
+    await context.close();
+  });
+
+  test("as an admin", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageStateFor("ADMIN") });
+    expect(await fuzz(context.request, "admin")).toBeGreaterThan(300);
+    await context.close();
+  });
+});

@@ -1,0 +1,175 @@
+// Scores a model with layer classes the learner wrote from the forward pass the harness recorded
+// (grader/harness/forward-trace.mjs). The recording comes out of the sandbox, so it is checked
+// here like any other learner input and replayed in a short-lived process of its own.
+import { fork } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import type { PreparedDataset } from "@/grader/datasets/types";
+import {
+  constantValueCount,
+  INPUT_ID,
+  MAX_TRACE_STEPS,
+  TRACE_CONSTANT_ALLOWANCE,
+  TRACE_FORMAT,
+  type ForwardTrace,
+  type TraceAttr,
+} from "@/grader/harness/forward-trace.mjs";
+
+const REPLAY_PROCESS = path.join(import.meta.dirname, "replay-process.mjs");
+const MAX_TRACE_JSON_BYTES = 8 * 2 ** 20;
+const MAX_DIMENSION = 2 ** 24;
+const REPLAY_TIMEOUT_MS = 180_000;
+const REPLAY_HEAP_MIB = 2048;
+
+export class TraceRejected extends Error {
+  constructor(
+    readonly code: "corrupt_model" | "too_many_parameters" | "wrong_input_shape" | "trace_replay_failed",
+    message: string,
+  ) {
+    super(message);
+    this.name = "TraceRejected";
+  }
+}
+
+const TraceAttrSchema: z.ZodType<TraceAttr> = z.lazy(() =>
+  z.union([
+    z.null(),
+    z.string().max(1_000),
+    z.number(),
+    z.boolean(),
+    z.object({ $number: z.enum(["Infinity", "-Infinity", "NaN"]) }).strict(),
+    z.array(TraceAttrSchema).max(10_000),
+    z.record(z.string().max(100), TraceAttrSchema),
+  ]),
+);
+const IdSchema = z.number().int().min(0);
+const ShapeSchema = z.array(z.number().int().min(0).max(MAX_DIMENSION)).max(8);
+const DtypeSchema = z.enum(["float32", "int32", "bool"]);
+
+const ForwardTraceSchema = z.object({
+  format: z.literal(TRACE_FORMAT),
+  batch: z.number().int().min(1).max(4096),
+  input: z.object({ shape: ShapeSchema, dtype: DtypeSchema }),
+  constants: z.array(z.object({ id: IdSchema, shape: ShapeSchema, dtype: DtypeSchema, offset: z.number().int().min(0) })),
+  steps: z
+    .array(
+      z.object({
+        // Kernel names are identifiers such as _FusedMatMul; the replay also checks each is registered.
+        kernel: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/),
+        inputs: z.union([z.array(IdSchema).max(1_000), z.record(z.string().max(64), IdSchema.nullable())]),
+        attrs: z.record(z.string().max(100), TraceAttrSchema),
+        outputs: z.array(IdSchema).min(1).max(1_000),
+      }),
+    )
+    .max(MAX_TRACE_STEPS),
+  output: IdSchema,
+});
+
+function elementCount(shape: readonly number[]): number {
+  return shape.reduce((product, size) => product * size, 1);
+}
+
+/** Every id is made once (input, constant or kernel output) before anything reads it. */
+function checkDataFlow(trace: ForwardTrace, constantBytes: number): void {
+  const defined = new Set<number>([INPUT_ID]);
+  const define = (id: number) => {
+    if (defined.has(id)) throw new TraceRejected("corrupt_model", `The recorded forward pass defines value ${id} twice.`);
+    defined.add(id);
+  };
+  for (const constant of trace.constants) {
+    define(constant.id);
+    if (constant.offset + elementCount(constant.shape) * 4 > constantBytes) {
+      throw new TraceRejected("corrupt_model", `The recorded constant ${constant.id} lies beyond the end of trace.bin.`);
+    }
+  }
+  for (const step of trace.steps) {
+    for (const id of Object.values(step.inputs)) {
+      if (id !== null && !defined.has(id)) throw new TraceRejected("corrupt_model", `The recorded ${step.kernel} reads value ${id} before anything makes it.`);
+    }
+    for (const id of step.outputs) define(id);
+  }
+  if (!defined.has(trace.output)) throw new TraceRejected("corrupt_model", "The recorded forward pass never makes its output.");
+}
+
+export interface TracedPredictions {
+  /** The model's outputs on the held-out inputs, row after row. */
+  outputs: Float32Array;
+  /** The shape of one row's output. */
+  outputTail: number[];
+  backend: string;
+}
+
+/** Reads and checks trace.json and trace.bin from `folder`; null when the harness wrote none. */
+export function readForwardTrace(folder: string, maxParameters: number): { trace: ForwardTrace; constantBytes: Uint8Array } | null {
+  const jsonFile = path.join(folder, "trace.json");
+  const binFile = path.join(folder, "trace.bin");
+  if (!fs.existsSync(jsonFile) || !fs.existsSync(binFile)) return null;
+  if (fs.statSync(jsonFile).size > MAX_TRACE_JSON_BYTES) throw new TraceRejected("corrupt_model", "The recorded forward pass (trace.json) is larger than 8 MiB.");
+  const allowedValues = maxParameters + TRACE_CONSTANT_ALLOWANCE;
+  if (fs.statSync(binFile).size > allowedValues * 4) {
+    throw new TraceRejected("too_many_parameters", `The recorded forward pass stores more than ${allowedValues} values; the budget allows ${maxParameters} parameters plus ${TRACE_CONSTANT_ALLOWANCE} for constants.`);
+  }
+  let trace: ForwardTrace;
+  try {
+    trace = ForwardTraceSchema.parse(JSON.parse(fs.readFileSync(jsonFile, "utf8")));
+  } catch {
+    throw new TraceRejected("corrupt_model", "The recorded forward pass (trace.json) is not one the grader wrote.");
+  }
+  const constantBytes = new Uint8Array(fs.readFileSync(binFile));
+  if (constantValueCount(trace) > allowedValues) {
+    throw new TraceRejected("too_many_parameters", `Your model's forward pass reads ${constantValueCount(trace)} stored values; the budget allows ${allowedValues}.`);
+  }
+  checkDataFlow(trace, constantBytes.byteLength);
+  return { trace, constantBytes };
+}
+
+/** Replays the recording on the held-out inputs in a process that holds nothing else. */
+export async function predictFromTrace(recorded: { trace: ForwardTrace; constantBytes: Uint8Array }, dataset: PreparedDataset): Promise<TracedPredictions> {
+  const { trace } = recorded;
+  const xs = dataset.heldOut.xs;
+  const expected = xs.shape.slice(1);
+  const recordedTail = trace.input.shape.slice(1);
+  if (trace.input.shape[0] !== trace.batch || recordedTail.length !== expected.length || recordedTail.some((size, i) => size !== expected[i]) || trace.input.dtype !== xs.dtype) {
+    throw new TraceRejected("wrong_input_shape", `The model was recorded on ${trace.input.dtype} inputs of shape [batch, ${recordedTail.join(", ")}] but the data is ${xs.dtype} [batch, ${expected.join(", ")}].`);
+  }
+
+  const child = fork(REPLAY_PROCESS, [], {
+    serialization: "advanced",
+    execArgv: [`--max-old-space-size=${REPLAY_HEAP_MIB}`],
+    // Nothing from the grader's environment: the replay needs no settings and must see no secrets.
+    env: { NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    if (stderr.length < 4_000) stderr += chunk.toString("utf8");
+  });
+  try {
+    const reply = await new Promise<unknown>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new TraceRejected("trace_replay_failed", `Replaying your model's recorded forward pass on the held-out data took longer than ${REPLAY_TIMEOUT_MS / 1000} s.`)), REPLAY_TIMEOUT_MS);
+      child.once("message", (message) => {
+        clearTimeout(timer);
+        resolve(message);
+      });
+      // The replay answers and then waits to be killed, so an exit before the answer is a crash.
+      child.once("exit", (code, signal) => {
+        clearTimeout(timer);
+        const why = signal ?? `exit code ${code}`;
+        const detail = /heap out of memory|Allocation failed/i.test(stderr) ? "it ran out of memory" : `it stopped (${why})`;
+        reject(new TraceRejected("trace_replay_failed", `Replaying your model's recorded forward pass on the held-out data failed: ${detail}.`));
+      });
+      child.send({ trace, constantBytes: recorded.constantBytes, xs: { data: xs.data, shape: xs.shape, dtype: xs.dtype } });
+    });
+    const parsed = z
+      .union([
+        z.object({ ok: z.literal(true), backend: z.string(), outputs: z.instanceof(Float32Array), outputTail: z.array(z.number().int()) }),
+        z.object({ ok: z.literal(false), message: z.string() }),
+      ])
+      .parse(reply);
+    if (!parsed.ok) throw new TraceRejected("trace_replay_failed", `Replaying your model's recorded forward pass on the held-out data failed: ${parsed.message}`);
+    return { outputs: parsed.outputs, outputTail: parsed.outputTail, backend: parsed.backend };
+  } finally {
+    child.kill("SIGKILL");
+  }
+}
