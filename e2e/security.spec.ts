@@ -20,6 +20,8 @@ test.describe("learner-supplied text", () => {
 
     await page.goto(`/courses/${COURSE}`);
     await page.getByRole("button", { name: /Enrol/ }).click();
+    // The lab page only offers submitting once the enrolment is stored.
+    await expect(page.getByTestId("enrolment-status")).toHaveText("You are enrolled in this course.");
     await page.goto(`/courses/${COURSE}/labs/linear-regression`);
     await fillLabEditor(page, `</textarea><script>window.__planted = 3</script>\nexport async function train( {`);
     await page.getByRole("button", { name: "Submit for grading" }).click();
