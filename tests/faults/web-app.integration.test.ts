@@ -23,7 +23,7 @@ before(async () => {
   const { buildWebApp, startWebApp, waitForHttp } = lab.platform.stack;
   port = await findFreePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  const webEnv = { ...process.env, PORT: String(port), PUBLIC_URL: baseUrl, NEXTAUTH_URL: baseUrl };
+  const webEnv = lab.platform.childEnvironment({ PORT: String(port), PUBLIC_URL: baseUrl, NEXTAUTH_URL: baseUrl });
   buildWebApp(webEnv, (line) => console.error(`[web-app test] ${line}`));
   web = startWebApp(webEnv, port);
   await waitForHttp(`${baseUrl}/api/health`, 60_000, web);

@@ -168,7 +168,7 @@ export interface FaultLabOptions {
 }
 
 async function importPlatform() {
-  const [{ db }, queue, { createSubmission }, { closeRateLimiter }, stack, { loadAssignmentSpec }, { specSha256 }] = await Promise.all([
+  const [{ db }, queue, { createSubmission }, { closeRateLimiter }, stack, { loadAssignmentSpec }, { specSha256 }, { childEnvironment }] = await Promise.all([
     import("../../../lib/db"),
     import("../../../lib/queue/grading-queue"),
     import("../../../lib/submissions/create-submission"),
@@ -176,8 +176,9 @@ async function importPlatform() {
     import("../../../scripts/lib/stack"),
     import("../../../lib/assignments/load-assignment"),
     import("../../../lib/assignments/spec-hash"),
+    import("../../../lib/env"),
   ]);
-  return { db, queue, createSubmission, closeRateLimiter, stack, loadAssignmentSpec, specSha256 };
+  return { db, queue, createSubmission, closeRateLimiter, stack, loadAssignmentSpec, specSha256, childEnvironment };
 }
 
 export type Platform = Awaited<ReturnType<typeof importPlatform>>;
@@ -252,13 +253,12 @@ export async function openFaultLab(options: FaultLabOptions) {
     startWorker(overrides: Record<string, string> = {}): WorkerProcess {
       const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "grader/index.ts")], {
         cwd: ROOT,
-        env: {
-          ...process.env,
+        env: platform.childEnvironment({
           GRADER_LOCK_SECONDS: "4",
           GRADER_HEARTBEAT_SECONDS: "1",
           GRADIENT_DATA_DIR: options.workerDataDir ?? path.join(stateDir, "data"),
           ...overrides,
-        },
+        }),
         stdio: ["ignore", "pipe", "pipe"],
       });
       const worker: WorkerProcess = { child, lines: [], workerId: `${os.hostname()}:${child.pid}` };
