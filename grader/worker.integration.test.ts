@@ -63,7 +63,9 @@ const courseSlug = `worker-test-${crypto.randomUUID().slice(0, 8)}`;
 
 before(async () => {
   const spec = loadAssignmentSpec("ml-foundations", "linear-regression");
-  const course = await db.course.create({ data: { slug: courseSlug, title: { en: "Worker test" }, summary: { en: "" }, passRule: {} } });
+  // A lab the course does not have: the worker's certificate check after each grade runs and never issues one here.
+  const passRule = { requiredLabs: ["never-offered"], minLessonQuizPercent: 0, minExamPercent: 0, passMarkPercent: 0, weights: { labs: 1, quizzes: 0, exam: 0 } };
+  const course = await db.course.create({ data: { slug: courseSlug, title: { en: "Worker test" }, summary: { en: "" }, passRule } });
   const assignment = await db.assignment.create({ data: { courseId: course.id, slug: spec.slug, position: 0, title: spec.title } });
   await db.assignmentVersion.create({
     data: {

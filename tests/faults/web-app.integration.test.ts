@@ -7,6 +7,7 @@ import http from "node:http";
 import net from "node:net";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "@playwright/test";
+import { ensureDebianPackages } from "../../lib/system/debian-packages";
 import { findFreePort } from "../../scripts/lib/services";
 import { openFaultLab, REFERENCE, waitFor, type FaultLab } from "./support/fault-lab";
 
@@ -19,6 +20,8 @@ let baseUrl: string;
 let port: number;
 
 before(async () => {
+  // This phase runs before the end-to-end one, so on a fresh machine nothing has installed Chromium yet.
+  ensureDebianPackages(["chromium"], "the web app's fault test");
   lab = await openFaultLab({ name: "web", hasOwnPostgres: true });
   const { buildWebApp, startWebApp, waitForHttp } = lab.platform.stack;
   port = await findFreePort();
