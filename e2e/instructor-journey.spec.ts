@@ -39,6 +39,7 @@ test("an instructor creates a lab, a learner passes it, the instructor regrades 
 
   const instructor = await (await browser.newContext({ storageState: storageStateFor("INSTRUCTOR") })).newPage();
   await instructor.goto("/instructor/authoring/ml-foundations/labs/new");
+  await expect(instructor.locator("form.authoring-form")).toHaveAttribute("data-hydrated", "true");
   await instructor.getByLabel("Specification (assignment.yaml)", { exact: true }).fill(spec(slug));
   await instructor.getByLabel("Brief (English Markdown)", { exact: true }).fill("# Fit a plane\n\nFour features, one target.\n");
   await instructor.getByLabel("Brief (简体中文 Markdown)", { exact: true }).fill("# 拟合平面\n\n四个特征，一个目标。\n");

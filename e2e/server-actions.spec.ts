@@ -42,7 +42,7 @@ interface Expected {
 
 const allowed = (value: unknown = { isOk: true }): Expected => ({ isAllowed: true, value });
 const refused = (value: unknown): Expected => ({ isAllowed: false, value });
-/** The refusal of an action that answers with ActionResult (app/instructor/_lib/action-result.ts) or the same shape. */
+/** The refusal of an action that answers with ActionResult (app/_lib/action-result.ts) or the same shape. */
 const refusal = (message: string, fieldErrors: Record<string, string[]> = {}) => refused({ isOk: false, message, fieldErrors });
 /** The same, for the actions whose result has no field errors. */
 const shortRefusal = (message: string) => refused({ isOk: false, message });

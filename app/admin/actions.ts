@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth";
 import { changeUserRole } from "@/lib/admin/change-user-role";
 import { setCourseInstructor } from "@/lib/admin/set-course-instructor";
-import { toActionResult, type ActionResult } from "@/app/instructor/_lib/action-result";
+import { toActionResult, type ActionResult } from "@/app/_lib/action-result";
 
 // Each action authenticates again and lib/admin checks the role: a server action is a public endpoint.
 

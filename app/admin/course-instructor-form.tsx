@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent, type ReactNode } from "react";
-import type { FieldErrors } from "@/lib/errors";
+import type { FormEvent, ReactNode } from "react";
+import { useSave } from "@/app/_components/use-save";
 import { setCourseInstructorAction } from "./actions";
 
 interface CourseInstructorFormProps {
@@ -29,42 +29,28 @@ function SelectField({ name, label, errors, children }: { name: string; label: s
 /** Makes an instructor teach a course, or stop teaching it. */
 export function CourseInstructorForm({ accounts, courses }: CourseInstructorFormProps) {
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
+  const { fieldErrors, message, isPending, save } = useSave("Not saved: the server could not be reached. Try again in a moment.");
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setIsPending(true);
-    setFormError(null);
-    setNotice(null);
-    try {
-      const result = await setCourseInstructorAction({ userId: form.get("userId"), courseSlug: form.get("courseSlug"), isInstructor: form.get("isInstructor") });
-      if (!result.isOk) {
-        setFieldErrors(result.fieldErrors);
-        setFormError(result.message);
-        return;
-      }
-      setFieldErrors({});
-      setNotice(result.value.isChanged ? "Saved." : "Nothing to change.");
-      router.refresh();
-    } catch {
-      setFormError("Not saved: the server could not be reached. Try again in a moment.");
-    } finally {
-      setIsPending(false);
-    }
+    void save(
+      () => setCourseInstructorAction({ userId: form.get("userId"), courseSlug: form.get("courseSlug"), isInstructor: form.get("isInstructor") }),
+      ({ value }) => {
+        router.refresh();
+        return value.isChanged ? "Saved." : "Nothing to change.";
+      },
+    );
   }
 
   return (
     <form className="form card" onSubmit={onSubmit} noValidate aria-label="Course instructors">
-      {formError && (
+      {message?.isError && (
         <p className="form-error" role="alert">
-          {formError}
+          {message.text}
         </p>
       )}
-      {notice && <p role="status">{notice}</p>}
+      {message && !message.isError && <p role="status">{message.text}</p>}
       <SelectField name="userId" label="Account" errors={fieldErrors.userId}>
         <option value="">Choose an account</option>
         {accounts.map((account) => (

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { useSave } from "@/app/_components/use-save";
 import { changeRoleAction } from "./actions";
 
 const ROLES = [
@@ -13,27 +14,23 @@ const ROLES = [
 /** One account's role: a select and a save button, with the refusal (e.g. the last admin) shown beside it. */
 export function RoleForm({ userId, email, role }: { userId: string; email: string; role: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
+  const { message, isPending, save } = useSave("Not saved: the server could not be reached.");
+  const error = message?.isError ? message.text : null;
   const errorId = `role-${userId}-error`;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setIsPending(true);
-    setError(null);
-    try {
-      const result = await changeRoleAction({ userId, role: form.get("role") });
-      if (!result.isOk) {
-        setError([result.fieldErrors.role?.join(" ") ?? result.message, result.fieldErrors.userId?.join(" ")].filter(Boolean).join(" "));
-        return;
-      }
-      router.refresh();
-    } catch {
-      setError("Not saved: the server could not be reached.");
-    } finally {
-      setIsPending(false);
-    }
+    void save(
+      async () => {
+        const result = await changeRoleAction({ userId, role: form.get("role") });
+        if (result.isOk) return result;
+        // The form shows one line: the role's field errors in place of the message, then the account's.
+        const text = [result.fieldErrors.role?.join(" ") ?? result.message, result.fieldErrors.userId?.join(" ")].filter(Boolean).join(" ");
+        return { isOk: false, message: text };
+      },
+      () => router.refresh(),
+    );
   }
 
   // The button is plainly "Save": an e-mail in its name would become part of its table cell's

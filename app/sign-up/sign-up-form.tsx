@@ -2,47 +2,35 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import type { FieldErrors } from "@/lib/errors";
+import type { FormEvent } from "react";
 import { Field } from "../_components/field";
+import { useSave } from "../_components/use-save";
 import { signUpAction } from "./actions";
 
 export function SignUpForm({ minPasswordLength }: { minPasswordLength: number }) {
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
+  const { fieldErrors, message, isPending, save } = useSave("Your account could not be created: the server could not be reached. Try again in a moment.");
 
   // Submitted by hand rather than as a form action, so the fields keep what was typed on error.
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const input = { name: form.get("name"), email: form.get("email"), password: form.get("password") };
-    setIsPending(true);
-    setFormError(null);
-    try {
-      const result = await signUpAction(input);
-      if (!result.isOk) {
-        setFieldErrors(result.fieldErrors);
-        setFormError(result.message);
-        return;
-      }
-      setFieldErrors({});
-      const signedIn = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-      router.push(signedIn?.ok ? "/dashboard" : "/sign-in");
-      router.refresh();
-    } catch {
-      setFormError("Your account could not be created: the server could not be reached. Try again in a moment.");
-    } finally {
-      setIsPending(false);
-    }
+    void save(
+      () => signUpAction(input),
+      async () => {
+        const signedIn = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+        router.push(signedIn?.ok ? "/dashboard" : "/sign-in");
+        router.refresh();
+      },
+    );
   }
 
   return (
     <form className="form card" onSubmit={onSubmit} noValidate>
-      {formError && (
+      {message?.isError && (
         <p className="form-error" role="alert">
-          {formError}
+          {message.text}
         </p>
       )}
       <Field name="name" label="Name" autoComplete="name" errors={fieldErrors.name} hint="As it should appear on your certificates." />

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { FieldErrors } from "@/lib/errors";
 import { Field } from "../../_components/field";
+import { useSave } from "../../_components/use-save";
 import { createTokenAction } from "./actions";
 
 const EXPIRY_OPTIONS = [
@@ -16,36 +16,24 @@ const EXPIRY_OPTIONS = [
 
 export function CreateTokenForm() {
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { fieldErrors, message, isPending, save } = useSave("The token could not be created: the server could not be reached. Try again in a moment.");
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const [isCopied, setIsCopied] = useState(false);
-  const [isPending, setIsPending] = useState(false);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setIsPending(true);
-    setFormError(null);
     setCreated(null);
     setIsCopied(false);
-    try {
-      const result = await createTokenAction({ name: form.get("name"), expiresInDays: form.get("expiresInDays") });
-      if (!result.isOk) {
-        setFieldErrors(result.fieldErrors);
-        setFormError(result.message);
-        return;
-      }
-      setFieldErrors({});
-      setCreated({ token: result.token, name: result.name });
-      formElement.reset();
-      router.refresh();
-    } catch {
-      setFormError("The token could not be created: the server could not be reached. Try again in a moment.");
-    } finally {
-      setIsPending(false);
-    }
+    void save(
+      () => createTokenAction({ name: form.get("name"), expiresInDays: form.get("expiresInDays") }),
+      ({ token, name }) => {
+        setCreated({ token, name });
+        formElement.reset();
+        router.refresh();
+      },
+    );
   }
 
   async function copy(token: string) {
@@ -80,9 +68,9 @@ export function CreateTokenForm() {
         </div>
       )}
       <form className="form card" onSubmit={onSubmit} noValidate>
-        {formError && (
+        {message?.isError && (
           <p className="form-error" role="alert">
-            {formError}
+            {message.text}
           </p>
         )}
         <Field name="name" label="Token name" maxLength={60} errors={fieldErrors.name} hint="What the token is for, such as “laptop CLI”." />

@@ -1,26 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useSave } from "@/app/_components/use-save";
 import { revokeTokenAction } from "./actions";
 
 export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
+  const { message, isPending, save } = useSave("Not revoked: the server could not be reached. Try again.");
 
-  async function revoke() {
-    setIsPending(true);
-    setError(null);
-    try {
-      const result = await revokeTokenAction(tokenId);
-      if (result.isOk) router.refresh();
-      else setError(result.message);
-    } catch {
-      setError("Not revoked: the server could not be reached. Try again.");
-    } finally {
-      setIsPending(false);
-    }
+  function revoke() {
+    void save(
+      () => revokeTokenAction(tokenId),
+      () => router.refresh(),
+    );
   }
 
   return (
@@ -28,9 +20,9 @@ export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: st
       <button type="button" className="link-button" onClick={revoke} disabled={isPending} aria-label={`Revoke ${name}`}>
         {isPending ? "Revoking…" : "Revoke"}
       </button>
-      {error && (
+      {message?.isError && (
         <p className="field-error" role="alert">
-          {error}
+          {message.text}
         </p>
       )}
     </>

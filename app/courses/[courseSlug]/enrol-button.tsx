@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useSave } from "@/app/_components/use-save";
 import { enrolAction } from "./enrol-action";
 
 interface EnrolButtonProps {
@@ -11,31 +11,20 @@ interface EnrolButtonProps {
 
 export function EnrolButton({ courseSlug, labels }: EnrolButtonProps) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
+  const { message, isPending, save } = useSave(labels.failed);
 
-  async function onClick() {
-    setIsPending(true);
-    setError(null);
-    try {
-      const result = await enrolAction(courseSlug);
-      if (!result.isOk) {
-        setError(result.message);
-        return;
-      }
-      router.refresh();
-    } catch {
-      setError(labels.failed);
-    } finally {
-      setIsPending(false);
-    }
+  function onClick() {
+    void save(
+      () => enrolAction(courseSlug),
+      () => router.refresh(),
+    );
   }
 
   return (
     <>
-      {error && (
+      {message?.isError && (
         <p className="form-error" role="alert">
-          {error}
+          {message.text}
         </p>
       )}
       <button type="button" className="button" onClick={onClick} disabled={isPending}>

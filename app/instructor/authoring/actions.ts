@@ -15,7 +15,7 @@ import { updateCourse } from "@/lib/authoring/update-course";
 import { renderMarkdown } from "@/lib/content-render/render-markdown";
 import { ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { toActionResult, type ActionResult } from "@/app/instructor/_lib/action-result";
+import { toActionResult, type ActionResult } from "@/app/_lib/action-result";
 
 // Each action authenticates again and lib/authoring checks who may do what: a server action is a
 // public endpoint. Slugs from the page are passed through untrusted; lib/ validates them.

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { importCourseAction } from "./actions";
-import { FormMessage, useSave } from "./_components/use-save";
+import { FormMessage, useSave } from "@/app/_components/use-save";
 
 /** Uploads a bundle (.json from Export course) or picks a course shipped under content/courses. */
 export function ImportForm({ contentCourses, maxBytes }: { contentCourses: string[]; maxBytes: number }) {
@@ -24,7 +24,7 @@ export function ImportForm({ contentCourses, maxBytes }: { contentCourses: strin
         if (file && file.size > maxBytes) return { isOk: false, message: "The file is too large.", fieldErrors: { bundle: [`A bundle may be at most ${maxBytes / 1024 / 1024} MB.`] } };
         return importCourseAction({ bundle: file ? await file.text() : "" });
       },
-      (result) => {
+      ({ value: result }) => {
         setImported(result.slug);
         router.refresh();
         const versions = result.newAssignmentVersions.length > 0 ? ` New lab versions: ${result.newAssignmentVersions.join(", ")}.` : "";

@@ -6,7 +6,7 @@ import { Field } from "@/app/_components/field";
 import { createCourseAction } from "./actions";
 import { errorsFor } from "./_components/form-errors";
 import { LocalizedFields } from "./_components/localized-fields";
-import { FormMessage, useSave } from "./_components/use-save";
+import { FormMessage, useSave } from "@/app/_components/use-save";
 
 export function NewCourseForm() {
   const router = useRouter();
@@ -19,7 +19,7 @@ export function NewCourseForm() {
     event.preventDefault();
     void save(
       () => createCourseAction({ slug, title, summary }),
-      (created) => router.push(`/instructor/authoring/${created.slug}`),
+      ({ value: created }) => router.push(`/instructor/authoring/${created.slug}`),
     );
   }
 

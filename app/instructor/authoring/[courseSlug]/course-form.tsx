@@ -7,7 +7,7 @@ import type { CourseFormValues } from "@/lib/authoring/schemas";
 import { updateCourseAction } from "../actions";
 import { errorsFor } from "../_components/form-errors";
 import { LocalizedFields } from "../_components/localized-fields";
-import { FormMessage, useSave } from "../_components/use-save";
+import { FormMessage, useSave } from "@/app/_components/use-save";
 
 interface CourseFormProps {
   courseSlug: string;

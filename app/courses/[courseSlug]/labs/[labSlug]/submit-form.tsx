@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from "react";
-import type { FieldErrors } from "@/lib/errors";
+import { useSave } from "@/app/_components/use-save";
 import { submitLabAction } from "./actions";
 
 interface SubmitFormProps {
@@ -26,9 +26,7 @@ export function SubmitForm({ courseSlug, assignmentSlug, starterCode, maxCodeByt
     setIsHydrated(true);
   }, [draftKey]);
   const [language, setLanguage] = useState<"javascript" | "typescript">("javascript");
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
+  const { fieldErrors, message, isPending, save } = useSave("Your submission could not be sent: the server could not be reached. Your code is still here; try again in a moment.");
   const bytes = new TextEncoder().encode(code).byteLength;
 
   function updateCode(next: string) {
@@ -46,35 +44,24 @@ export function SubmitForm({ courseSlug, assignmentSlug, starterCode, maxCodeByt
     requestAnimationFrame(() => area.setSelectionRange(selectionStart + 2, selectionStart + 2));
   }
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     form.set("code", code);
     form.set("language", language);
-    setIsPending(true);
-    setFormError(null);
-    try {
-      const result = await submitLabAction(courseSlug, assignmentSlug, form);
-      if (!result.isOk) {
-        setFieldErrors(result.fieldErrors);
-        setFormError(result.message);
-        return;
-      }
-      router.push(`/submissions/${result.submissionId}`);
-    } catch {
-      setFormError("Your submission could not be sent: the server could not be reached. Your code is still here; try again in a moment.");
-    } finally {
-      setIsPending(false);
-    }
+    void save(
+      () => submitLabAction(courseSlug, assignmentSlug, form),
+      ({ submissionId }) => router.push(`/submissions/${submissionId}`),
+    );
   }
 
   const codeErrors = fieldErrors.code;
   const fileErrors = fieldErrors.file;
   return (
     <form className="card lab-form" onSubmit={onSubmit} noValidate aria-label="Submit your solution" data-hydrated={isHydrated}>
-      {formError && (
+      {message?.isError && (
         <p className="form-error" role="alert" id="submit-error">
-          {formError}
+          {message.text}
         </p>
       )}
       <div className="field">

@@ -1,34 +1,22 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import type { FieldErrors } from "@/lib/errors";
+import type { FormEvent } from "react";
+import { useSave } from "@/app/_components/use-save";
 import { submitLabAction } from "./actions";
 
 /** Take-home labs: upload the files TensorFlow.js's model.save() writes. */
 export function WeightsForm({ courseSlug, assignmentSlug, disabledReason }: { courseSlug: string; assignmentSlug: string; disabledReason: string | null }) {
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
+  const { fieldErrors, message, isPending, save } = useSave("Your files could not be sent: the server could not be reached. Try again in a moment.");
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setIsPending(true);
-    setFormError(null);
-    try {
-      const result = await submitLabAction(courseSlug, assignmentSlug, new FormData(event.currentTarget));
-      if (!result.isOk) {
-        setFieldErrors(result.fieldErrors);
-        setFormError(result.message);
-        return;
-      }
-      router.push(`/submissions/${result.submissionId}`);
-    } catch {
-      setFormError("Your files could not be sent: the server could not be reached. Try again in a moment.");
-    } finally {
-      setIsPending(false);
-    }
+    const form = new FormData(event.currentTarget);
+    void save(
+      () => submitLabAction(courseSlug, assignmentSlug, form),
+      ({ submissionId }) => router.push(`/submissions/${submissionId}`),
+    );
   }
 
   const errorOf = (field: string) =>
@@ -39,9 +27,9 @@ export function WeightsForm({ courseSlug, assignmentSlug, disabledReason }: { co
     );
   return (
     <form className="card lab-form" onSubmit={onSubmit} noValidate aria-label="Upload your trained model">
-      {formError && (
+      {message?.isError && (
         <p className="form-error" role="alert">
-          {formError}
+          {message.text}
         </p>
       )}
       <p className="muted" style={{ margin: 0 }}>

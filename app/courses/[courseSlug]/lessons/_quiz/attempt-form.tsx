@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
-import type { FieldErrors } from "@/lib/errors";
+import { useSave } from "@/app/_components/use-save";
 import { submitAnswersAction } from "./actions";
 
 export interface FormQuestion {
@@ -48,9 +48,7 @@ function formatClock(milliseconds: number): string {
 export function AttemptForm({ attemptId, questions, timing, labels }: AttemptFormProps) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
+  const { fieldErrors, message, isPending, save } = useSave(labels.submitFailed);
   const [remaining, setRemaining] = useState<number | null>(null);
   const hasAutoSubmitted = useRef(false);
 
@@ -65,24 +63,12 @@ export function AttemptForm({ attemptId, questions, timing, labels }: AttemptFor
         if (question.kind === "MULTIPLE") answers[question.id] = values;
         else if (values[0] !== undefined) answers[question.id] = values[0];
       }
-      setIsPending(true);
-      setFormError(null);
-      try {
-        const result = await submitAnswersAction(attemptId, answers, isTimeUp);
-        if (!result.isOk) {
-          setFieldErrors(result.fieldErrors);
-          setFormError(result.message);
-          return;
-        }
-        setFieldErrors({});
-        router.refresh();
-      } catch {
-        setFormError(labels.submitFailed);
-      } finally {
-        setIsPending(false);
-      }
+      await save(
+        () => submitAnswersAction(attemptId, answers, isTimeUp),
+        () => router.refresh(),
+      );
     },
-    [attemptId, questions, labels.submitFailed, router],
+    [attemptId, questions, save, router],
   );
 
   // The clock shown is the server's: the offset between the two clocks is measured once, so a
@@ -119,9 +105,9 @@ export function AttemptForm({ attemptId, questions, timing, labels }: AttemptFor
           {isTimeUp && <span role="status">{labels.timeUp}</span>}
         </div>
       )}
-      {formError && (
+      {message?.isError && (
         <p className="form-error" role="alert" style={{ marginBottom: "1rem" }}>
-          {formError}
+          {message.text}
         </p>
       )}
       {fieldErrors.form && (

@@ -6,7 +6,7 @@ import { saveExamAction } from "../../actions";
 import { AddQuestionButtons } from "../../_components/add-question-buttons";
 import { errorsFor } from "../../_components/form-errors";
 import { QUESTION_HINT, QuizPreview } from "../../_components/quiz-preview";
-import { FormMessage, useSave } from "../../_components/use-save";
+import { FormMessage, useSave } from "@/app/_components/use-save";
 import { YamlEditor } from "../../_components/yaml-editor";
 
 export function ExamForm({ courseSlug, initial }: { courseSlug: string; initial: { examYaml: string; bankYaml: string } }) {

@@ -1,13 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import type { AssignmentInput } from "@/lib/authoring/schemas";
 import { saveAssignmentAction } from "../../actions";
 import { errorsFor, otherErrors } from "../../_components/form-errors";
 import { MarkdownEditor } from "../../_components/markdown-editor";
 import { TextAreaField } from "../../_components/text-area-field";
-import { FormMessage, useSave } from "../../_components/use-save";
+import { FormMessage, useSave } from "@/app/_components/use-save";
 import { YamlEditor } from "../../_components/yaml-editor";
 
 interface AssignmentFormProps {
@@ -22,12 +22,16 @@ export function AssignmentForm({ courseSlug, assignmentSlug, initial }: Assignme
   const router = useRouter();
   const [form, setForm] = useState(initial);
   const { fieldErrors, message, isPending, save } = useSave();
+  // Text typed before hydration is replaced by the form's state when React takes over; the
+  // attribute tells the browser tests when typing reaches that state.
+  const [isHydrated, setIsHydrated] = useState(false);
+  useEffect(() => setIsHydrated(true), []);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     void save(
       () => saveAssignmentAction(courseSlug, assignmentSlug, form),
-      (saved) => {
+      ({ value: saved }) => {
         if (assignmentSlug === null) {
           router.push(`/instructor/authoring/${courseSlug}/labs/${saved.slug}`);
           return;
@@ -40,7 +44,7 @@ export function AssignmentForm({ courseSlug, assignmentSlug, initial }: Assignme
 
   const leftover = otherErrors(fieldErrors, ["specYaml", "brief", "starter"]);
   return (
-    <form onSubmit={onSubmit} noValidate className="authoring-form">
+    <form onSubmit={onSubmit} noValidate className="authoring-form" data-hydrated={isHydrated}>
       <YamlEditor
         id="specYaml"
         label="Specification (assignment.yaml)"

@@ -8,7 +8,7 @@ import { saveLessonAction } from "../../actions";
 import { errorsFor } from "../../_components/form-errors";
 import { LocalizedFields } from "../../_components/localized-fields";
 import { MarkdownEditor } from "../../_components/markdown-editor";
-import { FormMessage, useSave } from "../../_components/use-save";
+import { FormMessage, useSave } from "@/app/_components/use-save";
 
 interface LessonFormProps {
   courseSlug: string;
@@ -28,7 +28,7 @@ export function LessonForm({ courseSlug, lessonSlug, initial }: LessonFormProps)
     event.preventDefault();
     void save(
       () => saveLessonAction(courseSlug, lessonSlug, form),
-      (saved) => {
+      ({ value: saved }) => {
         if (lessonSlug === null) {
           router.push(`/instructor/authoring/${courseSlug}/lessons/${saved.slug}`);
           return;

@@ -6,7 +6,7 @@ import { getRegradeProgress, type RegradeProgress } from "@/lib/instructor/get-r
 import { grantExtension } from "@/lib/instructor/grant-extension";
 import { regradeAssignment } from "@/lib/instructor/regrade-assignment";
 import { revokeExtension } from "@/lib/instructor/revoke-extension";
-import { toActionResult, type ActionResult } from "../../../../_lib/action-result";
+import { toActionResult, type ActionResult } from "@/app/_lib/action-result";
 
 // Each action authenticates again and lib/ checks the course: a server action is a public endpoint.
 

@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import { Field } from "@/app/_components/field";
+import { useSave } from "@/app/_components/use-save";
 import type { RegradeProgress } from "@/lib/instructor/get-regrade-progress";
-import type { FieldErrors } from "@/lib/errors";
 import { regradeAllAction, regradeProgressAction } from "./actions";
 
 const POLL_MS = 3_000;
@@ -19,9 +19,7 @@ interface RegradeAllPanelProps {
 export function RegradeAllPanel({ courseSlug, assignmentSlug, initialProgress }: RegradeAllPanelProps) {
   const router = useRouter();
   const [progress, setProgress] = useState(initialProgress);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
+  const { fieldErrors, message, isPending, save } = useSave("The regrade could not be started: the server could not be reached. Try again in a moment.");
   const isRunning = progress !== null && !progress.isFinished;
 
   useEffect(() => {
@@ -39,27 +37,17 @@ export function RegradeAllPanel({ courseSlug, assignmentSlug, initialProgress }:
     return () => clearInterval(timer);
   }, [isRunning, courseSlug, assignmentSlug, router]);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setIsPending(true);
-    setFormError(null);
-    try {
-      const result = await regradeAllAction(courseSlug, assignmentSlug, { reason: form.get("reason") });
-      if (!result.isOk) {
-        setFieldErrors(result.fieldErrors);
-        setFormError(result.message);
-        return;
-      }
-      setFieldErrors({});
-      const next = await regradeProgressAction(courseSlug, assignmentSlug);
-      if (next.isOk) setProgress(next.value);
-      router.refresh();
-    } catch {
-      setFormError("The regrade could not be started: the server could not be reached. Try again in a moment.");
-    } finally {
-      setIsPending(false);
-    }
+    void save(
+      () => regradeAllAction(courseSlug, assignmentSlug, { reason: form.get("reason") }),
+      async () => {
+        const next = await regradeProgressAction(courseSlug, assignmentSlug);
+        if (next.isOk) setProgress(next.value);
+        router.refresh();
+      },
+    );
   }
 
   return (
@@ -80,9 +68,9 @@ export function RegradeAllPanel({ courseSlug, assignmentSlug, initialProgress }:
         </div>
       )}
       <form onSubmit={onSubmit} noValidate className="form" style={{ maxWidth: "40rem" }}>
-        {formError && (
+        {message?.isError && (
           <p className="form-error" role="alert">
-            {formError}
+            {message.text}
           </p>
         )}
         <Field name="reason" label="Why regrade?" errors={fieldErrors.reason} hint="Kept in the course's audit log." />

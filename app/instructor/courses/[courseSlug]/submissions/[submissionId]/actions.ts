@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth";
 import { regradeSubmission } from "@/lib/instructor/regrade-submission";
-import { toActionResult, type ActionResult } from "../../../../_lib/action-result";
+import { toActionResult, type ActionResult } from "@/app/_lib/action-result";
 
 /** Authenticates again; lib/ checks that the viewer teaches the course. */
 export async function regradeSubmissionAction(courseSlug: string, submissionId: string, input: { reason: unknown }): Promise<ActionResult> {

@@ -6,7 +6,7 @@ import { saveLessonQuizAction } from "../../../../actions";
 import { AddQuestionButtons } from "../../../../_components/add-question-buttons";
 import { errorsFor } from "../../../../_components/form-errors";
 import { QUESTION_HINT, QuizPreview } from "../../../../_components/quiz-preview";
-import { FormMessage, useSave } from "../../../../_components/use-save";
+import { FormMessage, useSave } from "@/app/_components/use-save";
 import { YamlEditor } from "../../../../_components/yaml-editor";
 
 export function QuizForm({ courseSlug, lessonSlug, initial }: { courseSlug: string; lessonSlug: string; initial: string }) {

@@ -1,9 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Field } from "@/app/_components/field";
-import type { FieldErrors } from "@/lib/errors";
+import { useSave } from "@/app/_components/use-save";
 import { grantExtensionAction } from "../actions";
 
 interface ExtensionFormProps {
@@ -15,50 +15,37 @@ interface ExtensionFormProps {
 /** Grants (or replaces) one learner's extension. What was typed survives every error. */
 export function ExtensionForm({ courseSlug, assignmentSlug, learners }: ExtensionFormProps) {
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
+  const { fieldErrors, message, isPending, save } = useSave("The extension could not be saved: the server could not be reached. Try again in a moment.");
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setIsPending(true);
-    setFormError(null);
-    setNotice(null);
-    try {
-      const result = await grantExtensionAction(courseSlug, assignmentSlug, {
-        learnerId: form.get("learnerId"),
-        deadline: form.get("deadline"),
-        extraAttempts: form.get("extraAttempts"),
-        reason: form.get("reason"),
-      });
-      if (!result.isOk) {
-        setFieldErrors(result.fieldErrors);
-        setFormError(result.message);
-        return;
-      }
-      setFieldErrors({});
-      formElement.reset();
-      setNotice("Extension granted.");
-      router.refresh();
-    } catch {
-      setFormError("The extension could not be saved: the server could not be reached. Try again in a moment.");
-    } finally {
-      setIsPending(false);
-    }
+    void save(
+      () =>
+        grantExtensionAction(courseSlug, assignmentSlug, {
+          learnerId: form.get("learnerId"),
+          deadline: form.get("deadline"),
+          extraAttempts: form.get("extraAttempts"),
+          reason: form.get("reason"),
+        }),
+      () => {
+        formElement.reset();
+        router.refresh();
+        return "Extension granted.";
+      },
+    );
   }
 
   const learnerErrors = fieldErrors.learnerId;
   return (
     <form className="form card" onSubmit={onSubmit} noValidate aria-label="Grant an extension">
-      {formError && (
+      {message?.isError && (
         <p className="form-error" role="alert">
-          {formError}
+          {message.text}
         </p>
       )}
-      {notice && <p role="status">{notice}</p>}
+      {message && !message.isError && <p role="status">{message.text}</p>}
       <div className="field">
         <label htmlFor="learnerId">Learner</label>
         <select id="learnerId" name="learnerId" defaultValue="" aria-invalid={Boolean(learnerErrors)} aria-describedby={learnerErrors ? "learnerId-error" : undefined}>

@@ -1,26 +1,23 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useSave } from "@/app/_components/use-save";
 import { revokeExtensionAction } from "../actions";
 
 export function RevokeButton({ courseSlug, assignmentSlug, learnerId, learnerName }: { courseSlug: string; assignmentSlug: string; learnerId: string; learnerName: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
+  const { message, isPending, save } = useSave("Not revoked: the server could not be reached.");
 
-  async function revoke() {
-    setIsPending(true);
-    setError(null);
-    try {
-      const result = await revokeExtensionAction(courseSlug, assignmentSlug, learnerId);
-      if (!result.isOk) setError(result.message);
-      router.refresh();
-    } catch {
-      setError("Not revoked: the server could not be reached.");
-    } finally {
-      setIsPending(false);
-    }
+  function revoke() {
+    void save(
+      async () => {
+        const result = await revokeExtensionAction(courseSlug, assignmentSlug, learnerId);
+        // A refusal refreshes the list too: most often another instructor revoked it a moment ago.
+        router.refresh();
+        return result;
+      },
+      () => undefined,
+    );
   }
 
   return (
@@ -28,10 +25,10 @@ export function RevokeButton({ courseSlug, assignmentSlug, learnerId, learnerNam
       <button type="button" className="link-button" onClick={revoke} disabled={isPending} aria-label={`Revoke ${learnerName}'s extension`}>
         {isPending ? "Revoking…" : "Revoke"}
       </button>
-      {error && (
+      {message?.isError && (
         <span className="field-error" role="alert">
           {" "}
-          {error}
+          {message.text}
         </span>
       )}
     </>
