@@ -1,5 +1,6 @@
 // The one place that reads the process environment. Everything is validated here at start-up so
 // a bad setting fails loudly at boot, never at the first request.
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -24,6 +25,8 @@ const EnvSchema = z.object({
   REDIS_URL: optionalUrl,
   /** Port of the web app. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Web server processes sharing the port; one per core (at most 8) when unset. */
+  WEB_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
   /** The address people reach the site at; used in links, certificates and next-auth. */
   PUBLIC_URL: optionalUrl,
   /** Secret that signs session cookies; `npm start` creates one in .data/ when absent. */
@@ -66,6 +69,9 @@ export const env: Env = parseEnv(process.env);
 export const dataDir = path.resolve(env.GRADIENT_DATA_DIR);
 
 export const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+
+/** Web server processes: WEB_PROCESSES, else one per core (at most 8). */
+export const webProcessCount = env.WEB_PROCESSES ?? Math.min(os.availableParallelism(), 8);
 
 export function requireDatabaseUrl(): string {
   if (!env.DATABASE_URL) {

