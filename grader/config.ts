@@ -14,5 +14,5 @@ export const graderConfig = {
   stalledIntervalMs: Math.max(1000, (env.GRADER_LOCK_SECONDS * 1000) / 2),
   sweepIntervalMs: 15_000,
   /** How long SIGTERM waits for running jobs before handing them back to the queue. */
-  drainTimeoutMs: 30_000,
+  drainTimeoutMs: env.GRADER_DRAIN_SECONDS * 1000,
 } as const;

@@ -1,7 +1,7 @@
 // The grader worker process: its own entry point, never part of the web app. It consumes the
 // "grading" queue, sweeps for lost work, reports a heartbeat, and drains on SIGTERM.
 import os from "node:os";
-import { Worker } from "bullmq";
+import { Worker, type Job } from "bullmq";
 import { db } from "../lib/db";
 import { closeGradingQueue, createQueueConnection, getGradingQueue, GRADING_QUEUE, queueOptions, type GradingJob } from "../lib/queue/grading-queue";
 import { graderConfig } from "./config";
@@ -10,6 +10,19 @@ import { probeSandbox } from "./sandbox/run-sandboxed";
 import { sweep } from "./sweeper";
 
 const log = (line: string) => console.log(`grader ${graderConfig.workerId}: ${line}`);
+
+/** How long each step of a shutdown after the drain may take: a stuck connection must not keep the process alive. */
+const CLEAN_UP_MS = 5_000;
+const TIMED_OUT = Symbol("timed out");
+
+/** Waits for `promise` at most `ms`; its rejection counts as settling (shutdown goes on either way). */
+function settlesWithin(promise: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  return Promise.race([promise.catch(() => undefined), deadline]).finally(() => clearTimeout(timer));
+}
 
 async function beat(backend: string, activeJobs: number, startedAt: Date): Promise<void> {
   const data = { hostname: os.hostname(), pid: process.pid, backend, concurrency: graderConfig.concurrency, lastSeenAt: new Date(), activeJobs };
@@ -35,28 +48,31 @@ async function main(): Promise<void> {
   await beat(canGrade ? "ready" : "refusing", 0, startedAt);
 
   let worker: Worker<GradingJob> | null = null;
-  let activeJobs = 0;
+  // The jobs this process is running, tracked here rather than read from BullMQ: shutdown waits for
+  // these, because Worker.close() can wait forever for a Redis "end" event (taskforcesh/bullmq#4065).
+  const runningJobs = new Set<Promise<void>>();
   if (canGrade) {
-    worker = new Worker<GradingJob>(GRADING_QUEUE, processGradingJob, {
+    const grade = (job: Job<GradingJob>) => {
+      const running = processGradingJob(job);
+      runningJobs.add(running);
+      void running.catch(() => undefined).finally(() => runningJobs.delete(running));
+      return running;
+    };
+    worker = new Worker<GradingJob>(GRADING_QUEUE, grade, {
       ...queueOptions(createQueueConnection()),
       concurrency: graderConfig.concurrency,
       lockDuration: graderConfig.lockDurationMs,
       stalledInterval: graderConfig.stalledIntervalMs,
       maxStalledCount: 3,
     });
-    worker.on("active", () => activeJobs++);
-    worker.on("completed", () => activeJobs--);
-    worker.on("failed", (job, error) => {
-      activeJobs = Math.max(0, activeJobs - 1);
-      log(`job ${job?.id ?? "?"} failed (try ${job?.attemptsMade ?? "?"}): ${error.message}`);
-    });
+    worker.on("failed", (job, error) => log(`job ${job?.id ?? "?"} failed (try ${job?.attemptsMade ?? "?"}): ${error.message}`));
     worker.on("error", (error) => log(`queue connection problem: ${error.message}`));
     log(`waiting for jobs (concurrency ${graderConfig.concurrency})`);
   }
 
   const timers = [
     setInterval(() => {
-      beat(canGrade ? "ready" : "refusing", activeJobs, startedAt).catch((error: unknown) => log(`heartbeat failed: ${String(error)}`));
+      beat(canGrade ? "ready" : "refusing", runningJobs.size, startedAt).catch((error: unknown) => log(`heartbeat failed: ${String(error)}`));
     }, graderConfig.heartbeatMs),
   ];
   if (canGrade) {
@@ -77,14 +93,19 @@ async function main(): Promise<void> {
     log(`${signal}: finishing running jobs (at most ${graderConfig.drainTimeoutMs / 1000} s), then stopping`);
     for (const timer of timers) clearInterval(timer);
     if (worker) {
-      const drained = worker.close();
-      const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), graderConfig.drainTimeoutMs));
-      // A job still running at the deadline is handed back: its lock lapses and another worker takes it over.
-      if ((await Promise.race([drained, timeout])) === "timeout") await worker.close(true);
+      // close() stops taking jobs at once, even when the promise it returns never settles.
+      const closed = worker.close();
+      const drain = await settlesWithin(Promise.allSettled([...runningJobs]), graderConfig.drainTimeoutMs);
+      if (drain === TIMED_OUT) {
+        // Exiting releases them: their locks lapse and another worker takes them over, uncharged.
+        log(`handing back ${runningJobs.size} job(s) still running`);
+      } else {
+        await settlesWithin(closed, CLEAN_UP_MS);
+      }
     }
-    await closeGradingQueue();
-    await db.workerHeartbeat.delete({ where: { id: graderConfig.workerId } }).catch(() => undefined);
-    await db.$disconnect();
+    await settlesWithin(closeGradingQueue(), CLEAN_UP_MS);
+    await settlesWithin(db.workerHeartbeat.delete({ where: { id: graderConfig.workerId } }), CLEAN_UP_MS);
+    await settlesWithin(db.$disconnect(), CLEAN_UP_MS);
     process.exit(0);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -41,6 +41,8 @@ const EnvSchema = z.object({
   GRADER_LOCK_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
   /** How often a worker reports that it is alive; a worker silent for three periods is presumed dead and its job taken over. */
   GRADER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  /** How long a worker told to stop (SIGTERM) lets its running jobs finish before it hands them back and exits. */
+  GRADER_DRAIN_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** Force a TensorFlow.js backend (tensorflow-gpu, tensorflow, wasm, cpu) instead of the fastest installed. */
   GRADER_BACKEND: z.enum(["tensorflow-gpu", "tensorflow", "wasm", "cpu"]).optional(),
   /** Development only: grade even where a sandbox layer is missing. Never set this in production. */

@@ -40,6 +40,28 @@ describe("grader workers", () => {
     assert.equal(await deliveries(submission.id), 1);
   });
 
+  test("SIGTERM with a job that outlasts the drain: the worker hands it back and exits; another grades it, uncharged", { timeout: 180_000 }, async () => {
+    const learner = await lab.createLearner();
+    const leaving = lab.startWorker({ GRADER_DRAIN_SECONDS: "0" });
+    await lab.workerReady(leaving);
+    const submission = await lab.submit(learner);
+    await lab.running(submission.id);
+
+    const exit = await lab.stopWorker(leaving, "SIGTERM");
+    assert.deepEqual(exit, { code: 0, signal: null });
+    assert.ok(leaving.lines.some((line) => line.includes("handing back 1 job(s) still running")), leaving.lines.join("\n"));
+    assert.equal((await lab.db.submission.findUniqueOrThrow({ where: { id: submission.id } })).status, "RUNNING", "the job was handed back, not finished");
+
+    const taker = lab.startWorker();
+    const graded = await lab.finished(submission.id);
+    assert.equal(graded.status, "PASSED", graded.message ?? "");
+    assert.equal(graded.workerId, taker.workerId);
+    assert.equal(graded.attemptNumber, 1, "the hand-back did not cost the learner an attempt");
+    assert.ok(graded.platformRetries >= 1, "the take-over is recorded as the platform's");
+    assert.equal(await lab.db.submission.count({ where: { userId: learner.id } }), 1);
+    await lab.stopWorker(taker, "SIGTERM");
+  });
+
   test("three workers share one queue: every submission graded once, by one of them", { timeout: 240_000 }, async () => {
     const workers = [lab.startWorker(), lab.startWorker(), lab.startWorker()];
     await Promise.all(workers.map((worker) => lab.workerReady(worker)));
