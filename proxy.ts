@@ -1,26 +1,9 @@
-// A fresh nonce per request for a strict Content-Security-Policy: only scripts Next renders with
-// this nonce (and what they load, 'strict-dynamic') run, so markup a learner manages to get into a
-// page cannot execute even if an escaping bug let it through.
+// A fresh nonce per request for the strict Content-Security-Policy (lib/http/content-security-policy.ts).
 import { NextResponse, type NextRequest } from "next/server";
-
-function contentSecurityPolicy(nonce: string): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
-    // React style attributes and KaTeX's inline layout need inline styles; styles cannot run code.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
-}
+import { contentSecurityPolicy, createScriptNonce } from "@/lib/http/content-security-policy";
 
 export function proxy(request: NextRequest) {
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const nonce = createScriptNonce();
   const policy = contentSecurityPolicy(nonce);
   // Next reads the policy from the request to put the nonce on the scripts it renders.
   const requestHeaders = new Headers(request.headers);

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 import { storageStateFor } from "./fixtures/accounts";
 import { fillLabEditor } from "./fixtures/lab-editor";
@@ -65,6 +65,46 @@ test.describe("a stranger", () => {
     expect(JSON.stringify(payload)).toContain("Vera Verified");
     const list = await request.get("/status/revocation");
     expect(list.headers()["content-type"]).toContain("application/vc+jwt");
+  });
+
+  test("is served the web server's shared copy, with a nonce of its own each time, and sees a revocation at once", async ({ page, request }) => {
+    const publicId = learnerWithCertificate("Cora Cached");
+    const nonceOf = (headers: Record<string, string>) => /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1] ?? "";
+    // Each web process keeps its own copy, so the first view in each is rendered by Next.
+    const views: APIResponse[] = [];
+    for (let i = 0; i < 9 && !views.some((view) => view.headers()["x-gradient-cache"] === "hit"); i++) views.push(await request.get(`/verify/${publicId}`));
+    const [rendered, copied] = [views[0]!, views.at(-1)!];
+    expect(rendered.headers()["x-gradient-cache"]).toBe("miss");
+    expect(copied.headers()["x-gradient-cache"]).toBe("hit");
+    const [renderedNonce, copiedNonce] = [nonceOf(rendered.headers()), nonceOf(copied.headers())];
+    expect(copiedNonce).toMatch(/^[A-Za-z0-9+/=]{16,}$/);
+    expect(copiedNonce).not.toBe(renderedNonce);
+    const copiedPage = await copied.text();
+    expect(copiedPage).toContain(`nonce="${copiedNonce}"`);
+    expect(copiedPage).not.toContain(renderedNonce);
+    expect(copiedPage.replaceAll(copiedNonce, "N")).toBe((await rendered.text()).replaceAll(renderedNonce, "N"));
+
+    // A copy runs in the browser under its policy: no script is refused and the page hydrates.
+    const refusals: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) refusals.push(message.text());
+    });
+    await page.goto(`/verify/${publicId}`);
+    await expect(page.getByRole("heading", { name: "Valid certificate" })).toBeVisible();
+    await expect.poll(() => page.locator("form.language-switch").evaluate((form) => Object.keys(form).some((key) => key.startsWith("__reactFiber")))).toBe(true);
+    expect(refusals).toEqual([]);
+
+    // Written straight to the table, bypassing the app: the very next view says so, on any process.
+    runLib(`await db.certificate.update({ where: { publicId: ${JSON.stringify(publicId)} }, data: { revokedAt: new Date(), revocationReason: "Shared copy test" } });`);
+    for (let i = 0; i < 3; i++) {
+      const view = await request.get(`/verify/${publicId}`);
+      if (i === 0) expect(view.headers()["x-gradient-cache"]).toBe("miss");
+      expect(await view.text()).toContain("Revoked");
+    }
+    // Signed-in viewers and client-side navigations are always rendered by Next.
+    for (const headers of [{ rsc: "1" }, { cookie: "next-auth.session-token=any" }] as Record<string, string>[]) {
+      expect((await request.get(`/verify/${publicId}`, { headers })).headers()["x-gradient-cache"], JSON.stringify(headers)).toBeUndefined();
+    }
   });
 
   test("pastes or uploads a credential and is told whether it is genuine", async ({ page, request }) => {

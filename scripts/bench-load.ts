@@ -114,7 +114,9 @@ async function timed(logTo: RequestLog, request: () => Promise<Response>): Promi
   try {
     const response = await request();
     await response.arrayBuffer();
-    logTo.record(performance.now() - started, String(response.status));
+    // "200 hit": answered from the web server's shared page cache; "200 miss": rendered, then kept.
+    const sharedCopy = response.headers.get("x-gradient-cache");
+    logTo.record(performance.now() - started, sharedCopy ? `${response.status} ${sharedCopy}` : String(response.status));
     return response;
   } catch (error) {
     logTo.record(performance.now() - started, `network error: ${error instanceof Error ? error.message : String(error)}`);

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getCurrentUser } from "../auth";
 import { LocaleSchema } from "../courses/content-schema";
 import { db } from "../db";
-import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS } from "./locale";
+import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS } from "./locale-choice";
 
 const SetLocaleSchema = z.object({ locale: LocaleSchema });
 

@@ -1,0 +1,30 @@
+// The strict Content-Security-Policy of every page: only scripts carrying the response's nonce
+// (and what they load, 'strict-dynamic') run, so markup a learner manages to get into a page cannot
+// execute even if an escaping bug let it through. proxy.ts sets it on what Next renders; the web
+// server's shared page cache (scripts/web-server.ts) gives each copy it serves a nonce of its own.
+
+/** A fresh, unguessable script nonce: one per response, never reused. */
+export function createScriptNonce(): string {
+  return Buffer.from(crypto.randomUUID()).toString("base64");
+}
+
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    // React style attributes and KaTeX's inline layout need inline styles; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** The nonce a policy names, or null. */
+export function nonceOfPolicy(policy: string): string | null {
+  return /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1] ?? null;
+}
