@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, describe, test } from "node:test";
 import { RateLimitedError } from "../errors";
-import { assertUnderRateLimit, closeRateLimiter, hitRateLimit, type RateLimit } from "./rate-limit";
+import { closeRateLimiter, hitRateLimit, hitRateLimits, type RateLimit } from "./rate-limit";
 
 after(closeRateLimiter);
 
@@ -38,11 +38,22 @@ describe("hitRateLimit", () => {
   });
 });
 
-describe("assertUnderRateLimit", () => {
-  test("checks without counting", async () => {
+describe("hitRateLimits: several limits in one round trip", () => {
+  test("a peek checks without counting", async () => {
     const limit = rule();
-    for (let i = 0; i < 10; i++) await assertUnderRateLimit(limit, "erin");
+    for (let i = 0; i < 10; i++) await hitRateLimits([{ rule: limit, subject: "erin", isPeek: true }]);
     for (let i = 0; i < 3; i++) await hitRateLimit(limit, "erin");
-    await assert.rejects(assertUnderRateLimit(limit, "erin"), RateLimitedError);
+    await assert.rejects(hitRateLimits([{ rule: limit, subject: "erin", isPeek: true }]), RateLimitedError);
+  });
+
+  test("counts each in order; the first one used up refuses with its own message, and the ones after it are not counted", async () => {
+    const [perAccount, perAddress] = [rule(), { ...rule(), message: "Too many from your address." }];
+    for (let i = 0; i < 3; i++) await hitRateLimits([{ rule: perAccount, subject: "frank" }, { rule: perAddress, subject: "10.0.0.1" }]);
+    const refusedWith = (start: string) => (error: unknown) => error instanceof RateLimitedError && error.message.startsWith(start);
+    await assert.rejects(hitRateLimits([{ rule: perAddress, subject: "10.0.0.1" }, { rule: perAccount, subject: "frank" }]), refusedWith("Too many from your address."));
+    await assert.rejects(hitRateLimits([{ rule: perAccount, subject: "frank" }, { rule: perAddress, subject: "10.0.0.2" }]), refusedWith("Slow down."));
+    // 10.0.0.2 was behind the refused limit, so it still has its whole window.
+    for (let i = 0; i < 3; i++) await hitRateLimit(perAddress, "10.0.0.2");
+    await assert.rejects(hitRateLimit(perAddress, "10.0.0.2"), RateLimitedError);
   });
 });

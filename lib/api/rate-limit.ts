@@ -27,15 +27,29 @@ export const SUBMISSIONS_PER_ADDRESS: RateLimit = { name: "submit-address", limi
 /** New accounts per client address: enough for a classroom behind one address, too few for a sign-up flood. */
 export const SIGN_UPS_PER_ADDRESS: RateLimit = { name: "sign-up-address", limit: 30, windowSeconds: 3600, message: "Too many new accounts from your address." };
 
-// INCR and the expiry in one step, so a crash between them cannot leave a counter that never expires.
+// Every limit of a request in one round trip, in order: each is counted (INCR, and the expiry in
+// the same step, so a crash between them cannot leave a counter that never expires) or, for a
+// peek, only read. The first one over its limit stops the script, so the ones after it are not
+// counted, as if each had been hit on its own. Returns {0, 0}, or {position of that limit, ms left}.
 const HIT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[1])
-  ttl = tonumber(ARGV[1])
+for i = 1, #KEYS do
+  local limit = tonumber(ARGV[i * 3 - 2])
+  local windowMs = ARGV[i * 3 - 1]
+  if ARGV[i * 3] == 'peek' then
+    local count = tonumber(redis.call('GET', KEYS[i]) or '0')
+    local ttl = redis.call('PTTL', KEYS[i])
+    if count >= limit and ttl > 0 then return {i, ttl} end
+  else
+    local count = redis.call('INCR', KEYS[i])
+    local ttl = redis.call('PTTL', KEYS[i])
+    if ttl < 0 then
+      redis.call('PEXPIRE', KEYS[i], windowMs)
+      ttl = tonumber(windowMs)
+    end
+    if count > limit then return {i, ttl} end
+  end
 end
-return {count, ttl}
+return {0, 0}
 `;
 
 const globalForLimiter = globalThis as unknown as { gradientRateLimitRedis?: Redis };
@@ -55,35 +69,36 @@ function refuse(rule: RateLimit, ttlMs: number): RateLimitedError {
   return new RateLimitedError(`${rule.message} Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`, seconds);
 }
 
-/**
- * Counts one request against `rule` for `subject` and throws a RateLimitedError once the window's
- * limit is passed. When Redis cannot be reached the request goes through: the limits protect the
- * service, and refusing everyone while Redis restarts would be the outage they exist to prevent.
- */
-export async function hitRateLimit(rule: RateLimit, subject: string): Promise<void> {
-  let result: unknown;
-  try {
-    result = await redis().eval(HIT_SCRIPT, 1, keyOf(rule, subject), String(rule.windowSeconds * 1000));
-  } catch (error) {
-    console.warn(`rate limit ${rule.name} not applied, Redis unavailable:`, error);
-    return;
-  }
-  const [count, ttlMs] = Array.isArray(result) ? result.map(Number) : [];
-  if (count !== undefined && ttlMs !== undefined && count > rule.limit) throw refuse(rule, ttlMs);
+export interface RateLimitHit {
+  rule: RateLimit;
+  subject: string;
+  /** Only check that the limit is not used up already, without counting this request. */
+  isPeek?: boolean;
 }
 
-/** Throws if `subject` has already used up `rule` in this window, without counting a request. */
-export async function assertUnderRateLimit(rule: RateLimit, subject: string): Promise<void> {
-  let count: string | null;
-  let ttlMs: number;
+/**
+ * Counts one request against each limit, in order and in one round trip to Redis, and throws a
+ * RateLimitedError for the first whose window is used up. When Redis cannot be reached the request
+ * goes through: the limits protect the service, and refusing everyone while Redis restarts would
+ * be the outage they exist to prevent.
+ */
+export async function hitRateLimits(hits: RateLimitHit[]): Promise<void> {
+  let result: unknown;
   try {
-    const key = keyOf(rule, subject);
-    [count, ttlMs] = await Promise.all([redis().get(key), redis().pttl(key)]);
+    const limits = hits.flatMap(({ rule, isPeek }) => [String(rule.limit), String(rule.windowSeconds * 1000), isPeek ? "peek" : "count"]);
+    result = await redis().eval(HIT_SCRIPT, hits.length, ...hits.map(({ rule, subject }) => keyOf(rule, subject)), ...limits);
   } catch (error) {
-    console.warn(`rate limit ${rule.name} not checked, Redis unavailable:`, error);
+    console.warn(`rate limits ${hits.map(({ rule }) => rule.name).join(", ")} not applied, Redis unavailable:`, error);
     return;
   }
-  if (count !== null && Number(count) >= rule.limit && ttlMs > 0) throw refuse(rule, ttlMs);
+  const [position, ttlMs] = Array.isArray(result) ? result.map(Number) : [];
+  const refused = position ? hits[position - 1] : undefined;
+  if (refused && ttlMs !== undefined) throw refuse(refused.rule, ttlMs);
+}
+
+/** Counts one request against `rule` for `subject` (see hitRateLimits). */
+export function hitRateLimit(rule: RateLimit, subject: string): Promise<void> {
+  return hitRateLimits([{ rule, subject }]);
 }
 
 /** Closes the limiter's Redis connection (scripts and tests that exit cleanly). */

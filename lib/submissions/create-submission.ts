@@ -10,7 +10,6 @@ import { chargedAttemptsWhere, effectiveLimits } from "./attempt-policy";
 import { SubmissionInputSchema } from "./submission-input";
 import { decodeWeightsBundle, WEIGHTS_LANGUAGE } from "./weights-bundle";
 
-const RELAY_WAIT_MS = 2_000;
 /**
  * Prisma's defaults (2 s to get a connection, 5 s to commit) turned a saturated server's slow
  * answers into refusals in the deadline-rush bench; at a deadline, a late yes beats a fast error.
@@ -103,10 +102,9 @@ export async function createSubmission(user: Pick<CurrentUser, "id" | "role">, i
     return { ...created, job };
   }, SUBMIT_TRANSACTION_LIMITS);
 
-  // Best effort, and never for long: the outbox row already guarantees the job, so when Redis is
-  // slow or away the learner gets their answer now and the workers' sweeper enqueues it later.
+  // The outbox row already guarantees the job, so the learner gets their answer without waiting
+  // for Redis: the enqueue follows at once, or, when Redis is slow or away, the workers' sweeper does it.
   const { job, ...result } = submission;
-  const relayed = enqueueOutboxJob(job).catch((error: unknown) => console.warn("submission queued in Postgres; enqueue deferred:", error));
-  await Promise.race([relayed, new Promise((resolve) => setTimeout(resolve, RELAY_WAIT_MS).unref())]);
+  void enqueueOutboxJob(job).catch((error: unknown) => console.warn("submission queued in Postgres; enqueue deferred:", error));
   return result;
 }

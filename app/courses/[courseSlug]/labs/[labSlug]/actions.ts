@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { clientAddressFromHeaders } from "@/lib/api/client-address";
-import { hitRateLimit, SUBMISSIONS_PER_ACCOUNT, SUBMISSIONS_PER_ADDRESS } from "@/lib/api/rate-limit";
+import { hitRateLimits, SUBMISSIONS_PER_ACCOUNT, SUBMISSIONS_PER_ADDRESS } from "@/lib/api/rate-limit";
 import { requireUser } from "@/lib/auth";
 import { AppError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { createSubmission } from "@/lib/submissions/create-submission";
@@ -21,8 +21,7 @@ export async function submitLabAction(courseSlug: string, assignmentSlug: string
   try {
     const user = await requireUser();
     // The same limits as the HTTP API, so the web form is no way around them.
-    await hitRateLimit(SUBMISSIONS_PER_ACCOUNT, user.id);
-    await hitRateLimit(SUBMISSIONS_PER_ADDRESS, clientAddressFromHeaders(await headers()));
+    await hitRateLimits([{ rule: SUBMISSIONS_PER_ACCOUNT, subject: user.id }, { rule: SUBMISSIONS_PER_ADDRESS, subject: clientAddressFromHeaders(await headers()) }]);
     const modelJson = form.get("modelJson");
     const weights = form.get("weights");
     if (modelJson instanceof File || weights instanceof File) {
