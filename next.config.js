@@ -3,9 +3,8 @@ const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
-  // The full policy, with a per-request script nonce, is set by proxy.ts; this one also covers what
-  // the proxy does not see (static files).
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
+  // The Content-Security-Policy, with a fresh script nonce on every response, is set by the web
+  // server in front of Next (scripts/web-server.ts), which serves every request.
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth";
 import { getLocale } from "@/lib/i18n/locale";
+import { SHARED_RENDER_HEADER } from "@/lib/page-cache/shared-page-marker";
+import { AccountNav } from "./_components/account-nav";
 import { LanguageSwitch } from "./_components/language-switch";
-import { SignOutButton } from "./_components/sign-out-button";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,7 +15,10 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [user, locale] = await Promise.all([getCurrentUser(), getLocale()]);
+  // A rendering the web server will share between readers leaves the account out of the header;
+  // each copy it serves brings the reader's own (app/_components/account-nav.tsx).
+  const isSharedRender = (await headers()).get(SHARED_RENDER_HEADER) === "1";
+  const [user, locale] = await Promise.all([isSharedRender ? null : getCurrentUser(), getLocale()]);
   return (
     <html lang={locale}>
       <body>
@@ -22,21 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <nav aria-label="Main">
             <Link href="/" className="brand">Gradient</Link>
             <LanguageSwitch />
-            {user ? (
-              <>
-                <Link href="/dashboard">Dashboard</Link>
-                {user.role !== "LEARNER" && <Link href="/instructor">Instructor</Link>}
-                {user.role === "ADMIN" && <Link href="/admin">Admin</Link>}
-                <Link href="/account/tokens">Tokens</Link>
-                <span className="muted" data-testid="signed-in-as">{user.name}</span>
-                <SignOutButton />
-              </>
-            ) : (
-              <>
-                <Link href="/sign-in">Sign in</Link>
-                <Link href="/sign-up" className="button">Sign up</Link>
-              </>
-            )}
+            <AccountNav account={isSharedRender ? "from-page" : user && { name: user.name, role: user.role }} />
           </nav>
         </header>
         <main id="main">{children}</main>

@@ -15,6 +15,7 @@ const ROUTES: Record<string, string[]> = {
   "api/auth/[...nextauth]": ["/api/auth/{}", "/api/auth/callback/{}", "/api/auth/signin/{}"],
   "api/health": ["/api/health"],
   "api/openapi.json": ["/api/openapi.json"],
+  "api/reader/lessons/[courseSlug]/[lessonSlug]": [`/api/reader/lessons/{}/${LESSON}`, `/api/reader/lessons/${COURSE}/{}`],
   "api/submissions/[submissionId]/events": ["/api/submissions/{}/events"],
   "api/v1/assignments": ["/api/v1/assignments"],
   "api/v1/courses/[slug]/grades.csv": ["/api/v1/courses/{}/grades.csv"],

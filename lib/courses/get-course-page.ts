@@ -3,9 +3,10 @@
 import { z } from "zod";
 import type { CurrentUser } from "../auth";
 import { db } from "../db";
-import { ForbiddenError, NotFoundError } from "../errors";
-import { listAttempts } from "../quizzes/list-attempts";
-import { canTeachCourse } from "../submissions/get-submission";
+import { NotFoundError } from "../errors";
+import { ATTEMPT_FIELDS, hasExpiredAttempt, listAttempts, summariseAttempts } from "../quizzes/list-attempts";
+import { quizRefusal } from "../quizzes/quiz-access";
+import { canTeachCourse, teachesCourse } from "../submissions/get-submission";
 import { LocalizedTextSchema, PassRuleSchema, type Locale } from "./content-schema";
 import { localize } from "./localize";
 
@@ -128,55 +129,92 @@ export type CoursePage = Awaited<ReturnType<typeof getCoursePage>>;
 
 const LessonBodySchema = LocalizedTextSchema.partial();
 
-/** One lesson for a signed-in reader, with its neighbours and, when they may take it, its quiz. */
-export async function getLessonPage(viewer: Viewer, courseSlug: string, lessonSlug: string, locale: Locale) {
+/**
+ * What every signed-in reader of a lesson sees alike: the lesson and its neighbours. Nothing here
+ * depends on who reads it (getLessonReaderState has that), so the web server may share one
+ * rendering of a published course's lesson between all its readers.
+ */
+export async function getLessonContent(viewer: Viewer, courseSlug: string, lessonSlug: string, locale: Locale) {
   if (!SlugSchema.safeParse(courseSlug).success) throw new NotFoundError("There is no such course.");
   if (!SlugSchema.safeParse(lessonSlug).success) throw new NotFoundError("There is no such lesson.");
-  // Few, wide queries: most of a query's cost here is Prisma compiling it, not Postgres running it.
   const course = await requireVisible(
     viewer,
     await db.course.findUnique({
       where: { slug: courseSlug },
-      select: {
-        id: true,
-        slug: true,
-        title: true,
-        isPublished: true,
-        lessons: { orderBy: { position: "asc" }, select: { id: true, slug: true, title: true, quizzes: { where: { kind: "LESSON" }, select: { slug: true }, take: 1 } } },
-      },
+      select: { id: true, slug: true, title: true, isPublished: true, lessons: { orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } } },
     }),
   );
   const lessons = course.lessons;
   const index = lessons.findIndex((lesson) => lesson.slug === lessonSlug);
   const summary = lessons[index];
   if (!summary) throw new NotFoundError("There is no such lesson.");
-  const quizSlug = summary.quizzes[0]?.slug ?? null;
-  const [lesson, quiz] = await Promise.all([
-    db.lesson.findUniqueOrThrow({ where: { id: summary.id }, select: { body: true, progress: { where: { userId: viewer.id }, select: { completedAt: true } } } }),
-    // listAttempts checks that the viewer may take the quiz; a reader who may not sees the lesson without it.
-    quizSlug
-      ? listAttempts(viewer, course.slug, quizSlug, locale).catch((error: unknown) => {
-          if (error instanceof ForbiddenError) return null;
-          throw error;
-        })
-      : null,
-  ]);
+  const lesson = await db.lesson.findUniqueOrThrow({ where: { id: summary.id }, select: { body: true } });
   const bodies = LessonBodySchema.parse(lesson.body);
   const neighbour = (at: number) => {
     const found = lessons[at];
     return found ? { slug: found.slug, title: localize(found.title, locale) } : null;
   };
   return {
-    course: { slug: course.slug, title: localize(course.title, locale) },
+    course: { slug: course.slug, title: localize(course.title, locale), isPublished: course.isPublished },
     slug: summary.slug,
     number: index + 1,
     title: localize(summary.title, locale),
     body: bodies[locale] ?? bodies.en ?? "",
-    isCompleted: lesson.progress.length > 0,
     previous: neighbour(index - 1),
     next: neighbour(index + 1),
-    canTakeQuiz: quiz !== null,
-    quiz,
   };
 }
-export type LessonPage = Awaited<ReturnType<typeof getLessonPage>>;
+export type LessonContent = Awaited<ReturnType<typeof getLessonContent>>;
+
+/**
+ * What is one reader's own on a lesson page: whether they completed it and, when they may take it,
+ * its quiz with their attempts. Asked for on every lesson view, so in one query; the rules are the
+ * ones every other read of courses and quizzes applies (teachesCourse, quizRefusal).
+ */
+export async function getLessonReaderState(viewer: Viewer, courseSlug: string, lessonSlug: string, locale: Locale) {
+  if (!SlugSchema.safeParse(courseSlug).success) throw new NotFoundError("There is no such course.");
+  if (!SlugSchema.safeParse(lessonSlug).success) throw new NotFoundError("There is no such lesson.");
+  const course = await db.course.findUnique({
+    where: { slug: courseSlug },
+    select: {
+      slug: true,
+      isPublished: true,
+      enrolments: { where: { userId: viewer.id }, select: { role: true } },
+      lessons: {
+        where: { slug: lessonSlug },
+        select: {
+          progress: { where: { userId: viewer.id }, select: { completedAt: true } },
+          quizzes: {
+            where: { kind: "LESSON" },
+            take: 1,
+            select: {
+              id: true,
+              slug: true,
+              kind: true,
+              title: true,
+              drawCount: true,
+              timeLimitSeconds: true,
+              passPercent: true,
+              maxAttempts: true,
+              _count: { select: { questions: true } },
+              attempts: { where: { userId: viewer.id }, orderBy: { startedAt: "desc" }, select: ATTEMPT_FIELDS },
+            },
+          },
+        },
+      },
+    },
+  });
+  const enrolment = course?.enrolments[0] ?? null;
+  const isTeacher = teachesCourse(viewer, enrolment?.role ?? null);
+  if (!course || (!course.isPublished && !isTeacher)) throw new NotFoundError("There is no such course.");
+  const lesson = course.lessons[0];
+  if (!lesson) throw new NotFoundError("There is no such lesson.");
+  const isCompleted = lesson.progress.length > 0;
+  const quizRow = lesson.quizzes[0];
+  // A reader who may not take the quiz (not enrolled) sees the lesson without it.
+  if (!quizRow || quizRefusal({ isTeacher, isPublished: course.isPublished, isEnrolled: enrolment !== null })) return { isCompleted, canTakeQuiz: false, quiz: null };
+  // Rarely, an attempt left open past its deadline must be graded first: the quizzes' own path does that.
+  const quiz = hasExpiredAttempt(quizRow.attempts) ? await listAttempts(viewer, course.slug, quizRow.slug, locale) : summariseAttempts(quizRow, quizRow.attempts, locale);
+  return { isCompleted, canTakeQuiz: true, quiz };
+}
+export type LessonReaderState = Awaited<ReturnType<typeof getLessonReaderState>>;

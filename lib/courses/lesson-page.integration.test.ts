@@ -7,7 +7,7 @@ import { saveLesson } from "../authoring/save-lesson";
 import { renderMarkdownCached } from "../content-render/render-cache";
 import { db } from "../db";
 import { makeCourse, makeUser } from "../instructor/test-fixtures";
-import { getLessonPage } from "./get-course-page";
+import { getLessonContent, getLessonReaderState } from "./get-course-page";
 
 const both = (text: string) => ({ en: text, "zh-CN": `${text}（中文）` });
 const lessonInput = (body: string) => ({ slug: "loss", title: both("Loss"), summary: both("Measuring error."), minutes: "10", body: both(body) });
@@ -34,11 +34,11 @@ after(() => db.$disconnect());
 describe("the lesson page", () => {
   test("an instructor's edit shows in the rendered lesson at once, though the old text was rendered before", async () => {
     const assetBase = `/courses/${courseSlug}/lessons/loss`;
-    const first = await getLessonPage(reader, courseSlug, "loss", "en");
+    const first = await getLessonContent(reader, courseSlug, "loss", "en");
     assert.match(renderMarkdownCached(first.body, { assetBase }), /The loss is/);
 
     await saveLesson({ viewer: instructor, courseSlug, lessonSlug: "loss", input: lessonInput("# Loss\n\nThe squared error is $L = (y - \\hat y)^2$.\n") });
-    const edited = await getLessonPage(reader, courseSlug, "loss", "en");
+    const edited = await getLessonContent(reader, courseSlug, "loss", "en");
     const html = renderMarkdownCached(edited.body, { assetBase });
     assert.match(html, /The squared error is/);
     assert.doesNotMatch(html, /The loss is/);
@@ -50,8 +50,8 @@ describe("the lesson page", () => {
     await db.lessonProgress.create({ data: { userId: reader.id, lessonId: lesson.id } });
     const attempt = await db.quizAttempt.create({ data: { quizId, userId: reader.id, questionIds: [], score: 1, maxScore: 2, isPassed: false, submittedAt: new Date() } });
 
-    const mine = await getLessonPage(reader, courseSlug, "loss", "en");
-    const theirs = await getLessonPage(otherReader, courseSlug, "loss", "en");
+    const mine = await getLessonReaderState(reader, courseSlug, "loss", "en");
+    const theirs = await getLessonReaderState(otherReader, courseSlug, "loss", "en");
     assert.equal(mine.isCompleted, true);
     assert.deepEqual(mine.quiz?.attempts.map((row) => row.id), [attempt.id]);
     assert.equal(mine.quiz?.bestPercent, 50);
@@ -61,10 +61,26 @@ describe("the lesson page", () => {
   });
 
   test("a reader who is not enrolled sees the lesson but not its quiz", async () => {
-    const page = await getLessonPage(stranger, courseSlug, "loss", "en");
-    assert.match(page.body, /squared error/);
-    assert.equal(page.quiz, null);
-    assert.equal(page.canTakeQuiz, false);
+    assert.match((await getLessonContent(stranger, courseSlug, "loss", "en")).body, /squared error/);
+    const state = await getLessonReaderState(stranger, courseSlug, "loss", "en");
+    assert.equal(state.quiz, null);
+    assert.equal(state.canTakeQuiz, false);
+  });
+
+  test("what every reader sees alike holds nothing of theirs, and says whether the course is published", async () => {
+    const [mine, theirs] = await Promise.all([getLessonContent(reader, courseSlug, "loss", "en"), getLessonContent(stranger, courseSlug, "loss", "en")]);
+    assert.deepEqual(mine, theirs);
+    assert.equal(mine.course.isPublished, true);
+  });
+
+  test("an unpublished course's lesson is its teachers' alone, for its content and its reader state alike", async () => {
+    const hidden = await makeCourse("lesson-hidden");
+    await db.course.update({ where: { id: hidden.courseId }, data: { isPublished: false } });
+    const teacher = await makeUser("INSTRUCTOR", { courseId: hidden.courseId, as: "INSTRUCTOR" });
+    await saveLesson({ viewer: teacher, courseSlug: hidden.courseSlug, lessonSlug: null, input: lessonInput("Draft.") });
+    assert.equal((await getLessonContent(teacher, hidden.courseSlug, "loss", "en")).course.isPublished, false);
+    await assert.rejects(getLessonContent(reader, hidden.courseSlug, "loss", "en"), /no such course/);
+    await assert.rejects(getLessonReaderState(reader, hidden.courseSlug, "loss", "en"), /no such course/);
   });
 
   test("an attempt left open past its deadline is closed before it is listed", async () => {
@@ -72,7 +88,7 @@ describe("the lesson page", () => {
     const expired = await db.quizAttempt.create({
       data: { quizId: lesson.quizzes[0]!.id, userId: otherReader.id, questionIds: [], startedAt: new Date(Date.now() - 3_600_000), deadlineAt: new Date(Date.now() - 1_800_000) },
     });
-    const page = await getLessonPage(otherReader, courseSlug, "loss", "en");
+    const page = await getLessonReaderState(otherReader, courseSlug, "loss", "en");
     const row = page.quiz?.attempts.find((candidate) => candidate.id === expired.id);
     assert.ok(row);
     assert.equal(row.isOpen, false);

@@ -57,6 +57,9 @@ const en = {
     goEnrol: "Go to the course page to enrol",
     loading: "Loading the lesson…",
     errorTitle: "This lesson could not be loaded",
+    loadingYours: "Loading your progress and quiz attempts…",
+    yoursFailed: "Your progress and quiz attempts could not be loaded.",
+    retry: "Try again",
   },
   quiz: {
     start: "Start the quiz",
@@ -180,6 +183,9 @@ const zhCN: Messages = {
     goEnrol: "前往课程页面选修",
     loading: "正在加载课时…",
     errorTitle: "无法加载本课时",
+    loadingYours: "正在加载你的进度和测验记录…",
+    yoursFailed: "无法加载你的进度和测验记录。",
+    retry: "重试",
   },
   quiz: {
     start: "开始测验",

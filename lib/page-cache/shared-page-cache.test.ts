@@ -1,32 +1,57 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { contentSecurityPolicy, nonceOfPolicy } from "../http/content-security-policy";
-import { SHARED_PAGE_TTL_MS, SharedPageCache, sharedPageRequest, type RenderedPage } from "./shared-page-cache";
+import { SHARED_PAGE_TTL_MS, SharedPageCache, sharedPageKey, sharedPageRequest, type RenderedPage } from "./shared-page-cache";
+import { accountElement, SHARED_RENDER_HEADER } from "./shared-page-marker";
 
 const VERIFY = "/verify/oTgG9FzJfftTvbZe8rWpYvl9";
+const LESSON = "/courses/ml-foundations/lessons/attention-transformers";
 
 describe("which requests the shared page cache may answer", () => {
-  test("an anonymous document request for a verify page, keyed by its language", () => {
-    assert.deepEqual(sharedPageRequest({ method: "GET", url: VERIFY, headers: {} }), { scope: "certificates", key: `en ${VERIFY}` });
-    assert.deepEqual(sharedPageRequest({ method: "HEAD", url: VERIFY, headers: { "accept-language": "zh-CN,zh;q=0.9" } })?.key, `zh-CN ${VERIFY}`);
-    // The language switch's cookie wins over the browser, as on every page.
-    assert.equal(sharedPageRequest({ method: "GET", url: VERIFY, headers: { "accept-language": "zh-CN", cookie: "gradient-locale=en; other=1" } })?.key, `en ${VERIFY}`);
+  test("a stranger's document request for a verify page, with what decides its language", () => {
+    assert.deepEqual(sharedPageRequest({ method: "GET", url: VERIFY, headers: { "accept-language": "zh-CN,zh;q=0.9", cookie: "gradient-locale=en; other=1" } }), {
+      path: VERIFY,
+      scope: "certificates",
+      audience: "strangers",
+      localeCookie: "en",
+      acceptLanguage: "zh-CN,zh;q=0.9",
+    });
+    assert.equal(sharedPageRequest({ method: "HEAD", url: VERIFY, headers: {} })?.audience, "strangers");
   });
 
-  test("never a signed-in viewer, whatever form the session cookie takes", () => {
+  test("a verify page is never shared with a signed-in viewer, whatever form the session cookie takes", () => {
     for (const cookie of ["next-auth.session-token=abc", "__Secure-next-auth.session-token=abc", "x=1; __Secure-next-auth.session-token.0=abc"]) {
       assert.equal(sharedPageRequest({ method: "GET", url: VERIFY, headers: { cookie } }), null, cookie);
     }
   });
 
-  test("never a client-side navigation, another method, a query string or another page", () => {
+  test("a lesson is shared between signed-in readers only, and the reader's session travels with the request", () => {
+    assert.deepEqual(sharedPageRequest({ method: "GET", url: LESSON, headers: { cookie: "__Secure-next-auth.session-token=tok" } }), {
+      path: LESSON,
+      scope: "content",
+      audience: "readers",
+      session: { name: "__Secure-next-auth.session-token", value: "tok" },
+    });
+    // A stranger is sent to sign in by Next; a chunked session is Next's to join.
+    assert.equal(sharedPageRequest({ method: "GET", url: LESSON, headers: {} }), null);
+    assert.equal(sharedPageRequest({ method: "GET", url: LESSON, headers: { cookie: "next-auth.session-token.0=a; next-auth.session-token.1=b" } }), null);
+  });
+
+  test("never a client-side navigation, another method, a query string, the web server's own rendering or another page", () => {
     assert.equal(sharedPageRequest({ method: "GET", url: VERIFY, headers: { rsc: "1" } }), null);
     assert.equal(sharedPageRequest({ method: "GET", url: VERIFY, headers: { "next-router-prefetch": "1" } }), null);
+    assert.equal(sharedPageRequest({ method: "GET", url: VERIFY, headers: { [SHARED_RENDER_HEADER]: "1" } }), null);
     assert.equal(sharedPageRequest({ method: "POST", url: VERIFY, headers: {} }), null);
     assert.equal(sharedPageRequest({ method: "GET", url: `${VERIFY}?_rsc=x1`, headers: {} }), null);
-    assert.equal(sharedPageRequest({ method: "GET", url: "/verify", headers: {} }), null);
-    assert.equal(sharedPageRequest({ method: "GET", url: "/dashboard", headers: {} }), null);
-    assert.equal(sharedPageRequest({ method: "GET", url: "/verify/a/b", headers: {} }), null);
+    for (const url of ["/verify", "/dashboard", "/verify/a/b", `${LESSON}/quiz/abc`, "/courses/Bad_Slug/lessons/x"]) {
+      assert.equal(sharedPageRequest({ method: "GET", url, headers: { cookie: "next-auth.session-token=tok" } }), null, url);
+    }
+  });
+
+  test("the key holds the page, its language and the version of what it shows", () => {
+    const request = sharedPageRequest({ method: "GET", url: VERIFY, headers: {} })!;
+    assert.notEqual(sharedPageKey(request, "en", "7"), sharedPageKey(request, "zh-CN", "7"));
+    assert.notEqual(sharedPageKey(request, "en", "7"), sharedPageKey(request, "en", "8"));
   });
 });
 
@@ -34,7 +59,7 @@ function page(nonce: string, overrides: Partial<RenderedPage> = {}): RenderedPag
   return {
     status: 200,
     headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": contentSecurityPolicy(nonce), "x-frame-options": "DENY", date: "Sat, 05 Dec 2026 20:00:00 GMT", "content-length": 99 },
-    body: Buffer.from(`<html><script nonce="${nonce}">self.x=1</script><p>Holder: Ada</p><script nonce="${nonce}" src="/a.js"></script></html>`),
+    body: Buffer.from(`<html><head><meta name="gradient-shared-page" content="yes"/></head><script nonce="${nonce}">self.x=1</script><p>Holder: Ada</p><script nonce="${nonce}" src="/a.js"></script></html>`),
     ...overrides,
   };
 }
@@ -48,7 +73,7 @@ describe("the shared page cache", () => {
     const headers = new Map(copy.headers);
     assert.equal(nonceOfPolicy(String(headers.get("content-security-policy"))), "TkVXTk9OQ0U=");
     const body = copy.body.toString();
-    assert.equal(body, `<html><script nonce="TkVXTk9OQ0U=">self.x=1</script><p>Holder: Ada</p><script nonce="TkVXTk9OQ0U=" src="/a.js"></script></html>`);
+    assert.equal(body, `<html><head><meta name="gradient-shared-page" content="yes"/></head><script nonce="TkVXTk9OQ0U=">self.x=1</script><p>Holder: Ada</p><script nonce="TkVXTk9OQ0U=" src="/a.js"></script></html>`);
     assert.ok(!body.includes("T0xETk9OQ0U=") && !String(headers.get("content-security-policy")).includes("T0xETk9OQ0U="));
     // Per-response headers are the server's to write afresh.
     assert.equal(headers.get("x-frame-options"), "DENY");
@@ -61,12 +86,25 @@ describe("the shared page cache", () => {
     assert.equal(cache.keep("b", page("bm9uY2U=", { headers: { ...page("bm9uY2U=").headers, "set-cookie": ["s=1"] } })), false);
     assert.equal(cache.keep("c", page("bm9uY2U=", { headers: { ...page("bm9uY2U=").headers, "content-type": "application/json" } })), false);
     assert.equal(cache.keep("d", page("bm9uY2U=", { headers: { "content-type": "text/html" } })), false);
+    // The page itself did not say it holds nothing of its viewer's own.
+    assert.equal(cache.keep("e", page("bm9uY2U=", { body: Buffer.from('<html><head></head><script nonce="bm9uY2U="></script></html>') })), false);
     assert.equal(cache.size, 0);
+  });
+
+  test("a reader's copy carries their account at the start of <head>, escaped so it stays data", () => {
+    const cache = new SharedPageCache();
+    cache.keep("k", page("bm9uY2U="));
+    const account = accountElement({ name: "</script><script>alert(1)</script>", role: "LEARNER" });
+    const body = cache.copy("k", "eA==", account)!.body.toString();
+    assert.ok(body.startsWith(`<html><head>${account}<meta`));
+    assert.equal(body.match(/<\/script>/g)?.length, 3, "only the account element's own end tag was added");
+    const json = /<script id="gradient-account" type="application\/json">(.*?)<\/script>/.exec(body)?.[1] ?? "";
+    assert.deepEqual(JSON.parse(json), { name: "</script><script>alert(1)</script>", role: "LEARNER" });
   });
 
   test("a kept page expires, and the oldest pages go first when memory is short", () => {
     let now = 1_000;
-    const cache = new SharedPageCache({ now: () => now, maxBytes: 150 });
+    const cache = new SharedPageCache({ now: () => now, maxBytes: 300 });
     cache.keep("first", page("bm9uY2U="));
     cache.keep("second", page("bm9uY2U="));
     assert.equal(cache.copy("first", "eA=="), null, "evicted to stay within the memory bound");

@@ -1,14 +1,19 @@
-// Pages that look the same to every anonymous viewer, kept by the web server in front of Next
-// (scripts/web-server.ts) so a crowd opening one certificate's verify page costs one render, not
-// one per viewer. Three things keep a kept page correct:
-// - only requests that cannot see anything personal qualify: no session cookie, a plain document
-//   request (not a client-side navigation), no query string;
+// Pages that look the same to everyone they are shown to, kept by the web server in front of Next
+// (scripts/web-server.ts) so a crowd opening one certificate's verify page, or one lesson, costs
+// one render rather than one per reader. What keeps a kept page correct:
+// - the page decides: only renderings carrying its "shared" marker are kept
+//   (lib/page-cache/shared-page-marker.ts), and the web server asks for them itself, with a header
+//   that makes the layout leave the reader's account out;
+// - only plain document requests qualify (not client-side navigations, no query string), from
+//   strangers for a verify page and from signed-in readers for a lesson;
 // - the key holds the language the page was rendered in and a version that triggers in Postgres
-//   bump on any change to what the page shows (CacheVersion), read on every request, so a
-//   revocation shows on the very next view from any server;
-// - every copy served gets a script nonce of its own, in the policy header and in the page.
-import { LOCALE_COOKIE, chooseLocale } from "../i18n/locale-choice";
+//   bump on any change to what such pages show (CacheVersion), read on every request, so a
+//   revocation or an edited lesson shows on the very next view from any server;
+// - every copy served gets a script nonce of its own, in the policy header and in the page, and a
+//   signed-in reader's copy gets their account (name and role, for the header) added.
+import { LOCALE_COOKIE } from "../i18n/locale-choice";
 import { nonceOfPolicy } from "../http/content-security-policy";
+import { SHARED_PAGE_MARKER, SHARED_RENDER_HEADER } from "./shared-page-marker";
 
 /** A kept page is served for at most this long, whatever its version says. */
 export const SHARED_PAGE_TTL_MS = 60_000;
@@ -18,15 +23,21 @@ const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 
 /** What a version counts changes of: the scope names a CacheVersion row. */
-export type SharedPageScope = "certificates";
+export type SharedPageScope = "certificates" | "content";
+/** Who may be served a kept copy: strangers only, or signed-in readers only. */
+export type SharedPageAudience = "strangers" | "readers";
 
-const SHARED_ROUTES: { pattern: RegExp; scope: SharedPageScope }[] = [
+const SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*";
+const SHARED_ROUTES: { pattern: RegExp; scope: SharedPageScope; audience: SharedPageAudience }[] = [
   // A certificate's public page; the id is a certificate's publicId (base64url).
-  { pattern: /^\/verify\/[A-Za-z0-9_-]{1,64}$/, scope: "certificates" },
+  { pattern: /^\/verify\/[A-Za-z0-9_-]{1,64}$/, scope: "certificates", audience: "strangers" },
+  { pattern: new RegExp(`^/courses/${SLUG}/lessons/${SLUG}$`), scope: "content", audience: "readers" },
 ];
 
-// next-auth's session cookie, with or without the secure prefix and chunk suffix.
-const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
+// next-auth's session cookie, with or without the secure prefix; a chunked one (".0", ".1") is
+// left to Next, which knows how to join it.
+const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token$/;
+const CHUNKED_SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token\.\d+$/;
 // Headers of Next's client-side navigations and prefetches: those ask for a different response.
 const NAVIGATION_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "purpose"];
 
@@ -37,9 +48,14 @@ export interface RequestFacts {
 }
 
 export interface SharedPageRequest {
+  path: string;
   scope: SharedPageScope;
-  /** The page and the language it is rendered in; the caller adds the scope's current version. */
-  key: string;
+  audience: SharedPageAudience;
+  /** The session cookie (name and value) of a reader; absent for strangers. */
+  session?: { name: string; value: string };
+  /** The language switch's cookie, if the request carries one. */
+  localeCookie?: string;
+  acceptLanguage?: string;
 }
 
 function cookiesOf(header: string | string[] | undefined): Map<string, string> {
@@ -53,21 +69,37 @@ function cookiesOf(header: string | string[] | undefined): Map<string, string> {
   return cookies;
 }
 
-/** The cache key of a request the shared cache may answer, or null when Next must render it. */
+/** A request the shared cache may answer, or null when Next must render it. */
 export function sharedPageRequest(request: RequestFacts): SharedPageRequest | null {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
+  // The web server's own request for a rendering to share goes to Next.
+  if (request.headers[SHARED_RENDER_HEADER] !== undefined) return null;
   const path = request.url ?? "";
   const route = SHARED_ROUTES.find((candidate) => candidate.pattern.test(path));
   if (!route) return null;
   if (NAVIGATION_HEADERS.some((name) => request.headers[name] !== undefined)) return null;
   const cookies = cookiesOf(request.headers.cookie);
-  if ([...cookies.keys()].some((name) => SESSION_COOKIE.test(name))) return null;
+  const names = [...cookies.keys()];
+  if (names.some((name) => CHUNKED_SESSION_COOKIE.test(name))) return null;
+  const sessionName = names.find((name) => SESSION_COOKIE.test(name));
+  if ((route.audience === "strangers") !== (sessionName === undefined)) return null;
   const acceptLanguage = request.headers["accept-language"];
-  const locale = chooseLocale(cookies.get(LOCALE_COOKIE), null, Array.isArray(acceptLanguage) ? acceptLanguage.join(",") : acceptLanguage);
-  return { scope: route.scope, key: `${locale} ${path}` };
+  return {
+    path,
+    scope: route.scope,
+    audience: route.audience,
+    ...(sessionName ? { session: { name: sessionName, value: cookies.get(sessionName) ?? "" } } : {}),
+    ...(cookies.has(LOCALE_COOKIE) ? { localeCookie: cookies.get(LOCALE_COOKIE) } : {}),
+    ...(acceptLanguage !== undefined ? { acceptLanguage: Array.isArray(acceptLanguage) ? acceptLanguage.join(",") : acceptLanguage } : {}),
+  };
 }
 
 export type HeaderValue = string | string[];
+
+/** The key of a page: where, in which language, at which version of what it shows. */
+export function sharedPageKey(request: SharedPageRequest, locale: string, version: string): string {
+  return `${request.scope}@${version} ${locale} ${request.path}`;
+}
 
 /** A rendered page as Next answered it, before it is kept. */
 export interface RenderedPage {
@@ -105,6 +137,9 @@ export class SharedPageCache {
     if (page.status !== 200 || page.body.length > MAX_PAGE_BYTES) return false;
     if (page.headers["set-cookie"] !== undefined) return false;
     if (!String(page.headers["content-type"] ?? "").startsWith("text/html")) return false;
+    const html = page.body.toString("utf8");
+    // The page says whether its rendering holds nothing of the viewer's own.
+    if (!html.includes(SHARED_PAGE_MARKER)) return false;
     const policy = page.headers["content-security-policy"];
     const nonce = (Array.isArray(policy) ? policy : [String(policy ?? "")]).map(nonceOfPolicy).find((found) => found !== null);
     // Without the nonce the page was rendered with, its copies could not get fresh ones.
@@ -114,7 +149,7 @@ export class SharedPageCache {
       if (value === undefined || NOT_KEPT.has(name)) continue;
       headers.push([name, typeof value === "number" ? String(value) : value]);
     }
-    const bodyParts = page.body.toString("utf8").split(nonce);
+    const bodyParts = html.split(nonce);
     this.forget(key);
     const kept: KeptPage = { headers, bodyParts, nonce, bytes: page.body.length, keptUntil: this.now() + SHARED_PAGE_TTL_MS };
     this.pages.set(key, kept);
@@ -126,8 +161,11 @@ export class SharedPageCache {
     return true;
   }
 
-  /** A copy of the kept page with `nonce` in place of the one it was rendered with, or null. */
-  copy(key: string, nonce: string): { headers: [string, HeaderValue][]; body: Buffer } | null {
+  /**
+   * A copy of the kept page with `nonce` in place of the one it was rendered with, and `headExtra`
+   * (markup for this viewer alone) at the start of its <head>; null when there is none to copy.
+   */
+  copy(key: string, nonce: string, headExtra = ""): { headers: [string, HeaderValue][]; body: Buffer } | null {
     const kept = this.pages.get(key);
     if (!kept) return null;
     if (kept.keptUntil <= this.now()) {
@@ -135,9 +173,13 @@ export class SharedPageCache {
       return null;
     }
     const withNonce = (value: string) => value.split(kept.nonce).join(nonce);
+    const html = kept.bodyParts.join(nonce);
+    const headAt = html.indexOf("<head>");
+    if (headExtra && headAt === -1) return null;
+    const at = headAt + "<head>".length;
     return {
       headers: kept.headers.map(([name, value]) => [name, Array.isArray(value) ? value.map(withNonce) : withNonce(value)]),
-      body: Buffer.from(kept.bodyParts.join(nonce), "utf8"),
+      body: Buffer.from(headExtra ? html.slice(0, at) + headExtra + html.slice(at) : html, "utf8"),
     };
   }
 

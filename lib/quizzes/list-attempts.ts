@@ -1,28 +1,45 @@
 import type { Locale } from "../courses/content-schema";
 import { localize } from "../courses/localize";
 import { db } from "../db";
+import type { QuizKind } from "../generated/prisma/enums";
 import { closeExpiredAttempts } from "./finalise-attempt";
 import { isExpired, requireQuizForViewer, type Viewer } from "./quiz-access";
 
+/** What summariseAttempts reads of each attempt. */
+export const ATTEMPT_FIELDS = { id: true, score: true, maxScore: true, isPassed: true, startedAt: true, deadlineAt: true, submittedAt: true } as const;
+
+interface AttemptRow {
+  id: string;
+  score: number | null;
+  maxScore: number | null;
+  isPassed: boolean | null;
+  startedAt: Date;
+  deadlineAt: Date | null;
+  submittedAt: Date | null;
+}
+
+interface QuizRow {
+  slug: string;
+  kind: QuizKind;
+  title: unknown;
+  passPercent: number;
+  timeLimitSeconds: number | null;
+  maxAttempts: number | null;
+  drawCount: number | null;
+  _count: { questions: number };
+}
+
 /**
- * A quiz as the viewer sees it before starting: its rules and the viewer's own attempts (never
- * anyone else's), newest first, with the attempt still open if there is one.
+ * Whether an attempt left open past its deadline is among those read: it is graded as it stands
+ * (closeExpiredAttempts) before it is listed. The attempts just read tell, which spares most views
+ * the extra queries.
  */
-export async function listAttempts(viewer: Viewer, courseSlug: string, quizSlug: string, locale: Locale) {
-  const quiz = await requireQuizForViewer(viewer, courseSlug, quizSlug);
-  const readAttempts = () =>
-    db.quizAttempt.findMany({
-      where: { userId: viewer.id, quizId: quiz.id },
-      orderBy: { startedAt: "desc" },
-      select: { id: true, score: true, maxScore: true, isPassed: true, startedAt: true, deadlineAt: true, submittedAt: true },
-    });
-  const questionCount = quiz._count.questions;
-  const read = await readAttempts();
-  // An attempt left open past its deadline is graded as it stands before it is listed; the
-  // attempts just read show whether there is one, which spares most views the extra queries.
-  const hasExpiredAttempt = read.some((attempt) => attempt.submittedAt === null && isExpired(attempt.deadlineAt));
-  if (hasExpiredAttempt) await closeExpiredAttempts(viewer.id, quiz.id);
-  const attempts = hasExpiredAttempt ? await readAttempts() : read;
+export function hasExpiredAttempt(attempts: AttemptRow[]): boolean {
+  return attempts.some((attempt) => attempt.submittedAt === null && isExpired(attempt.deadlineAt));
+}
+
+/** A quiz's rules and the viewer's own attempts (newest first, as read), with the open one if any. */
+export function summariseAttempts(quiz: QuizRow, attempts: AttemptRow[], locale: Locale) {
   const rows = attempts.map((attempt) => ({
     id: attempt.id,
     startedAt: attempt.startedAt,
@@ -33,6 +50,7 @@ export async function listAttempts(viewer: Viewer, courseSlug: string, quizSlug:
     isPassed: attempt.isPassed ?? false,
   }));
   const graded = rows.filter((row) => row.percent !== null);
+  const questionCount = quiz._count.questions;
   return {
     quiz: {
       slug: quiz.slug,
@@ -48,5 +66,18 @@ export async function listAttempts(viewer: Viewer, courseSlug: string, quizSlug:
     bestPercent: graded.length === 0 ? null : Math.max(...graded.map((row) => row.percent ?? 0)),
     attemptsLeft: quiz.maxAttempts === null ? null : Math.max(0, quiz.maxAttempts - rows.length),
   };
+}
+
+/**
+ * A quiz as the viewer sees it before starting: its rules and the viewer's own attempts (never
+ * anyone else's), newest first, with the attempt still open if there is one.
+ */
+export async function listAttempts(viewer: Viewer, courseSlug: string, quizSlug: string, locale: Locale) {
+  const quiz = await requireQuizForViewer(viewer, courseSlug, quizSlug);
+  const readAttempts = () => db.quizAttempt.findMany({ where: { userId: viewer.id, quizId: quiz.id }, orderBy: { startedAt: "desc" }, select: ATTEMPT_FIELDS });
+  const read = await readAttempts();
+  if (!hasExpiredAttempt(read)) return summariseAttempts(quiz, read, locale);
+  await closeExpiredAttempts(viewer.id, quiz.id);
+  return summariseAttempts(quiz, await readAttempts(), locale);
 }
 export type QuizOverview = Awaited<ReturnType<typeof listAttempts>>;

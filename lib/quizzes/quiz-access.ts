@@ -34,12 +34,19 @@ export async function requireQuizForViewer(viewer: Viewer, courseSlug: string, q
     },
   });
   if (!quiz) throw new NotFoundError("There is no such quiz.");
-  const isTeacher = await canTeachCourse(viewer, quiz.course.id);
-  if (isTeacher) return quiz;
-  if (!quiz.course.isPublished) throw new NotFoundError("There is no such quiz.");
-  const enrolment = await db.enrolment.findUnique({ where: { userId_courseId: { userId: viewer.id, courseId: quiz.course.id } }, select: { id: true } });
-  if (!enrolment) throw new ForbiddenError("Enrol in this course to take its quizzes.");
+  if (await canTeachCourse(viewer, quiz.course.id)) return quiz;
+  const isEnrolled = quiz.course.isPublished && (await db.enrolment.findUnique({ where: { userId_courseId: { userId: viewer.id, courseId: quiz.course.id } }, select: { id: true } })) !== null;
+  const refusal = quizRefusal({ isTeacher: false, isPublished: quiz.course.isPublished, isEnrolled });
+  if (refusal) throw refusal;
   return quiz;
+}
+
+/** Why the viewer may not take a course's quizzes, or null when they may: its teachers always, others in a published course they are enrolled in. */
+export function quizRefusal({ isTeacher, isPublished, isEnrolled }: { isTeacher: boolean; isPublished: boolean; isEnrolled: boolean }): NotFoundError | ForbiddenError | null {
+  if (isTeacher) return null;
+  if (!isPublished) return new NotFoundError("There is no such quiz.");
+  if (!isEnrolled) return new ForbiddenError("Enrol in this course to take its quizzes.");
+  return null;
 }
 export type AccessibleQuiz = Awaited<ReturnType<typeof requireQuizForViewer>>;
 

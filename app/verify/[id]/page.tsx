@@ -4,11 +4,16 @@ import { notFound } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth";
 import { getCertificateView } from "@/lib/certificates/get-certificate-view";
 import { verifyUrl } from "@/lib/certificates/urls";
+import { SHARED_PAGE_META } from "@/lib/page-cache/shared-page-marker";
 import { VerdictPanel } from "../verdict-panel";
 import { StatusForm } from "./status-form";
 
-// Holders choose what strangers see; search engines are strangers too.
-export const metadata: Metadata = { title: "Certificate", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  // Holders choose what strangers see; search engines are strangers too. What a stranger sees is
+  // the same for every stranger, so the web server may share it; a signed-in viewer's is their own.
+  const isStranger = (await getCurrentUser()) === null;
+  return { title: "Certificate", robots: { index: false }, ...(isStranger ? { other: SHARED_PAGE_META } : {}) };
+}
 
 function shareLinks(url: string, courseName: string, publicId: string, issuedAt: string) {
   const text = `I earned the certificate for ${courseName} on Gradient.`;

@@ -58,7 +58,7 @@ export default async function ExamPage({ params }: { params: Promise<{ courseSlu
         )}
       </section>
       <h2>{t.quiz.attempts}</h2>
-      <AttemptsTable attempts={overview.attempts} locale={locale} hrefFor={(attemptId) => `${courseHref}/exam/${attemptId}`} />
+      <AttemptsTable attempts={overview.attempts} locale={locale} attemptsHref={`${courseHref}/exam`} />
     </article>
   );
 }

@@ -5,12 +5,12 @@ import { cache } from "react";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/app/_components/markdown";
 import { requirePageUser } from "@/app/_lib/page-guards";
-import { getLessonPage } from "@/lib/courses/get-course-page";
+import { getLessonContent } from "@/lib/courses/get-course-page";
 import { NotFoundError } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/locale";
-import { formatPercent, messagesFor } from "@/lib/i18n/messages";
-import { AttemptsTable } from "../_quiz/attempts-table";
-import { StartQuizButton } from "../_quiz/start-quiz-button";
+import { messagesFor } from "@/lib/i18n/messages";
+import { SHARED_PAGE_META } from "@/lib/page-cache/shared-page-marker";
+import { CompletedBadge, QuizPanel } from "./reader-panel";
 
 type Params = { params: Promise<{ courseSlug: string; lessonSlug: string }> };
 
@@ -18,7 +18,7 @@ type Params = { params: Promise<{ courseSlug: string; lessonSlug: string }> };
 const loadLesson = cache(async (courseSlug: string, lessonSlug: string) => {
   const user = await requirePageUser(`/courses/${courseSlug}/lessons/${lessonSlug}`);
   const locale = await getLocale();
-  const lesson = await getLessonPage(user, courseSlug, lessonSlug, locale).catch((error: unknown) => {
+  const lesson = await getLessonContent(user, courseSlug, lessonSlug, locale).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
@@ -28,7 +28,9 @@ const loadLesson = cache(async (courseSlug: string, lessonSlug: string) => {
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { courseSlug, lessonSlug } = await params;
   const { lesson } = await loadLesson(courseSlug, lessonSlug);
-  return { title: `${lesson.title} · ${lesson.course.title}` };
+  // Nothing on this page is the reader's own (the islands load that), so a published course's
+  // lesson may be shared between all its readers; an unpublished one is its teachers' alone.
+  return { title: `${lesson.title} · ${lesson.course.title}`, ...(lesson.course.isPublished ? { other: SHARED_PAGE_META } : {}) };
 }
 
 export default async function LessonPage({ params }: Params) {
@@ -37,7 +39,7 @@ export default async function LessonPage({ params }: Params) {
   const t = messagesFor(locale);
   const courseHref = `/courses/${lesson.course.slug}`;
   const lessonHref = `${courseHref}/lessons/${lesson.slug}`;
-  const quiz = lesson.quiz;
+  const islands = { courseSlug: lesson.course.slug, lessonSlug: lesson.slug, locale };
 
   return (
     <article lang={locale} className="lesson">
@@ -45,7 +47,7 @@ export default async function LessonPage({ params }: Params) {
         <Link href={courseHref}>{lesson.course.title}</Link> / {t.course.lesson(lesson.number)}
       </p>
       <h1>{lesson.title}</h1>
-      {lesson.isCompleted && <p><span className="badge passed">{t.course.completed}</span></p>}
+      <CompletedBadge {...islands} />
 
       <div className="lesson-body">
         <Markdown source={lesson.body} assetBase={lessonHref} />
@@ -53,28 +55,7 @@ export default async function LessonPage({ params }: Params) {
 
       <section aria-labelledby="quiz-heading" className="lesson-body">
         <h2 id="quiz-heading">{t.lesson.quiz}</h2>
-        {!quiz ? (
-          <div className="empty">
-            <p style={{ marginTop: 0 }}>{t.lesson.enrolForQuiz}</p>
-            <Link href={courseHref}>{t.lesson.goEnrol}</Link>
-          </div>
-        ) : (
-          <div className="card quiz-panel">
-            <p>
-              <strong>{quiz.quiz.title}</strong>
-            </p>
-            <p className="muted">{t.lesson.quizRules(quiz.quiz.questionCount, quiz.quiz.passPercent)}</p>
-            {quiz.bestPercent !== null && <p>{t.course.bestQuiz(formatPercent(quiz.bestPercent))}</p>}
-            <StartQuizButton
-              courseSlug={lesson.course.slug}
-              quizSlug={quiz.quiz.slug}
-              label={quiz.openAttemptId ? t.quiz.resume : t.quiz.start}
-              pendingLabel={t.quiz.starting}
-            />
-            <h3 style={{ marginBottom: 0 }}>{t.quiz.attempts}</h3>
-            <AttemptsTable attempts={quiz.attempts} locale={locale} hrefFor={(attemptId) => `${lessonHref}/quiz/${attemptId}`} />
-          </div>
-        )}
+        <QuizPanel {...islands} />
       </section>
 
       <nav className="lesson-nav" aria-label={t.course.syllabus}>

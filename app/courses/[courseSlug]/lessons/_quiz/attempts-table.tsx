@@ -1,17 +1,16 @@
 import Link from "next/link";
 import type { Locale } from "@/lib/courses/content-schema";
 import { formatPercent, formatUtc, messagesFor } from "@/lib/i18n/messages";
-import type { QuizOverview } from "@/lib/quizzes/list-attempts";
 
 interface AttemptsTableProps {
-  attempts: QuizOverview["attempts"];
+  attempts: { id: string; startedAt: Date; percent: number | null; isPassed: boolean }[];
   locale: Locale;
-  /** The page of one attempt, from its id. */
-  hrefFor: (attemptId: string) => string;
+  /** Where the attempts' own pages are: an attempt's is this followed by its id. */
+  attemptsHref: string;
 }
 
-/** The viewer's own attempts at one quiz, newest first. */
-export function AttemptsTable({ attempts, locale, hrefFor }: AttemptsTableProps) {
+/** The viewer's own attempts at one quiz, newest first (server-rendered on the exam page, in the lesson's reader panel on the client). */
+export function AttemptsTable({ attempts, locale, attemptsHref }: AttemptsTableProps) {
   const t = messagesFor(locale).quiz;
   if (attempts.length === 0) return <p className="empty">{t.noAttempts}</p>;
   return (
@@ -42,7 +41,7 @@ export function AttemptsTable({ attempts, locale, hrefFor }: AttemptsTableProps)
                 )}
               </td>
               <td>
-                <Link href={hrefFor(attempt.id)}>{t.open}</Link>
+                <Link href={`${attemptsHref}/${attempt.id}`}>{t.open}</Link>
               </td>
             </tr>
           ))}

@@ -1,0 +1,54 @@
+"use client";
+
+// The header's account links. Most pages render them on the server; a page the web server shares
+// between readers is rendered without them, and each copy it serves carries the reader's account
+// in an element of its own (lib/page-cache/shared-page-marker.ts), read here once the page runs.
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { ACCOUNT_ELEMENT_ID, PageAccountSchema, type PageAccount } from "@/lib/page-cache/shared-page-marker";
+import { SignOutButton } from "./sign-out-button";
+
+/** The reader's account from the element the web server added, or null for a page without one. */
+function accountFromPage(): PageAccount | null {
+  const text = document.getElementById(ACCOUNT_ELEMENT_ID)?.textContent;
+  if (!text) return null;
+  try {
+    const parsed = PageAccountSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `account`: the signed-in account, null for a stranger, or "from-page" on a shared page. */
+export function AccountNav({ account }: { account: PageAccount | null | "from-page" }) {
+  const [fromPage, setFromPage] = useState<PageAccount | null | undefined>(undefined);
+  useEffect(() => {
+    if (account === "from-page") setFromPage(accountFromPage());
+  }, [account]);
+  const shown = account === "from-page" ? fromPage : account;
+  // Until the page has run, nothing: a sign-in link there would flash at a signed-in reader.
+  if (shown === undefined) return null;
+  if (shown === null) {
+    return (
+      <>
+        <Link href="/sign-in">Sign in</Link>
+        <Link href="/sign-up" className="button">
+          Sign up
+        </Link>
+      </>
+    );
+  }
+  return (
+    <>
+      <Link href="/dashboard">Dashboard</Link>
+      {shown.role !== "LEARNER" && <Link href="/instructor">Instructor</Link>}
+      {shown.role === "ADMIN" && <Link href="/admin">Admin</Link>}
+      <Link href="/account/tokens">Tokens</Link>
+      <span className="muted" data-testid="signed-in-as">
+        {shown.name}
+      </span>
+      <SignOutButton />
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+
+// The reader's own part of a lesson page (whether they completed it, their quiz attempts), loaded
+// after the page: the page itself is the same for every reader, so the web server can share one
+// rendering of it. One request serves every island on the page.
+import Link from "next/link";
+import { useCallback, useEffect, useState } from "react";
+import type { Locale } from "@/lib/courses/content-schema";
+import { LessonReaderStateSchema, type LessonReaderStateJson } from "@/lib/courses/lesson-reader-state";
+import { formatPercent, messagesFor } from "@/lib/i18n/messages";
+import { AttemptsTable } from "../_quiz/attempts-table";
+import { StartQuizButton } from "../_quiz/start-quiz-button";
+
+type Loaded = { kind: "loading" } | { kind: "failed"; message: string } | { kind: "loaded"; state: LessonReaderStateJson };
+
+const requests = new Map<string, Promise<LessonReaderStateJson>>();
+
+async function fetchReaderState(url: string): Promise<LessonReaderStateJson> {
+  const response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = (body as { error?: { message?: string } } | null)?.error?.message;
+    throw new Error(message ?? `The server answered ${response.status}.`);
+  }
+  return LessonReaderStateSchema.parse(body);
+}
+
+/** The reader's state of one lesson, fetched once for all the islands that show part of it. */
+function useReaderState(courseSlug: string, lessonSlug: string, locale: Locale): { loaded: Loaded; retry: () => void } {
+  const url = `/api/reader/lessons/${courseSlug}/${lessonSlug}?locale=${locale}`;
+  const [loaded, setLoaded] = useState<Loaded>({ kind: "loading" });
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    let isCurrent = true;
+    let request = requests.get(url);
+    if (!request) {
+      request = fetchReaderState(url);
+      requests.set(url, request);
+      // Kept only while the page loads: the next visit asks again.
+      void request.catch(() => undefined).finally(() => setTimeout(() => requests.delete(url), 1_000));
+    }
+    setLoaded({ kind: "loading" });
+    request.then(
+      (state) => isCurrent && setLoaded({ kind: "loaded", state }),
+      (error: unknown) => isCurrent && setLoaded({ kind: "failed", message: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [url, round]);
+  const retry = useCallback(() => {
+    requests.delete(url);
+    setRound((value) => value + 1);
+  }, [url]);
+  return { loaded, retry };
+}
+
+interface IslandProps {
+  courseSlug: string;
+  lessonSlug: string;
+  locale: Locale;
+}
+
+/** "Completed", under the lesson's title, once the reader has passed its quiz. */
+export function CompletedBadge({ courseSlug, lessonSlug, locale }: IslandProps) {
+  const { loaded } = useReaderState(courseSlug, lessonSlug, locale);
+  if (loaded.kind !== "loaded" || !loaded.state.isCompleted) return null;
+  return (
+    <p>
+      <span className="badge passed">{messagesFor(locale).course.completed}</span>
+    </p>
+  );
+}
+
+/** The lesson's quiz: the rules, the reader's best score and attempts, and the button to start or continue. */
+export function QuizPanel({ courseSlug, lessonSlug, locale }: IslandProps) {
+  const { loaded, retry } = useReaderState(courseSlug, lessonSlug, locale);
+  const t = messagesFor(locale);
+  const courseHref = `/courses/${courseSlug}`;
+  if (loaded.kind === "loading") {
+    return (
+      <p className="muted" role="status" aria-busy="true">
+        {t.lesson.loadingYours}
+      </p>
+    );
+  }
+  if (loaded.kind === "failed") {
+    return (
+      <div className="card" role="alert">
+        <p style={{ marginTop: 0 }}>
+          {t.lesson.yoursFailed} {loaded.message}
+        </p>
+        <button type="button" className="button" onClick={retry}>
+          {t.lesson.retry}
+        </button>
+      </div>
+    );
+  }
+  const quiz = loaded.state.quiz;
+  if (!quiz) {
+    return (
+      <div className="empty">
+        <p style={{ marginTop: 0 }}>{t.lesson.enrolForQuiz}</p>
+        <Link href={courseHref}>{t.lesson.goEnrol}</Link>
+      </div>
+    );
+  }
+  return (
+    <div className="card quiz-panel">
+      <p>
+        <strong>{quiz.title}</strong>
+      </p>
+      <p className="muted">{t.lesson.quizRules(quiz.questionCount, quiz.passPercent)}</p>
+      {quiz.bestPercent !== null && <p>{t.course.bestQuiz(formatPercent(quiz.bestPercent))}</p>}
+      <StartQuizButton courseSlug={courseSlug} quizSlug={quiz.slug} label={quiz.openAttemptId ? t.quiz.resume : t.quiz.start} pendingLabel={t.quiz.starting} />
+      <h3 style={{ marginBottom: 0 }}>{t.quiz.attempts}</h3>
+      <AttemptsTable
+        attempts={quiz.attempts.map((attempt) => ({ ...attempt, startedAt: new Date(attempt.startedAt) }))}
+        locale={locale}
+        attemptsHref={`${courseHref}/lessons/${lessonSlug}/quiz`}
+      />
+    </div>
+  );
+}

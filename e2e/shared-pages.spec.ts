@@ -1,0 +1,129 @@
+// Lesson pages shared between readers by the web server (scripts/lib/shared-page-server.ts): each
+// reader still sees their own name, progress and quiz attempts, never another's; an edit shows on
+// the next view; an unpublished course is never shared. The verify page's copies are in
+// certificates.spec.ts.
+import crypto from "node:crypto";
+import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
+import { demoAccount, OTHER_ACCOUNTS, storageStateFor, type AccountKey } from "./fixtures/accounts";
+import { runLib } from "./fixtures/run-lib";
+
+const both = (text: string) => JSON.stringify({ en: text, "zh-CN": text });
+
+/** A published course of its own with one lesson, the demo learner and the other learner enrolled. */
+function courseWithLesson(isPublished: boolean): { courseSlug: string; lessonSlug: string } {
+  const courseSlug = `shared-${crypto.randomBytes(4).toString("hex")}`;
+  runLib(`
+    const course = await db.course.create({ data: { slug: ${JSON.stringify(courseSlug)}, title: ${both("Shared Pages Course")}, summary: ${both("")}, passRule: {}, isPublished: ${isPublished} } });
+    await db.lesson.create({ data: { courseId: course.id, slug: "the-lesson", position: 0, title: ${both("The Lesson")}, body: ${both("# The lesson\n\nThe first version of the text.")} } });
+    for (const email of ${JSON.stringify([demoAccount("LEARNER").email, OTHER_ACCOUNTS[0].email])}) {
+      const user = await db.user.findUniqueOrThrow({ where: { email } });
+      await db.enrolment.create({ data: { userId: user.id, courseId: course.id } });
+    }`);
+  return { courseSlug, lessonSlug: "the-lesson" };
+}
+
+/** Asks until the web server answers from its shared copy (each web process keeps its own, made after its first miss). */
+async function sharedCopy(request: APIRequestContext, path: string): Promise<APIResponse> {
+  let response: APIResponse | undefined;
+  await expect
+    .poll(async () => {
+      response = await request.get(path, { maxRedirects: 0 });
+      return response.headers()["x-gradient-cache"];
+    }, { timeout: 20_000, intervals: [100, 250, 500] })
+    .toBe("hit");
+  return response!;
+}
+
+async function contextFor(browser: Browser, key: AccountKey) {
+  return browser.newContext({ storageState: storageStateFor(key) });
+}
+
+const accountIn = (html: string) => JSON.parse(/<script id="gradient-account" type="application\/json">(.*?)<\/script>/.exec(html)?.[1] ?? "null") as { name: string; role: string } | null;
+
+test("two readers get one shared rendering of a lesson, each with their own account, progress and attempts", async ({ browser }) => {
+  const { courseSlug, lessonSlug } = courseWithLesson(true);
+  const path = `/courses/${courseSlug}/lessons/${lessonSlug}`;
+  const learner = await contextFor(browser, "LEARNER");
+  const other = await contextFor(browser, "OTHER_LEARNER");
+
+  const mine = await (await sharedCopy(learner.request, path)).text();
+  const theirs = await (await sharedCopy(other.request, path)).text();
+  expect(accountIn(mine)).toEqual({ name: demoAccount("LEARNER").name, role: "LEARNER" });
+  expect(accountIn(theirs)).toEqual({ name: OTHER_ACCOUNTS[0].name, role: "LEARNER" });
+  expect(theirs).not.toContain(demoAccount("LEARNER").name);
+  expect(mine).toContain("The first version of the text.");
+
+  // The reader's own part loads beside the page: progress marked for one reader shows for that reader only.
+  runLib(`
+    const lesson = await db.lesson.findFirstOrThrow({ where: { slug: ${JSON.stringify(lessonSlug)}, course: { slug: ${JSON.stringify(courseSlug)} } } });
+    const user = await db.user.findUniqueOrThrow({ where: { email: ${JSON.stringify(demoAccount("LEARNER").email)} } });
+    await db.lessonProgress.create({ data: { userId: user.id, lessonId: lesson.id } });`);
+  const refusals: string[] = [];
+  const page = await learner.newPage();
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) refusals.push(message.text());
+  });
+  // Each web process keeps its own copy: reload until this page is one.
+  await expect.poll(async () => (await page.goto(path))?.headers()["x-gradient-cache"], { timeout: 20_000 }).toBe("hit");
+  await expect(page.getByTestId("signed-in-as")).toHaveText(demoAccount("LEARNER").name);
+  await expect(page.getByText("Completed", { exact: true })).toBeVisible();
+  await expect(page.getByText("Enrol in this course to take the quiz for this lesson.")).toBeVisible();
+  expect(refusals).toEqual([]);
+
+  const otherPage = await other.newPage();
+  await otherPage.goto(path);
+  await expect(otherPage.getByTestId("signed-in-as")).toHaveText(OTHER_ACCOUNTS[0].name);
+  await expect(otherPage.getByRole("heading", { name: "The Lesson", exact: true })).toBeVisible();
+  await expect(otherPage.getByText("Enrol in this course to take the quiz for this lesson.")).toBeVisible();
+  await expect(otherPage.getByText("Completed", { exact: true })).toHaveCount(0);
+
+  // An edit made straight in the table shows on the very next view.
+  runLib(`await db.lesson.updateMany({ where: { slug: ${JSON.stringify(lessonSlug)}, course: { slug: ${JSON.stringify(courseSlug)} } }, data: { body: ${both("The second version of the text.")} } });`);
+  const next = await learner.request.get(path);
+  expect(next.headers()["x-gradient-cache"]).toBe("miss");
+  expect(await next.text()).toContain("The second version of the text.");
+  expect(await (await sharedCopy(other.request, path)).text()).toContain("The second version of the text.");
+
+  await learner.close();
+  await other.close();
+});
+
+test("an unpublished course's lesson is never shared: its teacher's rendering stays theirs", async ({ browser }) => {
+  const { courseSlug, lessonSlug } = courseWithLesson(false);
+  const path = `/courses/${courseSlug}/lessons/${lessonSlug}`;
+  const admin = await contextFor(browser, "ADMIN");
+  for (let i = 0; i < 6; i++) {
+    const view = await admin.request.get(path);
+    expect(view.status()).toBe(200);
+    expect(view.headers()["x-gradient-cache"]).toBe("miss");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  // Enrolled, but the course is not published: the lesson is not found (streamed after the loading
+  // screen, so with status 200, a known limit the README names).
+  const learner = await contextFor(browser, "LEARNER");
+  const refused = await learner.newPage();
+  await refused.goto(path);
+  await expect(refused.getByRole("heading", { name: "404 · Page not found" })).toBeVisible();
+  expect(await refused.content()).not.toContain("The first version of the text.");
+  await admin.close();
+  await learner.close();
+});
+
+test("a stranger is sent to sign in, never served a reader's copy", async ({ browser }) => {
+  const { courseSlug, lessonSlug } = courseWithLesson(true);
+  const path = `/courses/${courseSlug}/lessons/${lessonSlug}`;
+  const learner = await contextFor(browser, "LEARNER");
+  await sharedCopy(learner.request, path);
+  const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  for (const cookie of [null, "next-auth.session-token=forged"]) {
+    // A forged or expired session is no session.
+    const answer = await stranger.request.get(path, { headers: cookie ? { cookie } : {} });
+    expect(answer.headers()["x-gradient-cache"], cookie ?? "no cookie").not.toBe("hit");
+    expect(await answer.text()).not.toContain("The first version of the text.");
+  }
+  const page = await stranger.newPage();
+  await page.goto(path);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await learner.close();
+  await stranger.close();
+});

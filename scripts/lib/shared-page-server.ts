@@ -1,0 +1,97 @@
+// The web server's shared page cache at work (lib/page-cache/shared-page-cache.ts says what may be
+// shared and why it stays correct): a request for a shared page is answered with a kept copy when
+// there is one; otherwise Next answers it as usual, and the web server asks Next, in the
+// background and once per page at a time, for the rendering it will keep for the next readers.
+import type http from "node:http";
+import zlib from "node:zlib";
+import { chooseLocale, LOCALE_COOKIE } from "../../lib/i18n/locale-choice";
+import { SharedPageCache, sharedPageKey, sharedPageRequest, type HeaderValue, type SharedPageRequest } from "../../lib/page-cache/shared-page-cache";
+import { createSharedPageContextReader } from "../../lib/page-cache/shared-page-context";
+import { accountElement, SHARED_RENDER_HEADER } from "../../lib/page-cache/shared-page-marker";
+
+type NextHandler = (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void>;
+
+/** A rendering that takes longer than this is not waited for: the next miss asks again. */
+const RENDER_TIMEOUT_MS = 30_000;
+
+export interface SharedPageServer {
+  /**
+   * Answers the request if it is one for a shared page (returns true), else leaves it to the caller.
+   * `nonce` is the script nonce of this response's policy; a copy is served with it.
+   */
+  serve(request: http.IncomingMessage, response: http.ServerResponse, nonce: string): boolean;
+}
+
+export function createSharedPageServer(options: { origin: string; handle: NextHandler; databaseUrl: string; authSecret: string | undefined }): SharedPageServer {
+  const { origin, handle } = options;
+  const pages = new SharedPageCache();
+  const contexts = createSharedPageContextReader(options.databaseUrl, options.authSecret);
+  const rendering = new Set<string>();
+
+  /** Asks Next for the shared rendering of the page and keeps it under `key`, unless one is on its way. */
+  const renderToKeep = (key: string, shared: SharedPageRequest, locale: string) => {
+    if (rendering.has(key)) return;
+    rendering.add(key);
+    // The reader's session lets the page check they may read it; the language cookie makes it
+    // render in the language of the key, whatever was saved for the reader meanwhile.
+    const cookie = [`${LOCALE_COOKIE}=${locale}`, ...(shared.session ? [`${shared.session.name}=${shared.session.value}`] : [])].join("; ");
+    void (async () => {
+      const response = await fetch(`${origin}${shared.path}`, {
+        headers: { cookie, [SHARED_RENDER_HEADER]: "1", "accept-encoding": "identity" },
+        redirect: "manual",
+        signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
+      });
+      const body = Buffer.from(await response.arrayBuffer());
+      const headers: Record<string, HeaderValue> = {};
+      response.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      const setCookies = response.headers.getSetCookie();
+      if (setCookies.length > 0) headers["set-cookie"] = setCookies;
+      pages.keep(key, { status: response.status, headers, body });
+    })()
+      .catch((error: unknown) => console.warn(`[web] could not render ${shared.path} to share:`, error))
+      .finally(() => rendering.delete(key));
+  };
+
+  const sendCopy = (request: http.IncomingMessage, response: http.ServerResponse, copy: { headers: [string, HeaderValue][]; body: Buffer }) => {
+    for (const [name, value] of copy.headers) response.setHeader(name, value);
+    const acceptsGzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+    // Compressed anew for every response (each has its own nonce), so at the fastest level.
+    const body = acceptsGzip ? zlib.gzipSync(copy.body, { level: zlib.constants.Z_BEST_SPEED }) : copy.body;
+    if (acceptsGzip) response.setHeader("content-encoding", "gzip");
+    response.setHeader("vary", "Accept-Encoding");
+    response.setHeader("content-length", body.length);
+    response.setHeader("x-gradient-cache", "hit");
+    response.statusCode = 200;
+    response.end(request.method === "HEAD" ? undefined : body);
+  };
+
+  const answer = async (shared: SharedPageRequest, request: http.IncomingMessage, response: http.ServerResponse, nonce: string) => {
+    let context;
+    try {
+      context = await contexts.read(shared);
+    } catch {
+      // Postgres is away: Next answers, with its "temporarily unavailable" page if need be.
+      return handle(request, response);
+    }
+    // No valid session, or no such account: Next answers (a sign-in redirect, say).
+    if (!context) return handle(request, response);
+    const locale = chooseLocale(shared.localeCookie, context.reader?.locale ?? null, shared.acceptLanguage);
+    const key = sharedPageKey(shared, locale, context.version);
+    const copy = pages.copy(key, nonce, context.reader ? accountElement(context.reader) : "");
+    if (copy) return sendCopy(request, response, copy);
+    if (request.method === "GET") renderToKeep(key, shared, locale);
+    response.setHeader("x-gradient-cache", "miss");
+    return handle(request, response);
+  };
+
+  return {
+    serve(request, response, nonce) {
+      const shared = sharedPageRequest(request);
+      if (!shared) return false;
+      void answer(shared, request, response, nonce);
+      return true;
+    },
+  };
+}
