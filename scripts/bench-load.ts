@@ -19,6 +19,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { generateTokenSecret } from "../lib/api-tokens/token-secret";
 import { childEnvironment, env, webProcessCount } from "../lib/env";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { benchRequest, type BenchResponse } from "./bench-load/http-client";
 import { RequestLog, summarise } from "./bench-load/stats";
 import { signIn } from "./bench-load/sign-in";
 import { ensureSigningKeyFile } from "./lib/signing-key";
@@ -69,10 +70,10 @@ interface Learner {
   address: string;
 }
 
-async function createLearners(db: PrismaClient, runId: string): Promise<Learner[]> {
+async function createLearners(db: PrismaClient, runId: string, count: number): Promise<Learner[]> {
   const course = await db.course.findUniqueOrThrow({ where: { slug: COURSE }, select: { id: true } });
   const users = await db.user.createManyAndReturn({
-    data: Array.from({ length: LEARNERS }, (_, i) => ({ email: `bench-${runId}-${i}@example.com`, name: `Bench learner ${i}`, passwordHash: "unused" })),
+    data: Array.from({ length: count }, (_, i) => ({ email: `bench-${runId}-${i}@example.com`, name: `Bench learner ${i}`, passwordHash: "unused" })),
     select: { id: true },
   });
   await db.enrolment.createMany({ data: users.map((user) => ({ userId: user.id, courseId: course.id })) });
@@ -109,14 +110,13 @@ function machineCpuMs(): { busy: number; total: number } {
   return { busy, total };
 }
 
-async function timed(logTo: RequestLog, request: () => Promise<Response>): Promise<Response | null> {
+async function timed(logTo: RequestLog, request: () => Promise<BenchResponse>): Promise<BenchResponse | null> {
   const started = performance.now();
   try {
     const response = await request();
-    await response.arrayBuffer();
     // "200 hit": answered from the web server's shared page cache; "200 miss": rendered, then kept.
-    const sharedCopy = response.headers.get("x-gradient-cache");
-    logTo.record(performance.now() - started, sharedCopy ? `${response.status} ${sharedCopy}` : String(response.status));
+    const sharedCopy = response.headers["x-gradient-cache"];
+    logTo.record(performance.now() - started, sharedCopy ? `${response.status} ${String(sharedCopy)}` : String(response.status));
     return response;
   } catch (error) {
     logTo.record(performance.now() - started, `network error: ${error instanceof Error ? error.message : String(error)}`);
@@ -124,9 +124,29 @@ async function timed(logTo: RequestLog, request: () => Promise<Response>): Promi
   }
 }
 
+/** One learner's submission through the HTTP API, as `npm run submit` sends it (its answer uncompressed, to read the id). */
+function submitOnce(baseUrl: string, learner: Learner): Promise<BenchResponse> {
+  return benchRequest(`${baseUrl}/api/v1/submissions`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${learner.token}`, "content-type": "application/json", "x-forwarded-for": learner.address },
+    body: JSON.stringify({ course: COURSE, assignment: LAB, code: BENCH_SUBMISSION, language: "javascript" }),
+  });
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString("utf8"));
+  } catch {
+    return null;
+  }
+}
+
 interface RushResult {
   submit: RequestLog;
+  /** A lesson as a reader waits for it: the page, then their own part of it (progress, quiz attempts). */
   lesson: RequestLog;
+  lessonPage: RequestLog;
+  lessonReaderState: RequestLog;
   verify: RequestLog;
   acceptedIds: string[];
   refusals: Record<string, number>;
@@ -134,7 +154,16 @@ interface RushResult {
 }
 
 async function rush(baseUrl: string, learners: Learner[], cookie: string, lessonPaths: string[], verifyPath: string): Promise<RushResult> {
-  const result: RushResult = { submit: new RequestLog(), lesson: new RequestLog(), verify: new RequestLog(), acceptedIds: [], refusals: {}, durationMs: 0 };
+  const result: RushResult = {
+    submit: new RequestLog(),
+    lesson: new RequestLog(),
+    lessonPage: new RequestLog(),
+    lessonReaderState: new RequestLog(),
+    verify: new RequestLog(),
+    acceptedIds: [],
+    refusals: {},
+    durationMs: 0,
+  };
   const started = Date.now();
   const dueAt = (index: number) => started + (index * RUSH_MS) / learners.length;
   let next = 0;
@@ -142,12 +171,8 @@ async function rush(baseUrl: string, learners: Learner[], cookie: string, lesson
 
   const submit = async (learner: Learner) => {
     const response = await timed(result.submit, () =>
-      fetch(`${baseUrl}/api/v1/submissions`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${learner.token}`, "content-type": "application/json", "x-forwarded-for": learner.address },
-        body: JSON.stringify({ course: COURSE, assignment: LAB, code: BENCH_SUBMISSION, language: "javascript" }),
-      }).then(async (response) => {
-        const body = (await response.clone().json().catch(() => null)) as { id?: string; error?: { code?: string } } | null;
+      submitOnce(baseUrl, learner).then((response) => {
+        const body = parseJson(response.body) as { id?: string; error?: { code?: string } } | null;
         if (response.status === 201 && body?.id) result.acceptedIds.push(body.id);
         else {
           const reason = `${response.status} ${body?.error?.code ?? "no error code"}`;
@@ -160,11 +185,22 @@ async function rush(baseUrl: string, learners: Learner[], cookie: string, lesson
   };
   const browse = async () => {
     browsed++;
-    if (browsed % 2 === 0) await timed(result.verify, () => fetch(`${baseUrl}${verifyPath}`));
-    else await timed(result.lesson, () => fetch(`${baseUrl}${lessonPaths[browsed % lessonPaths.length]}`, { headers: { cookie } }));
+    // Pages are asked for as a browser asks: compressed.
+    if (browsed % 2 === 0) await timed(result.verify, () => benchRequest(`${baseUrl}${verifyPath}`, { headers: { "accept-encoding": "gzip" } }));
+    else {
+      // The page first, then (as its script does in a browser) the reader's own part of it.
+      const lessonPath = lessonPaths[browsed % lessonPaths.length]!;
+      const started = performance.now();
+      const page = await timed(result.lessonPage, () => benchRequest(`${baseUrl}${lessonPath}`, { headers: { cookie, "accept-encoding": "gzip" } }));
+      const state = page?.ok ? await timed(result.lessonReaderState, () => benchRequest(`${baseUrl}${lessonPath.replace(/^\/courses\/([^/]+)\/lessons\//, "/api/reader/lessons/$1/")}?locale=en`, { headers: { cookie, "accept-encoding": "gzip" } })) : null;
+      result.lesson.record(performance.now() - started, state ? String(state.status) : `page ${page?.status ?? "network error"}`);
+    }
   };
 
   const client = async () => {
+    // People do not all click in the same millisecond: each client starts somewhere in the first
+    // think time, so the rush measures a crowd, not one synchronised burst.
+    await sleep(THINK_MS * Math.random());
     for (;;) {
       if (next < learners.length && dueAt(next) <= Date.now()) await submit(learners[next++]!);
       else if (next >= learners.length) break;
@@ -226,14 +262,9 @@ async function submitWave(baseUrl: string, learners: Learner[]): Promise<string[
   let next = 0;
   const client = async () => {
     while (next < learners.length) {
-      const learner = learners[next++]!;
-      const response = await fetch(`${baseUrl}/api/v1/submissions`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${learner.token}`, "content-type": "application/json", "x-forwarded-for": learner.address },
-        body: JSON.stringify({ course: COURSE, assignment: LAB, code: BENCH_SUBMISSION, language: "javascript" }),
-      });
-      const body = (await response.json()) as { id?: string };
-      if (response.status === 201 && body.id) ids.push(body.id);
+      const response = await submitOnce(baseUrl, learners[next++]!);
+      const body = parseJson(response.body) as { id?: string } | null;
+      if (response.status === 201 && body?.id) ids.push(body.id);
     }
   };
   await Promise.all(Array.from({ length: CLIENTS }, () => client()));
@@ -271,28 +302,38 @@ async function main(): Promise<void> {
     const lessons = await db.lesson.findMany({ where: { course: { slug: COURSE } }, select: { slug: true }, orderBy: { position: "asc" } });
     const lessonPaths = lessons.map((lesson) => `/courses/${COURSE}/lessons/${lesson.slug}`);
     log(`creating ${LEARNERS} learners with API tokens`);
-    const learners = await createLearners(db, runId);
+    // One more, whose submission before the rush warms the submit path as the page requests warm the pages.
+    const [warmUpLearner, ...learners] = await createLearners(db, runId, LEARNERS + 1);
 
     buildWebApp(processEnv, log);
     children.push(startWebApp(processEnv, port));
     await waitForHttp(`${baseUrl}/api/health`, 60_000, children[0]);
     const cookie = await signIn(baseUrl, "learner@gradient.local", "learner-demo-pass");
-    // One request to each page first, so the rush does not time Next's first-render compilation.
-    for (const page of [...lessonPaths, verifyPath]) await fetch(`${baseUrl}${page}`, { headers: { cookie } }).then((response) => response.arrayBuffer());
+    // Each page and a submission first, so the rush does not time first renders or the first use of
+    // each connection. Requests sent together travel on connections of their own, and the web
+    // server hands connections to its processes in turn, so every process gets a share.
+    // Lessons are read signed in, the verify page by strangers, as in the rush.
+    const warm = (page: string, headers: HeadersInit) => Promise.all(Array.from({ length: 2 * webProcessCount }, () => fetch(`${baseUrl}${page}`, { headers }).then((response) => response.arrayBuffer())));
+    for (const page of lessonPaths) await warm(page, { cookie });
+    await warm(verifyPath, {});
+    const warmUp = await submitOnce(baseUrl, warmUpLearner!);
+    if (warmUp.status !== 201) throw new Error(`the warm-up submission was refused: ${warmUp.status} ${warmUp.body.toString()}`);
 
     log(`rush: ${LEARNERS} submissions over ${RUSH_MS / 1000} s from ${CLIENTS} clients, who browse between them`);
     const webCpuBefore = processTreeCpuMs(children[0]!.pid!);
+    const clientCpuBefore = process.cpuUsage();
     const machineBefore = machineCpuMs();
     const rushed = await rush(baseUrl, learners, cookie, lessonPaths, verifyPath);
     const webCpuMs = processTreeCpuMs(children[0]!.pid!) - webCpuBefore;
+    const clientCpu = process.cpuUsage(clientCpuBefore);
     const machineAfter = machineCpuMs();
-    const requestsServed = rushed.submit.durationsMs.length + rushed.lesson.durationsMs.length + rushed.verify.durationsMs.length;
+    const requestsServed = rushed.submit.durationsMs.length + rushed.lessonPage.durationsMs.length + rushed.lessonReaderState.durationsMs.length + rushed.verify.durationsMs.length;
     const inDatabase = await db.submission.findMany({ where: { userId: { in: learners.map((learner) => learner.id) } }, select: { id: true } });
     const stored = new Set(inDatabase.map((row) => row.id));
     const lost = rushed.acceptedIds.filter((id) => !stored.has(id)).length;
     const unreported = inDatabase.length - rushed.acceptedIds.length;
     log(`rush done in ${round(rushed.durationMs / 1000, 1)} s: ${rushed.acceptedIds.length} accepted, ${lost} lost`);
-    for (const [label, requests] of Object.entries({ submit: rushed.submit, lesson: rushed.lesson, verify: rushed.verify })) log(`  ${label}: ${JSON.stringify(requests.summary())}`);
+    for (const [label, requests] of Object.entries({ submit: rushed.submit, lesson: rushed.lesson, lessonPage: rushed.lessonPage, lessonReaderState: rushed.lessonReaderState, verify: rushed.verify })) log(`  ${label}: ${JSON.stringify(requests.summary())}`);
 
     if (rushed.acceptedIds.length === 0) throw new Error(`no submission was accepted (${JSON.stringify(rushed.refusals)}): nothing to drain`);
     let drains: { oneWorker: Drain; twoWorkers: Drain } | null = null;
@@ -319,11 +360,21 @@ async function main(): Promise<void> {
       acceptedPerSecond: round(rushed.acceptedIds.length / (rushed.durationMs / 1000)),
       lost,
       submissionsWithoutAnAnswer: unreported,
-      latency: { submit: rushed.submit.summary(), lesson: rushed.lesson.summary(), verify: rushed.verify.summary() },
+      latency: {
+        submit: rushed.submit.summary(),
+        lesson: rushed.lesson.summary(),
+        lessonPage: rushed.lessonPage.summary(),
+        lessonReaderState: rushed.lessonReaderState.summary(),
+        verify: rushed.verify.summary(),
+      },
       pagesPerSecond: round((rushed.lesson.durationsMs.length + rushed.verify.durationsMs.length) / (rushed.durationMs / 1000)),
       // Where the machine's two cores went during the rush: the web server's share, per request.
       webServerCpu: { seconds: round(webCpuMs / 1000, 1), msPerRequest: round(webCpuMs / requestsServed, 1) },
       machineCpuBusyPercent: round((100 * (machineAfter.busy - machineBefore.busy)) / (machineAfter.total - machineBefore.total), 1),
+      // The bench's own 100 clients share the machine: what they cost is not the platform's.
+      benchClientCpuSeconds: round((clientCpu.user + clientCpu.system) / 1e6, 1),
+      // Summed over the cores: the web server's, the clients', and the rest (Postgres, Redis, the kernel).
+      machineCpuSeconds: round((machineAfter.busy - machineBefore.busy) / 1000, 1),
       webProcesses: webProcessCount,
       drain: drains,
       results: Object.fromEntries(outcomes.map((row) => [`${row.status}${row.failureCode ? ` ${row.failureCode}` : ""}`, row._count])),
@@ -340,8 +391,10 @@ async function main(): Promise<void> {
     print(`  accepted ${report.accepted} (${report.acceptedPerSecond}/s), refused ${JSON.stringify(report.refused)}, lost ${lost}, stored without an answer ${unreported}`);
     print(line("submit", report.latency.submit));
     print(line("lesson", report.latency.lesson));
+    print(line("  page", report.latency.lessonPage));
+    print(line("  state", report.latency.lessonReaderState));
     print(line("verify", report.latency.verify));
-    print(`  web server CPU ${report.webServerCpu.seconds} s (${report.webServerCpu.msPerRequest} ms per request), machine ${report.machineCpuBusyPercent}% busy`);
+    print(`  web server CPU ${report.webServerCpu.seconds} s (${report.webServerCpu.msPerRequest} ms per request), bench clients ${report.benchClientCpuSeconds} s, machine ${report.machineCpuSeconds} s in all (${report.machineCpuBusyPercent}% busy)`);
     print(`Drain (${report.graded}):`);
     if (!drains) print("  not run (--rush-only)");
     for (const drained of drains ? [drains.oneWorker, drains.twoWorkers] : []) print(`  ${drained.workers} worker(s): ${drained.graded} graded in ${drained.seconds} s (${drained.perSecond}/s)`);
