@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import zlib from "node:zlib";
 import { contentSecurityPolicy, nonceOfPolicy } from "../http/content-security-policy";
 import { SHARED_PAGE_TTL_MS, SharedPageCache, sharedPageKey, sharedPageRequest, type RenderedPage } from "./shared-page-cache";
 import { accountElement, SHARED_RENDER_HEADER } from "./shared-page-marker";
@@ -102,9 +103,23 @@ describe("the shared page cache", () => {
     assert.deepEqual(JSON.parse(json), { name: "</script><script>alert(1)</script>", role: "LEARNER" });
   });
 
+  test("a gzipped copy inflates to exactly the plain copy, nonces and account included", () => {
+    const cache = new SharedPageCache();
+    const nonce = "T0xETk9OQ0U=";
+    const body = `<html><head><meta name="gradient-shared-page" content="yes"/>${`<script nonce="${nonce}">self.__next_f.push([1,"${"lesson text ".repeat(400)}"])</script>`.repeat(5)}</head><body>${"<p>Gradient descent — 梯度下降</p>".repeat(2000)}</body></html>`;
+    cache.keep("k", page(nonce, { body: Buffer.from(body) }));
+    // A reader's copy has their account in <head>; a stranger's has nothing there.
+    for (const headExtra of [accountElement({ name: "Lin Learner", role: "LEARNER" }), ""]) {
+      const plain = cache.copy("k", "TkVXTk9OQ0U=", headExtra)!.body;
+      const gzipped = cache.copy("k", "TkVXTk9OQ0U=", headExtra, "gzip")!.body;
+      assert.deepEqual(zlib.gunzipSync(gzipped), plain);
+      assert.ok(gzipped.length < plain.length / 5, `compressed: ${gzipped.length} of ${plain.length} bytes`);
+    }
+  });
+
   test("a kept page expires, and the oldest pages go first when memory is short", () => {
     let now = 1_000;
-    const cache = new SharedPageCache({ now: () => now, maxBytes: 300 });
+    const cache = new SharedPageCache({ now: () => now, maxBytes: 500 });
     cache.keep("first", page("bm9uY2U="));
     cache.keep("second", page("bm9uY2U="));
     assert.equal(cache.copy("first", "eA=="), null, "evicted to stay within the memory bound");

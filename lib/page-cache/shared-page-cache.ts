@@ -11,6 +11,7 @@
 //   revocation or an edited lesson shows on the very next view from any server;
 // - every copy served gets a script nonce of its own, in the policy header and in the page, and a
 //   signed-in reader's copy gets their account (name and role, for the header) added.
+import zlib from "node:zlib";
 import { LOCALE_COOKIE } from "../i18n/locale-choice";
 import { nonceOfPolicy } from "../http/content-security-policy";
 import { SHARED_PAGE_MARKER, SHARED_RENDER_HEADER } from "./shared-page-marker";
@@ -110,11 +111,60 @@ export interface RenderedPage {
 
 interface KeptPage {
   headers: [string, HeaderValue][];
-  /** The page split at its nonce, so a copy is the parts joined with a fresh one. */
-  bodyParts: string[];
+  /**
+   * The page as bytes, cut where each copy differs: at every occurrence of its nonce and just after
+   * <head> (where a reader's account goes). A copy is these pieces with its own bytes between them,
+   * so serving one copies memory and never re-encodes the page.
+   */
+  pieces: Buffer[];
+  /** Each piece compressed on its own as raw deflate blocks ending byte-aligned (a full flush), so a gzip copy is these with its own bytes compressed between them. */
+  deflatedPieces: Buffer[];
+  /** What goes after each piece but the last. */
+  gaps: ("nonce" | "head")[];
   nonce: string;
   bytes: number;
   keptUntil: number;
+}
+
+/** Raw deflate blocks for `bytes` that end on a byte boundary and refer to nothing before them, so such runs can follow one another in one stream. */
+function deflateBlocks(bytes: Buffer): Buffer {
+  return zlib.deflateRawSync(bytes, { finishFlush: zlib.constants.Z_FULL_FLUSH });
+}
+
+// A gzip member (RFC 1952) around a raw deflate stream: header, the blocks, an empty final block,
+// then the CRC-32 and length of what they inflate to.
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+const FINAL_EMPTY_BLOCK = zlib.deflateRawSync(Buffer.alloc(0));
+
+function gzipMember(deflated: Buffer[], plain: Buffer[]): Buffer {
+  let crc = 0;
+  let length = 0;
+  for (const part of plain) {
+    // zlib's crc32 of a buffer with no memory behind it is the initial value, not the one passed in.
+    if (part.length === 0) continue;
+    crc = zlib.crc32(part, crc);
+    length += part.length;
+  }
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(length % 2 ** 32, 4);
+  return Buffer.concat([GZIP_HEADER, ...deflated, FINAL_EMPTY_BLOCK, trailer]);
+}
+
+/** `html` cut at `<head>` and at every `nonce`, as in KeptPage. */
+function cutPage(html: string, nonce: string): Pick<KeptPage, "pieces" | "gaps"> {
+  const headAt = html.indexOf("<head>");
+  const halves = headAt === -1 ? [html] : [html.slice(0, headAt + "<head>".length), html.slice(headAt + "<head>".length)];
+  const pieces: Buffer[] = [];
+  const gaps: ("nonce" | "head")[] = [];
+  halves.forEach((half, index) => {
+    if (index > 0) gaps.push("head");
+    half.split(nonce).forEach((piece, at) => {
+      if (at > 0) gaps.push("nonce");
+      pieces.push(Buffer.from(piece, "utf8"));
+    });
+  });
+  return { pieces, gaps };
 }
 
 // Hop-by-hop and per-response headers, and the encoding (a kept page is stored uncompressed).
@@ -149,9 +199,11 @@ export class SharedPageCache {
       if (value === undefined || NOT_KEPT.has(name)) continue;
       headers.push([name, typeof value === "number" ? String(value) : value]);
     }
-    const bodyParts = html.split(nonce);
     this.forget(key);
-    const kept: KeptPage = { headers, bodyParts, nonce, bytes: page.body.length, keptUntil: this.now() + SHARED_PAGE_TTL_MS };
+    const { pieces, gaps } = cutPage(html, nonce);
+    const deflatedPieces = pieces.map(deflateBlocks);
+    const bytes = pieces.reduce((sum, piece) => sum + piece.length, 0) + deflatedPieces.reduce((sum, piece) => sum + piece.length, 0);
+    const kept: KeptPage = { headers, pieces, deflatedPieces, gaps, nonce, bytes, keptUntil: this.now() + SHARED_PAGE_TTL_MS };
     this.pages.set(key, kept);
     this.bytes += kept.bytes;
     for (const [oldest] of this.pages) {
@@ -163,24 +215,32 @@ export class SharedPageCache {
 
   /**
    * A copy of the kept page with `nonce` in place of the one it was rendered with, and `headExtra`
-   * (markup for this viewer alone) at the start of its <head>; null when there is none to copy.
+   * (markup for this viewer alone) at the start of its <head>, as is or gzipped; null when there is
+   * none to copy. Gzipping a copy compresses only what differs: the rest was compressed when kept.
    */
-  copy(key: string, nonce: string, headExtra = ""): { headers: [string, HeaderValue][]; body: Buffer } | null {
+  copy(key: string, nonce: string, headExtra = "", encoding: "identity" | "gzip" = "identity"): { headers: [string, HeaderValue][]; body: Buffer } | null {
     const kept = this.pages.get(key);
     if (!kept) return null;
     if (kept.keptUntil <= this.now()) {
       this.forget(key);
       return null;
     }
+    if (headExtra && !kept.gaps.includes("head")) return null;
     const withNonce = (value: string) => value.split(kept.nonce).join(nonce);
-    const html = kept.bodyParts.join(nonce);
-    const headAt = html.indexOf("<head>");
-    if (headExtra && headAt === -1) return null;
-    const at = headAt + "<head>".length;
-    return {
-      headers: kept.headers.map(([name, value]) => [name, Array.isArray(value) ? value.map(withNonce) : withNonce(value)]),
-      body: Buffer.from(headExtra ? html.slice(0, at) + headExtra + html.slice(at) : html, "utf8"),
-    };
+    const fills = { nonce: Buffer.from(nonce, "utf8"), head: Buffer.from(headExtra, "utf8") };
+    const headers = kept.headers.map(([name, value]): [string, HeaderValue] => [name, Array.isArray(value) ? value.map(withNonce) : withNonce(value)]);
+    const deflatedFills = encoding === "gzip" ? { nonce: deflateBlocks(fills.nonce), head: deflateBlocks(fills.head) } : null;
+    const plain: Buffer[] = [];
+    const deflated: Buffer[] = [];
+    kept.pieces.forEach((piece, index) => {
+      plain.push(piece);
+      if (deflatedFills) deflated.push(kept.deflatedPieces[index]!);
+      const gap = kept.gaps[index];
+      if (!gap) return;
+      plain.push(fills[gap]);
+      if (deflatedFills) deflated.push(deflatedFills[gap]);
+    });
+    return { headers, body: encoding === "gzip" ? gzipMember(deflated, plain) : Buffer.concat(plain) };
   }
 
   get size(): number {

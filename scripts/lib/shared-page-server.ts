@@ -3,7 +3,6 @@
 // there is one; otherwise Next answers it as usual, and the web server asks Next, in the
 // background and once per page at a time, for the rendering it will keep for the next readers.
 import type http from "node:http";
-import zlib from "node:zlib";
 import { chooseLocale, LOCALE_COOKIE } from "../../lib/i18n/locale-choice";
 import { SharedPageCache, sharedPageKey, sharedPageRequest, type HeaderValue, type SharedPageRequest } from "../../lib/page-cache/shared-page-cache";
 import { createSharedPageContextReader } from "../../lib/page-cache/shared-page-context";
@@ -54,17 +53,14 @@ export function createSharedPageServer(options: { origin: string; handle: NextHa
       .finally(() => rendering.delete(key));
   };
 
-  const sendCopy = (request: http.IncomingMessage, response: http.ServerResponse, copy: { headers: [string, HeaderValue][]; body: Buffer }) => {
+  const sendCopy = (request: http.IncomingMessage, response: http.ServerResponse, copy: { headers: [string, HeaderValue][]; body: Buffer }, isGzipped: boolean) => {
     for (const [name, value] of copy.headers) response.setHeader(name, value);
-    const acceptsGzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
-    // Compressed anew for every response (each has its own nonce), so at the fastest level.
-    const body = acceptsGzip ? zlib.gzipSync(copy.body, { level: zlib.constants.Z_BEST_SPEED }) : copy.body;
-    if (acceptsGzip) response.setHeader("content-encoding", "gzip");
+    if (isGzipped) response.setHeader("content-encoding", "gzip");
     response.setHeader("vary", "Accept-Encoding");
-    response.setHeader("content-length", body.length);
+    response.setHeader("content-length", copy.body.length);
     response.setHeader("x-gradient-cache", "hit");
     response.statusCode = 200;
-    response.end(request.method === "HEAD" ? undefined : body);
+    response.end(request.method === "HEAD" ? undefined : copy.body);
   };
 
   const answer = async (shared: SharedPageRequest, request: http.IncomingMessage, response: http.ServerResponse, nonce: string) => {
@@ -79,8 +75,9 @@ export function createSharedPageServer(options: { origin: string; handle: NextHa
     if (!context) return handle(request, response);
     const locale = chooseLocale(shared.localeCookie, context.reader?.locale ?? null, shared.acceptLanguage);
     const key = sharedPageKey(shared, locale, context.version);
-    const copy = pages.copy(key, nonce, context.reader ? accountElement(context.reader) : "");
-    if (copy) return sendCopy(request, response, copy);
+    const isGzipped = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+    const copy = pages.copy(key, nonce, context.reader ? accountElement(context.reader) : "", isGzipped ? "gzip" : "identity");
+    if (copy) return sendCopy(request, response, copy, isGzipped);
     if (request.method === "GET") renderToKeep(key, shared, locale);
     response.setHeader("x-gradient-cache", "miss");
     return handle(request, response);
