@@ -15,12 +15,12 @@ export async function findTokenOwner(token: string, now = new Date()): Promise<C
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
   const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
   // The row just read already says whether the stamp is fresh, so most requests skip the write;
-  // the condition repeats it so concurrent requests write it once.
+  // the condition repeats it so concurrent requests write it once. The request does not wait for
+  // it: the stamp is for the owner's token list, not for deciding anything.
   if (!row.lastUsedAt || row.lastUsedAt < staleBefore) {
-    await db.apiToken.updateMany({
-      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
-      data: { lastUsedAt: now },
-    });
+    void db.apiToken
+      .updateMany({ where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] }, data: { lastUsedAt: now } })
+      .catch((error: unknown) => console.warn("token's last use not noted:", error));
   }
   return row.user;
 }
