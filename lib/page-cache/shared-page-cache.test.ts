@@ -117,13 +117,15 @@ describe("the shared page cache", () => {
     }
   });
 
-  test("a kept page expires, and the oldest pages go first when memory is short", () => {
+  test("a kept page falls due for a new rendering, is still served until it is twice that old, and the oldest go first when memory is short", () => {
     let now = 1_000;
     const cache = new SharedPageCache({ now: () => now, maxBytes: 500 });
     cache.keep("first", page("bm9uY2U="));
     cache.keep("second", page("bm9uY2U="));
     assert.equal(cache.copy("first", "eA=="), null, "evicted to stay within the memory bound");
-    assert.ok(cache.copy("second", "eA=="));
+    assert.equal(cache.copy("second", "eA==")?.isDue, false);
+    now += SHARED_PAGE_TTL_MS;
+    assert.equal(cache.copy("second", "eA==")?.isDue, true);
     now += SHARED_PAGE_TTL_MS;
     assert.equal(cache.copy("second", "eA=="), null);
     assert.equal(cache.size, 0);

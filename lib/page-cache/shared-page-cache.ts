@@ -16,7 +16,11 @@ import { LOCALE_COOKIE } from "../i18n/locale-choice";
 import { nonceOfPolicy } from "../http/content-security-policy";
 import { SHARED_PAGE_MARKER, SHARED_RENDER_HEADER } from "./shared-page-marker";
 
-/** A kept page is served for at most this long, whatever its version says. */
+/**
+ * A kept page is rendered anew after this long, whatever its version says: the copy is still served
+ * while the new rendering is made (so pages kept together do not all fall back to Next together),
+ * but never once it is twice this old.
+ */
 export const SHARED_PAGE_TTL_MS = 60_000;
 /** Memory one web process spends on kept pages by default; the oldest go first. */
 const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
@@ -123,7 +127,9 @@ interface KeptPage {
   gaps: ("nonce" | "head")[];
   nonce: string;
   bytes: number;
-  keptUntil: number;
+  /** When it is due to be rendered anew; it is dropped at twice its age then. */
+  renewAt: number;
+  keptAt: number;
 }
 
 /** Raw deflate blocks for `bytes` that end on a byte boundary and refer to nothing before them, so such runs can follow one another in one stream. */
@@ -203,7 +209,10 @@ export class SharedPageCache {
     const { pieces, gaps } = cutPage(html, nonce);
     const deflatedPieces = pieces.map(deflateBlocks);
     const bytes = pieces.reduce((sum, piece) => sum + piece.length, 0) + deflatedPieces.reduce((sum, piece) => sum + piece.length, 0);
-    const kept: KeptPage = { headers, pieces, deflatedPieces, gaps, nonce, bytes, keptUntil: this.now() + SHARED_PAGE_TTL_MS };
+    const keptAt = this.now();
+    // Pages kept together (all of them, after a deploy) fall due over a quarter of the period, not at once.
+    const renewAt = keptAt + SHARED_PAGE_TTL_MS * (0.75 + 0.25 * Math.random());
+    const kept: KeptPage = { headers, pieces, deflatedPieces, gaps, nonce, bytes, keptAt, renewAt };
     this.pages.set(key, kept);
     this.bytes += kept.bytes;
     for (const [oldest] of this.pages) {
@@ -217,11 +226,13 @@ export class SharedPageCache {
    * A copy of the kept page with `nonce` in place of the one it was rendered with, and `headExtra`
    * (markup for this viewer alone) at the start of its <head>, as is or gzipped; null when there is
    * none to copy. Gzipping a copy compresses only what differs: the rest was compressed when kept.
+   * `isDue` says the page should be rendered anew.
    */
-  copy(key: string, nonce: string, headExtra = "", encoding: "identity" | "gzip" = "identity"): { headers: [string, HeaderValue][]; body: Buffer } | null {
+  copy(key: string, nonce: string, headExtra = "", encoding: "identity" | "gzip" = "identity"): { headers: [string, HeaderValue][]; body: Buffer; isDue: boolean } | null {
     const kept = this.pages.get(key);
     if (!kept) return null;
-    if (kept.keptUntil <= this.now()) {
+    const now = this.now();
+    if (now - kept.keptAt >= 2 * SHARED_PAGE_TTL_MS) {
       this.forget(key);
       return null;
     }
@@ -240,7 +251,7 @@ export class SharedPageCache {
       plain.push(fills[gap]);
       if (deflatedFills) deflated.push(deflatedFills[gap]);
     });
-    return { headers, body: encoding === "gzip" ? gzipMember(deflated, plain) : Buffer.concat(plain) };
+    return { headers, body: encoding === "gzip" ? gzipMember(deflated, plain) : Buffer.concat(plain), isDue: now >= kept.renewAt };
   }
 
   get size(): number {

@@ -77,7 +77,10 @@ export function createSharedPageServer(options: { origin: string; handle: NextHa
     const key = sharedPageKey(shared, locale, context.version);
     const isGzipped = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
     const copy = pages.copy(key, nonce, context.reader ? accountElement(context.reader) : "", isGzipped ? "gzip" : "identity");
-    if (copy) return sendCopy(request, response, copy, isGzipped);
+    if (copy) {
+      if (copy.isDue) renderToKeep(key, shared, locale);
+      return sendCopy(request, response, copy, isGzipped);
+    }
     if (request.method === "GET") renderToKeep(key, shared, locale);
     response.setHeader("x-gradient-cache", "miss");
     return handle(request, response);
