@@ -5,7 +5,7 @@ import type { CurrentUser } from "../auth";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { ATTEMPT_FIELDS, hasExpiredAttempt, listAttempts, summariseAttempts } from "../quizzes/list-attempts";
-import { quizRefusal } from "../quizzes/quiz-access";
+import { QUIZ_RULE_FIELDS, quizRefusal } from "../quizzes/quiz-access";
 import { canTeachCourse, teachesCourse } from "../submissions/get-submission";
 import { LocalizedTextSchema, PassRuleSchema, type Locale } from "./content-schema";
 import { localize } from "./localize";
@@ -188,15 +188,7 @@ export async function getLessonReaderState(viewer: Viewer, courseSlug: string, l
             where: { kind: "LESSON" },
             take: 1,
             select: {
-              id: true,
-              slug: true,
-              kind: true,
-              title: true,
-              drawCount: true,
-              timeLimitSeconds: true,
-              passPercent: true,
-              maxAttempts: true,
-              _count: { select: { questions: true } },
+              ...QUIZ_RULE_FIELDS,
               attempts: { where: { userId: viewer.id }, orderBy: { startedAt: "desc" }, select: ATTEMPT_FIELDS },
             },
           },

@@ -13,6 +13,18 @@ export const SlugSchema = z.string().max(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/
 /** Seconds after the deadline in which a submission still counts, for the request's trip. */
 export const DEADLINE_GRACE_SECONDS = 15;
 
+/** A quiz's rules, as every list of its attempts shows them (lib/quizzes/list-attempts.ts). */
+export const QUIZ_RULE_FIELDS = {
+  slug: true,
+  kind: true,
+  title: true,
+  drawCount: true,
+  timeLimitSeconds: true,
+  passPercent: true,
+  maxAttempts: true,
+  _count: { select: { questions: true } },
+} as const;
+
 /** The quiz `quizSlug` of the course `courseSlug`, when `viewer` may take it. */
 export async function requireQuizForViewer(viewer: Viewer, courseSlug: string, quizSlug: string) {
   if (!SlugSchema.safeParse(courseSlug).success || !SlugSchema.safeParse(quizSlug).success) throw new NotFoundError("There is no such quiz.");
@@ -20,17 +32,10 @@ export async function requireQuizForViewer(viewer: Viewer, courseSlug: string, q
     where: { slug: quizSlug, course: { slug: courseSlug } },
     select: {
       id: true,
-      slug: true,
-      kind: true,
-      title: true,
-      drawCount: true,
-      timeLimitSeconds: true,
-      passPercent: true,
-      maxAttempts: true,
+      ...QUIZ_RULE_FIELDS,
       lessonId: true,
       lesson: { select: { slug: true } },
       course: { select: { id: true, slug: true, title: true, isPublished: true } },
-      _count: { select: { questions: true } },
     },
   });
   if (!quiz) throw new NotFoundError("There is no such quiz.");

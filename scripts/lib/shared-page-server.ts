@@ -4,7 +4,7 @@
 // background and once per page at a time, for the rendering it will keep for the next readers.
 import type http from "node:http";
 import { chooseLocale, LOCALE_COOKIE } from "../../lib/i18n/locale-choice";
-import { SharedPageCache, sharedPageKey, sharedPageRequest, type HeaderValue, type SharedPageRequest } from "../../lib/page-cache/shared-page-cache";
+import { SHARED_PAGE_TTL_MS, SharedPageCache, sharedPageKey, sharedPageRequest, type HeaderValue, type SharedPageRequest } from "../../lib/page-cache/shared-page-cache";
 import { createSharedPageContextReader } from "../../lib/page-cache/shared-page-context";
 import { accountElement, SHARED_RENDER_HEADER } from "../../lib/page-cache/shared-page-marker";
 
@@ -26,6 +26,7 @@ export function createSharedPageServer(options: { origin: string; handle: NextHa
   const pages = new SharedPageCache();
   const contexts = createSharedPageContextReader(options.databaseUrl, options.authSecret);
   const rendering = new Set<string>();
+  const unshareable = new Set<string>();
 
   /** Asks Next for the shared rendering of the page and keeps it under `key`, unless one is on its way. */
   const renderToKeep = (key: string, shared: SharedPageRequest, locale: string) => {
@@ -47,7 +48,12 @@ export function createSharedPageServer(options: { origin: string; handle: NextHa
       });
       const setCookies = response.headers.getSetCookie();
       if (setCookies.length > 0) headers["set-cookie"] = setCookies;
-      pages.keep(key, { status: response.status, headers, body });
+      if (!pages.keep(key, { status: response.status, headers, body })) {
+        // Not for sharing (an unpublished course's lesson, say): not asked for again until the
+        // version changes or the period of a kept page has passed.
+        unshareable.add(key);
+        setTimeout(() => unshareable.delete(key), SHARED_PAGE_TTL_MS).unref();
+      }
     })()
       .catch((error: unknown) => console.warn(`[web] could not render ${shared.path} to share:`, error))
       .finally(() => rendering.delete(key));
@@ -81,9 +87,11 @@ export function createSharedPageServer(options: { origin: string; handle: NextHa
       if (copy.isDue) renderToKeep(key, shared, locale);
       return sendCopy(request, response, copy, isGzipped);
     }
-    if (request.method === "GET") renderToKeep(key, shared, locale);
     response.setHeader("x-gradient-cache", "miss");
-    return handle(request, response);
+    await handle(request, response);
+    // Only a page that was there to read is worth a rendering to keep: an unknown certificate id
+    // must not cost two renders, nor a page that would not be kept be asked for again and again.
+    if (request.method === "GET" && response.statusCode === 200 && !unshareable.has(key)) renderToKeep(key, shared, locale);
   };
 
   return {
