@@ -67,14 +67,15 @@ test("two readers get one shared rendering of a lesson, each with their own acco
   await expect.poll(async () => (await page.goto(path))?.headers()["x-gradient-cache"], { timeout: 20_000 }).toBe("hit");
   await expect(page.getByTestId("signed-in-as")).toHaveText(demoAccount("LEARNER").name);
   await expect(page.getByText("Completed", { exact: true })).toBeVisible();
-  await expect(page.getByText("Enrol in this course to take the quiz for this lesson.")).toBeVisible();
+  // Enrolled, and the lesson has no quiz: nothing to enrol for.
+  await expect(page.getByText("This lesson has no quiz.")).toBeVisible();
   expect(refusals).toEqual([]);
 
   const otherPage = await other.newPage();
   await otherPage.goto(path);
   await expect(otherPage.getByTestId("signed-in-as")).toHaveText(OTHER_ACCOUNTS[0].name);
   await expect(otherPage.getByRole("heading", { name: "The Lesson", exact: true })).toBeVisible();
-  await expect(otherPage.getByText("Enrol in this course to take the quiz for this lesson.")).toBeVisible();
+  await expect(otherPage.getByText("This lesson has no quiz.")).toBeVisible();
   await expect(otherPage.getByText("Completed", { exact: true })).toHaveCount(0);
 
   // An edit made straight in the table shows on the very next view.
@@ -86,6 +87,40 @@ test("two readers get one shared rendering of a lesson, each with their own acco
 
   await learner.close();
   await other.close();
+});
+
+test("the reader's part says it is loading, says why when it cannot be loaded, and every part of it loads on 'Try again'", async ({ browser }) => {
+  const { courseSlug, lessonSlug } = courseWithLesson(true);
+  const path = `/courses/${courseSlug}/lessons/${lessonSlug}`;
+  runLib(`
+    const lesson = await db.lesson.findFirstOrThrow({ where: { slug: ${JSON.stringify(lessonSlug)}, course: { slug: ${JSON.stringify(courseSlug)} } } });
+    const user = await db.user.findUniqueOrThrow({ where: { email: ${JSON.stringify(demoAccount("LEARNER").email)} } });
+    await db.lessonProgress.create({ data: { userId: user.id, lessonId: lesson.id } });`);
+  const learner = await contextFor(browser, "LEARNER");
+  const page = await learner.newPage();
+  // The first request for the reader's part is held, then dropped as a lost connection would be;
+  // the ones after it reach the server.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = 0;
+  await page.route((url) => url.pathname === `/api/reader/lessons/${courseSlug}/${lessonSlug}`, async (route) => {
+    asked += 1;
+    if (asked > 1) return route.continue();
+    await held;
+    return route.abort("connectionreset");
+  });
+  await page.goto(path);
+  await expect(page.getByText("Loading your progress and quiz attempts…")).toBeVisible();
+  release();
+  const failure = page.getByRole("alert").filter({ hasText: "could not be loaded" });
+  await expect(failure).toHaveText(/^Your progress and quiz attempts could not be loaded\. The server could not be reached\.\s*Try again$/);
+  await expect(page.getByRole("heading", { name: "The Lesson", exact: true })).toBeVisible();
+  await failure.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByText("This lesson has no quiz.")).toBeVisible();
+  await expect(page.getByText("Completed", { exact: true })).toBeVisible();
+  await expect(failure).toHaveCount(0);
+  expect(asked).toBe(2);
+  await learner.close();
 });
 
 test("an unpublished course's lesson is never shared: its teacher's rendering stays theirs", async ({ browser }) => {

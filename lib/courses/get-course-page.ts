@@ -203,10 +203,10 @@ export async function getLessonReaderState(viewer: Viewer, courseSlug: string, l
   if (!lesson) throw new NotFoundError("There is no such lesson.");
   const isCompleted = lesson.progress.length > 0;
   const quizRow = lesson.quizzes[0];
-  // A reader who may not take the quiz (not enrolled) sees the lesson without it.
-  if (!quizRow || quizRefusal({ isTeacher, isPublished: course.isPublished, isEnrolled: enrolment !== null })) return { isCompleted, canTakeQuiz: false, quiz: null };
+  if (!quizRow) return { isCompleted, mustEnrolForQuiz: false, quiz: null };
+  // A reader who may not take the quiz (not enrolled) sees the lesson without it, and why.
+  if (quizRefusal({ isTeacher, isPublished: course.isPublished, isEnrolled: enrolment !== null })) return { isCompleted, mustEnrolForQuiz: true, quiz: null };
   // Rarely, an attempt left open past its deadline must be graded first: the quizzes' own path does that.
   const quiz = hasExpiredAttempt(quizRow.attempts) ? await listAttempts(viewer, course.slug, quizRow.slug, locale) : summariseAttempts(quizRow, quizRow.attempts, locale);
-  return { isCompleted, canTakeQuiz: true, quiz };
+  return { isCompleted, mustEnrolForQuiz: false, quiz };
 }
-export type LessonReaderState = Awaited<ReturnType<typeof getLessonReaderState>>;

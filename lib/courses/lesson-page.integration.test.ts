@@ -64,7 +64,15 @@ describe("the lesson page", () => {
     assert.match((await getLessonContent(stranger, courseSlug, "loss", "en")).body, /squared error/);
     const state = await getLessonReaderState(stranger, courseSlug, "loss", "en");
     assert.equal(state.quiz, null);
-    assert.equal(state.canTakeQuiz, false);
+    assert.equal(state.mustEnrolForQuiz, true);
+  });
+
+  test("a lesson without a quiz does not ask an enrolled reader to enrol", async () => {
+    const course = await db.course.findUniqueOrThrow({ where: { slug: courseSlug }, select: { id: true } });
+    await db.lesson.create({ data: { courseId: course.id, slug: "no-quiz", position: 99, title: both("Reading only"), body: both("Nothing to answer.") } });
+    const state = await getLessonReaderState(reader, courseSlug, "no-quiz", "en");
+    assert.equal(state.quiz, null);
+    assert.equal(state.mustEnrolForQuiz, false);
   });
 
   test("what every reader sees alike holds nothing of theirs, and says whether the course is published", async () => {

@@ -6,7 +6,9 @@ import { z } from "zod";
 export const LessonReaderStateSchema = z.object({
   /** Whether the reader has completed the lesson (by passing its quiz). */
   isCompleted: z.boolean(),
-  /** The lesson's quiz and the reader's attempts; null when they may not take it (not enrolled) or there is none. */
+  /** The lesson has a quiz the reader may take once enrolled in the course. */
+  mustEnrolForQuiz: z.boolean(),
+  /** The lesson's quiz and the reader's attempts; null when there is none or they may not take it yet. */
   quiz: z
     .object({
       /** Names the quiz when starting an attempt. */

@@ -13,10 +13,16 @@ import { StartQuizButton } from "../_quiz/start-quiz-button";
 
 type Loaded = { kind: "loading" } | { kind: "failed"; message: string } | { kind: "loaded"; state: LessonReaderStateJson };
 
+/** Each lesson's request, shared by the islands that show part of it. */
 const requests = new Map<string, Promise<LessonReaderStateJson>>();
+/** The islands showing each lesson's state, to be told when it is asked for again. */
+const islandsOf = new Map<string, Set<() => void>>();
 
-async function fetchReaderState(url: string): Promise<LessonReaderStateJson> {
-  const response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });
+async function fetchReaderState(url: string, unreachable: string): Promise<LessonReaderStateJson> {
+  // fetch's own error ("Failed to fetch") tells a reader nothing.
+  const response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } }).catch(() => {
+    throw new Error(unreachable);
+  });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const message = (body as { error?: { message?: string } } | null)?.error?.message;
@@ -31,13 +37,22 @@ function useReaderState(courseSlug: string, lessonSlug: string, locale: Locale):
   const [loaded, setLoaded] = useState<Loaded>({ kind: "loading" });
   const [round, setRound] = useState(0);
   useEffect(() => {
+    const askAgain = () => setRound((value) => value + 1);
+    const islands = islandsOf.get(url) ?? new Set();
+    islandsOf.set(url, islands.add(askAgain));
+    return () => {
+      islands.delete(askAgain);
+    };
+  }, [url]);
+  useEffect(() => {
     let isCurrent = true;
     let request = requests.get(url);
     if (!request) {
-      request = fetchReaderState(url);
-      requests.set(url, request);
+      const asked = fetchReaderState(url, messagesFor(locale).lesson.unreachable);
+      requests.set(url, asked);
       // Kept only while the page loads: the next visit asks again.
-      void request.catch(() => undefined).finally(() => setTimeout(() => requests.delete(url), 1_000));
+      void asked.catch(() => undefined).finally(() => setTimeout(() => requests.get(url) === asked && requests.delete(url), 1_000));
+      request = asked;
     }
     setLoaded({ kind: "loading" });
     request.then(
@@ -47,10 +62,11 @@ function useReaderState(courseSlug: string, lessonSlug: string, locale: Locale):
     return () => {
       isCurrent = false;
     };
-  }, [url, round]);
+  }, [url, locale, round]);
+  // Every island of the lesson asks again, so one that showed nothing on failure (the badge) catches up.
   const retry = useCallback(() => {
     requests.delete(url);
-    setRound((value) => value + 1);
+    for (const askAgain of islandsOf.get(url) ?? []) askAgain();
   }, [url]);
   return { loaded, retry };
 }
@@ -97,6 +113,7 @@ export function QuizPanel({ courseSlug, lessonSlug, locale }: IslandProps) {
     );
   }
   const quiz = loaded.state.quiz;
+  if (!quiz && !loaded.state.mustEnrolForQuiz) return <p className="muted">{t.lesson.noQuiz}</p>;
   if (!quiz) {
     return (
       <div className="empty">

@@ -23,7 +23,7 @@ export const GET = withApiErrors(async (request: Request, { params }: { params: 
     openAttemptId: state.quiz.openAttemptId,
     attempts: state.quiz.attempts.map((attempt) => ({ id: attempt.id, startedAt: attempt.startedAt.toISOString(), percent: attempt.percent, isPassed: attempt.isPassed })),
   };
-  return jsonResponse(LessonReaderStateSchema, { isCompleted: state.isCompleted, quiz });
+  return jsonResponse(LessonReaderStateSchema, { isCompleted: state.isCompleted, mustEnrolForQuiz: state.mustEnrolForQuiz, quiz });
 });
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
