@@ -4,7 +4,7 @@
 // always a message, never a partial write.
 import fs from "node:fs";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { demoAccount, OTHER_ACCOUNTS, OTHER_COURSE, storageStateFor, type AccountKey } from "./fixtures/accounts";
+import { demoAccount, OTHER_ACCOUNTS, OTHER_COURSE, storageStateFor } from "./fixtures/accounts";
 import { Database } from "./fixtures/database-fingerprint";
 import { runLib } from "./fixtures/run-lib";
 import { callAction, serverActionsInBuild, type ActionResponse, type RawBody, type ServerAction } from "./fixtures/server-actions";
@@ -272,7 +272,7 @@ const SCENARIOS: Scenario[] = [
 async function contextsFor(baseURL: string): Promise<Record<Role, APIRequestContext>> {
   const contexts = {} as Record<Role, APIRequestContext>;
   for (const role of ROLES) {
-    contexts[role] = await playwrightRequest.newContext({ baseURL, storageState: role === "anonymous" ? { cookies: [], origins: [] } : storageStateFor(role as AccountKey) });
+    contexts[role] = await playwrightRequest.newContext({ baseURL, storageState: role === "anonymous" ? { cookies: [], origins: [] } : storageStateFor(role) });
   }
   return contexts;
 }

@@ -83,7 +83,7 @@ async function main(): Promise<void> {
         })
         .catch((error: unknown) => log(`sweeper failed: ${String(error)}`));
     void runSweep();
-    timers.push(setInterval(runSweep, graderConfig.sweepIntervalMs));
+    timers.push(setInterval(() => void runSweep(), graderConfig.sweepIntervalMs));
   }
 
   let isShuttingDown = false;

@@ -172,7 +172,7 @@ export async function processGradingJob(job: Job): Promise<void> {
   }
   const saved = await db.submission.updateMany({
     where: { id: submissionId, status: "RUNNING", workerId: graderConfig.workerId },
-    data: { ...resultData(result), seed } as Prisma.SubmissionUpdateManyMutationInput,
+    data: { ...resultData(result), seed },
   });
   if (saved.count !== 1) return;
   if (result.status === "passed") await offerCertificate(submissionId);

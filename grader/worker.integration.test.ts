@@ -7,7 +7,6 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import type { Prisma } from "../lib/generated/prisma/client";
 import { loadAssignmentSpec } from "../lib/assignments/load-assignment";
 import { specSha256 } from "../lib/assignments/spec-hash";
 import { db } from "../lib/db";
@@ -71,7 +70,7 @@ before(async () => {
     data: {
       assignmentId: assignment.id,
       version: 1,
-      spec: spec as Prisma.InputJsonValue,
+      spec,
       specSha256: specSha256(spec),
       brief: { en: "", "zh-CN": "" },
       starterCode: "",

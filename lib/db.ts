@@ -17,7 +17,7 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
     const instance = client();
     const value: unknown = Reflect.get(instance, property, instance);
-    return typeof value === "function" ? value.bind(instance) : value;
+    return typeof value === "function" ? (value.bind(instance) as unknown) : value;
   },
 });
 

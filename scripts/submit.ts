@@ -101,9 +101,9 @@ function readModule(file: string) {
   } catch (error) {
     throw new CliError(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const module = readUploadedModule(path.basename(file), bytes);
-  if ("error" in module) throw new CliError(module.error);
-  return module;
+  const upload = readUploadedModule(path.basename(file), bytes);
+  if ("error" in upload) throw new CliError(upload.error);
+  return upload;
 }
 
 function describeProgress(status: Status, assignment: Assignment): { fraction: number; line: string } {
@@ -163,14 +163,14 @@ async function main(): Promise<number> {
   const args = parseCommandLine();
   const { token, baseUrl } = readClientEnv();
   const call = createClient(baseUrl, token);
-  const module = readModule(args.file);
+  const upload = readModule(args.file);
 
   const { assignments } = await call(AssignmentListSchema, "/api/v1/assignments");
   const assignment = pickAssignment(assignments, args.assignment, args.course);
   const created = await call(CreatedSubmissionSchema, "/api/v1/submissions", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ course: assignment.course.slug, assignment: assignment.slug, code: module.code, language: module.language }),
+    body: JSON.stringify({ course: assignment.course.slug, assignment: assignment.slug, code: upload.code, language: upload.language }),
   });
   const pageUrl = `${baseUrl}/submissions/${created.id}`;
   console.log(`Submitted ${args.file} to ${assignment.course.slug}/${assignment.slug} (attempt ${created.attemptNumber}${assignment.attemptsLeft === null ? "" : ` of ${assignment.maxAttempts}`}).`);

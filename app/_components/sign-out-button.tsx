@@ -10,9 +10,9 @@ export function SignOutButton() {
       type="button"
       className="link-button"
       disabled={isSigningOut}
-      onClick={async () => {
+      onClick={() => {
         setIsSigningOut(true);
-        await signOut({ callbackUrl: "/" });
+        void signOut({ callbackUrl: "/" });
       }}
     >
       {isSigningOut ? "Signing out…" : "Sign out"}

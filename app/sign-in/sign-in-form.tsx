@@ -15,9 +15,9 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const email = String(form.get("email") ?? "");
-    const password = String(form.get("password") ?? "");
-    if (!email || !password) {
+    const email = form.get("email");
+    const password = form.get("password");
+    if (typeof email !== "string" || typeof password !== "string" || !email || !password) {
       setError("Enter your email and your password.");
       return;
     }
@@ -39,7 +39,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
   }
 
   return (
-    <form className="form card" onSubmit={onSubmit} noValidate aria-describedby={error ? "sign-in-error" : undefined}>
+    <form className="form card" onSubmit={(event) => void onSubmit(event)} noValidate aria-describedby={error ? "sign-in-error" : undefined}>
       {error && (
         <p id="sign-in-error" className="form-error" role="alert">
           {error}

@@ -145,7 +145,7 @@ function writeUploadedModel(outputDir: string, bundle: { modelJson: string; weig
     return learnerFailure("invalid_weights", "model.json must be a TensorFlow.js layers model as model.save() writes it, with modelTopology and weightsManifest.");
   }
   // model.save() may split weights into shards; the upload is their concatenation, in manifest order.
-  const weights = manifest.flatMap((group) => (Array.isArray(group.weights) ? group.weights : []));
+  const weights = manifest.flatMap((group) => (Array.isArray(group.weights) ? (group.weights as unknown[]) : []));
   fs.writeFileSync(path.join(outputDir, "model.json"), JSON.stringify({ modelTopology: model.modelTopology, weightsManifest: [{ paths: ["weights.bin"], weights }] }));
   fs.writeFileSync(path.join(outputDir, "weights.bin"), bundle.weights);
   return null;
@@ -219,7 +219,7 @@ class RunLog {
         this.error = {
           kind: message.kind === "platform" && (!this.hasLearnerStarted || message.code === "backend_crash") ? "platform" : "learner",
           code: typeof message.code === "string" ? message.code : "exception",
-          message: String(message.message ?? "unknown error"),
+          message: typeof message.message === "string" ? message.message : "unknown error",
           ...(typeof message.stack === "string" ? { stack: message.stack } : {}),
         };
         return;

@@ -26,7 +26,7 @@ function routeOf(request: Request): Promise<Response> {
   return Promise.resolve(new Response("not found", { status: 404 }));
 }
 
-const server = http.createServer(async (incoming, outgoing) => {
+async function answer(incoming: http.IncomingMessage, outgoing: http.ServerResponse): Promise<void> {
   const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
   const headers = new Headers();
   for (const [name, value] of Object.entries(incoming.headers)) if (typeof value === "string") headers.set(name, value);
@@ -40,7 +40,9 @@ const server = http.createServer(async (incoming, outgoing) => {
   const response = await routeOf(request);
   outgoing.writeHead(response.status, Object.fromEntries(response.headers));
   outgoing.end(Buffer.from(await response.arrayBuffer()));
-});
+}
+
+const server = http.createServer((incoming, outgoing) => void answer(incoming, outgoing));
 
 let baseUrl: string;
 let workDir: string;

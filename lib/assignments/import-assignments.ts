@@ -28,18 +28,18 @@ export async function importAssignments(courseId: string, courseSlug: string, sl
       latest && latest.specSha256 === hash && latest.starterCode === loaded.starter && JSON.stringify(latest.brief) === JSON.stringify(brief);
     if (isUnchanged) {
       const preview = latest.preview === null ? previewOf?.(loaded.spec) : null;
-      if (preview) await db.assignmentVersion.update({ where: { id: latest.id }, data: { preview: preview as Prisma.InputJsonValue } });
+      if (preview) await db.assignmentVersion.update({ where: { id: latest.id }, data: { preview } });
       continue;
     }
     await db.assignmentVersion.create({
       data: {
         assignmentId: assignment.id,
         version: (latest?.version ?? 0) + 1,
-        spec: loaded.spec as Prisma.InputJsonValue,
+        spec: loaded.spec,
         specSha256: hash,
         brief,
         starterCode: loaded.starter,
-        preview: (previewOf?.(loaded.spec) ?? undefined) as Prisma.InputJsonValue | undefined,
+        preview: previewOf?.(loaded.spec) ?? undefined,
         deadline: loaded.spec.deadline ? new Date(loaded.spec.deadline) : null,
         maxAttempts: loaded.spec.maxAttempts ?? null,
       },

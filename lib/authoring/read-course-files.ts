@@ -28,7 +28,7 @@ function questionFile(row: QuestionRow) {
     return { ...head, answer: answerField(row.answer, "value"), tolerance: answerField(row.answer, "tolerance"), ...tail };
   }
   const choices = answerField(row.answer, "choices");
-  const answer = row.kind === "SINGLE" && Array.isArray(choices) ? choices[0] : choices;
+  const answer = row.kind === "SINGLE" && Array.isArray(choices) ? (choices as unknown[])[0] : choices;
   return { ...head, choices: row.choices, answer, ...tail };
 }
 

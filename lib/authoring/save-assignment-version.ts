@@ -31,7 +31,7 @@ export async function saveAssignmentVersion({ tx, courseId, position, assignment
     data: {
       assignmentId: saved.id,
       version,
-      spec: spec as Prisma.InputJsonValue,
+      spec,
       specSha256: hash,
       brief,
       starterCode: starter,

@@ -4,7 +4,6 @@ import crypto from "node:crypto";
 import { loadAssignmentSpec } from "../assignments/load-assignment";
 import { specSha256 } from "../assignments/spec-hash";
 import { db } from "../db";
-import type { Prisma } from "../generated/prisma/client";
 import type { Role, SubmissionStatus } from "../generated/prisma/enums";
 import { closeGradingQueue, getGradingQueue } from "../queue/grading-queue";
 
@@ -25,7 +24,7 @@ export async function makeCourse(label: string, { maxAttempts = 3 }: { maxAttemp
     data: {
       assignmentId: assignment.id,
       version: 1,
-      spec: spec as Prisma.InputJsonValue,
+      spec,
       specSha256: specSha256(spec),
       brief: { en: "" },
       starterCode: "",

@@ -3,7 +3,6 @@
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, test } from "node:test";
-import type { Prisma } from "../generated/prisma/client";
 import { loadAssignmentSpec } from "../assignments/load-assignment";
 import { specSha256 } from "../assignments/spec-hash";
 import { db } from "../db";
@@ -45,7 +44,7 @@ before(async () => {
     data: {
       assignmentId,
       version: 1,
-      spec: spec as Prisma.InputJsonValue,
+      spec,
       specSha256: specSha256(spec),
       brief: { en: "", "zh-CN": "" },
       starterCode: "",
@@ -152,7 +151,7 @@ describe("getSubmission", () => {
 describe("readUploadedModule", () => {
   test("accepts one .js/.mjs/.ts module of valid UTF-8 and says what is wrong otherwise", () => {
     assert.deepEqual(readUploadedModule("model.ts", Buffer.from("const a: number = 1;")), { code: "const a: number = 1;", language: "typescript" });
-    assert.equal(readUploadedModule("model.mjs", Buffer.from("x")).hasOwnProperty("code"), true);
+    assert.equal(Object.hasOwn(readUploadedModule("model.mjs", Buffer.from("x")), "code"), true);
     assert.match((readUploadedModule("model.py", Buffer.from("x")) as { error: string }).error, /\.js, \.mjs or \.ts/);
     assert.match((readUploadedModule("model.js", Buffer.from([0xff, 0xfe, 0x00])) as { error: string }).error, /UTF-8/);
     assert.match((readUploadedModule("model.js", Buffer.alloc(1_000_001, 97)) as { error: string }).error, /larger/);

@@ -58,7 +58,7 @@ export function CreateTokenForm() {
             <input id="new-token-value" readOnly value={created.token} onFocus={(event) => event.currentTarget.select()} spellCheck={false} />
           </div>
           <p>
-            <button type="button" className="button secondary" onClick={() => copy(created.token)}>
+            <button type="button" className="button secondary" onClick={() => void copy(created.token)}>
               {isCopied ? "Copied" : "Copy to clipboard"}
             </button>
           </p>

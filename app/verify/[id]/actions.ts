@@ -17,6 +17,7 @@ export async function changeCertificateStatusAction(_previous: StatusFormState, 
     if (error instanceof AppError) return { isOk: false, message: error.message };
     throw error;
   }
-  revalidatePath(`/verify/${String(input.publicId)}`);
+  // changeCertificateStatus accepted it, so it is a public id, not a file.
+  revalidatePath(`/verify/${input.publicId as string}`);
   return { isOk: true, message: "Status changed; the signed status list already says so." };
 }

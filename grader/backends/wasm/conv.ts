@@ -173,8 +173,8 @@ function depthwiseBackpropInput({ inputs, attrs, backend }: Parameters<tf.Kernel
 }
 
 export const convKernels: tf.KernelConfig[] = [
-  { kernelName: tf.Conv2DBackpropFilter, backendName: "wasm", kernelFunc: conv2DBackpropFilter as tf.KernelFunc },
-  { kernelName: tf.Conv2DBackpropInput, backendName: "wasm", kernelFunc: conv2DBackpropInput as tf.KernelFunc },
-  { kernelName: tf.DepthwiseConv2dNativeBackpropFilter, backendName: "wasm", kernelFunc: depthwiseBackpropFilter as tf.KernelFunc },
-  { kernelName: tf.DepthwiseConv2dNativeBackpropInput, backendName: "wasm", kernelFunc: depthwiseBackpropInput as tf.KernelFunc },
+  { kernelName: tf.Conv2DBackpropFilter, backendName: "wasm", kernelFunc: conv2DBackpropFilter },
+  { kernelName: tf.Conv2DBackpropInput, backendName: "wasm", kernelFunc: conv2DBackpropInput },
+  { kernelName: tf.DepthwiseConv2dNativeBackpropFilter, backendName: "wasm", kernelFunc: depthwiseBackpropFilter },
+  { kernelName: tf.DepthwiseConv2dNativeBackpropInput, backendName: "wasm", kernelFunc: depthwiseBackpropInput },
 ];

@@ -37,5 +37,5 @@ export function makeGatherV2(original: tf.KernelFunc): tf.KernelConfig {
     }
     return out;
   };
-  return { kernelName: tf.GatherV2, backendName: "wasm", kernelFunc: kernelFunc as tf.KernelFunc };
+  return { kernelName: tf.GatherV2, backendName: "wasm", kernelFunc };
 }

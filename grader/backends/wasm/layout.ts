@@ -105,7 +105,7 @@ export function makeTranspose(original: tf.KernelFunc): tf.KernelConfig {
     transposeInto(backend.typedArrayFromHeap(x), backend.typedArrayFromHeap(out), simple.shape, simple.perm);
     return out;
   };
-  return { kernelName: tf.Transpose, backendName: "wasm", kernelFunc: kernelFunc as tf.KernelFunc };
+  return { kernelName: tf.Transpose, backendName: "wasm", kernelFunc };
 }
 
 /** Writes x tiled by reps at `to`, axis by axis: innermost rows first, then whole blocks copied within the output. */
@@ -138,5 +138,5 @@ export function makeTile(original: tf.KernelFunc): tf.KernelConfig {
     tileInto(backend.typedArrayFromHeap(x), backend.typedArrayFromHeap(out), x.shape, reps, 0, 0, 0);
     return out;
   };
-  return { kernelName: tf.Tile, backendName: "wasm", kernelFunc: kernelFunc as tf.KernelFunc };
+  return { kernelName: tf.Tile, backendName: "wasm", kernelFunc };
 }

@@ -51,5 +51,5 @@ export function makeBatchMatMul(original: tf.KernelFunc): tf.KernelConfig {
       return out;
     });
   };
-  return { kernelName: tf.BatchMatMul, backendName: "wasm", kernelFunc: kernelFunc as tf.KernelFunc };
+  return { kernelName: tf.BatchMatMul, backendName: "wasm", kernelFunc };
 }

@@ -86,5 +86,5 @@ export function makeMaxPoolGrad(): tf.KernelConfig {
       return scope.padOrCrop(full, [0, -padInfo.top, -padInfo.left, 0], [0, inHeight + padInfo.top - fullHeight, inWidth + padInfo.left - fullWidth, 0]);
     });
   };
-  return { kernelName: tf.MaxPoolGrad, backendName: "wasm", kernelFunc: kernelFunc as tf.KernelFunc };
+  return { kernelName: tf.MaxPoolGrad, backendName: "wasm", kernelFunc };
 }

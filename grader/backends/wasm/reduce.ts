@@ -33,7 +33,7 @@ function makeReduction(kernelName: string, original: tf.KernelFunc, isMean: bool
       return scope.reshape(scope.matMul(weights, matrix), outShape);
     });
   };
-  return { kernelName, backendName: "wasm", kernelFunc: kernelFunc as tf.KernelFunc };
+  return { kernelName, backendName: "wasm", kernelFunc };
 }
 
 export function makeReductionKernels(original: (kernelName: string) => tf.KernelFunc): tf.KernelConfig[] {

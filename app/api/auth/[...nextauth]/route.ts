@@ -3,7 +3,8 @@ import type { NextRequest } from "next/server";
 import { otherMethods } from "@/lib/api/responses";
 import { authOptions } from "@/lib/auth";
 
-const handler = NextAuth(authOptions);
+// next-auth 4 declares its route handler as `any`; this is the shape it is called with here.
+const handler = NextAuth(authOptions) as (request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
 
 const CALLBACK_URL_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url"];
 
@@ -26,7 +27,7 @@ async function authRoute(request: NextRequest, context: { params: Promise<{ next
       { status: 400, headers: { "cache-control": "no-store" } },
     );
   }
-  return handler(request, context);
+  return await handler(request, context);
 }
 
 export { authRoute as GET, authRoute as POST };

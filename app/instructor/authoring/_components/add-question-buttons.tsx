@@ -33,7 +33,7 @@ export function AddQuestionButtons({ source, onChange }: { source: string; onCha
       return;
     }
     const file = data as Record<string, unknown>;
-    const questions = Array.isArray(file.questions) ? file.questions : [];
+    const questions: unknown[] = Array.isArray(file.questions) ? file.questions : [];
     const ids = new Set(questions.map((question: unknown) => (question && typeof question === "object" ? (question as Record<string, unknown>).id : undefined)));
     let number = questions.length + 1;
     while (ids.has(`new-question-${number}`)) number++;

@@ -24,6 +24,7 @@ export function MarkdownEditor({ id, label, value, onChange, errors, assetBase, 
 
   useEffect(() => {
     let isCurrent = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the preview is marked stale the moment the text it shows changes
     setIsStale(true);
     const timer = setTimeout(() => {
       previewMarkdownAction(value, assetBase)

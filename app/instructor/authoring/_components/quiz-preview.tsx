@@ -14,14 +14,14 @@ function answerText(question: Question): string {
 
 /** The questions as a learner meets them (English), with the answers marked, for a quiz file that parses. */
 export function QuizPreview({ source }: { source: string }) {
-  let questions: Question[];
+  let result: ReturnType<typeof QuizFileSchema.safeParse>;
   try {
-    const result = QuizFileSchema.safeParse(parseYaml(source));
-    if (!result.success) return <p className="muted">The preview shows once the file matches the schema.</p>;
-    questions = result.data.questions;
+    result = QuizFileSchema.safeParse(parseYaml(source));
   } catch {
     return <p className="muted">The preview shows once the file is valid YAML.</p>;
   }
+  if (!result.success) return <p className="muted">The preview shows once the file matches the schema.</p>;
+  const questions: Question[] = result.data.questions;
   return (
     <ol className="authoring-preview card" aria-label="Preview of the questions">
       {questions.map((question) => (

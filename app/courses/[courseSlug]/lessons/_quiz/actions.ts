@@ -18,7 +18,8 @@ export async function startQuizAction(_previous: StartQuizState, form: FormData)
     const user = await requireUser();
     const courseSlug = form.get("courseSlug");
     const started = await startAttempt(user, { courseSlug, quizSlug: form.get("quizSlug") });
-    const course = encodeURIComponent(String(courseSlug));
+    // startAttempt accepted it, so it is a slug, not a file.
+    const course = encodeURIComponent(courseSlug as string);
     path = started.lessonSlug ? `/courses/${course}/lessons/${encodeURIComponent(started.lessonSlug)}/quiz/${started.attemptId}` : `/courses/${course}/exam/${started.attemptId}`;
   } catch (error) {
     if (error instanceof AppError) return { message: error.message };

@@ -13,7 +13,9 @@ export const metadata: Metadata = { title: "Submission · Instructor" };
 function formatValue(value: unknown): string {
   if (value === null || value === undefined) return "—";
   if (typeof value === "number") return String(Number(value.toPrecision(6)));
-  return String(value);
+  if (typeof value === "string") return value;
+  // Metrics are JSON: a list or an object is shown as JSON, not as "[object Object]".
+  return JSON.stringify(value);
 }
 
 export default async function InstructorSubmissionPage({ params }: { params: Promise<{ courseSlug: string; submissionId: string }> }) {
@@ -115,7 +117,7 @@ export default async function InstructorSubmissionPage({ params }: { params: Pro
           {history.map((entry) => (
             <li key={entry.id}>
               {formatDateTime(entry.createdAt)} · {entry.actor?.name ?? "the platform"} · {entry.action}
-              {typeof entry.details === "object" && entry.details !== null && "reason" in entry.details ? `: ${String(entry.details.reason)}` : ""}
+              {typeof entry.details === "object" && entry.details !== null && "reason" in entry.details && typeof entry.details.reason === "string" ? `: ${entry.details.reason}` : ""}
             </li>
           ))}
         </ul>
