@@ -21,7 +21,7 @@ function relabelNameColumns<T>(result: T): T {
   return result;
 }
 
-// eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .apply(this), on the client it belongs to
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called with .apply(this) below
 const originalQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function patchedQuery(this: pg.Client, ...args: unknown[]) {
   const last = args[args.length - 1];

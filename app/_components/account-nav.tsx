@@ -24,7 +24,7 @@ function accountFromPage(): PageAccount | null {
 export function AccountNav({ account }: { account: PageAccount | null | "from-page" }) {
   const [fromPage, setFromPage] = useState<PageAccount | null | undefined>(undefined);
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the page's own account data exists only in the browser, after hydration
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the page's account is readable only after hydration
     if (account === "from-page") setFromPage(accountFromPage());
   }, [account]);
   const shown = account === "from-page" ? fromPage : account;

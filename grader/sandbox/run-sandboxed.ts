@@ -406,7 +406,7 @@ async function launch(
   // Everything that could hold the pipes open is dead now, so they close promptly.
   await Promise.all([waitForClose(child.stdout, 2000), waitForClose(child.stderr, 2000)]);
   for (const stream of child.stdio) stream?.destroy();
-  // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what a setup step threw, unchanged
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what a setup step threw
   if (setupError) throw setupError;
   splitters.stdout.flush();
   splitters.stderr.flush();

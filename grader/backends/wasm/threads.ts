@@ -21,7 +21,7 @@ export async function initWasmBackend(threads: number): Promise<boolean> {
   if (threads <= 1) return tf.setBackend("wasm");
   tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", true);
   setThreadsCount(threads);
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- a static that ignores `this`, kept to be put back as it was
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- a static; the original is put back
   const { createObjectURL } = URL;
   const { cpus } = os;
   URL.createObjectURL = (blob: Blob) => (blob.type === "application/javascript" ? WORKER : createObjectURL(blob));

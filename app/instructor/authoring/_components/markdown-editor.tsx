@@ -24,7 +24,7 @@ export function MarkdownEditor({ id, label, value, onChange, errors, assetBase, 
 
   useEffect(() => {
     let isCurrent = true;
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the preview is marked stale the moment the text it shows changes
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- new text makes the preview stale
     setIsStale(true);
     const timer = setTimeout(() => {
       previewMarkdownAction(value, assetBase)

@@ -22,7 +22,7 @@ export function SubmitForm({ courseSlug, assignmentSlug, starterCode, maxCodeByt
   // A draft from an earlier visit is restored after hydration, so server and client first render alike.
   useEffect(() => {
     const draft = window.localStorage.getItem(draftKey);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- a draft lives in localStorage, readable only after hydration
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage is readable only after hydration
     if (draft !== null) setCode(draft);
     setIsHydrated(true);
   }, [draftKey]);

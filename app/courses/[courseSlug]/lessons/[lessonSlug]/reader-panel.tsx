@@ -54,7 +54,7 @@ function useReaderState(courseSlug: string, lessonSlug: string, locale: Locale):
       void asked.catch(() => undefined).finally(() => setTimeout(() => requests.get(url) === asked && requests.delete(url), 1_000));
       request = asked;
     }
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new lesson or a retry shows the loading state until its request answers
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new lesson or a retry shows loading
     setLoaded({ kind: "loading" });
     request.then(
       (state) => isCurrent && setLoaded({ kind: "loaded", state }),

@@ -25,7 +25,7 @@ export function AssignmentForm({ courseSlug, assignmentSlug, initial }: Assignme
   // Text typed before hydration is replaced by the form's state when React takes over; the
   // attribute tells the browser tests when typing reaches that state.
   const [isHydrated, setIsHydrated] = useState(false);
-  // eslint-disable-next-line react-hooks/set-state-in-effect -- this state marks hydration itself, which only an effect sees
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- marks hydration itself
   useEffect(() => setIsHydrated(true), []);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
