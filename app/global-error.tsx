@@ -3,7 +3,10 @@
 import "./globals.css";
 import ErrorPage from "./error";
 
-/** When even the site's frame (which reads the signed-in user) cannot render: the same self-retrying page, in its own document. */
+/**
+ * When even the site's frame (which reads the signed-in user) cannot render: the same self-retrying page, in its own
+ * document.
+ */
 export default function GlobalError({ error, reset }: { error: Error; reset: () => void }) {
   return (
     <html lang="en">

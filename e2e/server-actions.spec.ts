@@ -85,7 +85,10 @@ function signedIn(outcome: Expected, anonymous: Expected = refusal(SIGN_IN)): Re
 function adminsOnly(outcome: Expected, refusedWith: Expected = refusal(ADMINS_ONLY)): Record<Role, Expected> {
   return { anonymous: refusal(SIGN_IN), LEARNER: refusedWith, OTHER_LEARNER: refusedWith, OTHER_INSTRUCTOR: refusedWith, INSTRUCTOR: refusedWith, ADMIN: outcome };
 }
-/** The demo course's (or the matrix course's) instructor and admins; learners and the other course's instructor get `refusedWith`. */
+/**
+ * The demo course's (or the matrix course's) instructor and admins; learners and the other course's instructor get
+ * `refusedWith`.
+ */
 function teachersOnly(outcome: Expected, refusedWith: Expected, forLearners: Expected = refusedWith): Record<Role, Expected> {
   return { anonymous: refusal(SIGN_IN), LEARNER: forLearners, OTHER_LEARNER: forLearners, OTHER_INSTRUCTOR: refusedWith, INSTRUCTOR: outcome, ADMIN: outcome };
 }
@@ -373,7 +376,9 @@ test.describe("each role calling each server action", () => {
 });
 
 const HUGE = "x".repeat(2 * 1024 * 1024);
-/** React's reply decoder refuses a JSON-encoded argument list of a million characters or more (see UNDECODABLE_BODIES). */
+/**
+ * React's reply decoder refuses a JSON-encoded argument list of a million characters or more (see UNDECODABLE_BODIES).
+ */
 const LARGE = "x".repeat(900_000);
 const NESTED = Array.from({ length: 200 }).reduce<unknown>((inner) => ({ a: inner, b: [inner] }), "deep");
 const JUNK_OBJECT = { constructor: { prototype: { isAdmin: true } }, toString: "no", "": null, "$@1": "$@1", role: ["ADMIN"], userId: { $ne: null } };
@@ -391,7 +396,10 @@ function hugeForm(): FormData {
   return data;
 }
 
-/** Arguments no page sends: missing, the wrong types, oversized, deeply nested, and aimed past the first checks with a real course and lab. */
+/**
+ * Arguments no page sends: missing, the wrong types, oversized, deeply nested, and aimed past the first checks with a
+ * real course and lab.
+ */
 const FUZZ_ARGUMENTS: Array<{ name: string; args: () => unknown[] }> = [
   { name: "no arguments", args: () => [] },
   { name: "nulls", args: () => [null, null, null, null] },

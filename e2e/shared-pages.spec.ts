@@ -22,7 +22,9 @@ function courseWithLesson(isPublished: boolean): { courseSlug: string; lessonSlu
   return { courseSlug, lessonSlug: "the-lesson" };
 }
 
-/** Asks until the web server answers from its shared copy (each web process keeps its own, made after its first miss). */
+/**
+ * Asks until the web server answers from its shared copy (each web process keeps its own, made after its first miss).
+ */
 async function sharedCopy(request: APIRequestContext, path: string): Promise<APIResponse> {
   let response: APIResponse | undefined;
   await expect

@@ -39,7 +39,10 @@ const EnvSchema = z.object({
   GRADER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Seconds after which a job whose worker stopped answering is taken over by another worker. */
   GRADER_LOCK_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
-  /** How often a worker reports that it is alive; a worker silent for three periods is presumed dead and its job taken over. */
+  /**
+   * How often a worker reports that it is alive; a worker silent for three periods is presumed dead and its job taken
+   * over.
+   */
   GRADER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   /** How long a worker told to stop (SIGTERM) lets its running jobs finish before it hands them back and exits. */
   GRADER_DRAIN_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),

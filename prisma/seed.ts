@@ -15,7 +15,10 @@ import { DEMO_ACCOUNTS } from "./demo-accounts";
 
 const COURSES_DIR = path.join(import.meta.dirname, "..", "content", "courses");
 
-/** A lab whose data set cannot be read here still gets imported; its page says there is no preview yet, and the next seed tries again. */
+/**
+ * A lab whose data set cannot be read here still gets imported; its page says there is no preview yet, and the next
+ * seed tries again.
+ */
 function previewOrNothing(spec: AssignmentSpec): DatasetPreview | null {
   try {
     return datasetPreview(spec);

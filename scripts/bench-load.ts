@@ -131,7 +131,10 @@ function readerStatePath(lessonPath: string): string {
   return `${lessonPath.replace(/^\/courses\/([^/]+)\/lessons\//, "/api/reader/lessons/$1/")}?locale=en`;
 }
 
-/** One learner's submission through the HTTP API, as `npm run submit` sends it (its answer uncompressed, to read the id). */
+/**
+ * One learner's submission through the HTTP API, as `npm run submit` sends it (its answer uncompressed, to read the
+ * id).
+ */
 function submitOnce(baseUrl: string, learner: Learner): Promise<BenchResponse> {
   return benchRequest(`${baseUrl}/api/v1/submissions`, {
     method: "POST",
@@ -320,7 +323,8 @@ async function main(): Promise<void> {
     await waitForHttp(`${baseUrl}/api/health`, 60_000, children[0]);
     const cookie = await signIn(baseUrl, "learner@gradient.local", "learner-demo-pass");
     // Each page, the reader's part of each lesson and a submission first, so the rush does not time
-    // first renders or the first use of each connection. Requests sent together travel on connections of their own, and the web
+    // first renders or the first use of each connection. Requests sent together travel on connections of their own, and
+    // the web
     // server hands connections to its processes in turn, so every process gets a share.
     // Lessons are read signed in, the verify page by strangers, as in the rush.
     const warm = (page: string, headers: HeadersInit) => Promise.all(Array.from({ length: 2 * webProcessCount }, () => fetch(`${baseUrl}${page}`, { headers }).then((response) => response.arrayBuffer())));

@@ -6,7 +6,10 @@ export type TraceAttr = null | string | number | boolean | { $number: string } |
 
 export interface TraceStep {
   kernel: string;
-  /** Value ids, as a list for kernels that take one (Concat, Pack, AddN) or by input name; null for an absent optional input. */
+  /**
+   * Value ids, as a list for kernels that take one (Concat, Pack, AddN) or by input name; null for an absent optional
+   * input.
+   */
   inputs: number[] | Record<string, number | null>;
   attrs: Record<string, TraceAttr>;
   outputs: number[];

@@ -83,7 +83,10 @@ export function trainingBackendFor(spec: AssignmentSpec): TrainingBackend {
   return graderConfig.preferredBackend ?? installedNativeBackend() ?? spec.trainingBackend;
 }
 
-/** Whether the same code, data and seed train the same weights on this engine (libtensorflow's threaded reductions do not promise it). */
+/**
+ * Whether the same code, data and seed train the same weights on this engine (libtensorflow's threaded reductions do
+ * not promise it).
+ */
 function isTrainingDeterministic(backend: TrainingBackend): boolean {
   return backend === "wasm" || backend === "cpu";
 }

@@ -173,7 +173,8 @@ async function predictWithRecording(folder: string, customClasses: string[], spe
   const classes = customClasses.join(", ");
   const required = spec.requiredLayers ?? [];
   if (required.length > 0) {
-    // Class names in model.json are the learner's to choose; only a model the scorer rebuilds itself proves it holds the layer.
+    // Class names in model.json are the learner's to choose; only a model the scorer rebuilds itself proves it holds
+    // the layer.
     throw new ScoringError(
       "unsupported_layer",
       `This assignment checks that your model contains ${required.join(", ")}, which the grader can confirm only in a model built from TensorFlow.js's and the platform's layers; yours also uses your own class(es) ${classes}.`,

@@ -17,7 +17,10 @@ const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 export const ErrorResponseSchema = z
   .object({
     error: z.object({
-      /** Stable machine-readable reason: unauthenticated, forbidden, not_found, invalid_input, conflict, rate_limited, payload_too_large, unsupported_media_type. */
+      /**
+       * Stable machine-readable reason: unauthenticated, forbidden, not_found, invalid_input, conflict, rate_limited,
+       * payload_too_large, unsupported_media_type.
+       */
       code: z.string(),
       /** What went wrong and what to do, for people. */
       message: z.string(),
@@ -84,7 +87,10 @@ export const CreatedSubmissionSchema = z
 export const SubmissionStatusSchema = z
   .object({
     id: z.string(),
-    /** QUEUED, then RUNNING while training and scoring, then PASSED, FAILED (the learner's code or score) or ERROR (the platform; not charged). */
+    /**
+     * QUEUED, then RUNNING while training and scoring, then PASSED, FAILED (the learner's code or score) or ERROR (the
+     * platform; not charged).
+     */
     status: SubmissionStatusEnum,
     /** While QUEUED: 1 when it is the next to be graded. */
     queuePosition: z.number().int().min(1).nullable(),

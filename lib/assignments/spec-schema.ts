@@ -46,7 +46,10 @@ export const SplitSpecSchema = z.object({
   trainSize: z.number().int().min(1).max(100_000),
   /** Examples only the trusted scorer sees. */
   heldOutSize: z.number().int().min(1).max(100_000),
-  /** Seed of the shuffle that makes the split (and of the synthetic data); fixed per assignment so every learner meets the same held-out set. */
+  /**
+   * Seed of the shuffle that makes the split (and of the synthetic data); fixed per assignment so every learner meets
+   * the same held-out set.
+   */
   seed: z.number().int().min(0).max(2 ** 31 - 1),
 });
 export type SplitSpec = z.infer<typeof SplitSpecSchema>;
@@ -58,7 +61,9 @@ export const PreprocessingSpecSchema = z.object({
   pixelScale: z.enum(["unit"]).default("unit"),
   /** Text: every e-mail becomes this many token ids (truncated or zero-padded at the end). */
   sequenceLength: z.number().int().min(4).max(1024).default(128),
-  /** Text: vocabulary size including the padding id 0 and the out-of-vocabulary id 1, built from the TRAIN split only. */
+  /**
+   * Text: vocabulary size including the padding id 0 and the out-of-vocabulary id 1, built from the TRAIN split only.
+   */
   vocabularySize: z.number().int().min(16).max(50_000).default(5000),
 });
 export type PreprocessingSpec = z.infer<typeof PreprocessingSpecSchema>;
@@ -91,13 +96,18 @@ export const BudgetSpecSchema = z.object({
 });
 export type BudgetSpec = z.infer<typeof BudgetSpecSchema>;
 
-/** content/courses/<course>/assignments/<slug>/assignment.yaml; the briefs are brief.en.md and brief.zh-CN.md beside it. */
+/**
+ * content/courses/<course>/assignments/<slug>/assignment.yaml; the briefs are brief.en.md and brief.zh-CN.md beside it.
+ */
 export const AssignmentSpecSchema = z
   .object({
     /** Folder name under assignments/; also the id a submission names. */
     slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
     title: LocalizedTextSchema,
-    /** `train`: the grader trains the learner's code in the sandbox; `weights`: the learner uploads tfjs weights and only scoring runs. */
+    /**
+     * `train`: the grader trains the learner's code in the sandbox; `weights`: the learner uploads tfjs weights and
+     * only scoring runs.
+     */
     mode: z.enum(["train", "weights"]),
     dataset: DatasetSpecSchema,
     split: SplitSpecSchema,

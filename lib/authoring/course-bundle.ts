@@ -19,7 +19,10 @@ import { referencedFigures, type LoadedCourse, type LoadedLesson } from "../cour
 import { ValidationError, type FieldErrors } from "../errors";
 
 const BUNDLE_FORMAT = "gradient-course-bundle";
-/** Uploads larger than this are refused before parsing; the real course is about 0.35 MB. Server actions take 1 MB unless next.config.js raises serverActions.bodySizeLimit. */
+/**
+ * Uploads larger than this are refused before parsing; the real course is about 0.35 MB. Server actions take 1 MB
+ * unless next.config.js raises serverActions.bodySizeLimit.
+ */
 export const MAX_BUNDLE_BYTES = 8 * 1024 * 1024;
 
 export const CourseBundleSchema = z.object({
@@ -27,7 +30,9 @@ export const CourseBundleSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
   /** Layout version of the bundle; bumped if the folder layout ever changes. */
   version: z.literal(1),
-  /** Each text file of the course folder, by its path relative to the folder (course.yaml, lessons/01-intro/en.md, ...). */
+  /**
+   * Each text file of the course folder, by its path relative to the folder (course.yaml, lessons/01-intro/en.md, ...).
+   */
   files: z.record(z.string(), z.string()),
 });
 export type CourseBundle = z.infer<typeof CourseBundleSchema>;

@@ -44,7 +44,8 @@ export async function saveLesson({ viewer, courseSlug, lessonSlug, input }: Save
         data: { courseId: course.id, lessonId, slug: data.slug, kind: "LESSON", title: { en: `Quiz: ${data.title.en}`, "zh-CN": `测验：${data.title["zh-CN"]}` }, passPercent: 60 },
       });
     }
-    // A web edit makes the course differ from any files it came from, so the next import of those files must not be skipped.
+    // A web edit makes the course differ from any files it came from, so the next import of those files must not be
+    // skipped.
     await tx.course.update({ where: { id: course.id }, data: { contentHash: null } });
     await recordAudit({
       tx,

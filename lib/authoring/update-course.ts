@@ -18,7 +18,8 @@ export async function updateCourse({ viewer, courseSlug, input }: { viewer: View
   await db.$transaction(async (tx) => {
     await tx.course.update({
       where: { id: course.id },
-      // A web edit makes the course differ from any files it came from, so the next import of those files must not be skipped.
+      // A web edit makes the course differ from any files it came from, so the next import of those files must not be
+      // skipped.
       data: { title: data.title, summary: data.summary, passRule: data.passRule, deadline: data.deadline ? new Date(data.deadline) : null, isPublished: data.isPublished, contentHash: null },
     });
     await recordAudit({

@@ -24,7 +24,10 @@ function questionRecord(question: Question, position: number) {
   };
 }
 
-/** Writes a quiz's questions matched by their stable ids, removing those that are gone; shared with web authoring so both store questions alike. */
+/**
+ * Writes a quiz's questions matched by their stable ids, removing those that are gone; shared with web authoring so
+ * both store questions alike.
+ */
 export async function upsertQuestions(tx: Prisma.TransactionClient, quizId: string, questions: Question[]): Promise<void> {
   const keys = questions.map((question) => question.id);
   await tx.quizQuestion.deleteMany({ where: { quizId, key: { notIn: keys } } });

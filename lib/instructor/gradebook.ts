@@ -7,7 +7,10 @@ import { db } from "../db";
 import { requireTaughtCourse, type Viewer } from "./course-access";
 
 export interface GradebookCell {
-  /** Best lab score in the metric's units (lowest for error metrics), or best quiz score in percent; null when not tried. */
+  /**
+   * Best lab score in the metric's units (lowest for error metrics), or best quiz score in percent; null when not
+   * tried.
+   */
   best: number | null;
   isPassed: boolean;
   /** Lab submissions or submitted quiz attempts. */

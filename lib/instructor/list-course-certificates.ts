@@ -1,7 +1,9 @@
 import { db } from "../db";
 import { requireTaughtCourse, type Viewer } from "./course-access";
 
-/** The certificates a taught course has issued, newest first; revoking and reinstating happen on each one's verify page. */
+/**
+ * The certificates a taught course has issued, newest first; revoking and reinstating happen on each one's verify page.
+ */
 export async function listCourseCertificates({ viewer, courseSlug }: { viewer: Viewer; courseSlug: string }) {
   const course = await requireTaughtCourse(viewer, courseSlug);
   const certificates = await db.certificate.findMany({

@@ -121,7 +121,10 @@ interface KeptPage {
    * so serving one copies memory and never re-encodes the page.
    */
   pieces: Buffer[];
-  /** Each piece compressed on its own as raw deflate blocks ending byte-aligned (a full flush), so a gzip copy is these with its own bytes compressed between them. */
+  /**
+   * Each piece compressed on its own as raw deflate blocks ending byte-aligned (a full flush), so a gzip copy is these
+   * with its own bytes compressed between them.
+   */
   deflatedPieces: Buffer[];
   /** What goes after each piece but the last. */
   gaps: ("nonce" | "head")[];
@@ -132,7 +135,10 @@ interface KeptPage {
   keptAt: number;
 }
 
-/** Raw deflate blocks for `bytes` that end on a byte boundary and refer to nothing before them, so such runs can follow one another in one stream. */
+/**
+ * Raw deflate blocks for `bytes` that end on a byte boundary and refer to nothing before them, so such runs can follow
+ * one another in one stream.
+ */
 function deflateBlocks(bytes: Buffer): Buffer {
   return zlib.deflateRawSync(bytes, { finishFlush: zlib.constants.Z_FULL_FLUSH });
 }

@@ -7,7 +7,10 @@ import { env, requireRedisUrl } from "../env";
 
 export const GRADING_QUEUE = "grading";
 
-/** BullMQ serves lower numbers first and jobs without a priority before all prioritised ones, so regrades wait behind learners' live work. */
+/**
+ * BullMQ serves lower numbers first and jobs without a priority before all prioritised ones, so regrades wait behind
+ * learners' live work.
+ */
 export const REGRADE_PRIORITY = 10;
 
 export const GradingJobSchema = z.object({

@@ -12,7 +12,10 @@ export const GRADING_JOB_OPTIONS = {
   removeOnFail: { count: 5_000 },
 };
 
-/** Enqueues pending outbox rows (all, or those with `ids`); returns how many were moved. Safe to run concurrently: the job id dedupes. */
+/**
+ * Enqueues pending outbox rows (all, or those with `ids`); returns how many were moved. Safe to run concurrently: the
+ * job id dedupes.
+ */
 export async function relayOutbox(limit = 200, ids?: string[]): Promise<number> {
   const pending = await db.outboxJob.findMany({
     // A web request relays only its own row; the workers' sweeper relays everything left behind.

@@ -46,7 +46,10 @@ export async function requireQuizForViewer(viewer: Viewer, courseSlug: string, q
   return quiz;
 }
 
-/** Why the viewer may not take a course's quizzes, or null when they may: its teachers always, others in a published course they are enrolled in. */
+/**
+ * Why the viewer may not take a course's quizzes, or null when they may: its teachers always, others in a published
+ * course they are enrolled in.
+ */
 export function quizRefusal({ isTeacher, isPublished, isEnrolled }: { isTeacher: boolean; isPublished: boolean; isEnrolled: boolean }): NotFoundError | ForbiddenError | null {
   if (isTeacher) return null;
   if (!isPublished) return new NotFoundError("There is no such quiz.");

@@ -12,7 +12,10 @@ export function metricLabel(name: MetricSpec["name"]): string {
   return METRIC_LABELS[name];
 }
 
-/** Accuracy and F1 read as percentages; an error reads as a plain number with enough digits to compare with its threshold. */
+/**
+ * Accuracy and F1 read as percentages; an error reads as a plain number with enough digits to compare with its
+ * threshold.
+ */
 export function formatMetric(name: MetricSpec["name"], value: number): string {
   if (name === "mse") return value.toPrecision(4);
   return `${(value * 100).toFixed(2)}%`;

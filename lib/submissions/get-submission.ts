@@ -100,7 +100,10 @@ export async function getSubmission(viewer: Viewer, id: string, locale: Locale =
 }
 export type SubmissionView = Awaited<ReturnType<typeof getSubmission>>;
 
-/** Where a queued submission stands: 1 when it is next. Regrades wait behind every learner's work, so only they count behind regrades. */
+/**
+ * Where a queued submission stands: 1 when it is next. Regrades wait behind every learner's work, so only they count
+ * behind regrades.
+ */
 async function queuePosition(queuedAt: Date, isRegrade: boolean): Promise<number> {
   const ahead = await db.submission.count({
     where: { status: "QUEUED", OR: [{ queuedAt: { lt: queuedAt }, isRegrade }, ...(isRegrade ? [{ isRegrade: false }] : [])] },

@@ -14,7 +14,9 @@ export const SubmissionInputSchema = z
     courseSlug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Unknown course."),
     /** The lab, by its slug. */
     assignmentSlug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Unknown lab."),
-    /** One JavaScript or TypeScript module; for a take-home lab, the weights bundle (lib/submissions/weights-bundle.ts). */
+    /**
+     * One JavaScript or TypeScript module; for a take-home lab, the weights bundle (lib/submissions/weights-bundle.ts).
+     */
     code: z
       .string({ error: "Submit your code as text." })
       .max(MAX_WEIGHTS_BUNDLE_CHARS, `Your submission is larger than ${Math.round(MAX_WEIGHTS_BUNDLE_CHARS / 1e6)} MB.`)

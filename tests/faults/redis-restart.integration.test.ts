@@ -16,7 +16,10 @@ after(async () => {
   await lab?.close();
 });
 
-/** Graded, and graded once: every submission PASSED, attempts 1..n without a gap or a repeat, and no job left in the queue. */
+/**
+ * Graded, and graded once: every submission PASSED, attempts 1..n without a gap or a repeat, and no job left in the
+ * queue.
+ */
 async function assertGradedOnce(learnerId: string, ids: string[]): Promise<void> {
   const rows = await Promise.all(ids.map((id) => lab.finished(id)));
   for (const row of rows) assert.equal(row.status, "PASSED", `${row.id}: ${row.message ?? ""}`);

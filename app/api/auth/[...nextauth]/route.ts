@@ -17,7 +17,10 @@ function isUsableCallbackUrl(value: string, base: string): boolean {
   }
 }
 
-/** next-auth 4 answers a callback URL it cannot use (`?callbackUrl=javascript:…`) with a 500; it is bad input, so a 400 says so. */
+/**
+ * next-auth 4 answers a callback URL it cannot use (`?callbackUrl=javascript:…`) with a 500; it is bad input, so a 400
+ * says so.
+ */
 async function authRoute(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
   const base = request.nextUrl.origin;
   const candidates = [request.nextUrl.searchParams.get("callbackUrl"), ...CALLBACK_URL_COOKIES.map((name) => request.cookies.get(name)?.value)];

@@ -13,7 +13,10 @@ interface SubmitFormProps {
   disabledReason: string | null;
 }
 
-/** The lab's code editor and upload. What was typed survives every error: nothing is reset until a submission is accepted. */
+/**
+ * The lab's code editor and upload. What was typed survives every error: nothing is reset until a submission is
+ * accepted.
+ */
 export function SubmitForm({ courseSlug, assignmentSlug, starterCode, maxCodeBytes, disabledReason }: SubmitFormProps) {
   const router = useRouter();
   const draftKey = `gradient-draft:${courseSlug}/${assignmentSlug}`;

@@ -9,7 +9,10 @@ interface AttemptsTableProps {
   attemptsHref: string;
 }
 
-/** The viewer's own attempts at one quiz, newest first (server-rendered on the exam page, in the lesson's reader panel on the client). */
+/**
+ * The viewer's own attempts at one quiz, newest first (server-rendered on the exam page, in the lesson's reader panel
+ * on the client).
+ */
 export function AttemptsTable({ attempts, locale, attemptsHref }: AttemptsTableProps) {
   const t = messagesFor(locale).quiz;
   if (attempts.length === 0) return <p className="empty">{t.noAttempts}</p>;
