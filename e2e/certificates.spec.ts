@@ -24,7 +24,9 @@ function learnerWithCertificate(name: string): string {
   const email = `cert-e2e-${crypto.randomBytes(6).toString("hex")}@example.com`;
   return runLib<string>(`
     const course = await db.course.findUniqueOrThrow({ where: { slug: "ml-foundations" }, select: { id: true } });
-    await db.user.create({ data: { email: ${JSON.stringify(email)}, name: ${JSON.stringify(name)}, passwordHash: "not-used", enrolments: { create: { courseId: course.id } } } });
+    await db.user.create({ data: { email: ${JSON.stringify(email)}, name: ${JSON.stringify(name)},
+      passwordHash: "not-used",
+      enrolments: { create: { courseId: course.id } } } });
     return (await seedDemoCertificate(${JSON.stringify(email)}))?.publicId;`);
 }
 
@@ -105,7 +107,8 @@ test.describe("a stranger", () => {
     expect(refusals).toEqual([]);
 
     // Written straight to the table, bypassing the app: the very next view says so, on any process.
-    runLib(`await db.certificate.update({ where: { publicId: ${JSON.stringify(publicId)} }, data: { revokedAt: new Date(), revocationReason: "Shared copy test" } });`);
+    runLib(`await db.certificate.update({ where: { publicId: ${JSON.stringify(publicId)} },
+        data: { revokedAt: new Date(), revocationReason: "Shared copy test" } });`);
     for (let i = 0; i < 3; i++) {
       const view = await request.get(`/verify/${publicId}`);
       if (i === 0) expect(view.headers()["x-gradient-cache"]).toBe("miss");
@@ -164,7 +167,8 @@ test.describe("an instructor of the course", () => {
     expect(after.stdout).toContain("verdict: REVOKED");
     expect(after.status).toBe(1);
     const audit = runLib<{ reason: string } | null>(
-      `return (await db.auditLog.findFirst({ where: { action: "certificate.revoke", details: { path: ["publicId"], equals: ${JSON.stringify(publicId)} } } }))?.details;`,
+      `return (await db.auditLog.findFirst({ where: { action: "certificate.revoke",
+        details: { path: ["publicId"], equals: ${JSON.stringify(publicId)} } } }))?.details;`,
     );
     expect(audit).toMatchObject({ reason: "Lab code copied from another learner" });
   });
@@ -210,14 +214,24 @@ test.describe("a learner who completes the course", () => {
     runLib(`
       const { hashPassword } = await import(${JSON.stringify(path.resolve("lib/users/password.ts"))});
       const course = await db.course.findUniqueOrThrow({ where: { slug: "ml-foundations" }, select: { id: true } });
-      const user = await db.user.create({ data: { email: ${JSON.stringify(email)}, name: "Grace Graduate", passwordHash: await hashPassword(${JSON.stringify(password)}), enrolments: { create: { courseId: course.id } } } });
-      const labs = await db.assignment.findMany({ where: { courseId: course.id, slug: { in: ["mnist-dense", "fashion-cnn", "spam-lstm", "attention-capstone"] } }, select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, specSha256: true } } } });
+      const user = await db.user.create({ data: { email: ${JSON.stringify(email)}, name: "Grace Graduate",
+        passwordHash: await hashPassword(${JSON.stringify(password)}),
+        enrolments: { create: { courseId: course.id } } } });
+      const labs = await db.assignment.findMany({ where: { courseId: course.id, slug: { in: ["mnist-dense",
+        "fashion-cnn", "spam-lstm", "attention-capstone"] } },
+        select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true,
+          specSha256: true } } } });
       for (const lab of labs) {
         const version = lab.versions[0]!;
-        await db.submission.create({ data: { userId: user.id, assignmentId: lab.id, assignmentVersionId: version.id, attemptNumber: 1, status: "PASSED", score: 0.95, threshold: 0.9, code: "// graded earlier", codeSha256: "a".repeat(64), specSha256: version.specSha256, heldOutSha256: "b".repeat(64), graderVersion: "test", backend: "wasm/wasm", seed: 1, finishedAt: new Date() } });
+        await db.submission.create({ data: { userId: user.id, assignmentId: lab.id, assignmentVersionId: version.id,
+          attemptNumber: 1, status: "PASSED", score: 0.95, threshold: 0.9,
+          code: "// graded earlier", codeSha256: "a".repeat(64), specSha256: version.specSha256,
+            heldOutSha256: "b".repeat(64),
+            graderVersion: "test", backend: "wasm/wasm", seed: 1, finishedAt: new Date() } });
       }
       for (const quiz of await db.quiz.findMany({ where: { courseId: course.id }, select: { id: true } })) {
-        await db.quizAttempt.create({ data: { quizId: quiz.id, userId: user.id, questionIds: [], score: 9, maxScore: 10, submittedAt: new Date() } });
+        await db.quizAttempt.create({ data: { quizId: quiz.id, userId: user.id,
+          questionIds: [], score: 9, maxScore: 10, submittedAt: new Date() } });
       }`);
 
     const graduate = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();

@@ -16,7 +16,8 @@ function createOtherAccounts(): void {
   const reference = fs.readFileSync("content/courses/ml-foundations/assignments/linear-regression/reference.js", "utf8");
   runLib(
     `
-    const admin = await db.user.findUniqueOrThrow({ where: { email: ${JSON.stringify(demoAccount("ADMIN").email)} }, select: { id: true, role: true } });
+    const admin = await db.user.findUniqueOrThrow({ where: { email: ${JSON.stringify(demoAccount("ADMIN").email)} },
+      select: { id: true, role: true } });
     const accountOf = async (account) =>
       (await db.user.findUnique({ where: { email: account.email }, select: { id: true } })) ??
       (await createUser({ input: { name: account.name, email: account.email, password: account.password } }));
@@ -24,13 +25,17 @@ function createOtherAccounts(): void {
     const learner = await accountOf(${JSON.stringify(OTHER_LEARNER)});
     await enrol(learner, { courseSlug: "ml-foundations" });
     if ((await db.submission.count({ where: { userId: learner.id } })) === 0) {
-      await createSubmission({ id: learner.id, role: "LEARNER" }, { courseSlug: "ml-foundations", assignmentSlug: "linear-regression", code: ${JSON.stringify(reference)}, language: "javascript", source: "WEB" });
+      await createSubmission({ id: learner.id, role: "LEARNER" }, { courseSlug: "ml-foundations",
+        assignmentSlug: "linear-regression", code: ${JSON.stringify(reference)}, language: "javascript",
+        source: "WEB" });
     }
 
     const instructor = await accountOf(${JSON.stringify(OTHER_INSTRUCTOR)});
     await changeUserRole({ viewer: admin, input: { userId: instructor.id, role: "INSTRUCTOR" } });
     if (!(await db.course.findUnique({ where: { slug: ${JSON.stringify(OTHER_COURSE)} }, select: { id: true } }))) {
-      await createCourse({ viewer: { id: instructor.id, role: "INSTRUCTOR" }, input: { slug: ${JSON.stringify(OTHER_COURSE)}, title: { en: "Another instructor's course", "zh-CN": "另一位讲师的课程" }, summary: { en: "Taught by someone else.", "zh-CN": "由其他人讲授。" } } });
+      await createCourse({ viewer: { id: instructor.id, role: "INSTRUCTOR" },
+        input: { slug: ${JSON.stringify(OTHER_COURSE)}, title: { en: "Another instructor's course",
+        "zh-CN": "另一位讲师的课程" }, summary: { en: "Taught by someone else.", "zh-CN": "由其他人讲授。" } } });
     }`,
     {
       createUser: "lib/users/create-user.ts",

@@ -100,7 +100,9 @@ async function statusOf(request: APIRequestContext, path: string): Promise<numbe
 let otherSubmissionId = "";
 test.beforeAll(() => {
   otherSubmissionId = runLib<string>(
-    `return (await db.submission.findFirstOrThrow({ where: { user: { email: ${JSON.stringify(OTHER_ACCOUNTS[0].email)} } }, orderBy: { createdAt: "asc" }, select: { id: true } })).id;`,
+    `return (await db.submission.findFirstOrThrow({
+          where: { user: { email: ${JSON.stringify(OTHER_ACCOUNTS[0].email)} } },
+      orderBy: { createdAt: "asc" }, select: { id: true } })).id;`,
   );
 });
 

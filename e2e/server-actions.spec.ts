@@ -286,20 +286,34 @@ function loadFixtures(): Omit<Fixtures, "certificateJwt"> {
   return runLib(
     `
     const ids = {};
-    for (const [key, email] of Object.entries(${JSON.stringify(emails)})) ids[key] = (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+    for (const [key, email] of Object.entries(${JSON.stringify(emails)})) {
+      ids[key] = (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+    }
     const learner = { id: ids.LEARNER, role: "LEARNER" };
     const instructor = { id: ids.INSTRUCTOR, role: "INSTRUCTOR" };
     if (!(await db.course.findUnique({ where: { slug: ${JSON.stringify(MATRIX_COURSE)} } }))) {
-      await createCourse({ viewer: instructor, input: { slug: ${JSON.stringify(MATRIX_COURSE)}, title: { en: "Action matrix", "zh-CN": "操作矩阵" }, summary: { en: "For the tests.", "zh-CN": "测试用。" } } });
-      await saveLesson({ viewer: instructor, courseSlug: ${JSON.stringify(MATRIX_COURSE)}, lessonSlug: null, input: { slug: ${JSON.stringify(MATRIX_LESSON)}, title: { en: "Lesson", "zh-CN": "课" }, summary: { en: "S.", "zh-CN": "摘要。" }, minutes: "5", body: { en: "Body.", "zh-CN": "正文。" } } });
-      for (const input of ${JSON.stringify(["lab-instructor-matrix", "lab-admin-matrix"].map(labFiles))}) await saveAssignment({ viewer: instructor, courseSlug: ${JSON.stringify(MATRIX_COURSE)}, assignmentSlug: null, input });
+      await createCourse({ viewer: instructor, input: { slug: ${JSON.stringify(MATRIX_COURSE)},
+        title: { en: "Action matrix", "zh-CN": "操作矩阵" }, summary: { en: "For the tests.", "zh-CN": "测试用。" } } });
+      await saveLesson({ viewer: instructor, courseSlug: ${JSON.stringify(MATRIX_COURSE)}, lessonSlug: null,
+        input: { slug: ${JSON.stringify(MATRIX_LESSON)}, title: { en: "Lesson", "zh-CN": "课" }, summary: { en: "S.",
+        "zh-CN": "摘要。" }, minutes: "5", body: { en: "Body.", "zh-CN": "正文。" } } });
+      for (const input of ${JSON.stringify(["lab-instructor-matrix", "lab-admin-matrix"].map(labFiles))}) {
+        await saveAssignment({ viewer: instructor, courseSlug: ${JSON.stringify(MATRIX_COURSE)},
+          assignmentSlug: null, input });
+      }
     }
-    const submission = await db.submission.findFirstOrThrow({ where: { userId: ids.OTHER_LEARNER }, orderBy: { createdAt: "desc" }, select: { id: true } });
-    const certificate = await db.certificate.findFirstOrThrow({ where: { userId: ids.LEARNER, revokedAt: null }, orderBy: { issuedAt: "asc" }, select: { publicId: true } });
+    const submission = await db.submission.findFirstOrThrow({ where: { userId: ids.OTHER_LEARNER },
+      orderBy: { createdAt: "desc" }, select: { id: true } });
+    const certificate = await db.certificate.findFirstOrThrow({ where: { userId: ids.LEARNER, revokedAt: null },
+      orderBy: { issuedAt: "asc" }, select: { publicId: true } });
     // A worker restarted after a failure runs this again: the token from the first run is reused.
-    const token = (await db.apiToken.findFirst({ where: { userId: ids.LEARNER, name: "matrix target", revokedAt: null }, select: { id: true } })) ?? (await createApiToken({ user: learner, input: { name: "matrix target" } }));
-    const attempt = await startAttempt(learner, { courseSlug: ${JSON.stringify(COURSE)}, quizSlug: "neurons-activations-losses" });
-    return { ids, otherSubmissionId: submission.id, certificatePublicId: certificate.publicId, learnerTokenId: token.id, learnerAttemptId: attempt.attemptId };`,
+    const token = (await db.apiToken.findFirst({ where: { userId: ids.LEARNER, name: "matrix target",
+      revokedAt: null }, select: { id: true } })) ?? (await createApiToken({ user: learner,
+      input: { name: "matrix target" } }));
+    const attempt = await startAttempt(learner, { courseSlug: ${JSON.stringify(COURSE)},
+      quizSlug: "neurons-activations-losses" });
+    return { ids, otherSubmissionId: submission.id, certificatePublicId: certificate.publicId,
+      learnerTokenId: token.id, learnerAttemptId: attempt.attemptId };`,
     {
       createCourse: "lib/authoring/create-course.ts",
       saveLesson: "lib/authoring/save-lesson.ts",

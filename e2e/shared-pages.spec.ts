@@ -13,8 +13,10 @@ const both = (text: string) => JSON.stringify({ en: text, "zh-CN": text });
 function courseWithLesson(isPublished: boolean): { courseSlug: string; lessonSlug: string } {
   const courseSlug = `shared-${crypto.randomBytes(4).toString("hex")}`;
   runLib(`
-    const course = await db.course.create({ data: { slug: ${JSON.stringify(courseSlug)}, title: ${both("Shared Pages Course")}, summary: ${both("")}, passRule: {}, isPublished: ${isPublished} } });
-    await db.lesson.create({ data: { courseId: course.id, slug: "the-lesson", position: 0, title: ${both("The Lesson")}, body: ${both("# The lesson\n\nThe first version of the text.")} } });
+    const course = await db.course.create({ data: { slug: ${JSON.stringify(courseSlug)},
+      title: ${both("Shared Pages Course")}, summary: ${both("")}, passRule: {}, isPublished: ${isPublished} } });
+    await db.lesson.create({ data: { courseId: course.id, slug: "the-lesson", position: 0,
+      title: ${both("The Lesson")}, body: ${both("# The lesson\n\nThe first version of the text.")} } });
     for (const email of ${JSON.stringify([demoAccount("LEARNER").email, OTHER_ACCOUNTS[0].email])}) {
       const user = await db.user.findUniqueOrThrow({ where: { email } });
       await db.enrolment.create({ data: { userId: user.id, courseId: course.id } });
@@ -57,7 +59,9 @@ test("two readers get one shared rendering of a lesson, each with their own acco
 
   // The reader's own part loads beside the page: progress marked for one reader shows for that reader only.
   runLib(`
-    const lesson = await db.lesson.findFirstOrThrow({ where: { slug: ${JSON.stringify(lessonSlug)}, course: { slug: ${JSON.stringify(courseSlug)} } } });
+    const lesson = await db.lesson.findFirstOrThrow({
+      where: { slug: ${JSON.stringify(lessonSlug)}, course: { slug: ${JSON.stringify(courseSlug)} } },
+    });
     const user = await db.user.findUniqueOrThrow({ where: { email: ${JSON.stringify(demoAccount("LEARNER").email)} } });
     await db.lessonProgress.create({ data: { userId: user.id, lessonId: lesson.id } });`);
   const refusals: string[] = [];
@@ -81,7 +85,9 @@ test("two readers get one shared rendering of a lesson, each with their own acco
   await expect(otherPage.getByText("Completed", { exact: true })).toHaveCount(0);
 
   // An edit made straight in the table shows on the very next view.
-  runLib(`await db.lesson.updateMany({ where: { slug: ${JSON.stringify(lessonSlug)}, course: { slug: ${JSON.stringify(courseSlug)} } }, data: { body: ${both("The second version of the text.")} } });`);
+  runLib(`await db.lesson.updateMany({ where: { slug: ${JSON.stringify(lessonSlug)},
+    course: { slug: ${JSON.stringify(courseSlug)} } },
+    data: { body: ${both("The second version of the text.")} } });`);
   const next = await learner.request.get(path);
   expect(next.headers()["x-gradient-cache"]).toBe("miss");
   expect(await next.text()).toContain("The second version of the text.");
@@ -95,7 +101,9 @@ test("the reader's part says it is loading, says why when it cannot be loaded, a
   const { courseSlug, lessonSlug } = courseWithLesson(true);
   const path = `/courses/${courseSlug}/lessons/${lessonSlug}`;
   runLib(`
-    const lesson = await db.lesson.findFirstOrThrow({ where: { slug: ${JSON.stringify(lessonSlug)}, course: { slug: ${JSON.stringify(courseSlug)} } } });
+    const lesson = await db.lesson.findFirstOrThrow({
+      where: { slug: ${JSON.stringify(lessonSlug)}, course: { slug: ${JSON.stringify(courseSlug)} } },
+    });
     const user = await db.user.findUniqueOrThrow({ where: { email: ${JSON.stringify(demoAccount("LEARNER").email)} } });
     await db.lessonProgress.create({ data: { userId: user.id, lessonId: lesson.id } });`);
   const learner = await contextFor(browser, "LEARNER");

@@ -38,7 +38,8 @@ async function checkSandbox(): Promise<boolean> {
     log("WARNING: GRADER_UNSAFE_ALLOW_WEAK_SANDBOX is set: grading with a weaker sandbox. Never do this in production.");
     return true;
   }
-  log("REFUSING TO GRADE: a sandbox layer is missing (see above). Submissions stay queued until a complete sandbox is available.");
+  log("REFUSING TO GRADE: a sandbox layer is missing (see above). " +
+    "Submissions stay queued until a complete sandbox is available.");
   return false;
 }
 

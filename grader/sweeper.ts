@@ -53,7 +53,8 @@ export async function sweep(queue: Queue<GradingJob>): Promise<{ relayed: number
           status: "ERROR",
           failureKind: "PLATFORM",
           failureCode: "platform_gave_up",
-          message: "The grader could not grade this submission after several tries. This does not count as an attempt; please submit again.",
+          message: "The grader could not grade this submission after several tries. " +
+            "This does not count as an attempt; please submit again.",
           finishedAt: new Date(),
         },
       });

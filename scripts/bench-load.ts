@@ -372,7 +372,9 @@ async function main(): Promise<void> {
       clients: CLIENTS,
       thinkMs: THINK_MS,
       rushSeconds: round(rushed.durationMs / 1000, 1),
-      graded: `${LAB} with a 1-epoch single dense unit (${COURSE}); every grading is a full sandboxed run and held-out scoring`,
+      graded: `${LAB} with a 1-epoch single dense unit (${COURSE}); ` +
+        `every grading is a full sandboxed run and held-out scoring` +
+        ``,
       accepted: rushed.acceptedIds.length,
       refused: rushed.refusals,
       acceptedPerSecond: round(rushed.acceptedIds.length / (rushed.durationMs / 1000)),
@@ -407,15 +409,20 @@ async function main(): Promise<void> {
     };
     const print = options.json ? (text: string) => console.error(text) : (text: string) => console.log(text);
     const line = (label: string, summary: ReturnType<RequestLog["summary"]>) =>
-      `  ${label.padEnd(7)} n=${summary.count}  p50 ${summary.p50Ms} ms  p95 ${summary.p95Ms} ms  p99 ${summary.p99Ms} ms  max ${summary.maxMs} ms  ${JSON.stringify(summary.outcomes)}`;
-    print(`\nDeadline rush: ${LEARNERS} learners in ${report.rushSeconds} s, ${CLIENTS} clients (think time ~${THINK_MS} ms)`);
-    print(`  accepted ${report.accepted} (${report.acceptedPerSecond}/s), refused ${JSON.stringify(report.refused)}, lost ${lost}, stored without an answer ${unreported}`);
+      `  ${label.padEnd(7)} n=${summary.count}  p50 ${summary.p50Ms} ms  p95 ${summary.p95Ms} ms  ` +
+        `p99 ${summary.p99Ms} ms  max ${summary.maxMs} ms  ${JSON.stringify(summary.outcomes)}`;
+    print(`\nDeadline rush: ${LEARNERS} learners in ${report.rushSeconds} s, ${CLIENTS} clients ` +
+      `(think time ~${THINK_MS} ms)`);
+    print(`  accepted ${report.accepted} (${report.acceptedPerSecond}/s), refused ${JSON.stringify(report.refused)}, ` +
+      `lost ${lost}, stored without an answer ${unreported}`);
     print(line("submit", report.latency.submit));
     print(line("lesson", report.latency.lesson));
     print(line("  page", report.latency.lessonPage));
     print(line("  state", report.latency.lessonReaderState));
     print(line("verify", report.latency.verify));
-    print(`  web server CPU ${report.webServerCpu.seconds} s (${report.webServerCpu.msPerRequest} ms per request), bench clients ${report.benchClientCpuSeconds} s, machine ${report.machineCpuSeconds} s in all (${report.machineCpuBusyPercent}% busy)`);
+    print(`  web server CPU ${report.webServerCpu.seconds} s (${report.webServerCpu.msPerRequest} ms per request), ` +
+      `bench clients ${report.benchClientCpuSeconds} s, machine ${report.machineCpuSeconds} s in all ` +
+        `(${report.machineCpuBusyPercent}% busy)`);
     print(`Drain (${report.graded}):`);
     if (!drains) print("  not run (--rush-only)");
     for (const drained of drains ? [drains.oneWorker, drains.twoWorkers] : []) print(`  ${drained.workers} worker(s): ${drained.graded} graded in ${drained.seconds} s (${drained.perSecond}/s)`);

@@ -205,7 +205,8 @@ async function main(): Promise<void> {
         const best = entry.models[name];
         if (!best || !("trainSamplesPerSec" in best)) entry.models[name] = m;
         else Object.assign(best, { trainSamplesPerSec: Math.max(best.trainSamplesPerSec, m.trainSamplesPerSec), inferenceSamplesPerSec: Math.max(best.inferenceSamplesPerSec, m.inferenceSamplesPerSec), peakRssMb: Math.max(best.peakRssMb, m.peakRssMb) });
-        log(`round ${round} ${engine.key.padEnd(16)} ${name.padEnd(12)} train ${m.trainSamplesPerSec} samples/s, inference ${m.inferenceSamplesPerSec} samples/s, peak RSS ${m.peakRssMb} MB`);
+        log(`round ${round} ${engine.key.padEnd(16)} ${name.padEnd(12)} train ${m.trainSamplesPerSec} samples/s, ` +
+          `inference ${m.inferenceSamplesPerSec} samples/s, peak RSS ${m.peakRssMb} MB`);
       }
       for (const threads of python ? [...new Set(Object.values(backends).map((entry) => entry.threads))] : []) {
         const reference = torchResult(python as string, threads, name);
@@ -214,7 +215,9 @@ async function main(): Promise<void> {
         perThreads[name] = best
           ? { trainSamplesPerSec: Math.max(best.trainSamplesPerSec, reference.trainSamplesPerSec), inferenceSamplesPerSec: Math.max(best.inferenceSamplesPerSec, reference.inferenceSamplesPerSec) }
           : reference;
-        log(`round ${round} ${`pytorch-${threads}`.padEnd(16)} ${name.padEnd(12)} train ${reference.trainSamplesPerSec} samples/s, inference ${reference.inferenceSamplesPerSec} samples/s`);
+        log(`round ${round} ${`pytorch-${threads}`.padEnd(16)} ${name.padEnd(12)} ` +
+          `train ${reference.trainSamplesPerSec} samples/s, ` +
+          `inference ${reference.inferenceSamplesPerSec} samples/s`);
       }
     }
   }
@@ -233,11 +236,14 @@ async function main(): Promise<void> {
         trainRatioVsTorch: ratio(m.trainSamplesPerSec, reference.trainSamplesPerSec),
         inferenceRatioVsTorch: ratio(m.inferenceSamplesPerSec, reference.inferenceSamplesPerSec),
       });
-      log(`${key.padEnd(16)} ${name.padEnd(12)} vs PyTorch (${entry.threads} thread(s)): train x${m.trainRatioVsTorch}, inference x${m.inferenceRatioVsTorch}`);
+      log(`${key.padEnd(16)} ${name.padEnd(12)} vs PyTorch (${entry.threads} thread(s)): ` +
+        `train x${m.trainRatioVsTorch}, inference x${m.inferenceRatioVsTorch}`);
     }
   }
   const scoring = await benchScoring(Math.max(rounds, 2));
-  log(`scoring ${scoring.heldOutRows} rows (${scoring.model}): rebuilt from model.json ${scoring.rebuildMs} ms, recorded pass replayed ${scoring.replayMs} ms (x${scoring.replayVsRebuild}), same accuracy: ${scoring.isSameAccuracy}`);
+  log(`scoring ${scoring.heldOutRows} rows (${scoring.model}): rebuilt from model.json ${scoring.rebuildMs} ms, ` +
+    `recorded pass replayed ${scoring.replayMs} ms (x${scoring.replayVsRebuild}), ` +
+      `same accuracy: ${scoring.isSameAccuracy}`);
   for (const note of notes) log(`note: ${note}`);
   console.log(JSON.stringify({ rounds, samples: SAMPLES, cpuSamples: CPU_SAMPLES, backends, torch, scoring, notes }));
 }

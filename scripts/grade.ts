@@ -62,7 +62,8 @@ function showProgress(event: GradeProgress): void {
       return;
     case "epoch": {
       const metric = event.metric === undefined ? "" : `, metric ${event.metric.toFixed(4)}`;
-      console.error(`  epoch ${event.epoch}: loss ${event.loss?.toFixed(4) ?? "NaN"}${metric} (${(event.elapsedMs / 1000).toFixed(1)} s)`);
+      console.error(`  epoch ${event.epoch}: loss ${event.loss?.toFixed(4) ?? "NaN"}${metric} ` +
+        `(${(event.elapsedMs / 1000).toFixed(1)} s)`);
       return;
     }
     case "log":

@@ -70,7 +70,8 @@ function createClient(baseUrl: string, token: string) {
       try {
         body = JSON.parse(text);
       } catch {
-        throw new CliError(`${baseUrl}${pathname} answered HTTP ${response.status} with something other than JSON; is GRADIENT_URL right?`);
+        throw new CliError(`${baseUrl}${pathname} answered HTTP ${response.status} ` +
+          `with something other than JSON; is GRADIENT_URL right?`);
       }
       if (!response.ok) {
         const error = ErrorResponseSchema.safeParse(body);
@@ -88,7 +89,8 @@ function pickAssignment(assignments: Assignment[], slug: string, course: string 
   const [only] = matches;
   if (only && matches.length === 1) return only;
   if (matches.length > 1) {
-    throw new CliError(`Several of your courses have a lab "${slug}"; choose one with --course: ${matches.map((match) => match.course.slug).join(", ")}.`);
+    throw new CliError(`Several of your courses have a lab "${slug}"; ` +
+      `choose one with --course: ${matches.map((match) => match.course.slug).join(", ")}.`);
   }
   const yours = assignments.map((candidate) => `${candidate.course.slug}/${candidate.slug}`).join(", ") || "none: enrol in a course first";
   throw new CliError(`No lab "${slug}"${course ? ` in course "${course}"` : ""} among your courses. Your labs: ${yours}.`);
@@ -129,7 +131,8 @@ function createRenderer() {
   return {
     draw(fraction: number, line: string) {
       const filled = Math.round(Math.min(1, Math.max(0, fraction)) * BAR_WIDTH);
-      const text = `[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}%  ${line}`;
+      const text = `[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ` +
+        `${String(Math.round(fraction * 100)).padStart(3)}%  ${line}`;
       if (text === previous) return;
       previous = text;
       // A terminal gets one line redrawn in place; a log file gets one line per change.
@@ -149,7 +152,8 @@ function printResult(status: Status, assignment: Assignment, pageUrl: string): n
   if (status.status === "PASSED") {
     console.log(`✔ Passed: ${score} (needed ${target}).`);
   } else {
-    console.log(`${status.status === "FAILED" ? "✖ Failed" : "⚠ Not graded"}: ${status.message ?? score}${status.failureCode ? ` [${status.failureCode}]` : ""}`);
+    console.log(`${status.status === "FAILED" ? "✖ Failed" : "⚠ Not graded"}: ${status.message ?? score}` +
+      `${status.failureCode ? ` [${status.failureCode}]` : ""}`);
     if (status.score !== null) console.log(`  ${score}; needed ${target}.`);
     if (status.failureKind === "PLATFORM") console.log("  This was the platform's fault; it does not cost you an attempt.");
     const tail = status.logs.trimEnd().split("\n").slice(-20).join("\n");
@@ -173,7 +177,8 @@ async function main(): Promise<number> {
     body: JSON.stringify({ course: assignment.course.slug, assignment: assignment.slug, code: upload.code, language: upload.language }),
   });
   const pageUrl = `${baseUrl}/submissions/${created.id}`;
-  console.log(`Submitted ${args.file} to ${assignment.course.slug}/${assignment.slug} (attempt ${created.attemptNumber}${assignment.attemptsLeft === null ? "" : ` of ${assignment.maxAttempts}`}).`);
+  console.log(`Submitted ${args.file} to ${assignment.course.slug}/${assignment.slug} (attempt ${created.attemptNumber}` +
+    `${assignment.attemptsLeft === null ? "" : ` of ${assignment.maxAttempts}`}).`);
 
   const renderer = createRenderer();
   const deadline = Date.now() + FOLLOW_LIMIT_MS;
@@ -187,7 +192,8 @@ async function main(): Promise<number> {
     }
     if (Date.now() > deadline) {
       renderer.finish();
-      throw new CliError(`Still ${status.status.toLowerCase()} after ${FOLLOW_LIMIT_MS / 60_000} minutes; stopped following. Grading goes on: ${pageUrl}`);
+      throw new CliError(`Still ${status.status.toLowerCase()} after ${FOLLOW_LIMIT_MS / 60_000} minutes; stopped following. ` +
+        `Grading goes on: ${pageUrl}`);
     }
     await sleep(POLL_MS);
   }

@@ -59,7 +59,9 @@ function print(verdict: Verdict, issuer: string, isPinned: boolean): void {
     console.log(`issuer:  ${summary.issuerName} <${summary.issuerId}>`);
     console.log(`key:     ${verdict.kid ?? "?"} (from ${jwksUrl(issuer)})`);
     for (const item of summary.evidence) {
-      console.log(`lab:     ${item.lab}  code ${item.codeSha256.slice(0, 16)}…  held-out ${item.heldOutSha256?.slice(0, 16) ?? "n/a"}  grader ${item.graderVersion ?? "n/a"}  backend ${item.backend ?? "n/a"}  seed ${item.seed ?? "n/a"}`);
+      console.log(`lab:     ${item.lab}  code ${item.codeSha256.slice(0, 16)}…  ` +
+        `held-out ${item.heldOutSha256?.slice(0, 16) ?? "n/a"}  ` +
+        `grader ${item.graderVersion ?? "n/a"}  backend ${item.backend ?? "n/a"}  seed ${item.seed ?? "n/a"}`);
     }
   }
   if (!isPinned) console.log(`note:    trusted the issuer the credential names; pass --issuer ${issuer} to require it.`);

@@ -26,7 +26,9 @@ export function CurvesChart({ points }: { points: EpochPointView[] }) {
   if (series.length === 0) return <p className="empty">No training curves were recorded for this submission.</p>;
   const loss = series.find((line) => line.name === "loss");
   const label = loss
-    ? `Training loss over ${points.length} epochs, from ${loss.values[0]?.[1].toPrecision(3)} to ${loss.values.at(-1)?.[1].toPrecision(3)}${series.length > 1 ? ", with the training metric" : ""}`
+    ? `Training loss over ${points.length} epochs, ` +
+      `from ${loss.values[0]?.[1].toPrecision(3)} to ${loss.values.at(-1)?.[1].toPrecision(3)}` +
+        `${series.length > 1 ? ", with the training metric" : ""}`
     : `Training metric over ${points.length} epochs`;
   const all = series.flatMap((line) => line.values);
   const [minX, maxX] = [Math.min(...all.map(([x]) => x)), Math.max(...all.map(([x]) => x))];

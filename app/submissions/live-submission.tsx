@@ -55,7 +55,8 @@ export function LiveSubmission({ initial, metric, budget }: LiveSubmissionProps)
   const trainingFraction = Math.min(1, epochsDone / budget.maxEpochs);
   const waited = secondsSince(snapshot.queuedAt, now);
   const running = secondsSince(snapshot.startedAt, now);
-  const passText = `${metricLabel(metric.name)} ${metric.direction === "higher" ? "≥" : "≤"} ${formatMetric(metric.name, metric.threshold)}`;
+  const passText = `${metricLabel(metric.name)} ${metric.direction === "higher" ? "≥" : "≤"} ` +
+    `${formatMetric(metric.name, metric.threshold)}`;
 
   return (
     <section aria-live="polite" aria-label="Grading status" className="live-submission">

@@ -85,7 +85,9 @@ async function tryWasm(threads: number): Promise<SelectedBackend | undefined> {
     // do not depend on thread timing (training.test.ts and threads.test.ts check this).
     isDeterministic: true,
     threads: actualThreads,
-    detail: `@tensorflow/tfjs-backend-wasm (XNNPACK, SIMD ${simd ? "on" : "off"}, ${actualThreads} thread${actualThreads === 1 ? "" : "s"}) with Gradient's training kernels`,
+    detail: `@tensorflow/tfjs-backend-wasm (XNNPACK, SIMD ${simd ? "on" : "off"}, ` +
+      `${actualThreads} thread${actualThreads === 1 ? "" : "s"}) ` +
+      `with Gradient's training kernels`,
   };
 }
 

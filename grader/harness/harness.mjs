@@ -83,7 +83,8 @@ function sandboxHint(error) {
   if (error.code !== "ERR_ACCESS_DENIED") return "";
   const resource = typeof error.resource === "string" && error.resource !== "" ? ` ${error.resource}` : "";
   const what = typeof error.permission === "string" ? ` (${error.permission}${resource})` : "";
-  return `. The grading sandbox refused this${what}: train() receives its data as arguments, and may not read or write other files, start processes or use the network.`;
+  return `. The grading sandbox refused this${what}: ` +
+    `train() receives its data as arguments, and may not read or write other files, start processes or use the network.`;
 }
 
 process.on("unhandledRejection", (error) => {
@@ -188,7 +189,8 @@ function withBudget(model, args) {
   const asked = (args?.epochs ?? 1) - initialEpoch;
   const allowed = Math.max(0, Math.min(asked, budget.maxEpochs - epochsUsed));
   if (allowed < asked) {
-    emit({ type: "log", level: "warn", text: `[platform] fit asked for ${asked} epochs; the budget leaves ${allowed} (max ${budget.maxEpochs} in total).` });
+    emit({ type: "log", level: "warn", text: `[platform] fit asked for ${asked} epochs; ` +
+      `the budget leaves ${allowed} (max ${budget.maxEpochs} in total).` });
   }
   const callbacks = args?.callbacks === undefined ? [] : Array.isArray(args.callbacks) ? args.callbacks : [args.callbacks];
   return { ...args, epochs: initialEpoch + allowed, callbacks: [...callbacks, budgetCallback(model)] };
@@ -215,7 +217,8 @@ tf.LayersModel.prototype.fitDataset = async function fitDataset(dataset, args) {
 if (!config.allowCustomLoop) {
   const originalMinimize = tf.Optimizer.prototype.minimize;
   tf.Optimizer.prototype.minimize = function minimize(...args) {
-    if (!insideFit) throw new LearnerError("custom_loop_not_allowed", "This assignment asks you to train with model.fit(); custom training loops (optimizer.minimize) are not allowed here.");
+    if (!insideFit) throw new LearnerError("custom_loop_not_allowed", "This assignment asks you to train with model.fit(); " +
+      "custom training loops (optimizer.minimize) are not allowed here.");
     return originalMinimize.apply(this, args);
   };
 }
@@ -255,7 +258,8 @@ try {
   fail("learner", "import_failed", `Your module failed to load: ${describeError(error)}`, learnerStack(error));
 }
 if (typeof learnerModule.train !== "function") {
-  fail("learner", "no_train_function", "Your module must export an async function named train, e.g. `export async function train({ tf, data, budget }) { ... }`.");
+  fail("learner", "no_train_function", "Your module must export an async function named train, " +
+    "e.g. `export async function train({ tf, data, budget }) { ... }`.");
 }
 
 let model;
@@ -277,7 +281,8 @@ try {
   // A WebAssembly trap comes from the backend's kernels, not from the learner's JavaScript, which
   // could only forge one, to no gain (see how the grader reads error lines).
   if (error instanceof WebAssembly.RuntimeError) {
-    fail("platform", "backend_crash", `The ${config.backend} TensorFlow.js backend crashed while training (${error.message}). This is a fault of the grading platform, not of your code.`);
+    fail("platform", "backend_crash", `The ${config.backend} TensorFlow.js backend crashed while training (${error.message}). ` +
+      `This is a fault of the grading platform, not of your code.`);
   }
   fail("learner", "exception", `Your train() threw ${describeError(error)}`, learnerStack(error));
 }
@@ -285,14 +290,16 @@ learnerPhase = false;
 const trainingMs = Date.now() - startedAt;
 
 if (!(model instanceof tf.LayersModel)) {
-  fail("learner", "no_model", "train() must return the trained tf.LayersModel (e.g. the tf.sequential() or tf.model() you built); it returned something else.");
+  fail("learner", "no_model", "train() must return the trained tf.LayersModel (e.g. the tf.sequential() or tf.model() you built); " +
+    "it returned something else.");
 }
 let parameters;
 try {
   parameters = model.countParams();
 } catch (error) {
   // An empty tf.sequential() (an untouched starter) or a model without an input shape fails here.
-  fail("learner", "invalid_model", `Your model could not be built (${describeError(error)}) Give it at least one layer, the first with inputShape: data.inputShape, and train it before returning it.`);
+  fail("learner", "invalid_model", `Your model could not be built (${describeError(error)}) ` +
+    `Give it at least one layer, the first with inputShape: data.inputShape, and train it before returning it.`);
 }
 if (parameters > budget.maxParameters) {
   fail("learner", "too_many_parameters", `Your model has ${parameters} parameters; the budget allows ${budget.maxParameters}.`);
@@ -316,7 +323,8 @@ try {
     }),
   );
 } catch (error) {
-  fail("learner", "save_failed", `Your model could not be saved: ${error instanceof Error ? error.message : String(error)}. Custom layer classes must implement getConfig().`);
+  fail("learner", "save_failed", `Your model could not be saved: ${error instanceof Error ? error.message : String(error)}. ` +
+    `Custom layer classes must implement getConfig().`);
 }
 
 const customClasses = unscorableLayerClasses(savedTopology);
@@ -353,7 +361,10 @@ function saveForwardTrace(customClasses) {
     fail(
       "learner",
       "untraceable_model",
-      `Your model uses your own layer class(es) ${classes}. The grader scores such a model by recording its forward pass as TensorFlow.js operations and replaying them on the held-out data, away from your code; ${detail}`,
+      `Your model uses your own layer class(es) ${classes}. ` +
+        `The grader scores such a model by recording its forward pass as TensorFlow.js operations ` +
+          `and replaying them on the held-out data, ` +
+          `away from your code; ${detail}`,
       stack,
     );
   const recordOn = trainingBatch(0);
@@ -370,7 +381,9 @@ function saveForwardTrace(customClasses) {
   const { trace, constantBytes } = recorded;
   const allowed = budget.maxParameters + TRACE_CONSTANT_ALLOWANCE;
   if (constantValueCount(trace) > allowed) {
-    fail("learner", "too_many_parameters", `Your model's forward pass reads ${constantValueCount(trace)} stored values (weights and constants); the budget allows ${allowed} (${budget.maxParameters} parameters plus ${TRACE_CONSTANT_ALLOWANCE} for constants such as masks).`);
+    fail("learner", "too_many_parameters", `Your model's forward pass reads ${constantValueCount(trace)} stored values (weights and constants); ` +
+      `the budget allows ${allowed} ` +
+        `(${budget.maxParameters} parameters plus ${TRACE_CONSTANT_ALLOWANCE} for constants such as masks).`);
   }
 
   let difference;
@@ -387,7 +400,10 @@ function saveForwardTrace(customClasses) {
   }
   if (difference > 1) {
     untraceable(
-      "replayed on other training examples, the recording predicted differently from your model. A layer's call() must compute its output with tf operations only: values read into JavaScript (dataSync(), arraySync(), array()), branches on them, or randomness outside training make the result depend on the examples the recording saw.",
+      "replayed on other training examples, the recording predicted differently from your model. " +
+        "A layer's call() must compute its output with tf operations only: " +
+          "values read into JavaScript (dataSync(), arraySync(), array()), branches on them, " +
+            "or randomness outside training make the result depend on the examples the recording saw.",
     );
   }
   fs.writeFileSync(path.join(outputDir, "trace.bin"), constantBytes);

@@ -85,7 +85,10 @@ export async function train({ tf, data, onEpoch }) {
     const result = await grade(
       `
 import type * as tfjs from "@tensorflow/tfjs";
-export async function train({ tf, data }: { tf: typeof tfjs; data: { xs: tfjs.Tensor; ys: tfjs.Tensor; inputShape: number[] } }) {
+export async function train({ tf, data }: {
+  tf: typeof tfjs;
+  data: { xs: tfjs.Tensor; ys: tfjs.Tensor; inputShape: number[] };
+}) {
   const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: data.inputShape })] });
   model.compile({ optimizer: tf.train.adam(0.1), loss: "meanSquaredError" });
   await model.fit(data.xs, data.ys, { epochs: 50, batchSize: 32, verbose: 0 });

@@ -19,7 +19,8 @@ class Linear extends tf.layers.Layer {
     this.units = config.units;
   }
   build(inputShape) {
-    this.kernel = this.addWeight("kernel", [inputShape[inputShape.length - 1], this.units], "float32", tf.initializers.glorotNormal({}));
+    this.kernel = this.addWeight("kernel", [inputShape[inputShape.length - 1], this.units], "float32",
+      tf.initializers.glorotNormal({}));
     this.bias = this.addWeight("bias", [this.units], "float32", tf.initializers.zeros());
   }
   computeOutputShape(inputShape) {

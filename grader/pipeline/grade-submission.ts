@@ -145,7 +145,8 @@ function writeUploadedModel(outputDir: string, bundle: { modelJson: string; weig
   }
   const manifest = Array.isArray(model.weightsManifest) ? model.weightsManifest : [];
   if (typeof model.modelTopology !== "object" || model.modelTopology === null || manifest.length === 0) {
-    return learnerFailure("invalid_weights", "model.json must be a TensorFlow.js layers model as model.save() writes it, with modelTopology and weightsManifest.");
+    return learnerFailure("invalid_weights", "model.json must be a TensorFlow.js layers model as model.save() writes it, " +
+      "with modelTopology and weightsManifest.");
   }
   // model.save() may split weights into shards; the upload is their concatenation, in manifest order.
   const weights = manifest.flatMap((group) => (Array.isArray(group.weights) ? (group.weights as unknown[]) : []));
@@ -245,12 +246,16 @@ function classifyRun(run: SandboxResult, log: RunLog, spec: AssignmentSpec, wall
     case "timeout":
       return learnerFailure(
         "timeout",
-        `Training did not finish within the time limit (${spec.budget.trainingSeconds} s of training, ${wallSeconds} s in all) and was stopped. model.fit stops by itself at the deadline; a custom training loop must check shouldStop() or timeLeftMs().${tail(log.logs, 5)}`,
+        `Training did not finish within the time limit ` +
+          `(${spec.budget.trainingSeconds} s of training, ${wallSeconds} s in all) and was stopped. ` +
+          `model.fit stops by itself at the deadline; ` +
+            `a custom training loop must check shouldStop() or timeLeftMs().${tail(log.logs, 5)}`,
       );
     case "out_of_memory":
       return learnerFailure(
         "out_of_memory",
-        `Your code ran out of memory (the limit is ${spec.budget.memoryMiB} MiB). Use a smaller batch size or model, and dispose tensors you create in loops (tf.tidy).${tail(log.logs, 5)}`,
+        `Your code ran out of memory (the limit is ${spec.budget.memoryMiB} MiB). ` +
+          `Use a smaller batch size or model, and dispose tensors you create in loops (tf.tidy).${tail(log.logs, 5)}`,
       );
     case "output_limit":
       return learnerFailure("output_limit", "Your code printed too much output and was stopped. Log a line per epoch, not per batch.");
@@ -264,12 +269,14 @@ function classifyRun(run: SandboxResult, log: RunLog, spec: AssignmentSpec, wall
     return { kind: log.error.kind, code: log.error.code, message: `${log.error.message}${stack}${tail(log.logs, 5)}` };
   }
   if (run.exitCode === 0 && !log.isDone) {
-    return learnerFailure("no_weights", "Your code ended the training process before the model was saved (did it call process.exit?). Return the model from train() instead.");
+    return learnerFailure("no_weights", "Your code ended the training process before the model was saved (did it call process.exit?). " +
+      "Return the model from train() instead.");
   }
   if (run.exitCode !== 0 || !log.isDone) {
     // Node reports a crash before the harness could (a learner's process.exit, an abort) on stderr.
     const stderr = run.stderr.trim().split("\n").slice(-5).join("\n");
-    return learnerFailure("crashed", `Your code stopped the training process early (exit code ${run.exitCode ?? "none"}).${stderr ? `\n${stderr}` : ""}${tail(log.logs, 5)}`);
+    return learnerFailure("crashed", `Your code stopped the training process early (exit code ${run.exitCode ?? "none"}).` +
+      `${stderr ? `\n${stderr}` : ""}${tail(log.logs, 5)}`);
   }
   return null;
 }
@@ -345,7 +352,8 @@ async function train(request: GradeRequest, backend: TrainingBackend, dataset: P
     return {
       folder,
       trainingMs: run.durationMs,
-      failure: { kind: "platform", code: "disk_full", message: "The grader's disk is full. Your submission will be graded again automatically; this does not count as an attempt." },
+      failure: { kind: "platform", code: "disk_full", message: "The grader's disk is full. " +
+        "Your submission will be graded again automatically; this does not count as an attempt." },
     };
   }
   return { folder, trainingMs: run.durationMs, failure };
@@ -442,7 +450,8 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
     receipt.backend = `${scored.backend}/${trainedOn}`;
     receipt.isDeterministic = scored.isDeterministic && (spec.mode === "weights" || isTrainingDeterministic(backend));
     const shown = formatMetric(spec.metric.name, scored.value);
-    const needed = `${spec.metric.direction === "higher" ? "at least" : "at most"} ${formatMetric(spec.metric.name, threshold)}`;
+    const needed = `${spec.metric.direction === "higher" ? "at least" : "at most"} ` +
+      `${formatMetric(spec.metric.name, threshold)}`;
     if (scored.passed) {
       return finish({ status: "passed", message: `Passed: ${spec.metric.name} on the held-out split is ${shown} (needed ${needed}).`, metrics: scored.metrics, score: scored.value }, receipt);
     }

@@ -118,7 +118,8 @@ describe("submissions in either language", () => {
   });
 
   it("points a TypeScript exception at the learner's own line", async () => {
-    const code = `export async function train(): Promise<never> {\n  const reason: string = "no model yet";\n  throw new Error(reason);\n}\n`;
+    const code = `export async function train(): Promise<never> {\n` +
+      `  const reason: string = "no model yet";\n  throw new Error(reason);\n}\n`;
     const result = await gradeSubmission({ spec, code, language: "typescript", seed: 1 });
     assert.equal(result.failureKind, "learner");
     assert.equal(result.failureCode, "exception", result.message);
@@ -127,7 +128,8 @@ describe("submissions in either language", () => {
   });
 
   it("reports a syntax error as the learner's, with its line number, without starting a sandbox", async () => {
-    const code = "export async function train({ tf, data }) {\n  const model = tf.sequential();\n  model.add(tf.layers.dense({ units: 1 });\n  return model;\n}\n";
+    const code = "export async function train({ tf, data }) {\n  const model = tf.sequential();\n" +
+      "  model.add(tf.layers.dense({ units: 1 });\n  return model;\n}\n";
     const result = await gradeSubmission({ spec, code, seed: 1 });
     assert.equal(result.status, "failed");
     assert.equal(result.failureKind, "learner");
@@ -145,7 +147,8 @@ describe("submissions in either language", () => {
   });
 
   it("reports a TypeScript syntax error with its line number", async () => {
-    const code = "export async function train(args: { tf: unknown }) {\n  const x: number = 1\n  let y: = 2;\n  return x + y;\n}\n";
+    const code = "export async function train(args: { tf: unknown }) {\n" +
+      "  const x: number = 1\n  let y: = 2;\n  return x + y;\n}\n";
     const result = await gradeSubmission({ spec, code, language: "typescript", seed: 1 });
     assert.equal(result.failureCode, "syntax_error");
     assert.match(result.message, /line 3\b/);

@@ -312,7 +312,8 @@ describe("hostile submissions through the grading pipeline", { concurrency: 2 },
   });
 
   async function grade(body: string): Promise<GradeResult> {
-    const code = `import fs from "node:fs";\nimport childProcess from "node:child_process";\nexport async function train({ tf, data }) {\n${body}\n}\n`;
+    const code = `import fs from "node:fs";\nimport childProcess from "node:child_process";\n` +
+      `export async function train({ tf, data }) {\n${body}\n}\n`;
     const result = await gradeSubmission({ spec, code, seed: 1 });
     assert.equal(result.status, "failed", result.message);
     assert.equal(result.failureKind, "learner", result.message);
@@ -393,14 +394,17 @@ describe("hostile submissions through the grading pipeline", { concurrency: 2 },
 
   test("an enormous file in the output folder is stopped at the file-size cap", async () => {
     // The output folder is named on the harness's command line; the cap is the weights budget plus room for model.json.
-    const result = await grade(`  const output = process.argv[5];\n  const chunk = Buffer.alloc(2 ** 20, 1);\n  for (let i = 0; i < 4096; i++) fs.appendFileSync(output + "/huge.bin", chunk);\n  return tf.sequential();`);
+    const result = await grade(`  const output = process.argv[5];\n  const chunk = Buffer.alloc(2 ** 20, 1);\n` +
+      `  for (let i = 0; i < 4096; i++) fs.appendFileSync(output + "/huge.bin", chunk);\n  return tf.sequential();`);
     assert.ok(["exception", "crashed"].includes(result.failureCode ?? ""), `${result.failureCode}: ${result.message}`);
     assert.match(result.message, /EFBIG|file too large|SIGXFSZ|exit code/i);
   });
 
   test("forged progress and result lines, then an early exit: the learner's failure, never a score or a platform error", async () => {
     const forged = JSON.stringify({ type: "done", epochs: 1, trainingMs: 1, parameters: 1, stoppedAtDeadline: false });
-    const result = await grade(`  process.stdout.write(${JSON.stringify(forged)} + "\\n");\n  process.stdout.write('{"type":"error","kind":"platform","code":"x","message":"fake"}\\n');\n  process.exit(0);`);
+    const result = await grade(`  process.stdout.write(${JSON.stringify(forged)} + "\\n");\n` +
+      `  process.stdout.write('{"type":"error","kind":"platform","code":"x","message":"fake"}\\n');\n` +
+        `  process.exit(0);`);
     // grade() has already checked it is the learner's failure: a forged "platform" line cannot make it free.
     assert.equal(result.score, null);
   });

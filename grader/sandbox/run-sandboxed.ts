@@ -91,7 +91,8 @@ const HEAP_OOM_MESSAGE = "JavaScript heap out of memory";
  * flood wait for the grader to read it. (base64: a data: URL ends its code at any "?" or "#".)
  */
 const BLOCKING_STDIO_IMPORT = `--import=data:text/javascript;base64,${Buffer.from(
-  "for (const s of [process.stdout, process.stderr]) if (s._handle && s._handle.setBlocking) s._handle.setBlocking(true);",
+  "for (const s of [process.stdout, process.stderr]) " +
+    "if (s._handle && s._handle.setBlocking) s._handle.setBlocking(true);",
 ).toString("base64")}`;
 const INFO_FD = 3;
 const BLOCK_FD = 4;

@@ -146,7 +146,8 @@ async function predictWithLayersModel(saved: SavedModel, dataset: PreparedDatase
     const { classes, describe } = expectedOutput(dataset);
     const output = model.outputs[0];
     if (model.outputs.length !== 1 || !isRightOutputTail((output?.shape ?? []).slice(1), dataset)) {
-      throw new ScoringError("wrong_output_shape", `The model outputs ${model.outputs.map((o) => describeShape(o.shape)).join(", ")} but this assignment needs ${describe}.`);
+      throw new ScoringError("wrong_output_shape", `The model outputs ${model.outputs.map((o) => describeShape(o.shape)).join(", ")} ` +
+        `but this assignment needs ${describe}.`);
     }
 
     const { xs } = dataset.heldOut;
@@ -177,7 +178,9 @@ async function predictWithRecording(folder: string, customClasses: string[], spe
     // the layer.
     throw new ScoringError(
       "unsupported_layer",
-      `This assignment checks that your model contains ${required.join(", ")}, which the grader can confirm only in a model built from TensorFlow.js's and the platform's layers; yours also uses your own class(es) ${classes}.`,
+      `This assignment checks that your model contains ${required.join(", ")}, ` +
+        `which the grader can confirm only in a model built from TensorFlow.js's and the platform's layers; ` +
+          `yours also uses your own class(es) ${classes}.`,
     );
   }
   try {
@@ -185,12 +188,17 @@ async function predictWithRecording(folder: string, customClasses: string[], spe
     if (!recorded) {
       throw new ScoringError(
         "unsupported_layer",
-        `The model uses layer class(es) ${classes} that the scorer cannot rebuild, and no recorded forward pass came with it. Models trained by the grader are recorded automatically; uploaded models must use TensorFlow.js's built-in layers and the platform layers (platformLayers.MultiHeadSelfAttention, platformLayers.PositionEmbedding).`,
+        `The model uses layer class(es) ${classes} that the scorer cannot rebuild, ` +
+          `and no recorded forward pass came with it. ` +
+          `Models trained by the grader are recorded automatically; ` +
+            `uploaded models must use TensorFlow.js's built-in layers and the platform layers ` +
+              `(platformLayers.MultiHeadSelfAttention, platformLayers.PositionEmbedding).`,
       );
     }
     const predicted = await predictFromTrace(recorded, dataset);
     if (!isRightOutputTail(predicted.outputTail, dataset)) {
-      throw new ScoringError("wrong_output_shape", `The model outputs ${describeShape([null, ...predicted.outputTail])} but this assignment needs ${expectedOutput(dataset).describe}.`);
+      throw new ScoringError("wrong_output_shape", `The model outputs ${describeShape([null, ...predicted.outputTail])} ` +
+        `but this assignment needs ${expectedOutput(dataset).describe}.`);
     }
     return { values: predicted.outputs, backend: `${predicted.backend}-replay`, isDeterministic: true };
   } catch (error) {
@@ -215,7 +223,8 @@ export async function scoreSavedModel(options: { folder: string; spec: ScoredSpe
   const predictions =
     customClasses.length > 0 ? await predictWithRecording(options.folder, customClasses, spec, dataset) : await predictWithLayersModel(saved, dataset);
   if (!predictions.values.every(Number.isFinite)) {
-    throw new ScoringError("non_finite_predictions", "The model predicted NaN or infinity on some held-out examples; training probably diverged (try a smaller learning rate).");
+    throw new ScoringError("non_finite_predictions", "The model predicted NaN or infinity on some held-out examples; " +
+      "training probably diverged (try a smaller learning rate).");
   }
 
   const { ys } = dataset.heldOut;

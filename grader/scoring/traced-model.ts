@@ -108,7 +108,8 @@ export function readForwardTrace(folder: string, maxParameters: number): { trace
   if (fs.statSync(jsonFile).size > MAX_TRACE_JSON_BYTES) throw new TraceRejected("corrupt_model", "The recorded forward pass (trace.json) is larger than 8 MiB.");
   const allowedValues = maxParameters + TRACE_CONSTANT_ALLOWANCE;
   if (fs.statSync(binFile).size > allowedValues * 4) {
-    throw new TraceRejected("too_many_parameters", `The recorded forward pass stores more than ${allowedValues} values; the budget allows ${maxParameters} parameters plus ${TRACE_CONSTANT_ALLOWANCE} for constants.`);
+    throw new TraceRejected("too_many_parameters", `The recorded forward pass stores more than ${allowedValues} values; ` +
+      `the budget allows ${maxParameters} parameters plus ${TRACE_CONSTANT_ALLOWANCE} for constants.`);
   }
   let trace: ForwardTrace;
   try {
@@ -131,7 +132,8 @@ export async function predictFromTrace(recorded: { trace: ForwardTrace; constant
   const expected = xs.shape.slice(1);
   const recordedTail = trace.input.shape.slice(1);
   if (trace.input.shape[0] !== trace.batch || recordedTail.length !== expected.length || recordedTail.some((size, i) => size !== expected[i]) || trace.input.dtype !== xs.dtype) {
-    throw new TraceRejected("wrong_input_shape", `The model was recorded on ${trace.input.dtype} inputs of shape [batch, ${recordedTail.join(", ")}] but the data is ${xs.dtype} [batch, ${expected.join(", ")}].`);
+    throw new TraceRejected("wrong_input_shape", `The model was recorded on ${trace.input.dtype} inputs of shape [batch, ${recordedTail.join(", ")}] ` +
+      `but the data is ${xs.dtype} [batch, ${expected.join(", ")}].`);
   }
 
   const child = fork(REPLAY_PROCESS, [], {
@@ -147,7 +149,8 @@ export async function predictFromTrace(recorded: { trace: ForwardTrace; constant
   });
   try {
     const reply = await new Promise<unknown>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new TraceRejected("trace_replay_failed", `Replaying your model's recorded forward pass on the held-out data took longer than ${REPLAY_TIMEOUT_MS / 1000} s.`)), REPLAY_TIMEOUT_MS);
+      const timer = setTimeout(() => reject(new TraceRejected("trace_replay_failed", `Replaying your model's recorded forward pass on the held-out data took ` +
+        `longer than ${REPLAY_TIMEOUT_MS / 1000} s.`)), REPLAY_TIMEOUT_MS);
       child.once("message", (message) => {
         clearTimeout(timer);
         resolve(message);

@@ -53,7 +53,8 @@ describe("POST /api/v1/submissions with bad bodies", () => {
     { name: "wrong types", request: () => post(jsonBody({ course: 1, assignment: ["lab"], code: { a: 1 } })), status: 422, message: /course.*assignment.*code/s },
     { name: "a missing field", request: () => post(jsonBody({ course: lab.courseSlug, code: "x" })), status: 422, message: /assignment/ },
     { name: "an unknown field", request: () => post(jsonBody({ ...valid(), extra: true })), status: 422, message: /extra/ },
-    { name: "a __proto__ key", request: () => post({ body: `{"__proto__": {"isAdmin": true}, "course": "${lab.courseSlug}", "assignment": "${lab.labSlug}", "code": "x"}`, contentType: "application/json" }), status: 422 },
+    { name: "a __proto__ key", request: () => post({ body: `{"__proto__": {"isAdmin": true}, "course": "${lab.courseSlug}", ` +
+      `"assignment": "${lab.labSlug}", "code": "x"}`, contentType: "application/json" }), status: 422 },
     { name: "an unknown language", request: () => post(jsonBody({ ...valid(), language: "python" })), status: 422, message: /language/ },
     { name: "empty code", request: () => post(jsonBody({ ...valid(), code: "   " })), status: 422, message: /empty/ },
     { name: "binary code", request: () => post(jsonBody({ ...valid(), code: "abc\u0000def" })), status: 422, message: /binary/ },

@@ -50,7 +50,9 @@ export function buildOpenApiDocument(serverUrl: string) {
       title: "Gradient API",
       version: "1.0.0",
       description:
-        "Submit models, follow their grading and, as an instructor, export grades. Authenticate with a personal access token from Account → Tokens: `Authorization: Bearer gra_…`. The token acts with its owner's current role.",
+        "Submit models, follow their grading and, as an instructor, export grades. " +
+          "Authenticate with a personal access token from Account → Tokens: `Authorization: Bearer gra_…`. " +
+            "The token acts with its owner's current role.",
     },
     servers: [{ url: serverUrl }],
     security: [{ bearerToken: [] }],

@@ -19,5 +19,6 @@ export async function readSubmissionRequest(request: Request): Promise<Submissio
     const query = Object.fromEntries(new URL(request.url).searchParams);
     return parseInput(CreateSubmissionRequestSchema, { ...query, code }, "Your submission was not accepted.");
   }
-  throw new UnsupportedMediaTypeError("Send the submission as application/json ({course, assignment, code, language}) or as text/plain code with ?course=…&assignment=….");
+  throw new UnsupportedMediaTypeError("Send the submission as application/json ({course, assignment, code, language}) " +
+    "or as text/plain code with ?course=…&assignment=….");
 }

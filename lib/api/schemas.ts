@@ -69,7 +69,9 @@ export const CreateSubmissionRequestSchema = z
   })
   .register(requestSchemas, {
     id: "CreateSubmissionRequest",
-    description: "JSON body of POST /api/v1/submissions. The code may instead be sent as the raw text/plain body, with course, assignment and language as query parameters.",
+    description: "JSON body of POST /api/v1/submissions. " +
+      "The code may instead be sent as the raw text/plain body, " +
+        "with course, assignment and language as query parameters.",
   });
 
 const SubmissionStatusEnum = z.enum(["QUEUED", "RUNNING", "PASSED", "FAILED", "ERROR"]);

@@ -105,7 +105,8 @@ export function parseCourseFiles(files: Record<string, string>): CourseContent {
     const zh = markdown(`${dir}/zh-CN.md`);
     // The database keeps a lesson's position and slug, so its folder name must be made of exactly those.
     if (meta && folder !== lessonFolder(position, meta.slug)) {
-      fail("course.yaml", `lessons.${position}: lesson ${position + 1} with slug "${meta.slug}" must be in folder ${lessonFolder(position, meta.slug)}`);
+      fail("course.yaml", `lessons.${position}: lesson ${position + 1} with slug "${meta.slug}" ` +
+        `must be in folder ${lessonFolder(position, meta.slug)}`);
     }
     if (!meta || !quiz || en === null || zh === null) continue;
     const bodies: Record<Locale, string> = { en, "zh-CN": zh };

@@ -52,8 +52,10 @@ export async function renderCertificatePdf(summary: CredentialSummary, verifyUrl
   centered(page, bold, summary.holderName, height - 235, 32);
   centered(page, regular, "has completed the course", height - 275, 13, MUTED);
   centered(page, bold, summary.courseName, height - 310, 20);
-  centered(page, regular, `Final score ${summary.score.toFixed(1)}% (pass mark ${summary.passMark}%) · issued ${summary.issuedAt.slice(0, 10)}`, height - 345, 13);
-  centered(page, regular, `${summary.evidence.length} graded lab${summary.evidence.length === 1 ? "" : "s"} on record, each with its code and data fingerprints.`, height - 368, 11, MUTED);
+  centered(page, regular, `Final score ${summary.score.toFixed(1)}% (pass mark ${summary.passMark}%) ` +
+    `· issued ${summary.issuedAt.slice(0, 10)}`, height - 345, 13);
+  centered(page, regular, `${summary.evidence.length} graded lab${summary.evidence.length === 1 ? "" : "s"} on record, ` +
+    `each with its code and data fingerprints.`, height - 368, 11, MUTED);
 
   drawQrCode(page, verifyUrl, width - 190, 50, 130);
   page.drawText("Verify this certificate:", { x: 60, y: 100, size: 11, font: bold, color: INK });

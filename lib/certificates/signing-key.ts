@@ -94,7 +94,8 @@ export async function loadSigningKey(): Promise<SigningKeyMaterial> {
     stamp = `${source.file}:${stat.ino}:${stat.mtimeMs}`;
   } catch {
     throw new Error(
-      `No certificate signing key: set SIGNING_KEY or SIGNING_KEY_FILE, or start the platform with \`npm start\`, which creates ${source.file}.`,
+      `No certificate signing key: set SIGNING_KEY or SIGNING_KEY_FILE, ` +
+        `or start the platform with \`npm start\`, which creates ${source.file}.`,
     );
   }
   if (cached?.stamp !== stamp) cached = { stamp, material: await keyFromPem(readKeyFile(source.file)) };

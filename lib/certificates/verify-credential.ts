@@ -59,7 +59,8 @@ async function readStatusBit(entry: StatusEntry, issuer: string, sources: Verifi
   try {
     jwt = await sources.fetchStatusList(listUrl);
   } catch (error) {
-    return `The ${entry.statusPurpose} list could not be fetched (${error instanceof Error ? error.message : String(error)}).`;
+    return `The ${entry.statusPurpose} list could not be fetched ` +
+      `(${error instanceof Error ? error.message : String(error)}).`;
   }
   const checked = await verifyVcJwt(jwt.trim(), sources.resolveKey);
   if (!checked.isValid) return `The ${entry.statusPurpose} list is not genuine: ${checked.problem}`;
@@ -72,7 +73,8 @@ async function readStatusBit(entry: StatusEntry, issuer: string, sources: Verifi
   if (list.validUntil && new Date(list.validUntil) < now) return `The ${entry.statusPurpose} list has expired.`;
   try {
     const bits = decodeStatusList(list.credentialSubject.encodedList);
-    if (bits.length * 8 < STATUS_LIST_SIZE) return `The ${entry.statusPurpose} list is shorter than the ${STATUS_LIST_SIZE} entries that keep holders anonymous.`;
+    if (bits.length * 8 < STATUS_LIST_SIZE) return `The ${entry.statusPurpose} list is shorter than the ${STATUS_LIST_SIZE} entries ` +
+      `that keep holders anonymous.`;
     return isStatusBitSet(bits, Number(entry.statusListIndex));
   } catch {
     return `The ${entry.statusPurpose} list cannot be decoded.`;

@@ -74,7 +74,8 @@ const LOCAL_FIGURE = /^(?:\.\/)?figures\/[a-z0-9][a-z0-9-]*\.(?:svg|png|jpe?g|we
 function highlight(code: string, lang: string | undefined): string {
   const language = lang?.trim().split(/\s+/)[0]?.toLowerCase();
   if (language && hljs.getLanguage(language)) {
-    return `<pre class="code-block"><code class="hljs language-${escapeHtml(language)}">${hljs.highlight(code, { language, ignoreIllegals: true }).value}</code></pre>\n`;
+    return `<pre class="code-block"><code class="hljs language-${escapeHtml(language)}">` +
+      `${hljs.highlight(code, { language, ignoreIllegals: true }).value}</code></pre>\n`;
   }
   return `<pre class="code-block"><code>${escapeHtml(code)}</code></pre>\n`;
 }

@@ -120,7 +120,10 @@ const en = {
   exam: {
     title: "Final exam",
     rules: (count: number, minutes: number, pass: number) =>
-      `${count} questions drawn at random from the question bank for each attempt. You have ${minutes} minutes from the moment you start; the clock runs on the server and keeps running if you leave the page. ${pass}% to pass.`,
+      `${count} questions drawn at random from the question bank for each attempt. ` +
+        `You have ${minutes} minutes from the moment you start; ` +
+          `the clock runs on the server and keeps running if you leave the page. ` +
+          `${pass}% to pass.`,
     unlimited: "No limit on attempts.",
     enrolFirst: "Enrol in this course to take the final exam.",
     backToExam: "Back to the exam page",

@@ -136,7 +136,8 @@ describe("gradebook", () => {
 
     const csv = gradebookToCsv(book);
     const lines = csv.trimEnd().split("\r\n");
-    assert.equal(lines[0], `learner,email,lab:${target.assignmentSlug} best,lab:${target.assignmentSlug} passed,quiz:basics best,quiz:basics passed,certificate`);
+    assert.equal(lines[0], `learner,email,lab:${target.assignmentSlug} best,lab:${target.assignmentSlug} passed,` +
+      `quiz:basics best,quiz:basics passed,certificate`);
     assert.ok(lines.includes(`"Ann, ""the"" Analyst",${ann.email},0.3,yes,75,yes,none`), csv);
     assert.ok(lines.includes(`"'=HYPERLINK(""evil"")",${zed.email},0.6,no,,,none`), csv);
 

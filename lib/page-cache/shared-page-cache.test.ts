@@ -60,7 +60,9 @@ function page(nonce: string, overrides: Partial<RenderedPage> = {}): RenderedPag
   return {
     status: 200,
     headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": contentSecurityPolicy(nonce), "x-frame-options": "DENY", date: "Sat, 05 Dec 2026 20:00:00 GMT", "content-length": 99 },
-    body: Buffer.from(`<html><head><meta name="gradient-shared-page" content="yes"/></head><script nonce="${nonce}">self.x=1</script><p>Holder: Ada</p><script nonce="${nonce}" src="/a.js"></script></html>`),
+    body: Buffer.from(`<html><head><meta name="gradient-shared-page" content="yes"/></head>` +
+      `<script nonce="${nonce}">self.x=1</script>` +
+      `<p>Holder: Ada</p><script nonce="${nonce}" src="/a.js"></script></html>`),
     ...overrides,
   };
 }
@@ -74,7 +76,9 @@ describe("the shared page cache", () => {
     const headers = new Map(copy.headers);
     assert.equal(nonceOfPolicy(String(headers.get("content-security-policy"))), "TkVXTk9OQ0U=");
     const body = copy.body.toString();
-    assert.equal(body, `<html><head><meta name="gradient-shared-page" content="yes"/></head><script nonce="TkVXTk9OQ0U=">self.x=1</script><p>Holder: Ada</p><script nonce="TkVXTk9OQ0U=" src="/a.js"></script></html>`);
+    assert.equal(body, `<html><head><meta name="gradient-shared-page" content="yes"/></head>` +
+      `<script nonce="TkVXTk9OQ0U=">self.x=1</script>` +
+      `<p>Holder: Ada</p><script nonce="TkVXTk9OQ0U=" src="/a.js"></script></html>`);
     assert.ok(!body.includes("T0xETk9OQ0U=") && !String(headers.get("content-security-policy")).includes("T0xETk9OQ0U="));
     // Per-response headers are the server's to write afresh.
     assert.equal(headers.get("x-frame-options"), "DENY");
@@ -106,7 +110,10 @@ describe("the shared page cache", () => {
   test("a gzipped copy inflates to exactly the plain copy, nonces and account included", () => {
     const cache = new SharedPageCache();
     const nonce = "T0xETk9OQ0U=";
-    const body = `<html><head><meta name="gradient-shared-page" content="yes"/>${`<script nonce="${nonce}">self.__next_f.push([1,"${"lesson text ".repeat(400)}"])</script>`.repeat(5)}</head><body>${"<p>Gradient descent — 梯度下降</p>".repeat(2000)}</body></html>`;
+    const body = `<html><head><meta name="gradient-shared-page" content="yes"/>` +
+      `${`<script nonce="${nonce}">self.__next_f.push([1,"${"lesson text ".repeat(400)}"])</script>`.repeat(5)}` +
+      `</head>` +
+        `<body>${"<p>Gradient descent — 梯度下降</p>".repeat(2000)}</body></html>`;
     cache.keep("k", page(nonce, { body: Buffer.from(body) }));
     // A reader's copy has their account in <head>; a stranger's has nothing there.
     for (const headExtra of [accountElement({ name: "Lin Learner", role: "LEARNER" }), ""]) {

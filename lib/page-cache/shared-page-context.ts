@@ -50,7 +50,9 @@ export function createSharedPageContextReader(connectionString: string, authSecr
       const userId = request.session ? await readerId(request.session.value) : null;
       if (request.audience === "readers" && !userId) return null;
       const result = await pool.query(
-        'SELECT v."version"::text AS "version", u."id", u."name", u."role"::text AS "role", u."locale" FROM "CacheVersion" v LEFT JOIN "User" u ON u."id" = $2 WHERE v."scope" = $1',
+        'SELECT v."version"::text AS "version", ' +
+          'u."id", u."name", u."role"::text AS "role", u."locale" FROM "CacheVersion" v ' +
+          'LEFT JOIN "User" u ON u."id" = $2 WHERE v."scope" = $1',
         [request.scope, userId],
       );
       if (result.rows.length === 0) throw new Error(`CacheVersion has no row for ${request.scope}: are the migrations applied?`);

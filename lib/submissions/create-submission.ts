@@ -57,7 +57,8 @@ export async function createSubmission(user: Pick<CurrentUser, "id" | "role">, i
     // Four bytes per float32 parameter: anything larger cannot fit the lab's parameter budget.
     if (bundle.weights.byteLength > spec.budget.maxParameters * 4) {
       throw new ValidationError("Your submission was not accepted.", {
-        weights: [`The weights file holds ${bundle.weights.byteLength / 4} parameters' worth of bytes; this lab allows at most ${spec.budget.maxParameters} parameters.`],
+        weights: [`The weights file holds ${bundle.weights.byteLength / 4} parameters' worth of bytes; ` +
+          `this lab allows at most ${spec.budget.maxParameters} parameters.`],
       });
     }
   }

@@ -20,7 +20,8 @@ function tryMount(): string | null {
     execFileSync("mount", ["-t", "tmpfs", "-o", `size=${DISK_SIZE},mode=0755`, "tmpfs", mountPoint], { stdio: "pipe" });
     return null;
   } catch (error) {
-    return `a size-limited tmpfs cannot be mounted here (needs root): ${error instanceof Error ? error.message : String(error)}`;
+    return `a size-limited tmpfs cannot be mounted here (needs root): ` +
+      `${error instanceof Error ? error.message : String(error)}`;
   }
 }
 
@@ -72,7 +73,8 @@ describe("the job folder's disk fills up", { skip: cannotMount ?? false }, () =>
     } finally {
       fs.rmSync(fillerFile, { force: true });
     }
-    assert.ok(handedBack.platformRetries >= 1, `a full disk is the platform's failure, retried: ${handedBack.status} ${handedBack.failureKind} ${handedBack.message}`);
+    assert.ok(handedBack.platformRetries >= 1, `a full disk is the platform's failure, retried: ` +
+      `${handedBack.status} ${handedBack.failureKind} ${handedBack.message}`);
 
     const graded = await lab.finished(handedBack.id);
     assert.equal(graded.status, "PASSED", graded.message ?? "");
@@ -94,7 +96,8 @@ describe("the job folder's disk fills up", { skip: cannotMount ?? false }, () =>
     }
     assert.ok(
       handedBack.platformRetries >= 1,
-      `a full disk is the platform's failure, retried, not the learner's: ${handedBack.status} ${handedBack.failureKind} ${handedBack.failureCode}: ${handedBack.message}`,
+      `a full disk is the platform's failure, retried, not the learner's: ` +
+        `${handedBack.status} ${handedBack.failureKind} ${handedBack.failureCode}: ${handedBack.message}`,
     );
 
     const graded = await lab.finished(submission.id);

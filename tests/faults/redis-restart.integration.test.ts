@@ -41,7 +41,8 @@ async function assertGradedOnce(learnerId: string, ids: string[]): Promise<void>
 async function submitDuringOutage(learner: { id: string; role: "LEARNER" }) {
   let timer: NodeJS.Timeout | undefined;
   const stuck = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error("createSubmission was still waiting for Redis after 20 s of outage; a submission must be accepted while Redis is down")), 20_000);
+    timer = setTimeout(() => reject(new Error("createSubmission was still waiting for Redis after 20 s of outage; " +
+      "a submission must be accepted while Redis is down")), 20_000);
   });
   try {
     return await Promise.race([lab.submit(learner), stuck]);

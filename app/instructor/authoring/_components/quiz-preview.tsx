@@ -5,7 +5,9 @@ import { QuizFileSchema, type Question } from "@/lib/courses/content-schema";
 
 /** What a quiz file's questions look like, shown under every quiz textarea. */
 export const QUESTION_HINT =
-  "Each question has an id, a kind (single, multiple or numeric), a prompt and an explanation in en and zh-CN, choices with ids for single and multiple, and the answer: a choice id, a list of ids, or a number with an optional tolerance.";
+  "Each question has an id, a kind (single, multiple or numeric), a prompt and an explanation in en and zh-CN, " +
+    "choices with ids for single and multiple, " +
+      "and the answer: a choice id, a list of ids, or a number with an optional tolerance.";
 
 function answerText(question: Question): string {
   if (question.kind === "numeric") return `${question.answer}${question.tolerance > 0 ? ` ± ${question.tolerance}` : ""}`;

@@ -30,7 +30,8 @@ export function SubmitForm({ courseSlug, assignmentSlug, starterCode, maxCodeByt
     setIsHydrated(true);
   }, [draftKey]);
   const [language, setLanguage] = useState<"javascript" | "typescript">("javascript");
-  const { fieldErrors, message, isPending, save } = useSave("Your submission could not be sent: the server could not be reached. Your code is still here; try again in a moment.");
+  const { fieldErrors, message, isPending, save } = useSave("Your submission could not be sent: the server could not be reached. " +
+    "Your code is still here; try again in a moment.");
   const bytes = new TextEncoder().encode(code).byteLength;
 
   function updateCode(next: string) {

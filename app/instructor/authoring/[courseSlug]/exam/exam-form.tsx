@@ -31,7 +31,10 @@ export function ExamForm({ courseSlug, initial }: { courseSlug: string; initial:
         id="examYaml"
         label="exam.yaml"
         kind="exam"
-        hint="title (en, zh-CN), drawCount (questions per attempt), timeLimitMinutes, passPercent and optionally maxAttempts."
+        hint={
+          "title (en, zh-CN), drawCount (questions per attempt), " +
+          "timeLimitMinutes, passPercent and optionally maxAttempts."
+        }
         value={form.examYaml}
         onChange={(examYaml) => setForm({ ...form, examYaml })}
         errors={errorsFor(fieldErrors, "examYaml")}

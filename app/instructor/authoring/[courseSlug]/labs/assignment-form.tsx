@@ -50,7 +50,10 @@ export function AssignmentForm({ courseSlug, assignmentSlug, initial }: Assignme
         id="specYaml"
         label="Specification (assignment.yaml)"
         kind="assignment"
-        hint="The grader's contract: data set, split, preprocessing, metric and threshold, budget, mode. Its slug names the lab and cannot change once made."
+        hint={
+          "The grader's contract: data set, split, preprocessing, metric and threshold, budget, mode. " +
+          "Its slug names the lab and cannot change once made."
+        }
         value={form.specYaml}
         onChange={(specYaml) => setForm({ ...form, specYaml })}
         errors={errorsFor(fieldErrors, "specYaml")}
