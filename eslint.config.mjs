@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
@@ -11,18 +12,16 @@ const browserOnlyGlobalsOff = Object.fromEntries(
     .map((name) => [name, "off"]),
 );
 
-export default tseslint.config(
-  {
-    ignores: [
-      "lib/generated/**",
-      ".next/**",
-      ".data/**",
-      "test-results/**",
-      "playwright-report/**",
-      "next-env.d.ts",
-      "**/*.tsbuildinfo",
-    ],
-  },
+export default defineConfig(
+  globalIgnores([
+    "lib/generated/**",
+    ".next/**",
+    ".data/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+    "**/*.tsbuildinfo",
+  ]),
   js.configs.recommended,
   ...nextVitals,
   ...nextTypescript,
@@ -48,7 +47,11 @@ export default tseslint.config(
         "error",
         {
           allowForKnownSafeCalls: [
-            { from: "package", package: "node:test", name: ["test", "it", "describe", "suite", "before", "after", "beforeEach", "afterEach"] },
+            {
+              from: "package",
+              package: "node:test",
+              name: ["test", "it", "describe", "suite", "before", "after", "beforeEach", "afterEach"],
+            },
           ],
         },
       ],
@@ -58,7 +61,7 @@ export default tseslint.config(
   // the TypeScript project, so the rules that need type information cannot run on it.
   {
     files: ["**/*.{js,mjs,cjs}"],
-    ...tseslint.configs.disableTypeChecked,
+    extends: [tseslint.configs.disableTypeChecked],
   },
   // Server-side code runs on Node only: the grader, the code it runs in the sandbox, scripts,
   // tests and configs. Next's config gives every file the browser's globals as well, so they are
