@@ -10,9 +10,6 @@ const securityHeaders = [
 
 module.exports = {
   poweredByHeader: false,
-  // The whole project (grader and scripts included) is type-checked once by `npm test` (tsc),
-  // so the build does not check it a second time.
-  typescript: { ignoreBuildErrors: true },
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   // A whole course bundle is imported through one server action; the default limit is 1 MB.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "8mb" } },
