@@ -4,7 +4,7 @@ const securityHeaders = [
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   // The Content-Security-Policy, with a fresh script nonce on every response, is set by the web
-  // server in front of Next (scripts/web-server.ts), which serves every request.
+  // server in front of Next (web-server/index.ts), which serves every request.
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 

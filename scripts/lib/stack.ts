@@ -81,9 +81,9 @@ export function buildWebApp(processEnv: NodeJS.ProcessEnv, log: (line: string) =
   fs.writeFileSync(stampFile, inputs);
 }
 
-/** The production web server (scripts/web-server.ts): one Next process per core on `port`. */
+/** The production web server (web-server/index.ts): one Next process per core on `port`. */
 export function startWebApp(processEnv: NodeJS.ProcessEnv, port: number): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "web-server.ts"), "--port", String(port), "--hostname", "127.0.0.1"], {
+  return spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "web-server", "index.ts"), "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: ROOT,
     env: { ...processEnv, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "inherit", "inherit"],

@@ -1,4 +1,4 @@
-// The production web app (scripts/web-server.ts) on a Postgres of this test's own: while Postgres is down
+// The production web app (web-server/index.ts) on a Postgres of this test's own: while Postgres is down
 // a page (in Debian's Chromium) says the service is temporarily unavailable, and once Postgres is
 // back it recovers without a reload; SIGTERM lets a request already in flight finish before exit.
 import assert from "node:assert/strict";

