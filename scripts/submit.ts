@@ -6,15 +6,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { AssignmentListSchema, CreatedSubmissionSchema, ErrorResponseSchema, SubmissionStatusSchema } from "../lib/api/schemas";
+import { readSubmitClientEnv } from "../lib/env";
 import { readUploadedModule } from "../lib/submissions/submission-input";
-
-// A client of the server, not the server: it reads its own two settings, not lib/env.ts.
-const ClientEnvSchema = z.object({
-  GRADIENT_TOKEN: z
-    .string({ error: "Set GRADIENT_TOKEN to a personal access token (create one at /account/tokens)." })
-    .regex(/^gra_[A-Za-z0-9_-]{43}$/, "GRADIENT_TOKEN does not look like a Gradient token (gra_ followed by 43 characters)."),
-  GRADIENT_URL: z.url("GRADIENT_URL must be the site's address, like http://localhost:3000.").default("http://localhost:3000"),
-});
 
 const EXIT = { passed: 0, failed: 1, error: 2 } as const;
 const POLL_MS = 1000;
@@ -46,9 +39,13 @@ function parseCommandLine() {
 }
 
 function readClientEnv() {
-  const parsed = ClientEnvSchema.safeParse(process.env);
-  if (!parsed.success) throw new CliError(parsed.error.issues.map((issue) => issue.message).join("\n"));
-  return { token: parsed.data.GRADIENT_TOKEN, baseUrl: parsed.data.GRADIENT_URL.replace(/\/+$/, "") };
+  let settings;
+  try {
+    settings = readSubmitClientEnv();
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message : String(error));
+  }
+  return { token: settings.GRADIENT_TOKEN, baseUrl: settings.GRADIENT_URL.replace(/\/+$/, "") };
 }
 
 function createClient(baseUrl: string, token: string) {

@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { childEnvironment } from "../env";
 
 const PACKAGE_NAME = /^[a-z0-9][a-z0-9+.-]+$/;
 
@@ -46,7 +47,7 @@ export function ensureDebianPackages(names: readonly string[], why: string): voi
   updateIndexOnce();
   execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    env: childEnvironment({ DEBIAN_FRONTEND: "noninteractive" }),
   });
 }
 

