@@ -51,8 +51,10 @@ const EnvSchema = z.object({
   SIGNING_KEY: z.string().optional(),
   /** File holding the signing key (PKCS#8 PEM, mode 0600); `npm start` creates one when neither is set. */
   SIGNING_KEY_FILE: z.string().optional(),
-  /** Log verbosity of the scripts and the worker. */
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Least severe log records written (pino's levels, most to least verbose; silent writes none) by the worker, the web server and the scripts. */
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+  /** How logs look on stderr: json (one object a line, for collectors) or pretty (one readable line each); pretty when stderr is a terminal, else json. */
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -7,11 +7,12 @@ import os from "node:os";
 import path from "node:path";
 import { ensureSigningKeyFile } from "./lib/signing-key";
 import { childEnvironment, env } from "../lib/env";
+import { logger } from "../lib/log";
 import { ensureDebianPackages } from "../lib/system/debian-packages";
 import { createDatabase, dropDatabase, findFreePort } from "./lib/services";
 import { buildWebApp, migrate, ROOT, seed, startServices, startWebApp, startWorker, stopProcess, waitForHttp } from "./lib/stack";
 
-const log = (line: string) => console.log(`[test] ${line}`);
+const log = logger.child({ component: "test" });
 
 // `npm test` runs every phase; while working, `npm test -- unit grader/sandbox` narrows it down
 // (phase names: typecheck, unit, e2e; any other word filters the test files by path, and
@@ -38,7 +39,7 @@ interface Counts {
 }
 
 function runNodeTests(files: string[], processEnv: NodeJS.ProcessEnv, tapFile: string): Counts {
-  log(`Unit and integration tests: ${files.length} files`);
+  log.info({ files: files.length }, "unit and integration tests");
   spawnSync(
     process.execPath,
     [
@@ -63,7 +64,7 @@ function runNodeTests(files: string[], processEnv: NodeJS.ProcessEnv, tapFile: s
 }
 
 function runTypecheck(): Counts {
-  log("Type-checking the whole project (tsc)");
+  log.info("type-checking the whole project (tsc)");
   const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", ROOT], { cwd: ROOT, stdio: "inherit" });
   return result.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 }
@@ -78,7 +79,7 @@ async function runEndToEnd(processEnv: NodeJS.ProcessEnv, reportFile: string, sp
   const children: ChildProcess[] = [startWebApp(webEnv, port), startWorker(webEnv)];
   try {
     await waitForHttp(`${baseUrl}/api/health`, 60_000, children[0]);
-    log(`End-to-end tests against ${baseUrl}`);
+    log.info({ baseUrl }, "end-to-end tests");
     spawnSync(path.join(ROOT, "node_modules", ".bin", "playwright"), ["test", ...specFilters], {
       cwd: ROOT,
       env: { ...webEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile },
@@ -146,7 +147,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error("[test] The test run could not complete:", error);
+    log.fatal({ err: error }, "the test run could not complete");
     process.exit(1);
   },
 );

