@@ -16,9 +16,10 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { z } from "zod";
 import { generateTokenSecret } from "../lib/api-tokens/token-secret";
+import { parseCommandLine } from "../lib/command-line";
 import { childEnvironment, env, webProcessCount } from "../lib/env";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { logger } from "../lib/log";
@@ -45,7 +46,24 @@ const BENCH_SUBMISSION = `export async function train({ tf, data }) {
 `;
 const TERMINAL = ["PASSED", "FAILED", "ERROR"] as const;
 
-const { values: options } = parseArgs({
+const USAGE =
+  "usage: npm run bench:load -- [--learners 1000] [--clients 100] [--rush-seconds 60] [--think-ms 1000] [--drain-timeout-minutes 90] [--rush-only] [--json]";
+
+const count = (name: string, min: number) =>
+  z.coerce.number({ error: `--${name} must be a whole number` }).int(`--${name} must be a whole number`).min(min, `--${name} must be at least ${min}`);
+
+const ArgsSchema = z.object({
+  learners: count("learners", 1),
+  clients: count("clients", 1),
+  "rush-seconds": count("rush-seconds", 1),
+  "think-ms": count("think-ms", 0),
+  "drain-timeout-minutes": count("drain-timeout-minutes", 1),
+  "rush-only": z.boolean(),
+  json: z.boolean(),
+});
+
+const options = parseCommandLine({
+  usage: USAGE,
   options: {
     learners: { type: "string", default: "1000" },
     clients: { type: "string", default: "100" },
@@ -55,12 +73,13 @@ const { values: options } = parseArgs({
     "rush-only": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
   },
+  schema: ArgsSchema,
 });
-const LEARNERS = Number(options.learners);
-const CLIENTS = Number(options.clients);
-const RUSH_MS = Number(options["rush-seconds"]) * 1000;
-const THINK_MS = Number(options["think-ms"]);
-const DRAIN_TIMEOUT_MS = Number(options["drain-timeout-minutes"]) * 60_000;
+const LEARNERS = options.learners;
+const CLIENTS = options.clients;
+const RUSH_MS = options["rush-seconds"] * 1000;
+const THINK_MS = options["think-ms"];
+const DRAIN_TIMEOUT_MS = options["drain-timeout-minutes"] * 60_000;
 
 const log = logger.child({ component: "bench" });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

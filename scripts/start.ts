@@ -1,6 +1,8 @@
 // `npm start`: brings up the whole platform on this machine and keeps it running until Ctrl-C.
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
+import { z } from "zod";
+import { parseCommandLine } from "../lib/command-line";
 import { childEnvironment, dataDir, env, publicUrl } from "../lib/env";
 import { logger } from "../lib/log";
 import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
@@ -11,6 +13,8 @@ import { buildWebApp, migrate, seed, startServices, startWebApp, startWorker, st
 const log = logger.child({ component: "start" });
 
 async function main(): Promise<void> {
+  // Everything is configured through the environment (README, Configuration).
+  parseCommandLine({ usage: "usage: npm start   (settings come from the environment: PORT, DATABASE_URL, ...)", options: {}, schema: z.object({}) });
   log.info({ dataDir }, "state folder");
   const services = await startServices(dataDir, log);
   const children: ChildProcess[] = [];

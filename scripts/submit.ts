@@ -3,9 +3,9 @@
 // Exit code: 0 passed, 1 failed (the code or its score), 2 anything else (usage, network, platform).
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { AssignmentListSchema, CreatedSubmissionSchema, ErrorResponseSchema, SubmissionStatusSchema } from "../lib/api/schemas";
+import { parseCommandLine } from "../lib/command-line";
 import { readSubmitClientEnv } from "../lib/env";
 import { readUploadedModule } from "../lib/submissions/submission-input";
 
@@ -24,19 +24,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const USAGE = "Usage: npm run submit -- --assignment <lab-slug> --file <model.js|model.ts> [--course <course-slug>]";
 
-function parseCommandLine() {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: { assignment: { type: "string" }, file: { type: "string" }, course: { type: "string" }, help: { type: "boolean", short: "h" } },
-      strict: true,
-    }));
-  } catch (error) {
-    throw new CliError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-  if (values.help || !values.assignment || !values.file) throw new CliError(USAGE);
-  return { assignment: values.assignment, file: values.file, course: values.course };
-}
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const ArgsSchema = z.object({
+  assignment: z.string({ error: "--assignment is missing" }).regex(SLUG, "--assignment must be a lab's slug, like linear-regression"),
+  file: z.string({ error: "--file is missing" }).min(1),
+  course: z.string().regex(SLUG, "--course must be a course's slug").optional(),
+});
 
 function readClientEnv() {
   let settings;
@@ -157,7 +151,7 @@ function printResult(status: Status, assignment: Assignment, pageUrl: string): n
 }
 
 async function main(): Promise<number> {
-  const args = parseCommandLine();
+  const args = parseCommandLine({ usage: USAGE, options: { assignment: { type: "string" }, file: { type: "string" }, course: { type: "string" } }, schema: ArgsSchema });
   const { token, baseUrl } = readClientEnv();
   const call = createClient(baseUrl, token);
   const module = readModule(args.file);

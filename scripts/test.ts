@@ -5,7 +5,9 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { z } from "zod";
 import { ensureSigningKeyFile } from "./lib/signing-key";
+import { parseCommandLine } from "../lib/command-line";
 import { childEnvironment, env } from "../lib/env";
 import { logger } from "../lib/log";
 import { ensureDebianPackages } from "../lib/system/debian-packages";
@@ -18,9 +20,17 @@ const log = logger.child({ component: "test" });
 // (phase names: typecheck, unit, e2e; any other word filters the test files by path, and
 // `npm test -- e2e e2e/lab.spec.ts` runs one end-to-end file).
 const PHASES = ["typecheck", "unit", "e2e"];
-const args = process.argv.slice(2);
-const phases = new Set(args.some((arg) => PHASES.includes(arg)) ? args.filter((arg) => PHASES.includes(arg)) : PHASES);
-const fileFilters = args.filter((arg) => !PHASES.includes(arg));
+const USAGE = "usage: npm test -- [typecheck] [unit] [e2e] [path filter ...]   (e.g. npm test -- unit grader/sandbox, npm test -- e2e e2e/lab.spec.ts)";
+
+const ArgsSchema = z.object({
+  positionals: z.array(z.string().trim().min(1, "an empty filter would match every file")),
+});
+
+function readCommandLine(): { phases: Set<string>; fileFilters: string[] } {
+  const { positionals } = parseCommandLine({ usage: USAGE, options: {}, allowPositionals: true, schema: ArgsSchema });
+  const named = positionals.filter((word) => PHASES.includes(word));
+  return { phases: new Set(named.length > 0 ? named : PHASES), fileFilters: positionals.filter((word) => !PHASES.includes(word)) };
+}
 const SKIPPED_DIRS = new Set(["node_modules", ".next", ".data", ".git", "e2e", "test-results", "playwright-report"]);
 
 function findTestFiles(dir: string, found: string[] = []): string[] {
@@ -97,6 +107,7 @@ async function runEndToEnd(processEnv: NodeJS.ProcessEnv, reportFile: string, sp
 }
 
 async function main(): Promise<number> {
+  const { phases, fileFilters } = readCommandLine();
   const runId = crypto.randomBytes(4).toString("hex");
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-test-"));
   // The embedded Postgres runs as the `postgres` user and must be able to enter this folder.

