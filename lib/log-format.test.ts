@@ -13,9 +13,11 @@ describe("formatLogRecord", () => {
     assert.equal(formatLogRecord(line), '07:01:02.345 WARN  x  why="the local Redis" packages=["redis-server"]\n');
   });
 
-  it("gives an error's message among the fields and its stack frames under the line", () => {
-    const line = JSON.stringify({ level: "error", time: "2026-12-06T07:01:02.345Z", msg: "heartbeat failed", err: { type: "Error", message: "connection refused", stack: "Error: connection refused\n    at beat (grader/index.ts:1:1)" } });
-    assert.equal(formatLogRecord(line), '07:01:02.345 ERROR heartbeat failed  err="connection refused"\n    at beat (grader/index.ts:1:1)\n');
+  it("gives an error's message among the fields, and its stack frames under the line of an error only", () => {
+    const err = { type: "Error", message: "connection refused", stack: "Error: connection refused\n    at beat (grader/index.ts:1:1)" };
+    const record = { time: "2026-12-06T07:01:02.345Z", msg: "heartbeat failed", err };
+    assert.equal(formatLogRecord(JSON.stringify({ ...record, level: "error" })), '07:01:02.345 ERROR heartbeat failed  err="connection refused"\n    at beat (grader/index.ts:1:1)\n');
+    assert.equal(formatLogRecord(JSON.stringify({ ...record, level: "warn" })), '07:01:02.345 WARN  heartbeat failed  err="connection refused"\n');
   });
 
   it("passes a line that is not a record through as it is", () => {

@@ -1,6 +1,6 @@
 // The readable form of a log record, for a person watching a terminal (`npm start`): one line per
-// record, time, level, the process it came from, the message and its fields; an error's stack under
-// it. Written here rather than with pino-pretty, which would be a dependency for thirty lines.
+// record, time, level, the process it came from, the message and its fields; under an error (not
+// under a warning, which is expected to pass) the stack of its cause. Written here rather than with pino-pretty, which would be a dependency for thirty lines.
 
 /** Fields every record has, shown in their own places or (pid, hostname) left out as noise in a terminal. */
 const PLACED = new Set(["time", "level", "msg", "component", "err", "pid", "hostname"]);
@@ -35,6 +35,7 @@ export function formatLogRecord(line: string): string {
     .map(([key, value]) => `${key}=${formatValue(value)}`);
   const error = "err" in record ? formatError(record.err) : null;
   if (error) fields.push(`err=${error.summary}`);
+  const stack = record.level === "error" || record.level === "fatal" ? (error?.stack ?? "") : "";
   const message = typeof record.msg === "string" ? record.msg : "";
-  return `${time} ${level} ${component}${message}${fields.length > 0 ? `  ${fields.join(" ")}` : ""}\n${error?.stack ?? ""}`;
+  return `${time} ${level} ${component}${message}${fields.length > 0 ? `  ${fields.join(" ")}` : ""}\n${stack}`;
 }
