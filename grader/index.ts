@@ -69,7 +69,7 @@ async function main(): Promise<void> {
       stalledInterval: graderConfig.stalledIntervalMs,
       maxStalledCount: 3,
     });
-    worker.on("failed", (job, error) => log.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: error }, "job failed"));
+    worker.on("failed", (job, error) => log.warn({ jobId: job?.id, delivery: job?.attemptsMade, err: error }, "job failed"));
     worker.on("error", (error) => log.error({ err: error }, "queue connection problem"));
     log.info({ concurrency: graderConfig.concurrency }, "waiting for jobs");
   }

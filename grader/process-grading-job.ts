@@ -111,6 +111,7 @@ export async function processGradingJob(job: Job): Promise<void> {
     log.info("nothing to do: already graded, or gone");
     return;
   }
+  log.info({ delivery: job.attemptsMade + 1 }, "grading");
   const startedAt = performance.now();
   let phase: { name: string; startedAt: number } | null = null;
   const endPhase = () => {
@@ -182,7 +183,7 @@ export async function processGradingJob(job: Job): Promise<void> {
       data: { status: "QUEUED", message: "Waiting to retry after a platform problem", platformRetries: { increment: 1 } },
     });
     await notifySubmissionChanged(submissionId);
-    log.warn({ ...outcome, attempt: job.attemptsMade + 1 }, "platform failure; handed back to be retried");
+    log.warn({ ...outcome, delivery: job.attemptsMade + 1 }, "platform failure; handed back to be retried");
     throw new PlatformFailure(result.message);
   }
   const saved = await db.submission.updateMany({
