@@ -4,15 +4,12 @@ const securityHeaders = [
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   // The Content-Security-Policy, with a fresh script nonce on every response, is set by the web
-  // server in front of Next (scripts/web-server.ts), which serves every request.
+  // server in front of Next (web-server/index.ts), which serves every request.
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
 module.exports = {
   poweredByHeader: false,
-  // The whole project (grader and scripts included) is type-checked once by `npm test` (tsc),
-  // so the build does not check it a second time.
-  typescript: { ignoreBuildErrors: true },
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   // A whole course bundle is imported through one server action; the default limit is 1 MB.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "8mb" } },

@@ -119,7 +119,7 @@ test("the fuzz table names every route handler in app/", () => {
 });
 
 // Next 16.4.6 answers a dynamic segment that is not valid UTF-8 once decoded with a bare 500, before
-// proxy.ts or any route code runs (vercel/next.js#92557). The web server (scripts/web-server.ts)
+// proxy.ts or any route code runs (vercel/next.js#92557). The web server (web-server/index.ts)
 // refuses such a path itself, for route handlers and pages alike.
 test("a path with an undecodable %-escape gets a 400 that says why", async ({ request }) => {
   for (const url of ["/status/%E0%A4%A", "/api/auth/%E0%A4%A", "/credentials/%E0%A4%A", "/courses/%E0%A4%A", "/api/v1/submissions/%C0%AF?x=1"]) {

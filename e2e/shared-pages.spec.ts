@@ -1,4 +1,4 @@
-// Lesson pages shared between readers by the web server (scripts/lib/shared-page-server.ts): each
+// Lesson pages shared between readers by the web server (web-server/shared-page-server.ts): each
 // reader still sees their own name, progress and quiz attempts, never another's; an edit shows on
 // the next view; an unpublished course is never shared. The verify page's copies are in
 // certificates.spec.ts.

@@ -3,13 +3,14 @@
 import os from "node:os";
 import { Worker, type Job } from "bullmq";
 import { db } from "../lib/db";
+import { logger } from "../lib/log";
 import { closeGradingQueue, createQueueConnection, getGradingQueue, GRADING_QUEUE, queueOptions, type GradingJob } from "../lib/queue/grading-queue";
 import { graderConfig } from "./config";
 import { processGradingJob } from "./process-grading-job";
 import { probeSandbox } from "./sandbox/run-sandboxed";
 import { sweep } from "./sweeper";
 
-const log = (line: string) => console.log(`grader ${graderConfig.workerId}: ${line}`);
+const log = logger.child({ component: "grader", workerId: graderConfig.workerId });
 
 /** How long each step of a shutdown after the drain may take: a stuck connection must not keep the process alive. */
 const CLEAN_UP_MS = 5_000;
@@ -32,14 +33,19 @@ async function beat(backend: string, activeJobs: number, startedAt: Date): Promi
 /** Whether this machine can run learner code safely; refuses (loudly) when it cannot. */
 async function checkSandbox(): Promise<boolean> {
   const { layers, isComplete } = await probeSandbox();
-  for (const layer of layers) log(`sandbox layer ${layer.name}: ${layer.isAvailable ? "ok" : "MISSING"} (${layer.detail})`);
+  for (const layer of layers) {
+    if (layer.isAvailable) log.info({ layer: layer.name, detail: layer.detail }, "sandbox layer ok");
+    else log.error({ layer: layer.name, detail: layer.detail }, "sandbox layer MISSING");
+  }
   if (isComplete) return true;
   if (graderConfig.isWeakSandboxAllowed) {
-    log("WARNING: GRADER_UNSAFE_ALLOW_WEAK_SANDBOX is set: grading with a weaker sandbox. Never do this in production.");
+    log.warn("GRADER_UNSAFE_ALLOW_WEAK_SANDBOX is set: grading with a weaker sandbox. Never do this in production.");
     return true;
   }
-  log("REFUSING TO GRADE: a sandbox layer is missing (see above). " +
-    "Submissions stay queued until a complete sandbox is available.");
+  log.error(
+    "REFUSING TO GRADE: a sandbox layer is missing (see above). " +
+      "Submissions stay queued until a complete sandbox is available.",
+  );
   return false;
 }
 
@@ -66,23 +72,23 @@ async function main(): Promise<void> {
       stalledInterval: graderConfig.stalledIntervalMs,
       maxStalledCount: 3,
     });
-    worker.on("failed", (job, error) => log(`job ${job?.id ?? "?"} failed (try ${job?.attemptsMade ?? "?"}): ${error.message}`));
-    worker.on("error", (error) => log(`queue connection problem: ${error.message}`));
-    log(`waiting for jobs (concurrency ${graderConfig.concurrency})`);
+    worker.on("failed", (job, error) => log.warn({ jobId: job?.id, delivery: job?.attemptsMade, err: error }, "job failed"));
+    worker.on("error", (error) => log.error({ err: error }, "queue connection problem"));
+    log.info({ concurrency: graderConfig.concurrency }, "waiting for jobs");
   }
 
   const timers = [
     setInterval(() => {
-      beat(canGrade ? "ready" : "refusing", runningJobs.size, startedAt).catch((error: unknown) => log(`heartbeat failed: ${String(error)}`));
+      beat(canGrade ? "ready" : "refusing", runningJobs.size, startedAt).catch((error: unknown) => log.error({ err: error }, "heartbeat failed"));
     }, graderConfig.heartbeatMs),
   ];
   if (canGrade) {
     const runSweep = () =>
       sweep(getGradingQueue())
         .then(({ requeued, abandoned }) => {
-          if (requeued + abandoned > 0) log(`sweeper: re-queued ${requeued}, gave up on ${abandoned}`);
+          if (requeued + abandoned > 0) log.info({ requeued, abandoned }, "sweeper re-queued lost work");
         })
-        .catch((error: unknown) => log(`sweeper failed: ${String(error)}`));
+        .catch((error: unknown) => log.error({ err: error }, "sweeper failed"));
     void runSweep();
     timers.push(setInterval(() => void runSweep(), graderConfig.sweepIntervalMs));
   }
@@ -91,7 +97,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (isShuttingDown) return;
     isShuttingDown = true;
-    log(`${signal}: finishing running jobs (at most ${graderConfig.drainTimeoutMs / 1000} s), then stopping`);
+    log.info({ signal, drainMs: graderConfig.drainTimeoutMs, runningJobs: runningJobs.size }, "finishing running jobs, then stopping");
     for (const timer of timers) clearInterval(timer);
     if (worker) {
       // close() stops taking jobs at once, even when the promise it returns never settles.
@@ -99,7 +105,7 @@ async function main(): Promise<void> {
       const drain = await settlesWithin(Promise.allSettled([...runningJobs]), graderConfig.drainTimeoutMs);
       if (drain === TIMED_OUT) {
         // Exiting releases them: their locks lapse and another worker takes them over, uncharged.
-        log(`handing back ${runningJobs.size} job(s) still running`);
+        log.warn({ runningJobs: runningJobs.size }, "handing back jobs still running");
       } else {
         await settlesWithin(closed, CLEAN_UP_MS);
       }
@@ -107,6 +113,7 @@ async function main(): Promise<void> {
     await settlesWithin(closeGradingQueue(), CLEAN_UP_MS);
     await settlesWithin(db.workerHeartbeat.delete({ where: { id: graderConfig.workerId } }), CLEAN_UP_MS);
     await settlesWithin(db.$disconnect(), CLEAN_UP_MS);
+    log.info("stopped");
     process.exit(0);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
@@ -114,6 +121,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error("grader: failed to start:", error);
+  log.fatal({ err: error }, "failed to start");
   process.exit(1);
 });

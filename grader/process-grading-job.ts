@@ -6,6 +6,7 @@ import { AssignmentSpecSchema } from "../lib/assignments/spec-schema";
 import { issueCertificateIfEligible } from "../lib/certificates/issue-certificate";
 import { db } from "../lib/db";
 import type { Prisma } from "../lib/generated/prisma/client";
+import { logger, type Logger } from "../lib/log";
 import { GradingJobSchema } from "../lib/queue/grading-queue";
 import { notifySubmissionChanged } from "../lib/submissions/progress-channel";
 import { graderConfig } from "./config";
@@ -105,7 +106,17 @@ function seedFor(submissionId: string, stored: number | null): number {
 
 export async function processGradingJob(job: Job): Promise<void> {
   const { submissionId } = GradingJobSchema.parse(job.data);
-  if (!(await claim(submissionId))) return;
+  const log = logger.child({ component: "grader", workerId: graderConfig.workerId, jobId: job.id, submissionId });
+  if (!(await claim(submissionId))) {
+    log.info("nothing to do: already graded, or gone");
+    return;
+  }
+  log.info({ delivery: job.attemptsMade + 1 }, "grading");
+  const startedAt = performance.now();
+  let phase: { name: string; startedAt: number } | null = null;
+  const endPhase = () => {
+    if (phase) log.debug({ phase: phase.name, durationMs: Math.round(performance.now() - phase.startedAt) }, "phase done");
+  };
   await notifySubmissionChanged(submissionId);
 
   const submission = await db.submission.findUniqueOrThrow({
@@ -130,7 +141,7 @@ export async function processGradingJob(job: Job): Promise<void> {
         await db.submission.updateMany({ where: { id: submissionId, status: "RUNNING", workerId: graderConfig.workerId }, data });
         await notifySubmissionChanged(submissionId);
       })
-      .catch((error: unknown) => console.warn(`grader: progress of ${submissionId} not saved:`, error));
+      .catch((error: unknown) => log.warn({ err: error }, "progress not saved"));
   };
   // Keeps the row fresh during long silent phases, so the sweeper can tell a live job from a dead one.
   const keepAlive = setInterval(() => writeProgress(true), 15_000);
@@ -144,6 +155,8 @@ export async function processGradingJob(job: Job): Promise<void> {
       seed,
       onProgress: (event) => {
         if (event.type === "stage") {
+          endPhase();
+          phase = { name: event.stage, startedAt: performance.now() };
           message = stageMessage(event.stage);
           writeProgress(true);
         } else if (event.type === "epoch") {
@@ -156,9 +169,11 @@ export async function processGradingJob(job: Job): Promise<void> {
       },
     });
   } finally {
+    endPhase();
     clearInterval(keepAlive);
     await pendingWrite;
   }
+  const outcome = { status: result.status, failureKind: result.failureKind, failureCode: result.failureCode, score: result.score, durationMs: Math.round(performance.now() - startedAt) };
 
   const isLastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
   if (result.status === "error" && result.failureKind === "platform" && !isLastTry) {
@@ -168,14 +183,19 @@ export async function processGradingJob(job: Job): Promise<void> {
       data: { status: "QUEUED", message: "Waiting to retry after a platform problem", platformRetries: { increment: 1 } },
     });
     await notifySubmissionChanged(submissionId);
+    log.warn({ ...outcome, delivery: job.attemptsMade + 1 }, "platform failure; handed back to be retried");
     throw new PlatformFailure(result.message);
   }
   const saved = await db.submission.updateMany({
     where: { id: submissionId, status: "RUNNING", workerId: graderConfig.workerId },
     data: { ...resultData(result), seed },
   });
-  if (saved.count !== 1) return;
-  if (result.status === "passed") await offerCertificate(submissionId);
+  if (saved.count !== 1) {
+    log.warn(outcome, "graded, but the submission was no longer this worker's to save");
+    return;
+  }
+  log.info(outcome, "graded");
+  if (result.status === "passed") await offerCertificate(submissionId, log);
   await notifySubmissionChanged(submissionId);
 }
 
@@ -183,7 +203,7 @@ export async function processGradingJob(job: Job): Promise<void> {
  * A passed lab may complete the course. A certificate problem must never undo a grade, so it is
  * logged and left for the next passing result (issuance is idempotent) to try again.
  */
-async function offerCertificate(submissionId: string): Promise<void> {
+async function offerCertificate(submissionId: string, log: Logger): Promise<void> {
   try {
     const { userId, message, assignment } = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { userId: true, message: true, assignment: { select: { courseId: true } } } });
     const outcome = await issueCertificateIfEligible(userId, assignment.courseId);
@@ -194,6 +214,6 @@ async function offerCertificate(submissionId: string): Promise<void> {
       });
     }
   } catch (error) {
-    console.warn(`grader: certificate check after ${submissionId} failed:`, error);
+    log.warn({ err: error }, "certificate check failed");
   }
 }

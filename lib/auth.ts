@@ -9,6 +9,7 @@ import type { Role } from "./generated/prisma/enums";
 import { db } from "./db";
 import { env, publicUrl } from "./env";
 import { ForbiddenError, RateLimitedError, UnauthenticatedError } from "./errors";
+import { logger } from "./log";
 import { authenticate } from "./users/authenticate";
 
 declare module "next-auth" {
@@ -34,8 +35,26 @@ function clientAddressOf(headers: Record<string, string | string[] | undefined> 
   return last || undefined;
 }
 
+const authLog = logger.child({ component: "next-auth" });
+
 export const authOptions: NextAuthOptions = {
   secret: env.AUTH_SECRET,
+  // next-auth's own messages go through the platform's logger rather than the console. A session
+  // cookie that does not decrypt (forged, or signed with a secret since replaced) is the visitor's
+  // problem, not the server's: the visitor is simply signed out, so it is a warning.
+  logger: {
+    error(code, metadata) {
+      const err = metadata instanceof Error ? metadata : metadata.error;
+      if (code === "JWT_SESSION_ERROR") authLog.warn({ code, err }, "session cookie refused");
+      else authLog.error({ code, err }, "next-auth error");
+    },
+    warn(code) {
+      authLog.warn({ code }, "next-auth warning");
+    },
+    debug(code, metadata) {
+      authLog.debug({ code, metadata }, "next-auth");
+    },
+  },
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in" },
   useSecureCookies: publicUrl.startsWith("https://"),

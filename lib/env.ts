@@ -54,8 +54,10 @@ const EnvSchema = z.object({
   SIGNING_KEY: z.string().optional(),
   /** File holding the signing key (PKCS#8 PEM, mode 0600); `npm start` creates one when neither is set. */
   SIGNING_KEY_FILE: z.string().optional(),
-  /** Log verbosity of the scripts and the worker. */
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Least severe log records written (pino's levels, most to least verbose; silent writes none) by the worker, the web server and the scripts. */
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+  /** How logs look on stderr: json (one object a line, for collectors) or pretty (one readable line each); pretty when stderr is a terminal, else json. */
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -71,12 +73,13 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
 
 export const env: Env = parseEnv(process.env);
 
-export const dataDir = path.resolve(env.GRADIENT_DATA_DIR);
+// `let` only for overrideEnvironmentForTest, which derives them again.
+export let dataDir = path.resolve(env.GRADIENT_DATA_DIR);
 
-export const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+export let publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 
 /** Web server processes: WEB_PROCESSES, else one per core (at most 8). */
-export const webProcessCount = env.WEB_PROCESSES ?? Math.min(os.availableParallelism(), 8);
+export let webProcessCount = env.WEB_PROCESSES ?? Math.min(os.availableParallelism(), 8);
 
 export function requireDatabaseUrl(): string {
   if (!env.DATABASE_URL) {
@@ -95,4 +98,58 @@ export function requireRedisUrl(): string {
 /** The environment for the child processes that scripts start, with the given overrides. */
 export function childEnvironment(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
   return { ...process.env, ...overrides };
+}
+
+/**
+ * The environment for a child that must see only `variables` (besides NODE_ENV, and PATH to find
+ * programs): a client run as someone else's machine would run it, with none of the platform's settings.
+ */
+export function isolatedChildEnvironment(variables: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...variables, NODE_ENV: env.NODE_ENV, PATH: process.env.PATH };
+}
+
+/**
+ * Test support: sets variables of this process's own environment (undefined removes one), for the
+ * children it starts and for the sandbox tests that look for them, and reads it again into `env`.
+ * Whatever a module made from the old values when it was imported (a database client, a cache
+ * folder) stays as it was: call this before importing the modules under test.
+ */
+export function overrideEnvironmentForTest(variables: Record<string, string | undefined>): void {
+  const next: NodeJS.ProcessEnv = { ...process.env };
+  for (const [name, value] of Object.entries(variables)) {
+    if (value === undefined) delete next[name];
+    else next[name] = value;
+  }
+  // Checked before anything changes: a refused value leaves the process as it was.
+  const reread = parseEnv(next);
+  for (const [name, value] of Object.entries(variables)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  for (const key of Object.keys(env) as (keyof Env)[]) delete env[key];
+  Object.assign(env, reread);
+  dataDir = path.resolve(env.GRADIENT_DATA_DIR);
+  publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  webProcessCount = env.WEB_PROCESSES ?? Math.min(os.availableParallelism(), 8);
+}
+
+const SubmitClientEnvSchema = z.object({
+  /** The learner's personal access token (created at /account/tokens). */
+  GRADIENT_TOKEN: z
+    .string({ error: "Set GRADIENT_TOKEN to a personal access token (create one at /account/tokens)." })
+    .regex(/^gra_[A-Za-z0-9_-]{43}$/, "GRADIENT_TOKEN does not look like a Gradient token (gra_ followed by 43 characters)."),
+  /** The site's address. */
+  GRADIENT_URL: z.url("GRADIENT_URL must be the site's address, like http://localhost:3000.").default("http://localhost:3000"),
+});
+
+export type SubmitClientEnv = z.infer<typeof SubmitClientEnvSchema>;
+
+/**
+ * The two settings of `npm run submit`, a client of the server on a learner's machine: read only
+ * when it runs, so that the server's settings never depend on them. Throws with what to fix.
+ */
+export function readSubmitClientEnv(): SubmitClientEnv {
+  const parsed = SubmitClientEnvSchema.safeParse(process.env);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join("\n"));
+  return parsed.data;
 }

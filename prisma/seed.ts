@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { db } from "../lib/db";
+import { logger } from "../lib/log";
 import { datasetPreview } from "../grader/datasets/preview";
 import type { DatasetPreview } from "../lib/assignments/dataset-preview";
 import { importAssignments } from "../lib/assignments/import-assignments";
@@ -14,6 +15,7 @@ import { hashPassword } from "../lib/users/password";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 
 const COURSES_DIR = path.join(import.meta.dirname, "..", "content", "courses");
+const log = logger.child({ component: "seed" });
 
 /**
  * A lab whose data set cannot be read here still gets imported; its page says there is no preview yet, and the next
@@ -23,7 +25,7 @@ function previewOrNothing(spec: AssignmentSpec): DatasetPreview | null {
   try {
     return datasetPreview(spec);
   } catch (error) {
-    console.warn(`seed: no data preview for ${spec.slug}: ${error instanceof Error ? error.message : String(error)}`);
+    log.warn({ lab: spec.slug, err: error }, "no data preview");
     return null;
   }
 }
@@ -38,7 +40,7 @@ async function seedCourses(): Promise<string[]> {
     if (existing && existing.contentHash === null) {
       // Edited in the web app since it was imported: the database copy is now the course, and
       // re-importing the files would undo an instructor's work.
-      console.log(`seed: course ${loaded.course.slug} has web edits; its files are not re-imported`);
+      log.info({ course: loaded.course.slug }, "course has web edits; its files are not re-imported");
       ids.push(existing.id);
       continue;
     }
@@ -46,7 +48,7 @@ async function seedCourses(): Promise<string[]> {
     // Lesson summaries and the bank's own fields are not columns yet; the authoring export needs them.
     await storeFileOnlyFields(db, courseId, loaded);
     const newVersions = await importAssignments(courseId, loaded.course.slug, loaded.course.assignments, previewOrNothing);
-    console.log(`seed: course ${loaded.course.slug} ${isChanged ? "imported" : "unchanged"}; ${newVersions} new lab versions`);
+    log.info({ course: loaded.course.slug, isChanged, newLabVersions: newVersions }, isChanged ? "course imported" : "course unchanged");
     ids.push(courseId);
   }
   return ids;
@@ -71,21 +73,21 @@ async function seedDemoAccounts(courseIds: string[]): Promise<void> {
       });
     }
   }
-  console.log(`seed: ${DEMO_ACCOUNTS.length} demo accounts ready`);
+  log.info({ accounts: DEMO_ACCOUNTS.length }, "demo accounts ready");
 }
 
 async function main(): Promise<void> {
   const courseIds = await seedCourses();
   await seedDemoAccounts(courseIds);
   const demo = await seedDemoCertificate();
-  // scripts/lib/stack.ts reads this line to print the URL when `npm start` is ready.
-  if (demo) console.log(`seed: demo certificate ${demo.verifyUrl}`);
+  // The seed's one line of output: scripts/lib/stack.ts reads it to print the URL when `npm start` is ready.
+  console.log(JSON.stringify({ demoCertificateUrl: demo?.verifyUrl ?? null }));
 }
 
 main()
   .then(() => db.$disconnect())
   .catch(async (error: unknown) => {
-    console.error("seed failed:", error);
+    log.fatal({ err: error }, "seed failed");
     await db.$disconnect();
     process.exit(1);
   });

@@ -16,11 +16,13 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { z } from "zod";
 import { generateTokenSecret } from "../lib/api-tokens/token-secret";
+import { parseCommandLine } from "../lib/command-line";
 import { childEnvironment, env, webProcessCount } from "../lib/env";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { logger } from "../lib/log";
 import { benchRequest, type BenchResponse } from "./bench-load/http-client";
 import { RequestLog, summarise } from "./bench-load/stats";
 import { signIn } from "./bench-load/sign-in";
@@ -44,7 +46,24 @@ const BENCH_SUBMISSION = `export async function train({ tf, data }) {
 `;
 const TERMINAL = ["PASSED", "FAILED", "ERROR"] as const;
 
-const { values: options } = parseArgs({
+const USAGE =
+  "usage: npm run bench:load -- [--learners 1000] [--clients 100] [--rush-seconds 60] [--think-ms 1000] [--drain-timeout-minutes 90] [--rush-only] [--json]";
+
+const count = (name: string, min: number) =>
+  z.coerce.number({ error: `--${name} must be a whole number` }).int(`--${name} must be a whole number`).min(min, `--${name} must be at least ${min}`);
+
+const ArgsSchema = z.object({
+  learners: count("learners", 1),
+  clients: count("clients", 1),
+  "rush-seconds": count("rush-seconds", 1),
+  "think-ms": count("think-ms", 0),
+  "drain-timeout-minutes": count("drain-timeout-minutes", 1),
+  "rush-only": z.boolean(),
+  json: z.boolean(),
+});
+
+const options = parseCommandLine({
+  usage: USAGE,
   options: {
     learners: { type: "string", default: "1000" },
     clients: { type: "string", default: "100" },
@@ -54,14 +73,15 @@ const { values: options } = parseArgs({
     "rush-only": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
   },
+  schema: ArgsSchema,
 });
-const LEARNERS = Number(options.learners);
-const CLIENTS = Number(options.clients);
-const RUSH_MS = Number(options["rush-seconds"]) * 1000;
-const THINK_MS = Number(options["think-ms"]);
-const DRAIN_TIMEOUT_MS = Number(options["drain-timeout-minutes"]) * 60_000;
+const LEARNERS = options.learners;
+const CLIENTS = options.clients;
+const RUSH_MS = options["rush-seconds"] * 1000;
+const THINK_MS = options["think-ms"];
+const DRAIN_TIMEOUT_MS = options["drain-timeout-minutes"] * 60_000;
 
-const log = (line: string) => console.error(`[bench] ${line}`);
+const log = logger.child({ component: "bench" });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -218,7 +238,7 @@ async function rush(baseUrl: string, learners: Learner[], cookie: string, lesson
       await sleep(THINK_MS * (0.5 + Math.random()));
     }
   };
-  const progress = setInterval(() => log(`rush: ${next}/${learners.length} submitted, ${browsed} pages opened`), 10_000);
+  const progress = setInterval(() => log.info({ submitted: next, learners: learners.length, pagesOpened: browsed }, "rush under way"), 10_000);
   await Promise.all(Array.from({ length: CLIENTS }, () => client()));
   clearInterval(progress);
   result.durationMs = Date.now() - started;
@@ -253,7 +273,7 @@ async function drain(db: PrismaClient, processEnv: NodeJS.ProcessEnv, stateDir: 
   try {
     await waitUntil(`${count} worker(s) to start`, async () => (await ready()) >= count, 120_000);
     const started = Date.now();
-    const progress = setInterval(() => void graded().then((done) => log(`${count} worker(s): ${done}/${ids.length} graded`)), 30_000);
+    const progress = setInterval(() => void graded().then((done) => log.info({ workers: count, graded: done, submissions: ids.length }, "draining")), 30_000);
     try {
       await waitUntil("the queue to drain", async () => (await graded()) >= ids.length, DRAIN_TIMEOUT_MS);
     } finally {
@@ -311,7 +331,7 @@ async function main(): Promise<void> {
     const verifyPath = new URL(verifyUrl).pathname;
     const lessons = await db.lesson.findMany({ where: { course: { slug: COURSE } }, select: { slug: true }, orderBy: { position: "asc" } });
     const lessonPaths = lessons.map((lesson) => `/courses/${COURSE}/lessons/${lesson.slug}`);
-    log(`creating ${LEARNERS} learners with API tokens`);
+    log.info({ learners: LEARNERS }, "creating learners with API tokens");
     // A few more, whose submissions before the rush warm the submit path in every web process as
     // the page requests warm the pages.
     const warmUps = 2 * webProcessCount;
@@ -337,7 +357,7 @@ async function main(): Promise<void> {
       if (warmUp.status !== 201) throw new Error(`a warm-up submission was refused: ${warmUp.status} ${warmUp.body.toString()}`);
     }
 
-    log(`rush: ${LEARNERS} submissions over ${RUSH_MS / 1000} s from ${CLIENTS} clients, who browse between them`);
+    log.info({ submissions: LEARNERS, rushMs: RUSH_MS, clients: CLIENTS }, "rush: submissions from clients who browse between them");
     const webCpuBefore = processTreeCpuMs(children[0]!.pid!);
     const clientCpuBefore = process.cpuUsage();
     const machineBefore = machineCpuMs();
@@ -350,16 +370,16 @@ async function main(): Promise<void> {
     const stored = new Set(inDatabase.map((row) => row.id));
     const lost = rushed.acceptedIds.filter((id) => !stored.has(id)).length;
     const unreported = inDatabase.length - rushed.acceptedIds.length;
-    log(`rush done in ${round(rushed.durationMs / 1000, 1)} s: ${rushed.acceptedIds.length} accepted, ${lost} lost`);
-    for (const [label, requests] of Object.entries({ submit: rushed.submit, lesson: rushed.lesson, lessonPage: rushed.lessonPage, lessonReaderState: rushed.lessonReaderState, verify: rushed.verify })) log(`  ${label}: ${JSON.stringify(requests.summary())}`);
+    log.info({ durationMs: rushed.durationMs, accepted: rushed.acceptedIds.length, lost }, "rush done");
+    for (const [label, requests] of Object.entries({ submit: rushed.submit, lesson: rushed.lesson, lessonPage: rushed.lessonPage, lessonReaderState: rushed.lessonReaderState, verify: rushed.verify })) log.info({ requests: label, ...requests.summary() }, "latency");
 
     if (rushed.acceptedIds.length === 0) throw new Error(`no submission was accepted (${JSON.stringify(rushed.refusals)}): nothing to drain`);
     let drains: { oneWorker: Drain; twoWorkers: Drain } | null = null;
     let gradedIds = rushed.acceptedIds;
     if (!options["rush-only"]) {
-      log(`draining the rush's ${rushed.acceptedIds.length} submissions with one worker`);
+      log.info({ submissions: rushed.acceptedIds.length, workers: 1 }, "draining the rush");
       const oneWorker = await drain(db, processEnv, stateDir, rushed.acceptedIds, 1);
-      log(`one worker: ${oneWorker.seconds} s; a second wave of ${learners.length} submissions for two workers`);
+      log.info({ durationMs: Math.round(oneWorker.seconds * 1000), submissions: learners.length, workers: 2 }, "drained; a second wave for two workers");
       const wave = await submitWave(baseUrl, learners);
       const twoWorkers = await drain(db, processEnv, stateDir, wave, 2);
       drains = { oneWorker, twoWorkers };
@@ -442,7 +462,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error("[bench] the load bench could not complete:", error);
+    log.fatal({ err: error }, "the load bench could not complete");
     process.exit(1);
   },
 );

@@ -10,7 +10,9 @@ import { execFileSync, spawnSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import type * as tfTypes from "@tensorflow/tfjs";
+import { z } from "zod";
 import { type BackendPreference, selectBackend } from "../grader/backends/select-backend";
+import { parseCommandLine } from "../lib/command-line";
 import { BUILDERS, MODEL_NAMES, type ModelName } from "./bench/models";
 import { benchScoring } from "./bench/scoring";
 
@@ -31,6 +33,26 @@ const CPU_SAMPLES: Record<ModelName, { train: number; inference: number }> = {
 /** Measured here: one LSTM batch on the cpu backend ran over 5 minutes and grew past 6 GB. */
 const CPU_SKIPS: Partial<Record<ModelName, string>> = { lstm: "the pure-JS cpu backend took over 5 minutes and 6 GB for one batch" };
 const INFERENCE_BATCH = 500;
+
+const USAGE = "usage: npm run bench -- [--json] [--compare-torch] [--rounds=N]";
+
+/**
+ * The person's options, or (--child, which only this script passes) the one engine and model a
+ * child process measures.
+ */
+const ArgsSchema = z.discriminatedUnion("child", [
+  z.object({
+    child: z.literal(true),
+    positionals: z.tuple([z.enum(["tensorflow-gpu", "tensorflow", "wasm", "cpu"]), z.coerce.number().int().min(1), z.enum(MODEL_NAMES)]),
+  }),
+  z.object({
+    child: z.literal(false),
+    positionals: z.tuple([], { error: "no words besides the options" }),
+    json: z.boolean(),
+    "compare-torch": z.boolean(),
+    rounds: z.coerce.number({ error: "--rounds must be a whole number" }).int("--rounds must be a whole number").min(1, "--rounds must be at least 1"),
+  }),
+]);
 
 interface Engine {
   /** Key in the report. */
@@ -164,22 +186,30 @@ function torchResult(python: string, threads: number, name: ModelName): TorchRes
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args[0] === "--child") {
-    const [, backend, threads, name] = args;
-    await runChild(backend as BackendPreference, Number(threads), name as ModelName);
+  const args = parseCommandLine({
+    usage: USAGE,
+    options: {
+      child: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+      "compare-torch": { type: "boolean", default: false },
+      rounds: { type: "string", default: "1" },
+    },
+    allowPositionals: true,
+    schema: ArgsSchema,
+  });
+  if (args.child) {
+    const [backend, threads, name] = args.positionals;
+    await runChild(backend, threads, name);
     return;
   }
-  const flags = new Set(args);
-  const roundsArg = args.find((arg) => arg.startsWith("--rounds="));
-  const rounds = roundsArg ? Math.max(1, Number(roundsArg.slice("--rounds=".length))) : 1;
-  // With --json, stdout carries only the JSON line; progress goes to stderr.
-  const log = flags.has("--json") ? (line: string) => process.stderr.write(`${line}\n`) : (line: string) => console.log(line);
+  const { rounds } = args;
+  // With --json, stdout carries only the JSON line; the measurements as they come go to stderr.
+  const log = args.json ? (line: string) => process.stderr.write(`${line}\n`) : (line: string) => console.log(line);
   const backends: Record<string, EngineReport> = {};
   const torch: Record<string, TorchResults> = {};
   const notes: string[] = [];
-  const python = flags.has("--compare-torch") ? torchPython() : undefined;
-  if (flags.has("--compare-torch") && !python) notes.push("PyTorch is not importable (apt-get install python3-torch)");
+  const python = args["compare-torch"] ? torchPython() : undefined;
+  if (args["compare-torch"] && !python) notes.push("PyTorch is not importable (apt-get install python3-torch)");
   const absent = new Set<string>();
   // Engines (and PyTorch) take turns model by model, so that a burst of load from elsewhere on the
   // machine hits all of them alike; with --rounds=N each keeps its best of N runs.

@@ -4,15 +4,22 @@
 // submission was graded, pass or fail, and 1 when the platform could not grade it.
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
+import { z } from "zod";
 import { AssignmentSpecSchema, type AssignmentSpec } from "@/lib/assignments/spec-schema";
+import { parseCommandLineOrThrow, USAGE_EXIT_CODE, UsageError } from "@/lib/command-line";
 import { gradeSubmission, type GradeProgress, type GradeResult } from "@/grader/pipeline/grade-submission";
 
 const USAGE = "usage: npm run grade -- --assignment <slug or folder> --file <path> [--course <slug>] [--seed 1] [--json]";
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-class UsageError extends Error {}
+const ArgsSchema = z.object({
+  assignment: z.string({ error: "--assignment is missing" }).min(1),
+  file: z.string({ error: "--file is missing" }).refine((file) => fs.existsSync(file), { error: (issue) => `${String(issue.input)} does not exist` }),
+  course: z.string().regex(SLUG, "--course must be a course's slug").optional(),
+  seed: z.coerce.number({ error: "--seed must be a whole number" }).int("--seed must be a whole number").min(0).max(2 ** 31 - 1),
+  json: z.boolean(),
+});
 
 function summary(result: GradeResult): Record<string, unknown> {
   return {
@@ -35,7 +42,6 @@ function summary(result: GradeResult): Record<string, unknown> {
  */
 function findAssignmentFolder(assignment: string, course: string | undefined): string {
   if (!SLUG.test(assignment)) return assignment;
-  if (course !== undefined && !SLUG.test(course)) throw new UsageError(`--course ${course} is not a course slug`);
   const coursesDir = path.resolve("content", "courses");
   const courses = course ? [course] : fs.existsSync(coursesDir) ? fs.readdirSync(coursesDir) : [];
   const found = courses.map((name) => path.join(coursesDir, name, "assignments", assignment)).filter((folder) => fs.existsSync(path.join(folder, "assignment.yaml")));
@@ -72,24 +78,19 @@ function showProgress(event: GradeProgress): void {
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        assignment: { type: "string" },
-        file: { type: "string" },
-        course: { type: "string" },
-        seed: { type: "string", default: "1" },
-        json: { type: "boolean", default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-  const { assignment, file } = values;
-  const seed = Number(values.seed);
-  if (!assignment || !file || !Number.isInteger(seed)) throw new UsageError(USAGE);
-  if (!fs.existsSync(file)) throw new UsageError(`${file} does not exist`);
+  // A usage problem is answered like any other: its JSON line on stdout too.
+  const values = parseCommandLineOrThrow({
+    usage: USAGE,
+    options: {
+      assignment: { type: "string" },
+      file: { type: "string" },
+      course: { type: "string" },
+      seed: { type: "string", default: "1" },
+      json: { type: "boolean", default: false },
+    },
+    schema: ArgsSchema,
+  });
+  const { assignment, file, seed } = values;
   const spec = readSpec(findAssignmentFolder(assignment, values.course));
   const code = fs.readFileSync(file, "utf8");
   const language = /\.(c|m)?ts$/.test(file) ? "typescript" : "javascript";
@@ -108,6 +109,6 @@ main().then(
     const message = error instanceof Error ? error.message : String(error);
     console.error(message);
     console.log(JSON.stringify({ status: "error", failureKind: "platform", message }));
-    process.exit(error instanceof UsageError ? 2 : 1);
+    process.exit(error instanceof UsageError ? USAGE_EXIT_CODE : 1);
   },
 );

@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { childEnvironment } from "../lib/env";
 
 const require = createRequire(import.meta.url);
 const placeholderEngine = fileURLToPath(import.meta.url);
@@ -13,14 +14,13 @@ export function runPrisma(args: string[], extraEnv: Record<string, string> = {},
   const result = spawnSync(process.execPath, [require.resolve("prisma/build/index.js"), ...args], {
     stdio: isQuiet ? "pipe" : "inherit",
     encoding: "utf8",
-    env: {
-      ...process.env,
+    env: childEnvironment({
       ...extraEnv,
       PRISMA_SCHEMA_ENGINE_BINARY: placeholderEngine,
       PRISMA_QUERY_ENGINE_LIBRARY: placeholderEngine,
       PRISMA_HIDE_UPDATE_MESSAGE: "1",
       CHECKPOINT_DISABLE: "1",
-    },
+    }),
   });
   if (isQuiet && result.status !== 0) process.stderr.write(`${result.stdout}${result.stderr}`);
   return result.status ?? 1;

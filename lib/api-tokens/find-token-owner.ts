@@ -1,6 +1,7 @@
 import type { CurrentUser } from "../auth";
 import { db } from "../db";
 import { hashToken, isWellFormedToken } from "./token-secret";
+import { logger } from "../log";
 
 /** How often lastUsedAt is written; a CLI polling every second should not write every second. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -20,7 +21,7 @@ export async function findTokenOwner(token: string, now = new Date()): Promise<C
   if (!row.lastUsedAt || row.lastUsedAt < staleBefore) {
     void db.apiToken
       .updateMany({ where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] }, data: { lastUsedAt: now } })
-      .catch((error: unknown) => console.warn("token's last use not noted:", error));
+      .catch((error: unknown) => logger.warn({ err: error }, "token's last use not noted"));
   }
   return row.user;
 }

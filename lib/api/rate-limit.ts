@@ -3,6 +3,7 @@
 import { Redis } from "ioredis";
 import { env, requireRedisUrl } from "../env";
 import { RateLimitedError } from "../errors";
+import { logger } from "../log";
 
 export interface RateLimit {
   /** Names the counter in Redis and in logs. */
@@ -88,7 +89,7 @@ export async function hitRateLimits(hits: RateLimitHit[]): Promise<void> {
     const limits = hits.flatMap(({ rule, isPeek }) => [String(rule.limit), String(rule.windowSeconds * 1000), isPeek ? "peek" : "count"]);
     result = await redis().eval(HIT_SCRIPT, hits.length, ...hits.map(({ rule, subject }) => keyOf(rule, subject)), ...limits);
   } catch (error) {
-    console.warn(`rate limits ${hits.map(({ rule }) => rule.name).join(", ")} not applied, Redis unavailable:`, error);
+    logger.warn({ err: error, rules: hits.map(({ rule }) => rule.name) }, "rate limits not applied, Redis unavailable");
     return;
   }
   const [position, ttlMs] = Array.isArray(result) ? result.map(Number) : [];

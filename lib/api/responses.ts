@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { isDatabaseUnavailable } from "../db";
 import { AppError, RateLimitedError, ValidationError } from "../errors";
 import type { ErrorResponseSchema } from "./schemas";
+import { logger } from "../log";
 
 type ErrorBody = z.infer<typeof ErrorResponseSchema>;
 
@@ -27,7 +28,7 @@ export function errorResponse(error: unknown): Response {
     const body: ErrorBody = { error: { code: "unavailable", message: "Gradient is temporarily unavailable. Try again in a few seconds." } };
     return Response.json(body, { status: 503, headers: { ...NO_STORE, "retry-after": "5" } });
   }
-  console.error("API request failed:", error);
+  logger.error({ err: error }, "API request failed");
   const body: ErrorBody = { error: { code: "internal", message: "Something went wrong on our side; it has been logged. Try again in a moment." } };
   return Response.json(body, { status: 500, headers: NO_STORE });
 }

@@ -13,6 +13,7 @@ import { GET as listAssignmentsRoute } from "../../app/api/v1/assignments/route"
 import { GET as getSubmissionRoute } from "../../app/api/v1/submissions/[id]/route";
 import { POST as createSubmissionRoute } from "../../app/api/v1/submissions/route";
 import { db } from "../db";
+import { isolatedChildEnvironment } from "../env";
 import { closeConnections, createCourseWithLab, createPerson } from "./test-fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -63,7 +64,7 @@ function runCli(args: string[], token: string): Promise<{ code: number | null; o
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "submit.ts"), ...args], {
       cwd: ROOT,
-      env: { NODE_ENV: "test", PATH: process.env.PATH, GRADIENT_TOKEN: token, GRADIENT_URL: baseUrl },
+      env: isolatedChildEnvironment({ GRADIENT_TOKEN: token, GRADIENT_URL: baseUrl }),
     });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));

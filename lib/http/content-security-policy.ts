@@ -1,7 +1,7 @@
 // The strict Content-Security-Policy of every page: only scripts carrying the response's nonce
 // (and what they load, 'strict-dynamic') run, so markup a learner manages to get into a page cannot
 // execute even if an escaping bug let it through. The web server in front of Next
-// (scripts/web-server.ts) sets it on every response, with a nonce of the response's own, and hands
+// (web-server/index.ts) sets it on every response, with a nonce of the response's own, and hands
 // it to Next with the request so the scripts Next renders carry that nonce.
 
 /** A fresh, unguessable script nonce: one per response, never reused. */

@@ -1,5 +1,5 @@
 // How a request's language is chosen, from what the request carries. Free of Next.js, so the web
-// server in front of Next (scripts/web-server.ts) chooses exactly as the pages do.
+// server in front of Next (web-server/index.ts) chooses exactly as the pages do.
 import { LocaleSchema, type Locale } from "../courses/content-schema";
 
 export const LOCALE_COOKIE = "gradient-locale";

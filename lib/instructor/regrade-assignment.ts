@@ -9,6 +9,7 @@ import { parseInput } from "../validation";
 import { requireTaughtAssignment, type Viewer } from "./course-access";
 import { regradeResetData } from "./regrade-state";
 import { RegradeInputSchema } from "./schemas";
+import { logger } from "../log";
 
 export const REGRADE_ALL_ACTION = "assignment.regrade";
 
@@ -78,7 +79,7 @@ export async function regradeAssignment({ viewer, courseSlug, assignmentSlug, in
     // A short batch means the outbox is drained; stopping there keeps a busy outbox from holding this request.
     while ((await relayOutbox(RELAY_BATCH)) === RELAY_BATCH);
   } catch (error) {
-    console.warn("regrade queued in Postgres; enqueue deferred:", error);
+    logger.warn({ err: error, batchId }, "regrade queued in Postgres; enqueue deferred");
   }
   return { batchId, total: submissionIds.length };
 }

@@ -9,6 +9,7 @@ import { parseInput } from "../validation";
 import { requireTaughtCourse, type Viewer } from "./course-access";
 import { PREVIOUS_RESULT_SELECT, REGRADABLE_STATUSES, regradeResetData } from "./regrade-state";
 import { RegradeInputSchema } from "./schemas";
+import { logger } from "../log";
 
 export interface RegradeSubmissionOptions {
   viewer: Viewer;
@@ -46,7 +47,7 @@ export async function regradeSubmission({ viewer, courseSlug, submissionId, inpu
   });
 
   // Best effort, as for learners' submissions: the workers' sweeper relays what is left.
-  await relayOutbox().catch((error: unknown) => console.warn("regrade queued in Postgres; enqueue deferred:", error));
+  await relayOutbox().catch((error: unknown) => logger.warn({ err: error, submissionId }, "regrade queued in Postgres; enqueue deferred"));
   await notifySubmissionChanged(submissionId).catch(() => undefined);
   return { submissionId, status: "QUEUED" as const };
 }

@@ -1,5 +1,5 @@
 // Pages that look the same to everyone they are shown to, kept by the web server in front of Next
-// (scripts/web-server.ts) so a crowd opening one certificate's verify page, or one lesson, costs
+// (web-server/index.ts) so a crowd opening one certificate's verify page, or one lesson, costs
 // one render rather than one per reader. What keeps a kept page correct:
 // - the page decides: only renderings carrying its "shared" marker are kept
 //   (lib/page-cache/shared-page-marker.ts), and the web server asks for them itself, with a header

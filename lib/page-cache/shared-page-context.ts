@@ -1,4 +1,4 @@
-// What the web server needs to answer a shared page request (scripts/web-server.ts): the current
+// What the web server needs to answer a shared page request (web-server/index.ts): the current
 // version of what such pages show and, for a signed-in reader, who they are. One indexed query on
 // a small `pg` pool of the web server's own, outside Next: the shared page cache answers before
 // Next (and its Prisma client) is involved.

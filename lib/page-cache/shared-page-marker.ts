@@ -1,4 +1,4 @@
-// How a page and the web server in front of Next agree on sharing (scripts/web-server.ts). Free of
+// How a page and the web server in front of Next agree on sharing (web-server/index.ts). Free of
 // Next.js and of the database, so both sides can import it.
 import { z } from "zod";
 import { Role } from "../generated/prisma/enums";

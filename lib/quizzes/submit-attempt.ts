@@ -10,6 +10,7 @@ import { parseAnswer } from "./grade";
 import { loadAttemptQuestions } from "./load-questions";
 import type { StoredResponses } from "./question-data";
 import { isExpired, type Viewer } from "./quiz-access";
+import { logger } from "../log";
 
 const AttemptIdSchema = z.string().regex(/^[a-z0-9]{10,40}$/, "That attempt does not exist.");
 
@@ -73,6 +74,6 @@ export async function submitAttempt(viewer: Viewer, input: unknown): Promise<Sub
   if (!isFinalised) throw new ConflictError("This attempt has already been submitted.");
   // A quiz or the exam may be the last thing the course's pass rule was waiting for. A certificate
   // problem must not lose the graded attempt; the next result tries again (issuance is idempotent).
-  await issueCertificateIfEligible(attempt.userId, attempt.quiz.courseId).catch((error: unknown) => console.warn("certificate check after a quiz failed:", error));
+  await issueCertificateIfEligible(attempt.userId, attempt.quiz.courseId).catch((error: unknown) => logger.warn({ err: error, attemptId: attempt.id }, "certificate check after a quiz failed"));
   return { attemptId: attempt.id, isLate };
 }

@@ -9,6 +9,7 @@ import { parseInput } from "../validation";
 import { chargedAttemptsWhere, effectiveLimits } from "./attempt-policy";
 import { SubmissionInputSchema } from "./submission-input";
 import { decodeWeightsBundle, WEIGHTS_LANGUAGE } from "./weights-bundle";
+import { logger } from "../log";
 
 /**
  * Prisma's defaults (2 s to get a connection, 5 s to commit) turned a saturated server's slow
@@ -106,6 +107,6 @@ export async function createSubmission(user: Pick<CurrentUser, "id" | "role">, i
   // The outbox row already guarantees the job, so the learner gets their answer without waiting
   // for Redis: the enqueue follows at once, or, when Redis is slow or away, the workers' sweeper does it.
   const { job, ...result } = submission;
-  void enqueueOutboxJob(job).catch((error: unknown) => console.warn("submission queued in Postgres; enqueue deferred:", error));
+  void enqueueOutboxJob(job).catch((error: unknown) => logger.warn({ err: error, submissionId: result.id }, "submission queued in Postgres; enqueue deferred"));
   return result;
 }

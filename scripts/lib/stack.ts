@@ -4,7 +4,9 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { z } from "zod";
 import { env } from "../../lib/env";
+import type { Logger } from "../../lib/log";
 import { runPrisma } from "../prisma";
 import { externalService, startEmbeddedPostgres, startLocalRedis, type RunningService } from "./services";
 
@@ -18,7 +20,7 @@ export interface Services {
 }
 
 /** Postgres and Redis: the ones named by DATABASE_URL / REDIS_URL, or local ones under `stateDir`. */
-export async function startServices(stateDir: string, log: (line: string) => void): Promise<Services> {
+export async function startServices(stateDir: string, log: Logger): Promise<Services> {
   const postgres = env.DATABASE_URL
     ? externalService(env.DATABASE_URL)
     : await startEmbeddedPostgres(path.join(stateDir, "postgres"), log);
@@ -36,12 +38,18 @@ export function migrate(databaseUrl: string): void {
   if (status !== 0) throw new Error(`prisma migrate deploy failed (exit ${status})`);
 }
 
-/** Runs the seed, echoing its output, and returns the demo certificate's verify URL it printed. */
+/** What prisma/seed.ts prints on stdout, as its last line (its logs go to stderr). */
+const SeedOutputSchema = z.object({
+  /** The demo learner's certificate's verify page; null when the demo learner has none. */
+  demoCertificateUrl: z.url().nullable(),
+});
+
+/** Runs the seed, its logs passed through, and returns the demo certificate's verify URL. */
 export function seed(processEnv: NodeJS.ProcessEnv): string | null {
   const result = spawnSync(TSX, [path.join(ROOT, "prisma", "seed.ts")], { cwd: ROOT, env: processEnv, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
-  process.stdout.write(result.stdout ?? "");
   if (result.status !== 0) throw new Error(`seeding failed (exit ${result.status})`);
-  return /^seed: demo certificate (\S+)$/m.exec(result.stdout ?? "")?.[1] ?? null;
+  const last = (result.stdout ?? "").trim().split("\n").at(-1) ?? "";
+  return SeedOutputSchema.parse(JSON.parse(last)).demoCertificateUrl;
 }
 
 // Everything a production build depends on; a build stamped with the same hash is reused.
@@ -68,22 +76,22 @@ export function buildInputsHash(): string {
 }
 
 /** `next build`, skipped when the last build was made from the same sources. */
-export function buildWebApp(processEnv: NodeJS.ProcessEnv, log: (line: string) => void): void {
+export function buildWebApp(processEnv: NodeJS.ProcessEnv, log: Logger): void {
   const stampFile = path.join(ROOT, ".next", "gradient-build-stamp");
   const inputs = buildInputsHash();
   if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === inputs) {
-    log("Web app: the existing production build is up to date.");
+    log.info("the existing production build of the web app is up to date");
     return;
   }
-  log("Web app: building for production (about a minute)...");
+  log.info("building the web app for production (about a minute)");
   const result = spawnSync(NEXT, ["build"], { cwd: ROOT, env: { ...processEnv, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
   fs.writeFileSync(stampFile, inputs);
 }
 
-/** The production web server (scripts/web-server.ts): one Next process per core on `port`. */
+/** The production web server (web-server/index.ts): one Next process per core on `port`. */
 export function startWebApp(processEnv: NodeJS.ProcessEnv, port: number): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "web-server.ts"), "--port", String(port), "--hostname", "127.0.0.1"], {
+  return spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "web-server", "index.ts"), "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: ROOT,
     env: { ...processEnv, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "inherit", "inherit"],

@@ -26,11 +26,12 @@ describe("Postgres restarted", () => {
     await lab.running(submission.id);
 
     const postgres = lab.postgres!;
-    const failuresBefore = worker.lines.filter((line) => line.includes("failed (try")).length;
+    const failures = () => worker.records.filter((record) => record.msg === "job failed").length;
+    const failuresBefore = failures();
     await postgres.stop();
     try {
       // Training needs no database; the first write after it (the result) is what fails.
-      await waitFor("the worker to fail writing to the stopped Postgres", async () => worker.lines.filter((line) => line.includes("failed (try")).length > failuresBefore);
+      await waitFor("the worker to fail writing to the stopped Postgres", async () => failures() > failuresBefore);
     } finally {
       await postgres.start();
     }

@@ -1,4 +1,4 @@
-// The production web app (scripts/web-server.ts) on a Postgres of this test's own: while Postgres is down
+// The production web app (web-server/index.ts) on a Postgres of this test's own: while Postgres is down
 // a page (in Debian's Chromium) says the service is temporarily unavailable, and once Postgres is
 // back it recovers without a reload; SIGTERM lets a request already in flight finish before exit.
 import assert from "node:assert/strict";
@@ -7,6 +7,7 @@ import http from "node:http";
 import net from "node:net";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "@playwright/test";
+import { logger } from "../../lib/log";
 import { ensureDebianPackages } from "../../lib/system/debian-packages";
 import { findFreePort } from "../../scripts/lib/services";
 import { openFaultLab, REFERENCE, waitFor, type FaultLab } from "./support/fault-lab";
@@ -27,7 +28,7 @@ before(async () => {
   port = await findFreePort();
   baseUrl = `http://127.0.0.1:${port}`;
   const webEnv = lab.platform.childEnvironment({ PORT: String(port), PUBLIC_URL: baseUrl, NEXTAUTH_URL: baseUrl });
-  buildWebApp(webEnv, (line) => console.error(`[web-app test] ${line}`));
+  buildWebApp(webEnv, logger.child({ component: "web-app test" }));
   web = startWebApp(webEnv, port);
   await waitForHttp(`${baseUrl}/api/health`, 60_000, web);
 });

@@ -49,7 +49,10 @@ describe("grader workers", () => {
 
     const exit = await lab.stopWorker(leaving, "SIGTERM");
     assert.deepEqual(exit, { code: 0, signal: null });
-    assert.ok(leaving.lines.some((line) => line.includes("handing back 1 job(s) still running")), leaving.lines.join("\n"));
+    assert.ok(
+      leaving.records.some((record) => record.msg === "handing back jobs still running" && record.runningJobs === 1),
+      leaving.lines.join("\n"),
+    );
     assert.equal((await lab.db.submission.findUniqueOrThrow({ where: { id: submission.id } })).status, "RUNNING", "the job was handed back, not finished");
 
     const taker = lab.startWorker();

