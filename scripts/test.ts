@@ -23,7 +23,7 @@ import { createDatabase, dropDatabase } from "./lib/services";
 import { ensureSigningKeyFile } from "./lib/signing-key";
 import { migrate, ROOT, startServices, type Services } from "./lib/stack";
 import { countNodeTestRecords } from "./test-runner/node-test-results";
-import { NOTHING_RUN, sumResults, withProcessEnd, type PhaseResult } from "./test-runner/phase-result";
+import { formatMinutes, NOTHING_RUN, sumResults, withProcessEnd, type PhaseResult } from "./test-runner/phase-result";
 import { countPlaywrightReport, PlaywrightReportSchema } from "./test-runner/playwright-results";
 import { interruptAll, runInProcessGroup, wasRunInterrupted, type GroupRun } from "./test-runner/run-in-process-group";
 
@@ -68,8 +68,6 @@ function findTestFiles(dir: string, found: string[] = []): string[] {
   return found.sort();
 }
 
-const minutes = (ms: number) => `${Math.round(ms / MINUTE)} min`;
-
 /** A whole program as one test: passed when it exits 0 within its time. */
 async function runAsOneTest(phase: Phase, label: string, command: string, args: string[]): Promise<PhaseResult> {
   log(`${phase}: ${label} ${args.join(" ")}`);
@@ -80,7 +78,7 @@ async function runAsOneTest(phase: Phase, label: string, command: string, args: 
   } catch (error) {
     return failure(`could not start: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (run.hasTimedOut) return failure(`went over its time limit of ${minutes(TIME_LIMIT_MS[phase])}; its process group was killed`);
+  if (run.hasTimedOut) return failure(`went over its time limit of ${formatMinutes(TIME_LIMIT_MS[phase])}; its process group was killed`);
   if (run.wasInterrupted) return failure("was interrupted");
   if (run.exitCode === 0) return { passed: 1, failed: 0, skipped: 0, problems: [] };
   return failure(`failed (exit ${run.exitCode ?? run.signal}; its findings are above)`);
@@ -144,9 +142,9 @@ function atLeastOne(phase: Phase, result: PhaseResult): PhaseResult {
 function takeOverSignals(): void {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+    // A Ctrl-C arrives twice (from the terminal and relayed by tsx): stopping is idempotent.
     process.on(signal, () => {
-      if (wasRunInterrupted()) process.exit(130);
-      log(`${signal}: stopping the running phase (again to quit at once)`);
+      if (!wasRunInterrupted()) log(`${signal}: stopping the running phase, then the services`);
       interruptAll();
     });
   }

@@ -10,6 +10,8 @@ export interface PhaseResult {
   problems: string[];
 }
 
+export const formatMinutes = (ms: number) => `${Math.round(ms / 60_000)} min`;
+
 export const NOTHING_RUN: PhaseResult = { passed: 0, failed: 0, skipped: 0, problems: [] };
 
 export function sumResults(results: readonly PhaseResult[]): PhaseResult {
@@ -27,7 +29,7 @@ export function sumResults(results: readonly PhaseResult[]): PhaseResult {
  */
 export function withProcessEnd(phase: string, result: PhaseResult, run: GroupRun, timeLimitMs: number): PhaseResult {
   const problems = [...result.problems];
-  if (run.hasTimedOut) problems.push(`${phase}: over its time limit of ${Math.round(timeLimitMs / 60_000)} min; its process group was killed`);
+  if (run.hasTimedOut) problems.push(`${phase}: over its time limit of ${formatMinutes(timeLimitMs)}; its process group was killed`);
   else if (run.wasInterrupted) problems.push(`${phase}: interrupted`);
   else if (run.exitCode !== 0 && result.failed === 0) {
     problems.push(`${phase}: exited with ${run.exitCode === null ? `signal ${run.signal}` : `code ${run.exitCode}`} though no test failed`);
