@@ -2,6 +2,7 @@
 // is what makes the limit enforceable: a phase's processes (the web app, the worker, a test's own
 // Postgres) die with it, instead of outliving a phase that was given up on.
 import { spawn } from "node:child_process";
+import { childEnvironment } from "../../lib/env";
 
 export interface GroupRun {
   /** The exit code, or null when the process was ended by a signal. */
@@ -50,7 +51,7 @@ export function runInProcessGroup(
   if (isInterrupted) return Promise.resolve({ exitCode: null, signal: null, hasTimedOut: false, wasInterrupted: true });
   return new Promise((resolve, reject) => {
     // detached: the child leads a new process group (and session), so the group can be signalled as one.
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: "inherit", detached: true });
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? childEnvironment({}), stdio: "inherit", detached: true });
     let hasTimedOut = false;
     const pgid = child.pid;
     if (pgid === undefined) {
