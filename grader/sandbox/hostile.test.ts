@@ -24,7 +24,8 @@ import {
 } from "./run-sandboxed";
 
 const FIXTURES_DIR = path.join(__dirname, "hostile-fixtures");
-const NODE_MODULES_DIR = path.resolve(__dirname, "..", "..", "node_modules");
+const REPOSITORY_DIR = path.resolve(__dirname, "..", "..");
+const NODE_MODULES_DIR = path.join(REPOSITORY_DIR, "node_modules");
 const MiB = 2 ** 20;
 const CAPS = { memoryBytes: 512 * MiB, maxProcesses: 64, wallSeconds: 10, outputLimitBytes: 1 * MiB };
 
@@ -143,11 +144,18 @@ describe("the sandbox on this machine", () => {
     assertAllRefused(found.files);
   });
 
-  test("files outside the binds are unreadable: held-out split, /work, /root, /etc/shadow", async () => {
-    const { result } = await run("read-files.js", { args: [heldOutFile] });
+  test("files outside the binds are unreadable: held-out split, the repository and its folder, /root, /etc/shadow", async () => {
+    // What the sandbox is refused must be there to read outside it, or refusing it proves nothing.
+    assert.ok(fs.readdirSync(path.dirname(REPOSITORY_DIR)).length > 0);
+    assert.ok(fs.readFileSync(path.join(REPOSITORY_DIR, "package.json"), "utf8").length > 0);
+    const { result } = await run("read-files.js", { args: [heldOutFile, REPOSITORY_DIR] });
     assert.equal(result.exitCode, 0, result.stderr);
     assert.ok(!result.stdout.includes(HELD_OUT), "the held-out split leaked");
-    assertAllRefused(lastJson(result));
+    const results = lastJson(result);
+    for (const attempt of [`list ${REPOSITORY_DIR}`, `list ${path.dirname(REPOSITORY_DIR)}`, `read ${path.join(REPOSITORY_DIR, "package.json")}`]) {
+      assert.ok(attempt in results, `the fixture did not try to ${attempt}`);
+    }
+    assertAllRefused(results);
   });
 
   test("no network: Postgres, Redis, the internet, DNS", async () => {
@@ -338,7 +346,7 @@ describe("hostile submissions through the grading pipeline", { concurrency: 2 },
   });
 
   test("files outside: the held-out split and the repository cannot be read", async () => {
-    for (const file of [heldOutFile, "/work/main/package.json", "/proc/1/environ"]) {
+    for (const file of [heldOutFile, path.join(REPOSITORY_DIR, "package.json"), "/proc/1/environ"]) {
       const result = await grade(`  fs.readFileSync(${JSON.stringify(file)}, "utf8");`);
       assert.equal(result.failureCode, "exception");
       assert.match(result.message, /ENOENT|ERR_ACCESS_DENIED|EACCES/, file);

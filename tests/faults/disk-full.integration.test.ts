@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
+import { ensureDebianPackages } from "../../lib/system/debian-packages";
 import { openFaultLab, waitFor, type FaultLab, type WorkerProcess } from "./support/fault-lab";
 
 // Room for a few job folders of the linear-regression lab (its train split is about 72 KB).
@@ -15,13 +16,14 @@ const DISK_SIZE = "2m";
 const mountPoint = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-fault-disk-"));
 const fillerFile = path.join(mountPoint, "filler");
 
-function tryMount(): string | null {
+// Only root can mount; without it this test fails, saying so, rather than leaving the suite.
+function mountSmallDisk(): void {
+  ensureDebianPackages(["mount"], "the disk-full fault test");
   try {
     execFileSync("mount", ["-t", "tmpfs", "-o", `size=${DISK_SIZE},mode=0755`, "tmpfs", mountPoint], { stdio: "pipe" });
-    return null;
   } catch (error) {
-    return `a size-limited tmpfs cannot be mounted here (needs root): ` +
-      `${error instanceof Error ? error.message : String(error)}`;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`this test needs a ${DISK_SIZE} tmpfs at ${mountPoint}, and mounting one needs root (CAP_SYS_ADMIN): ${reason}`);
   }
 }
 
@@ -38,12 +40,13 @@ function fillDisk(): void {
   }
 }
 
-const cannotMount = tryMount();
+let isMounted = false;
 let lab: FaultLab;
 let worker: WorkerProcess;
 
 before(async () => {
-  if (cannotMount) return;
+  mountSmallDisk();
+  isMounted = true;
   lab = await openFaultLab({ name: "disk", workerDataDir: mountPoint });
   worker = lab.startWorker();
   await lab.workerReady(worker);
@@ -51,7 +54,7 @@ before(async () => {
 
 after(async () => {
   await lab?.close();
-  if (!cannotMount) execFileSync("umount", [mountPoint]);
+  if (isMounted) execFileSync("umount", [mountPoint]);
   fs.rmSync(mountPoint, { recursive: true, force: true });
 });
 
@@ -62,7 +65,7 @@ const retriedOrEnded = (id: string) =>
     return row.platformRetries >= 1 || ["PASSED", "FAILED", "ERROR"].includes(row.status) ? row : null;
   });
 
-describe("the job folder's disk fills up", { skip: cannotMount ?? false }, () => {
+describe("the job folder's disk fills up", () => {
   test("full before the job starts: handed back, not charged, graded once there is room", { timeout: 180_000 }, async () => {
     const learner = await lab.createLearner();
     fillDisk();
