@@ -28,7 +28,7 @@ export function formatLogRecord(line: string): string {
     return line.endsWith("\n") ? line : `${line}\n`;
   }
   const time = typeof record.time === "string" ? record.time.slice(11, 23) : "";
-  const level = String(record.level ?? "").toUpperCase().padEnd(5);
+  const level = (typeof record.level === "string" ? record.level : "").toUpperCase().padEnd(5);
   const component = typeof record.component === "string" ? `${record.component}: ` : "";
   const fields = Object.entries(record)
     .filter(([key]) => !PLACED.has(key))

@@ -55,7 +55,7 @@ stream.on("test:fail", (data) => {
     message: messageOf(data.details.error),
   });
 });
-stream.compose(new spec()).pipe(process.stdout);
+stream.pipe(new spec()).pipe(process.stdout);
 stream.once("end", () => {
   fs.closeSync(records);
   process.exitCode = hasFailure ? 1 : 0;
