@@ -8,6 +8,7 @@ import path from "node:path";
 import { ensureSigningKeyFile } from "./lib/signing-key";
 import { childEnvironment, env } from "../lib/env";
 import { ensureDebianPackages } from "../lib/system/debian-packages";
+import { outsideStateFolder } from "../lib/system/reachable-folder";
 import { createDatabase, dropDatabase, findFreePort } from "./lib/services";
 import { buildWebApp, migrate, ROOT, seed, startServices, startWebApp, startWorker, stopProcess, waitForHttp } from "./lib/stack";
 
@@ -98,7 +99,8 @@ async function runEndToEnd(processEnv: NodeJS.ProcessEnv, reportFile: string, sp
 async function main(): Promise<number> {
   const runId = crypto.randomBytes(4).toString("hex");
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-test-"));
-  // The embedded Postgres runs as the `postgres` user and must be able to enter this folder.
+  // The embedded Postgres runs as the `postgres` user: it can enter this folder when it can enter
+  // os.tmpdir(); when it cannot, the cluster goes to the folder's own place outside, removed below.
   fs.chmodSync(stateDir, 0o755);
   const services = await startServices(stateDir, log);
   // A server we were given gets a database of its own for this run; an embedded one is new anyway.
@@ -140,6 +142,7 @@ async function main(): Promise<number> {
     await services.redis.stop();
     await services.postgres.stop();
     fs.rmSync(stateDir, { recursive: true, force: true });
+    fs.rmSync(outsideStateFolder(stateDir), { recursive: true, force: true });
   }
 }
 
