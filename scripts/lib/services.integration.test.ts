@@ -72,9 +72,10 @@ describe("the embedded Postgres of a clone inside a 0700 folder", () => {
     fs.cpSync(await installedPostgresEngine(), blockedEngine, { recursive: true, verbatimSymlinks: true });
     const plan = await planEmbeddedPostgres(dataDir, blockedEngine);
     if (!isRoot) {
-      assert.equal(plan.engineDir, blockedEngine, "without root the server runs as this user, who reaches the engine");
+      assert.deepEqual([plan.engineDir, plan.isEngineCopy], [blockedEngine, false], "without root the server runs as this user, who reaches the engine");
       return;
     }
+    assert.ok(plan.isEngineCopy);
     assert.ok(plan.engineDir.startsWith(`${outsideStateFolder(dataDir)}/`), `the engine is copied outside: ${plan.engineDir}`);
     assert.equal(plan.user && firstBlockingFolder(path.join(plan.engineDir, "bin", "postgres"), plan.user), null);
     const server = new PostgresServer({ engineDir: plan.engineDir, clusterDir: path.join(plan.dir, "cluster"), port: await findFreePort(), password: fs.readFileSync(path.join(plan.dir, "password"), "utf8").trim(), user: plan.user });

@@ -59,6 +59,8 @@ export interface EmbeddedPostgresPlan {
   user: SystemUser | null;
   /** When `dir` is outside the data folder: the folder the postgres user could not enter. */
   blockedAt: string | null;
+  /** Whether `engineDir` is a copy, because the postgres user cannot reach the installed engine. */
+  isEngineCopy: boolean;
 }
 
 /**
@@ -71,11 +73,9 @@ export async function planEmbeddedPostgres(dataDir: string, installed?: string):
   const user = isRunningAsRoot() ? ensurePostgresUser() : null;
   const choice = chooseStateFolder(dataDir, user ? [user] : []);
   installed ??= await installedPostgresEngine();
-  const engineDir =
-    user && firstBlockingFolder(installed, user) !== null
-      ? path.join(stageCopy(path.join(choice.dir, "postgres-engine"), [{ source: installed, name: "engine" }]), "engine")
-      : installed;
-  return { dir: path.join(choice.dir, "postgres"), engineDir, user, blockedAt: choice.blockedAt };
+  const isEngineCopy = user !== null && firstBlockingFolder(installed, user) !== null;
+  const engineDir = isEngineCopy ? path.join(stageCopy(path.join(choice.dir, "postgres-engine"), [{ source: installed, name: "engine" }]), "engine") : installed;
+  return { dir: path.join(choice.dir, "postgres"), engineDir, user, blockedAt: choice.blockedAt, isEngineCopy };
 }
 
 /**
@@ -88,6 +88,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     log(`The postgres user cannot enter ${plan.blockedAt}, so the database lives outside it, in ${plan.dir} (linked from ${path.join(dataDir, OUTSIDE_STATE_LINK)}).`);
   }
   log(`Database cluster: ${path.join(plan.dir, "cluster")}`);
+  if (plan.isEngineCopy) log(`The postgres user cannot reach node_modules, so Postgres runs from a copy of its binaries in ${plan.engineDir}.`);
   fs.mkdirSync(plan.dir, { recursive: true, mode: 0o700 });
   if (plan.user) fs.chownSync(plan.dir, plan.user.uid, plan.user.gid);
   const password = readOrCreateSecret(path.join(plan.dir, "password"));
