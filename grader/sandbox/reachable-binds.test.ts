@@ -6,7 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { firstBlockingFolder, isRunningAsRoot } from "@/lib/system/reachable-folder";
-import { copiesFolder, SANDBOX_USER } from "./reachable-binds";
+import { copiesFolder } from "@/lib/system/stage-copy";
+import { SANDBOX_USER } from "./reachable-binds";
 import { probeSandbox, runSandboxed } from "./run-sandboxed";
 
 const MiB = 2 ** 20;

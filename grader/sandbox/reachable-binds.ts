@@ -1,38 +1,18 @@
 // As root the sandbox runs as nobody, and bwrap, dropped to nobody as well, opens each bind's
-// source itself: a source below a folder nobody may not enter (a clone in a 0700 home or a
+// source itself: a source below a folder that user may not enter (a clone in a 0700 home or a
 // `mktemp -d` folder) cannot be bound. Such a read-only source is bound from a copy in a folder
 // nobody can reach instead; nothing else about the sandbox changes.
-import { createHash } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { dataDir } from "@/lib/env";
 import { chooseStateFolder, firstBlockingFolder, type SystemUser } from "@/lib/system/reachable-folder";
-import { stageCopy } from "@/lib/system/stage-copy";
+import { reachableCopy } from "@/lib/system/stage-copy";
 import type { SandboxBind } from "./run-sandboxed";
 
 /** nobody/nogroup: owns nothing on the host, so the sandbox can write nowhere it is not given. */
 export const SANDBOX_USER: SystemUser = { name: "nobody", uid: 65534, gid: 65534 };
 
-/** Where the sandbox user's state goes for this installation: job folders and copies of binds. */
+/** Where the sandbox user's state goes for this installation: its job folders. */
 export function sandboxStateFolder(): string {
   return chooseStateFolder(dataDir, [SANDBOX_USER]).dir;
-}
-
-// One copy per source and process: node_modules and the harness do not change under a running
-// grader, and checking every file of tfjs before each run would cost more than the run's start.
-const copies = new Map<string, string>();
-
-/** The folder holding the copies (each version's) of one bind source. */
-export function copiesFolder(source: string): string {
-  return path.join(sandboxStateFolder(), "sandbox-binds", createHash("sha256").update(source).digest("hex").slice(0, 16));
-}
-
-function reachableCopy(source: string): string {
-  const known = copies.get(source);
-  if (known && fs.existsSync(known)) return known;
-  const copy = path.join(stageCopy(copiesFolder(source), [{ source, name: "tree" }]), "tree");
-  copies.set(source, copy);
-  return copy;
 }
 
 /**

@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { OUTSIDE_STATE_ROOT } from "./reachable-folder";
 
 export interface StagedSource {
   /** Absolute path of a folder or file to copy. */
@@ -35,7 +36,8 @@ function fingerprint(sources: readonly StagedSource[]): string {
 
 /**
  * Copies `sources` to `<parent>/<fingerprint>/<name>` unless that copy is complete already, and
- * returns `<parent>/<fingerprint>`. Copies of earlier versions are removed. A copy is built under
+ * returns `<parent>/<fingerprint>`. Copies of earlier versions are removed (entries whose name starts
+ * with a dot are left alone). A copy is built under
  * a temporary name and renamed, so a half-made copy is never used.
  */
 export function stageCopy(parent: string, sources: readonly StagedSource[]): string {
@@ -57,7 +59,33 @@ export function stageCopy(parent: string, sources: readonly StagedSource[]): str
     throw error;
   }
   for (const entry of fs.readdirSync(parent)) {
-    if (entry !== path.basename(target) && !entry.startsWith(".building-")) fs.rmSync(path.join(parent, entry), { recursive: true, force: true });
+    if (entry !== path.basename(target) && !entry.startsWith(".")) fs.rmSync(path.join(parent, entry), { recursive: true, force: true });
   }
   return target;
+}
+
+/**
+ * Where the copies of `source` go: program files, not data, so never onto the data folder's disk
+ * (which may be small and full); one folder per source path, whose `.source` names it.
+ */
+export function copiesFolder(source: string): string {
+  const resolved = path.resolve(source);
+  return path.join(OUTSIDE_STATE_ROOT, "copies", crypto.createHash("sha256").update(resolved).digest("hex").slice(0, 16));
+}
+
+// One check per source and process: node_modules and the harness do not change under a running
+// process, and checking every file of tfjs before each sandbox run would cost more than the run's start.
+const knownCopies = new Map<string, string>();
+
+/** A copy of the folder or file `source` in a folder every user can reach (see copiesFolder). */
+export function reachableCopy(source: string): string {
+  const known = knownCopies.get(source);
+  if (known && fs.existsSync(known)) return known;
+  const folder = copiesFolder(source);
+  fs.mkdirSync(OUTSIDE_STATE_ROOT, { recursive: true, mode: 0o755 });
+  fs.mkdirSync(folder, { recursive: true, mode: 0o755 });
+  fs.writeFileSync(path.join(folder, ".source"), `${path.resolve(source)}\n`);
+  const copy = path.join(stageCopy(folder, [{ source, name: "tree" }]), "tree");
+  knownCopies.set(source, copy);
+  return copy;
 }

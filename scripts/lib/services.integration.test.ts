@@ -8,16 +8,19 @@ import path from "node:path";
 import { after, describe, test } from "node:test";
 import pg from "pg";
 import { firstBlockingFolder, isRunningAsRoot, OUTSIDE_STATE_LINK, outsideStateFolder } from "../../lib/system/reachable-folder";
+import { copiesFolder } from "../../lib/system/stage-copy";
 import { ensurePostgresUser, installedPostgresEngine, PostgresServer } from "./postgres-server";
 import { findFreePort, planEmbeddedPostgres, startEmbeddedPostgres } from "./services";
 
 const parent = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-closed-"));
 const clone = path.join(parent, "gradient");
 const dataDir = path.join(clone, ".data");
+const blockedEngine = path.join(clone, "node_modules", "engine");
 const isRoot = isRunningAsRoot();
 
 after(() => {
   fs.rmSync(outsideStateFolder(dataDir), { recursive: true, force: true });
+  fs.rmSync(copiesFolder(blockedEngine), { recursive: true, force: true });
   fs.rmSync(parent, { recursive: true, force: true });
 });
 
@@ -68,7 +71,6 @@ describe("the embedded Postgres of a clone inside a 0700 folder", () => {
 
   test("binaries the postgres user cannot reach run from a copy it can", async () => {
     // As a clone's node_modules is in a 0700 folder: a copy of the installed engine inside `parent`.
-    const blockedEngine = path.join(clone, "node_modules", "engine");
     fs.cpSync(await installedPostgresEngine(), blockedEngine, { recursive: true, verbatimSymlinks: true });
     const plan = await planEmbeddedPostgres(dataDir, blockedEngine);
     if (!isRoot) {
@@ -76,7 +78,7 @@ describe("the embedded Postgres of a clone inside a 0700 folder", () => {
       return;
     }
     assert.ok(plan.isEngineCopy);
-    assert.ok(plan.engineDir.startsWith(`${outsideStateFolder(dataDir)}/`), `the engine is copied outside: ${plan.engineDir}`);
+    assert.ok(plan.engineDir.startsWith(`${copiesFolder(blockedEngine)}/`), `the engine is copied outside: ${plan.engineDir}`);
     assert.equal(plan.user && firstBlockingFolder(path.join(plan.engineDir, "bin", "postgres"), plan.user), null);
     const server = new PostgresServer({ engineDir: plan.engineDir, clusterDir: path.join(plan.dir, "cluster"), port: await findFreePort(), password: fs.readFileSync(path.join(plan.dir, "password"), "utf8").trim(), user: plan.user });
     await server.start();

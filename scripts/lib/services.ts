@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { ensureDebianPackages } from "../../lib/system/debian-packages";
 import { chooseStateFolder, firstBlockingFolder, isRunningAsRoot, OUTSIDE_STATE_LINK, type SystemUser } from "../../lib/system/reachable-folder";
-import { stageCopy } from "../../lib/system/stage-copy";
+import { reachableCopy } from "../../lib/system/stage-copy";
 import { ensurePostgresUser, installedPostgresEngine, PostgresServer } from "./postgres-server";
 
 export interface RunningService {
@@ -66,7 +66,7 @@ export interface EmbeddedPostgresPlan {
 /**
  * As root, the server runs as `postgres`, which must reach its cluster and its binaries: both stay
  * where they are when it can, else the cluster goes to the project's folder outside (see
- * chooseStateFolder) and the binaries are copied there. `installed` is the engine's folder, by
+ * chooseStateFolder) and the binaries are copied out (see reachableCopy). `installed` is the engine's folder, by
  * default the one npm installed.
  */
 export async function planEmbeddedPostgres(dataDir: string, installed?: string): Promise<EmbeddedPostgresPlan> {
@@ -74,7 +74,7 @@ export async function planEmbeddedPostgres(dataDir: string, installed?: string):
   const choice = chooseStateFolder(dataDir, user ? [user] : []);
   installed ??= await installedPostgresEngine();
   const isEngineCopy = user !== null && firstBlockingFolder(installed, user) !== null;
-  const engineDir = isEngineCopy ? path.join(stageCopy(path.join(choice.dir, "postgres-engine"), [{ source: installed, name: "engine" }]), "engine") : installed;
+  const engineDir = isEngineCopy ? reachableCopy(installed) : installed;
   return { dir: path.join(choice.dir, "postgres"), engineDir, user, blockedAt: choice.blockedAt, isEngineCopy };
 }
 
