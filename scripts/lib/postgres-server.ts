@@ -64,7 +64,6 @@ export interface PostgresServerOptions {
 
 export class PostgresServer {
   private child: ChildProcess | null = null;
-  private readonly stopOnExit = () => this.child?.kill("SIGINT");
 
   constructor(private readonly options: PostgresServerOptions) {
     if (isRunningAsRoot() && options.user === null) throw new Error("Postgres cannot run as root: give it a user");
@@ -74,19 +73,24 @@ export class PostgresServer {
     return fs.existsSync(path.join(this.options.clusterDir, "PG_VERSION"));
   }
 
-  private spawnOptions() {
-    const { user } = this.options;
-    return {
-      ...(user ? { uid: user.uid, gid: user.gid } : {}),
+  /**
+   * Runs one of the engine's programs through setpriv, which drops to the server's user and asks
+   * the kernel for a SIGINT (Postgres's fast shutdown) when this process ends, however it ends:
+   * a server left running would hold its port and cluster.
+   */
+  private spawn(program: string, args: string[]): ChildProcess {
+    const { user, engineDir, clusterDir } = this.options;
+    const drop = user ? [`--reuid=${user.uid}`, `--regid=${user.gid}`, "--clear-groups"] : [];
+    return spawn("setpriv", [...drop, "--pdeathsig", "INT", "--", path.join(engineDir, "bin", program), ...args], {
       // The server cannot enter a 0700 folder it might be started from; its own folder it can.
-      cwd: path.dirname(this.options.clusterDir),
-      stdio: ["ignore", "pipe", "pipe"] as Array<"ignore" | "pipe">,
-    };
+      cwd: path.dirname(clusterDir),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   }
 
   /** Creates the cluster (owned by the server's user, mode 0700) with the password set. */
   async initialise(): Promise<void> {
-    const { clusterDir, user, engineDir, password } = this.options;
+    const { clusterDir, user, password } = this.options;
     fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
     if (user) fs.chownSync(clusterDir, user.uid, user.gid);
     const passwordFile = path.join(path.dirname(clusterDir), `.initdb-password-${crypto.randomBytes(6).toString("hex")}`);
@@ -94,7 +98,7 @@ export class PostgresServer {
     if (user) fs.chownSync(passwordFile, user.uid, user.gid);
     try {
       const args = [`--pgdata=${clusterDir}`, "--auth=password", "--username=postgres", `--pwfile=${passwordFile}`, `--lc-messages=${MESSAGES_LOCALE}`];
-      const child = spawn(path.join(engineDir, "bin", "initdb"), args, this.spawnOptions());
+      const child = this.spawn("initdb", args);
       let output = "";
       child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
       child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -110,10 +114,9 @@ export class PostgresServer {
 
   /** Starts the server and resolves once it accepts connections. */
   async start(): Promise<void> {
-    const { engineDir, clusterDir, port, onLog } = this.options;
-    const child = spawn(path.join(engineDir, "bin", "postgres"), ["-D", clusterDir, "-p", String(port), "-c", `lc_messages=${MESSAGES_LOCALE}`], this.spawnOptions());
+    const { clusterDir, port, onLog } = this.options;
+    const child = this.spawn("postgres", ["-D", clusterDir, "-p", String(port), "-c", `lc_messages=${MESSAGES_LOCALE}`]);
     this.child = child;
-    process.once("exit", this.stopOnExit);
     let output = "";
     await new Promise<void>((resolve, reject) => {
       child.stderr?.on("data", (chunk: Buffer) => {
@@ -126,7 +129,6 @@ export class PostgresServer {
       child.once("exit", (code, signal) => reject(new Error(`postgres exited (${signal ?? `code ${code}`}) before accepting connections: ${output.trim()}`)));
     }).catch((error: unknown) => {
       this.child = null;
-      process.removeListener("exit", this.stopOnExit);
       throw error;
     });
   }
@@ -135,7 +137,6 @@ export class PostgresServer {
   async stop(): Promise<void> {
     const child = this.child;
     this.child = null;
-    process.removeListener("exit", this.stopOnExit);
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
     child.kill("SIGINT");

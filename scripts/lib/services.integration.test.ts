@@ -2,6 +2,8 @@
 // server runs as `postgres`, which cannot enter that folder, so its cluster and a copy of its
 // binaries go to the project's folder outside, the same one on every start.
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -90,5 +92,23 @@ describe("the embedded Postgres of a clone inside a 0700 folder", () => {
     }
     const unreachable = new PostgresServer({ engineDir: blockedEngine, clusterDir: path.join(plan.dir, "cluster"), port: await findFreePort(), password: "unused", user: plan.user });
     await assert.rejects(unreachable.start(), "run from the folder it cannot enter, the server does not start");
+  });
+
+  test("the server stops when the process that started it is killed outright", async () => {
+    const starter = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "test-fixtures", "start-postgres-and-hang.ts"), dataDir], { stdio: ["ignore", "pipe", "inherit"] });
+    const [firstLine] = (await once(starter.stdout, "data")) as [Buffer];
+    const url = firstLine.toString().trim();
+    assert.deepEqual(await query(url, "SELECT note FROM kept"), [{ note: "from the first start" }]);
+    starter.kill("SIGKILL");
+    await once(starter, "exit");
+    const deadline = Date.now() + 15_000;
+    let error: unknown = null;
+    while (Date.now() < deadline) {
+      error = await query(url, "SELECT 1").then(() => null, (caught: unknown) => caught);
+      // "the database system is shutting down" comes first; then nothing listens any more.
+      if (String(error).includes("ECONNREFUSED")) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.match(String(error), /ECONNREFUSED/, "the server still answers after its starter died");
   });
 });

@@ -66,8 +66,8 @@ export interface EmbeddedPostgresPlan {
 /**
  * As root, the server runs as `postgres`, which must reach its cluster and its binaries: both stay
  * where they are when it can, else the cluster goes to the project's folder outside (see
- * chooseStateFolder) and the binaries are copied out (see reachableCopy). `installed` is the engine's folder, by
- * default the one npm installed.
+ * chooseStateFolder) and the binaries are copied out (see reachableCopy). `installed` is the
+ * engine's folder, by default the one npm installed.
  */
 export async function planEmbeddedPostgres(dataDir: string, installed?: string): Promise<EmbeddedPostgresPlan> {
   const user = isRunningAsRoot() ? ensurePostgresUser() : null;

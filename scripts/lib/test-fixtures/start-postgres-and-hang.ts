@@ -1,0 +1,8 @@
+// Starts an embedded Postgres for the data folder named on the command line, prints its URL, and
+// then waits to be killed, so a test can check the server does not outlive this process.
+import { startEmbeddedPostgres } from "../services";
+
+void startEmbeddedPostgres(process.argv[2] ?? "", () => undefined).then((service) => {
+  process.stdout.write(`${service.url}\n`);
+  setInterval(() => undefined, 60_000);
+});
