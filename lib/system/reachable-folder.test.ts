@@ -81,5 +81,7 @@ describe("chooseStateFolder", () => {
     assert.equal(firstBlockingFolder(choice.dir, STRANGER), null, "the outside folder is reachable");
     assert.equal(fs.readlinkSync(path.join(dataDir, OUTSIDE_STATE_LINK)), choice.dir);
     assert.deepEqual(chooseStateFolder(dataDir, [STRANGER]), choice, "a second choice is the same");
+    fs.chmodSync(closed, 0o755);
+    assert.equal(chooseStateFolder(dataDir, [STRANGER]).dir, choice.dir, "opened up later, the data kept outside is still used");
   });
 });

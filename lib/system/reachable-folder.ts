@@ -64,7 +64,7 @@ export function firstBlockingFolder(target: string, user: SystemUser): string | 
 export interface StateFolderChoice {
   /** The folder the other users' state goes in: the data folder itself, or one outside it. */
   dir: string;
-  /** When `dir` is outside the data folder: the folder that kept the other users out. */
+  /** When `dir` is outside the data folder because of it: the folder that keeps the other users out. */
   blockedAt: string | null;
 }
 
@@ -83,16 +83,29 @@ export function outsideStateFolder(dataDir: string): string {
  * Where the state of `users` goes for the data folder `dataDir`: `dataDir` when each of them can
  * reach it (or when this process is not root, so every process runs as the same user), otherwise
  * the project's folder under OUTSIDE_STATE_ROOT, created on first use and linked from `dataDir`.
+ * A data folder once linked outside keeps using the folder outside.
  */
 export function chooseStateFolder(dataDir: string, users: readonly SystemUser[]): StateFolderChoice {
   const resolved = path.resolve(dataDir);
-  const blockedAt = isRunningAsRoot() ? users.map((user) => firstBlockingFolder(resolved, user)).find((folder) => folder !== null) ?? null : null;
-  if (blockedAt === null) return { dir: resolved, blockedAt: null };
   const outside = outsideStateFolder(resolved);
+  const blockedAt = isRunningAsRoot() ? users.map((user) => firstBlockingFolder(resolved, user)).find((folder) => folder !== null) ?? null : null;
+  if (blockedAt === null) {
+    // Once outside, always outside: a folder opened up later must not hide the data kept there.
+    const isLinkedOutside = isRunningAsRoot() && fs.existsSync(outside) && readLink(path.join(resolved, OUTSIDE_STATE_LINK)) === outside;
+    return isLinkedOutside ? { dir: outside, blockedAt: null } : { dir: resolved, blockedAt: null };
+  }
   fs.mkdirSync(OUTSIDE_STATE_ROOT, { recursive: true, mode: 0o755 });
   fs.mkdirSync(outside, { recursive: true, mode: 0o755 });
   linkFromDataFolder(resolved, outside);
   return { dir: outside, blockedAt };
+}
+
+function readLink(file: string): string | null {
+  try {
+    return fs.readlinkSync(file);
+  } catch {
+    return null;
+  }
 }
 
 function linkFromDataFolder(dataDir: string, outside: string): void {
