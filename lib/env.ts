@@ -31,7 +31,11 @@ const EnvSchema = z.object({
   PUBLIC_URL: optionalUrl,
   /** Secret that signs session cookies; `npm start` creates one in .data/ when absent. */
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
-  /** Folder for local state: embedded Postgres, Redis data, generated secrets, data sets. */
+  /**
+   * Folder for local state: embedded Postgres, Redis data, generated secrets, data sets, job folders.
+   * As root, what the postgres and sandbox users must reach goes to /var/lib/gradient/ when they
+   * cannot enter this folder (lib/system/reachable-folder.ts), linked from it as `shared`.
+   */
   GRADIENT_DATA_DIR: z.string().default(".data"),
   /** Prefix of every BullMQ key, so several installations or test runs can share one Redis. */
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/).default("gradient"),

