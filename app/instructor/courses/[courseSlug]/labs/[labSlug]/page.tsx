@@ -6,10 +6,12 @@ import { ValidationError, type FieldErrors } from "@/lib/errors";
 import { getRegradeProgress } from "@/lib/instructor/get-regrade-progress";
 import { listSubmissions, type SubmissionList } from "@/lib/instructor/list-submissions";
 import { requireTaughtAssignment } from "@/lib/instructor/course-access";
+import { LearnerCell } from "../../../../_components/learner-cell";
 import { Pagination } from "../../../../_components/pagination";
 import { StatusBadge } from "@/app/submissions/status-badge";
 import { firstValues, formatDateTime, orPageError } from "../../../../_lib/page-errors";
 import { RegradeAllPanel } from "./regrade-all-panel";
+import { DataTable } from "@/app/_components/data-table";
 
 export const metadata: Metadata = { title: "Submissions · Instructor" };
 
@@ -96,51 +98,41 @@ export default async function InstructorLabPage({ params, searchParams }: LabPag
       </h2>
       {!list ? (
         <p className="empty">Correct the highlighted filters to see submissions.</p>
-      ) : list.submissions.length === 0 ? (
-        <p className="empty">{isFiltered ? "No submissions match these filters." : "Nobody has submitted to this lab yet."}</p>
       ) : (
         <>
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Learner</th>
-                  <th scope="col">Attempt</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Score</th>
-                  <th scope="col">Submitted</th>
-                  <th scope="col">
-                    <span className="muted">Details</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.submissions.map((submission) => (
-                  <tr key={submission.id}>
-                    <td>
-                      {submission.user.name}
-                      <br />
-                      <span className="muted">{submission.user.email}</span>
-                    </td>
-                    <td>{submission.attemptNumber}</td>
-                    <td>
-                      <StatusBadge status={submission.status} />
-                      {submission.isRegrade && <span className="muted"> regraded</span>}
-                      {submission.failureKind === "PLATFORM" && <span className="muted"> (platform, not charged)</span>}
-                    </td>
-                    <td>{submission.score === null ? "—" : Number(submission.score.toPrecision(4))}</td>
-                    <td>{formatDateTime(submission.createdAt)}</td>
-                    <td>
-                      <Link href={`/instructor/courses/${course.slug}/submissions/${submission.id}`} aria-label={`Open ${submission.user.name}'s attempt ${submission.attemptNumber}`}>
-                        Open
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} />
+          <DataTable
+            caption="Submissions"
+            rows={list.submissions}
+            rowKey={(submission) => submission.id}
+            empty={isFiltered ? "No submissions match these filters." : "Nobody has submitted to this lab yet."}
+            columns={[
+              { key: "learner", header: "Learner", cell: (submission) => <LearnerCell user={submission.user} /> },
+              { key: "attempt", header: "Attempt", cell: (submission) => submission.attemptNumber },
+              {
+                key: "status",
+                header: "Status",
+                cell: (submission) => (
+                  <>
+                    <StatusBadge status={submission.status} />
+                    {submission.isRegrade && <span className="muted"> regraded</span>}
+                    {submission.failureKind === "PLATFORM" && <span className="muted"> (platform, not charged)</span>}
+                  </>
+                ),
+              },
+              { key: "score", header: "Score", cell: (submission) => (submission.score === null ? "—" : Number(submission.score.toPrecision(4))) },
+              { key: "submitted", header: "Submitted", cell: (submission) => formatDateTime(submission.createdAt) },
+              {
+                key: "open",
+                header: <span className="muted">Details</span>,
+                cell: (submission) => (
+                  <Link href={`/instructor/courses/${course.slug}/submissions/${submission.id}`} aria-label={`Open ${submission.user.name}'s attempt ${submission.attemptNumber}`}>
+                    Open
+                  </Link>
+                ),
+              },
+            ]}
+          />
+          {list.submissions.length > 0 && <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} />}
         </>
       )}
 

@@ -7,6 +7,7 @@ import { CurvesChart } from "@/app/_components/curves-chart";
 import { StatusBadge } from "@/app/submissions/status-badge";
 import { formatDateTime, orPageError } from "../../../../_lib/page-errors";
 import { RegradeForm } from "./regrade-form";
+import { DataTable } from "@/app/_components/data-table";
 
 export const metadata: Metadata = { title: "Submission · Instructor" };
 
@@ -94,18 +95,15 @@ export default async function InstructorSubmissionPage({ params }: { params: Pro
       </pre>
 
       <h2>Grading receipt</h2>
-      <div className="table-scroll">
-        <table>
-          <tbody>
-            {receipt.map(([label, value]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td style={{ wordBreak: "break-all" }}>{formatValue(value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Grading receipt"
+        rows={receipt}
+        rowKey={([label]) => label}
+        columns={[
+          { key: "field", header: "Field", isRowHeader: true, cell: ([label]) => label },
+          { key: "value", header: "Value", style: { wordBreak: "break-all" }, cell: ([, value]) => formatValue(value) },
+        ]}
+      />
 
       <h2>History</h2>
       {history.length === 0 ? (
