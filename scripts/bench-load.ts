@@ -27,6 +27,7 @@ import { signIn } from "./bench-load/sign-in";
 import { ensureSigningKeyFile } from "./lib/signing-key";
 import { createDatabase, dropDatabase, findFreePort } from "./lib/services";
 import { buildWebApp, migrate, ROOT, seed, startServices, startWebApp, stopProcess, waitForHttp } from "./lib/stack";
+import { errorMessage } from "../lib/errors";
 
 const COURSE = "ml-foundations";
 const LAB = "linear-regression";
@@ -121,7 +122,7 @@ async function timed(logTo: RequestLog, request: () => Promise<BenchResponse>): 
     logTo.record(performance.now() - started, sharedCopy ? `${response.status} ${String(sharedCopy)}` : String(response.status));
     return response;
   } catch (error) {
-    logTo.record(performance.now() - started, `network error: ${error instanceof Error ? error.message : String(error)}`);
+    logTo.record(performance.now() - started, `network error: ${errorMessage(error)}`);
     return null;
   }
 }

@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
 import { AssignmentSpecSchema, type AssignmentSpec } from "@/lib/assignments/spec-schema";
 import { gradeSubmission, type GradeProgress, type GradeResult } from "@/grader/pipeline/grade-submission";
+import { errorMessage } from "@/lib/errors";
 
 const USAGE = "usage: npm run grade -- --assignment <slug or folder> --file <path> [--course <slug>] [--seed 1] [--json]";
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -83,7 +84,7 @@ async function main(): Promise<number> {
       },
     }));
   } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    throw new UsageError(`${errorMessage(error)}\n${USAGE}`);
   }
   const { assignment, file } = values;
   const seed = Number(values.seed);
@@ -104,7 +105,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     console.error(message);
     console.log(JSON.stringify({ status: "error", failureKind: "platform", message }));
     process.exit(error instanceof UsageError ? 2 : 1);

@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { AssignmentListSchema, CreatedSubmissionSchema, ErrorResponseSchema, SubmissionStatusSchema } from "../lib/api/schemas";
 import { readUploadedModule } from "../lib/submissions/submission-input";
+import { errorMessage } from "../lib/errors";
 
 // A client of the server, not the server: it reads its own two settings, not lib/env.ts.
 const ClientEnvSchema = z.object({
@@ -39,7 +40,7 @@ function parseCommandLine() {
       strict: true,
     }));
   } catch (error) {
-    throw new CliError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    throw new CliError(`${errorMessage(error)}\n${USAGE}`);
   }
   if (values.help || !values.assignment || !values.file) throw new CliError(USAGE);
   return { assignment: values.assignment, file: values.file, course: values.course };
@@ -58,7 +59,7 @@ function createClient(baseUrl: string, token: string) {
       try {
         response = await fetch(`${baseUrl}${pathname}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}`, accept: "application/json" } });
       } catch (error) {
-        throw new CliError(`Could not reach ${baseUrl}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new CliError(`Could not reach ${baseUrl}: ${errorMessage(error)}`);
       }
       const text = await response.text();
       if (response.status === 429 && init.method !== "POST") {
@@ -99,7 +100,7 @@ function readModule(file: string) {
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
-    throw new CliError(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(`Cannot read ${file}: ${errorMessage(error)}`);
   }
   const module = readUploadedModule(path.basename(file), bytes);
   if ("error" in module) throw new CliError(module.error);

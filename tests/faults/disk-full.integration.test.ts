@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { openFaultLab, waitFor, type FaultLab, type WorkerProcess } from "./support/fault-lab";
+import { errorMessage } from "../../lib/errors";
 
 // Room for a few job folders of the linear-regression lab (its train split is about 72 KB).
 const DISK_SIZE = "2m";
@@ -20,7 +21,7 @@ function tryMount(): string | null {
     execFileSync("mount", ["-t", "tmpfs", "-o", `size=${DISK_SIZE},mode=0755`, "tmpfs", mountPoint], { stdio: "pipe" });
     return null;
   } catch (error) {
-    return `a size-limited tmpfs cannot be mounted here (needs root): ${error instanceof Error ? error.message : String(error)}`;
+    return `a size-limited tmpfs cannot be mounted here (needs root): ${errorMessage(error)}`;
   }
 }
 
