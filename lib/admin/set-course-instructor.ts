@@ -14,7 +14,7 @@ export const CourseInstructorInputSchema = z.object({
 
 /**
  * Makes an account an instructor of one course, or takes that away. Instructor pages check the
- * course enrolment (canTeachCourse), so the platform role alone opens no course's gradebook.
+ * course enrolment (lib/courses/roles.ts), so the platform role alone opens no course's gradebook.
  */
 export async function setCourseInstructor({ viewer, input }: { viewer: Viewer; input: unknown }) {
   requireAdmin(viewer);

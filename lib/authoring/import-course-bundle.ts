@@ -10,7 +10,7 @@ import type { LoadedCourse } from "../courses/load-course-files";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { ForbiddenError, ValidationError } from "../errors";
-import { canTeachCourse } from "../submissions/get-submission";
+import { canTeachCourse } from "../courses/roles";
 import { requireAuthor, type Viewer } from "./authorize";
 import { parseCourseFiles } from "./course-bundle";
 import { examTitleValue, lessonBodyValue } from "./file-only-fields";
