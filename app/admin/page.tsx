@@ -3,10 +3,10 @@ import Link from "next/link";
 import { listAccounts } from "@/lib/admin/list-accounts";
 import { listCourses } from "@/lib/courses/list-courses";
 import { localize } from "@/lib/courses/localize";
+import { DataTable } from "@/app/_components/data-table";
 import { requirePageRole } from "../_lib/page-guards";
 import { CourseInstructorForm } from "./course-instructor-form";
 import { RoleForm } from "./role-form";
-import { DataTable } from "@/app/_components/data-table";
 
 export const metadata: Metadata = { title: "Admin" };
 

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale } from "@/lib/i18n/locale";
 import { getDashboard } from "@/lib/users/get-dashboard";
+import { DataTable } from "@/app/_components/data-table";
 import { requirePageUser } from "../_lib/page-guards";
 import { LiveStatusBadge } from "../submissions/live-status-badge";
 import { CertificatesSection } from "./certificates-section";
-import { DataTable } from "@/app/_components/data-table";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

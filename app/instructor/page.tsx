@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { localize } from "@/lib/courses/localize";
 import { listTaughtCourses } from "@/lib/courses/list-taught-courses";
-import { requirePageRole } from "../_lib/page-guards";
 import { DataTable } from "@/app/_components/data-table";
+import { requirePageRole } from "../_lib/page-guards";
 
 export const metadata: Metadata = { title: "Instructor workspace" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
+import { DataTable } from "@/app/_components/data-table";
 import { requirePageUser } from "../../_lib/page-guards";
 import { CreateTokenForm } from "./create-token-form";
 import { RevokeTokenButton } from "./revoke-token-button";
-import { DataTable } from "@/app/_components/data-table";
 
 export const metadata: Metadata = { title: "Access tokens" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getQueueStatus } from "@/lib/admin/get-queue-status";
+import { DataTable } from "@/app/_components/data-table";
 import { requirePageRole } from "../../_lib/page-guards";
 import { AutoRefresh } from "../../instructor/_components/auto-refresh";
-import { DataTable } from "@/app/_components/data-table";
 
 export const metadata: Metadata = { title: "Grading queue · Admin" };
 

@@ -4,9 +4,9 @@ import { requirePageRole } from "@/app/_lib/page-guards";
 import { MAX_BUNDLE_BYTES } from "@/lib/authoring/course-bundle";
 import { listEditableCourses } from "@/lib/authoring/get-authoring-course";
 import { listContentCourses } from "@/lib/authoring/read-content-folder";
+import { DataTable } from "@/app/_components/data-table";
 import { ImportForm } from "./import-form";
 import { NewCourseForm } from "./new-course-form";
-import { DataTable } from "@/app/_components/data-table";
 
 export const metadata: Metadata = { title: "Authoring · Instructor" };
 

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { getAuthoringCourse } from "@/lib/authoring/get-authoring-course";
 import { formatDateTime, orPageError } from "@/app/instructor/_lib/page-errors";
-import { CourseForm } from "./course-form";
 import { DataTable } from "@/app/_components/data-table";
+import { CourseForm } from "./course-form";
 
 export const metadata: Metadata = { title: "Edit course · Authoring" };
 

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { getCourseOverview } from "@/lib/instructor/get-course-overview";
 import { listCourseCertificates } from "@/lib/instructor/list-course-certificates";
-import { orPageError } from "../../_lib/page-errors";
 import { DataTable } from "@/app/_components/data-table";
+import { orPageError } from "../../_lib/page-errors";
 
 export const metadata: Metadata = { title: "Course · Instructor" };
 

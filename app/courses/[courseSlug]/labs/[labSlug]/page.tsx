@@ -7,10 +7,10 @@ import { NotFoundError } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/locale";
 import { formatMetric, metricLabel } from "@/lib/submissions/format";
 import { StatusBadge } from "@/app/submissions/status-badge";
+import { DataTable } from "@/app/_components/data-table";
 import { DatasetPreviewView } from "./dataset-preview";
 import { SubmitForm } from "./submit-form";
 import { WeightsForm } from "./weights-form";
-import { DataTable } from "@/app/_components/data-table";
 
 export default async function LabPage({ params }: { params: Promise<{ courseSlug: string; labSlug: string }> }) {
   const { courseSlug, labSlug } = await params;

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { listCourseAuditLog } from "@/lib/instructor/list-course-audit-log";
+import { DataTable } from "@/app/_components/data-table";
 import { Pagination } from "../../../_components/pagination";
 import { firstValues, formatDateTime, orPageError } from "../../../_lib/page-errors";
-import { DataTable } from "@/app/_components/data-table";
 
 export const metadata: Metadata = { title: "Audit log · Instructor" };
 

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { getGradebook, type Gradebook } from "@/lib/instructor/gradebook";
+import { DataTable, type Column } from "@/app/_components/data-table";
 import { LearnerCell } from "../../../_components/learner-cell";
 import { orPageError } from "../../../_lib/page-errors";
-import { DataTable, type Column } from "@/app/_components/data-table";
 
 export const metadata: Metadata = { title: "Gradebook · Instructor" };
 

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { getAssignmentForm } from "@/lib/authoring/get-authoring-course";
 import { formatDateTime, orPageError } from "@/app/instructor/_lib/page-errors";
-import { AssignmentForm } from "../assignment-form";
 import { DataTable } from "@/app/_components/data-table";
+import { AssignmentForm } from "../assignment-form";
 
 export const metadata: Metadata = { title: "Edit lab · Authoring" };
 

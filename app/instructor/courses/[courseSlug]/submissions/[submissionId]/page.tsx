@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { getSubmissionDetail } from "@/lib/instructor/get-submission-detail";
+import { DataTable } from "@/app/_components/data-table";
 import { AutoRefresh } from "../../../../_components/auto-refresh";
 import { CurvesChart } from "@/app/_components/curves-chart";
 import { StatusBadge } from "@/app/submissions/status-badge";
 import { formatDateTime, orPageError } from "../../../../_lib/page-errors";
 import { RegradeForm } from "./regrade-form";
-import { DataTable } from "@/app/_components/data-table";
 
 export const metadata: Metadata = { title: "Submission · Instructor" };
 

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { listExtensions } from "@/lib/instructor/list-extensions";
+import { DataTable } from "@/app/_components/data-table";
 import { LearnerCell } from "../../../../../_components/learner-cell";
 import { formatDateTime, orPageError } from "../../../../../_lib/page-errors";
 import { ExtensionForm } from "./extension-form";
 import { RevokeButton } from "./revoke-button";
-import { DataTable } from "@/app/_components/data-table";
 
 export const metadata: Metadata = { title: "Extensions · Instructor" };
 
