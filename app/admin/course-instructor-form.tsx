@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { SelectField } from "@/app/_components/field";
+import { PersonSelectField } from "@/app/_components/person-select-field";
 import { FormMessage, useSave } from "@/app/_components/use-save";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { setCourseInstructorAction } from "./actions";
@@ -32,14 +33,7 @@ export function CourseInstructorForm({ accounts, courses }: CourseInstructorForm
   return (
     <form className="form card" onSubmit={onSubmit} noValidate aria-label="Course instructors">
       <FormMessage message={message} />
-      <SelectField name="userId" label="Account" defaultValue="" errors={fieldErrors.userId}>
-        <option value="">Choose an account</option>
-        {accounts.map((account) => (
-          <option key={account.id} value={account.id}>
-            {account.name} ({account.email})
-          </option>
-        ))}
-      </SelectField>
+      <PersonSelectField name="userId" label="Account" placeholder="Choose an account" people={accounts} errors={fieldErrors.userId} />
       <SelectField name="courseSlug" label="Course" defaultValue="" errors={fieldErrors.courseSlug}>
         <option value="">Choose a course</option>
         {courses.map((course) => (

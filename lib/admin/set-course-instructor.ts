@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
+import { setCourseRole } from "../courses/roles";
 import { db } from "../db";
 import { ValidationError } from "../errors";
 import { parseInput } from "../validation";
@@ -34,11 +35,7 @@ export async function setCourseInstructor({ viewer, input }: { viewer: Viewer; i
     const existing = await tx.enrolment.findUnique({ where: { userId_courseId: { userId, courseId: course.id } }, select: { role: true } });
     // Taking away a course someone never taught changes nothing, and enrols nobody.
     if ((existing?.role ?? null) === role || (!existing && !isInstructor)) return false;
-    await tx.enrolment.upsert({
-      where: { userId_courseId: { userId, courseId: course.id } },
-      create: { userId, courseId: course.id, role },
-      update: { role },
-    });
+    await setCourseRole(tx, { userId, courseId: course.id, role });
     await recordAudit({
       tx,
       actorId: viewer.id,

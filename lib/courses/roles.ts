@@ -2,6 +2,7 @@
 // enrolled in as an instructor, so the platform role alone opens no course's gradebook.
 import type { CurrentUser } from "../auth";
 import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 
 type Viewer = Pick<CurrentUser, "id" | "role">;
 
@@ -20,4 +21,9 @@ export function teachesCourse(viewer: Viewer, enrolmentRole: "LEARNER" | "INSTRU
 /** The filter on courses that keeps the ones `viewer` teaches (all of them, for an admin). */
 export function taughtCoursesWhere(viewer: Viewer) {
   return viewer.role === "ADMIN" ? {} : { enrolments: { some: { userId: viewer.id, role: "INSTRUCTOR" as const } } };
+}
+
+/** Enrols the user in the course with `role`, or changes the role of the enrolment they have. */
+export async function setCourseRole(tx: Prisma.TransactionClient, { userId, courseId, role }: { userId: string; courseId: string; role: "LEARNER" | "INSTRUCTOR" }) {
+  await tx.enrolment.upsert({ where: { userId_courseId: { userId, courseId } }, create: { userId, courseId, role }, update: { role } });
 }

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { Field, FieldError, SelectField } from "@/app/_components/field";
+import { Field, FieldError } from "@/app/_components/field";
+import { PersonSelectField } from "@/app/_components/person-select-field";
 import { FormMessage, useSave } from "@/app/_components/use-save";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { grantExtensionAction } from "../actions";
@@ -41,14 +42,7 @@ export function ExtensionForm({ courseSlug, assignmentSlug, learners }: Extensio
   return (
     <form className="form card" onSubmit={onSubmit} noValidate aria-label="Grant an extension">
       <FormMessage message={message} />
-      <SelectField name="learnerId" label="Learner" defaultValue="" errors={fieldErrors.learnerId}>
-        <option value="">Choose a learner</option>
-        {learners.map((learner) => (
-          <option key={learner.id} value={learner.id}>
-            {learner.name} ({learner.email})
-          </option>
-        ))}
-      </SelectField>
+      <PersonSelectField name="learnerId" label="Learner" placeholder="Choose a learner" people={learners} errors={fieldErrors.learnerId} />
       <Field name="deadline" label="New deadline (UTC)" type="datetime-local" errors={fieldErrors.deadline} hint="Leave empty to keep the lab's deadline." />
       <Field name="extraAttempts" label="Extra attempts" type="number" min={0} max={100} step={1} defaultValue="0" errors={fieldErrors.extraAttempts} />
       <Field name="reason" label="Reason" errors={fieldErrors.reason} hint="Kept with the extension and in the course's audit log." />
