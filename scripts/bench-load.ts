@@ -25,7 +25,7 @@ import { benchRequest, type BenchResponse } from "./bench-load/http-client";
 import { RequestLog, summarise } from "./bench-load/stats";
 import { signIn } from "./bench-load/sign-in";
 import { ensureSigningKeyFile } from "./lib/signing-key";
-import { createDatabase, dropDatabase, findFreePort } from "./lib/services";
+import { createDatabase, createStateDir, dropDatabase, findFreePort } from "./lib/services";
 import { buildWebApp, migrate, ROOT, seed, startServices, startWebApp, stopProcess, waitForHttp } from "./lib/stack";
 import { errorMessage } from "../lib/errors";
 
@@ -281,9 +281,7 @@ async function submitWave(baseUrl: string, learners: Learner[]): Promise<string[
 
 async function main(): Promise<void> {
   const runId = crypto.randomBytes(4).toString("hex");
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-bench-load-"));
-  // The embedded Postgres runs as the `postgres` user, which must be able to enter this folder.
-  fs.chmodSync(stateDir, 0o755);
+  const stateDir = createStateDir("gradient-bench-load-");
   const services = await startServices(stateDir, log);
   const databaseName = `gradient_bench_${runId}`;
   const databaseUrl = env.DATABASE_URL ? await createDatabase(env.DATABASE_URL, databaseName) : services.postgres.url;

