@@ -12,6 +12,7 @@ import { parseYamlField } from "./parse-yaml-file";
 import { EXAM_SLUG } from "./read-course-files";
 import { ExamInputSchema, QuizInputSchema } from "./schemas";
 import { upsertQuestions } from "../courses/import-course";
+import { markCourseEdited } from "./mark-course-edited";
 
 interface WriteQuizOptions {
   viewer: Viewer;
@@ -28,8 +29,7 @@ async function writeQuiz({ viewer, courseId, slug, fields, questions, action, de
   await db.$transaction(async (tx) => {
     const saved = await tx.quiz.upsert({ where: { courseId_slug: { courseId, slug } }, create: { courseId, slug, ...fields }, update: fields, select: { id: true } });
     await upsertQuestions(tx, saved.id, questions);
-    // A web edit makes the course differ from any files it came from, so the next import of those files must not be skipped.
-    await tx.course.update({ where: { id: courseId }, data: { contentHash: null } });
+    await markCourseEdited(tx, courseId);
     await recordAudit({ tx, actorId: viewer.id, action, targetType: "Quiz", targetId: saved.id, courseId, details });
   });
 }
