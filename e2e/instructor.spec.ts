@@ -134,6 +134,27 @@ test.describe("as the demo admin", () => {
     await expect(page.getByRole("heading", { name: "Failed jobs" })).toBeVisible();
   });
 
+  test("on a 390 px phone, wide tables scroll inside their own box and the page never scrolls sideways", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const [url, table] of [
+      ["/admin", "Users"],
+      [`${COURSE}/gradebook`, "Gradebook"],
+    ] as const) {
+      await page.goto(url);
+      const region = page.getByRole("region", { name: table });
+      await expect(region.getByRole("table", { name: table })).toBeVisible();
+      // What sticks out past the right edge, outside a table's own scroll box, if anything does.
+      const sticksOut = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const culprit = [...document.querySelectorAll("body *")].find((element) => !element.closest(".table-scroll") && element.getBoundingClientRect().right > width + 1);
+        return { sideways: document.documentElement.scrollWidth - width, culprit: culprit ? `${culprit.tagName.toLowerCase()}.${culprit.className}` : null };
+      });
+      expect(sticksOut, `${url} scrolls sideways`).toEqual({ sideways: 0, culprit: null });
+      // Keyboard users can reach the box to scroll it.
+      await expect(region).toHaveAttribute("tabindex", "0");
+    }
+  });
+
   test("makes a new account an instructor of the course", async ({ page, browser }) => {
     const email = `new-instructor-${Date.now()}@example.com`;
     // A fresh context would inherit the admin session this describe block uses.

@@ -54,3 +54,8 @@ export class RateLimitedError extends AppError {
     super(message, 429, "rate_limited");
   }
 }
+
+/** What a caught value says: an Error's message, anything else (a thrown string) as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -23,13 +23,13 @@ import { parseCommandLine } from "../lib/command-line";
 import { childEnvironment, env, webProcessCount } from "../lib/env";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { logger } from "../lib/log";
-import { outsideStateFolder } from "../lib/system/reachable-folder";
 import { benchRequest, type BenchResponse } from "./bench-load/http-client";
 import { RequestLog, summarise } from "./bench-load/stats";
 import { signIn } from "./bench-load/sign-in";
 import { ensureSigningKeyFile } from "./lib/signing-key";
-import { createDatabase, dropDatabase, findFreePort } from "./lib/services";
+import { createDatabase, createStateDir, removeStateDir, dropDatabase, findFreePort } from "./lib/services";
 import { buildWebApp, migrate, ROOT, seed, startServices, startWebApp, stopProcess, waitForHttp } from "./lib/stack";
+import { errorMessage } from "../lib/errors";
 
 const COURSE = "ml-foundations";
 const LAB = "linear-regression";
@@ -142,7 +142,7 @@ async function timed(logTo: RequestLog, request: () => Promise<BenchResponse>): 
     logTo.record(performance.now() - started, sharedCopy ? `${response.status} ${String(sharedCopy)}` : String(response.status));
     return response;
   } catch (error) {
-    logTo.record(performance.now() - started, `network error: ${error instanceof Error ? error.message : String(error)}`);
+    logTo.record(performance.now() - started, `network error: ${errorMessage(error)}`);
     return null;
   }
 }
@@ -304,10 +304,7 @@ async function submitWave(baseUrl: string, learners: Learner[]): Promise<string[
 
 async function main(): Promise<void> {
   const runId = crypto.randomBytes(4).toString("hex");
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-bench-load-"));
-  // The embedded Postgres and the sandbox run as other users, who reach this folder when they can
-  // enter os.tmpdir(); when they cannot, their state goes outside it, removed at the end.
-  fs.chmodSync(stateDir, 0o755);
+  const stateDir = createStateDir("gradient-bench-load-");
   const services = await startServices(stateDir, log);
   const databaseName = `gradient_bench_${runId}`;
   const databaseUrl = env.DATABASE_URL ? await createDatabase(env.DATABASE_URL, databaseName) : services.postgres.url;
@@ -457,9 +454,7 @@ async function main(): Promise<void> {
     if (env.DATABASE_URL) await dropDatabase(env.DATABASE_URL, databaseName).catch(() => undefined);
     await services.redis.stop();
     await services.postgres.stop();
-    for (const dir of [stateDir, outsideStateFolder(stateDir), outsideStateFolder(path.join(stateDir, "data"))]) {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    removeStateDir(stateDir);
   }
 }
 

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { AssignmentSpecSchema, type AssignmentSpec } from "@/lib/assignments/spec-schema";
 import { parseCommandLineOrThrow, USAGE_EXIT_CODE, UsageError } from "@/lib/command-line";
 import { gradeSubmission, type GradeProgress, type GradeResult } from "@/grader/pipeline/grade-submission";
+import { errorMessage } from "@/lib/errors";
 
 const USAGE = "usage: npm run grade -- --assignment <slug or folder> --file <path> [--course <slug>] [--seed 1] [--json]";
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -106,7 +107,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     console.error(message);
     console.log(JSON.stringify({ status: "error", failureKind: "platform", message }));
     process.exit(error instanceof UsageError ? USAGE_EXIT_CODE : 1);

@@ -8,6 +8,7 @@ import { AssignmentListSchema, CreatedSubmissionSchema, ErrorResponseSchema, Sub
 import { parseCommandLine } from "../lib/command-line";
 import { readSubmitClientEnv } from "../lib/env";
 import { readUploadedModule } from "../lib/submissions/submission-input";
+import { errorMessage } from "../lib/errors";
 
 const EXIT = { passed: 0, failed: 1, error: 2 } as const;
 const POLL_MS = 1000;
@@ -49,7 +50,7 @@ function createClient(baseUrl: string, token: string) {
       try {
         response = await fetch(`${baseUrl}${pathname}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}`, accept: "application/json" } });
       } catch (error) {
-        throw new CliError(`Could not reach ${baseUrl}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new CliError(`Could not reach ${baseUrl}: ${errorMessage(error)}`);
       }
       const text = await response.text();
       if (response.status === 429 && init.method !== "POST") {
@@ -92,7 +93,7 @@ function readModule(file: string) {
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
-    throw new CliError(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(`Cannot read ${file}: ${errorMessage(error)}`);
   }
   const upload = readUploadedModule(path.basename(file), bytes);
   if ("error" in upload) throw new CliError(upload.error);

@@ -15,14 +15,12 @@
 // spec that did not load, or a phase over its limit, each named on a line above the counts.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { parseCommandLine } from "../lib/command-line";
 import { childEnvironment, env } from "../lib/env";
 import { logger } from "../lib/log";
-import { outsideStateFolder } from "../lib/system/reachable-folder";
-import { createDatabase, dropDatabase } from "./lib/services";
+import { createDatabase, createStateDir, dropDatabase, removeStateDir } from "./lib/services";
 import { ensureSigningKeyFile } from "./lib/signing-key";
 import { migrate, ROOT, startServices, type Services } from "./lib/stack";
 import { countNodeTestRecords } from "./test-runner/node-test-results";
@@ -249,10 +247,7 @@ async function main(): Promise<number> {
   takeOverSignals();
   const { positionals } = parseCommandLine({ usage: USAGE, options: {}, allowPositionals: true, schema: ArgsSchema });
   const selection = selectionOf(positionals);
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-test-"));
-  // The embedded Postgres runs as the `postgres` user: it can enter this folder when it can enter
-  // os.tmpdir(); when it cannot, the cluster goes to the folder's own place outside, removed below.
-  fs.chmodSync(stateDir, 0o755);
+  const stateDir = createStateDir("gradient-test-");
   try {
     const results = await runPhases(selection, stateDir);
     const total = sumResults([...results.values()]);
@@ -266,8 +261,7 @@ async function main(): Promise<number> {
     console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
     return total.failed === 0 && total.skipped === 0 && total.passed > 0 && !wasRunInterrupted() ? 0 : 1;
   } finally {
-    fs.rmSync(stateDir, { recursive: true, force: true });
-    fs.rmSync(outsideStateFolder(stateDir), { recursive: true, force: true });
+    removeStateDir(stateDir);
   }
 }
 

@@ -2,6 +2,7 @@
 // and a table of the same numbers for screen readers. The learner's live page and the instructor's
 // submission page both draw a submission's curves with it.
 import type { EpochPointView } from "@/lib/submissions/get-submission";
+import { DataTable } from "./data-table";
 
 const WIDTH = 640;
 const HEIGHT = 240;
@@ -65,28 +66,19 @@ export function CurvesChart({ points }: { points: EpochPointView[] }) {
       </figcaption>
       <details>
         <summary>The numbers</summary>
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Epoch</th>
-                {series.map((line) => (
-                  <th scope="col" key={line.name}>{line.name}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((point) => (
-                <tr key={point.epoch}>
-                  <td>{point.epoch}</td>
-                  {series.map((line) => (
-                    <td key={line.name}>{line.values.find(([epoch]) => epoch === point.epoch)?.[1].toPrecision(4) ?? "—"}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Training curves by epoch"
+          rows={points}
+          rowKey={(point) => point.epoch}
+          columns={[
+            { key: "epoch", header: "Epoch", cell: (point) => point.epoch },
+            ...series.map((line) => ({
+              key: line.name,
+              header: line.name,
+              cell: (point: EpochPointView) => line.values.find(([epoch]) => epoch === point.epoch)?.[1].toPrecision(4) ?? "—",
+            })),
+          ]}
+        />
       </details>
     </figure>
   );

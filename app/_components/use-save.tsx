@@ -51,10 +51,11 @@ export function useSave(unreachable = "Not saved: the server could not be reache
   return { fieldErrors, message, isPending, save };
 }
 
+/** The answer to the whole form: what went wrong (an alert) or what was done (a status). */
 export function FormMessage({ message }: { message: SaveMessage }) {
   if (!message) return null;
   return message.isError ? (
-    <p className="field-error" role="alert" id="form-error">
+    <p className="form-error" role="alert" id="form-error">
       {message.text}
     </p>
   ) : (

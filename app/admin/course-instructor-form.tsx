@@ -1,29 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { FormEvent, ReactNode } from "react";
-import { useSave } from "@/app/_components/use-save";
+import type { FormEvent } from "react";
+import { SelectField } from "@/app/_components/field";
+import { PersonSelectField } from "@/app/_components/person-select-field";
+import { FormMessage, useSave } from "@/app/_components/use-save";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { setCourseInstructorAction } from "./actions";
 
 interface CourseInstructorFormProps {
   accounts: { id: string; name: string; email: string }[];
   courses: { slug: string; title: string }[];
-}
-
-function SelectField({ name, label, errors, children }: { name: string; label: string; errors?: string[]; children: ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <select id={name} name={name} defaultValue="" aria-invalid={Boolean(errors)} aria-describedby={errors ? `${name}-error` : undefined}>
-        {children}
-      </select>
-      {errors && (
-        <p id={`${name}-error`} className="field-error" role="alert">
-          {errors.join(" ")}
-        </p>
-      )}
-    </div>
-  );
 }
 
 /** Makes an instructor teach a course, or stop teaching it. */
@@ -45,21 +32,9 @@ export function CourseInstructorForm({ accounts, courses }: CourseInstructorForm
 
   return (
     <form className="form card" onSubmit={onSubmit} noValidate aria-label="Course instructors">
-      {message?.isError && (
-        <p className="form-error" role="alert">
-          {message.text}
-        </p>
-      )}
-      {message && !message.isError && <p role="status">{message.text}</p>}
-      <SelectField name="userId" label="Account" errors={fieldErrors.userId}>
-        <option value="">Choose an account</option>
-        {accounts.map((account) => (
-          <option key={account.id} value={account.id}>
-            {account.name} ({account.email})
-          </option>
-        ))}
-      </SelectField>
-      <SelectField name="courseSlug" label="Course" errors={fieldErrors.courseSlug}>
+      <FormMessage message={message} />
+      <PersonSelectField name="userId" label="Account" placeholder="Choose an account" people={accounts} errors={fieldErrors.userId} />
+      <SelectField name="courseSlug" label="Course" defaultValue="" errors={fieldErrors.courseSlug}>
         <option value="">Choose a course</option>
         {courses.map((course) => (
           <option key={course.slug} value={course.slug}>
@@ -77,9 +52,7 @@ export function CourseInstructorForm({ accounts, courses }: CourseInstructorForm
         </label>
       </fieldset>
       <div>
-        <button type="submit" className="button" disabled={isPending}>
-          {isPending ? "Saving…" : "Save course instructor"}
-        </button>
+        <SubmitButton isPending={isPending}>Save course instructor</SubmitButton>
       </div>
     </form>
   );

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { useSave } from "@/app/_components/use-save";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { changeRoleAction } from "./actions";
 
 const ROLES = [
@@ -44,9 +45,7 @@ export function RoleForm({ userId, email, role }: { userId: string; email: strin
           </option>
         ))}
       </select>
-      <button type="submit" className="button secondary" disabled={isPending}>
-        {isPending ? "Saving…" : "Save"}
-      </button>
+      <SubmitButton isPending={isPending} className="button secondary">Save</SubmitButton>
       {error && (
         <p id={errorId} className="field-error" role="alert" style={{ flexBasis: "100%" }}>
           {error}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale } from "@/lib/i18n/locale";
 import { getDashboard } from "@/lib/users/get-dashboard";
+import { DataTable } from "@/app/_components/data-table";
 import { requirePageUser } from "../_lib/page-guards";
 import { LiveStatusBadge } from "../submissions/live-status-badge";
 import { CertificatesSection } from "./certificates-section";
@@ -75,34 +76,21 @@ export default async function DashboardPage() {
       )}
 
       <h2>Recent submissions</h2>
-      {submissions.length === 0 ? (
-        <p className="empty">No submissions yet. Labs appear in each course; your graded work will be listed here.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Lab</th>
-                <th scope="col">Status</th>
-                <th scope="col">Submitted</th>
-              </tr>
-            </thead>
-            <tbody>
-              {submissions.map((submission) => (
-                <tr key={submission.id}>
-                  <td>
-                    <Link href={`/submissions/${submission.id}`}>{submission.assignmentTitle}</Link>
-                  </td>
-                  <td>
-                    <LiveStatusBadge submissionId={submission.id} initialStatus={submission.status} isFollowed={followed.has(submission.id)} />
-                  </td>
-                  <td>{formatUtc(submission.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Recent submissions"
+        rows={submissions}
+        rowKey={(submission) => submission.id}
+        empty="No submissions yet. Labs appear in each course; your graded work will be listed here."
+        columns={[
+          { key: "lab", header: "Lab", cell: (submission) => <Link href={`/submissions/${submission.id}`}>{submission.assignmentTitle}</Link> },
+          {
+            key: "status",
+            header: "Status",
+            cell: (submission) => <LiveStatusBadge submissionId={submission.id} initialStatus={submission.status} isFollowed={followed.has(submission.id)} />,
+          },
+          { key: "submitted", header: "Submitted", cell: (submission) => formatUtc(submission.createdAt) },
+        ]}
+      />
 
       <CertificatesSection userId={user.id} />
     </>

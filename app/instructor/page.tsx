@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { localize } from "@/lib/courses/localize";
 import { listTaughtCourses } from "@/lib/courses/list-taught-courses";
+import { DataTable } from "@/app/_components/data-table";
 import { requirePageRole } from "../_lib/page-guards";
 
 export const metadata: Metadata = { title: "Instructor workspace" };
@@ -18,32 +19,17 @@ export default async function InstructorPage() {
       </p>
       <h2>Courses you teach</h2>
       <p className="muted">Open a course for its labs, submissions, regrades, extensions, gradebook and audit log.</p>
-      {courses.length === 0 ? (
-        <p className="empty">You do not teach a course yet. An admin can make you an instructor of a course.</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Course</th>
-                <th scope="col">Learners</th>
-                <th scope="col">Labs</th>
-              </tr>
-            </thead>
-            <tbody>
-              {courses.map((course) => (
-                <tr key={course.id}>
-                  <td>
-                    <Link href={`/instructor/courses/${course.slug}`}>{localize(course.title)}</Link>
-                  </td>
-                  <td>{course.learnerCount}</td>
-                  <td>{course._count.assignments}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Courses you teach"
+        rows={courses}
+        rowKey={(course) => course.id}
+        empty="You do not teach a course yet. An admin can make you an instructor of a course."
+        columns={[
+          { key: "course", header: "Course", cell: (course) => <Link href={`/instructor/courses/${course.slug}`}>{localize(course.title)}</Link> },
+          { key: "learners", header: "Learners", cell: (course) => course.learnerCount },
+          { key: "labs", header: "Labs", cell: (course) => course._count.assignments },
+        ]}
+      />
     </>
   );
 }

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { Field } from "../_components/field";
 
 const FAILED = "That email and password do not match an account.";
@@ -47,9 +48,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       )}
       <Field name="email" label="Email" type="email" autoComplete="email" required />
       <Field name="password" label="Password" type="password" autoComplete="current-password" required />
-      <button type="submit" className="button" disabled={isPending}>
-        {isPending ? "Signing in…" : "Sign in"}
-      </button>
+      <SubmitButton isPending={isPending} pendingLabel="Signing in…">Sign in</SubmitButton>
     </form>
   );
 }

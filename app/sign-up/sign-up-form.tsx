@@ -3,8 +3,9 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { Field } from "../_components/field";
-import { useSave } from "../_components/use-save";
+import { FormMessage, useSave } from "../_components/use-save";
 import { signUpAction } from "./actions";
 
 export function SignUpForm({ minPasswordLength }: { minPasswordLength: number }) {
@@ -28,11 +29,7 @@ export function SignUpForm({ minPasswordLength }: { minPasswordLength: number })
 
   return (
     <form className="form card" onSubmit={onSubmit} noValidate>
-      {message?.isError && (
-        <p className="form-error" role="alert">
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
       <Field name="name" label="Name" autoComplete="name" errors={fieldErrors.name} hint="As it should appear on your certificates." />
       <Field name="email" label="Email" type="email" autoComplete="email" errors={fieldErrors.email} />
       <Field
@@ -43,9 +40,7 @@ export function SignUpForm({ minPasswordLength }: { minPasswordLength: number })
         errors={fieldErrors.password}
         hint={`At least ${minPasswordLength} characters.`}
       />
-      <button type="submit" className="button" disabled={isPending}>
-        {isPending ? "Creating your account…" : "Create account"}
-      </button>
+      <SubmitButton isPending={isPending} pendingLabel="Creating your account…">Create account</SubmitButton>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 // credentials pasted into /verify alike; everything shown comes from the verified credential.
 import type { CredentialSummary } from "@/lib/certificates/credential-schema";
 import type { VerdictStatus } from "@/lib/certificates/verify-credential";
+import { DataTable } from "@/app/_components/data-table";
 
 const HEADLINES: Record<VerdictStatus, { title: string; tone: string; colour: string; symbol: string }> = {
   valid: { title: "Valid certificate", tone: "passed", colour: "var(--good)", symbol: "✓" },
@@ -58,38 +59,24 @@ export function VerdictPanel({ status, problems, details, isPrivate = false }: {
           {details.evidence.length > 0 && (
             <>
               <h3>Evidence</h3>
-              <div className="table-scroll">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Lab</th>
-                      <th scope="col">Score</th>
-                      <th scope="col">Code sha256</th>
-                      <th scope="col">Held-out sha256</th>
-                      <th scope="col">Grader</th>
-                      <th scope="col">Backend</th>
-                      <th scope="col">Seed</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {details.evidence.map((item) => (
-                      <tr key={item.lab}>
-                        <td>{item.name}</td>
-                        <td>{item.score === null ? "—" : `${item.score.toFixed(4)}${item.threshold === null ? "" : ` (needed ${item.threshold})`}`}</td>
-                        <td>
-                          <code title={item.codeSha256}>{short(item.codeSha256)}</code>
-                        </td>
-                        <td>
-                          <code title={item.heldOutSha256 ?? undefined}>{short(item.heldOutSha256)}</code>
-                        </td>
-                        <td>{item.graderVersion ?? "—"}</td>
-                        <td>{item.backend ?? "—"}</td>
-                        <td>{item.seed ?? "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption="Evidence"
+                rows={details.evidence}
+                rowKey={(item) => item.lab}
+                columns={[
+                  { key: "lab", header: "Lab", cell: (item) => item.name },
+                  {
+                    key: "score",
+                    header: "Score",
+                    cell: (item) => (item.score === null ? "—" : `${item.score.toFixed(4)}${item.threshold === null ? "" : ` (needed ${item.threshold})`}`),
+                  },
+                  { key: "code", header: "Code sha256", cell: (item) => <code title={item.codeSha256}>{short(item.codeSha256)}</code> },
+                  { key: "held-out", header: "Held-out sha256", cell: (item) => <code title={item.heldOutSha256 ?? undefined}>{short(item.heldOutSha256)}</code> },
+                  { key: "grader", header: "Grader", cell: (item) => item.graderVersion ?? "—" },
+                  { key: "backend", header: "Backend", cell: (item) => item.backend ?? "—" },
+                  { key: "seed", header: "Seed", cell: (item) => item.seed ?? "—" },
+                ]}
+              />
             </>
           )}
         </>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { verifyCredentialAction, type VerifyFormState } from "./actions";
 import { VerdictPanel } from "./verdict-panel";
 
@@ -22,9 +23,7 @@ export function VerifyForm() {
             {state.message}
           </p>
         )}
-        <button type="submit" className="button" disabled={isPending}>
-          {isPending ? "Verifying…" : "Verify"}
-        </button>
+        <SubmitButton isPending={isPending} pendingLabel="Verifying…">Verify</SubmitButton>
       </form>
       {state.kind === "verdict" && (
         <div aria-live="polite">

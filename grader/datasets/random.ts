@@ -1,17 +1,6 @@
-// A small seeded generator: Math.random cannot be seeded, and the split and the synthetic data
-// must come out identical on every machine and Node version.
-
-/** mulberry32: 32-bit state, uniform floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded draws for the data sets: normals for the synthetic data and permutations for the splits,
+// from the same generator the sandbox seeds training with.
+import { seededRandom } from "../harness/seeded-random.mjs";
 
 /** Standard normal draws by Box-Muller. */
 export function seededGaussian(seed: number): () => number {

@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { constantValueCount, recordForwardTrace, replayForwardTrace, createConstantTensors, TRACE_BATCH, TRACE_CONSTANT_ALLOWANCE } from "./forward-trace.mjs";
 import { registerPlatformLayers } from "./platform-layers.mjs";
 import { unscorableLayerClasses } from "./scorable-layers.mjs";
+import { seededRandom } from "./seeded-random.mjs";
 
 const writeLine = process.stdout.write.bind(process.stdout);
 function emit(message) {
@@ -220,18 +221,6 @@ if (!config.allowCustomLoop) {
     if (!insideFit) throw new LearnerError("custom_loop_not_allowed", "This assignment asks you to train with model.fit(); " +
       "custom training loops (optimizer.minimize) are not allowed here.");
     return originalMinimize.apply(this, args);
-  };
-}
-
-/** mulberry32, as the grader's data splits use: uniform floats in [0, 1) from a 32-bit seed. */
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

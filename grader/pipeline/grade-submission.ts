@@ -6,6 +6,8 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { AssignmentSpec, GradingReceipt } from "@/lib/assignments/spec-schema";
+import { dataDir } from "@/lib/env";
+import { errorMessage } from "@/lib/errors";
 import { installedNativeBackend, NATIVE_PACKAGES, type NativeBackend } from "@/grader/backends/select-backend";
 import { graderConfig } from "@/grader/config";
 import { materialiseTrainSplit } from "@/grader/datasets/materialise";
@@ -345,7 +347,7 @@ async function train(request: GradeRequest, backend: TrainingBackend, dataset: P
     return {
       folder,
       trainingMs: 0,
-      failure: { kind: "platform", code: "sandbox_unavailable", message: `The grading sandbox could not start: ${error instanceof Error ? error.message : String(error)}` },
+      failure: { kind: "platform", code: "sandbox_unavailable", message: `The grading sandbox could not start: ${errorMessage(error)}` },
     };
   }
   const failure = classifyRun(run, log, spec, wallSeconds);
@@ -393,7 +395,7 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
   try {
     dataset = prepareDataset(spec);
   } catch (error) {
-    return fail({ kind: "platform", code: "dataset_unavailable", message: `The data set could not be prepared: ${error instanceof Error ? error.message : String(error)}` }, null);
+    return fail({ kind: "platform", code: "dataset_unavailable", message: `The data set could not be prepared: ${errorMessage(error)}` }, null);
   }
   const backend = trainingBackendFor(spec);
   const receipt: GradingReceipt = {
@@ -433,7 +435,7 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
       try {
         training = await train(request, backend, dataset, compiled.code, log);
       } catch (error) {
-        return fail({ kind: "platform", code: "job_setup_failed", message: `The training job could not be set up: ${error instanceof Error ? error.message : String(error)}` }, receipt);
+        return fail({ kind: "platform", code: "job_setup_failed", message: `The training job could not be set up: ${errorMessage(error)}` }, receipt);
       }
       folder = training.folder;
       receipt.trainingMs = training.trainingMs;
@@ -446,7 +448,7 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
       scored = await scoreSavedModel({ folder: path.join(folder, "output"), spec, dataset });
     } catch (error) {
       if (error instanceof ScoringError) return fail(learnerFailure(error.code, error.message), receipt);
-      return fail({ kind: "platform", code: "scoring_failed", message: `Scoring failed: ${error instanceof Error ? error.message : String(error)}` }, receipt);
+      return fail({ kind: "platform", code: "scoring_failed", message: `Scoring failed: ${errorMessage(error)}` }, receipt);
     }
     receipt.scoringMs = scored.scoringMs;
     const trainedOn = spec.mode === "weights" ? "uploaded" : backend;

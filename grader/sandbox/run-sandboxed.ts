@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { type Readable, Writable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
+import { errorMessage } from "../../lib/errors";
 import { ensureDebianPackages } from "../../lib/system/debian-packages";
 import { detectCgroupLayout, RunCgroup, type CgroupLayout } from "./cgroup";
 import { logger } from "../../lib/log";
@@ -114,10 +115,6 @@ function findTool(name: string): string | null {
 
 function isRoot(): boolean {
   return process.getuid?.() === 0;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 interface Environment {

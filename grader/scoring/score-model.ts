@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { AssignmentSpec } from "@/lib/assignments/spec-schema";
+import { errorMessage } from "@/lib/errors";
 import type { PreparedDataset } from "@/grader/datasets/types";
 import { layerClassNames, unscorableLayerClasses } from "@/grader/harness/scorable-layers.mjs";
 import { accuracy, argmaxRows, macroF1, meanSquaredError } from "./metrics";
@@ -133,7 +134,7 @@ async function predictWithLayersModel(saved: SavedModel, dataset: PreparedDatase
       tf.io.fromMemory({ modelTopology: saved.modelTopology, weightSpecs: saved.weightSpecs, weightData: saved.weightData }),
     );
   } catch (error) {
-    throw new ScoringError("corrupt_model", `The saved model could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ScoringError("corrupt_model", `The saved model could not be loaded: ${errorMessage(error)}`);
   }
 
   try {

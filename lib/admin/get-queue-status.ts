@@ -3,6 +3,7 @@
 import { db } from "../db";
 import { getGradingQueue } from "../queue/grading-queue";
 import { requireAdmin, type Viewer } from "./require-admin";
+import { errorMessage } from "../errors";
 
 /** A worker beats every 10 s; three missed beats and it counts as gone. */
 export const WORKER_ALIVE_MS = 30_000;
@@ -52,7 +53,7 @@ export async function getQueueStatus({ viewer, now = new Date() }: { viewer: Vie
   const [queue, heartbeats, submissions, pendingOutbox] = await Promise.all([
     withTimeout(readQueue(), REDIS_TIMEOUT_MS).then(
       (value) => ({ isReachable: true as const, ...value }),
-      (error: unknown) => ({ isReachable: false as const, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => ({ isReachable: false as const, error: errorMessage(error) }),
     ),
     db.workerHeartbeat.findMany({ orderBy: { lastSeenAt: "desc" } }),
     db.submission.groupBy({ by: ["status"], where: { status: { in: ["QUEUED", "RUNNING"] } }, _count: { _all: true } }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
+import { setCourseRole } from "../courses/roles";
 import { db } from "../db";
 import { ValidationError } from "../errors";
 import { parseInput } from "../validation";
@@ -14,7 +15,7 @@ export const CourseInstructorInputSchema = z.object({
 
 /**
  * Makes an account an instructor of one course, or takes that away. Instructor pages check the
- * course enrolment (canTeachCourse), so the platform role alone opens no course's gradebook.
+ * course enrolment (lib/courses/roles.ts), so the platform role alone opens no course's gradebook.
  */
 export async function setCourseInstructor({ viewer, input }: { viewer: Viewer; input: unknown }) {
   requireAdmin(viewer);
@@ -34,11 +35,7 @@ export async function setCourseInstructor({ viewer, input }: { viewer: Viewer; i
     const existing = await tx.enrolment.findUnique({ where: { userId_courseId: { userId, courseId: course.id } }, select: { role: true } });
     // Taking away a course someone never taught changes nothing, and enrols nobody.
     if ((existing?.role ?? null) === role || (!existing && !isInstructor)) return false;
-    await tx.enrolment.upsert({
-      where: { userId_courseId: { userId, courseId: course.id } },
-      create: { userId, courseId: course.id, role },
-      update: { role },
-    });
+    await setCourseRole(tx, { userId, courseId: course.id, role });
     await recordAudit({
       tx,
       actorId: viewer.id,

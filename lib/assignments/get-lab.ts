@@ -7,7 +7,8 @@ import { localize } from "../courses/localize";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { chargedAttemptsWhere, effectiveLimits } from "../submissions/attempt-policy";
-import { canTeachCourse, listOwnSubmissions } from "../submissions/get-submission";
+import { canTeachCourse } from "../courses/roles";
+import { listOwnSubmissions } from "../submissions/get-submission";
 import { DatasetPreviewSchema } from "./dataset-preview";
 import { AssignmentSpecSchema } from "./spec-schema";
 

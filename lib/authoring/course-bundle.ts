@@ -16,7 +16,7 @@ import {
   type Locale,
 } from "../courses/content-schema";
 import { referencedFigures, type LoadedCourse, type LoadedLesson } from "../courses/load-course-files";
-import { ValidationError, type FieldErrors } from "../errors";
+import { ValidationError, type FieldErrors, errorMessage } from "../errors";
 
 const BUNDLE_FORMAT = "gradient-course-bundle";
 /**
@@ -76,7 +76,7 @@ export function parseCourseFiles(files: Record<string, string>): CourseContent {
     try {
       data = parseYaml(source);
     } catch (error) {
-      fail(file, `invalid YAML: ${error instanceof Error ? error.message : String(error)}`);
+      fail(file, `invalid YAML: ${errorMessage(error)}`);
       return null;
     }
     const result = schema.safeParse(data);

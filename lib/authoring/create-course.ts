@@ -1,6 +1,7 @@
 // A new, empty course made in the web app. It starts unpublished, with a final exam whose bank
 // is still empty, and its creator as its instructor; lessons, questions and labs are added next.
 import { recordAudit } from "../audit/record-audit";
+import { setCourseRole } from "../courses/roles";
 import { db } from "../db";
 import { ValidationError } from "../errors";
 import { parseInput } from "../validation";
@@ -39,11 +40,7 @@ export async function createCourse({ viewer, input }: { viewer: Viewer; input: u
         passPercent: 60,
       },
     });
-    await tx.enrolment.upsert({
-      where: { userId_courseId: { userId: viewer.id, courseId: course.id } },
-      create: { userId: viewer.id, courseId: course.id, role: "INSTRUCTOR" },
-      update: { role: "INSTRUCTOR" },
-    });
+    await setCourseRole(tx, { userId: viewer.id, courseId: course.id, role: "INSTRUCTOR" });
     await recordAudit({ tx, actorId: viewer.id, action: "course.create", targetType: "Course", targetId: course.id, courseId: course.id, details: { slug: data.slug } });
     return course.id;
   });

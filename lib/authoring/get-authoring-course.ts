@@ -2,6 +2,7 @@
 // back as its files, so every form starts from exactly what an export would contain.
 import { parse as parseYaml } from "yaml";
 import { localize } from "../courses/localize";
+import { taughtCoursesWhere } from "../courses/roles";
 import { db } from "../db";
 import { NotFoundError, ValidationError, type FieldErrors } from "../errors";
 import { requireAuthor, requireEditableCourse, type Viewer } from "./authorize";
@@ -12,7 +13,7 @@ import type { AssignmentInput, CourseFormValues, LessonFormValues } from "./sche
 export async function listEditableCourses(viewer: Viewer) {
   requireAuthor(viewer);
   const courses = await db.course.findMany({
-    where: viewer.role === "ADMIN" ? {} : { enrolments: { some: { userId: viewer.id, role: "INSTRUCTOR" } } },
+    where: taughtCoursesWhere(viewer),
     orderBy: { createdAt: "asc" },
     select: { slug: true, title: true, isPublished: true, _count: { select: { lessons: true, assignments: true } } },
   });

@@ -10,7 +10,7 @@ import type { LoadedCourse } from "../courses/load-course-files";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { ForbiddenError, ValidationError } from "../errors";
-import { canTeachCourse } from "../submissions/get-submission";
+import { canTeachCourse, setCourseRole } from "../courses/roles";
 import { requireAuthor, type Viewer } from "./authorize";
 import { parseCourseFiles } from "./course-bundle";
 import { examTitleValue, lessonBodyValue } from "./file-only-fields";
@@ -80,11 +80,7 @@ export async function importCourseBundle({ viewer, files, source }: ImportCourse
         if (saved.isNewVersion) versions.push(`${assignment.spec.slug} v${saved.version}`);
       }
       if (!existing) {
-        await tx.enrolment.upsert({
-          where: { userId_courseId: { userId: viewer.id, courseId } },
-          create: { userId: viewer.id, courseId, role: "INSTRUCTOR" },
-          update: { role: "INSTRUCTOR" },
-        });
+        await setCourseRole(tx, { userId: viewer.id, courseId, role: "INSTRUCTOR" });
       }
       await recordAudit({
         tx,

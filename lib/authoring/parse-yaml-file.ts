@@ -3,14 +3,14 @@
 // and say which line of the file is wrong.
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
-import { ValidationError, type FieldErrors } from "../errors";
+import { ValidationError, type FieldErrors, errorMessage } from "../errors";
 
 export function parseYamlField<T extends z.ZodType>(field: string, source: string, schema: T): z.output<T> {
   let data: unknown;
   try {
     data = parseYaml(source);
   } catch (error) {
-    throw new ValidationError("The YAML could not be read.", { [field]: [error instanceof Error ? error.message : String(error)] });
+    throw new ValidationError("The YAML could not be read.", { [field]: [errorMessage(error)] });
   }
   const result = schema.safeParse(data);
   if (result.success) return result.data;

@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { db } from "../db";
 import { NotFoundError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
+import { markCourseEdited } from "./mark-course-edited";
 import { requireEditableCourse, type Viewer } from "./authorize";
 import { parseYamlField } from "./parse-yaml-file";
 import { AssignmentInputSchema } from "./schemas";
@@ -36,7 +37,7 @@ export async function saveAssignment({ viewer, courseSlug, assignmentSlug, input
     const position = existing?.position ?? (await tx.assignment.count({ where: { courseId: course.id } }));
     const saved = await saveAssignmentVersion({ tx, courseId: course.id, position, assignment: { spec, briefs: data.brief, starter: data.starter }, actorId: viewer.id });
     if (saved.isNewVersion) {
-      await tx.course.update({ where: { id: course.id }, data: { contentHash: null } });
+      await markCourseEdited(tx, course.id);
       await recordAudit({
         tx,
         actorId: viewer.id,

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import { db } from "../db";
 import { NotFoundError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
+import { markCourseEdited } from "./mark-course-edited";
 import { requireEditableCourse, type Viewer } from "./authorize";
 import { lessonBodyValue } from "./file-only-fields";
 import { EXAM_SLUG } from "./read-course-files";
@@ -44,9 +45,7 @@ export async function saveLesson({ viewer, courseSlug, lessonSlug, input }: Save
         data: { courseId: course.id, lessonId, slug: data.slug, kind: "LESSON", title: { en: `Quiz: ${data.title.en}`, "zh-CN": `测验：${data.title["zh-CN"]}` }, passPercent: 60 },
       });
     }
-    // A web edit makes the course differ from any files it came from, so the next import of those files must not be
-    // skipped.
-    await tx.course.update({ where: { id: course.id }, data: { contentHash: null } });
+    await markCourseEdited(tx, course.id);
     await recordAudit({
       tx,
       actorId: viewer.id,

@@ -3,6 +3,7 @@
 import { recordAudit } from "../audit/record-audit";
 import { ExamFileSchema, QuizFileSchema } from "../courses/content-schema";
 import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { NotFoundError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
 import { requireEditableCourse, type Viewer } from "./authorize";
@@ -11,31 +12,41 @@ import { parseYamlField } from "./parse-yaml-file";
 import { EXAM_SLUG } from "./read-course-files";
 import { ExamInputSchema, QuizInputSchema } from "./schemas";
 import { upsertQuestions } from "../courses/import-course";
+import { markCourseEdited } from "./mark-course-edited";
+
+interface WriteQuizOptions {
+  viewer: Viewer;
+  courseId: string;
+  slug: string;
+  fields: Omit<Prisma.QuizUncheckedCreateInput, "courseId" | "slug">;
+  questions: Parameters<typeof upsertQuestions>[2];
+  action: string;
+  details: Prisma.InputJsonValue;
+}
+
+/** Writes a quiz and its questions and records the change, in one transaction. */
+async function writeQuiz({ viewer, courseId, slug, fields, questions, action, details }: WriteQuizOptions) {
+  await db.$transaction(async (tx) => {
+    const saved = await tx.quiz.upsert({ where: { courseId_slug: { courseId, slug } }, create: { courseId, slug, ...fields }, update: fields, select: { id: true } });
+    await upsertQuestions(tx, saved.id, questions);
+    await markCourseEdited(tx, courseId);
+    await recordAudit({ tx, actorId: viewer.id, action, targetType: "Quiz", targetId: saved.id, courseId, details });
+  });
+}
 
 export async function saveLessonQuiz({ viewer, courseSlug, lessonSlug, input }: { viewer: Viewer; courseSlug: string; lessonSlug: string; input: unknown }) {
   const course = await requireEditableCourse(viewer, courseSlug);
   const quiz = parseYamlField("yaml", parseInput(QuizInputSchema, input).yaml, QuizFileSchema);
   const lesson = await db.lesson.findUnique({ where: { courseId_slug: { courseId: course.id, slug: lessonSlug } }, select: { id: true } });
   if (!lesson) throw new NotFoundError("There is no such lesson.");
-  await db.$transaction(async (tx) => {
-    const fields = { lessonId: lesson.id, kind: "LESSON" as const, title: quiz.title, passPercent: quiz.passPercent };
-    const saved = await tx.quiz.upsert({
-      where: { courseId_slug: { courseId: course.id, slug: lessonSlug } },
-      create: { courseId: course.id, slug: lessonSlug, ...fields },
-      update: fields,
-      select: { id: true },
-    });
-    await upsertQuestions(tx, saved.id, quiz.questions);
-    await tx.course.update({ where: { id: course.id }, data: { contentHash: null } });
-    await recordAudit({
-      tx,
-      actorId: viewer.id,
-      action: "quiz.update",
-      targetType: "Quiz",
-      targetId: saved.id,
-      courseId: course.id,
-      details: { lesson: lessonSlug, passPercent: quiz.passPercent, questions: quiz.questions.map((question) => question.id) },
-    });
+  await writeQuiz({
+    viewer,
+    courseId: course.id,
+    slug: lessonSlug,
+    fields: { lessonId: lesson.id, kind: "LESSON", title: quiz.title, passPercent: quiz.passPercent },
+    questions: quiz.questions,
+    action: "quiz.update",
+    details: { lesson: lessonSlug, passPercent: quiz.passPercent, questions: quiz.questions.map((question) => question.id) },
   });
 }
 
@@ -64,31 +75,20 @@ export async function saveExam({ viewer, courseSlug, input }: { viewer: Viewer; 
   const course = await requireEditableCourse(viewer, courseSlug);
   const { examYaml, bankYaml } = parseInput(ExamInputSchema, input);
   const { exam, bank } = parseExamFiles(examYaml, bankYaml);
-  await db.$transaction(async (tx) => {
-    const fields = {
-      kind: "EXAM" as const,
+  await writeQuiz({
+    viewer,
+    courseId: course.id,
+    slug: EXAM_SLUG,
+    fields: {
+      kind: "EXAM",
       title: examTitleValue(exam.title, bank),
       drawCount: exam.drawCount,
       timeLimitSeconds: exam.timeLimitMinutes * 60,
       passPercent: exam.passPercent,
       maxAttempts: exam.maxAttempts ?? null,
-    };
-    const saved = await tx.quiz.upsert({
-      where: { courseId_slug: { courseId: course.id, slug: EXAM_SLUG } },
-      create: { courseId: course.id, slug: EXAM_SLUG, ...fields },
-      update: fields,
-      select: { id: true },
-    });
-    await upsertQuestions(tx, saved.id, bank.questions);
-    await tx.course.update({ where: { id: course.id }, data: { contentHash: null } });
-    await recordAudit({
-      tx,
-      actorId: viewer.id,
-      action: "exam.update",
-      targetType: "Quiz",
-      targetId: saved.id,
-      courseId: course.id,
-      details: { drawCount: exam.drawCount, timeLimitMinutes: exam.timeLimitMinutes, passPercent: exam.passPercent, questions: bank.questions.map((question) => question.id) },
-    });
+    },
+    questions: bank.questions,
+    action: "exam.update",
+    details: { drawCount: exam.drawCount, timeLimitMinutes: exam.timeLimitMinutes, passPercent: exam.passPercent, questions: bank.questions.map((question) => question.id) },
   });
 }

@@ -1,14 +1,10 @@
 // Who may do what with a certificate: the holder owns it; admins, and the course's instructors,
 // manage its status and may see it even when the holder made it private.
 import type { CurrentUser } from "../auth";
-import { db } from "../db";
+import { canTeachCourse } from "../courses/roles";
 
 export async function canManageCertificates(viewer: CurrentUser | null, courseId: string): Promise<boolean> {
-  if (!viewer) return false;
-  if (viewer.role === "ADMIN") return true;
-  if (viewer.role !== "INSTRUCTOR") return false;
-  const enrolment = await db.enrolment.findUnique({ where: { userId_courseId: { userId: viewer.id, courseId } }, select: { role: true } });
-  return enrolment?.role === "INSTRUCTOR";
+  return viewer !== null && (await canTeachCourse(viewer, courseId));
 }
 
 /** Whether the viewer may see the holder's details and download the credential. */

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { OpenBadgeCredentialSchema, summarizeCredential, type CredentialSummary, type StatusEntry } from "./credential-schema";
 import { decodeStatusList, isStatusBitSet, STATUS_LIST_SIZE, StatusListCredentialSchema } from "./status-list";
 import { verifyVcJwt, type KeyResolver } from "./vc-jwt";
+import { errorMessage } from "../errors";
 
 export type VerdictStatus = "valid" | "revoked" | "suspended" | "not_genuine" | "status_unknown";
 
@@ -59,8 +60,7 @@ async function readStatusBit(entry: StatusEntry, issuer: string, sources: Verifi
   try {
     jwt = await sources.fetchStatusList(listUrl);
   } catch (error) {
-    return `The ${entry.statusPurpose} list could not be fetched ` +
-      `(${error instanceof Error ? error.message : String(error)}).`;
+    return `The ${entry.statusPurpose} list could not be fetched (${errorMessage(error)}).`;
   }
   const checked = await verifyVcJwt(jwt.trim(), sources.resolveKey);
   if (!checked.isValid) return `The ${entry.statusPurpose} list is not genuine: ${checked.problem}`;

@@ -6,7 +6,7 @@ import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { ATTEMPT_FIELDS, hasExpiredAttempt, listAttempts, summariseAttempts } from "../quizzes/list-attempts";
 import { QUIZ_RULE_FIELDS, quizRefusal } from "../quizzes/quiz-access";
-import { canTeachCourse, teachesCourse } from "../submissions/get-submission";
+import { canTeachCourse, teachesCourse } from "./roles";
 import { LocalizedTextSchema, PassRuleSchema, type Locale } from "./content-schema";
 import { localize } from "./localize";
 

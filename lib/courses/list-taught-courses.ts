@@ -1,11 +1,12 @@
 import { requireRole } from "../auth";
 import { db } from "../db";
+import { taughtCoursesWhere } from "./roles";
 
 /** Courses the current instructor teaches (every course, for admins), with learner counts. */
 export async function listTaughtCourses() {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
   const courses = await db.course.findMany({
-    where: user.role === "ADMIN" ? {} : { enrolments: { some: { userId: user.id, role: "INSTRUCTOR" } } },
+    where: taughtCoursesWhere(user),
     orderBy: { createdAt: "asc" },
     select: { id: true, slug: true, title: true, _count: { select: { assignments: true } } },
   });

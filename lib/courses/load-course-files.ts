@@ -17,6 +17,7 @@ import {
   type Locale,
   type QuizFile,
 } from "./content-schema";
+import { errorMessage } from "../errors";
 
 export interface LoadedLesson {
   /** Folder name under lessons/, e.g. "04-gradient-descent"; its order in the course is its index. */
@@ -61,7 +62,7 @@ function readYaml<T extends z.ZodType>(file: string, schema: T): z.output<T> {
     data = parseYaml(readText(file));
   } catch (error) {
     if (error instanceof CourseFileError) throw error;
-    throw new CourseFileError(file, `invalid YAML: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CourseFileError(file, `invalid YAML: ${errorMessage(error)}`);
   }
   const result = schema.safeParse(data);
   if (!result.success) throw new CourseFileError(file, `does not match its schema:\n${z.prettifyError(result.error)}`);

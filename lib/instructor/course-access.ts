@@ -6,7 +6,7 @@ import type { CurrentUser } from "../auth";
 import { localize } from "../courses/localize";
 import { db } from "../db";
 import { ForbiddenError, NotFoundError } from "../errors";
-import { canTeachCourse } from "../submissions/get-submission";
+import { canTeachCourse } from "../courses/roles";
 
 export type Viewer = Pick<CurrentUser, "id" | "role">;
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { CurrentUser } from "../auth";
 import { db } from "../db";
 import { ForbiddenError, NotFoundError } from "../errors";
-import { canTeachCourse } from "../submissions/get-submission";
+import { canTeachCourse } from "../courses/roles";
 
 export type Viewer = Pick<CurrentUser, "id" | "role">;
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { CurrentUser } from "../auth";
 import { AssignmentSpecSchema } from "../assignments/spec-schema";
 import { localize } from "../courses/localize";
+import { canTeachCourse } from "../courses/roles";
 import type { Locale } from "../courses/content-schema";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
@@ -11,18 +12,6 @@ import { NotFoundError } from "../errors";
 type Viewer = Pick<CurrentUser, "id" | "role">;
 
 const SubmissionIdSchema = z.string().regex(/^[a-z0-9]{10,40}$/);
-
-/** Whether `viewer` teaches the course (as its instructor) or administers the platform. */
-export async function canTeachCourse(viewer: Viewer, courseId: string): Promise<boolean> {
-  if (viewer.role !== "INSTRUCTOR") return viewer.role === "ADMIN";
-  const enrolment = await db.enrolment.findUnique({ where: { userId_courseId: { userId: viewer.id, courseId } }, select: { role: true } });
-  return teachesCourse(viewer, enrolment?.role ?? null);
-}
-
-/** canTeachCourse for a caller that has read the viewer's enrolment in the course already (null: none). */
-export function teachesCourse(viewer: Viewer, enrolmentRole: "LEARNER" | "INSTRUCTOR" | null): boolean {
-  return viewer.role === "ADMIN" || (viewer.role === "INSTRUCTOR" && enrolmentRole === "INSTRUCTOR");
-}
 
 /** One epoch as the grader reported it (grader/pipeline/grade-submission.ts EpochPoint). */
 const EpochPointSchema = z.object({

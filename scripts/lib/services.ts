@@ -5,11 +5,19 @@ import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { Logger } from "../../lib/log";
 import { ensureDebianPackages } from "../../lib/system/debian-packages";
-import { chooseStateFolder, firstBlockingFolder, isRunningAsRoot, OUTSIDE_STATE_LINK, type SystemUser } from "../../lib/system/reachable-folder";
+import {
+  chooseStateFolder,
+  firstBlockingFolder,
+  isRunningAsRoot,
+  OUTSIDE_STATE_LINK,
+  outsideStateFolder,
+  type SystemUser,
+} from "../../lib/system/reachable-folder";
 import { reachableCopy } from "../../lib/system/stage-copy";
 import { ensurePostgresUser, installedPostgresEngine, PostgresServer } from "./postgres-server";
 
@@ -199,5 +207,24 @@ export async function dropDatabase(baseUrl: string, name: string): Promise<void>
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } finally {
     await admin.end();
+  }
+}
+
+/** A new folder for one run's local services, under the system's temporary folder. */
+export function createStateDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  // The embedded Postgres and the sandbox run as other users, who reach this folder when they can
+  // enter os.tmpdir(); when they cannot, their state goes outside it (see chooseStateFolder).
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}
+
+/**
+ * Removes a run's folder and, where the state of its services or of its data folder (`data/`, as
+ * the runs name their GRADIENT_DATA_DIR) went outside it, those folders too.
+ */
+export function removeStateDir(dir: string): void {
+  for (const folder of [dir, outsideStateFolder(dir), outsideStateFolder(path.join(dir, "data"))]) {
+    fs.rmSync(folder, { recursive: true, force: true });
   }
 }

@@ -10,6 +10,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { ensureDebianPackages } from "../../lib/system/debian-packages";
 import { openFaultLab, waitFor, type FaultLab, type WorkerProcess } from "./support/fault-lab";
+import { errorMessage } from "../../lib/errors";
 
 // Room for a few job folders of the linear-regression lab (its train split is about 72 KB).
 const DISK_SIZE = "2m";
@@ -22,8 +23,9 @@ function mountSmallDisk(): void {
   try {
     execFileSync("mount", ["-t", "tmpfs", "-o", `size=${DISK_SIZE},mode=0755`, "tmpfs", mountPoint], { stdio: "pipe" });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`this test needs a ${DISK_SIZE} tmpfs at ${mountPoint}, and mounting one needs root (CAP_SYS_ADMIN): ${reason}`);
+    throw new Error(
+      `this test needs a ${DISK_SIZE} tmpfs at ${mountPoint}, and mounting one needs root (CAP_SYS_ADMIN): ${errorMessage(error)}`,
+    );
   }
 }
 

@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Field } from "../../_components/field";
-import { useSave } from "../../_components/use-save";
+import { SubmitButton } from "@/app/_components/submit-button";
+import { Field, SelectField } from "../../_components/field";
+import { FormMessage, useSave } from "../../_components/use-save";
 import { createTokenAction } from "./actions";
 
 const EXPIRY_OPTIONS = [
@@ -68,30 +69,16 @@ export function CreateTokenForm() {
         </div>
       )}
       <form className="form card" onSubmit={onSubmit} noValidate>
-        {message?.isError && (
-          <p className="form-error" role="alert">
-            {message.text}
-          </p>
-        )}
+        <FormMessage message={message} />
         <Field name="name" label="Token name" maxLength={60} errors={fieldErrors.name} hint="What the token is for, such as “laptop CLI”." />
-        <div className="field">
-          <label htmlFor="expiresInDays">Expires after</label>
-          <select id="expiresInDays" name="expiresInDays" defaultValue="30" aria-invalid={Boolean(fieldErrors.expiresInDays)}>
-            {EXPIRY_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-          {fieldErrors.expiresInDays && (
-            <p className="field-error" role="alert">
-              {fieldErrors.expiresInDays.join(" ")}
-            </p>
-          )}
-        </div>
-        <button type="submit" className="button" disabled={isPending}>
-          {isPending ? "Creating…" : "Create token"}
-        </button>
+        <SelectField name="expiresInDays" label="Expires after" defaultValue="30" errors={fieldErrors.expiresInDays}>
+          {EXPIRY_OPTIONS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </SelectField>
+        <SubmitButton isPending={isPending} pendingLabel="Creating…">Create token</SubmitButton>
       </form>
     </>
   );

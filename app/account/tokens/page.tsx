@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
+import { DataTable } from "@/app/_components/data-table";
 import { requirePageUser } from "../../_lib/page-guards";
 import { CreateTokenForm } from "./create-token-form";
 import { RevokeTokenButton } from "./revoke-token-button";
@@ -23,42 +24,22 @@ export default async function TokensPage() {
       <CreateTokenForm />
 
       <h2>Your tokens</h2>
-      {tokens.length === 0 ? (
-        <p className="empty">You have no tokens yet. Create one above to submit from the command line.</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Token</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Expires</th>
-                <th scope="col">State</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id} data-testid="token-row">
-                  <td>{token.name}</td>
-                  <td>
-                    <code>{token.prefix}…</code>
-                  </td>
-                  <td>{formatDate(token.createdAt)}</td>
-                  <td>{token.lastUsedAt ? formatDate(token.lastUsedAt) : "Never"}</td>
-                  <td>{token.expiresAt ? formatDate(token.expiresAt) : "Never"}</td>
-                  <td>
-                    <span className={`badge ${token.state === "active" ? "passed" : "failed"}`}>{token.state}</span>
-                  </td>
-                  <td>{token.state === "active" && <RevokeTokenButton tokenId={token.id} name={token.name} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Your tokens"
+        rows={tokens}
+        rowKey={(token) => token.id}
+        rowTestId="token-row"
+        empty="You have no tokens yet. Create one above to submit from the command line."
+        columns={[
+          { key: "name", header: "Name", cell: (token) => token.name },
+          { key: "token", header: "Token", cell: (token) => <code>{token.prefix}…</code> },
+          { key: "created", header: "Created", cell: (token) => formatDate(token.createdAt) },
+          { key: "last-used", header: "Last used", cell: (token) => (token.lastUsedAt ? formatDate(token.lastUsedAt) : "Never") },
+          { key: "expires", header: "Expires", cell: (token) => (token.expiresAt ? formatDate(token.expiresAt) : "Never") },
+          { key: "state", header: "State", cell: (token) => <span className={`badge ${token.state === "active" ? "passed" : "failed"}`}>{token.state}</span> },
+          { key: "actions", header: "Actions", cell: (token) => token.state === "active" && <RevokeTokenButton tokenId={token.id} name={token.name} /> },
+        ]}
+      />
     </>
   );
 }

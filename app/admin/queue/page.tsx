@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getQueueStatus } from "@/lib/admin/get-queue-status";
+import { DataTable } from "@/app/_components/data-table";
 import { requirePageRole } from "../../_lib/page-guards";
 import { AutoRefresh } from "../../instructor/_components/auto-refresh";
 
@@ -58,82 +59,72 @@ export default async function QueuePage() {
       </p>
 
       <h2>Workers</h2>
-      {workers.length === 0 ? (
-        <p className="empty">No grader worker has reported in. Start one with <code>npm run worker</code>.</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Worker</th>
-                <th scope="col">State</th>
-                <th scope="col">Backend</th>
-                <th scope="col">Jobs</th>
-                <th scope="col">Last seen</th>
-                <th scope="col">Started</th>
-              </tr>
-            </thead>
-            <tbody>
-              {workers.map((worker) => (
-                <tr key={worker.id}>
-                  <td>
-                    {worker.hostname} <span className="muted">pid {worker.pid}</span>
-                  </td>
-                  <td>
-                    {!worker.isAlive ? (
-                      <span className="badge error">gone</span>
-                    ) : worker.isGrading ? (
-                      <span className="badge passed">alive</span>
-                    ) : (
-                      <span className="badge queued" title="Its sandbox is incomplete, so it refuses to grade">refusing</span>
-                    )}
-                  </td>
-                  <td>{worker.backend}</td>
-                  <td>
-                    {worker.activeJobs} of {worker.concurrency}
-                  </td>
-                  <td>{secondsAgo(worker.lastSeenAt, status.checkedAt)}</td>
-                  <td>{formatDateTime(worker.startedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Workers"
+        rows={workers}
+        rowKey={(worker) => worker.id}
+        empty={
+          <>
+            No grader worker has reported in. Start one with <code>npm run worker</code>.
+          </>
+        }
+        columns={[
+          {
+            key: "worker",
+            header: "Worker",
+            cell: (worker) => (
+              <>
+                {worker.hostname} <span className="muted">pid {worker.pid}</span>
+              </>
+            ),
+          },
+          {
+            key: "state",
+            header: "State",
+            cell: (worker) =>
+              !worker.isAlive ? (
+                <span className="badge error">gone</span>
+              ) : worker.isGrading ? (
+                <span className="badge passed">alive</span>
+              ) : (
+                <span className="badge queued" title="Its sandbox is incomplete, so it refuses to grade">
+                  refusing
+                </span>
+              ),
+          },
+          { key: "backend", header: "Backend", cell: (worker) => worker.backend },
+          { key: "jobs", header: "Jobs", cell: (worker) => `${worker.activeJobs} of ${worker.concurrency}` },
+          { key: "last-seen", header: "Last seen", cell: (worker) => secondsAgo(worker.lastSeenAt, status.checkedAt) },
+          { key: "started", header: "Started", cell: (worker) => formatDateTime(worker.startedAt) },
+        ]}
+      />
 
       <h2>Failed jobs</h2>
       {!queue.isReachable ? (
         <p className="empty">Unknown while the queue cannot be reached.</p>
-      ) : queue.failedJobs.length === 0 ? (
-        <p className="empty">No failed jobs.</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Job</th>
-                <th scope="col">Submission</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Tries</th>
-                <th scope="col">Failed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {queue.failedJobs.map((job) => (
-                <tr key={job.id}>
-                  <td>
-                    <code>{job.id}</code>
-                    {job.isRegrade && <span className="muted"> regrade</span>}
-                  </td>
-                  <td>{job.submissionId ? <Link href={`/submissions/${job.submissionId}`}>{job.submissionId}</Link> : "—"}</td>
-                  <td>{job.reason}</td>
-                  <td>{job.attemptsMade}</td>
-                  <td>{formatDateTime(job.failedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Failed jobs"
+          rows={queue.failedJobs}
+          rowKey={(job) => job.id}
+          empty="No failed jobs."
+          columns={[
+            {
+              key: "job",
+              header: "Job",
+              cell: (job) => (
+                <>
+                  <code>{job.id}</code>
+                  {job.isRegrade && <span className="muted"> regrade</span>}
+                </>
+              ),
+            },
+            { key: "submission", header: "Submission", cell: (job) => (job.submissionId ? <Link href={`/submissions/${job.submissionId}`}>{job.submissionId}</Link> : "—") },
+            { key: "reason", header: "Reason", cell: (job) => job.reason },
+            { key: "tries", header: "Tries", cell: (job) => job.attemptsMade },
+            { key: "failed", header: "Failed", cell: (job) => formatDateTime(job.failedAt) },
+          ]}
+        />
       )}
     </>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useSave } from "@/app/_components/use-save";
+import { FormMessage, useSave } from "@/app/_components/use-save";
 import { enrolAction } from "./enrol-action";
 
 interface EnrolButtonProps {
@@ -22,11 +22,7 @@ export function EnrolButton({ courseSlug, labels }: EnrolButtonProps) {
 
   return (
     <>
-      {message?.isError && (
-        <p className="form-error" role="alert">
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
       <button type="button" className="button" onClick={onClick} disabled={isPending}>
         {isPending ? labels.enrolling : labels.enrol}
       </button>

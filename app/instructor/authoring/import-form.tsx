@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { importCourseAction } from "./actions";
 import { FormMessage, useSave } from "@/app/_components/use-save";
 
@@ -77,9 +78,7 @@ export function ImportForm({ contentCourses, maxBytes }: { contentCourses: strin
         </p>
       )}
       <div>
-        <button type="submit" className="button" disabled={isPending}>
-          {isPending ? "Importing…" : "Import"}
-        </button>
+        <SubmitButton isPending={isPending} pendingLabel="Importing…">Import</SubmitButton>
       </div>
     </form>
   );

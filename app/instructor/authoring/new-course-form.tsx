@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/app/_components/field";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { createCourseAction } from "./actions";
 import { errorsFor } from "./_components/form-errors";
 import { LocalizedFields } from "./_components/localized-fields";
@@ -30,9 +31,7 @@ export function NewCourseForm() {
       <LocalizedFields field="summary" label="Summary" value={summary} onChange={setSummary} fieldErrors={fieldErrors} />
       <FormMessage message={message} />
       <div>
-        <button type="submit" className="button" disabled={isPending}>
-          {isPending ? "Creating…" : "Create course"}
-        </button>
+        <SubmitButton isPending={isPending} pendingLabel="Creating…">Create course</SubmitButton>
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import { requirePageRole } from "@/app/_lib/page-guards";
 import { MAX_BUNDLE_BYTES } from "@/lib/authoring/course-bundle";
 import { listEditableCourses } from "@/lib/authoring/get-authoring-course";
 import { listContentCourses } from "@/lib/authoring/read-content-folder";
+import { DataTable } from "@/app/_components/data-table";
 import { ImportForm } from "./import-form";
 import { NewCourseForm } from "./new-course-form";
 
@@ -23,34 +24,18 @@ export default async function AuthoringPage() {
         in the course&apos;s audit log.
       </p>
       <h2>Your courses</h2>
-      {courses.length === 0 ? (
-        <p className="empty">You do not teach a course yet. Create one below or import one.</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Course</th>
-                <th scope="col">Lessons</th>
-                <th scope="col">Labs</th>
-                <th scope="col">Visible to learners</th>
-              </tr>
-            </thead>
-            <tbody>
-              {courses.map((course) => (
-                <tr key={course.slug}>
-                  <td>
-                    <Link href={`/instructor/authoring/${course.slug}`}>{course.title || course.slug}</Link>
-                  </td>
-                  <td>{course.lessons}</td>
-                  <td>{course.labs}</td>
-                  <td>{course.isPublished ? "Yes" : "No (draft)"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Your courses"
+        rows={courses}
+        rowKey={(course) => course.slug}
+        empty="You do not teach a course yet. Create one below or import one."
+        columns={[
+          { key: "course", header: "Course", cell: (course) => <Link href={`/instructor/authoring/${course.slug}`}>{course.title || course.slug}</Link> },
+          { key: "lessons", header: "Lessons", cell: (course) => course.lessons },
+          { key: "labs", header: "Labs", cell: (course) => course.labs },
+          { key: "published", header: "Visible to learners", cell: (course) => (course.isPublished ? "Yes" : "No (draft)") },
+        ]}
+      />
       <h2>New course</h2>
       <p className="muted">A new course starts as a draft that learners cannot see, with you as its instructor.</p>
       <NewCourseForm />

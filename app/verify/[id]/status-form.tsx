@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { changeCertificateStatusAction, type StatusFormState } from "./actions";
 
 export function StatusForm({ publicId, isSuspended }: { publicId: string; isSuspended: boolean }) {
@@ -25,9 +26,7 @@ export function StatusForm({ publicId, isSuspended }: { publicId: string; isSusp
           {state.message}
         </p>
       )}
-      <button type="submit" className="button" disabled={isPending}>
-        {isPending ? "Saving…" : "Apply"}
-      </button>
+      <SubmitButton isPending={isPending}>Apply</SubmitButton>
     </form>
   );
 }

@@ -13,9 +13,8 @@ import pg from "pg";
 import type { Prisma } from "../../../lib/generated/prisma/client";
 import { childEnvironment, env, overrideEnvironmentForTest } from "../../../lib/env";
 import { ensureDebianPackages } from "../../../lib/system/debian-packages";
-import { outsideStateFolder } from "../../../lib/system/reachable-folder";
 import { PostgresServer } from "../../../scripts/lib/postgres-server";
-import { createDatabase, dropDatabase, findFreePort, planEmbeddedPostgres } from "../../../scripts/lib/services";
+import { createDatabase, createStateDir, removeStateDir, dropDatabase, findFreePort, planEmbeddedPostgres } from "../../../scripts/lib/services";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 export const LAB_DIR = path.join(ROOT, "content/courses/ml-foundations/assignments/linear-regression");
@@ -202,10 +201,7 @@ export type Db = Platform["db"];
  */
 export async function openFaultLab(options: FaultLabOptions) {
   const runId = crypto.randomBytes(4).toString("hex");
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), `gradient-fault-${options.name}-`));
-  // The embedded Postgres and the sandbox run as other users, who reach this folder when they can
-  // enter os.tmpdir(); when they cannot, their state goes outside it (see chooseStateFolder).
-  fs.chmodSync(stateDir, 0o755);
+  const stateDir = createStateDir(`gradient-fault-${options.name}-`);
   const redis = await PrivateRedis.start(path.join(stateDir, "redis"));
   const postgres = options.hasOwnPostgres ? await PrivatePostgres.start(stateDir) : null;
   const runDatabaseUrl = env.DATABASE_URL;
@@ -343,9 +339,7 @@ export async function openFaultLab(options: FaultLabOptions) {
       await redis.stop();
       if (postgres) await postgres.stop();
       else if (runDatabaseUrl) await dropDatabase(runDatabaseUrl, databaseName).catch(() => undefined);
-      for (const dir of [stateDir, outsideStateFolder(stateDir), outsideStateFolder(path.join(stateDir, "data"))]) {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
+      removeStateDir(stateDir);
     },
   };
   return lab;

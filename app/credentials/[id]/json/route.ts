@@ -2,26 +2,20 @@
 import { getCurrentUser } from "@/lib/auth";
 import { getCredentialForDownload } from "@/lib/certificates/get-credential-for-download";
 import { envelopeJwt } from "@/lib/certificates/verify-credential";
-import { AppError } from "@/lib/errors";
-import { otherMethods } from "@/lib/api/responses";
+import { otherMethods, withApiErrors } from "@/lib/api/responses";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+export const GET = withApiErrors(async (_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
   const { id } = await params;
-  try {
-    const { credentialJwt } = await getCredentialForDownload(id, await getCurrentUser());
-    return new Response(JSON.stringify(envelopeJwt(credentialJwt), null, 2), {
-      headers: {
-        "Content-Type": "application/json",
-        "Cache-Control": "private, no-store",
-        "Content-Disposition": `attachment; filename="certificate-${id}.json"`,
-      },
-    });
-  } catch (error) {
-    if (error instanceof AppError) return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
-    throw error;
-  }
-}
+  const { credentialJwt } = await getCredentialForDownload(id, await getCurrentUser());
+  return new Response(JSON.stringify(envelopeJwt(credentialJwt), null, 2), {
+    headers: {
+      "Content-Type": "application/json",
+      "Cache-Control": "private, no-store",
+      "Content-Disposition": `attachment; filename="certificate-${id}.json"`,
+    },
+  });
+});
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

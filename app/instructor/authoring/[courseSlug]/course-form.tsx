@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/app/_components/field";
 import type { CourseFormValues } from "@/lib/authoring/schemas";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { updateCourseAction } from "../actions";
 import { errorsFor } from "../_components/form-errors";
 import { LocalizedFields } from "../_components/localized-fields";
@@ -111,9 +112,7 @@ export function CourseForm({ courseSlug, initial, labs }: CourseFormProps) {
       </fieldset>
       <FormMessage message={message} />
       <div>
-        <button type="submit" className="button" disabled={isPending}>
-          {isPending ? "Saving…" : "Save course"}
-        </button>
+        <SubmitButton isPending={isPending}>Save course</SubmitButton>
       </div>
     </form>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { getAuthoringCourse } from "@/lib/authoring/get-authoring-course";
 import { formatDateTime, orPageError } from "@/app/instructor/_lib/page-errors";
+import { DataTable } from "@/app/_components/data-table";
 import { CourseForm } from "./course-form";
 
 export const metadata: Metadata = { title: "Edit course · Authoring" };
@@ -45,38 +46,25 @@ export default async function AuthoringCoursePage({ params }: { params: Promise<
       )}
 
       <h2>Lessons</h2>
-      {course.lessons.length === 0 ? (
-        <p className="empty">No lessons yet.</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Folder</th>
-                <th scope="col">Lesson</th>
-                <th scope="col">Quiz</th>
-              </tr>
-            </thead>
-            <tbody>
-              {course.lessons.map((lesson) => (
-                <tr key={lesson.slug}>
-                  <td>
-                    <code>{lesson.folder}</code>
-                  </td>
-                  <td>
-                    <Link href={`${base}/lessons/${lesson.slug}`}>{lesson.title}</Link>
-                  </td>
-                  <td>
-                    <Link href={`${base}/lessons/${lesson.slug}/quiz`} aria-label={`Quiz of ${lesson.title}`}>
-                      {lesson.questions} {lesson.questions === 1 ? "question" : "questions"}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Lessons"
+        rows={course.lessons}
+        rowKey={(lesson) => lesson.slug}
+        empty="No lessons yet."
+        columns={[
+          { key: "folder", header: "Folder", cell: (lesson) => <code>{lesson.folder}</code> },
+          { key: "lesson", header: "Lesson", cell: (lesson) => <Link href={`${base}/lessons/${lesson.slug}`}>{lesson.title}</Link> },
+          {
+            key: "quiz",
+            header: "Quiz",
+            cell: (lesson) => (
+              <Link href={`${base}/lessons/${lesson.slug}/quiz`} aria-label={`Quiz of ${lesson.title}`}>
+                {lesson.questions} {lesson.questions === 1 ? "question" : "questions"}
+              </Link>
+            ),
+          },
+        ]}
+      />
       <p>
         <Link className="button secondary" href={`${base}/lessons/new`}>
           New lesson
@@ -87,32 +75,25 @@ export default async function AuthoringCoursePage({ params }: { params: Promise<
       </p>
 
       <h2>Labs</h2>
-      {course.labs.length === 0 ? (
-        <p className="empty">No labs yet.</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Lab</th>
-                <th scope="col">Current version</th>
-                <th scope="col">Saved</th>
-              </tr>
-            </thead>
-            <tbody>
-              {course.labs.map((lab) => (
-                <tr key={lab.slug}>
-                  <td>
-                    <Link href={`${base}/labs/${lab.slug}`}>{lab.title}</Link> <span className="muted">({lab.slug})</span>
-                  </td>
-                  <td>v{lab.version}</td>
-                  <td>{formatDateTime(lab.savedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Labs"
+        rows={course.labs}
+        rowKey={(lab) => lab.slug}
+        empty="No labs yet."
+        columns={[
+          {
+            key: "lab",
+            header: "Lab",
+            cell: (lab) => (
+              <>
+                <Link href={`${base}/labs/${lab.slug}`}>{lab.title}</Link> <span className="muted">({lab.slug})</span>
+              </>
+            ),
+          },
+          { key: "version", header: "Current version", cell: (lab) => `v${lab.version}` },
+          { key: "saved", header: "Saved", cell: (lab) => formatDateTime(lab.savedAt) },
+        ]}
+      />
       <p>
         <Link className="button secondary" href={`${base}/labs/new`}>
           New lab

@@ -4,6 +4,7 @@ import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { AssignmentSpecSchema } from "@/lib/assignments/spec-schema";
 import { ExamFileSchema, QuizFileSchema } from "@/lib/courses/content-schema";
+import { errorMessage } from "@/lib/errors";
 
 const SCHEMAS = { quiz: QuizFileSchema, exam: ExamFileSchema, assignment: AssignmentSpecSchema } satisfies Record<string, z.ZodType>;
 export type YamlKind = keyof typeof SCHEMAS;
@@ -14,7 +15,7 @@ export function checkYaml(kind: YamlKind, source: string): string[] {
   try {
     data = parseYaml(source);
   } catch (error) {
-    return [error instanceof Error ? error.message : String(error)];
+    return [errorMessage(error)];
   }
   const result = SCHEMAS[kind].safeParse(data);
   if (result.success) return [];

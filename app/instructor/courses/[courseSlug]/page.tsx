@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { getCourseOverview } from "@/lib/instructor/get-course-overview";
 import { listCourseCertificates } from "@/lib/instructor/list-course-certificates";
+import { DataTable } from "@/app/_components/data-table";
 import { orPageError } from "../../_lib/page-errors";
 
 export const metadata: Metadata = { title: "Course · Instructor" };
@@ -25,76 +26,70 @@ export default async function InstructorCoursePage({ params }: { params: Promise
         {overview.learnerCount} learners · <Link href={`${base}/gradebook`}>Gradebook</Link> · <Link href={`${base}/audit`}>Audit log</Link>
       </p>
       <h2>Labs</h2>
-      {overview.assignments.length === 0 ? (
-        <p className="empty">This course has no labs yet.</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Lab</th>
-                <th scope="col">Submissions</th>
-                <th scope="col">Being graded</th>
-                <th scope="col">Extensions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.assignments.map((assignment) => (
-                <tr key={assignment.slug}>
-                  <td>
-                    <Link href={`${base}/labs/${assignment.slug}`}>{assignment.title}</Link>
-                    {!assignment.isGraded && <span className="muted"> (practice)</span>}
-                  </td>
-                  <td>{assignment.submissionCount}</td>
-                  <td>{assignment.inFlightCount}</td>
-                  <td>
-                    <Link href={`${base}/labs/${assignment.slug}/extensions`} aria-label={`Extensions for ${assignment.title}`}>
-                      {assignment.extensionCount}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Labs"
+        rows={overview.assignments}
+        rowKey={(assignment) => assignment.slug}
+        empty="This course has no labs yet."
+        columns={[
+          {
+            key: "lab",
+            header: "Lab",
+            cell: (assignment) => (
+              <>
+                <Link href={`${base}/labs/${assignment.slug}`}>{assignment.title}</Link>
+                {!assignment.isGraded && <span className="muted"> (practice)</span>}
+              </>
+            ),
+          },
+          { key: "submissions", header: "Submissions", cell: (assignment) => assignment.submissionCount },
+          { key: "in-flight", header: "Being graded", cell: (assignment) => assignment.inFlightCount },
+          {
+            key: "extensions",
+            header: "Extensions",
+            cell: (assignment) => (
+              <Link href={`${base}/labs/${assignment.slug}/extensions`} aria-label={`Extensions for ${assignment.title}`}>
+                {assignment.extensionCount}
+              </Link>
+            ),
+          },
+        ]}
+      />
       <h2>Certificates</h2>
-      {certificates.length === 0 ? (
-        <p className="empty">No learner has earned this course&apos;s certificate yet.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="table" data-testid="course-certificates">
-            <thead>
-              <tr>
-                <th scope="col">Holder</th>
-                <th scope="col">Issued</th>
-                <th scope="col">Score</th>
-                <th scope="col">Status</th>
-                <th scope="col">Revoke, suspend or reinstate</th>
-              </tr>
-            </thead>
-            <tbody>
-              {certificates.map((certificate) => (
-                <tr key={certificate.publicId}>
-                  <td>
-                    {certificate.holderName} <span className="muted">({certificate.user.email})</span>
-                  </td>
-                  <td>{certificate.issuedAt.toISOString().slice(0, 10)}</td>
-                  <td>
-                    {certificate.score.toFixed(1)}% <span className="muted">(pass {certificate.passMark}%)</span>
-                  </td>
-                  <td>
-                    <span className={`badge ${certificate.status === "valid" ? "passed" : "failed"}`}>{certificate.status}</span>
-                  </td>
-                  <td>
-                    <Link href={`/verify/${certificate.publicId}`}>Open</Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Certificates"
+        rows={certificates}
+        rowKey={(certificate) => certificate.publicId}
+        testId="course-certificates"
+        empty="No learner has earned this course's certificate yet."
+        columns={[
+          {
+            key: "holder",
+            header: "Holder",
+            cell: (certificate) => (
+              <>
+                {certificate.holderName} <span className="muted">({certificate.user.email})</span>
+              </>
+            ),
+          },
+          { key: "issued", header: "Issued", cell: (certificate) => certificate.issuedAt.toISOString().slice(0, 10) },
+          {
+            key: "score",
+            header: "Score",
+            cell: (certificate) => (
+              <>
+                {certificate.score.toFixed(1)}% <span className="muted">(pass {certificate.passMark}%)</span>
+              </>
+            ),
+          },
+          {
+            key: "status",
+            header: "Status",
+            cell: (certificate) => <span className={`badge ${certificate.status === "valid" ? "passed" : "failed"}`}>{certificate.status}</span>,
+          },
+          { key: "open", header: "Revoke, suspend or reinstate", cell: (certificate) => <Link href={`/verify/${certificate.publicId}`}>Open</Link> },
+        ]}
+      />
     </>
   );
 }

@@ -2,31 +2,21 @@
 // announces (Postgres NOTIFY), and a periodic re-read in case a notification was missed. The
 // stream ends when the submission reaches a final state.
 import { getCurrentUser } from "@/lib/auth";
-import { AppError } from "@/lib/errors";
+import { UnauthenticatedError } from "@/lib/errors";
 import { getSubmissionStatus } from "@/lib/submissions/get-submission";
 import { isFinished } from "@/lib/submissions/format";
 import { onSubmissionChanged } from "@/lib/submissions/progress-channel";
-import { otherMethods } from "@/lib/api/responses";
+import { otherMethods, withApiErrors } from "@/lib/api/responses";
 
 export const dynamic = "force-dynamic";
 
 const REREAD_MS = 5_000;
 
-function jsonError(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status });
-}
-
-export async function GET(request: Request, { params }: { params: Promise<{ submissionId: string }> }): Promise<Response> {
+export const GET = withApiErrors(async (request: Request, { params }: { params: Promise<{ submissionId: string }> }): Promise<Response> => {
   const { submissionId } = await params;
   const user = await getCurrentUser();
-  if (!user) return jsonError(401, "unauthenticated", "Please sign in first.");
-  let first;
-  try {
-    first = await getSubmissionStatus(user, submissionId);
-  } catch (error) {
-    if (error instanceof AppError) return jsonError(error.status, error.code, error.message);
-    throw error;
-  }
+  if (!user) throw new UnauthenticatedError();
+  const first = await getSubmissionStatus(user, submissionId);
 
   const encoder = new TextEncoder();
   let cleanup = () => {};
@@ -91,6 +81,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ subm
   return new Response(stream, {
     headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" },
   });
-}
+});
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

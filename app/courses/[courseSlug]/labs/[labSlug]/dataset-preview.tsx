@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import type { DatasetPreview } from "@/lib/assignments/dataset-preview";
+import { DataTable } from "@/app/_components/data-table";
 
 /** One grey image drawn pixel for pixel, scaled up by CSS. */
 function ImageCanvas({ pixels, width, height, label }: { pixels: string; width: number; height: number; label: string }) {
@@ -43,28 +44,14 @@ export function DatasetPreviewView({ preview }: { preview: DatasetPreview }) {
       </ul>
     );
   }
+  // Rows are keyed by their place: a preview is shown once and never reordered.
+  const rows = preview.rows.map((values, index) => ({ index, values }));
   return (
-    <div className="table-scroll">
-      <table className="table">
-        <thead>
-          <tr>
-            {preview.columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {preview.rows.map((row, i) => (
-            <tr key={i}>
-              {row.map((value, j) => (
-                <td key={j}>{value}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Examples from the training data"
+      rows={rows}
+      rowKey={(row) => row.index}
+      columns={preview.columns.map((column, j) => ({ key: column, header: column, cell: (row: (typeof rows)[number]) => row.values[j] }))}
+    />
   );
 }

@@ -7,6 +7,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/locale";
 import { formatMetric, metricLabel } from "@/lib/submissions/format";
 import { StatusBadge } from "@/app/submissions/status-badge";
+import { DataTable } from "@/app/_components/data-table";
 import { DatasetPreviewView } from "./dataset-preview";
 import { SubmitForm } from "./submit-form";
 import { WeightsForm } from "./weights-form";
@@ -88,40 +89,23 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
       )}
 
       <h2>Your submissions</h2>
-      {lab.submissions.length === 0 ? (
-        <p className="empty">You have not submitted to this lab yet. Your graded attempts will appear here.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Attempt</th>
-                <th scope="col">Status</th>
-                <th scope="col">{metricLabel(spec.metric.name)}</th>
-                <th scope="col">Submitted</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lab.submissions.map((submission) => (
-                <tr key={submission.id}>
-                  <td>{submission.failureKind === "PLATFORM" ? "not counted" : submission.attemptNumber}</td>
-                  <td>
-                    <StatusBadge status={submission.status} />
-                  </td>
-                  <td>{submission.score === null ? "—" : formatMetric(spec.metric.name, submission.score)}</td>
-                  <td>
-                    <time dateTime={submission.createdAt.toISOString()}>{submission.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
-                  </td>
-                  <td>
-                    <Link href={`/submissions/${submission.id}`}>Open</Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Your submissions"
+        rows={lab.submissions}
+        rowKey={(submission) => submission.id}
+        empty="You have not submitted to this lab yet. Your graded attempts will appear here."
+        columns={[
+          { key: "attempt", header: "Attempt", cell: (submission) => (submission.failureKind === "PLATFORM" ? "not counted" : submission.attemptNumber) },
+          { key: "status", header: "Status", cell: (submission) => <StatusBadge status={submission.status} /> },
+          { key: "score", header: metricLabel(spec.metric.name), cell: (submission) => (submission.score === null ? "—" : formatMetric(spec.metric.name, submission.score)) },
+          {
+            key: "submitted",
+            header: "Submitted",
+            cell: (submission) => <time dateTime={submission.createdAt.toISOString()}>{submission.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time>,
+          },
+          { key: "open", header: "Details", cell: (submission) => <Link href={`/submissions/${submission.id}`}>Open</Link> },
+        ]}
+      />
     </article>
   );
 }

@@ -2,7 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from "react";
+import { FieldError } from "@/app/_components/field";
 import { useSave } from "@/app/_components/use-save";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { submitLabAction } from "./actions";
 
 interface SubmitFormProps {
@@ -86,11 +88,7 @@ export function SubmitForm({ courseSlug, assignmentSlug, starterCode, maxCodeByt
         <p id="code-hint" className="muted" style={{ margin: 0 }}>
           {bytes.toLocaleString("en")} of {maxCodeBytes.toLocaleString("en")} bytes. Drafts are kept in this browser.
         </p>
-        {codeErrors && (
-          <p id="code-error" className="field-error" role="alert">
-            {codeErrors.join(" ")}
-          </p>
-        )}
+        <FieldError id="code-error" errors={codeErrors} />
       </div>
       <div className="field">
         <label htmlFor="language">Language</label>
@@ -102,16 +100,10 @@ export function SubmitForm({ courseSlug, assignmentSlug, starterCode, maxCodeByt
       <div className="field">
         <label htmlFor="file">Or upload a file instead (.js, .mjs or .ts)</label>
         <input id="file" name="file" type="file" accept=".js,.mjs,.ts" aria-invalid={Boolean(fileErrors)} aria-describedby={fileErrors ? "file-error" : undefined} />
-        {fileErrors && (
-          <p id="file-error" className="field-error" role="alert">
-            {fileErrors.join(" ")}
-          </p>
-        )}
+        <FieldError id="file-error" errors={fileErrors} />
       </div>
       <div style={{ display: "flex", gap: "0.75rem", alignItems: "center", flexWrap: "wrap" }}>
-        <button type="submit" className="button" disabled={isPending || disabledReason !== null}>
-          {isPending ? "Submitting…" : "Submit for grading"}
-        </button>
+        <SubmitButton isPending={isPending} pendingLabel="Submitting…" isDisabled={disabledReason !== null}>Submit for grading</SubmitButton>
         <button type="button" className="button secondary" onClick={() => updateCode(starterCode)} disabled={isPending}>
           Reset to the starter code
         </button>

@@ -2,7 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { useSave } from "@/app/_components/use-save";
+import { Field, FieldError } from "@/app/_components/field";
+import { FormMessage, useSave } from "@/app/_components/use-save";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { submitLabAction } from "./actions";
 
 /** Take-home labs: upload the files TensorFlow.js's model.save() writes. */
@@ -19,37 +21,21 @@ export function WeightsForm({ courseSlug, assignmentSlug, disabledReason }: { co
     );
   }
 
-  const errorOf = (field: string) =>
-    fieldErrors[field] && (
-      <p id={`${field}-error`} className="field-error" role="alert">
-        {fieldErrors[field]?.join(" ")}
-      </p>
-    );
   return (
     <form className="card lab-form" onSubmit={onSubmit} noValidate aria-label="Upload your trained model">
-      {message?.isError && (
-        <p className="form-error" role="alert">
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
       <p className="muted" style={{ margin: 0 }}>
         Train your model anywhere, save it with <code>await model.save(&quot;downloads://model&quot;)</code>, and upload both files it writes.
       </p>
-      <div className="field">
-        <label htmlFor="modelJson">model.json</label>
-        <input id="modelJson" name="modelJson" type="file" accept=".json,application/json" aria-invalid={Boolean(fieldErrors.modelJson)} />
-        {errorOf("modelJson")}
-      </div>
+      <Field name="modelJson" label="model.json" type="file" accept=".json,application/json" errors={fieldErrors.modelJson} />
       <div className="field">
         <label htmlFor="weights">Weights file (model.weights.bin)</label>
         <input id="weights" name="weights" type="file" accept=".bin,application/octet-stream" aria-invalid={Boolean(fieldErrors.weights)} />
-        {errorOf("weights")}
-        {errorOf("code")}
+        <FieldError id="weights-error" errors={fieldErrors.weights} />
+        <FieldError id="code-error" errors={fieldErrors.code} />
       </div>
       <div style={{ display: "flex", gap: "0.75rem", alignItems: "center" }}>
-        <button type="submit" className="button" disabled={isPending || disabledReason !== null}>
-          {isPending ? "Uploading…" : "Submit for grading"}
-        </button>
+        <SubmitButton isPending={isPending} pendingLabel="Uploading…" isDisabled={disabledReason !== null}>Submit for grading</SubmitButton>
         {disabledReason && <span className="muted">{disabledReason}</span>}
       </div>
     </form>

@@ -10,6 +10,7 @@ import { LessonReaderStateSchema, type LessonReaderStateJson } from "@/lib/cours
 import { formatPercent, messagesFor } from "@/lib/i18n/messages";
 import { AttemptsTable } from "../_quiz/attempts-table";
 import { StartQuizButton } from "../_quiz/start-quiz-button";
+import { errorMessage } from "@/lib/errors";
 
 type Loaded = { kind: "loading" } | { kind: "failed"; message: string } | { kind: "loaded"; state: LessonReaderStateJson };
 
@@ -58,7 +59,7 @@ function useReaderState(courseSlug: string, lessonSlug: string, locale: Locale):
     setLoaded({ kind: "loading" });
     request.then(
       (state) => isCurrent && setLoaded({ kind: "loaded", state }),
-      (error: unknown) => isCurrent && setLoaded({ kind: "failed", message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => isCurrent && setLoaded({ kind: "failed", message: errorMessage(error) }),
     );
     return () => {
       isCurrent = false;

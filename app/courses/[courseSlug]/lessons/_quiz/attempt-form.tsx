@@ -2,7 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { FieldError } from "@/app/_components/field";
 import { useSave } from "@/app/_components/use-save";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { submitAnswersAction } from "./actions";
 
 export interface FormQuestion {
@@ -146,17 +148,11 @@ export function AttemptForm({ attemptId, questions, timing, labels }: AttemptFor
                 ))}
               </div>
             )}
-            {hasErrors && (
-              <p id={errorId} className="field-error" role="alert">
-                {errors?.join(" ")}
-              </p>
-            )}
+            <FieldError id={errorId} errors={errors} />
           </fieldset>
         );
       })}
-      <button type="submit" className="button" disabled={isPending}>
-        {isPending ? labels.submitting : labels.submit}
-      </button>
+      <SubmitButton isPending={isPending} pendingLabel={labels.submitting}>{labels.submit}</SubmitButton>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Locale } from "@/lib/courses/content-schema";
 import { formatPercent, formatUtc, messagesFor } from "@/lib/i18n/messages";
+import { DataTable } from "@/app/_components/data-table";
 
 interface AttemptsTableProps {
   attempts: { id: string; startedAt: Date; percent: number | null; isPassed: boolean }[];
@@ -15,41 +16,29 @@ interface AttemptsTableProps {
  */
 export function AttemptsTable({ attempts, locale, attemptsHref }: AttemptsTableProps) {
   const t = messagesFor(locale).quiz;
-  if (attempts.length === 0) return <p className="empty">{t.noAttempts}</p>;
   return (
-    <div className="table-scroll">
-      <table className="table" data-testid="attempts">
-        <thead>
-          <tr>
-            <th scope="col">{t.started}</th>
-            <th scope="col">{t.result}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t.open}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {attempts.map((attempt) => (
-            <tr key={attempt.id}>
-              <td>
-                <time dateTime={attempt.startedAt.toISOString()}>{formatUtc(attempt.startedAt)} UTC</time>
-              </td>
-              <td>
-                {attempt.percent === null ? (
-                  <span className="badge queued">{t.inProgress}</span>
-                ) : (
-                  <>
-                    {formatPercent(attempt.percent)} <span className={`badge ${attempt.isPassed ? "passed" : "failed"}`}>{attempt.isPassed ? t.passed : t.failed}</span>
-                  </>
-                )}
-              </td>
-              <td>
-                <Link href={`${attemptsHref}/${attempt.id}`}>{t.open}</Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t.attempts}
+      rows={attempts}
+      rowKey={(attempt) => attempt.id}
+      testId="attempts"
+      empty={t.noAttempts}
+      columns={[
+        { key: "started", header: t.started, cell: (attempt) => <time dateTime={attempt.startedAt.toISOString()}>{formatUtc(attempt.startedAt)} UTC</time> },
+        {
+          key: "result",
+          header: t.result,
+          cell: (attempt) =>
+            attempt.percent === null ? (
+              <span className="badge queued">{t.inProgress}</span>
+            ) : (
+              <>
+                {formatPercent(attempt.percent)} <span className={`badge ${attempt.isPassed ? "passed" : "failed"}`}>{attempt.isPassed ? t.passed : t.failed}</span>
+              </>
+            ),
+        },
+        { key: "open", header: <span className="visually-hidden">{t.open}</span>, cell: (attempt) => <Link href={`${attemptsHref}/${attempt.id}`}>{t.open}</Link> },
+      ]}
+    />
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { startQuizAction, type StartQuizState } from "./actions";
 
 interface StartQuizButtonProps {
@@ -23,9 +24,7 @@ export function StartQuizButton({ courseSlug, quizSlug, label, pendingLabel }: S
         </p>
       )}
       <div>
-        <button type="submit" className="button" disabled={isPending}>
-          {isPending ? pendingLabel : label}
-        </button>
+        <SubmitButton isPending={isPending} pendingLabel={pendingLabel}>{label}</SubmitButton>
       </div>
     </form>
   );

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { saveExamAction } from "../../actions";
 import { AddQuestionButtons } from "../../_components/add-question-buttons";
 import { errorsFor } from "../../_components/form-errors";
@@ -49,9 +50,7 @@ export function ExamForm({ courseSlug, initial }: { courseSlug: string; initial:
       </div>
       <FormMessage message={message} />
       <div>
-        <button type="submit" className="button" disabled={isPending}>
-          {isPending ? "Saving…" : "Save exam"}
-        </button>
+        <SubmitButton isPending={isPending}>Save exam</SubmitButton>
       </div>
     </form>
   );

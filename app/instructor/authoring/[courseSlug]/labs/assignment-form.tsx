@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import type { AssignmentInput } from "@/lib/authoring/schemas";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { saveAssignmentAction } from "../../actions";
 import { errorsFor, otherErrors } from "../../_components/form-errors";
 import { MarkdownEditor } from "../../_components/markdown-editor";
@@ -78,9 +79,7 @@ export function AssignmentForm({ courseSlug, assignmentSlug, initial }: Assignme
       )}
       <FormMessage message={message} />
       <div>
-        <button type="submit" className="button" disabled={isPending}>
-          {isPending ? "Saving…" : assignmentSlug ? "Save lab" : "Create lab"}
-        </button>
+        <SubmitButton isPending={isPending}>{assignmentSlug ? "Save lab" : "Create lab"}</SubmitButton>
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/app/_components/field";
 import type { LessonFormValues } from "@/lib/authoring/schemas";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { saveLessonAction } from "../../actions";
 import { errorsFor } from "../../_components/form-errors";
 import { LocalizedFields } from "../../_components/localized-fields";
@@ -67,9 +68,7 @@ export function LessonForm({ courseSlug, lessonSlug, initial }: LessonFormProps)
       />
       <FormMessage message={message} />
       <div>
-        <button type="submit" className="button" disabled={isPending}>
-          {isPending ? "Saving…" : lessonSlug ? "Save lesson" : "Create lesson"}
-        </button>
+        <SubmitButton isPending={isPending}>{lessonSlug ? "Save lesson" : "Create lesson"}</SubmitButton>
       </div>
     </form>
   );

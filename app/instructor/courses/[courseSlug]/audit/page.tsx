@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { listCourseAuditLog } from "@/lib/instructor/list-course-audit-log";
+import { DataTable } from "@/app/_components/data-table";
 import { Pagination } from "../../../_components/pagination";
 import { firstValues, formatDateTime, orPageError } from "../../../_lib/page-errors";
 
@@ -32,51 +33,36 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
       </p>
       <h1>{log.course.title}: audit log</h1>
       <p className="muted">Every regrade, extension, certificate and role change in this course, newest first. Entries cannot be edited or deleted.</p>
-      {log.entries.length === 0 ? (
-        <p className="empty">{log.page > 1 ? "There are no entries on this page." : "Nothing has been recorded for this course yet."}</p>
-      ) : (
-        <>
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">On</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {log.entries.map((entry) => (
-                  <tr key={entry.id}>
-                    <td>{formatDateTime(entry.createdAt)}</td>
-                    <td>{entry.actor ? entry.actor.name : "the platform"}</td>
-                    <td>
-                      <code>{entry.action}</code>
-                    </td>
-                    <td>
-                      {entry.targetType === "submission" ? (
-                        <Link href={`${base}/submissions/${entry.targetId}`}>submission</Link>
-                      ) : (
-                        entry.targetType
-                      )}
-                    </td>
-                    <td>
-                      {summary(entry.details)}
-                      <details>
-                        <summary className="muted">All details</summary>
-                        <pre style={{ whiteSpace: "pre-wrap", wordBreak: "break-all", maxHeight: "16rem", overflow: "auto" }}>{JSON.stringify(entry.details, null, 2)}</pre>
-                      </details>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={log.page} pageCount={log.pageCount} hrefFor={(page) => `${base}/audit?page=${page}`} />
-        </>
-      )}
+      <DataTable
+        caption="Audit log"
+        rows={log.entries}
+        rowKey={(entry) => entry.id}
+        empty={log.page > 1 ? "There are no entries on this page." : "Nothing has been recorded for this course yet."}
+        columns={[
+          { key: "when", header: "When", cell: (entry) => formatDateTime(entry.createdAt) },
+          { key: "who", header: "Who", cell: (entry) => (entry.actor ? entry.actor.name : "the platform") },
+          { key: "action", header: "Action", cell: (entry) => <code>{entry.action}</code> },
+          {
+            key: "on",
+            header: "On",
+            cell: (entry) => (entry.targetType === "submission" ? <Link href={`${base}/submissions/${entry.targetId}`}>submission</Link> : entry.targetType),
+          },
+          {
+            key: "details",
+            header: "Details",
+            cell: (entry) => (
+              <>
+                {summary(entry.details)}
+                <details>
+                  <summary className="muted">All details</summary>
+                  <pre style={{ whiteSpace: "pre-wrap", wordBreak: "break-all", maxHeight: "16rem", overflow: "auto" }}>{JSON.stringify(entry.details, null, 2)}</pre>
+                </details>
+              </>
+            ),
+          },
+        ]}
+      />
+      {log.entries.length > 0 && <Pagination page={log.page} pageCount={log.pageCount} hrefFor={(page) => `${base}/audit?page=${page}`} />}
     </>
   );
 }

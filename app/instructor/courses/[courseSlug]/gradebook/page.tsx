@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageRole } from "@/app/_lib/page-guards";
-import { getGradebook } from "@/lib/instructor/gradebook";
+import { getGradebook, type Gradebook } from "@/lib/instructor/gradebook";
+import { DataTable, type Column } from "@/app/_components/data-table";
+import { LearnerCell } from "../../../_components/learner-cell";
 import { orPageError } from "../../../_lib/page-errors";
 
 export const metadata: Metadata = { title: "Gradebook · Instructor" };
 
 const KIND_LABEL = { lab: "Lab", quiz: "Quiz", exam: "Exam" } as const;
+
+type GradebookRow = Gradebook["rows"][number];
 
 export default async function GradebookPage({ params }: { params: Promise<{ courseSlug: string }> }) {
   const { courseSlug } = await params;
@@ -24,54 +28,38 @@ export default async function GradebookPage({ params }: { params: Promise<{ cour
           Download CSV
         </a>
       </p>
-      {book.rows.length === 0 ? (
-        <p className="empty">Nobody is enrolled in this course as a learner yet.</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Learner</th>
-                {book.columns.map((column) => (
-                  <th scope="col" key={`${column.kind}:${column.slug}`}>
-                    <span className="muted">{KIND_LABEL[column.kind]}</span>
-                    <br />
-                    {column.title || column.slug}
-                  </th>
-                ))}
-                <th scope="col">Certificate</th>
-              </tr>
-            </thead>
-            <tbody>
-              {book.rows.map((row) => (
-                <tr key={row.learner.id}>
-                  <th scope="row" style={{ fontWeight: "normal" }}>
-                    {row.learner.name}
-                    <br />
-                    <span className="muted">{row.learner.email}</span>
-                  </th>
-                  {row.cells.map((cell, index) => {
-                    const column = book.columns[index];
-                    return (
-                      <td key={column ? `${column.kind}:${column.slug}` : index}>
-                        {cell.tries === 0 ? (
-                          <span className="muted">not tried</span>
-                        ) : (
-                          <>
-                            {cell.best === null ? "—" : column?.kind === "lab" ? Number(cell.best.toPrecision(4)) : `${Math.round(cell.best)}%`}{" "}
-                            <span className={`badge ${cell.isPassed ? "passed" : "failed"}`}>{cell.isPassed ? "passed" : "not passed"}</span>
-                          </>
-                        )}
-                      </td>
-                    );
-                  })}
-                  <td>{row.certificate}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Gradebook"
+        rows={book.rows}
+        rowKey={(row) => row.learner.id}
+        empty="Nobody is enrolled in this course as a learner yet."
+        columns={[
+          { key: "learner", header: "Learner", isRowHeader: true, style: { fontWeight: "normal" }, cell: (row) => <LearnerCell user={row.learner} /> },
+          ...book.columns.map((column, index): Column<GradebookRow> => ({
+            key: `${column.kind}:${column.slug}`,
+            header: (
+              <>
+                <span className="muted">{KIND_LABEL[column.kind]}</span>
+                <br />
+                {column.title || column.slug}
+              </>
+            ),
+            cell: (row) => {
+              const cell = row.cells[index];
+              if (!cell) return null;
+              return cell.tries === 0 ? (
+                <span className="muted">not tried</span>
+              ) : (
+                <>
+                  {cell.best === null ? "—" : column.kind === "lab" ? Number(cell.best.toPrecision(4)) : `${Math.round(cell.best)}%`}{" "}
+                  <span className={`badge ${cell.isPassed ? "passed" : "failed"}`}>{cell.isPassed ? "passed" : "not passed"}</span>
+                </>
+              );
+            },
+          })),
+          { key: "certificate", header: "Certificate", cell: (row) => row.certificate },
+        ]}
+      />
     </>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { getAssignmentForm } from "@/lib/authoring/get-authoring-course";
 import { formatDateTime, orPageError } from "@/app/instructor/_lib/page-errors";
+import { DataTable } from "@/app/_components/data-table";
 import { AssignmentForm } from "../assignment-form";
 
 export const metadata: Metadata = { title: "Edit lab · Authoring" };
@@ -18,26 +19,16 @@ export default async function EditLabPage({ params }: { params: Promise<{ course
       </p>
       <h1>{lab.title || labSlug}</h1>
       <h2>Versions</h2>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Saved</th>
-              <th scope="col">Submissions graded against it</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lab.versions.map((version) => (
-              <tr key={version.version}>
-                <td>v{version.version}</td>
-                <td>{formatDateTime(version.createdAt)}</td>
-                <td>{version.submissions}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Versions"
+        rows={lab.versions}
+        rowKey={(version) => version.version}
+        columns={[
+          { key: "version", header: "Version", cell: (version) => `v${version.version}` },
+          { key: "saved", header: "Saved", cell: (version) => formatDateTime(version.createdAt) },
+          { key: "submissions", header: "Submissions graded against it", cell: (version) => version.submissions },
+        ]}
+      />
       <h2>Edit</h2>
       <p className="muted">The form holds the latest version. Saving a change adds a new version; submissions stay with the one they were graded against.</p>
       <AssignmentForm courseSlug={courseSlug} assignmentSlug={labSlug} initial={lab.form} />

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Field } from "@/app/_components/field";
+import { Field, FieldError, SelectField } from "@/app/_components/field";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
 import { getRegradeProgress } from "@/lib/instructor/get-regrade-progress";
 import { listSubmissions, type SubmissionList } from "@/lib/instructor/list-submissions";
 import { requireTaughtAssignment } from "@/lib/instructor/course-access";
+import { DataTable } from "@/app/_components/data-table";
+import { LearnerCell } from "../../../../_components/learner-cell";
 import { Pagination } from "../../../../_components/pagination";
 import { StatusBadge } from "@/app/submissions/status-badge";
 import { firstValues, formatDateTime, orPageError } from "../../../../_lib/page-errors";
@@ -60,31 +62,19 @@ export default async function InstructorLabPage({ params, searchParams }: LabPag
 
       <form method="get" action={base} className="card" aria-label="Filter submissions" noValidate style={{ display: "grid", gap: "0.75rem", gridTemplateColumns: "repeat(auto-fill, minmax(12rem, 1fr))", alignItems: "end" }}>
         <Field name="learner" label="Learner" defaultValue={raw.learner ?? ""} errors={filterErrors.learner} placeholder="Name or email" />
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={raw.status ?? ""} aria-invalid={Boolean(filterErrors.status)} aria-describedby={filterErrors.status ? "status-error" : undefined}>
-            <option value="">Any</option>
-            <option value="QUEUED">Queued</option>
-            <option value="RUNNING">Running</option>
-            <option value="PASSED">Passed</option>
-            <option value="FAILED">Failed</option>
-            <option value="ERROR">Error</option>
-          </select>
-          {filterErrors.status && (
-            <p id="status-error" className="field-error" role="alert">
-              {filterErrors.status.join(" ")}
-            </p>
-          )}
-        </div>
+        <SelectField name="status" label="Status" defaultValue={raw.status ?? ""} errors={filterErrors.status}>
+          <option value="">Any</option>
+          <option value="QUEUED">Queued</option>
+          <option value="RUNNING">Running</option>
+          <option value="PASSED">Passed</option>
+          <option value="FAILED">Failed</option>
+          <option value="ERROR">Error</option>
+        </SelectField>
         <Field name="minScore" label="Lowest score" inputMode="decimal" defaultValue={raw.minScore ?? ""} errors={filterErrors.minScore} />
         <Field name="maxScore" label="Highest score" inputMode="decimal" defaultValue={raw.maxScore ?? ""} errors={filterErrors.maxScore} />
         <Field name="from" label="From (UTC day)" type="date" defaultValue={raw.from ?? ""} errors={filterErrors.from} />
         <Field name="to" label="To (UTC day)" type="date" defaultValue={raw.to ?? ""} errors={filterErrors.to} />
-        {filterErrors.page && (
-          <p className="field-error" role="alert">
-            {filterErrors.page.join(" ")}
-          </p>
-        )}
+        <FieldError errors={filterErrors.page} />
         <div style={{ display: "flex", gap: "0.75rem", alignItems: "center" }}>
           <button type="submit" className="button">Filter</button>
           {isFiltered && <Link href={base}>Clear</Link>}
@@ -96,51 +86,41 @@ export default async function InstructorLabPage({ params, searchParams }: LabPag
       </h2>
       {!list ? (
         <p className="empty">Correct the highlighted filters to see submissions.</p>
-      ) : list.submissions.length === 0 ? (
-        <p className="empty">{isFiltered ? "No submissions match these filters." : "Nobody has submitted to this lab yet."}</p>
       ) : (
         <>
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Learner</th>
-                  <th scope="col">Attempt</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Score</th>
-                  <th scope="col">Submitted</th>
-                  <th scope="col">
-                    <span className="muted">Details</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.submissions.map((submission) => (
-                  <tr key={submission.id}>
-                    <td>
-                      {submission.user.name}
-                      <br />
-                      <span className="muted">{submission.user.email}</span>
-                    </td>
-                    <td>{submission.attemptNumber}</td>
-                    <td>
-                      <StatusBadge status={submission.status} />
-                      {submission.isRegrade && <span className="muted"> regraded</span>}
-                      {submission.failureKind === "PLATFORM" && <span className="muted"> (platform, not charged)</span>}
-                    </td>
-                    <td>{submission.score === null ? "—" : Number(submission.score.toPrecision(4))}</td>
-                    <td>{formatDateTime(submission.createdAt)}</td>
-                    <td>
-                      <Link href={`/instructor/courses/${course.slug}/submissions/${submission.id}`} aria-label={`Open ${submission.user.name}'s attempt ${submission.attemptNumber}`}>
-                        Open
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} />
+          <DataTable
+            caption="Submissions"
+            rows={list.submissions}
+            rowKey={(submission) => submission.id}
+            empty={isFiltered ? "No submissions match these filters." : "Nobody has submitted to this lab yet."}
+            columns={[
+              { key: "learner", header: "Learner", cell: (submission) => <LearnerCell user={submission.user} /> },
+              { key: "attempt", header: "Attempt", cell: (submission) => submission.attemptNumber },
+              {
+                key: "status",
+                header: "Status",
+                cell: (submission) => (
+                  <>
+                    <StatusBadge status={submission.status} />
+                    {submission.isRegrade && <span className="muted"> regraded</span>}
+                    {submission.failureKind === "PLATFORM" && <span className="muted"> (platform, not charged)</span>}
+                  </>
+                ),
+              },
+              { key: "score", header: "Score", cell: (submission) => (submission.score === null ? "—" : Number(submission.score.toPrecision(4))) },
+              { key: "submitted", header: "Submitted", cell: (submission) => formatDateTime(submission.createdAt) },
+              {
+                key: "open",
+                header: <span className="muted">Details</span>,
+                cell: (submission) => (
+                  <Link href={`/instructor/courses/${course.slug}/submissions/${submission.id}`} aria-label={`Open ${submission.user.name}'s attempt ${submission.attemptNumber}`}>
+                    Open
+                  </Link>
+                ),
+              },
+            ]}
+          />
+          {list.submissions.length > 0 && <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} />}
         </>
       )}
 

@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import { Field } from "@/app/_components/field";
-import { useSave } from "@/app/_components/use-save";
+import { FormMessage, useSave } from "@/app/_components/use-save";
 import type { RegradeProgress } from "@/lib/instructor/get-regrade-progress";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { regradeAllAction, regradeProgressAction } from "./actions";
 
 const POLL_MS = 3_000;
@@ -68,16 +69,10 @@ export function RegradeAllPanel({ courseSlug, assignmentSlug, initialProgress }:
         </div>
       )}
       <form onSubmit={onSubmit} noValidate className="form" style={{ maxWidth: "40rem" }}>
-        {message?.isError && (
-          <p className="form-error" role="alert">
-            {message.text}
-          </p>
-        )}
+        <FormMessage message={message} />
         <Field name="reason" label="Why regrade?" errors={fieldErrors.reason} hint="Kept in the course's audit log." />
         <div>
-          <button type="submit" className="button" disabled={isPending || isRunning}>
-            {isPending ? "Queueing…" : isRunning ? "A regrade is running" : "Regrade all submissions"}
-          </button>
+          <SubmitButton isPending={isPending} pendingLabel="Queueing…" isDisabled={isRunning}>{isRunning ? "A regrade is running" : "Regrade all submissions"}</SubmitButton>
         </div>
       </form>
     </section>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { getSubmissionDetail } from "@/lib/instructor/get-submission-detail";
+import { DataTable } from "@/app/_components/data-table";
 import { AutoRefresh } from "../../../../_components/auto-refresh";
 import { CurvesChart } from "@/app/_components/curves-chart";
 import { StatusBadge } from "@/app/submissions/status-badge";
@@ -96,18 +97,15 @@ export default async function InstructorSubmissionPage({ params }: { params: Pro
       </pre>
 
       <h2>Grading receipt</h2>
-      <div className="table-scroll">
-        <table>
-          <tbody>
-            {receipt.map(([label, value]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td style={{ wordBreak: "break-all" }}>{formatValue(value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Grading receipt"
+        rows={receipt}
+        rowKey={([label]) => label}
+        columns={[
+          { key: "field", header: "Field", isRowHeader: true, cell: ([label]) => label },
+          { key: "value", header: "Value", style: { wordBreak: "break-all" }, cell: ([, value]) => formatValue(value) },
+        ]}
+      />
 
       <h2>History</h2>
       {history.length === 0 ? (

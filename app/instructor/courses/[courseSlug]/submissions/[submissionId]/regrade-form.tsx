@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { Field } from "@/app/_components/field";
-import { useSave } from "@/app/_components/use-save";
+import { FormMessage, useSave } from "@/app/_components/use-save";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { regradeSubmissionAction } from "./actions";
 
 export function RegradeForm({ courseSlug, submissionId, isFinished }: { courseSlug: string; submissionId: string; isFinished: boolean }) {
@@ -21,16 +22,10 @@ export function RegradeForm({ courseSlug, submissionId, isFinished }: { courseSl
 
   return (
     <form className="form card" onSubmit={onSubmit} noValidate aria-label="Regrade this submission">
-      {message?.isError && (
-        <p className="form-error" role="alert">
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
       <Field name="reason" label="Why regrade?" errors={fieldErrors.reason} hint="The current result is kept in the audit log. No attempt is charged." />
       <div>
-        <button type="submit" className="button" disabled={isPending || !isFinished}>
-          {isPending ? "Queueing…" : isFinished ? "Regrade this submission" : "Being graded…"}
-        </button>
+        <SubmitButton isPending={isPending} pendingLabel="Queueing…" isDisabled={!isFinished}>{isFinished ? "Regrade this submission" : "Being graded…"}</SubmitButton>
       </div>
     </form>
   );

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { saveLessonQuizAction } from "../../../../actions";
 import { AddQuestionButtons } from "../../../../_components/add-question-buttons";
 import { errorsFor } from "../../../../_components/form-errors";
@@ -36,9 +37,7 @@ export function QuizForm({ courseSlug, lessonSlug, initial }: { courseSlug: stri
       </div>
       <FormMessage message={message} />
       <div>
-        <button type="submit" className="button" disabled={isPending}>
-          {isPending ? "Saving…" : "Save quiz"}
-        </button>
+        <SubmitButton isPending={isPending}>Save quiz</SubmitButton>
       </div>
     </form>
   );

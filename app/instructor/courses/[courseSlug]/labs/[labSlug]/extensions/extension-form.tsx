@@ -2,8 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { Field } from "@/app/_components/field";
-import { useSave } from "@/app/_components/use-save";
+import { Field, FieldError } from "@/app/_components/field";
+import { PersonSelectField } from "@/app/_components/person-select-field";
+import { FormMessage, useSave } from "@/app/_components/use-save";
+import { SubmitButton } from "@/app/_components/submit-button";
 import { grantExtensionAction } from "../actions";
 
 interface ExtensionFormProps {
@@ -37,43 +39,16 @@ export function ExtensionForm({ courseSlug, assignmentSlug, learners }: Extensio
     );
   }
 
-  const learnerErrors = fieldErrors.learnerId;
   return (
     <form className="form card" onSubmit={onSubmit} noValidate aria-label="Grant an extension">
-      {message?.isError && (
-        <p className="form-error" role="alert">
-          {message.text}
-        </p>
-      )}
-      {message && !message.isError && <p role="status">{message.text}</p>}
-      <div className="field">
-        <label htmlFor="learnerId">Learner</label>
-        <select id="learnerId" name="learnerId" defaultValue="" aria-invalid={Boolean(learnerErrors)} aria-describedby={learnerErrors ? "learnerId-error" : undefined}>
-          <option value="">Choose a learner</option>
-          {learners.map((learner) => (
-            <option key={learner.id} value={learner.id}>
-              {learner.name} ({learner.email})
-            </option>
-          ))}
-        </select>
-        {learnerErrors && (
-          <p id="learnerId-error" className="field-error" role="alert">
-            {learnerErrors.join(" ")}
-          </p>
-        )}
-      </div>
+      <FormMessage message={message} />
+      <PersonSelectField name="learnerId" label="Learner" placeholder="Choose a learner" people={learners} errors={fieldErrors.learnerId} />
       <Field name="deadline" label="New deadline (UTC)" type="datetime-local" errors={fieldErrors.deadline} hint="Leave empty to keep the lab's deadline." />
       <Field name="extraAttempts" label="Extra attempts" type="number" min={0} max={100} step={1} defaultValue="0" errors={fieldErrors.extraAttempts} />
       <Field name="reason" label="Reason" errors={fieldErrors.reason} hint="Kept with the extension and in the course's audit log." />
-      {fieldErrors.form && (
-        <p className="field-error" role="alert">
-          {fieldErrors.form.join(" ")}
-        </p>
-      )}
+      <FieldError errors={fieldErrors.form} />
       <div>
-        <button type="submit" className="button" disabled={isPending}>
-          {isPending ? "Saving…" : "Grant extension"}
-        </button>
+        <SubmitButton isPending={isPending}>Grant extension</SubmitButton>
       </div>
     </form>
   );

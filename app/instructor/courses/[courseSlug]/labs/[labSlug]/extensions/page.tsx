@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { listExtensions } from "@/lib/instructor/list-extensions";
+import { DataTable } from "@/app/_components/data-table";
+import { LearnerCell } from "../../../../../_components/learner-cell";
 import { formatDateTime, orPageError } from "../../../../../_lib/page-errors";
 import { ExtensionForm } from "./extension-form";
 import { RevokeButton } from "./revoke-button";
@@ -26,46 +28,27 @@ export default async function ExtensionsPage({ params }: { params: Promise<{ cou
       </p>
 
       <h2>Granted</h2>
-      {data.extensions.length === 0 ? (
-        <p className="empty">No learner has an extension for this lab.</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Learner</th>
-                <th scope="col">Deadline</th>
-                <th scope="col">Extra attempts</th>
-                <th scope="col">Attempts used</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Granted</th>
-                <th scope="col">
-                  <span className="muted">Revoke</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.extensions.map((extension) => (
-                <tr key={extension.id}>
-                  <td>
-                    {extension.user.name}
-                    <br />
-                    <span className="muted">{extension.user.email}</span>
-                  </td>
-                  <td>{extension.deadline ? formatDateTime(extension.deadline) : "the lab's"}</td>
-                  <td>{extension.extraAttempts}</td>
-                  <td>{extension.usedAttempts}</td>
-                  <td>{extension.reason}</td>
-                  <td>{formatDateTime(extension.createdAt)}</td>
-                  <td>
-                    <RevokeButton courseSlug={course.slug} assignmentSlug={assignment.slug} learnerId={extension.userId} learnerName={extension.user.name} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Granted extensions"
+        rows={data.extensions}
+        rowKey={(extension) => extension.id}
+        empty="No learner has an extension for this lab."
+        columns={[
+          { key: "learner", header: "Learner", cell: (extension) => <LearnerCell user={extension.user} /> },
+          { key: "deadline", header: "Deadline", cell: (extension) => (extension.deadline ? formatDateTime(extension.deadline) : "the lab's") },
+          { key: "extra", header: "Extra attempts", cell: (extension) => extension.extraAttempts },
+          { key: "used", header: "Attempts used", cell: (extension) => extension.usedAttempts },
+          { key: "reason", header: "Reason", cell: (extension) => extension.reason },
+          { key: "granted", header: "Granted", cell: (extension) => formatDateTime(extension.createdAt) },
+          {
+            key: "revoke",
+            header: <span className="muted">Revoke</span>,
+            cell: (extension) => (
+              <RevokeButton courseSlug={course.slug} assignmentSlug={assignment.slug} learnerId={extension.userId} learnerName={extension.user.name} />
+            ),
+          },
+        ]}
+      />
 
       <h2>Grant or replace an extension</h2>
       {data.learners.length === 0 ? (
