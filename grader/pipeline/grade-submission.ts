@@ -6,7 +6,6 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { AssignmentSpec, GradingReceipt } from "@/lib/assignments/spec-schema";
-import { dataDir } from "@/lib/env";
 import { errorMessage } from "@/lib/errors";
 import { installedNativeBackend, NATIVE_PACKAGES, type NativeBackend } from "@/grader/backends/select-backend";
 import { graderConfig } from "@/grader/config";
