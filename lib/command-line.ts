@@ -3,6 +3,7 @@
 // line before the tool exits with code 2.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { z } from "zod";
+import { errorMessage } from "./errors";
 
 export class UsageError extends Error {}
 
@@ -47,7 +48,7 @@ export function parseCommandLineOrThrow<T extends z.ZodType>(commandLine: Comman
       strict: true,
     });
   } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${commandLine.usage}`);
+    throw new UsageError(`${errorMessage(error)}\n${commandLine.usage}`);
   }
   const { help, ...values }: Record<string, unknown> = parsed.values;
   if (help === true) {

@@ -38,7 +38,7 @@ function readClientEnv() {
   try {
     settings = readSubmitClientEnv();
   } catch (error) {
-    throw new CliError(error instanceof Error ? error.message : String(error));
+    throw new CliError(errorMessage(error));
   }
   return { token: settings.GRADIENT_TOKEN, baseUrl: settings.GRADIENT_URL.replace(/\/+$/, "") };
 }

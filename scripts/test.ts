@@ -27,6 +27,7 @@ import { countNodeTestRecords } from "./test-runner/node-test-results";
 import { formatMinutes, NOTHING_RUN, sumResults, withProcessEnd, type PhaseResult } from "./test-runner/phase-result";
 import { countPlaywrightReport, PlaywrightReportSchema } from "./test-runner/playwright-results";
 import { interruptAll, runInProcessGroup, wasRunInterrupted, type GroupRun } from "./test-runner/run-in-process-group";
+import { errorMessage } from "../lib/errors";
 
 const log = logger.child({ component: "test" });
 
@@ -82,7 +83,7 @@ async function runAsOneTest(phase: Phase, label: string, command: string, args: 
   try {
     run = await runInProcessGroup(command, args, { cwd: ROOT, timeLimitMs: TIME_LIMIT_MS[phase] });
   } catch (error) {
-    return failure(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+    return failure(`could not start: ${errorMessage(error)}`);
   }
   if (run.hasTimedOut) return failure(`went over its time limit of ${formatMinutes(TIME_LIMIT_MS[phase])}; its process group was killed`);
   if (run.wasInterrupted) return failure("was interrupted");
@@ -129,7 +130,7 @@ async function guarded(phase: Phase, body: () => Promise<PhaseResult>): Promise<
   try {
     return await body();
   } catch (error) {
-    return { ...NOTHING_RUN, failed: 1, problems: [`${phase}: ${error instanceof Error ? error.message : String(error)}`] };
+    return { ...NOTHING_RUN, failed: 1, problems: [`${phase}: ${errorMessage(error)}`] };
   }
 }
 
@@ -207,7 +208,7 @@ async function runPhases(selection: Selection, stateDir: string): Promise<Map<Ph
   try {
     test = await startTestServices(stateDir, runId);
   } catch (error) {
-    const problem = `could not start Postgres and Redis: ${error instanceof Error ? error.message : String(error)}`;
+    const problem = `could not start Postgres and Redis: ${errorMessage(error)}`;
     for (const phase of servicePhases) results.set(phase, { ...NOTHING_RUN, failed: 1, problems: [`${phase}: ${problem}`] });
     return results;
   }

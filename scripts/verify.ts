@@ -9,6 +9,7 @@ import { parseCommandLine } from "../lib/command-line";
 import { jwksUrl } from "../lib/certificates/urls";
 import { VC_JWT_MEDIA_TYPE } from "../lib/certificates/vc-jwt";
 import { extractJwt, verifyCredential, type Verdict } from "../lib/certificates/verify-credential";
+import { errorMessage } from "../lib/errors";
 
 const USAGE = "usage: npm run verify -- <credential file | https://…/credentials/<id> | https://…/verify/<id>> [--issuer <origin>]";
 const FETCH_TIMEOUT_MS = 15_000;
@@ -101,7 +102,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`verify: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`verify: ${errorMessage(error)}`);
     process.exit(2);
   },
 );
