@@ -30,8 +30,8 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
     <>
       <h1>Temporarily unavailable</h1>
       <p>
-        This page could not be loaded because part of Gradient is briefly unavailable. This is on our side, not yours, and nothing you
-        submitted is lost.
+        This page could not be loaded because part of Gradient is briefly unavailable. This is on our side, not yours,
+        and nothing you submitted is lost.
       </p>
       <p className="muted" role="status">
         Trying again in {secondsLeft} s…

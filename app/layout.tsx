@@ -22,10 +22,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        <a className="skip-link" href="#main">Skip to content</a>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <header className="site-header">
           <nav aria-label="Main">
-            <Link href="/" className="brand">Gradient</Link>
+            <Link href="/" className="brand">
+              Gradient
+            </Link>
             <LanguageSwitch />
             <AccountNav account={isSharedRender ? "from-page" : user && { name: user.name, role: user.role }} />
           </nav>

@@ -8,9 +8,9 @@ export default async function HomePage() {
     <>
       <h1>Learn machine learning by building models that get graded for real</h1>
       <p className="muted" style={{ maxWidth: "46rem" }}>
-        Gradient teaches deep learning with TensorFlow.js. Read the lessons, take the quizzes, then submit model code:
-        a sandboxed grader trains it on the lab&apos;s training data and scores it on held-out data your code never
-        sees. Pass the course and you earn a signed certificate anyone can verify.
+        Gradient teaches deep learning with TensorFlow.js. Read the lessons, take the quizzes, then submit model code: a
+        sandboxed grader trains it on the lab&apos;s training data and scores it on held-out data your code never sees.
+        Pass the course and you earn a signed certificate anyone can verify.
       </p>
       <h2>Courses</h2>
       {courses.length === 0 ? (

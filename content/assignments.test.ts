@@ -16,9 +16,28 @@ const LAB_FILES = ["starter.js", "reference.js", "weak.js"] as const;
 const EXPORTS_TRAIN = /export\s+async\s+function\s+train\s*\(/;
 
 /** Labels of the budget table's rows in each brief, so the check reads the right row. */
-const ROW_LABELS: Record<Locale, { pass: string; epochs: string; time: string; parameters: string; backend: string; attempts: string; seconds: string }> = {
-  en: { pass: "To pass", epochs: "Epochs", time: "Training time", parameters: "Parameters", backend: "Backend", attempts: "Graded attempts", seconds: "seconds" },
-  "zh-CN": { pass: "通过条件", epochs: "Epoch", time: "训练时间", parameters: "参数量", backend: "后端", attempts: "评分次数", seconds: "秒" },
+const ROW_LABELS: Record<
+  Locale,
+  { pass: string; epochs: string; time: string; parameters: string; backend: string; attempts: string; seconds: string }
+> = {
+  en: {
+    pass: "To pass",
+    epochs: "Epochs",
+    time: "Training time",
+    parameters: "Parameters",
+    backend: "Backend",
+    attempts: "Graded attempts",
+    seconds: "seconds",
+  },
+  "zh-CN": {
+    pass: "通过条件",
+    epochs: "Epoch",
+    time: "训练时间",
+    parameters: "参数量",
+    backend: "后端",
+    attempts: "评分次数",
+    seconds: "秒",
+  },
 };
 
 function tableRow(brief: string, label: string): string {
@@ -44,7 +63,8 @@ for (const courseSlug of courseSlugs) {
       const labsDir = path.join(COURSES_DIR, courseSlug, "assignments");
       const onDisk = existsSync(labsDir) ? readdirSync(labsDir).filter((name) => !name.startsWith(".")) : [];
       assert.deepEqual([...onDisk].sort(), [...course.assignments].sort(), "assignments/ and course.yaml disagree");
-      for (const slug of course.passRule.requiredLabs) assert.ok(course.assignments.includes(slug), `required lab ${slug} is not a course assignment`);
+      for (const slug of course.passRule.requiredLabs)
+        assert.ok(course.assignments.includes(slug), `required lab ${slug} is not a course assignment`);
     });
 
     for (const slug of course.assignments) {
@@ -55,7 +75,11 @@ for (const courseSlug of courseSlugs) {
           for (const file of LAB_FILES) {
             const full = path.join(lab.dir, file);
             assert.ok(existsSync(full), `${slug}/${file} is missing`);
-            assert.match(readFileSync(full, "utf8"), EXPORTS_TRAIN, `${slug}/${file} does not export async function train(`);
+            assert.match(
+              readFileSync(full, "utf8"),
+              EXPORTS_TRAIN,
+              `${slug}/${file} does not export async function train(`,
+            );
           }
         });
 
@@ -65,11 +89,26 @@ for (const courseSlug of courseSlugs) {
             assert.match(brief, /export async function train\(\{/, "the brief has no complete train() example");
             const labels = ROW_LABELS[locale];
             const { metric, budget } = lab.spec;
-            assert.ok(tableRow(brief, labels.pass).includes(thresholdText(metric)), `the pass row does not say ${thresholdText(metric)}`);
-            assert.ok(tableRow(brief, labels.epochs).includes(String(budget.maxEpochs)), `the epochs row does not say ${budget.maxEpochs}`);
-            assert.ok(tableRow(brief, labels.time).includes(`${budget.trainingSeconds} ${labels.seconds}`), `the time row does not say ${budget.trainingSeconds} ${labels.seconds}`);
-            assert.ok(tableRow(brief, labels.parameters).includes(budget.maxParameters.toLocaleString("en-US")), `the parameters row does not say ${budget.maxParameters}`);
-            assert.ok(tableRow(brief, labels.backend).includes(`\`${lab.spec.trainingBackend}\``), `the backend row does not say ${lab.spec.trainingBackend}`);
+            assert.ok(
+              tableRow(brief, labels.pass).includes(thresholdText(metric)),
+              `the pass row does not say ${thresholdText(metric)}`,
+            );
+            assert.ok(
+              tableRow(brief, labels.epochs).includes(String(budget.maxEpochs)),
+              `the epochs row does not say ${budget.maxEpochs}`,
+            );
+            assert.ok(
+              tableRow(brief, labels.time).includes(`${budget.trainingSeconds} ${labels.seconds}`),
+              `the time row does not say ${budget.trainingSeconds} ${labels.seconds}`,
+            );
+            assert.ok(
+              tableRow(brief, labels.parameters).includes(budget.maxParameters.toLocaleString("en-US")),
+              `the parameters row does not say ${budget.maxParameters}`,
+            );
+            assert.ok(
+              tableRow(brief, labels.backend).includes(`\`${lab.spec.trainingBackend}\``),
+              `the backend row does not say ${lab.spec.trainingBackend}`,
+            );
             const attempts = lab.spec.maxAttempts === undefined ? "" : String(lab.spec.maxAttempts);
             assert.ok(tableRow(brief, labels.attempts).includes(attempts), `the attempts row does not say ${attempts}`);
           });

@@ -34,7 +34,10 @@ test("the committed seed fingerprints are well-formed and cover the seeds", () =
   const fingerprints = seeds();
   assert.ok(fingerprints.count >= MIN_FINGERPRINTS, `only ${fingerprints.count} fingerprints`);
   // Hashes spread over the whole 64-bit range; a list of small numbers or of one region is not hashes.
-  assert.ok(fingerprints.min < 2n ** 56n && fingerprints.max > 2n ** 64n - 2n ** 56n, `fingerprints span only ${fingerprints.min}..${fingerprints.max}`);
+  assert.ok(
+    fingerprints.min < 2n ** 56n && fingerprints.max > 2n ** 64n - 2n ** 56n,
+    `fingerprints span only ${fingerprints.min}..${fingerprints.max}`,
+  );
 });
 
 test("no 40-character run of any seed appears under content/", () => {
@@ -44,7 +47,8 @@ test("no 40-character run of any seed appears under content/", () => {
     if (file === SEED_FINGERPRINTS_FILE) continue;
     const text = readIfText(file);
     if (text === undefined) continue;
-    for (const window of findCopiedWindows(text, fingerprints)) overlaps.push(`${path.relative(CONTENT_DIR, file)} copies a seed: "${window}"`);
+    for (const window of findCopiedWindows(text, fingerprints))
+      overlaps.push(`${path.relative(CONTENT_DIR, file)} copies a seed: "${window}"`);
   }
   assert.deepEqual(overlaps, [], `content copies seed text:\n${overlaps.join("\n")}`);
 });

@@ -28,9 +28,13 @@ test.describe("personal access tokens", () => {
       const authorization = `Bearer ${token}`;
       const assignments = await request.get("/api/v1/assignments", { headers: { authorization } });
       expect(assignments.status()).toBe(200);
-      const { assignments: labs } = (await assignments.json()) as { assignments: { course: { slug: string }; slug: string }[] };
+      const { assignments: labs } = (await assignments.json()) as {
+        assignments: { course: { slug: string }; slug: string }[];
+      };
       expect(labs.some((lab) => lab.course.slug === COURSE)).toBe(true);
-      expect((await request.get(`/api/v1/courses/${COURSE}/grades.csv`, { headers: { authorization } })).status()).toBe(403);
+      expect((await request.get(`/api/v1/courses/${COURSE}/grades.csv`, { headers: { authorization } })).status()).toBe(
+        403,
+      );
 
       // Shown once: after a reload only the prefix remains, and the use is recorded.
       await page.reload();
@@ -56,7 +60,9 @@ test.describe("personal access tokens", () => {
       const token = await page.getByLabel("Token", { exact: true }).inputValue();
       expect(token).toMatch(/^gra_/);
 
-      const response = await request.get(`/api/v1/courses/${COURSE}/grades.csv`, { headers: { authorization: `Bearer ${token}` } });
+      const response = await request.get(`/api/v1/courses/${COURSE}/grades.csv`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(response.status()).toBe(200);
       expect(response.headers()["content-type"]).toContain("text/csv");
       expect((await response.text()).split("\r\n")[0]).toMatch(/^learner,email,lab:linear-regression best,/);

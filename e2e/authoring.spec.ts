@@ -31,7 +31,11 @@ test.describe("as the demo learner", () => {
   test.use({ storageState: storageStateFor("LEARNER") });
 
   test("cannot open the course editor", async ({ page }) => {
-    for (const address of ["/instructor/authoring", "/instructor/authoring/ml-foundations", "/instructor/authoring/ml-foundations/labs/new"]) {
+    for (const address of [
+      "/instructor/authoring",
+      "/instructor/authoring/ml-foundations",
+      "/instructor/authoring/ml-foundations/labs/new",
+    ]) {
       const response = await page.goto(address);
       expect(response?.status(), address).toBe(403);
     }
@@ -43,7 +47,9 @@ test.describe("as the demo learner", () => {
 test.describe("as the demo instructor", () => {
   test.use({ storageState: storageStateFor("INSTRUCTOR") });
 
-  test("creates a course and a lab, first seeing the spec's field error and keeping what was typed", async ({ page }) => {
+  test("creates a course and a lab, first seeing the spec's field error and keeping what was typed", async ({
+    page,
+  }) => {
     const suffix = Date.now().toString(36);
     const courseSlug = `e2e-course-${suffix}`;
     const labSlug = `e2e-lab-${suffix}`;
@@ -65,9 +71,13 @@ test.describe("as the demo instructor", () => {
 
     await page.getByRole("link", { name: "New lab" }).click();
     await expect(page.getByRole("heading", { name: "New lab" })).toBeVisible();
-    const invalid = VALID_SPEC(labSlug).replace("mode: train", "mode: guess").replace("trainSize: 1000", "trainSize: 0");
+    const invalid = VALID_SPEC(labSlug)
+      .replace("mode: train", "mode: guess")
+      .replace("trainSize: 1000", "trainSize: 0");
     await page.getByLabel("Specification (assignment.yaml)", { exact: true }).fill(invalid);
-    await page.getByLabel("Brief (English Markdown)", { exact: true }).fill("# Fit a line\n\nThe loss is $\\frac{1}{n}\\sum (y - \\hat y)^2$.\n");
+    await page
+      .getByLabel("Brief (English Markdown)", { exact: true })
+      .fill("# Fit a line\n\nThe loss is $\\frac{1}{n}\\sum (y - \\hat y)^2$.\n");
     await page.getByLabel("Brief (简体中文 Markdown)", { exact: true }).fill("# 拟合直线\n\n用均方误差评分。\n");
     // The live preview renders the brief's math as learners will see it.
     await expect(page.getByTestId("brief-en-preview").locator(".katex").first()).toBeVisible();
@@ -85,7 +95,9 @@ test.describe("as the demo instructor", () => {
     await expect(page.getByRole("heading", { name: "Lab: fit a line" })).toBeVisible();
     await expect(page.getByRole("cell", { name: "v1" })).toBeVisible();
 
-    await page.getByLabel("Specification (assignment.yaml)", { exact: true }).fill(VALID_SPEC(labSlug).replace("threshold: 0.35", "threshold: 0.3"));
+    await page
+      .getByLabel("Specification (assignment.yaml)", { exact: true })
+      .fill(VALID_SPEC(labSlug).replace("threshold: 0.35", "threshold: 0.3"));
     await page.getByRole("button", { name: "Save lab" }).click();
     await expect(page.locator("#form-status")).toContainText("Saved as version 2");
     await expect(page.getByRole("cell", { name: "v2" })).toBeVisible();

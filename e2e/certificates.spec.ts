@@ -41,7 +41,10 @@ test.beforeAll(() => {
 });
 
 test.describe("a stranger", () => {
-  test("opens a verify page and sees at a glance that the certificate is valid, with its details and downloads", async ({ page, request }) => {
+  test("opens a verify page and sees at a glance that the certificate is valid, with its details and downloads", async ({
+    page,
+    request,
+  }) => {
     const publicId = learnerWithCertificate("Vera Verified");
     await page.goto(`/verify/${publicId}`);
     await expect(page.getByRole("heading", { name: "Valid certificate" })).toBeVisible();
@@ -49,7 +52,10 @@ test.describe("a stranger", () => {
     await expect(page.getByTestId("holder")).toHaveText("Vera Verified");
     await expect(page.getByTestId("course")).toContainText("Machine Learning Foundations");
     await expect(page.getByRole("heading", { name: "Evidence" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Add to LinkedIn" })).toHaveAttribute("href", /linkedin\.com\/profile\/add/);
+    await expect(page.getByRole("link", { name: "Add to LinkedIn" })).toHaveAttribute(
+      "href",
+      /linkedin\.com\/profile\/add/,
+    );
 
     const credential = await request.get(`/credentials/${publicId}`);
     expect(credential.headers()["content-type"]).toContain("application/vc+jwt");
@@ -63,26 +69,37 @@ test.describe("a stranger", () => {
     expect(jwks.keys.length).toBeGreaterThan(0);
     expect(jwks.keys[0]).toMatchObject({ kty: "OKP", crv: "Ed25519" });
     // Verified with jose alone against the served keys, independently of the project's own verifier.
-    const { payload, protectedHeader } = await jwtVerify(await (await request.get(`/credentials/${publicId}`)).text(), createLocalJWKSet(jwks), { algorithms: ["EdDSA"] });
+    const { payload, protectedHeader } = await jwtVerify(
+      await (await request.get(`/credentials/${publicId}`)).text(),
+      createLocalJWKSet(jwks),
+      { algorithms: ["EdDSA"] },
+    );
     expect(protectedHeader.typ).toBe("vc+jwt");
     expect(JSON.stringify(payload)).toContain("Vera Verified");
     const list = await request.get("/status/revocation");
     expect(list.headers()["content-type"]).toContain("application/vc+jwt");
   });
 
-  test("is served the web server's shared copy, with a nonce of its own each time, and sees a revocation at once", async ({ page, request }) => {
+  test("is served the web server's shared copy, with a nonce of its own each time, and sees a revocation at once", async ({
+    page,
+    request,
+  }) => {
     const publicId = learnerWithCertificate("Cora Cached");
-    const nonceOf = (headers: Record<string, string>) => /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1] ?? "";
+    const nonceOf = (headers: Record<string, string>) =>
+      /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1] ?? "";
     const rendered = await request.get(`/verify/${publicId}`);
     expect(rendered.headers()["x-gradient-cache"]).toBe("miss");
     // Each web process keeps a copy of its own, made in the background after its first miss.
     const copies: APIResponse[] = [];
     await expect
-      .poll(async () => {
-        const view = await request.get(`/verify/${publicId}`);
-        if (view.headers()["x-gradient-cache"] === "hit") copies.push(view);
-        return copies.length;
-      }, { timeout: 20_000, intervals: [100, 250, 500] })
+      .poll(
+        async () => {
+          const view = await request.get(`/verify/${publicId}`);
+          if (view.headers()["x-gradient-cache"] === "hit") copies.push(view);
+          return copies.length;
+        },
+        { timeout: 20_000, intervals: [100, 250, 500] },
+      )
       .toBeGreaterThanOrEqual(2);
     const [first, second] = [copies[0]!, copies[1]!];
     const [firstNonce, secondNonce] = [nonceOf(first.headers()), nonceOf(second.headers())];
@@ -101,10 +118,18 @@ test.describe("a stranger", () => {
       if (/Content Security Policy/i.test(message.text())) refusals.push(message.text());
     });
     // Which process answers is the kernel's choice, and one may still be making its copy.
-    await expect.poll(async () => (await page.goto(`/verify/${publicId}`))?.headers()["x-gradient-cache"], { timeout: 20_000 }).toBe("hit");
+    await expect
+      .poll(async () => (await page.goto(`/verify/${publicId}`))?.headers()["x-gradient-cache"], { timeout: 20_000 })
+      .toBe("hit");
     await expect(page.getByRole("heading", { name: "Valid certificate" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
-    await expect.poll(() => page.locator("form.language-switch").evaluate((form) => Object.keys(form).some((key) => key.startsWith("__reactFiber")))).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .locator("form.language-switch")
+          .evaluate((form) => Object.keys(form).some((key) => key.startsWith("__reactFiber"))),
+      )
+      .toBe(true);
     expect(refusals).toEqual([]);
 
     // Written straight to the table, bypassing the app: the very next view says so, on any process.
@@ -117,7 +142,10 @@ test.describe("a stranger", () => {
     }
     // Signed-in viewers and client-side navigations are always rendered by Next.
     for (const headers of [{ rsc: "1" }, { cookie: "next-auth.session-token=any" }] as Record<string, string>[]) {
-      expect((await request.get(`/verify/${publicId}`, { headers })).headers()["x-gradient-cache"], JSON.stringify(headers)).toBeUndefined();
+      expect(
+        (await request.get(`/verify/${publicId}`, { headers })).headers()["x-gradient-cache"],
+        JSON.stringify(headers),
+      ).toBeUndefined();
     }
   });
 
@@ -131,9 +159,17 @@ test.describe("a stranger", () => {
     await expect(page.getByTestId("holder")).toHaveText("Paula Pasted");
 
     const [header, payload, signature] = jwt.split(".");
-    const forged = Buffer.from(Buffer.from(payload ?? "", "base64url").toString().replace("Paula Pasted", "Mallory Forger")).toString("base64url");
+    const forged = Buffer.from(
+      Buffer.from(payload ?? "", "base64url")
+        .toString()
+        .replace("Paula Pasted", "Mallory Forger"),
+    ).toString("base64url");
     await page.getByLabel("Paste a credential").fill("");
-    await page.getByLabel(/upload its file/).setInputFiles({ name: "forged.jwt", mimeType: "application/octet-stream", buffer: Buffer.from(`${header}.${forged}.${signature}`) });
+    await page.getByLabel(/upload its file/).setInputFiles({
+      name: "forged.jwt",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from(`${header}.${forged}.${signature}`),
+    });
     await page.getByRole("button", { name: "Verify" }).click();
     await expect(page.getByRole("heading", { name: "Not genuine" })).toBeVisible();
     await expect(page.getByText("Mallory Forger")).toHaveCount(0);
@@ -149,10 +185,17 @@ test.describe("a stranger", () => {
 test.describe("an instructor of the course", () => {
   test.use({ storageState: storageStateFor("INSTRUCTOR") });
 
-  test("revokes a certificate with a reason; the page and the command-line verifier both say revoked", async ({ page, baseURL }) => {
+  test("revokes a certificate with a reason; the page and the command-line verifier both say revoked", async ({
+    page,
+    baseURL,
+  }) => {
     const publicId = learnerWithCertificate("Rex Revoked");
     const cli = (url: string) =>
-      spawnSync(path.resolve("node_modules", ".bin", "tsx"), [path.resolve("scripts", "verify.ts"), url, "--issuer", baseURL ?? ""], { encoding: "utf8" });
+      spawnSync(
+        path.resolve("node_modules", ".bin", "tsx"),
+        [path.resolve("scripts", "verify.ts"), url, "--issuer", baseURL ?? ""],
+        { encoding: "utf8" },
+      );
     const before = cli(`${baseURL}/verify/${publicId}`);
     expect(before.stdout).toContain("verdict: VALID");
     expect(before.status).toBe(0);
@@ -207,7 +250,9 @@ test.describe("the demo learner", () => {
 });
 
 test.describe("a learner who completes the course", () => {
-  test("passes the last lab in the browser, is told, and the certificate verifies for a stranger until an instructor revokes it", async ({ browser }) => {
+  test("passes the last lab in the browser, is told, and the certificate verifies for a stranger until an instructor revokes it", async ({
+    browser,
+  }) => {
     test.setTimeout(300_000);
     const email = `graduate-${crypto.randomBytes(6).toString("hex")}@example.com`;
     const password = "graduate-password-1";
@@ -242,13 +287,21 @@ test.describe("a learner who completes the course", () => {
     await graduate.getByRole("button", { name: "Sign in" }).click();
     await expect(graduate).toHaveURL(/\/dashboard$/);
     await graduate.goto("/courses/ml-foundations/labs/linear-regression");
-    await fillLabEditor(graduate, fs.readFileSync(path.resolve("content/courses/ml-foundations/assignments/linear-regression/reference.js"), "utf8"));
+    await fillLabEditor(
+      graduate,
+      fs.readFileSync(
+        path.resolve("content/courses/ml-foundations/assignments/linear-regression/reference.js"),
+        "utf8",
+      ),
+    );
     await graduate.getByRole("button", { name: "Submit for grading" }).click();
     await expect(graduate.getByTestId("submission-status")).toHaveText("Passed", { timeout: 240_000 });
     // The certificate is issued just after the grade is stored; the stored message then says so.
     await expect(async () => {
       await graduate.reload();
-      await expect(graduate.getByTestId("submission-message")).toContainText("your certificate is at", { timeout: 1000 });
+      await expect(graduate.getByTestId("submission-message")).toContainText("your certificate is at", {
+        timeout: 1000,
+      });
     }).toPass({ timeout: 30_000 });
 
     await graduate.goto("/dashboard");
@@ -263,7 +316,10 @@ test.describe("a learner who completes the course", () => {
     await expect(stranger.getByTestId("holder")).toHaveText("Grace Graduate");
     const pdf = await stranger.request.get(`/credentials/${publicId}/pdf`);
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
-    expect(((await (await stranger.request.get(`/credentials/${publicId}/verification`)).json()) as { status: string }).status).toBe("valid");
+    expect(
+      ((await (await stranger.request.get(`/credentials/${publicId}/verification`)).json()) as { status: string })
+        .status,
+    ).toBe("valid");
 
     const instructor = await (await browser.newContext({ storageState: storageStateFor("INSTRUCTOR") })).newPage();
     await instructor.goto(verifyPath);
@@ -273,7 +329,9 @@ test.describe("a learner who completes the course", () => {
     await expect(instructor.getByRole("heading", { name: "Revoked" })).toBeVisible();
     await stranger.reload();
     await expect(stranger.getByRole("heading", { name: "Revoked" })).toBeVisible();
-    const verdict = (await (await stranger.request.get(`/credentials/${publicId}/verification`)).json()) as { status: string };
+    const verdict = (await (await stranger.request.get(`/credentials/${publicId}/verification`)).json()) as {
+      status: string;
+    };
     expect(verdict.status).toBe("revoked");
   });
 });

@@ -32,12 +32,18 @@ test.describe("a visitor who is not signed in", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Machine Learning Foundations");
     await expect(page.getByRole("list", { name: "Syllabus" }).getByRole("listitem")).not.toHaveCount(0);
     await expect(page.getByRole("heading", { name: "How to pass" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Sign in to enrol" })).toHaveAttribute("href", /callbackUrl=%2Fcourses%2Fml-foundations/);
+    await expect(page.getByRole("link", { name: "Sign in to enrol" })).toHaveAttribute(
+      "href",
+      /callbackUrl=%2Fcourses%2Fml-foundations/,
+    );
     await page.getByRole("list", { name: "Syllabus" }).getByRole("link").first().click();
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
   });
 
-  test("is told an unknown course does not exist, and cannot walk out of a figures folder", async ({ page, request }) => {
+  test("is told an unknown course does not exist, and cannot walk out of a figures folder", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/courses/no-such-course");
     await expect(page.getByRole("heading", { name: "404 · Page not found" })).toBeVisible();
     const escape = await request.get(`${COURSE}/lessons/what-are-large-models/figures/..%2Flesson.yaml`);
@@ -75,7 +81,9 @@ test.describe("the demo learner", () => {
     await expect.poll(() => figure.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
   });
 
-  test("takes a lesson quiz: errors per question, grading on the server, explanations only afterwards", async ({ page }) => {
+  test("takes a lesson quiz: errors per question, grading on the server, explanations only afterwards", async ({
+    page,
+  }) => {
     await page.goto(`${COURSE}/lessons/what-are-large-models`);
     await page.getByRole("button", { name: /Start the quiz|Continue your attempt/ }).click();
     await expect(page).toHaveURL(/\/lessons\/what-are-large-models\/quiz\/[a-z0-9]+$/);

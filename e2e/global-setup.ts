@@ -3,7 +3,14 @@
 // cookies, so tests start signed in instead of going through the sign-in form every time.
 import fs from "node:fs";
 import { request, type FullConfig } from "@playwright/test";
-import { demoAccount, AUTH_DIR, OTHER_ACCOUNTS, OTHER_COURSE, SIGNED_IN_ACCOUNTS, storageStateFor } from "./fixtures/accounts";
+import {
+  demoAccount,
+  AUTH_DIR,
+  OTHER_ACCOUNTS,
+  OTHER_COURSE,
+  SIGNED_IN_ACCOUNTS,
+  storageStateFor,
+} from "./fixtures/accounts";
 import { runLib } from "./fixtures/run-lib";
 
 const [OTHER_LEARNER, OTHER_INSTRUCTOR] = OTHER_ACCOUNTS;
@@ -13,7 +20,10 @@ const [OTHER_LEARNER, OTHER_INSTRUCTOR] = OTHER_ACCOUNTS;
  * one by the demo admin) of a course they created. Idempotent: a second run finds them in place.
  */
 function createOtherAccounts(): void {
-  const reference = fs.readFileSync("content/courses/ml-foundations/assignments/linear-regression/reference.js", "utf8");
+  const reference = fs.readFileSync(
+    "content/courses/ml-foundations/assignments/linear-regression/reference.js",
+    "utf8",
+  );
   runLib(
     `
     const admin = await db.user.findUniqueOrThrow({ where: { email: ${JSON.stringify(demoAccount("ADMIN").email)} },

@@ -7,7 +7,10 @@ import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./fixtures/accounts";
 import { fillLabEditor } from "./fixtures/lab-editor";
 
-const REFERENCE = fs.readFileSync(path.resolve("content/courses/ml-foundations/assignments/linear-regression/reference.js"), "utf8");
+const REFERENCE = fs.readFileSync(
+  path.resolve("content/courses/ml-foundations/assignments/linear-regression/reference.js"),
+  "utf8",
+);
 
 const spec = (slug: string) => `slug: ${slug}
 title:
@@ -33,7 +36,9 @@ budget:
 trainingBackend: cpu
 `;
 
-test("an instructor creates a lab, a learner passes it, the instructor regrades it and exports the gradebook", async ({ browser }) => {
+test("an instructor creates a lab, a learner passes it, the instructor regrades it and exports the gradebook", async ({
+  browser,
+}) => {
   test.setTimeout(400_000);
   const slug = `journey-${Date.now().toString(36)}`;
 
@@ -41,9 +46,15 @@ test("an instructor creates a lab, a learner passes it, the instructor regrades 
   await instructor.goto("/instructor/authoring/ml-foundations/labs/new");
   await expect(instructor.locator("form.authoring-form")).toHaveAttribute("data-hydrated", "true");
   await instructor.getByLabel("Specification (assignment.yaml)", { exact: true }).fill(spec(slug));
-  await instructor.getByLabel("Brief (English Markdown)", { exact: true }).fill("# Fit a plane\n\nFour features, one target.\n");
-  await instructor.getByLabel("Brief (简体中文 Markdown)", { exact: true }).fill("# 拟合平面\n\n四个特征，一个目标。\n");
-  await instructor.getByLabel("Starter code (starter.js)", { exact: true }).fill("export async function train({ tf, data }) {\n  // your model here\n}\n");
+  await instructor
+    .getByLabel("Brief (English Markdown)", { exact: true })
+    .fill("# Fit a plane\n\nFour features, one target.\n");
+  await instructor
+    .getByLabel("Brief (简体中文 Markdown)", { exact: true })
+    .fill("# 拟合平面\n\n四个特征，一个目标。\n");
+  await instructor
+    .getByLabel("Starter code (starter.js)", { exact: true })
+    .fill("export async function train({ tf, data }) {\n  // your model here\n}\n");
   await instructor.getByRole("button", { name: "Create lab" }).click();
   await expect(instructor).toHaveURL(new RegExp(`/instructor/authoring/ml-foundations/labs/${slug}$`));
 
@@ -59,12 +70,17 @@ test("an instructor creates a lab, a learner passes it, the instructor regrades 
   await learnerContext.close();
 
   await instructor.goto(`/instructor/courses/ml-foundations/labs/${slug}`);
-  await instructor.getByRole("link", { name: /^Open .*'s attempt 1$/ }).first().click();
+  await instructor
+    .getByRole("link", { name: /^Open .*'s attempt 1$/ })
+    .first()
+    .click();
   await expect(instructor.getByTestId("submission-code")).toContainText("export");
   await instructor.getByLabel("Why regrade?").fill("Checking the new lab end to end");
   await instructor.getByRole("button", { name: "Regrade this submission" }).click();
   await expect(instructor.getByText("regraded", { exact: true }).first()).toBeVisible();
-  await expect(instructor.getByRole("listitem").filter({ hasText: "submission.regrade: Checking the new lab end to end" })).toBeVisible();
+  await expect(
+    instructor.getByRole("listitem").filter({ hasText: "submission.regrade: Checking the new lab end to end" }),
+  ).toBeVisible();
 
   await instructor.goto("/instructor/courses/ml-foundations/gradebook");
   const download = instructor.waitForEvent("download");

@@ -9,7 +9,10 @@ import { fillLabEditor } from "./fixtures/lab-editor";
 
 const COURSE = "/instructor/courses/ml-foundations";
 const LAB = `${COURSE}/labs/linear-regression`;
-const REFERENCE = fs.readFileSync(path.resolve("content/courses/ml-foundations/assignments/linear-regression/reference.js"), "utf8");
+const REFERENCE = fs.readFileSync(
+  path.resolve("content/courses/ml-foundations/assignments/linear-regression/reference.js"),
+  "utf8",
+);
 
 test.describe("as the demo learner", () => {
   test.use({ storageState: storageStateFor("LEARNER") });
@@ -67,7 +70,9 @@ test.describe("as the demo instructor", () => {
     await expect(row).toContainText("Doctor's note for the first week");
 
     await page.goto(`${COURSE}/audit`);
-    await expect(page.getByRole("row", { name: /extension\.grant/ }).first()).toContainText("Doctor's note for the first week");
+    await expect(page.getByRole("row", { name: /extension\.grant/ }).first()).toContainText(
+      "Doctor's note for the first week",
+    );
 
     await page.goto(`${LAB}/extensions`);
     await page.getByRole("button", { name: `Revoke ${learner.name}'s extension` }).click();
@@ -88,7 +93,9 @@ test.describe("as the demo instructor", () => {
 });
 
 test.describe("a regrade", () => {
-  test("the learner's graded submission is regraded by the instructor without costing an attempt", async ({ browser }) => {
+  test("the learner's graded submission is regraded by the instructor without costing an attempt", async ({
+    browser,
+  }) => {
     test.setTimeout(300_000);
     const learnerContext = await browser.newContext({ storageState: storageStateFor("LEARNER") });
     const learnerPage = await learnerContext.newPage();
@@ -114,10 +121,14 @@ test.describe("a regrade", () => {
     await regrade.click();
     await expect(page.getByText("regraded", { exact: true }).first()).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(attempt ?? "");
-    await expect(page.getByRole("listitem").filter({ hasText: "submission.regrade: Checking the new grader" })).toBeVisible();
+    await expect(
+      page.getByRole("listitem").filter({ hasText: "submission.regrade: Checking the new grader" }),
+    ).toBeVisible();
 
     await page.goto(`${COURSE}/audit`);
-    await expect(page.getByRole("row", { name: /submission\.regrade/ }).first()).toContainText("Checking the new grader");
+    await expect(page.getByRole("row", { name: /submission\.regrade/ }).first()).toContainText(
+      "Checking the new grader",
+    );
     await instructorContext.close();
   });
 });
@@ -134,7 +145,9 @@ test.describe("as the demo admin", () => {
     await expect(page.getByRole("heading", { name: "Failed jobs" })).toBeVisible();
   });
 
-  test("on a 390 px phone, wide tables scroll inside their own box and the page never scrolls sideways", async ({ page }) => {
+  test("on a 390 px phone, wide tables scroll inside their own box and the page never scrolls sideways", async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     for (const [url, table] of [
       ["/admin", "Users"],
@@ -146,8 +159,13 @@ test.describe("as the demo admin", () => {
       // What sticks out past the right edge, outside a table's own scroll box, if anything does.
       const sticksOut = await page.evaluate(() => {
         const width = document.documentElement.clientWidth;
-        const culprit = [...document.querySelectorAll("body *")].find((element) => !element.closest(".table-scroll") && element.getBoundingClientRect().right > width + 1);
-        return { sideways: document.documentElement.scrollWidth - width, culprit: culprit ? `${culprit.tagName.toLowerCase()}.${culprit.className}` : null };
+        const culprit = [...document.querySelectorAll("body *")].find(
+          (element) => !element.closest(".table-scroll") && element.getBoundingClientRect().right > width + 1,
+        );
+        return {
+          sideways: document.documentElement.scrollWidth - width,
+          culprit: culprit ? `${culprit.tagName.toLowerCase()}.${culprit.className}` : null,
+        };
       });
       expect(sticksOut, `${url} scrolls sideways`).toEqual({ sideways: 0, culprit: null });
       // Keyboard users can reach the box to scroll it.
@@ -173,7 +191,10 @@ test.describe("as the demo admin", () => {
     // The server action is a POST; reload only once it has answered.
     await Promise.all([
       page.waitForResponse((response) => response.request().method() === "POST"),
-      page.getByRole("row", { name: new RegExp(email) }).getByRole("button", { name: "Save" }).click(),
+      page
+        .getByRole("row", { name: new RegExp(email) })
+        .getByRole("button", { name: "Save" })
+        .click(),
     ]);
     await page.reload();
     await expect(page.getByLabel(`Role of ${email}`)).toHaveValue("INSTRUCTOR");

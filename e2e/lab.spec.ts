@@ -20,7 +20,9 @@ test.describe("a learner submitting to a lab", () => {
     await expect(page.locator("#code-error")).toHaveText("Your submission is empty.");
 
     await editor.fill("export async function train() {}");
-    await page.getByLabel(/Or upload a file/).setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
+    await page
+      .getByLabel(/Or upload a file/)
+      .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
     await page.getByRole("button", { name: "Submit for grading" }).click();
     await expect(page.locator("#file-error")).toHaveText("Upload one module: a .js, .mjs or .ts file.");
     await expect(editor).toHaveValue("export async function train() {}");

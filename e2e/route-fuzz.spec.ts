@@ -15,7 +15,10 @@ const ROUTES: Record<string, string[]> = {
   "api/auth/[...nextauth]": ["/api/auth/{}", "/api/auth/callback/{}", "/api/auth/signin/{}"],
   "api/health": ["/api/health"],
   "api/openapi.json": ["/api/openapi.json"],
-  "api/reader/lessons/[courseSlug]/[lessonSlug]": [`/api/reader/lessons/{}/${LESSON}`, `/api/reader/lessons/${COURSE}/{}`],
+  "api/reader/lessons/[courseSlug]/[lessonSlug]": [
+    `/api/reader/lessons/{}/${LESSON}`,
+    `/api/reader/lessons/${COURSE}/{}`,
+  ],
   "api/submissions/[submissionId]/events": ["/api/submissions/{}/events"],
   "api/v1/assignments": ["/api/v1/assignments"],
   "api/v1/courses/[slug]/grades.csv": ["/api/v1/courses/{}/grades.csv"],
@@ -52,7 +55,12 @@ const SEGMENTS = [
   "__proto__",
   "constructor",
 ];
-const QUERIES = ["?id=%00", `?course=${"c".repeat(4000)}&assignment[]=1&assignment[]=2`, "?%=%", "?callbackUrl=javascript:alert(1)"];
+const QUERIES = [
+  "?id=%00",
+  `?course=${"c".repeat(4000)}&assignment[]=1&assignment[]=2`,
+  "?%=%",
+  "?callbackUrl=javascript:alert(1)",
+];
 const BODIES = [
   { contentType: "application/json", data: "{ not json" },
   { contentType: "application/json", data: JSON.stringify({ __proto__: { isAdmin: true }, course: ["x"], code: 42 }) },
@@ -122,7 +130,13 @@ test("the fuzz table names every route handler in app/", () => {
 // proxy.ts or any route code runs (vercel/next.js#92557). The web server (web-server/index.ts)
 // refuses such a path itself, for route handlers and pages alike.
 test("a path with an undecodable %-escape gets a 400 that says why", async ({ request }) => {
-  for (const url of ["/status/%E0%A4%A", "/api/auth/%E0%A4%A", "/credentials/%E0%A4%A", "/courses/%E0%A4%A", "/api/v1/submissions/%C0%AF?x=1"]) {
+  for (const url of [
+    "/status/%E0%A4%A",
+    "/api/auth/%E0%A4%A",
+    "/credentials/%E0%A4%A",
+    "/courses/%E0%A4%A",
+    "/api/v1/submissions/%C0%AF?x=1",
+  ]) {
     const response = await request.get(url, { headers: { "x-forwarded-for": nextAddress() }, maxRedirects: 0 });
     expect(response.status(), url).toBe(400);
     expect(await response.text(), url).toContain("not valid UTF-8");

@@ -8,7 +8,13 @@ import { expect, request as playwrightRequest, test, type APIRequestContext } fr
 import { demoAccount, OTHER_ACCOUNTS, OTHER_COURSE, storageStateFor } from "./fixtures/accounts";
 import { Database } from "./fixtures/database-fingerprint";
 import { runLib } from "./fixtures/run-lib";
-import { callAction, serverActionsInBuild, type ActionResponse, type RawBody, type ServerAction } from "./fixtures/server-actions";
+import {
+  callAction,
+  serverActionsInBuild,
+  type ActionResponse,
+  type RawBody,
+  type ServerAction,
+} from "./fixtures/server-actions";
 
 const ROLES = ["anonymous", "LEARNER", "OTHER_LEARNER", "OTHER_INSTRUCTOR", "INSTRUCTOR", "ADMIN"] as const;
 type Role = (typeof ROLES)[number];
@@ -44,7 +50,8 @@ interface Expected {
 const allowed = (value: unknown = { isOk: true }): Expected => ({ isAllowed: true, value });
 const refused = (value: unknown): Expected => ({ isAllowed: false, value });
 /** The refusal of an action that answers with ActionResult (app/_lib/action-result.ts) or the same shape. */
-const refusal = (message: string, fieldErrors: Record<string, string[]> = {}) => refused({ isOk: false, message, fieldErrors });
+const refusal = (message: string, fieldErrors: Record<string, string[]> = {}) =>
+  refused({ isOk: false, message, fieldErrors });
 /** The same, for the actions whose result has no field errors. */
 const shortRefusal = (message: string) => refused({ isOk: false, message });
 
@@ -69,9 +76,12 @@ const form = (fields: Record<string, string>) => {
   return data;
 };
 const unique = (role: Role) => `${role.toLowerCase().replaceAll("_", "-")}-${Date.now().toString(36)}`;
-const lessonQuizYaml = () => fs.readFileSync(`content/courses/${COURSE}/lessons/01-what-are-large-models/quiz.yaml`, "utf8");
+const lessonQuizYaml = () =>
+  fs.readFileSync(`content/courses/${COURSE}/lessons/01-what-are-large-models/quiz.yaml`, "utf8");
 const labFiles = (slug: string) => ({
-  specYaml: fs.readFileSync(`content/courses/${COURSE}/assignments/${LAB}/assignment.yaml`, "utf8").replace(/^slug: .*$/m, `slug: ${slug}`),
+  specYaml: fs
+    .readFileSync(`content/courses/${COURSE}/assignments/${LAB}/assignment.yaml`, "utf8")
+    .replace(/^slug: .*$/m, `slug: ${slug}`),
   brief: { en: "# Brief\n\nFit a line.\n", "zh-CN": "# 说明\n\n拟合一条直线。\n" },
   starter: "export async function train() {}\n",
 });
@@ -80,18 +90,43 @@ const BROKEN_CODE = "export async function train( {";
 
 /** Same outcome for every role but the anonymous visitor, who is asked to sign in. */
 function signedIn(outcome: Expected, anonymous: Expected = refusal(SIGN_IN)): Record<Role, Expected> {
-  return { anonymous, LEARNER: outcome, OTHER_LEARNER: outcome, OTHER_INSTRUCTOR: outcome, INSTRUCTOR: outcome, ADMIN: outcome };
+  return {
+    anonymous,
+    LEARNER: outcome,
+    OTHER_LEARNER: outcome,
+    OTHER_INSTRUCTOR: outcome,
+    INSTRUCTOR: outcome,
+    ADMIN: outcome,
+  };
 }
 /** Only admins. */
 function adminsOnly(outcome: Expected, refusedWith: Expected = refusal(ADMINS_ONLY)): Record<Role, Expected> {
-  return { anonymous: refusal(SIGN_IN), LEARNER: refusedWith, OTHER_LEARNER: refusedWith, OTHER_INSTRUCTOR: refusedWith, INSTRUCTOR: refusedWith, ADMIN: outcome };
+  return {
+    anonymous: refusal(SIGN_IN),
+    LEARNER: refusedWith,
+    OTHER_LEARNER: refusedWith,
+    OTHER_INSTRUCTOR: refusedWith,
+    INSTRUCTOR: refusedWith,
+    ADMIN: outcome,
+  };
 }
 /**
  * The demo course's (or the matrix course's) instructor and admins; learners and the other course's instructor get
  * `refusedWith`.
  */
-function teachersOnly(outcome: Expected, refusedWith: Expected, forLearners: Expected = refusedWith): Record<Role, Expected> {
-  return { anonymous: refusal(SIGN_IN), LEARNER: forLearners, OTHER_LEARNER: forLearners, OTHER_INSTRUCTOR: refusedWith, INSTRUCTOR: outcome, ADMIN: outcome };
+function teachersOnly(
+  outcome: Expected,
+  refusedWith: Expected,
+  forLearners: Expected = refusedWith,
+): Record<Role, Expected> {
+  return {
+    anonymous: refusal(SIGN_IN),
+    LEARNER: forLearners,
+    OTHER_LEARNER: forLearners,
+    OTHER_INSTRUCTOR: refusedWith,
+    INSTRUCTOR: outcome,
+    ADMIN: outcome,
+  };
 }
 
 const SCENARIOS: Scenario[] = [
@@ -99,19 +134,38 @@ const SCENARIOS: Scenario[] = [
     action: "lib/i18n/set-locale.ts#setLocaleAction",
     title: "switches the language",
     args: () => [null, form({ locale: "en" })],
-    expected: { anonymous: allowed(), LEARNER: allowed(), OTHER_LEARNER: allowed(), OTHER_INSTRUCTOR: allowed(), INSTRUCTOR: allowed(), ADMIN: allowed() },
+    expected: {
+      anonymous: allowed(),
+      LEARNER: allowed(),
+      OTHER_LEARNER: allowed(),
+      OTHER_INSTRUCTOR: allowed(),
+      INSTRUCTOR: allowed(),
+      ADMIN: allowed(),
+    },
   },
   {
     action: "app/sign-up/actions.ts#signUpAction",
     title: "creates an account",
-    args: (_, role) => [{ name: "Matrix Sign-up", email: `signup-${unique(role)}@example.com`, password: "a long enough password" }],
-    expected: { anonymous: allowed(), LEARNER: allowed(), OTHER_LEARNER: allowed(), OTHER_INSTRUCTOR: allowed(), INSTRUCTOR: allowed(), ADMIN: allowed() },
+    args: (_, role) => [
+      { name: "Matrix Sign-up", email: `signup-${unique(role)}@example.com`, password: "a long enough password" },
+    ],
+    expected: {
+      anonymous: allowed(),
+      LEARNER: allowed(),
+      OTHER_LEARNER: allowed(),
+      OTHER_INSTRUCTOR: allowed(),
+      INSTRUCTOR: allowed(),
+      ADMIN: allowed(),
+    },
   },
   {
     action: "app/account/tokens/actions.ts#createTokenAction",
     title: "mints an API token for oneself",
     args: () => [{ name: "matrix", expiresInDays: "7" }],
-    expected: signedIn(allowed({ isOk: true, name: "matrix" }), refused({ isOk: false, message: SIGN_IN, fieldErrors: {} })),
+    expected: signedIn(
+      allowed({ isOk: true, name: "matrix" }),
+      refused({ isOk: false, message: SIGN_IN, fieldErrors: {} }),
+    ),
   },
   {
     action: "app/account/tokens/actions.ts#revokeTokenAction",
@@ -138,7 +192,10 @@ const SCENARIOS: Scenario[] = [
     expected: {
       anonymous: refused({ message: SIGN_IN }),
       LEARNER: { isAllowed: true, redirect: /^\/courses\/ml-foundations\/lessons\/preparing-data\/quiz\/[a-z0-9]+/ },
-      OTHER_LEARNER: { isAllowed: true, redirect: /^\/courses\/ml-foundations\/lessons\/preparing-data\/quiz\/[a-z0-9]+/ },
+      OTHER_LEARNER: {
+        isAllowed: true,
+        redirect: /^\/courses\/ml-foundations\/lessons\/preparing-data\/quiz\/[a-z0-9]+/,
+      },
       OTHER_INSTRUCTOR: refused({ message: "Enrol in this course to take its quizzes." }),
       INSTRUCTOR: { isAllowed: true, redirect: /^\/courses\/ml-foundations\/lessons\/preparing-data\/quiz\/[a-z0-9]+/ },
       ADMIN: { isAllowed: true, redirect: /^\/courses\/ml-foundations\/lessons\/preparing-data\/quiz\/[a-z0-9]+/ },
@@ -154,31 +211,65 @@ const SCENARIOS: Scenario[] = [
     action: "app/courses/[courseSlug]/labs/[labSlug]/actions.ts#submitLabAction",
     title: "submits to a lab of the demo course",
     args: () => [COURSE, LAB, form({ code: BROKEN_CODE, language: "javascript" })],
-    expected: { ...signedIn(allowed({ isOk: true })), anonymous: refusal(SIGN_IN), OTHER_INSTRUCTOR: refusal("Enrol in this course before submitting to its labs.") },
+    expected: {
+      ...signedIn(allowed({ isOk: true })),
+      anonymous: refusal(SIGN_IN),
+      OTHER_INSTRUCTOR: refusal("Enrol in this course before submitting to its labs."),
+    },
   },
   {
     action: "app/dashboard/certificate-actions.ts#setCertificateVisibilityAction",
     title: "shows or hides the demo learner's certificate",
-    args: (fixtures) => [{ isOk: null, message: "" }, form({ publicId: fixtures.certificatePublicId, isPublic: "true" })],
-    expected: { ...signedIn(shortRefusal("No such certificate among yours."), shortRefusal(SIGN_IN)), LEARNER: allowed() },
+    args: (fixtures) => [
+      { isOk: null, message: "" },
+      form({ publicId: fixtures.certificatePublicId, isPublic: "true" }),
+    ],
+    expected: {
+      ...signedIn(shortRefusal("No such certificate among yours."), shortRefusal(SIGN_IN)),
+      LEARNER: allowed(),
+    },
   },
   {
     action: "app/verify/actions.ts#verifyCredentialAction",
     title: "verifies a pasted credential",
     args: (fixtures) => [{ kind: "idle" }, form({ text: fixtures.certificateJwt })],
-    expected: { anonymous: allowed({ kind: "verdict", status: "valid" }), LEARNER: allowed({ kind: "verdict", status: "valid" }), OTHER_LEARNER: allowed({ kind: "verdict", status: "valid" }), OTHER_INSTRUCTOR: allowed({ kind: "verdict", status: "valid" }), INSTRUCTOR: allowed({ kind: "verdict", status: "valid" }), ADMIN: allowed({ kind: "verdict", status: "valid" }) },
+    expected: {
+      anonymous: allowed({ kind: "verdict", status: "valid" }),
+      LEARNER: allowed({ kind: "verdict", status: "valid" }),
+      OTHER_LEARNER: allowed({ kind: "verdict", status: "valid" }),
+      OTHER_INSTRUCTOR: allowed({ kind: "verdict", status: "valid" }),
+      INSTRUCTOR: allowed({ kind: "verdict", status: "valid" }),
+      ADMIN: allowed({ kind: "verdict", status: "valid" }),
+    },
   },
   {
     action: "app/verify/[id]/actions.ts#changeCertificateStatusAction",
     title: "suspends (instructor) and reinstates (admin) the demo learner's certificate",
-    args: (fixtures, role) => [{ isOk: null, message: "" }, form({ publicId: fixtures.certificatePublicId, action: role === "ADMIN" ? "reinstate" : "suspend", reason: "matrix check" })],
-    expected: { ...teachersOnly(allowed({ isOk: true }), shortRefusal("Only admins and the course's instructors can change a certificate's status.")), anonymous: shortRefusal(SIGN_IN) },
+    args: (fixtures, role) => [
+      { isOk: null, message: "" },
+      form({
+        publicId: fixtures.certificatePublicId,
+        action: role === "ADMIN" ? "reinstate" : "suspend",
+        reason: "matrix check",
+      }),
+    ],
+    expected: {
+      ...teachersOnly(
+        allowed({ isOk: true }),
+        shortRefusal("Only admins and the course's instructors can change a certificate's status."),
+      ),
+      anonymous: shortRefusal(SIGN_IN),
+    },
   },
   {
     action: "app/instructor/authoring/actions.ts#previewMarkdownAction",
     title: "previews Markdown",
     args: () => ["**bold**"],
-    expected: teachersOnly(allowed({ isOk: true, value: "<p><strong>bold</strong></p>\n" }), allowed({ isOk: true, value: "<p><strong>bold</strong></p>\n" }), refusal(AUTHORS_ONLY)),
+    expected: teachersOnly(
+      allowed({ isOk: true, value: "<p><strong>bold</strong></p>\n" }),
+      allowed({ isOk: true, value: "<p><strong>bold</strong></p>\n" }),
+      refusal(AUTHORS_ONLY),
+    ),
   },
   {
     action: "app/instructor/authoring/actions.ts#createCourseAction",
@@ -191,14 +282,36 @@ const SCENARIOS: Scenario[] = [
     title: "edits the matrix course's settings",
     args: () => [
       MATRIX_COURSE,
-      { title: both("Action matrix"), summary: both("Edited."), deadline: "", isPublished: false, passRule: { requiredLabs: [], minLessonQuizPercent: "60", minExamPercent: "60", passMarkPercent: "60", weights: { labs: "0.5", quizzes: "0.2", exam: "0.3" } } },
+      {
+        title: both("Action matrix"),
+        summary: both("Edited."),
+        deadline: "",
+        isPublished: false,
+        passRule: {
+          requiredLabs: [],
+          minLessonQuizPercent: "60",
+          minExamPercent: "60",
+          passMarkPercent: "60",
+          weights: { labs: "0.5", quizzes: "0.2", exam: "0.3" },
+        },
+      },
     ],
     expected: teachersOnly(allowed(), refusal(EDITORS_ONLY), refusal(AUTHORS_ONLY)),
   },
   {
     action: "app/instructor/authoring/actions.ts#saveLessonAction",
     title: "adds a lesson to the matrix course",
-    args: (_, role) => [MATRIX_COURSE, null, { slug: `lesson-${unique(role)}`, title: both("Lesson"), summary: both("Summary."), minutes: "10", body: both("Body text.") }],
+    args: (_, role) => [
+      MATRIX_COURSE,
+      null,
+      {
+        slug: `lesson-${unique(role)}`,
+        title: both("Lesson"),
+        summary: both("Summary."),
+        minutes: "10",
+        body: both("Body text."),
+      },
+    ],
     expected: teachersOnly(allowed(), refusal(EDITORS_ONLY), refusal(AUTHORS_ONLY)),
   },
   {
@@ -210,7 +323,13 @@ const SCENARIOS: Scenario[] = [
   {
     action: "app/instructor/authoring/actions.ts#saveExamAction",
     title: "saves the matrix course's exam",
-    args: () => [MATRIX_COURSE, { examYaml: fs.readFileSync(`content/courses/${COURSE}/exam/exam.yaml`, "utf8"), bankYaml: fs.readFileSync(`content/courses/${COURSE}/exam/question-bank.yaml`, "utf8") }],
+    args: () => [
+      MATRIX_COURSE,
+      {
+        examYaml: fs.readFileSync(`content/courses/${COURSE}/exam/exam.yaml`, "utf8"),
+        bankYaml: fs.readFileSync(`content/courses/${COURSE}/exam/question-bank.yaml`, "utf8"),
+      },
+    ],
     expected: teachersOnly(allowed(), refusal(EDITORS_ONLY), refusal(AUTHORS_ONLY)),
   },
   {
@@ -223,7 +342,11 @@ const SCENARIOS: Scenario[] = [
     action: "app/instructor/authoring/actions.ts#importCourseAction",
     title: "re-imports the demo course from content/",
     args: () => [{ contentSlug: COURSE }],
-    expected: teachersOnly(allowed({ isOk: true, value: { slug: COURSE, isNewCourse: false } }), refusal(`A course "${COURSE}" already exists and you do not teach it.`), refusal(AUTHORS_ONLY)),
+    expected: teachersOnly(
+      allowed({ isOk: true, value: { slug: COURSE, isNewCourse: false } }),
+      refusal(`A course "${COURSE}" already exists and you do not teach it.`),
+      refusal(AUTHORS_ONLY),
+    ),
   },
   {
     action: "app/instructor/courses/[courseSlug]/labs/[labSlug]/actions.ts#regradeProgressAction",
@@ -234,7 +357,15 @@ const SCENARIOS: Scenario[] = [
   {
     action: "app/instructor/courses/[courseSlug]/labs/[labSlug]/actions.ts#grantExtensionAction",
     title: "grants a learner of the demo course an extension",
-    args: (fixtures, role) => [COURSE, LAB, { learnerId: role === "ADMIN" ? fixtures.ids.LEARNER : fixtures.ids.OTHER_LEARNER, extraAttempts: "1", reason: "matrix check" }],
+    args: (fixtures, role) => [
+      COURSE,
+      LAB,
+      {
+        learnerId: role === "ADMIN" ? fixtures.ids.LEARNER : fixtures.ids.OTHER_LEARNER,
+        extraAttempts: "1",
+        reason: "matrix check",
+      },
+    ],
     expected: teachersOnly(allowed(), refusal(TEACHERS_ONLY)),
   },
   {
@@ -254,14 +385,25 @@ const SCENARIOS: Scenario[] = [
     title: "regrades the other learner's submission by id, through a course the caller teaches",
     args: (fixtures) => [OTHER_COURSE, fixtures.otherSubmissionId, { reason: "matrix check" }],
     // The other instructor passes the course check with their own course and must still not reach it.
-    expected: { ...teachersOnly(refusal("There is no such submission in this course."), refusal(TEACHERS_ONLY)), INSTRUCTOR: refusal(TEACHERS_ONLY), OTHER_INSTRUCTOR: refusal("There is no such submission in this course.") },
+    expected: {
+      ...teachersOnly(refusal("There is no such submission in this course."), refusal(TEACHERS_ONLY)),
+      INSTRUCTOR: refusal(TEACHERS_ONLY),
+      OTHER_INSTRUCTOR: refusal("There is no such submission in this course."),
+    },
   },
   {
     action: "app/instructor/courses/[courseSlug]/labs/[labSlug]/actions.ts#regradeAllAction",
     title: "regrades every submission of a lab of the matrix course",
-    args: (_, role) => [MATRIX_COURSE, `lab-${role === "ADMIN" ? "admin" : "instructor"}-matrix`, { reason: "matrix check" }],
+    args: (_, role) => [
+      MATRIX_COURSE,
+      `lab-${role === "ADMIN" ? "admin" : "instructor"}-matrix`,
+      { reason: "matrix check" },
+    ],
     // The matrix course's labs have no submissions: the teachers get past every check to that answer.
-    expected: teachersOnly(refusal("There is nothing to regrade: this lab has no finished submissions."), refusal(TEACHERS_ONLY)),
+    expected: teachersOnly(
+      refusal("There is nothing to regrade: this lab has no finished submissions."),
+      refusal(TEACHERS_ONLY),
+    ),
   },
   {
     // Last: enrolling changes who the other instructor is to the demo course.
@@ -276,14 +418,23 @@ const SCENARIOS: Scenario[] = [
 async function contextsFor(baseURL: string): Promise<Record<Role, APIRequestContext>> {
   const contexts = {} as Record<Role, APIRequestContext>;
   for (const role of ROLES) {
-    contexts[role] = await playwrightRequest.newContext({ baseURL, storageState: role === "anonymous" ? { cookies: [], origins: [] } : storageStateFor(role) });
+    contexts[role] = await playwrightRequest.newContext({
+      baseURL,
+      storageState: role === "anonymous" ? { cookies: [], origins: [] } : storageStateFor(role),
+    });
   }
   return contexts;
 }
 
 /** The matrix course and the things the actions are aimed at, made through lib/ as the app makes them. */
 function loadFixtures(): Omit<Fixtures, "certificateJwt"> {
-  const emails = { LEARNER: demoAccount("LEARNER").email, OTHER_LEARNER: OTHER_ACCOUNTS[0].email, OTHER_INSTRUCTOR: OTHER_ACCOUNTS[1].email, INSTRUCTOR: demoAccount("INSTRUCTOR").email, ADMIN: demoAccount("ADMIN").email };
+  const emails = {
+    LEARNER: demoAccount("LEARNER").email,
+    OTHER_LEARNER: OTHER_ACCOUNTS[0].email,
+    OTHER_INSTRUCTOR: OTHER_ACCOUNTS[1].email,
+    INSTRUCTOR: demoAccount("INSTRUCTOR").email,
+    ADMIN: demoAccount("ADMIN").email,
+  };
   return runLib(
     `
     const ids = {};
@@ -326,7 +477,13 @@ function loadFixtures(): Omit<Fixtures, "certificateJwt"> {
 }
 
 function describeOutcome(response: ActionResponse) {
-  return { status: response.status, value: response.value, redirect: response.redirect, error: response.error, text: response.text };
+  return {
+    status: response.status,
+    value: response.value,
+    redirect: response.redirect,
+    error: response.error,
+    text: response.text,
+  };
 }
 
 let database: Database;
@@ -370,7 +527,9 @@ test.describe("each role calling each server action", () => {
       test.setTimeout(180_000);
       const action = actionNamed(scenario.action);
       // Refusals first, so an allowed call cannot change what a later refusal is refused for.
-      const order = [...ROLES].sort((a, b) => Number(scenario.expected[a].isAllowed) - Number(scenario.expected[b].isAllowed));
+      const order = [...ROLES].sort(
+        (a, b) => Number(scenario.expected[a].isAllowed) - Number(scenario.expected[b].isAllowed),
+      );
       for (const role of order) {
         const expected = scenario.expected[role];
         const before = expected.isAllowed ? null : await database.fingerprint();
@@ -380,9 +539,14 @@ test.describe("each role calling each server action", () => {
           // A redirect from an action called by the router is a 200 naming the target ("path;push").
           expect(response.status, `${role}: ${JSON.stringify(outcome)}`).toBe(200);
           if (expected.redirect) expect(response.redirect, role).toMatch(expected.redirect);
-          else if (expected.isAllowed && expected.value !== undefined) expect(response.value, role).toMatchObject(expected.value as Record<string, unknown>);
+          else if (expected.isAllowed && expected.value !== undefined)
+            expect(response.value, role).toMatchObject(expected.value as Record<string, unknown>);
           else expect(response.value, role).toEqual(expected.value);
-          if (before) expect(Database.changedTables(before, await database.fingerprint()), `${role} was refused but rows changed`).toEqual([]);
+          if (before)
+            expect(
+              Database.changedTables(before, await database.fingerprint()),
+              `${role} was refused but rows changed`,
+            ).toEqual([]);
         });
         if (expected.isAllowed) await database.waitForGradingToSettle();
       }
@@ -396,10 +560,29 @@ const HUGE = "x".repeat(2 * 1024 * 1024);
  */
 const LARGE = "x".repeat(900_000);
 const NESTED = Array.from({ length: 200 }).reduce<unknown>((inner) => ({ a: inner, b: [inner] }), "deep");
-const JUNK_OBJECT = { constructor: { prototype: { isAdmin: true } }, toString: "no", "": null, "$@1": "$@1", role: ["ADMIN"], userId: { $ne: null } };
+const JUNK_OBJECT = {
+  constructor: { prototype: { isAdmin: true } },
+  toString: "no",
+  "": null,
+  "$@1": "$@1",
+  role: ["ADMIN"],
+  userId: { $ne: null },
+};
 function junkForm(): FormData {
   const data = new FormData();
-  for (const name of ["locale", "publicId", "isPublic", "action", "reason", "text", "courseSlug", "quizSlug", "code", "language"]) data.append(name, name.length % 2 ? HUGE.slice(0, 300_000) : "$@1");
+  for (const name of [
+    "locale",
+    "publicId",
+    "isPublic",
+    "action",
+    "reason",
+    "text",
+    "courseSlug",
+    "quizSlug",
+    "code",
+    "language",
+  ])
+    data.append(name, name.length % 2 ? HUGE.slice(0, 300_000) : "$@1");
   data.append("file", new Blob([new Uint8Array([0, 255, 0, 1])], { type: "application/octet-stream" }), "junk.bin");
   data.append("modelJson", new Blob(["{not json"], { type: "application/json" }), "model.json");
   return data;
@@ -419,14 +602,20 @@ const FUZZ_ARGUMENTS: Array<{ name: string; args: () => unknown[] }> = [
   { name: "no arguments", args: () => [] },
   { name: "nulls", args: () => [null, null, null, null] },
   { name: "wrong types", args: () => [123, true, [1, 2, 3], -1] },
-  { name: "a 900 kB string in each field", args: () => [{ value: LARGE }, { name: LARGE, email: LARGE, reason: LARGE, yaml: LARGE, code: LARGE }] },
+  {
+    name: "a 900 kB string in each field",
+    args: () => [{ value: LARGE }, { name: LARGE, email: LARGE, reason: LARGE, yaml: LARGE, code: LARGE }],
+  },
   { name: "a form of 2 MB fields", args: () => [{ isOk: null, message: "" }, hugeForm()] },
   { name: "nested junk", args: () => [NESTED, NESTED, NESTED] },
   { name: "prototype junk", args: () => [JUNK_OBJECT, JUNK_OBJECT, JUNK_OBJECT] },
   { name: "a junk form", args: () => [junkForm(), junkForm()] },
   { name: "a state and an empty form", args: () => [{ isOk: null, message: "" }, new FormData()] },
   { name: "a real course, then junk", args: () => [COURSE, JUNK_OBJECT, NESTED, { code: LARGE }] },
-  { name: "a real lab, then junk", args: () => [COURSE, LAB, { reason: LARGE, learnerId: NESTED, extraAttempts: "1e400", deadline: "9999-99-99" }] },
+  {
+    name: "a real lab, then junk",
+    args: () => [COURSE, LAB, { reason: LARGE, learnerId: NESTED, extraAttempts: "1e400", deadline: "9999-99-99" }],
+  },
 ];
 
 /**
@@ -435,10 +624,25 @@ const FUZZ_ARGUMENTS: Array<{ name: string; args: () => unknown[] }> = [
  */
 const UNDECODABLE_BODIES: Array<{ name: string; body: () => unknown[] | RawBody }> = [
   { name: "2 MB strings as arguments", body: () => [HUGE, HUGE] },
-  { name: "unterminated JSON", body: () => ({ raw: '["ml-foundations", {"reason": ', contentType: "text/plain;charset=UTF-8" }) },
-  { name: "not JSON at all", body: () => ({ raw: "\u0000\u0001 definitely not a reply", contentType: "text/plain;charset=UTF-8" }) },
-  { name: "references to rows that do not exist", body: () => ({ raw: '["$@99", "$F1", "$K5", "$Q3"]', contentType: "text/plain;charset=UTF-8" }) },
-  { name: "a broken multipart body", body: () => ({ raw: Buffer.from('--xyz\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n--xy'), contentType: "multipart/form-data; boundary=xyz" }) },
+  {
+    name: "unterminated JSON",
+    body: () => ({ raw: '["ml-foundations", {"reason": ', contentType: "text/plain;charset=UTF-8" }),
+  },
+  {
+    name: "not JSON at all",
+    body: () => ({ raw: "\u0000\u0001 definitely not a reply", contentType: "text/plain;charset=UTF-8" }),
+  },
+  {
+    name: "references to rows that do not exist",
+    body: () => ({ raw: '["$@99", "$F1", "$K5", "$Q3"]', contentType: "text/plain;charset=UTF-8" }),
+  },
+  {
+    name: "a broken multipart body",
+    body: () => ({
+      raw: Buffer.from('--xyz\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n--xy'),
+      contentType: "multipart/form-data; boundary=xyz",
+    }),
+  },
 ];
 
 /**
@@ -446,9 +650,11 @@ const UNDECODABLE_BODIES: Array<{ name: string; body: () => unknown[] | RawBody 
  * A read that happens to be valid (Markdown to preview is any text) may succeed, as long as it wrote nothing.
  */
 function isUsefulAnswer(response: ActionResponse, hasWritten: boolean): boolean {
-  if (response.status >= 400 && response.status < 500) return (response.text ?? response.error ?? "").length > 0 || response.value !== undefined;
+  if (response.status >= 400 && response.status < 500)
+    return (response.text ?? response.error ?? "").length > 0 || response.value !== undefined;
   if (response.status !== 200 || response.error || response.redirect) return false;
-  const value = response.value as { isOk?: boolean; kind?: string; message?: unknown; status?: string; problems?: unknown[] } | undefined;
+  const value = response.value as
+    { isOk?: boolean; kind?: string; message?: unknown; status?: string; problems?: unknown[] } | undefined;
   if (!value) return false;
   if (value.isOk === true) return !hasWritten;
   if (value.kind === "verdict") return value.status !== "valid" && (value.problems?.length ?? 0) > 0;
@@ -456,9 +662,14 @@ function isUsefulAnswer(response: ActionResponse, hasWritten: boolean): boolean 
 }
 
 test.describe("server actions fed invalid, oversized and malformed arguments", () => {
-  for (const scenario of SCENARIOS.filter((candidate, index) => SCENARIOS.findIndex((other) => other.action === candidate.action) === index)) {
+  for (const scenario of SCENARIOS.filter(
+    (candidate, index) => SCENARIOS.findIndex((other) => other.action === candidate.action) === index,
+  )) {
     // As a role that may use the action, so the input reaches the validation behind the role check.
-    const role = (["LEARNER", "INSTRUCTOR", "ADMIN", "anonymous"] as const).find((candidate) => scenario.expected[candidate].isAllowed) ?? "ADMIN";
+    const role =
+      (["LEARNER", "INSTRUCTOR", "ADMIN", "anonymous"] as const).find(
+        (candidate) => scenario.expected[candidate].isAllowed,
+      ) ?? "ADMIN";
     test(`${scenario.action.split("#")[1]}, as ${role}: a message every time, never a 500, never a write`, async () => {
       test.setTimeout(300_000);
       const action = actionNamed(scenario.action);
@@ -467,7 +678,8 @@ test.describe("server actions fed invalid, oversized and malformed arguments", (
         const before = await database.fingerprint();
         const response = await callAction(contexts[role], baseURL, action, fuzz.args());
         const changed = Database.changedTables(before, await database.fingerprint());
-        if (!isUsefulAnswer(response, changed.length > 0)) failures.push(`${fuzz.name}: ${JSON.stringify(describeOutcome(response)).slice(0, 300)}`);
+        if (!isUsefulAnswer(response, changed.length > 0))
+          failures.push(`${fuzz.name}: ${JSON.stringify(describeOutcome(response)).slice(0, 300)}`);
         if (changed.length > 0) failures.push(`${fuzz.name}: wrote to ${changed.join(", ")}`);
       }
       expect(failures).toEqual([]);
@@ -476,7 +688,9 @@ test.describe("server actions fed invalid, oversized and malformed arguments", (
 });
 
 test.describe("request bodies no browser sends", () => {
-  for (const scenario of SCENARIOS.filter((candidate, index) => SCENARIOS.findIndex((other) => other.action === candidate.action) === index)) {
+  for (const scenario of SCENARIOS.filter(
+    (candidate, index) => SCENARIOS.findIndex((other) => other.action === candidate.action) === index,
+  )) {
     test(`${scenario.action.split("#")[1]}: never reach the action, never write`, async () => {
       const action = actionNamed(scenario.action);
       for (const body of UNDECODABLE_BODIES) {
@@ -486,7 +700,10 @@ test.describe("request bodies no browser sends", () => {
         // A 4xx would be right, but Next 16.4.6's action handler answers a body it cannot decode
         // with its own 500 before any action code runs; this pins that the 500 writes nothing and
         // tells the caller nothing about the server (README, Security).
-        expect(response.status === 500 || isUsefulAnswer(response, false), `${body.name}: ${JSON.stringify(describeOutcome(response))}`).toBe(true);
+        expect(
+          response.status === 500 || isUsefulAnswer(response, false),
+          `${body.name}: ${JSON.stringify(describeOutcome(response))}`,
+        ).toBe(true);
         if (response.status === 500) {
           const answer = `${response.text ?? ""}${response.error ?? ""}`;
           expect(answer, body.name).not.toMatch(/\n\s+at |node_modules/);

@@ -30,10 +30,13 @@ function courseWithLesson(isPublished: boolean): { courseSlug: string; lessonSlu
 async function sharedCopy(request: APIRequestContext, path: string): Promise<APIResponse> {
   let response: APIResponse | undefined;
   await expect
-    .poll(async () => {
-      response = await request.get(path, { maxRedirects: 0 });
-      return response.headers()["x-gradient-cache"];
-    }, { timeout: 20_000, intervals: [100, 250, 500] })
+    .poll(
+      async () => {
+        response = await request.get(path, { maxRedirects: 0 });
+        return response.headers()["x-gradient-cache"];
+      },
+      { timeout: 20_000, intervals: [100, 250, 500] },
+    )
     .toBe("hit");
   return response!;
 }
@@ -42,9 +45,15 @@ async function contextFor(browser: Browser, key: AccountKey) {
   return browser.newContext({ storageState: storageStateFor(key) });
 }
 
-const accountIn = (html: string) => JSON.parse(/<script id="gradient-account" type="application\/json">(.*?)<\/script>/.exec(html)?.[1] ?? "null") as { name: string; role: string } | null;
+const accountIn = (html: string) =>
+  JSON.parse(/<script id="gradient-account" type="application\/json">(.*?)<\/script>/.exec(html)?.[1] ?? "null") as {
+    name: string;
+    role: string;
+  } | null;
 
-test("two readers get one shared rendering of a lesson, each with their own account, progress and attempts", async ({ browser }) => {
+test("two readers get one shared rendering of a lesson, each with their own account, progress and attempts", async ({
+  browser,
+}) => {
   const { courseSlug, lessonSlug } = courseWithLesson(true);
   const path = `/courses/${courseSlug}/lessons/${lessonSlug}`;
   const learner = await contextFor(browser, "LEARNER");
@@ -70,7 +79,9 @@ test("two readers get one shared rendering of a lesson, each with their own acco
     if (/Content Security Policy/i.test(message.text())) refusals.push(message.text());
   });
   // Each web process keeps its own copy: reload until this page is one.
-  await expect.poll(async () => (await page.goto(path))?.headers()["x-gradient-cache"], { timeout: 20_000 }).toBe("hit");
+  await expect
+    .poll(async () => (await page.goto(path))?.headers()["x-gradient-cache"], { timeout: 20_000 })
+    .toBe("hit");
   await expect(page.getByTestId("signed-in-as")).toHaveText(demoAccount("LEARNER").name);
   await expect(page.getByText("Completed", { exact: true })).toBeVisible();
   // Enrolled, and the lesson has no quiz: nothing to enrol for.
@@ -97,7 +108,9 @@ test("two readers get one shared rendering of a lesson, each with their own acco
   await other.close();
 });
 
-test("the reader's part says it is loading, says why when it cannot be loaded, and every part of it loads on 'Try again'", async ({ browser }) => {
+test("the reader's part says it is loading, says why when it cannot be loaded, and every part of it loads on 'Try again'", async ({
+  browser,
+}) => {
   const { courseSlug, lessonSlug } = courseWithLesson(true);
   const path = `/courses/${courseSlug}/lessons/${lessonSlug}`;
   runLib(`
@@ -113,17 +126,22 @@ test("the reader's part says it is loading, says why when it cannot be loaded, a
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   let asked = 0;
-  await page.route((url) => url.pathname === `/api/reader/lessons/${courseSlug}/${lessonSlug}`, async (route) => {
-    asked += 1;
-    if (asked > 1) return route.continue();
-    await held;
-    return route.abort("connectionreset");
-  });
+  await page.route(
+    (url) => url.pathname === `/api/reader/lessons/${courseSlug}/${lessonSlug}`,
+    async (route) => {
+      asked += 1;
+      if (asked > 1) return route.continue();
+      await held;
+      return route.abort("connectionreset");
+    },
+  );
   await page.goto(path);
   await expect(page.getByText("Loading your progress and quiz attempts…")).toBeVisible();
   release();
   const failure = page.getByRole("alert").filter({ hasText: "could not be loaded" });
-  await expect(failure).toHaveText(/^Your progress and quiz attempts could not be loaded\. The server could not be reached\.\s*Try again$/);
+  await expect(failure).toHaveText(
+    /^Your progress and quiz attempts could not be loaded\. The server could not be reached\.\s*Try again$/,
+  );
   await expect(page.getByRole("heading", { name: "The Lesson", exact: true })).toBeVisible();
   await failure.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByText("This lesson has no quiz.")).toBeVisible();

@@ -4,7 +4,14 @@ import os from "node:os";
 import { Worker, type Job } from "bullmq";
 import { db } from "../lib/db";
 import { logger } from "../lib/log";
-import { closeGradingQueue, createQueueConnection, getGradingQueue, GRADING_QUEUE, queueOptions, type GradingJob } from "../lib/queue/grading-queue";
+import {
+  closeGradingQueue,
+  createQueueConnection,
+  getGradingQueue,
+  GRADING_QUEUE,
+  queueOptions,
+  type GradingJob,
+} from "../lib/queue/grading-queue";
 import { graderConfig } from "./config";
 import { processGradingJob } from "./process-grading-job";
 import { probeSandbox } from "./sandbox/run-sandboxed";
@@ -26,8 +33,19 @@ function settlesWithin(promise: Promise<unknown>, ms: number): Promise<unknown> 
 }
 
 async function beat(backend: string, activeJobs: number, startedAt: Date): Promise<void> {
-  const data = { hostname: os.hostname(), pid: process.pid, backend, concurrency: graderConfig.concurrency, lastSeenAt: new Date(), activeJobs };
-  await db.workerHeartbeat.upsert({ where: { id: graderConfig.workerId }, create: { id: graderConfig.workerId, startedAt, ...data }, update: data });
+  const data = {
+    hostname: os.hostname(),
+    pid: process.pid,
+    backend,
+    concurrency: graderConfig.concurrency,
+    lastSeenAt: new Date(),
+    activeJobs,
+  };
+  await db.workerHeartbeat.upsert({
+    where: { id: graderConfig.workerId },
+    create: { id: graderConfig.workerId, startedAt, ...data },
+    update: data,
+  });
 }
 
 /** Whether this machine can run learner code safely; refuses (loudly) when it cannot. */
@@ -72,14 +90,18 @@ async function main(): Promise<void> {
       stalledInterval: graderConfig.stalledIntervalMs,
       maxStalledCount: 3,
     });
-    worker.on("failed", (job, error) => log.warn({ jobId: job?.id, delivery: job?.attemptsMade, err: error }, "job failed"));
+    worker.on("failed", (job, error) =>
+      log.warn({ jobId: job?.id, delivery: job?.attemptsMade, err: error }, "job failed"),
+    );
     worker.on("error", (error) => log.error({ err: error }, "queue connection problem"));
     log.info({ concurrency: graderConfig.concurrency }, "waiting for jobs");
   }
 
   const timers = [
     setInterval(() => {
-      beat(canGrade ? "ready" : "refusing", runningJobs.size, startedAt).catch((error: unknown) => log.error({ err: error }, "heartbeat failed"));
+      beat(canGrade ? "ready" : "refusing", runningJobs.size, startedAt).catch((error: unknown) =>
+        log.error({ err: error }, "heartbeat failed"),
+      );
     }, graderConfig.heartbeatMs),
   ];
   if (canGrade) {
@@ -97,7 +119,10 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (isShuttingDown) return;
     isShuttingDown = true;
-    log.info({ signal, drainMs: graderConfig.drainTimeoutMs, runningJobs: runningJobs.size }, "finishing running jobs, then stopping");
+    log.info(
+      { signal, drainMs: graderConfig.drainTimeoutMs, runningJobs: runningJobs.size },
+      "finishing running jobs, then stopping",
+    );
     for (const timer of timers) clearInterval(timer);
     if (worker) {
       // close() stops taking jobs at once, even when the promise it returns never settles.

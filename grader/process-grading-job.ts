@@ -10,7 +10,13 @@ import { logger, type Logger } from "../lib/log";
 import { GradingJobSchema } from "../lib/queue/grading-queue";
 import { notifySubmissionChanged } from "../lib/submissions/progress-channel";
 import { graderConfig } from "./config";
-import { gradeSubmission, type EpochPoint, type GradeProgress, type GradeResult, type LogLine } from "./pipeline/grade-submission";
+import {
+  gradeSubmission,
+  type EpochPoint,
+  type GradeProgress,
+  type GradeResult,
+  type LogLine,
+} from "./pipeline/grade-submission";
 
 const TERMINAL = new Set(["PASSED", "FAILED", "ERROR"]);
 /** A running submission whose row has not been touched for this long lost its worker. */
@@ -48,7 +54,10 @@ async function isWorkerAlive(workerId: string | null): Promise<boolean> {
 
 /** Claims the submission for this worker; returns false when there is nothing left to do. */
 async function claim(submissionId: string): Promise<boolean> {
-  const submission = await db.submission.findUnique({ where: { id: submissionId }, select: { status: true, workerId: true, updatedAt: true } });
+  const submission = await db.submission.findUnique({
+    where: { id: submissionId },
+    select: { status: true, workerId: true, updatedAt: true },
+  });
   if (!submission || TERMINAL.has(submission.status)) return false;
   const isTakeover = submission.status === "RUNNING";
   if (isTakeover && submission.workerId !== graderConfig.workerId && (await isWorkerAlive(submission.workerId))) {
@@ -115,7 +124,8 @@ export async function processGradingJob(job: Job): Promise<void> {
   const startedAt = performance.now();
   let phase: { name: string; startedAt: number } | null = null;
   const endPhase = () => {
-    if (phase) log.debug({ phase: phase.name, durationMs: Math.round(performance.now() - phase.startedAt) }, "phase done");
+    if (phase)
+      log.debug({ phase: phase.name, durationMs: Math.round(performance.now() - phase.startedAt) }, "phase done");
   };
   await notifySubmissionChanged(submissionId);
 
@@ -138,7 +148,10 @@ export async function processGradingJob(job: Job): Promise<void> {
     const data = { message, curves: [...curves] as unknown as Prisma.InputJsonValue, logs: formatLogs(logs) };
     pendingWrite = pendingWrite
       .then(async () => {
-        await db.submission.updateMany({ where: { id: submissionId, status: "RUNNING", workerId: graderConfig.workerId }, data });
+        await db.submission.updateMany({
+          where: { id: submissionId, status: "RUNNING", workerId: graderConfig.workerId },
+          data,
+        });
         await notifySubmissionChanged(submissionId);
       })
       .catch((error: unknown) => log.warn({ err: error }, "progress not saved"));
@@ -173,14 +186,24 @@ export async function processGradingJob(job: Job): Promise<void> {
     clearInterval(keepAlive);
     await pendingWrite;
   }
-  const outcome = { status: result.status, failureKind: result.failureKind, failureCode: result.failureCode, score: result.score, durationMs: Math.round(performance.now() - startedAt) };
+  const outcome = {
+    status: result.status,
+    failureKind: result.failureKind,
+    failureCode: result.failureCode,
+    score: result.score,
+    durationMs: Math.round(performance.now() - startedAt),
+  };
 
   const isLastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
   if (result.status === "error" && result.failureKind === "platform" && !isLastTry) {
     // Hand it back: BullMQ retries with backoff, and the learner is not charged.
     await db.submission.updateMany({
       where: { id: submissionId, workerId: graderConfig.workerId },
-      data: { status: "QUEUED", message: "Waiting to retry after a platform problem", platformRetries: { increment: 1 } },
+      data: {
+        status: "QUEUED",
+        message: "Waiting to retry after a platform problem",
+        platformRetries: { increment: 1 },
+      },
     });
     await notifySubmissionChanged(submissionId);
     log.warn({ ...outcome, delivery: job.attemptsMade + 1 }, "platform failure; handed back to be retried");
@@ -205,12 +228,17 @@ export async function processGradingJob(job: Job): Promise<void> {
  */
 async function offerCertificate(submissionId: string, log: Logger): Promise<void> {
   try {
-    const { userId, message, assignment } = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { userId: true, message: true, assignment: { select: { courseId: true } } } });
+    const { userId, message, assignment } = await db.submission.findUniqueOrThrow({
+      where: { id: submissionId },
+      select: { userId: true, message: true, assignment: { select: { courseId: true } } },
+    });
     const outcome = await issueCertificateIfEligible(userId, assignment.courseId);
     if (outcome.isIssued && outcome.isNew) {
       await db.submission.update({
         where: { id: submissionId },
-        data: { message: `${message ?? ""} You have completed the course: your certificate is at ${outcome.verifyUrl}`.trim() },
+        data: {
+          message: `${message ?? ""} You have completed the course: your certificate is at ${outcome.verifyUrl}`.trim(),
+        },
       });
     }
   } catch (error) {

@@ -28,7 +28,9 @@ async function hasLiveJob(queue: Queue<GradingJob>, submissionId: string): Promi
   return false;
 }
 
-export async function sweep(queue: Queue<GradingJob>): Promise<{ relayed: number; requeued: number; abandoned: number }> {
+export async function sweep(
+  queue: Queue<GradingJob>,
+): Promise<{ relayed: number; requeued: number; abandoned: number }> {
   const relayed = await relayOutbox();
   const now = Date.now();
   const candidates = await db.submission.findMany({
@@ -53,7 +55,8 @@ export async function sweep(queue: Queue<GradingJob>): Promise<{ relayed: number
           status: "ERROR",
           failureKind: "PLATFORM",
           failureCode: "platform_gave_up",
-          message: "The grader could not grade this submission after several tries. " +
+          message:
+            "The grader could not grade this submission after several tries. " +
             "This does not count as an attempt; please submit again.",
           finishedAt: new Date(),
         },
@@ -72,7 +75,12 @@ export async function sweep(queue: Queue<GradingJob>): Promise<{ relayed: number
       });
       if (updated.count === 0) return false;
       await tx.outboxJob.create({
-        data: { queue: GRADING_QUEUE, name: "grade", payload: { submissionId: submission.id }, priority: submission.isRegrade ? REGRADE_PRIORITY : 0 },
+        data: {
+          queue: GRADING_QUEUE,
+          name: "grade",
+          payload: { submissionId: submission.id },
+          priority: submission.isRegrade ? REGRADE_PRIORITY : 0,
+        },
       });
       return true;
     });

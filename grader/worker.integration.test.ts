@@ -41,7 +41,11 @@ async function stopWorker(worker: ChildProcess, signal: NodeJS.Signals): Promise
   await exited;
 }
 
-async function waitFor<T>(what: string, read: () => Promise<T | null | undefined | false>, timeoutMs = 240_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  read: () => Promise<T | null | undefined | false>,
+  timeoutMs = 240_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -63,9 +67,19 @@ const courseSlug = `worker-test-${crypto.randomUUID().slice(0, 8)}`;
 before(async () => {
   const spec = loadAssignmentSpec("ml-foundations", "linear-regression");
   // A lab the course does not have: the worker's certificate check after each grade runs and never issues one here.
-  const passRule = { requiredLabs: ["never-offered"], minLessonQuizPercent: 0, minExamPercent: 0, passMarkPercent: 0, weights: { labs: 1, quizzes: 0, exam: 0 } };
-  const course = await db.course.create({ data: { slug: courseSlug, title: { en: "Worker test" }, summary: { en: "" }, passRule } });
-  const assignment = await db.assignment.create({ data: { courseId: course.id, slug: spec.slug, position: 0, title: spec.title } });
+  const passRule = {
+    requiredLabs: ["never-offered"],
+    minLessonQuizPercent: 0,
+    minExamPercent: 0,
+    passMarkPercent: 0,
+    weights: { labs: 1, quizzes: 0, exam: 0 },
+  };
+  const course = await db.course.create({
+    data: { slug: courseSlug, title: { en: "Worker test" }, summary: { en: "" }, passRule },
+  });
+  const assignment = await db.assignment.create({
+    data: { courseId: course.id, slug: spec.slug, position: 0, title: spec.title },
+  });
   await db.assignmentVersion.create({
     data: {
       assignmentId: assignment.id,
@@ -77,7 +91,9 @@ before(async () => {
       maxAttempts: spec.maxAttempts ?? null,
     },
   });
-  const user = await db.user.create({ data: { email: `${courseSlug}@example.com`, name: "Worker Test", passwordHash: "unused" } });
+  const user = await db.user.create({
+    data: { email: `${courseSlug}@example.com`, name: "Worker Test", passwordHash: "unused" },
+  });
   await db.enrolment.create({ data: { userId: user.id, courseId: course.id } });
   learner = { id: user.id, role: "LEARNER" };
 });
@@ -96,7 +112,10 @@ describe("grading through the queue", () => {
     const submission = await submit(REFERENCE);
     // Simulates a web process that died between its commit and the enqueue.
     await getGradingQueue().obliterate({ force: true });
-    await db.outboxJob.updateMany({ where: { payload: { path: ["submissionId"], equals: submission.id } }, data: { state: "PENDING", enqueuedAt: null } });
+    await db.outboxJob.updateMany({
+      where: { payload: { path: ["submissionId"], equals: submission.id } },
+      data: { state: "PENDING", enqueuedAt: null },
+    });
     const { relayed } = await sweep(getGradingQueue());
     assert.ok(relayed >= 1, "the sweeper moved the pending outbox row onto the queue");
     assert.equal(await getGradingQueue().count(), 1);
@@ -105,7 +124,11 @@ describe("grading through the queue", () => {
   test("a worker grades the reference (passes) and the weak solution (fails), charging one attempt each", async () => {
     startWorker();
     const weak = await submit(WEAK);
-    const [first] = await db.submission.findMany({ where: { userId: learner.id }, orderBy: { createdAt: "asc" }, take: 1 });
+    const [first] = await db.submission.findMany({
+      where: { userId: learner.id },
+      orderBy: { createdAt: "asc" },
+      take: 1,
+    });
     assert.ok(first);
     const graded = await finished(first.id);
     assert.equal(graded.status, "PASSED", graded.message ?? "");
@@ -125,7 +148,10 @@ describe("grading through the queue", () => {
     for (const worker of [...workers]) await stopWorker(worker, "SIGTERM");
     const doomed = startWorker();
     const submission = await submit(REFERENCE);
-    await waitFor("the worker to start grading", async () => (await db.submission.findUniqueOrThrow({ where: { id: submission.id } })).status === "RUNNING");
+    await waitFor(
+      "the worker to start grading",
+      async () => (await db.submission.findUniqueOrThrow({ where: { id: submission.id } })).status === "RUNNING",
+    );
     await stopWorker(doomed, "SIGKILL");
 
     startWorker();
@@ -133,6 +159,11 @@ describe("grading through the queue", () => {
     assert.equal(graded.status, "PASSED", graded.message ?? "");
     assert.equal(graded.attemptNumber, submission.attemptNumber, "the takeover did not charge another attempt");
     assert.ok(graded.platformRetries >= 1, "the takeover is recorded");
-    assert.equal(await db.submission.count({ where: { userId: learner.id, codeSha256: graded.codeSha256, attemptNumber: graded.attemptNumber } }), 1);
+    assert.equal(
+      await db.submission.count({
+        where: { userId: learner.id, codeSha256: graded.codeSha256, attemptNumber: graded.attemptNumber },
+      }),
+      1,
+    );
   });
 });

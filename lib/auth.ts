@@ -99,7 +99,10 @@ export interface CurrentUser {
 const readSignedInAccount = cache(async () => {
   const session = await getServerSession(authOptions);
   if (!session?.userId) return null;
-  return db.user.findUnique({ where: { id: session.userId }, select: { id: true, email: true, name: true, role: true, locale: true } });
+  return db.user.findUnique({
+    where: { id: session.userId },
+    select: { id: true, email: true, name: true, role: true, locale: true },
+  });
 });
 
 /** The signed-in user, read fresh from the database, or null. */

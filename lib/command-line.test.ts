@@ -9,7 +9,10 @@ const commandLine = (args: string[]) =>
     usage: USAGE,
     options: { count: { type: "string", default: "1" } },
     allowPositionals: true,
-    schema: z.object({ count: z.coerce.number().int().min(1), positionals: z.tuple([z.string()], { error: "name one file" }) }),
+    schema: z.object({
+      count: z.coerce.number().int().min(1),
+      positionals: z.tuple([z.string()], { error: "name one file" }),
+    }),
     args,
   });
 
@@ -20,11 +23,21 @@ describe("parseCommandLineOrThrow", () => {
   });
 
   it("rejects an option it does not know, with the usage", () => {
-    assert.throws(() => commandLine(["--cuont", "3", "model.js"]), (error: unknown) => error instanceof UsageError && /--cuont/.test(error.message) && error.message.endsWith(USAGE));
+    assert.throws(
+      () => commandLine(["--cuont", "3", "model.js"]),
+      (error: unknown) => error instanceof UsageError && /--cuont/.test(error.message) && error.message.endsWith(USAGE),
+    );
   });
 
   it("rejects what the schema rejects, naming the option, with the usage", () => {
-    assert.throws(() => commandLine(["--count", "many", "model.js"]), (error: unknown) => error instanceof UsageError && /^--count: /.test(error.message) && error.message.endsWith(USAGE));
-    assert.throws(() => commandLine([]), (error: unknown) => error instanceof UsageError && /name one file/.test(error.message));
+    assert.throws(
+      () => commandLine(["--count", "many", "model.js"]),
+      (error: unknown) =>
+        error instanceof UsageError && /^--count: /.test(error.message) && error.message.endsWith(USAGE),
+    );
+    assert.throws(
+      () => commandLine([]),
+      (error: unknown) => error instanceof UsageError && /name one file/.test(error.message),
+    );
   });
 });

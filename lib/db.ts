@@ -9,7 +9,9 @@ const globalForPrisma = globalThis as unknown as { gradientPrisma?: PrismaClient
 // Created on first use rather than at import: `next build` imports every route without a
 // database, and Next's dev server re-evaluates modules, which must not multiply connection pools.
 function client(): PrismaClient {
-  globalForPrisma.gradientPrisma ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: requireDatabaseUrl() }) });
+  globalForPrisma.gradientPrisma ??= new PrismaClient({
+    adapter: new PrismaPg({ connectionString: requireDatabaseUrl() }),
+  });
   return globalForPrisma.gradientPrisma;
 }
 

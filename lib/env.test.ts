@@ -15,7 +15,10 @@ describe("overrideEnvironmentForTest", () => {
   });
 
   it("refuses a value the schema refuses, as at start-up", () => {
-    assert.throws(() => overrideEnvironmentForTest({ GRADER_CONCURRENCY: "none", QUEUE_PREFIX: "refused" }), /GRADER_CONCURRENCY/);
+    assert.throws(
+      () => overrideEnvironmentForTest({ GRADER_CONCURRENCY: "none", QUEUE_PREFIX: "refused" }),
+      /GRADER_CONCURRENCY/,
+    );
     assert.notEqual(env.QUEUE_PREFIX, "refused");
   });
 });

@@ -38,7 +38,10 @@ const EnvSchema = z.object({
    */
   GRADIENT_DATA_DIR: z.string().default(".data"),
   /** Prefix of every BullMQ key, so several installations or test runs can share one Redis. */
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/).default("gradient"),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]+$/)
+    .default("gradient"),
   /** Grading jobs one worker runs at a time. */
   GRADER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Seconds after which a job whose worker stopped answering is taken over by another worker. */
@@ -141,9 +144,14 @@ const SubmitClientEnvSchema = z.object({
   /** The learner's personal access token (created at /account/tokens). */
   GRADIENT_TOKEN: z
     .string({ error: "Set GRADIENT_TOKEN to a personal access token (create one at /account/tokens)." })
-    .regex(/^gra_[A-Za-z0-9_-]{43}$/, "GRADIENT_TOKEN does not look like a Gradient token (gra_ followed by 43 characters)."),
+    .regex(
+      /^gra_[A-Za-z0-9_-]{43}$/,
+      "GRADIENT_TOKEN does not look like a Gradient token (gra_ followed by 43 characters).",
+    ),
   /** The site's address. */
-  GRADIENT_URL: z.url("GRADIENT_URL must be the site's address, like http://localhost:3000.").default("http://localhost:3000"),
+  GRADIENT_URL: z
+    .url("GRADIENT_URL must be the site's address, like http://localhost:3000.")
+    .default("http://localhost:3000"),
 });
 
 export type SubmitClientEnv = z.infer<typeof SubmitClientEnvSchema>;

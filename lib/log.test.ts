@@ -15,7 +15,10 @@ function logFromChild(variables: Record<string, string>) {
     job.debug("too detailed");
     job.info({ durationMs: 12 }, "graded");
     job.warn({ err: new Error("Redis away") }, "enqueue deferred");`;
-  return spawnSync(process.execPath, ["--import", "tsx", "-e", snippet], { encoding: "utf8", env: childEnvironment(variables) });
+  return spawnSync(process.execPath, ["--import", "tsx", "-e", snippet], {
+    encoding: "utf8",
+    env: childEnvironment(variables),
+  });
 }
 
 describe("logger", () => {
@@ -23,7 +26,10 @@ describe("logger", () => {
     const run = logFromChild({ LOG_LEVEL: "info", LOG_FORMAT: "json" });
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout, "");
-    const records = run.stderr.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const records = run.stderr
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     assert.deepEqual(
       records.map(({ level, msg, component, jobId }) => ({ level, msg, component, jobId })),
       [
@@ -38,7 +44,10 @@ describe("logger", () => {
   it("leaves out what is below LOG_LEVEL", () => {
     const run = logFromChild({ LOG_LEVEL: "warn", LOG_FORMAT: "json" });
     assert.deepEqual(
-      run.stderr.trim().split("\n").map((line) => (JSON.parse(line) as { msg: string }).msg),
+      run.stderr
+        .trim()
+        .split("\n")
+        .map((line) => (JSON.parse(line) as { msg: string }).msg),
       ["enqueue deferred"],
     );
   });

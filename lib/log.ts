@@ -10,7 +10,9 @@ export type { Logger };
 const isPretty = (env.LOG_FORMAT ?? (process.stderr.isTTY ? "pretty" : "json")) === "pretty";
 
 // Synchronous writes: a process that logs and then exits (a failed start-up) loses nothing.
-const destination = isPretty ? { write: (record: string) => process.stderr.write(formatLogRecord(record)) } : pino.destination({ fd: 2, sync: true });
+const destination = isPretty
+  ? { write: (record: string) => process.stderr.write(formatLogRecord(record)) }
+  : pino.destination({ fd: 2, sync: true });
 
 export const logger: Logger = pino(
   {

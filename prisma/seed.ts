@@ -36,7 +36,10 @@ async function seedCourses(): Promise<string[]> {
   for (const entry of fs.readdirSync(COURSES_DIR, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
     const loaded = loadCourseFiles(path.join(COURSES_DIR, entry.name));
-    const existing = await db.course.findUnique({ where: { slug: loaded.course.slug }, select: { id: true, contentHash: true } });
+    const existing = await db.course.findUnique({
+      where: { slug: loaded.course.slug },
+      select: { id: true, contentHash: true },
+    });
     if (existing && existing.contentHash === null) {
       // Edited in the web app since it was imported: the database copy is now the course, and
       // re-importing the files would undo an instructor's work.
@@ -47,8 +50,16 @@ async function seedCourses(): Promise<string[]> {
     const { courseId, isChanged } = await importCourse(loaded);
     // Lesson summaries and the bank's own fields are not columns yet; the authoring export needs them.
     await storeFileOnlyFields(db, courseId, loaded);
-    const newVersions = await importAssignments(courseId, loaded.course.slug, loaded.course.assignments, previewOrNothing);
-    log.info({ course: loaded.course.slug, isChanged, newLabVersions: newVersions }, isChanged ? "course imported" : "course unchanged");
+    const newVersions = await importAssignments(
+      courseId,
+      loaded.course.slug,
+      loaded.course.assignments,
+      previewOrNothing,
+    );
+    log.info(
+      { course: loaded.course.slug, isChanged, newLabVersions: newVersions },
+      isChanged ? "course imported" : "course unchanged",
+    );
     ids.push(courseId);
   }
   return ids;
@@ -61,7 +72,12 @@ async function seedDemoAccounts(courseIds: string[]): Promise<void> {
     const user =
       existing ??
       (await db.user.create({
-        data: { email: account.email, name: account.name, role: account.role, passwordHash: await hashPassword(account.password) },
+        data: {
+          email: account.email,
+          name: account.name,
+          role: account.role,
+          passwordHash: await hashPassword(account.password),
+        },
         select: { id: true },
       }));
     if (account.role === "ADMIN") continue;

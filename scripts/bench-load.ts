@@ -51,7 +51,10 @@ const USAGE =
   "usage: npm run bench:load -- [--learners 1000] [--clients 100] [--rush-seconds 60] [--think-ms 1000] [--drain-timeout-minutes 90] [--rush-only] [--json]";
 
 const count = (name: string, min: number) =>
-  z.coerce.number({ error: `--${name} must be a whole number` }).int(`--${name} must be a whole number`).min(min, `--${name} must be at least ${min}`);
+  z.coerce
+    .number({ error: `--${name} must be a whole number` })
+    .int(`--${name} must be a whole number`)
+    .min(min, `--${name} must be at least ${min}`);
 
 const ArgsSchema = z.object({
   learners: count("learners", 1),
@@ -96,13 +99,28 @@ interface Learner {
 async function createLearners(db: PrismaClient, runId: string, count: number): Promise<Learner[]> {
   const course = await db.course.findUniqueOrThrow({ where: { slug: COURSE }, select: { id: true } });
   const users = await db.user.createManyAndReturn({
-    data: Array.from({ length: count }, (_, i) => ({ email: `bench-${runId}-${i}@example.com`, name: `Bench learner ${i}`, passwordHash: "unused" })),
+    data: Array.from({ length: count }, (_, i) => ({
+      email: `bench-${runId}-${i}@example.com`,
+      name: `Bench learner ${i}`,
+      passwordHash: "unused",
+    })),
     select: { id: true },
   });
   await db.enrolment.createMany({ data: users.map((user) => ({ userId: user.id, courseId: course.id })) });
   const secrets = users.map(() => generateTokenSecret());
-  await db.apiToken.createMany({ data: users.map((user, i) => ({ userId: user.id, name: "bench", tokenHash: secrets[i]!.tokenHash, prefix: secrets[i]!.prefix })) });
-  return users.map((user, i) => ({ id: user.id, token: secrets[i]!.token, address: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` }));
+  await db.apiToken.createMany({
+    data: users.map((user, i) => ({
+      userId: user.id,
+      name: "bench",
+      tokenHash: secrets[i]!.tokenHash,
+      prefix: secrets[i]!.prefix,
+    })),
+  });
+  return users.map((user, i) => ({
+    id: user.id,
+    token: secrets[i]!.token,
+    address: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+  }));
 }
 
 /** CPU time (ms) a process and all its descendants have used so far, read from /proc (Linux). */
@@ -139,7 +157,10 @@ async function timed(logTo: RequestLog, request: () => Promise<BenchResponse>): 
     const response = await request();
     // "200 hit": answered from the web server's shared page cache; "200 miss": rendered, then kept.
     const sharedCopy = response.headers["x-gradient-cache"];
-    logTo.record(performance.now() - started, sharedCopy ? `${response.status} ${String(sharedCopy)}` : String(response.status));
+    logTo.record(
+      performance.now() - started,
+      sharedCopy ? `${response.status} ${String(sharedCopy)}` : String(response.status),
+    );
     return response;
   } catch (error) {
     logTo.record(performance.now() - started, `network error: ${errorMessage(error)}`);
@@ -159,7 +180,11 @@ function readerStatePath(lessonPath: string): string {
 function submitOnce(baseUrl: string, learner: Learner): Promise<BenchResponse> {
   return benchRequest(`${baseUrl}/api/v1/submissions`, {
     method: "POST",
-    headers: { authorization: `Bearer ${learner.token}`, "content-type": "application/json", "x-forwarded-for": learner.address },
+    headers: {
+      authorization: `Bearer ${learner.token}`,
+      "content-type": "application/json",
+      "x-forwarded-for": learner.address,
+    },
     body: JSON.stringify({ course: COURSE, assignment: LAB, code: BENCH_SUBMISSION, language: "javascript" }),
   });
 }
@@ -184,7 +209,13 @@ interface RushResult {
   durationMs: number;
 }
 
-async function rush(baseUrl: string, learners: Learner[], cookie: string, lessonPaths: string[], verifyPath: string): Promise<RushResult> {
+async function rush(
+  baseUrl: string,
+  learners: Learner[],
+  cookie: string,
+  lessonPaths: string[],
+  verifyPath: string,
+): Promise<RushResult> {
   const result: RushResult = {
     submit: new RequestLog(),
     lesson: new RequestLog(),
@@ -217,14 +248,28 @@ async function rush(baseUrl: string, learners: Learner[], cookie: string, lesson
   const browse = async () => {
     browsed++;
     // Pages are asked for as a browser asks: compressed.
-    if (browsed % 2 === 0) await timed(result.verify, () => benchRequest(`${baseUrl}${verifyPath}`, { headers: { "accept-encoding": "gzip" } }));
+    if (browsed % 2 === 0)
+      await timed(result.verify, () =>
+        benchRequest(`${baseUrl}${verifyPath}`, { headers: { "accept-encoding": "gzip" } }),
+      );
     else {
       // The page first, then (as its script does in a browser) the reader's own part of it.
       const lessonPath = lessonPaths[browsed % lessonPaths.length]!;
       const started = performance.now();
-      const page = await timed(result.lessonPage, () => benchRequest(`${baseUrl}${lessonPath}`, { headers: { cookie, "accept-encoding": "gzip" } }));
-      const state = page?.ok ? await timed(result.lessonReaderState, () => benchRequest(`${baseUrl}${readerStatePath(lessonPath)}`, { headers: { cookie, "accept-encoding": "gzip" } })) : null;
-      result.lesson.record(performance.now() - started, state ? String(state.status) : `page ${page?.status ?? "network error"}`);
+      const page = await timed(result.lessonPage, () =>
+        benchRequest(`${baseUrl}${lessonPath}`, { headers: { cookie, "accept-encoding": "gzip" } }),
+      );
+      const state = page?.ok
+        ? await timed(result.lessonReaderState, () =>
+            benchRequest(`${baseUrl}${readerStatePath(lessonPath)}`, {
+              headers: { cookie, "accept-encoding": "gzip" },
+            }),
+          )
+        : null;
+      result.lesson.record(
+        performance.now() - started,
+        state ? String(state.status) : `page ${page?.status ?? "network error"}`,
+      );
     }
   };
 
@@ -239,7 +284,10 @@ async function rush(baseUrl: string, learners: Learner[], cookie: string, lesson
       await sleep(THINK_MS * (0.5 + Math.random()));
     }
   };
-  const progress = setInterval(() => log.info({ submitted: next, learners: learners.length, pagesOpened: browsed }, "rush under way"), 10_000);
+  const progress = setInterval(
+    () => log.info({ submitted: next, learners: learners.length, pagesOpened: browsed }, "rush under way"),
+    10_000,
+  );
   await Promise.all(Array.from({ length: CLIENTS }, () => client()));
   clearInterval(progress);
   result.durationMs = Date.now() - started;
@@ -248,7 +296,11 @@ async function rush(baseUrl: string, learners: Learner[], cookie: string, lesson
 
 function startBenchWorker(processEnv: NodeJS.ProcessEnv, logFile: string): ChildProcess {
   const out = fs.openSync(logFile, "a");
-  return spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "grader", "index.ts")], { cwd: ROOT, env: processEnv, stdio: ["ignore", out, out] });
+  return spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "grader", "index.ts")], {
+    cwd: ROOT,
+    env: processEnv,
+    stdio: ["ignore", out, out],
+  });
 }
 
 async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -267,21 +319,39 @@ interface Drain {
 }
 
 /** Starts `count` workers on a queue that holds `ids` and times them from ready to the last grade. */
-async function drain(db: PrismaClient, processEnv: NodeJS.ProcessEnv, stateDir: string, ids: string[], count: number): Promise<Drain> {
+async function drain(
+  db: PrismaClient,
+  processEnv: NodeJS.ProcessEnv,
+  stateDir: string,
+  ids: string[],
+  count: number,
+): Promise<Drain> {
   const graded = () => db.submission.count({ where: { id: { in: ids }, status: { in: [...TERMINAL] } } });
-  const ready = () => db.workerHeartbeat.count({ where: { backend: "ready", lastSeenAt: { gt: new Date(Date.now() - 30_000) } } });
-  const workers = Array.from({ length: count }, (_, i) => startBenchWorker(processEnv, path.join(stateDir, `worker-${count}-${i + 1}.log`)));
+  const ready = () =>
+    db.workerHeartbeat.count({ where: { backend: "ready", lastSeenAt: { gt: new Date(Date.now() - 30_000) } } });
+  const workers = Array.from({ length: count }, (_, i) =>
+    startBenchWorker(processEnv, path.join(stateDir, `worker-${count}-${i + 1}.log`)),
+  );
   try {
     await waitUntil(`${count} worker(s) to start`, async () => (await ready()) >= count, 120_000);
     const started = Date.now();
-    const progress = setInterval(() => void graded().then((done) => log.info({ workers: count, graded: done, submissions: ids.length }, "draining")), 30_000);
+    const progress = setInterval(
+      () =>
+        void graded().then((done) => log.info({ workers: count, graded: done, submissions: ids.length }, "draining")),
+      30_000,
+    );
     try {
       await waitUntil("the queue to drain", async () => (await graded()) >= ids.length, DRAIN_TIMEOUT_MS);
     } finally {
       clearInterval(progress);
     }
     const seconds = (Date.now() - started) / 1000;
-    return { workers: count, graded: ids.length, seconds: round(seconds, 1), perSecond: round(ids.length / seconds, 3) };
+    return {
+      workers: count,
+      graded: ids.length,
+      seconds: round(seconds, 1),
+      perSecond: round(ids.length / seconds, 3),
+    };
   } finally {
     await Promise.all(workers.map((worker) => stopProcess(worker, 60_000)));
   }
@@ -328,7 +398,11 @@ async function main(): Promise<void> {
     const verifyUrl = seed(processEnv);
     if (!verifyUrl) throw new Error("the seed printed no demo certificate to verify");
     const verifyPath = new URL(verifyUrl).pathname;
-    const lessons = await db.lesson.findMany({ where: { course: { slug: COURSE } }, select: { slug: true }, orderBy: { position: "asc" } });
+    const lessons = await db.lesson.findMany({
+      where: { course: { slug: COURSE } },
+      select: { slug: true },
+      orderBy: { position: "asc" },
+    });
     const lessonPaths = lessons.map((lesson) => `/courses/${COURSE}/lessons/${lesson.slug}`);
     log.info({ learners: LEARNERS }, "creating learners with API tokens");
     // A few more, whose submissions before the rush warm the submit path in every web process as
@@ -346,17 +420,26 @@ async function main(): Promise<void> {
     // the web
     // server hands connections to its processes in turn, so every process gets a share.
     // Lessons are read signed in, the verify page by strangers, as in the rush.
-    const warm = (page: string, headers: HeadersInit) => Promise.all(Array.from({ length: 2 * webProcessCount }, () => fetch(`${baseUrl}${page}`, { headers }).then((response) => response.arrayBuffer())));
+    const warm = (page: string, headers: HeadersInit) =>
+      Promise.all(
+        Array.from({ length: 2 * webProcessCount }, () =>
+          fetch(`${baseUrl}${page}`, { headers }).then((response) => response.arrayBuffer()),
+        ),
+      );
     for (const page of lessonPaths) {
       await warm(page, { cookie });
       await warm(readerStatePath(page), { cookie });
     }
     await warm(verifyPath, {});
     for (const warmUp of await Promise.all(warmUpLearners.map((learner) => submitOnce(baseUrl, learner)))) {
-      if (warmUp.status !== 201) throw new Error(`a warm-up submission was refused: ${warmUp.status} ${warmUp.body.toString()}`);
+      if (warmUp.status !== 201)
+        throw new Error(`a warm-up submission was refused: ${warmUp.status} ${warmUp.body.toString()}`);
     }
 
-    log.info({ submissions: LEARNERS, rushMs: RUSH_MS, clients: CLIENTS }, "rush: submissions from clients who browse between them");
+    log.info(
+      { submissions: LEARNERS, rushMs: RUSH_MS, clients: CLIENTS },
+      "rush: submissions from clients who browse between them",
+    );
     const webCpuBefore = processTreeCpuMs(children[0]!.pid!);
     const clientCpuBefore = process.cpuUsage();
     const machineBefore = machineCpuMs();
@@ -364,34 +447,57 @@ async function main(): Promise<void> {
     const webCpuMs = processTreeCpuMs(children[0]!.pid!) - webCpuBefore;
     const clientCpu = process.cpuUsage(clientCpuBefore);
     const machineAfter = machineCpuMs();
-    const requestsServed = rushed.submit.durationsMs.length + rushed.lessonPage.durationsMs.length + rushed.lessonReaderState.durationsMs.length + rushed.verify.durationsMs.length;
-    const inDatabase = await db.submission.findMany({ where: { userId: { in: learners.map((learner) => learner.id) } }, select: { id: true } });
+    const requestsServed =
+      rushed.submit.durationsMs.length +
+      rushed.lessonPage.durationsMs.length +
+      rushed.lessonReaderState.durationsMs.length +
+      rushed.verify.durationsMs.length;
+    const inDatabase = await db.submission.findMany({
+      where: { userId: { in: learners.map((learner) => learner.id) } },
+      select: { id: true },
+    });
     const stored = new Set(inDatabase.map((row) => row.id));
     const lost = rushed.acceptedIds.filter((id) => !stored.has(id)).length;
     const unreported = inDatabase.length - rushed.acceptedIds.length;
     log.info({ durationMs: rushed.durationMs, accepted: rushed.acceptedIds.length, lost }, "rush done");
-    for (const [label, requests] of Object.entries({ submit: rushed.submit, lesson: rushed.lesson, lessonPage: rushed.lessonPage, lessonReaderState: rushed.lessonReaderState, verify: rushed.verify })) log.info({ requests: label, ...requests.summary() }, "latency");
+    for (const [label, requests] of Object.entries({
+      submit: rushed.submit,
+      lesson: rushed.lesson,
+      lessonPage: rushed.lessonPage,
+      lessonReaderState: rushed.lessonReaderState,
+      verify: rushed.verify,
+    }))
+      log.info({ requests: label, ...requests.summary() }, "latency");
 
-    if (rushed.acceptedIds.length === 0) throw new Error(`no submission was accepted (${JSON.stringify(rushed.refusals)}): nothing to drain`);
+    if (rushed.acceptedIds.length === 0)
+      throw new Error(`no submission was accepted (${JSON.stringify(rushed.refusals)}): nothing to drain`);
     let drains: { oneWorker: Drain; twoWorkers: Drain } | null = null;
     let gradedIds = rushed.acceptedIds;
     if (!options["rush-only"]) {
       log.info({ submissions: rushed.acceptedIds.length, workers: 1 }, "draining the rush");
       const oneWorker = await drain(db, processEnv, stateDir, rushed.acceptedIds, 1);
-      log.info({ durationMs: Math.round(oneWorker.seconds * 1000), submissions: learners.length, workers: 2 }, "drained; a second wave for two workers");
+      log.info(
+        { durationMs: Math.round(oneWorker.seconds * 1000), submissions: learners.length, workers: 2 },
+        "drained; a second wave for two workers",
+      );
       const wave = await submitWave(baseUrl, learners);
       const twoWorkers = await drain(db, processEnv, stateDir, wave, 2);
       drains = { oneWorker, twoWorkers };
       gradedIds = [...rushed.acceptedIds, ...wave];
     }
-    const outcomes = await db.submission.groupBy({ by: ["status", "failureCode"], where: { id: { in: gradedIds } }, _count: true });
+    const outcomes = await db.submission.groupBy({
+      by: ["status", "failureCode"],
+      where: { id: { in: gradedIds } },
+      _count: true,
+    });
 
     const report = {
       learners: LEARNERS,
       clients: CLIENTS,
       thinkMs: THINK_MS,
       rushSeconds: round(rushed.durationMs / 1000, 1),
-      graded: `${LAB} with a 1-epoch single dense unit (${COURSE}); ` +
+      graded:
+        `${LAB} with a 1-epoch single dense unit (${COURSE}); ` +
         `every grading is a full sandboxed run and held-out scoring` +
         ``,
       accepted: rushed.acceptedIds.length,
@@ -406,17 +512,24 @@ async function main(): Promise<void> {
         lessonReaderState: rushed.lessonReaderState.summary(),
         verify: rushed.verify.summary(),
       },
-      pagesPerSecond: round((rushed.lesson.durationsMs.length + rushed.verify.durationsMs.length) / (rushed.durationMs / 1000)),
+      pagesPerSecond: round(
+        (rushed.lesson.durationsMs.length + rushed.verify.durationsMs.length) / (rushed.durationMs / 1000),
+      ),
       // Where the machine's two cores went during the rush: the web server's share, per request.
       webServerCpu: { seconds: round(webCpuMs / 1000, 1), msPerRequest: round(webCpuMs / requestsServed, 1) },
-      machineCpuBusyPercent: round((100 * (machineAfter.busy - machineBefore.busy)) / (machineAfter.total - machineBefore.total), 1),
+      machineCpuBusyPercent: round(
+        (100 * (machineAfter.busy - machineBefore.busy)) / (machineAfter.total - machineBefore.total),
+        1,
+      ),
       // The bench's own 100 clients share the machine: what they cost is not the platform's.
       benchClientCpuSeconds: round((clientCpu.user + clientCpu.system) / 1e6, 1),
       // Summed over the cores: the web server's, the clients', and the rest (Postgres, Redis, the kernel).
       machineCpuSeconds: round((machineAfter.busy - machineBefore.busy) / 1000, 1),
       webProcesses: webProcessCount,
       drain: drains,
-      results: Object.fromEntries(outcomes.map((row) => [`${row.status}${row.failureCode ? ` ${row.failureCode}` : ""}`, row._count])),
+      results: Object.fromEntries(
+        outcomes.map((row) => [`${row.status}${row.failureCode ? ` ${row.failureCode}` : ""}`, row._count]),
+      ),
       // The pages as a browser gets them (a lesson's page is readable when it arrives; the reader's own
       // part follows it, and latency.lesson times the two one after the other, which no target names).
       targets: {
@@ -429,22 +542,31 @@ async function main(): Promise<void> {
     const print = options.json ? (text: string) => console.error(text) : (text: string) => console.log(text);
     const line = (label: string, summary: ReturnType<RequestLog["summary"]>) =>
       `  ${label.padEnd(7)} n=${summary.count}  p50 ${summary.p50Ms} ms  p95 ${summary.p95Ms} ms  ` +
-        `p99 ${summary.p99Ms} ms  max ${summary.maxMs} ms  ${JSON.stringify(summary.outcomes)}`;
-    print(`\nDeadline rush: ${LEARNERS} learners in ${report.rushSeconds} s, ${CLIENTS} clients ` +
-      `(think time ~${THINK_MS} ms)`);
-    print(`  accepted ${report.accepted} (${report.acceptedPerSecond}/s), refused ${JSON.stringify(report.refused)}, ` +
-      `lost ${lost}, stored without an answer ${unreported}`);
+      `p99 ${summary.p99Ms} ms  max ${summary.maxMs} ms  ${JSON.stringify(summary.outcomes)}`;
+    print(
+      `\nDeadline rush: ${LEARNERS} learners in ${report.rushSeconds} s, ${CLIENTS} clients ` +
+        `(think time ~${THINK_MS} ms)`,
+    );
+    print(
+      `  accepted ${report.accepted} (${report.acceptedPerSecond}/s), refused ${JSON.stringify(report.refused)}, ` +
+        `lost ${lost}, stored without an answer ${unreported}`,
+    );
     print(line("submit", report.latency.submit));
     print(line("lesson", report.latency.lesson));
     print(line("  page", report.latency.lessonPage));
     print(line("  state", report.latency.lessonReaderState));
     print(line("verify", report.latency.verify));
-    print(`  web server CPU ${report.webServerCpu.seconds} s (${report.webServerCpu.msPerRequest} ms per request), ` +
-      `bench clients ${report.benchClientCpuSeconds} s, machine ${report.machineCpuSeconds} s in all ` +
-        `(${report.machineCpuBusyPercent}% busy)`);
+    print(
+      `  web server CPU ${report.webServerCpu.seconds} s (${report.webServerCpu.msPerRequest} ms per request), ` +
+        `bench clients ${report.benchClientCpuSeconds} s, machine ${report.machineCpuSeconds} s in all ` +
+        `(${report.machineCpuBusyPercent}% busy)`,
+    );
     print(`Drain (${report.graded}):`);
     if (!drains) print("  not run (--rush-only)");
-    for (const drained of drains ? [drains.oneWorker, drains.twoWorkers] : []) print(`  ${drained.workers} worker(s): ${drained.graded} graded in ${drained.seconds} s (${drained.perSecond}/s)`);
+    for (const drained of drains ? [drains.oneWorker, drains.twoWorkers] : [])
+      print(
+        `  ${drained.workers} worker(s): ${drained.graded} graded in ${drained.seconds} s (${drained.perSecond}/s)`,
+      );
     print(`  results of both waves: ${JSON.stringify(report.results)}`);
     print(`Targets: ${JSON.stringify(report.targets)}`);
     console.log(JSON.stringify(report));

@@ -31,7 +31,9 @@ const CPU_SAMPLES: Record<ModelName, { train: number; inference: number }> = {
   transformer: { train: 32, inference: 500 },
 };
 /** Measured here: one LSTM batch on the cpu backend ran over 5 minutes and grew past 6 GB. */
-const CPU_SKIPS: Partial<Record<ModelName, string>> = { lstm: "the pure-JS cpu backend took over 5 minutes and 6 GB for one batch" };
+const CPU_SKIPS: Partial<Record<ModelName, string>> = {
+  lstm: "the pure-JS cpu backend took over 5 minutes and 6 GB for one batch",
+};
 const INFERENCE_BATCH = 500;
 
 const USAGE = "usage: npm run bench -- [--json] [--compare-torch] [--rounds=N]";
@@ -43,14 +45,21 @@ const USAGE = "usage: npm run bench -- [--json] [--compare-torch] [--rounds=N]";
 const ArgsSchema = z.discriminatedUnion("child", [
   z.object({
     child: z.literal(true),
-    positionals: z.tuple([z.enum(["tensorflow-gpu", "tensorflow", "wasm", "cpu"]), z.coerce.number().int().min(1), z.enum(MODEL_NAMES)]),
+    positionals: z.tuple([
+      z.enum(["tensorflow-gpu", "tensorflow", "wasm", "cpu"]),
+      z.coerce.number().int().min(1),
+      z.enum(MODEL_NAMES),
+    ]),
   }),
   z.object({
     child: z.literal(false),
     positionals: z.tuple([], { error: "no words besides the options" }),
     json: z.boolean(),
     "compare-torch": z.boolean(),
-    rounds: z.coerce.number({ error: "--rounds must be a whole number" }).int("--rounds must be a whole number").min(1, "--rounds must be at least 1"),
+    rounds: z.coerce
+      .number({ error: "--rounds must be a whole number" })
+      .int("--rounds must be a whole number")
+      .min(1, "--rounds must be at least 1"),
   }),
 ]);
 
@@ -65,7 +74,15 @@ const ENGINES: Engine[] = [
   { key: "tensorflow-gpu", backend: "tensorflow-gpu", threads: os.availableParallelism() },
   { key: "tensorflow", backend: "tensorflow", threads: os.availableParallelism() },
   { key: "wasm", backend: "wasm", threads: 1 },
-  ...(os.availableParallelism() > 1 ? [{ key: `wasm-${os.availableParallelism()}-threads`, backend: "wasm" as const, threads: os.availableParallelism() }] : []),
+  ...(os.availableParallelism() > 1
+    ? [
+        {
+          key: `wasm-${os.availableParallelism()}-threads`,
+          backend: "wasm" as const,
+          threads: os.availableParallelism(),
+        },
+      ]
+    : []),
   { key: "cpu", backend: "cpu", threads: 1 },
 ];
 
@@ -103,7 +120,11 @@ const round = (n: number) => Math.round(n * 10) / 10;
 /** Three significant digits, so that a ratio of 0.0008 does not print as 0. */
 const ratio = (a: number, b: number) => Number((a / b).toPrecision(3));
 
-async function measure(tf: typeof tfTypes, name: ModelName, samples: { train: number; inference: number }): Promise<Omit<Measurement, "peakRssMb">> {
+async function measure(
+  tf: typeof tfTypes,
+  name: ModelName,
+  samples: { train: number; inference: number },
+): Promise<Omit<Measurement, "peakRssMb">> {
   const ref = BUILDERS[name](tf);
   const { x, y } = ref.batch(ref.batchSize);
   // The first batch compiles kernels and sizes the heap; it is not timed.
@@ -152,13 +173,18 @@ async function runChild(backend: BackendPreference, threads: number, name: Model
 
 function spawnChild(engine: Engine, name: ModelName): ChildResult | null {
   // process.execArgv carries tsx's loader flags, so the child runs this same TypeScript file.
-  const child = spawnSync(process.execPath, [...process.execArgv, __filename, "--child", engine.backend, String(engine.threads), name], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-    maxBuffer: 16 * 2 ** 20,
-  });
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, __filename, "--child", engine.backend, String(engine.threads), name],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 16 * 2 ** 20,
+    },
+  );
   const last = child.stdout.trim().split("\n").at(-1) ?? "";
-  if (child.status !== 0 || !last) throw new Error(`bench child ${engine.key}/${name} failed (exit ${child.status}):\n${child.stderr}`);
+  if (child.status !== 0 || !last)
+    throw new Error(`bench child ${engine.key}/${name} failed (exit ${child.status}):\n${child.stderr}`);
   return JSON.parse(last) as ChildResult | null;
 }
 
@@ -178,7 +204,10 @@ function torchPython(): string | undefined {
 function torchResult(python: string, threads: number, name: ModelName): TorchResults[string] {
   const script = path.join(__dirname, "bench", "torch_bench.py");
   // The script measures only the models named in its samples argument.
-  const output = execFileSync(python, [script, String(threads), JSON.stringify({ [name]: SAMPLES[name].train })], { encoding: "utf8", timeout: 600_000 });
+  const output = execFileSync(python, [script, String(threads), JSON.stringify({ [name]: SAMPLES[name].train })], {
+    encoding: "utf8",
+    timeout: 600_000,
+  });
   const results = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as TorchResults;
   const result = results[name];
   if (!result) throw new Error(`torch_bench.py printed no result for ${name}`);
@@ -230,24 +259,42 @@ async function main(): Promise<void> {
           notes.push(`${engine.backend}: not installed`);
           continue;
         }
-        const entry = (backends[engine.key] ??= { backend: result.backend, detail: result.detail, threads: result.threads, isDeterministic: result.isDeterministic, models: {} });
+        const entry = (backends[engine.key] ??= {
+          backend: result.backend,
+          detail: result.detail,
+          threads: result.threads,
+          isDeterministic: result.isDeterministic,
+          models: {},
+        });
         const m = result.measurement;
         const best = entry.models[name];
         if (!best || !("trainSamplesPerSec" in best)) entry.models[name] = m;
-        else Object.assign(best, { trainSamplesPerSec: Math.max(best.trainSamplesPerSec, m.trainSamplesPerSec), inferenceSamplesPerSec: Math.max(best.inferenceSamplesPerSec, m.inferenceSamplesPerSec), peakRssMb: Math.max(best.peakRssMb, m.peakRssMb) });
-        log(`round ${round} ${engine.key.padEnd(16)} ${name.padEnd(12)} train ${m.trainSamplesPerSec} samples/s, ` +
-          `inference ${m.inferenceSamplesPerSec} samples/s, peak RSS ${m.peakRssMb} MB`);
+        else
+          Object.assign(best, {
+            trainSamplesPerSec: Math.max(best.trainSamplesPerSec, m.trainSamplesPerSec),
+            inferenceSamplesPerSec: Math.max(best.inferenceSamplesPerSec, m.inferenceSamplesPerSec),
+            peakRssMb: Math.max(best.peakRssMb, m.peakRssMb),
+          });
+        log(
+          `round ${round} ${engine.key.padEnd(16)} ${name.padEnd(12)} train ${m.trainSamplesPerSec} samples/s, ` +
+            `inference ${m.inferenceSamplesPerSec} samples/s, peak RSS ${m.peakRssMb} MB`,
+        );
       }
       for (const threads of python ? [...new Set(Object.values(backends).map((entry) => entry.threads))] : []) {
         const reference = torchResult(python as string, threads, name);
         const perThreads = (torch[threads] ??= {});
         const best = perThreads[name];
         perThreads[name] = best
-          ? { trainSamplesPerSec: Math.max(best.trainSamplesPerSec, reference.trainSamplesPerSec), inferenceSamplesPerSec: Math.max(best.inferenceSamplesPerSec, reference.inferenceSamplesPerSec) }
+          ? {
+              trainSamplesPerSec: Math.max(best.trainSamplesPerSec, reference.trainSamplesPerSec),
+              inferenceSamplesPerSec: Math.max(best.inferenceSamplesPerSec, reference.inferenceSamplesPerSec),
+            }
           : reference;
-        log(`round ${round} ${`pytorch-${threads}`.padEnd(16)} ${name.padEnd(12)} ` +
-          `train ${reference.trainSamplesPerSec} samples/s, ` +
-          `inference ${reference.inferenceSamplesPerSec} samples/s`);
+        log(
+          `round ${round} ${`pytorch-${threads}`.padEnd(16)} ${name.padEnd(12)} ` +
+            `train ${reference.trainSamplesPerSec} samples/s, ` +
+            `inference ${reference.inferenceSamplesPerSec} samples/s`,
+        );
       }
     }
   }
@@ -257,7 +304,8 @@ async function main(): Promise<void> {
   for (const [key, entry] of Object.entries(backends)) {
     for (const [name, m] of measured(entry)) {
       const cpuReference = cpu?.models[name];
-      if (cpuReference && "trainSamplesPerSec" in cpuReference && entry !== cpu) m.trainRatioVsCpu = ratio(m.trainSamplesPerSec, cpuReference.trainSamplesPerSec);
+      if (cpuReference && "trainSamplesPerSec" in cpuReference && entry !== cpu)
+        m.trainRatioVsCpu = ratio(m.trainSamplesPerSec, cpuReference.trainSamplesPerSec);
       const reference = torch[entry.threads]?.[name];
       if (!reference) continue;
       Object.assign(m, {
@@ -266,14 +314,18 @@ async function main(): Promise<void> {
         trainRatioVsTorch: ratio(m.trainSamplesPerSec, reference.trainSamplesPerSec),
         inferenceRatioVsTorch: ratio(m.inferenceSamplesPerSec, reference.inferenceSamplesPerSec),
       });
-      log(`${key.padEnd(16)} ${name.padEnd(12)} vs PyTorch (${entry.threads} thread(s)): ` +
-        `train x${m.trainRatioVsTorch}, inference x${m.inferenceRatioVsTorch}`);
+      log(
+        `${key.padEnd(16)} ${name.padEnd(12)} vs PyTorch (${entry.threads} thread(s)): ` +
+          `train x${m.trainRatioVsTorch}, inference x${m.inferenceRatioVsTorch}`,
+      );
     }
   }
   const scoring = await benchScoring(Math.max(rounds, 2));
-  log(`scoring ${scoring.heldOutRows} rows (${scoring.model}): rebuilt from model.json ${scoring.rebuildMs} ms, ` +
-    `recorded pass replayed ${scoring.replayMs} ms (x${scoring.replayVsRebuild}), ` +
-      `same accuracy: ${scoring.isSameAccuracy}`);
+  log(
+    `scoring ${scoring.heldOutRows} rows (${scoring.model}): rebuilt from model.json ${scoring.rebuildMs} ms, ` +
+      `recorded pass replayed ${scoring.replayMs} ms (x${scoring.replayVsRebuild}), ` +
+      `same accuracy: ${scoring.isSameAccuracy}`,
+  );
   for (const note of notes) log(`note: ${note}`);
   console.log(JSON.stringify({ rounds, samples: SAMPLES, cpuSamples: CPU_SAMPLES, backends, torch, scoring, notes }));
 }

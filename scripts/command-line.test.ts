@@ -10,7 +10,10 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 
 function run(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script), ...args], { cwd: ROOT, env: childEnvironment({ GRADIENT_TOKEN: undefined }) });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script), ...args], {
+      cwd: ROOT,
+      env: childEnvironment({ GRADIENT_TOKEN: undefined }),
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -21,13 +24,48 @@ function run(script: string, args: string[]): Promise<{ code: number | null; std
 
 const CASES: Array<{ script: string; args: string[]; problem: RegExp; usage: RegExp }> = [
   { script: "scripts/start.ts", args: ["now"], problem: /Unexpected argument 'now'/, usage: /usage: npm start/ },
-  { script: "scripts/migrate.ts", args: ["--force"], problem: /Unknown option '--force'/, usage: /usage: .*npm run db:migrate/ },
-  { script: "scripts/test.ts", args: ["unit", "--grep", "x"], problem: /Unknown option '--grep'/, usage: /usage: npm test -- \[typecheck\]/ },
-  { script: "scripts/bench.ts", args: ["--rounds=0"], problem: /--rounds must be at least 1/, usage: /usage: npm run bench --/ },
-  { script: "scripts/bench-load.ts", args: ["--learners", "many"], problem: /--learners must be a whole number/, usage: /usage: npm run bench:load --/ },
-  { script: "scripts/verify.ts", args: ["cert.jwt", "--issuer", "not a url"], problem: /--issuer must be the issuer's address/, usage: /usage: npm run verify --/ },
-  { script: "scripts/submit.ts", args: ["--assignment", "linear-regression"], problem: /--file is missing/, usage: /Usage: npm run submit --/ },
-  { script: "scripts/grade.ts", args: ["--assignment", "linear-regression", "--file", "model.js", "--seed", "one"], problem: /--seed must be a whole number/, usage: /usage: npm run grade --/ },
+  {
+    script: "scripts/migrate.ts",
+    args: ["--force"],
+    problem: /Unknown option '--force'/,
+    usage: /usage: .*npm run db:migrate/,
+  },
+  {
+    script: "scripts/test.ts",
+    args: ["unit", "--grep", "x"],
+    problem: /Unknown option '--grep'/,
+    usage: /usage: npm test -- \[typecheck\]/,
+  },
+  {
+    script: "scripts/bench.ts",
+    args: ["--rounds=0"],
+    problem: /--rounds must be at least 1/,
+    usage: /usage: npm run bench --/,
+  },
+  {
+    script: "scripts/bench-load.ts",
+    args: ["--learners", "many"],
+    problem: /--learners must be a whole number/,
+    usage: /usage: npm run bench:load --/,
+  },
+  {
+    script: "scripts/verify.ts",
+    args: ["cert.jwt", "--issuer", "not a url"],
+    problem: /--issuer must be the issuer's address/,
+    usage: /usage: npm run verify --/,
+  },
+  {
+    script: "scripts/submit.ts",
+    args: ["--assignment", "linear-regression"],
+    problem: /--file is missing/,
+    usage: /Usage: npm run submit --/,
+  },
+  {
+    script: "scripts/grade.ts",
+    args: ["--assignment", "linear-regression", "--file", "model.js", "--seed", "one"],
+    problem: /--seed must be a whole number/,
+    usage: /usage: npm run grade --/,
+  },
 ];
 
 describe("command-line tools", () => {

@@ -11,14 +11,21 @@ import { parseCommandLineOrThrow, USAGE_EXIT_CODE, UsageError } from "@/lib/comm
 import { gradeSubmission, type GradeProgress, type GradeResult } from "@/grader/pipeline/grade-submission";
 import { errorMessage } from "@/lib/errors";
 
-const USAGE = "usage: npm run grade -- --assignment <slug or folder> --file <path> [--course <slug>] [--seed 1] [--json]";
+const USAGE =
+  "usage: npm run grade -- --assignment <slug or folder> --file <path> [--course <slug>] [--seed 1] [--json]";
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const ArgsSchema = z.object({
   assignment: z.string({ error: "--assignment is missing" }).min(1),
-  file: z.string({ error: "--file is missing" }).refine((file) => fs.existsSync(file), { error: (issue) => `${String(issue.input)} does not exist` }),
+  file: z
+    .string({ error: "--file is missing" })
+    .refine((file) => fs.existsSync(file), { error: (issue) => `${String(issue.input)} does not exist` }),
   course: z.string().regex(SLUG, "--course must be a course's slug").optional(),
-  seed: z.coerce.number({ error: "--seed must be a whole number" }).int("--seed must be a whole number").min(0).max(2 ** 31 - 1),
+  seed: z.coerce
+    .number({ error: "--seed must be a whole number" })
+    .int("--seed must be a whole number")
+    .min(0)
+    .max(2 ** 31 - 1),
   json: z.boolean(),
 });
 
@@ -45,8 +52,13 @@ function findAssignmentFolder(assignment: string, course: string | undefined): s
   if (!SLUG.test(assignment)) return assignment;
   const coursesDir = path.resolve("content", "courses");
   const courses = course ? [course] : fs.existsSync(coursesDir) ? fs.readdirSync(coursesDir) : [];
-  const found = courses.map((name) => path.join(coursesDir, name, "assignments", assignment)).filter((folder) => fs.existsSync(path.join(folder, "assignment.yaml")));
-  if (found.length === 0) throw new UsageError(`No lab ${assignment} under ${path.relative(process.cwd(), coursesDir)}${course ? `/${course}` : ""}`);
+  const found = courses
+    .map((name) => path.join(coursesDir, name, "assignments", assignment))
+    .filter((folder) => fs.existsSync(path.join(folder, "assignment.yaml")));
+  if (found.length === 0)
+    throw new UsageError(
+      `No lab ${assignment} under ${path.relative(process.cwd(), coursesDir)}${course ? `/${course}` : ""}`,
+    );
   if (found.length > 1) throw new UsageError(`Several courses have a lab ${assignment}; say which with --course`);
   return found[0] as string;
 }
@@ -69,8 +81,10 @@ function showProgress(event: GradeProgress): void {
       return;
     case "epoch": {
       const metric = event.metric === undefined ? "" : `, metric ${event.metric.toFixed(4)}`;
-      console.error(`  epoch ${event.epoch}: loss ${event.loss?.toFixed(4) ?? "NaN"}${metric} ` +
-        `(${(event.elapsedMs / 1000).toFixed(1)} s)`);
+      console.error(
+        `  epoch ${event.epoch}: loss ${event.loss?.toFixed(4) ?? "NaN"}${metric} ` +
+          `(${(event.elapsedMs / 1000).toFixed(1)} s)`,
+      );
       return;
     }
     case "log":
@@ -96,9 +110,17 @@ async function main(): Promise<number> {
   const code = fs.readFileSync(file, "utf8");
   const language = /\.(c|m)?ts$/.test(file) ? "typescript" : "javascript";
   const startedAt = performance.now();
-  const result = await gradeSubmission({ spec, code, language, seed, onProgress: values.json ? undefined : showProgress });
+  const result = await gradeSubmission({
+    spec,
+    code,
+    language,
+    seed,
+    onProgress: values.json ? undefined : showProgress,
+  });
   if (!values.json) {
-    console.error(`\n${result.status.toUpperCase()} in ${((performance.now() - startedAt) / 1000).toFixed(1)} s: ${result.message}`);
+    console.error(
+      `\n${result.status.toUpperCase()} in ${((performance.now() - startedAt) / 1000).toFixed(1)} s: ${result.message}`,
+    );
   }
   console.log(JSON.stringify(summary(result)));
   return result.status === "error" ? 1 : 0;

@@ -4,5 +4,9 @@ import { parseCommandLine } from "../lib/command-line";
 import { requireDatabaseUrl } from "../lib/env";
 import { migrate } from "./lib/stack";
 
-parseCommandLine({ usage: "usage: DATABASE_URL=postgresql://... npm run db:migrate", options: {}, schema: z.object({}) });
+parseCommandLine({
+  usage: "usage: DATABASE_URL=postgresql://... npm run db:migrate",
+  options: {},
+  schema: z.object({}),
+});
 migrate(requireDatabaseUrl());

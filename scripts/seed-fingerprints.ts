@@ -5,14 +5,22 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { decodeFingerprints, encodeFingerprints, SEED_FINGERPRINTS_FILE, windowFingerprints } from "./lib/seed-fingerprints";
+import {
+  decodeFingerprints,
+  encodeFingerprints,
+  SEED_FINGERPRINTS_FILE,
+  windowFingerprints,
+} from "./lib/seed-fingerprints";
 
 const ArgsSchema = z.tuple([
   z
     .string()
     .min(1)
     .transform((folder) => path.resolve(folder))
-    .refine((folder) => fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory() === true, "must be a folder of articles"),
+    .refine(
+      (folder) => fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory() === true,
+      "must be a folder of articles",
+    ),
 ]);
 
 function filesUnder(dir: string): string[] {
@@ -37,4 +45,6 @@ if (files.length === 0) {
 const fingerprints = files.flatMap((file) => windowFingerprints(fs.readFileSync(file, "utf8")));
 const encoded = encodeFingerprints(fingerprints);
 fs.writeFileSync(SEED_FINGERPRINTS_FILE, encoded);
-console.log(`${files.length} articles, ${decodeFingerprints(encoded).count} distinct windows: ${path.relative(process.cwd(), SEED_FINGERPRINTS_FILE)} (${encoded.length} bytes)`);
+console.log(
+  `${files.length} articles, ${decodeFingerprints(encoded).count} distinct windows: ${path.relative(process.cwd(), SEED_FINGERPRINTS_FILE)} (${encoded.length} bytes)`,
+);

@@ -8,13 +8,26 @@ import { logger } from "../lib/log";
 import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
 import { readOrCreateSecret } from "./lib/services";
 import { ensureSigningKeyFile } from "./lib/signing-key";
-import { buildWebApp, migrate, seed, startServices, startWebApp, startWorker, stopProcess, waitForHttp } from "./lib/stack";
+import {
+  buildWebApp,
+  migrate,
+  seed,
+  startServices,
+  startWebApp,
+  startWorker,
+  stopProcess,
+  waitForHttp,
+} from "./lib/stack";
 
 const log = logger.child({ component: "start" });
 
 async function main(): Promise<void> {
   // Everything is configured through the environment (README, Configuration).
-  parseCommandLine({ usage: "usage: npm start   (settings come from the environment: PORT, DATABASE_URL, ...)", options: {}, schema: z.object({}) });
+  parseCommandLine({
+    usage: "usage: npm start   (settings come from the environment: PORT, DATABASE_URL, ...)",
+    options: {},
+    schema: z.object({}),
+  });
   log.info({ dataDir }, "state folder");
   const services = await startServices(dataDir, log);
   const children: ChildProcess[] = [];
@@ -69,7 +82,10 @@ async function main(): Promise<void> {
         `  Gradient is running at ${publicUrl}`,
         "",
         "  Demo accounts:",
-        ...DEMO_ACCOUNTS.map((account) => `    ${account.role.toLowerCase().padEnd(11)} ${account.email.padEnd(28)} password: ${account.password}`),
+        ...DEMO_ACCOUNTS.map(
+          (account) =>
+            `    ${account.role.toLowerCase().padEnd(11)} ${account.email.padEnd(28)} password: ${account.password}`,
+        ),
         ...(demoCertificateUrl ? ["", `  The demo learner's certificate: ${demoCertificateUrl}`] : []),
         "",
         "  Press Ctrl-C to stop.",

@@ -4,7 +4,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { AssignmentListSchema, CreatedSubmissionSchema, ErrorResponseSchema, SubmissionStatusSchema } from "../lib/api/schemas";
+import {
+  AssignmentListSchema,
+  CreatedSubmissionSchema,
+  ErrorResponseSchema,
+  SubmissionStatusSchema,
+} from "../lib/api/schemas";
 import { parseCommandLine } from "../lib/command-line";
 import { readSubmitClientEnv } from "../lib/env";
 import { readUploadedModule } from "../lib/submissions/submission-input";
@@ -28,7 +33,9 @@ const USAGE = "Usage: npm run submit -- --assignment <lab-slug> --file <model.js
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const ArgsSchema = z.object({
-  assignment: z.string({ error: "--assignment is missing" }).regex(SLUG, "--assignment must be a lab's slug, like linear-regression"),
+  assignment: z
+    .string({ error: "--assignment is missing" })
+    .regex(SLUG, "--assignment must be a lab's slug, like linear-regression"),
   file: z.string({ error: "--file is missing" }).min(1),
   course: z.string().regex(SLUG, "--course must be a course's slug").optional(),
 });
@@ -44,11 +51,18 @@ function readClientEnv() {
 }
 
 function createClient(baseUrl: string, token: string) {
-  return async function call<T extends z.ZodType>(schema: T, pathname: string, init: RequestInit = {}): Promise<z.infer<T>> {
+  return async function call<T extends z.ZodType>(
+    schema: T,
+    pathname: string,
+    init: RequestInit = {},
+  ): Promise<z.infer<T>> {
     for (;;) {
       let response: Response;
       try {
-        response = await fetch(`${baseUrl}${pathname}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}`, accept: "application/json" } });
+        response = await fetch(`${baseUrl}${pathname}`, {
+          ...init,
+          headers: { ...init.headers, authorization: `Bearer ${token}`, accept: "application/json" },
+        });
       } catch (error) {
         throw new CliError(`Could not reach ${baseUrl}: ${errorMessage(error)}`);
       }
@@ -62,13 +76,17 @@ function createClient(baseUrl: string, token: string) {
       try {
         body = JSON.parse(text);
       } catch {
-        throw new CliError(`${baseUrl}${pathname} answered HTTP ${response.status} ` +
-          `with something other than JSON; is GRADIENT_URL right?`);
+        throw new CliError(
+          `${baseUrl}${pathname} answered HTTP ${response.status} ` +
+            `with something other than JSON; is GRADIENT_URL right?`,
+        );
       }
       if (!response.ok) {
         const error = ErrorResponseSchema.safeParse(body);
         if (!error.success) throw new CliError(`HTTP ${response.status} from ${pathname}.`);
-        const fields = Object.entries(error.data.error.fieldErrors ?? {}).map(([field, messages]) => `\n  ${field}: ${messages.join(" ")}`);
+        const fields = Object.entries(error.data.error.fieldErrors ?? {}).map(
+          ([field, messages]) => `\n  ${field}: ${messages.join(" ")}`,
+        );
         throw new CliError(`${error.data.error.message}${fields.join("")}`);
       }
       return schema.parse(body);
@@ -77,15 +95,23 @@ function createClient(baseUrl: string, token: string) {
 }
 
 function pickAssignment(assignments: Assignment[], slug: string, course: string | undefined): Assignment {
-  const matches = assignments.filter((candidate) => candidate.slug === slug && (!course || candidate.course.slug === course));
+  const matches = assignments.filter(
+    (candidate) => candidate.slug === slug && (!course || candidate.course.slug === course),
+  );
   const [only] = matches;
   if (only && matches.length === 1) return only;
   if (matches.length > 1) {
-    throw new CliError(`Several of your courses have a lab "${slug}"; ` +
-      `choose one with --course: ${matches.map((match) => match.course.slug).join(", ")}.`);
+    throw new CliError(
+      `Several of your courses have a lab "${slug}"; ` +
+        `choose one with --course: ${matches.map((match) => match.course.slug).join(", ")}.`,
+    );
   }
-  const yours = assignments.map((candidate) => `${candidate.course.slug}/${candidate.slug}`).join(", ") || "none: enrol in a course first";
-  throw new CliError(`No lab "${slug}"${course ? ` in course "${course}"` : ""} among your courses. Your labs: ${yours}.`);
+  const yours =
+    assignments.map((candidate) => `${candidate.course.slug}/${candidate.slug}`).join(", ") ||
+    "none: enrol in a course first";
+  throw new CliError(
+    `No lab "${slug}"${course ? ` in course "${course}"` : ""} among your courses. Your labs: ${yours}.`,
+  );
 }
 
 function readModule(file: string) {
@@ -123,7 +149,8 @@ function createRenderer() {
   return {
     draw(fraction: number, line: string) {
       const filled = Math.round(Math.min(1, Math.max(0, fraction)) * BAR_WIDTH);
-      const text = `[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ` +
+      const text =
+        `[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ` +
         `${String(Math.round(fraction * 100)).padStart(3)}%  ${line}`;
       if (text === previous) return;
       previous = text;
@@ -144,10 +171,13 @@ function printResult(status: Status, assignment: Assignment, pageUrl: string): n
   if (status.status === "PASSED") {
     console.log(`✔ Passed: ${score} (needed ${target}).`);
   } else {
-    console.log(`${status.status === "FAILED" ? "✖ Failed" : "⚠ Not graded"}: ${status.message ?? score}` +
-      `${status.failureCode ? ` [${status.failureCode}]` : ""}`);
+    console.log(
+      `${status.status === "FAILED" ? "✖ Failed" : "⚠ Not graded"}: ${status.message ?? score}` +
+        `${status.failureCode ? ` [${status.failureCode}]` : ""}`,
+    );
     if (status.score !== null) console.log(`  ${score}; needed ${target}.`);
-    if (status.failureKind === "PLATFORM") console.log("  This was the platform's fault; it does not cost you an attempt.");
+    if (status.failureKind === "PLATFORM")
+      console.log("  This was the platform's fault; it does not cost you an attempt.");
     const tail = status.logs.trimEnd().split("\n").slice(-20).join("\n");
     if (tail) console.log(`\nLast lines of the log:\n${tail}`);
   }
@@ -156,7 +186,11 @@ function printResult(status: Status, assignment: Assignment, pageUrl: string): n
 }
 
 async function main(): Promise<number> {
-  const args = parseCommandLine({ usage: USAGE, options: { assignment: { type: "string" }, file: { type: "string" }, course: { type: "string" } }, schema: ArgsSchema });
+  const args = parseCommandLine({
+    usage: USAGE,
+    options: { assignment: { type: "string" }, file: { type: "string" }, course: { type: "string" } },
+    schema: ArgsSchema,
+  });
   const { token, baseUrl } = readClientEnv();
   const call = createClient(baseUrl, token);
   const upload = readModule(args.file);
@@ -166,11 +200,18 @@ async function main(): Promise<number> {
   const created = await call(CreatedSubmissionSchema, "/api/v1/submissions", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ course: assignment.course.slug, assignment: assignment.slug, code: upload.code, language: upload.language }),
+    body: JSON.stringify({
+      course: assignment.course.slug,
+      assignment: assignment.slug,
+      code: upload.code,
+      language: upload.language,
+    }),
   });
   const pageUrl = `${baseUrl}/submissions/${created.id}`;
-  console.log(`Submitted ${args.file} to ${assignment.course.slug}/${assignment.slug} (attempt ${created.attemptNumber}` +
-    `${assignment.attemptsLeft === null ? "" : ` of ${assignment.maxAttempts}`}).`);
+  console.log(
+    `Submitted ${args.file} to ${assignment.course.slug}/${assignment.slug} (attempt ${created.attemptNumber}` +
+      `${assignment.attemptsLeft === null ? "" : ` of ${assignment.maxAttempts}`}).`,
+  );
 
   const renderer = createRenderer();
   const deadline = Date.now() + FOLLOW_LIMIT_MS;
@@ -184,8 +225,10 @@ async function main(): Promise<number> {
     }
     if (Date.now() > deadline) {
       renderer.finish();
-      throw new CliError(`Still ${status.status.toLowerCase()} after ${FOLLOW_LIMIT_MS / 60_000} minutes; stopped following. ` +
-        `Grading goes on: ${pageUrl}`);
+      throw new CliError(
+        `Still ${status.status.toLowerCase()} after ${FOLLOW_LIMIT_MS / 60_000} minutes; stopped following. ` +
+          `Grading goes on: ${pageUrl}`,
+      );
     }
     await sleep(POLL_MS);
   }

@@ -35,7 +35,12 @@ const PHASES = ["lint", "typecheck", "unit", "e2e"] as const;
 type Phase = (typeof PHASES)[number];
 const MINUTE = 60_000;
 // About four times what each takes on a 2-core machine, which other work may be sharing.
-const TIME_LIMIT_MS: Record<Phase, number> = { lint: 10 * MINUTE, typecheck: 10 * MINUTE, unit: 45 * MINUTE, e2e: 45 * MINUTE };
+const TIME_LIMIT_MS: Record<Phase, number> = {
+  lint: 10 * MINUTE,
+  typecheck: 10 * MINUTE,
+  unit: 45 * MINUTE,
+  e2e: 45 * MINUTE,
+};
 const SKIPPED_DIRS = new Set(["node_modules", ".next", ".data", ".git", "e2e", "test-results", "playwright-report"]);
 const BIN = path.join(ROOT, "node_modules", ".bin");
 
@@ -60,7 +65,10 @@ function selectionOf(args: string[]): Selection {
   const filters = args.filter((arg) => !isPhase(arg));
   const specFilters = filters.filter((filter) => filter.startsWith("e2e/"));
   const unitFilters = filters.filter((filter) => !filter.startsWith("e2e/"));
-  const filtered: Phase[] = [...(unitFilters.length > 0 ? (["unit"] as const) : []), ...(specFilters.length > 0 ? (["e2e"] as const) : [])];
+  const filtered: Phase[] = [
+    ...(unitFilters.length > 0 ? (["unit"] as const) : []),
+    ...(specFilters.length > 0 ? (["e2e"] as const) : []),
+  ];
   const phases = named.length > 0 ? named : filters.length > 0 ? filtered : PHASES;
   return { phases: new Set(phases), unitFilters, specFilters };
 }
@@ -78,14 +86,20 @@ function findTestFiles(dir: string, found: string[] = []): string[] {
 /** A whole program as one test: passed when it exits 0 within its time. */
 async function runAsOneTest(phase: Phase, label: string, command: string, args: string[]): Promise<PhaseResult> {
   log.info({ phase, command: [label, ...args].join(" ") }, "running");
-  const failure = (problem: string): PhaseResult => ({ passed: 0, failed: 1, skipped: 0, problems: [`${phase}: ${label} ${problem}`] });
+  const failure = (problem: string): PhaseResult => ({
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+    problems: [`${phase}: ${label} ${problem}`],
+  });
   let run: GroupRun;
   try {
     run = await runInProcessGroup(command, args, { cwd: ROOT, timeLimitMs: TIME_LIMIT_MS[phase] });
   } catch (error) {
     return failure(`could not start: ${errorMessage(error)}`);
   }
-  if (run.hasTimedOut) return failure(`went over its time limit of ${formatMinutes(TIME_LIMIT_MS[phase])}; its process group was killed`);
+  if (run.hasTimedOut)
+    return failure(`went over its time limit of ${formatMinutes(TIME_LIMIT_MS[phase])}; its process group was killed`);
   if (run.wasInterrupted) return failure("was interrupted");
   if (run.exitCode === 0) return { passed: 1, failed: 0, skipped: 0, problems: [] };
   return failure(`failed (exit ${run.exitCode ?? run.signal}; its findings are above)`);
@@ -99,8 +113,14 @@ async function runLint(): Promise<PhaseResult> {
 
 const runTypecheck = () => runAsOneTest("typecheck", "tsc", path.join(BIN, "tsc"), ["--noEmit", "-p", ROOT]);
 
-async function runUnit(files: string[], filters: string[], processEnv: NodeJS.ProcessEnv, recordsFile: string): Promise<PhaseResult> {
-  if (files.length === 0) return { ...NOTHING_RUN, failed: 1, problems: [`unit: no test file's path contains ${filters.join(" or ")}`] };
+async function runUnit(
+  files: string[],
+  filters: string[],
+  processEnv: NodeJS.ProcessEnv,
+  recordsFile: string,
+): Promise<PhaseResult> {
+  if (files.length === 0)
+    return { ...NOTHING_RUN, failed: 1, problems: [`unit: no test file's path contains ${filters.join(" or ")}`] };
   log.info({ phase: "unit", files: files.length }, "node's test runner");
   const run = await runInProcessGroup(
     process.execPath,
@@ -113,7 +133,11 @@ async function runUnit(files: string[], filters: string[], processEnv: NodeJS.Pr
   return withProcessEnd("unit", countNodeTestRecords(records, ROOT, hasRunToEnd ? files : []), run, TIME_LIMIT_MS.unit);
 }
 
-async function runEndToEnd(processEnv: NodeJS.ProcessEnv, reportFile: string, specFilters: string[]): Promise<PhaseResult> {
+async function runEndToEnd(
+  processEnv: NodeJS.ProcessEnv,
+  reportFile: string,
+  specFilters: string[],
+): Promise<PhaseResult> {
   const run = await runInProcessGroup(
     process.execPath,
     ["--import", "tsx", path.join(ROOT, "scripts", "test-runner", "run-end-to-end.ts"), reportFile, ...specFilters],
@@ -121,7 +145,11 @@ async function runEndToEnd(processEnv: NodeJS.ProcessEnv, reportFile: string, sp
   );
   const result = fs.existsSync(reportFile)
     ? countPlaywrightReport(PlaywrightReportSchema.parse(JSON.parse(fs.readFileSync(reportFile, "utf8"))), ROOT)
-    : { ...NOTHING_RUN, failed: 1, problems: ["e2e: Playwright wrote no report: the phase ended before Playwright finished (see above)"] };
+    : {
+        ...NOTHING_RUN,
+        failed: 1,
+        problems: ["e2e: Playwright wrote no report: the phase ended before Playwright finished (see above)"],
+      };
   return withProcessEnd("e2e", result, run, TIME_LIMIT_MS.e2e);
 }
 
@@ -174,7 +202,9 @@ async function startTestServices(stateDir: string, runId: string): Promise<TestS
   // A server we were given gets a database of its own for this run; an embedded one is new anyway.
   const testDatabase = `gradient_test_${runId}`;
   try {
-    const unitDatabaseUrl = env.DATABASE_URL ? await createDatabase(env.DATABASE_URL, testDatabase) : services.postgres.url;
+    const unitDatabaseUrl = env.DATABASE_URL
+      ? await createDatabase(env.DATABASE_URL, testDatabase)
+      : services.postgres.url;
     const sharedEnv = {
       REDIS_URL: services.redis.url,
       AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
@@ -209,7 +239,8 @@ async function runPhases(selection: Selection, stateDir: string): Promise<Map<Ph
     test = await startTestServices(stateDir, runId);
   } catch (error) {
     const problem = `could not start Postgres and Redis: ${errorMessage(error)}`;
-    for (const phase of servicePhases) results.set(phase, { ...NOTHING_RUN, failed: 1, problems: [`${phase}: ${problem}`] });
+    for (const phase of servicePhases)
+      results.set(phase, { ...NOTHING_RUN, failed: 1, problems: [`${phase}: ${problem}`] });
     return results;
   }
   // The end-to-end phase gets a database and queue of its own: submissions the integration tests
@@ -220,8 +251,14 @@ async function runPhases(selection: Selection, stateDir: string): Promise<Map<Ph
     if (wants("unit")) {
       const result = await guarded("unit", async () => {
         migrate(test.unitDatabaseUrl);
-        const unitEnv = childEnvironment({ ...test.sharedEnv, DATABASE_URL: test.unitDatabaseUrl, QUEUE_PREFIX: `gradient-test-${runId}` });
-        const files = findTestFiles(ROOT).filter((file) => selection.unitFilters.length === 0 || selection.unitFilters.some((filter) => file.includes(filter)));
+        const unitEnv = childEnvironment({
+          ...test.sharedEnv,
+          DATABASE_URL: test.unitDatabaseUrl,
+          QUEUE_PREFIX: `gradient-test-${runId}`,
+        });
+        const files = findTestFiles(ROOT).filter(
+          (file) => selection.unitFilters.length === 0 || selection.unitFilters.some((filter) => file.includes(filter)),
+        );
         return runUnit(files, selection.unitFilters, unitEnv, path.join(stateDir, "node-tests.jsonl"));
       });
       results.set("unit", atLeastOne("unit", result));
@@ -230,7 +267,11 @@ async function runPhases(selection: Selection, stateDir: string): Promise<Map<Ph
       const result = await guarded("e2e", async () => {
         const endToEndUrl = await createDatabase(serverUrl, endToEndDatabase);
         migrate(endToEndUrl);
-        const endToEndEnv = childEnvironment({ ...test.sharedEnv, DATABASE_URL: endToEndUrl, QUEUE_PREFIX: `gradient-e2e-${runId}` });
+        const endToEndEnv = childEnvironment({
+          ...test.sharedEnv,
+          DATABASE_URL: endToEndUrl,
+          QUEUE_PREFIX: `gradient-e2e-${runId}`,
+        });
         return runEndToEnd(endToEndEnv, path.join(stateDir, "playwright.json"), selection.specFilters);
       });
       results.set("e2e", atLeastOne("e2e", result));
@@ -242,7 +283,12 @@ async function runPhases(selection: Selection, stateDir: string): Promise<Map<Ph
   return results;
 }
 
-const PHASE_LABELS: Record<Phase, string> = { lint: "lint", typecheck: "type check", unit: "unit and integration", e2e: "end-to-end" };
+const PHASE_LABELS: Record<Phase, string> = {
+  lint: "lint",
+  typecheck: "type check",
+  unit: "unit and integration",
+  e2e: "end-to-end",
+};
 
 async function main(): Promise<number> {
   takeOverSignals();
@@ -257,7 +303,11 @@ async function main(): Promise<number> {
     console.log("");
     for (const [phase, result] of results) {
       const counts = `${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped`;
-      console.log(phase === "typecheck" ? `type check: ${result.failed === 0 ? "clean" : "errors"}` : `${PHASE_LABELS[phase]}: ${counts}`);
+      console.log(
+        phase === "typecheck"
+          ? `type check: ${result.failed === 0 ? "clean" : "errors"}`
+          : `${PHASE_LABELS[phase]}: ${counts}`,
+      );
     }
     console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
     return total.failed === 0 && total.skipped === 0 && total.passed > 0 && !wasRunInterrupted() ? 0 : 1;

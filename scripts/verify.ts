@@ -11,12 +11,15 @@ import { VC_JWT_MEDIA_TYPE } from "../lib/certificates/vc-jwt";
 import { extractJwt, verifyCredential, type Verdict } from "../lib/certificates/verify-credential";
 import { errorMessage } from "../lib/errors";
 
-const USAGE = "usage: npm run verify -- <credential file | https://…/credentials/<id> | https://…/verify/<id>> [--issuer <origin>]";
+const USAGE =
+  "usage: npm run verify -- <credential file | https://…/credentials/<id> | https://…/verify/<id>> [--issuer <origin>]";
 const FETCH_TIMEOUT_MS = 15_000;
 
 const ArgsSchema = z.object({
   positionals: z.tuple([z.string().min(1)], { error: "name one credential: a file, or its address" }),
-  issuer: z.url({ protocol: /^https?$/, error: "--issuer must be the issuer's address, like https://gradient.example" }).optional(),
+  issuer: z
+    .url({ protocol: /^https?$/, error: "--issuer must be the issuer's address, like https://gradient.example" })
+    .optional(),
 });
 
 const JwksSchema = z.object({
@@ -24,7 +27,11 @@ const JwksSchema = z.object({
 });
 
 async function fetchText(url: string, accept: string): Promise<string> {
-  const response = await fetch(url, { headers: { Accept: accept }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: "follow" }).catch((error: unknown) => {
+  const response = await fetch(url, {
+    headers: { Accept: accept },
+    signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+    redirect: "follow",
+  }).catch((error: unknown) => {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
     throw new Error(`could not reach ${url}: ${cause}`);
   });
@@ -54,7 +61,13 @@ function claimedIssuer(input: string): string | null {
 }
 
 function print(verdict: Verdict, issuer: string, isPinned: boolean): void {
-  const label = { valid: "VALID", revoked: "REVOKED", suspended: "SUSPENDED", not_genuine: "NOT GENUINE", status_unknown: "STATUS UNKNOWN" }[verdict.status];
+  const label = {
+    valid: "VALID",
+    revoked: "REVOKED",
+    suspended: "SUSPENDED",
+    not_genuine: "NOT GENUINE",
+    status_unknown: "STATUS UNKNOWN",
+  }[verdict.status];
   console.log(`verdict: ${label}`);
   for (const problem of verdict.problems) console.log(`  - ${problem}`);
   const summary = verdict.summary;
@@ -66,19 +79,27 @@ function print(verdict: Verdict, issuer: string, isPinned: boolean): void {
     console.log(`issuer:  ${summary.issuerName} <${summary.issuerId}>`);
     console.log(`key:     ${verdict.kid ?? "?"} (from ${jwksUrl(issuer)})`);
     for (const item of summary.evidence) {
-      console.log(`lab:     ${item.lab}  code ${item.codeSha256.slice(0, 16)}…  ` +
-        `held-out ${item.heldOutSha256?.slice(0, 16) ?? "n/a"}  ` +
-        `grader ${item.graderVersion ?? "n/a"}  backend ${item.backend ?? "n/a"}  seed ${item.seed ?? "n/a"}`);
+      console.log(
+        `lab:     ${item.lab}  code ${item.codeSha256.slice(0, 16)}…  ` +
+          `held-out ${item.heldOutSha256?.slice(0, 16) ?? "n/a"}  ` +
+          `grader ${item.graderVersion ?? "n/a"}  backend ${item.backend ?? "n/a"}  seed ${item.seed ?? "n/a"}`,
+      );
     }
   }
-  if (!isPinned) console.log(`note:    trusted the issuer the credential names; pass --issuer ${issuer} to require it.`);
+  if (!isPinned)
+    console.log(`note:    trusted the issuer the credential names; pass --issuer ${issuer} to require it.`);
 }
 
 async function main(): Promise<number> {
   const {
     positionals: [source],
     issuer: pinned,
-  } = parseCommandLine({ usage: USAGE, options: { issuer: { type: "string" } }, allowPositionals: true, schema: ArgsSchema });
+  } = parseCommandLine({
+    usage: USAGE,
+    options: { issuer: { type: "string" } },
+    allowPositionals: true,
+    schema: ArgsSchema,
+  });
   const input = await readCredential(source);
   const issuer = pinned ? new URL(pinned).origin : claimedIssuer(input);
   if (!issuer) {
@@ -89,7 +110,9 @@ async function main(): Promise<number> {
   const verdict = await verifyCredential(input, {
     expectedIssuer: issuer,
     async resolveKey(kid) {
-      jwks ??= JwksSchema.parse(JSON.parse(await fetchText(jwksUrl(issuer), "application/jwk-set+json, application/json")));
+      jwks ??= JwksSchema.parse(
+        JSON.parse(await fetchText(jwksUrl(issuer), "application/jwk-set+json, application/json")),
+      );
       const key = jwks.keys.find((candidate) => candidate.kid === kid);
       return key ? ({ ...key, alg: "EdDSA", use: "sig" } satisfies PublicJwk) : null;
     },

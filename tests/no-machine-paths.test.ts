@@ -19,7 +19,9 @@ const NAME_BYTE = /[A-Za-z0-9._-]/;
 /** The checkout and its parent, as given and with links resolved. */
 function machinePaths(): string[] {
   const checkouts = new Set([ROOT, fs.realpathSync(ROOT)]);
-  const folders = [...checkouts].map((checkout) => path.dirname(checkout)).filter((folder) => !SYSTEM_FOLDERS.has(folder));
+  const folders = [...checkouts]
+    .map((checkout) => path.dirname(checkout))
+    .filter((folder) => !SYSTEM_FOLDERS.has(folder));
   return [...new Set([...checkouts, ...folders])];
 }
 
@@ -38,13 +40,17 @@ function linesNaming(text: Buffer, needle: string): number[] {
 
 function trackedFiles(): string[] {
   ensureDebianPackages(["git"], "the test that no file names this machine's paths");
-  return execFileSync("git", ["ls-files", "-z"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter((file) => file !== "" && !IGNORED.has(file));
+  return execFileSync("git", ["ls-files", "-z"], { cwd: ROOT, encoding: "utf8" })
+    .split("\0")
+    .filter((file) => file !== "" && !IGNORED.has(file));
 }
 
 describe("machine paths", () => {
   test("the search finds a path however it is quoted, and not a longer name that starts the same", () => {
     const folder = path.dirname(ROOT);
-    const text = Buffer.from(`one\nconst a = "${folder}/seeds";\nsee ${folder}\n${folder}er/x and lib${folder}/x\n'${ROOT}'`);
+    const text = Buffer.from(
+      `one\nconst a = "${folder}/seeds";\nsee ${folder}\n${folder}er/x and lib${folder}/x\n'${ROOT}'`,
+    );
     assert.deepEqual(linesNaming(text, folder), [2, 3, 5]);
     assert.deepEqual(linesNaming(text, ROOT), [5]);
   });
@@ -59,8 +65,13 @@ describe("machine paths", () => {
       const stat = fs.lstatSync(full, { throwIfNoEntry: false });
       if (!stat) continue;
       const text = stat.isSymbolicLink() ? Buffer.from(fs.readlinkSync(full)) : fs.readFileSync(full);
-      for (const needle of needles) mentions.push(...linesNaming(text, needle).map((line) => `${file}:${line} names ${needle}`));
+      for (const needle of needles)
+        mentions.push(...linesNaming(text, needle).map((line) => `${file}:${line} names ${needle}`));
     }
-    assert.deepEqual(mentions, [], `files name this machine's paths; derive them at run time instead:\n${mentions.join("\n")}`);
+    assert.deepEqual(
+      mentions,
+      [],
+      `files name this machine's paths; derive them at run time instead:\n${mentions.join("\n")}`,
+    );
   });
 });

@@ -24,10 +24,19 @@ import { createSharedPageServer } from "./shared-page-server";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const USAGE = "usage: node --import tsx web-server/index.ts [--port 3000] [--hostname 127.0.0.1]   (PORT by default)";
 const ArgsSchema = z.object({
-  port: z.coerce.number({ error: "--port must be a port number" }).int("--port must be a port number").min(1).max(65535).default(env.PORT),
+  port: z.coerce
+    .number({ error: "--port must be a port number" })
+    .int("--port must be a port number")
+    .min(1)
+    .max(65535)
+    .default(env.PORT),
   hostname: z.string().min(1, "--hostname must name an address to listen on"),
 });
-const { port, hostname } = parseCommandLine({ usage: USAGE, options: { port: { type: "string" }, hostname: { type: "string", default: "127.0.0.1" } }, schema: ArgsSchema });
+const { port, hostname } = parseCommandLine({
+  usage: USAGE,
+  options: { port: { type: "string" }, hostname: { type: "string", default: "127.0.0.1" } },
+  schema: ArgsSchema,
+});
 /** How long a process waits for its in-flight requests after SIGTERM before it gives up on them. */
 const SHUTDOWN_GRACE_MS = 25_000;
 /** A process that dies sooner than this after its start is not restarted: it would only die again. */
@@ -88,7 +97,9 @@ async function runWorker(): Promise<void> {
   await app.prepare();
   // The server's own address, for the renderings it asks Next for (a wildcard is not one to connect to).
   const origin = `http://${hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname}:${port}`;
-  const sharedPages = env.DATABASE_URL ? createSharedPageServer({ origin, handle, databaseUrl: env.DATABASE_URL, authSecret: env.AUTH_SECRET }) : null;
+  const sharedPages = env.DATABASE_URL
+    ? createSharedPageServer({ origin, handle, databaseUrl: env.DATABASE_URL, authSecret: env.AUTH_SECRET })
+    : null;
 
   const server = http.createServer((request, response) => {
     if (!hasDecodablePath(request.url ?? "/")) {
@@ -120,7 +131,9 @@ async function runWorker(): Promise<void> {
 
 if (cluster.isPrimary) {
   runPrimary();
-  cluster.once("listening", () => log.info({ url: `http://${hostname}:${port}`, processes: webProcessCount }, "listening"));
+  cluster.once("listening", () =>
+    log.info({ url: `http://${hostname}:${port}`, processes: webProcessCount }, "listening"),
+  );
 } else {
   runWorker().catch((error: unknown) => {
     log.fatal({ err: error }, "could not start");

@@ -5,7 +5,14 @@
 import type http from "node:http";
 import { chooseLocale, LOCALE_COOKIE } from "../lib/i18n/locale-choice";
 import { logger } from "../lib/log";
-import { SHARED_PAGE_TTL_MS, SharedPageCache, sharedPageKey, sharedPageRequest, type HeaderValue, type SharedPageRequest } from "../lib/page-cache/shared-page-cache";
+import {
+  SHARED_PAGE_TTL_MS,
+  SharedPageCache,
+  sharedPageKey,
+  sharedPageRequest,
+  type HeaderValue,
+  type SharedPageRequest,
+} from "../lib/page-cache/shared-page-cache";
 import { createSharedPageContextReader } from "../lib/page-cache/shared-page-context";
 import { accountElement, SHARED_RENDER_HEADER } from "../lib/page-cache/shared-page-marker";
 
@@ -22,7 +29,12 @@ export interface SharedPageServer {
   serve(request: http.IncomingMessage, response: http.ServerResponse, nonce: string): boolean;
 }
 
-export function createSharedPageServer(options: { origin: string; handle: NextHandler; databaseUrl: string; authSecret: string | undefined }): SharedPageServer {
+export function createSharedPageServer(options: {
+  origin: string;
+  handle: NextHandler;
+  databaseUrl: string;
+  authSecret: string | undefined;
+}): SharedPageServer {
   const { origin, handle } = options;
   const pages = new SharedPageCache();
   const contexts = createSharedPageContextReader(options.databaseUrl, options.authSecret);
@@ -35,7 +47,10 @@ export function createSharedPageServer(options: { origin: string; handle: NextHa
     rendering.add(key);
     // The reader's session lets the page check they may read it; the language cookie makes it
     // render in the language of the key, whatever was saved for the reader meanwhile.
-    const cookie = [`${LOCALE_COOKIE}=${locale}`, ...(shared.session ? [`${shared.session.name}=${shared.session.value}`] : [])].join("; ");
+    const cookie = [
+      `${LOCALE_COOKIE}=${locale}`,
+      ...(shared.session ? [`${shared.session.name}=${shared.session.value}`] : []),
+    ].join("; ");
     void (async () => {
       const response = await fetch(`${origin}${shared.path}`, {
         headers: { cookie, [SHARED_RENDER_HEADER]: "1", "accept-encoding": "identity" },
@@ -56,11 +71,18 @@ export function createSharedPageServer(options: { origin: string; handle: NextHa
         setTimeout(() => unshareable.delete(key), SHARED_PAGE_TTL_MS).unref();
       }
     })()
-      .catch((error: unknown) => logger.warn({ component: "web", err: error, path: shared.path }, "could not render a page to share"))
+      .catch((error: unknown) =>
+        logger.warn({ component: "web", err: error, path: shared.path }, "could not render a page to share"),
+      )
       .finally(() => rendering.delete(key));
   };
 
-  const sendCopy = (request: http.IncomingMessage, response: http.ServerResponse, copy: { headers: [string, HeaderValue][]; body: Buffer }, isGzipped: boolean) => {
+  const sendCopy = (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    copy: { headers: [string, HeaderValue][]; body: Buffer },
+    isGzipped: boolean,
+  ) => {
     for (const [name, value] of copy.headers) response.setHeader(name, value);
     if (isGzipped) response.setHeader("content-encoding", "gzip");
     response.setHeader("vary", "Accept-Encoding");
@@ -70,7 +92,12 @@ export function createSharedPageServer(options: { origin: string; handle: NextHa
     response.end(request.method === "HEAD" ? undefined : copy.body);
   };
 
-  const answer = async (shared: SharedPageRequest, request: http.IncomingMessage, response: http.ServerResponse, nonce: string) => {
+  const answer = async (
+    shared: SharedPageRequest,
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    nonce: string,
+  ) => {
     let context;
     try {
       context = await contexts.read(shared);
@@ -83,7 +110,12 @@ export function createSharedPageServer(options: { origin: string; handle: NextHa
     const locale = chooseLocale(shared.localeCookie, context.reader?.locale ?? null, shared.acceptLanguage);
     const key = sharedPageKey(shared, locale, context.version);
     const isGzipped = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
-    const copy = pages.copy(key, nonce, context.reader ? accountElement(context.reader) : "", isGzipped ? "gzip" : "identity");
+    const copy = pages.copy(
+      key,
+      nonce,
+      context.reader ? accountElement(context.reader) : "",
+      isGzipped ? "gzip" : "identity",
+    );
     if (copy) {
       if (copy.isDue) renderToKeep(key, shared, locale);
       return sendCopy(request, response, copy, isGzipped);
@@ -92,7 +124,8 @@ export function createSharedPageServer(options: { origin: string; handle: NextHa
     await handle(request, response);
     // Only a page that was there to read is worth a rendering to keep: an unknown certificate id
     // must not cost two renders, nor a page that would not be kept be asked for again and again.
-    if (request.method === "GET" && response.statusCode === 200 && !unshareable.has(key)) renderToKeep(key, shared, locale);
+    if (request.method === "GET" && response.statusCode === 200 && !unshareable.has(key))
+      renderToKeep(key, shared, locale);
   };
 
   return {

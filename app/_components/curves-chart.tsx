@@ -29,7 +29,7 @@ export function CurvesChart({ points }: { points: EpochPointView[] }) {
   const label = loss
     ? `Training loss over ${points.length} epochs, ` +
       `from ${loss.values[0]?.[1].toPrecision(3)} to ${loss.values.at(-1)?.[1].toPrecision(3)}` +
-        `${series.length > 1 ? ", with the training metric" : ""}`
+      `${series.length > 1 ? ", with the training metric" : ""}`
     : `Training metric over ${points.length} epochs`;
   const all = series.flatMap((line) => line.values);
   const [minX, maxX] = [Math.min(...all.map(([x]) => x)), Math.max(...all.map(([x]) => x))];
@@ -40,13 +40,27 @@ export function CurvesChart({ points }: { points: EpochPointView[] }) {
   const y = (value: number) => HEIGHT - PAD.bottom - ((value - minY) / spanY) * (HEIGHT - PAD.top - PAD.bottom);
   return (
     <figure style={{ margin: 0 }}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={label} style={{ maxWidth: `${WIDTH}px`, background: "var(--paper)", border: "1px solid var(--line)", borderRadius: 8 }}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        role="img"
+        aria-label={label}
+        style={{ maxWidth: `${WIDTH}px`, background: "var(--paper)", border: "1px solid var(--line)", borderRadius: 8 }}
+      >
         <line x1={PAD.left} y1={HEIGHT - PAD.bottom} x2={WIDTH - PAD.right} y2={HEIGHT - PAD.bottom} stroke="#999" />
         <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={HEIGHT - PAD.bottom} stroke="#999" />
-        <text x={PAD.left - 6} y={PAD.top + 4} textAnchor="end" fontSize="11">{maxY.toPrecision(3)}</text>
-        <text x={PAD.left - 6} y={HEIGHT - PAD.bottom} textAnchor="end" fontSize="11">{minY.toPrecision(3)}</text>
-        <text x={PAD.left} y={HEIGHT - 10} fontSize="11">epoch {minX}</text>
-        <text x={WIDTH - PAD.right} y={HEIGHT - 10} textAnchor="end" fontSize="11">epoch {maxX}</text>
+        <text x={PAD.left - 6} y={PAD.top + 4} textAnchor="end" fontSize="11">
+          {maxY.toPrecision(3)}
+        </text>
+        <text x={PAD.left - 6} y={HEIGHT - PAD.bottom} textAnchor="end" fontSize="11">
+          {minY.toPrecision(3)}
+        </text>
+        <text x={PAD.left} y={HEIGHT - 10} fontSize="11">
+          epoch {minX}
+        </text>
+        <text x={WIDTH - PAD.right} y={HEIGHT - 10} textAnchor="end" fontSize="11">
+          epoch {maxX}
+        </text>
         {series.map((line, index) => (
           <polyline
             key={line.name}
@@ -60,7 +74,10 @@ export function CurvesChart({ points }: { points: EpochPointView[] }) {
       <figcaption style={{ display: "flex", gap: "1rem", flexWrap: "wrap" }}>
         {series.map((line, index) => (
           <span key={line.name}>
-            <span aria-hidden="true" style={{ color: COLOURS[index % COLOURS.length] }}>■</span> {line.name}
+            <span aria-hidden="true" style={{ color: COLOURS[index % COLOURS.length] }}>
+              ■
+            </span>{" "}
+            {line.name}
           </span>
         ))}
       </figcaption>
@@ -75,7 +92,8 @@ export function CurvesChart({ points }: { points: EpochPointView[] }) {
             ...series.map((line) => ({
               key: line.name,
               header: line.name,
-              cell: (point: EpochPointView) => line.values.find(([epoch]) => epoch === point.epoch)?.[1].toPrecision(4) ?? "—",
+              cell: (point: EpochPointView) =>
+                line.values.find(([epoch]) => epoch === point.epoch)?.[1].toPrecision(4) ?? "—",
             })),
           ]}
         />

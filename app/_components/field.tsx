@@ -27,7 +27,11 @@ export function Field({ name, label, errors, hint, ...input }: FieldProps) {
     <div className="field">
       <label htmlFor={name}>{label}</label>
       <input id={name} name={name} aria-invalid={hasErrors} aria-describedby={describedBy} {...input} />
-      {hint && <p id={hintId} className="muted" style={{ margin: 0, fontSize: "0.9rem" }}>{hint}</p>}
+      {hint && (
+        <p id={hintId} className="muted" style={{ margin: 0, fontSize: "0.9rem" }}>
+          {hint}
+        </p>
+      )}
       <FieldError id={errorId} errors={errors} />
     </div>
   );
@@ -47,7 +51,13 @@ export function SelectField({ name, label, errors, children, ...select }: Select
   return (
     <div className="field">
       <label htmlFor={name}>{label}</label>
-      <select id={name} name={name} aria-invalid={hasErrors} aria-describedby={hasErrors ? errorId : undefined} {...select}>
+      <select
+        id={name}
+        name={name}
+        aria-invalid={hasErrors}
+        aria-describedby={hasErrors ? errorId : undefined}
+        {...select}
+      >
         {children}
       </select>
       <FieldError id={errorId} errors={errors} />

@@ -12,7 +12,15 @@ export function LanguageSwitchForm({ current }: { current: Locale }) {
   return (
     <form action={action} className="language-switch" aria-label="Language / 语言">
       {LOCALES.map((locale) => (
-        <button key={locale} type="submit" name="locale" value={locale} lang={locale} aria-pressed={locale === current} className="link-button">
+        <button
+          key={locale}
+          type="submit"
+          name="locale"
+          value={locale}
+          lang={locale}
+          aria-pressed={locale === current}
+          className="link-button"
+        >
           {NAMES[locale]}
         </button>
       ))}

@@ -20,5 +20,10 @@ export function Markdown({ source, assetBase, isInline = false, className }: Mar
   if (isInline) {
     return <span className={className} dangerouslySetInnerHTML={{ __html: renderInlineMarkdownCached(source) }} />;
   }
-  return <div className={["markdown", className].filter(Boolean).join(" ")} dangerouslySetInnerHTML={{ __html: renderMarkdownCached(source, { assetBase }) }} />;
+  return (
+    <div
+      className={["markdown", className].filter(Boolean).join(" ")}
+      dangerouslySetInnerHTML={{ __html: renderMarkdownCached(source, { assetBase }) }}
+    />
+  );
 }

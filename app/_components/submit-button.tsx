@@ -11,7 +11,13 @@ interface SubmitButtonProps {
 }
 
 /** A form's submit button, which cannot be pressed twice while its save is under way. */
-export function SubmitButton({ isPending, pendingLabel = "Saving…", isDisabled = false, className = "button", children }: SubmitButtonProps) {
+export function SubmitButton({
+  isPending,
+  pendingLabel = "Saving…",
+  isDisabled = false,
+  className = "button",
+  children,
+}: SubmitButtonProps) {
   return (
     <button type="submit" className={className} disabled={isPending || isDisabled}>
       {isPending ? pendingLabel : children}

@@ -17,14 +17,19 @@ type SaveMessage = { text: string; isError: boolean } | null;
  * (what was typed stays in the form's own fields or state), a message for the whole form, and
  * whether a save is under way. `unreachable` is the message shown when the action never answered.
  */
-export function useSave(unreachable = "Not saved: the server could not be reached. Your text is still here; try again.") {
+export function useSave(
+  unreachable = "Not saved: the server could not be reached. Your text is still here; try again.",
+) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<SaveMessage>(null);
   const [isPending, setIsPending] = useState(false);
 
   // Stable across renders, so a form may list it among an effect's dependencies (the timed quiz does).
   const save = useCallback(
-    async <R extends SaveResult>(run: () => Promise<R>, onSaved: (saved: Extract<R, { isOk: true }>) => string | void | Promise<string | void>): Promise<void> => {
+    async <R extends SaveResult>(
+      run: () => Promise<R>,
+      onSaved: (saved: Extract<R, { isOk: true }>) => string | void | Promise<string | void>,
+    ): Promise<void> => {
       setIsPending(true);
       setMessage(null);
       try {

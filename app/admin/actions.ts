@@ -8,7 +8,10 @@ import { toActionResult, type ActionResult } from "@/app/_lib/action-result";
 
 // Each action authenticates again and lib/admin checks the role: a server action is a public endpoint.
 
-export async function changeRoleAction(input: { userId: unknown; role: unknown }): Promise<ActionResult<{ isChanged: boolean }>> {
+export async function changeRoleAction(input: {
+  userId: unknown;
+  role: unknown;
+}): Promise<ActionResult<{ isChanged: boolean }>> {
   return toActionResult(async () => {
     const viewer = await requireUser();
     const { isChanged } = await changeUserRole({ viewer, input });
@@ -17,7 +20,11 @@ export async function changeRoleAction(input: { userId: unknown; role: unknown }
   });
 }
 
-export async function setCourseInstructorAction(input: { userId: unknown; courseSlug: unknown; isInstructor: unknown }): Promise<ActionResult<{ isChanged: boolean }>> {
+export async function setCourseInstructorAction(input: {
+  userId: unknown;
+  courseSlug: unknown;
+  isInstructor: unknown;
+}): Promise<ActionResult<{ isChanged: boolean }>> {
   return toActionResult(async () => {
     const viewer = await requireUser();
     const { isChanged } = await setCourseInstructor({ viewer, input });

@@ -16,13 +16,20 @@ interface CourseInstructorFormProps {
 /** Makes an instructor teach a course, or stop teaching it. */
 export function CourseInstructorForm({ accounts, courses }: CourseInstructorFormProps) {
   const router = useRouter();
-  const { fieldErrors, message, isPending, save } = useSave("Not saved: the server could not be reached. Try again in a moment.");
+  const { fieldErrors, message, isPending, save } = useSave(
+    "Not saved: the server could not be reached. Try again in a moment.",
+  );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     void save(
-      () => setCourseInstructorAction({ userId: form.get("userId"), courseSlug: form.get("courseSlug"), isInstructor: form.get("isInstructor") }),
+      () =>
+        setCourseInstructorAction({
+          userId: form.get("userId"),
+          courseSlug: form.get("courseSlug"),
+          isInstructor: form.get("isInstructor"),
+        }),
       ({ value }) => {
         router.refresh();
         return value.isChanged ? "Saved." : "Nothing to change.";
@@ -33,7 +40,13 @@ export function CourseInstructorForm({ accounts, courses }: CourseInstructorForm
   return (
     <form className="form card" onSubmit={onSubmit} noValidate aria-label="Course instructors">
       <FormMessage message={message} />
-      <PersonSelectField name="userId" label="Account" placeholder="Choose an account" people={accounts} errors={fieldErrors.userId} />
+      <PersonSelectField
+        name="userId"
+        label="Account"
+        placeholder="Choose an account"
+        people={accounts}
+        errors={fieldErrors.userId}
+      />
       <SelectField name="courseSlug" label="Course" defaultValue="" errors={fieldErrors.courseSlug}>
         <option value="">Choose a course</option>
         {courses.map((course) => (

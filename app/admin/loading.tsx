@@ -1,3 +1,7 @@
 export default function AdminLoading() {
-  return <p className="muted" aria-busy="true">Loading…</p>;
+  return (
+    <p className="muted" aria-busy="true">
+      Loading…
+    </p>
+  );
 }

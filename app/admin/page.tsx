@@ -38,8 +38,16 @@ export default async function AdminPage() {
             ),
           },
           { key: "email", header: "Email", cell: (user) => user.email },
-          { key: "role", header: "Role", cell: (user) => <RoleForm userId={user.id} email={user.email} role={user.role} /> },
-          { key: "teaches", header: "Teaches", cell: (user) => (user.teaches.length > 0 ? user.teaches.join(", ") : <span className="muted">—</span>) },
+          {
+            key: "role",
+            header: "Role",
+            cell: (user) => <RoleForm userId={user.id} email={user.email} role={user.role} />,
+          },
+          {
+            key: "teaches",
+            header: "Teaches",
+            cell: (user) => (user.teaches.length > 0 ? user.teaches.join(", ") : <span className="muted">—</span>),
+          },
           { key: "joined", header: "Joined", cell: (user) => user.createdAt.toISOString().slice(0, 10) },
         ]}
       />

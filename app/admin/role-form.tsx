@@ -27,7 +27,9 @@ export function RoleForm({ userId, email, role }: { userId: string; email: strin
         const result = await changeRoleAction({ userId, role: form.get("role") });
         if (result.isOk) return result;
         // The form shows one line: the role's field errors in place of the message, then the account's.
-        const text = [result.fieldErrors.role?.join(" ") ?? result.message, result.fieldErrors.userId?.join(" ")].filter(Boolean).join(" ");
+        const text = [result.fieldErrors.role?.join(" ") ?? result.message, result.fieldErrors.userId?.join(" ")]
+          .filter(Boolean)
+          .join(" ");
         return { isOk: false, message: text };
       },
       () => router.refresh(),
@@ -37,15 +39,27 @@ export function RoleForm({ userId, email, role }: { userId: string; email: strin
   // The button is plainly "Save": an e-mail in its name would become part of its table cell's
   // name, and the cell holding the e-mail would no longer be the only one that matches it.
   return (
-    <form onSubmit={onSubmit} noValidate style={{ display: "flex", gap: "0.5rem", alignItems: "center", flexWrap: "wrap" }}>
-      <select name="role" defaultValue={role} aria-label={`Role of ${email}`} aria-invalid={Boolean(error)} aria-describedby={error ? errorId : undefined}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      style={{ display: "flex", gap: "0.5rem", alignItems: "center", flexWrap: "wrap" }}
+    >
+      <select
+        name="role"
+        defaultValue={role}
+        aria-label={`Role of ${email}`}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? errorId : undefined}
+      >
         {ROLES.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
       </select>
-      <SubmitButton isPending={isPending} className="button secondary">Save</SubmitButton>
+      <SubmitButton isPending={isPending} className="button secondary">
+        Save
+      </SubmitButton>
       {error && (
         <p id={errorId} className="field-error" role="alert" style={{ flexBasis: "100%" }}>
           {error}

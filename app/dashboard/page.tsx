@@ -17,7 +17,12 @@ export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard");
   const { courses, submissions } = await getDashboard(user, await getLocale());
   const MAX_FOLLOWED = 3;
-  const followed = new Set(submissions.filter((submission) => submission.status === "QUEUED" || submission.status === "RUNNING").slice(0, MAX_FOLLOWED).map((submission) => submission.id));
+  const followed = new Set(
+    submissions
+      .filter((submission) => submission.status === "QUEUED" || submission.status === "RUNNING")
+      .slice(0, MAX_FOLLOWED)
+      .map((submission) => submission.id),
+  );
   return (
     <>
       <h1>Welcome, {user.name}</h1>
@@ -40,7 +45,8 @@ export default async function DashboardPage() {
               ) : (
                 <>
                   <p>
-                    {progress.lessonsDone} of {progress.lessonsTotal} lessons done · {progress.labsPassed} of {progress.labsTotal} labs passed
+                    {progress.lessonsDone} of {progress.lessonsTotal} lessons done · {progress.labsPassed} of{" "}
+                    {progress.labsTotal} labs passed
                   </p>
                   <progress
                     max={progress.lessonsTotal + progress.labsTotal || 1}
@@ -62,7 +68,8 @@ export default async function DashboardPage() {
                     <ul className="muted">
                       {progress.deadlines.map((entry) => (
                         <li key={entry.slug}>
-                          <Link href={`/courses/${slug}/labs/${entry.slug}`}>{entry.title}</Link> due <time dateTime={entry.deadline.toISOString()}>{formatUtc(entry.deadline)}</time>
+                          <Link href={`/courses/${slug}/labs/${entry.slug}`}>{entry.title}</Link> due{" "}
+                          <time dateTime={entry.deadline.toISOString()}>{formatUtc(entry.deadline)}</time>
                         </li>
                       ))}
                     </ul>
@@ -82,11 +89,21 @@ export default async function DashboardPage() {
         rowKey={(submission) => submission.id}
         empty="No submissions yet. Labs appear in each course; your graded work will be listed here."
         columns={[
-          { key: "lab", header: "Lab", cell: (submission) => <Link href={`/submissions/${submission.id}`}>{submission.assignmentTitle}</Link> },
+          {
+            key: "lab",
+            header: "Lab",
+            cell: (submission) => <Link href={`/submissions/${submission.id}`}>{submission.assignmentTitle}</Link>,
+          },
           {
             key: "status",
             header: "Status",
-            cell: (submission) => <LiveStatusBadge submissionId={submission.id} initialStatus={submission.status} isFollowed={followed.has(submission.id)} />,
+            cell: (submission) => (
+              <LiveStatusBadge
+                submissionId={submission.id}
+                initialStatus={submission.status}
+                isFollowed={followed.has(submission.id)}
+              />
+            ),
           },
           { key: "submitted", header: "Submitted", cell: (submission) => formatUtc(submission.createdAt) },
         ]}

@@ -14,8 +14,8 @@ export default async function InstructorPage() {
     <>
       <h1>Instructor workspace</h1>
       <p>
-        <Link href="/instructor/authoring">Author courses</Link>: create a course, edit lessons, quizzes, the exam and labs, import
-        and export course files.
+        <Link href="/instructor/authoring">Author courses</Link>: create a course, edit lessons, quizzes, the exam and
+        labs, import and export course files.
       </p>
       <h2>Courses you teach</h2>
       <p className="muted">Open a course for its labs, submissions, regrades, extensions, gradebook and audit log.</p>
@@ -25,7 +25,11 @@ export default async function InstructorPage() {
         rowKey={(course) => course.id}
         empty="You do not teach a course yet. An admin can make you an instructor of a course."
         columns={[
-          { key: "course", header: "Course", cell: (course) => <Link href={`/instructor/courses/${course.slug}`}>{localize(course.title)}</Link> },
+          {
+            key: "course",
+            header: "Course",
+            cell: (course) => <Link href={`/instructor/courses/${course.slug}`}>{localize(course.title)}</Link>,
+          },
           { key: "learners", header: "Learners", cell: (course) => course.learnerCount },
           { key: "labs", header: "Labs", cell: (course) => course._count.assignments },
         ]}

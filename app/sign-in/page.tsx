@@ -12,7 +12,11 @@ function safeReturnPath(value: string | string[] | undefined): string {
   return path && path.startsWith("/") && !path.startsWith("//") ? path : "/dashboard";
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const returnTo = safeReturnPath((await searchParams).callbackUrl);
   if (await getCurrentUser()) redirect(returnTo);
   return (

@@ -40,7 +40,12 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
   }
 
   return (
-    <form className="form card" onSubmit={(event) => void onSubmit(event)} noValidate aria-describedby={error ? "sign-in-error" : undefined}>
+    <form
+      className="form card"
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      aria-describedby={error ? "sign-in-error" : undefined}
+    >
       {error && (
         <p id="sign-in-error" className="form-error" role="alert">
           {error}
@@ -48,7 +53,9 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       )}
       <Field name="email" label="Email" type="email" autoComplete="email" required />
       <Field name="password" label="Password" type="password" autoComplete="current-password" required />
-      <SubmitButton isPending={isPending} pendingLabel="Signing in…">Sign in</SubmitButton>
+      <SubmitButton isPending={isPending} pendingLabel="Signing in…">
+        Sign in
+      </SubmitButton>
     </form>
   );
 }

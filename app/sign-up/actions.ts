@@ -14,7 +14,8 @@ export async function signUpAction(input: { name: unknown; email: unknown; passw
     await createUser({ input });
     return { isOk: true };
   } catch (error) {
-    if (error instanceof ValidationError) return { isOk: false, message: error.message, fieldErrors: error.fieldErrors };
+    if (error instanceof ValidationError)
+      return { isOk: false, message: error.message, fieldErrors: error.fieldErrors };
     if (error instanceof RateLimitedError) return { isOk: false, message: error.message, fieldErrors: {} };
     throw error;
   }

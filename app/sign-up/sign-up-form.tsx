@@ -10,7 +10,9 @@ import { signUpAction } from "./actions";
 
 export function SignUpForm({ minPasswordLength }: { minPasswordLength: number }) {
   const router = useRouter();
-  const { fieldErrors, message, isPending, save } = useSave("Your account could not be created: the server could not be reached. Try again in a moment.");
+  const { fieldErrors, message, isPending, save } = useSave(
+    "Your account could not be created: the server could not be reached. Try again in a moment.",
+  );
 
   // Submitted by hand rather than as a form action, so the fields keep what was typed on error.
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -30,7 +32,13 @@ export function SignUpForm({ minPasswordLength }: { minPasswordLength: number })
   return (
     <form className="form card" onSubmit={onSubmit} noValidate>
       <FormMessage message={message} />
-      <Field name="name" label="Name" autoComplete="name" errors={fieldErrors.name} hint="As it should appear on your certificates." />
+      <Field
+        name="name"
+        label="Name"
+        autoComplete="name"
+        errors={fieldErrors.name}
+        hint="As it should appear on your certificates."
+      />
       <Field name="email" label="Email" type="email" autoComplete="email" errors={fieldErrors.email} />
       <Field
         name="password"
@@ -40,7 +48,9 @@ export function SignUpForm({ minPasswordLength }: { minPasswordLength: number })
         errors={fieldErrors.password}
         hint={`At least ${minPasswordLength} characters.`}
       />
-      <SubmitButton isPending={isPending} pendingLabel="Creating your account…">Create account</SubmitButton>
+      <SubmitButton isPending={isPending} pendingLabel="Creating your account…">
+        Create account
+      </SubmitButton>
     </form>
   );
 }

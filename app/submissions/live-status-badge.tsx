@@ -7,7 +7,15 @@ import { isFinished, STATUS_TEXT, type SubmissionStatusName } from "@/lib/submis
  * A status badge that follows a submission still being graded, through its event stream. Only a
  * few badges on a page follow: each stream holds one of the browser's few connections per host.
  */
-export function LiveStatusBadge({ submissionId, initialStatus, isFollowed }: { submissionId: string; initialStatus: SubmissionStatusName; isFollowed: boolean }) {
+export function LiveStatusBadge({
+  submissionId,
+  initialStatus,
+  isFollowed,
+}: {
+  submissionId: string;
+  initialStatus: SubmissionStatusName;
+  isFollowed: boolean;
+}) {
   const [status, setStatus] = useState(initialStatus);
   useEffect(() => {
     if (!isFollowed || isFinished(initialStatus)) return;

@@ -55,14 +55,16 @@ export function LiveSubmission({ initial, metric, budget }: LiveSubmissionProps)
   const trainingFraction = Math.min(1, epochsDone / budget.maxEpochs);
   const waited = secondsSince(snapshot.queuedAt, now);
   const running = secondsSince(snapshot.startedAt, now);
-  const passText = `${metricLabel(metric.name)} ${metric.direction === "higher" ? "≥" : "≤"} ` +
+  const passText =
+    `${metricLabel(metric.name)} ${metric.direction === "higher" ? "≥" : "≤"} ` +
     `${formatMetric(metric.name, metric.threshold)}`;
 
   return (
     <section aria-live="polite" aria-label="Grading status" className="live-submission">
       <div className={`card result ${snapshot.status.toLowerCase()}`}>
         <p style={{ margin: 0 }}>
-          <StatusBadge status={snapshot.status} /> <strong data-testid="submission-status">{STATUS_TEXT[snapshot.status]}</strong>
+          <StatusBadge status={snapshot.status} />{" "}
+          <strong data-testid="submission-status">{STATUS_TEXT[snapshot.status]}</strong>
           {snapshot.score !== null && (
             <span data-testid="submission-score">
               {" "}
@@ -71,16 +73,25 @@ export function LiveSubmission({ initial, metric, budget }: LiveSubmissionProps)
           )}
         </p>
         {snapshot.message && <p data-testid="submission-message">{snapshot.message}</p>}
-        {snapshot.failureKind === "PLATFORM" && <p className="muted">This was our fault, not yours: it does not use up an attempt.</p>}
+        {snapshot.failureKind === "PLATFORM" && (
+          <p className="muted">This was our fault, not yours: it does not use up an attempt.</p>
+        )}
         {snapshot.status === "QUEUED" && (
           <p className="muted" data-testid="queue-position">
-            {snapshot.queuePosition === 1 ? "Next in the queue" : `Number ${snapshot.queuePosition ?? "?"} in the queue`}
+            {snapshot.queuePosition === 1
+              ? "Next in the queue"
+              : `Number ${snapshot.queuePosition ?? "?"} in the queue`}
             {waited !== null ? `, waiting for ${waited} s` : ""}. Grading starts as soon as a grader is free.
           </p>
         )}
         {snapshot.status === "RUNNING" && (
           <>
-            <progress max={budget.maxEpochs} value={epochsDone} aria-label="Training progress" style={{ width: "100%" }}>
+            <progress
+              max={budget.maxEpochs}
+              value={epochsDone}
+              aria-label="Training progress"
+              style={{ width: "100%" }}
+            >
               {Math.round(trainingFraction * 100)}%
             </progress>
             <p className="muted" style={{ margin: 0 }}>
@@ -89,7 +100,11 @@ export function LiveSubmission({ initial, metric, budget }: LiveSubmissionProps)
             </p>
           </>
         )}
-        {isConnectionLost && !isDone && <p className="muted" role="status">Live updates interrupted; reconnecting…</p>}
+        {isConnectionLost && !isDone && (
+          <p className="muted" role="status">
+            Live updates interrupted; reconnecting…
+          </p>
+        )}
       </div>
 
       {snapshot.metrics && Object.keys(snapshot.metrics).length > 0 && (
@@ -112,7 +127,9 @@ export function LiveSubmission({ initial, metric, budget }: LiveSubmissionProps)
 
       <h2>Output</h2>
       {snapshot.logs.length === 0 ? (
-        <p className="empty">{isDone ? "Your code printed nothing." : "What your code prints with console.log appears here."}</p>
+        <p className="empty">
+          {isDone ? "Your code printed nothing." : "What your code prints with console.log appears here."}
+        </p>
       ) : (
         <pre className="code-block logs" data-testid="submission-logs">
           {snapshot.logs}

@@ -19,7 +19,8 @@ export async function verifyCredentialAction(_previous: VerifyFormState, form: F
     const verdict = await verifySubmittedCredential(input);
     return { kind: "verdict", status: verdict.status, problems: verdict.problems, details: verdict.summary ?? null };
   } catch (error) {
-    if (error instanceof ValidationError) return { kind: "invalid", message: Object.values(error.fieldErrors).flat().join(" ") || error.message };
+    if (error instanceof ValidationError)
+      return { kind: "invalid", message: Object.values(error.fieldErrors).flat().join(" ") || error.message };
     throw error;
   }
 }

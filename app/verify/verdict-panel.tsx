@@ -9,16 +9,37 @@ const HEADLINES: Record<VerdictStatus, { title: string; tone: string; colour: st
   revoked: { title: "Revoked", tone: "failed", colour: "var(--bad)", symbol: "✗" },
   suspended: { title: "Suspended", tone: "queued", colour: "var(--warn)", symbol: "!" },
   not_genuine: { title: "Not genuine", tone: "failed", colour: "var(--bad)", symbol: "✗" },
-  status_unknown: { title: "Signature valid, status could not be checked", tone: "queued", colour: "var(--warn)", symbol: "?" },
+  status_unknown: {
+    title: "Signature valid, status could not be checked",
+    tone: "queued",
+    colour: "var(--warn)",
+    symbol: "?",
+  },
 };
 
 const short = (hash: string | null) => (hash ? `${hash.slice(0, 12)}…` : "not recorded");
 
-export function VerdictPanel({ status, problems, details, isPrivate = false }: { status: VerdictStatus; problems: string[]; details: CredentialSummary | null; isPrivate?: boolean }) {
+export function VerdictPanel({
+  status,
+  problems,
+  details,
+  isPrivate = false,
+}: {
+  status: VerdictStatus;
+  problems: string[];
+  details: CredentialSummary | null;
+  isPrivate?: boolean;
+}) {
   const headline = HEADLINES[status];
   return (
     <>
-      <section className="card" aria-labelledby="verdict" data-testid="verdict" data-status={status} style={{ borderLeft: `6px solid ${headline.colour}` }}>
+      <section
+        className="card"
+        aria-labelledby="verdict"
+        data-testid="verdict"
+        data-status={status}
+        style={{ borderLeft: `6px solid ${headline.colour}` }}
+      >
         <h2 id="verdict" style={{ marginTop: 0 }}>
           <span className={`badge ${headline.tone}`} aria-hidden="true">
             {headline.symbol}
@@ -26,7 +47,10 @@ export function VerdictPanel({ status, problems, details, isPrivate = false }: {
           {headline.title}
         </h2>
         {status === "valid" && (
-          <p className="muted">The signature checks out against the issuer&apos;s published key, and the issuer&apos;s signed status list shows it neither revoked nor suspended.</p>
+          <p className="muted">
+            The signature checks out against the issuer&apos;s published key, and the issuer&apos;s signed status list
+            shows it neither revoked nor suspended.
+          </p>
         )}
         {problems.length > 0 && (
           <ul>
@@ -35,12 +59,21 @@ export function VerdictPanel({ status, problems, details, isPrivate = false }: {
             ))}
           </ul>
         )}
-        {isPrivate && <p data-testid="private-note">The holder has made this certificate private: it exists, and its status is shown above, but its details are not.</p>}
+        {isPrivate && (
+          <p data-testid="private-note">
+            The holder has made this certificate private: it exists, and its status is shown above, but its details are
+            not.
+          </p>
+        )}
       </section>
 
       {details && (
         <>
-          <dl className="card" data-testid="certificate-details" style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "0.4rem 1rem" }}>
+          <dl
+            className="card"
+            data-testid="certificate-details"
+            style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "0.4rem 1rem" }}
+          >
             <dt>Holder</dt>
             <dd data-testid="holder">{details.holderName}</dd>
             <dt>Course</dt>
@@ -68,10 +101,21 @@ export function VerdictPanel({ status, problems, details, isPrivate = false }: {
                   {
                     key: "score",
                     header: "Score",
-                    cell: (item) => (item.score === null ? "—" : `${item.score.toFixed(4)}${item.threshold === null ? "" : ` (needed ${item.threshold})`}`),
+                    cell: (item) =>
+                      item.score === null
+                        ? "—"
+                        : `${item.score.toFixed(4)}${item.threshold === null ? "" : ` (needed ${item.threshold})`}`,
                   },
-                  { key: "code", header: "Code sha256", cell: (item) => <code title={item.codeSha256}>{short(item.codeSha256)}</code> },
-                  { key: "held-out", header: "Held-out sha256", cell: (item) => <code title={item.heldOutSha256 ?? undefined}>{short(item.heldOutSha256)}</code> },
+                  {
+                    key: "code",
+                    header: "Code sha256",
+                    cell: (item) => <code title={item.codeSha256}>{short(item.codeSha256)}</code>,
+                  },
+                  {
+                    key: "held-out",
+                    header: "Held-out sha256",
+                    cell: (item) => <code title={item.heldOutSha256 ?? undefined}>{short(item.heldOutSha256)}</code>,
+                  },
                   { key: "grader", header: "Grader", cell: (item) => item.graderVersion ?? "—" },
                   { key: "backend", header: "Backend", cell: (item) => item.backend ?? "—" },
                   { key: "seed", header: "Seed", cell: (item) => item.seed ?? "—" },

@@ -6,13 +6,21 @@ import { verifyCredentialAction, type VerifyFormState } from "./actions";
 import { VerdictPanel } from "./verdict-panel";
 
 export function VerifyForm() {
-  const [state, action, isPending] = useActionState<VerifyFormState, FormData>(verifyCredentialAction, { kind: "idle" });
+  const [state, action, isPending] = useActionState<VerifyFormState, FormData>(verifyCredentialAction, {
+    kind: "idle",
+  });
   return (
     <>
       <form className="form card" action={action}>
         <div className="field">
           <label htmlFor="text">Paste a credential</label>
-          <textarea id="text" name="text" rows={6} spellCheck={false} placeholder="eyJhbGciOiJFZERTQSIs… or the JSON file's contents" />
+          <textarea
+            id="text"
+            name="text"
+            rows={6}
+            spellCheck={false}
+            placeholder="eyJhbGciOiJFZERTQSIs… or the JSON file's contents"
+          />
         </div>
         <div className="field">
           <label htmlFor="file">or upload its file (.jwt or .json)</label>
@@ -23,7 +31,9 @@ export function VerifyForm() {
             {state.message}
           </p>
         )}
-        <SubmitButton isPending={isPending} pendingLabel="Verifying…">Verify</SubmitButton>
+        <SubmitButton isPending={isPending} pendingLabel="Verifying…">
+          Verify
+        </SubmitButton>
       </form>
       {state.kind === "verdict" && (
         <div aria-live="polite">

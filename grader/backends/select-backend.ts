@@ -21,7 +21,10 @@ export interface SelectedBackend {
 
 const ORDER: BackendPreference[] = ["tensorflow-gpu", "tensorflow", "wasm", "cpu"];
 
-export const NATIVE_PACKAGES = { "tensorflow-gpu": "@tensorflow/tfjs-node-gpu", tensorflow: "@tensorflow/tfjs-node" } as const;
+export const NATIVE_PACKAGES = {
+  "tensorflow-gpu": "@tensorflow/tfjs-node-gpu",
+  tensorflow: "@tensorflow/tfjs-node",
+} as const;
 export type NativeBackend = keyof typeof NATIVE_PACKAGES;
 
 /**
@@ -85,7 +88,8 @@ async function tryWasm(threads: number): Promise<SelectedBackend | undefined> {
     // do not depend on thread timing (training.test.ts and threads.test.ts check this).
     isDeterministic: true,
     threads: actualThreads,
-    detail: `@tensorflow/tfjs-backend-wasm (XNNPACK, SIMD ${simd ? "on" : "off"}, ` +
+    detail:
+      `@tensorflow/tfjs-backend-wasm (XNNPACK, SIMD ${simd ? "on" : "off"}, ` +
       `${actualThreads} thread${actualThreads === 1 ? "" : "s"}) ` +
       `with Gradient's training kernels`,
   };
@@ -94,7 +98,13 @@ async function tryWasm(threads: number): Promise<SelectedBackend | undefined> {
 async function tryCpu(): Promise<SelectedBackend | undefined> {
   if (!(await tfjs.setBackend("cpu"))) return undefined;
   await tfjs.ready();
-  return { name: "cpu", tf: tfjs, isDeterministic: true, threads: 1, detail: "@tensorflow/tfjs pure-JavaScript cpu backend" };
+  return {
+    name: "cpu",
+    tf: tfjs,
+    isDeterministic: true,
+    threads: 1,
+    detail: "@tensorflow/tfjs pure-JavaScript cpu backend",
+  };
 }
 
 const ATTEMPTS: Record<BackendPreference, (options: SelectOptions) => Promise<SelectedBackend | undefined>> = {
@@ -105,7 +115,10 @@ const ATTEMPTS: Record<BackendPreference, (options: SelectOptions) => Promise<Se
 };
 
 /** The preferred engine when it is available, otherwise the fastest one installed. */
-export async function selectBackend(preferred?: BackendPreference, options: SelectOptions = {}): Promise<SelectedBackend> {
+export async function selectBackend(
+  preferred?: BackendPreference,
+  options: SelectOptions = {},
+): Promise<SelectedBackend> {
   const order = preferred ? [preferred, ...ORDER.filter((name) => name !== preferred)] : ORDER;
   for (const name of order) {
     const selected = await ATTEMPTS[name](options);

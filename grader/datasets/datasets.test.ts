@@ -20,7 +20,12 @@ const imageSplit = (seed: number) => ({
 
 function rowKeys(data: Float32Array, rowSize: number): Set<string> {
   const keys = new Set<string>();
-  for (let i = 0; i < data.length; i += rowSize) keys.add(createHash("sha1").update(data.subarray(i, i + rowSize)).digest("hex"));
+  for (let i = 0; i < data.length; i += rowSize)
+    keys.add(
+      createHash("sha1")
+        .update(data.subarray(i, i + rowSize))
+        .digest("hex"),
+    );
   return keys;
 }
 
@@ -61,13 +66,22 @@ describe("datasets", () => {
 
   it("permutes every index exactly once", () => {
     const order = seededPermutation(1000, 42);
-    assert.deepEqual([...order].sort((x, y) => x - y), Array.from({ length: 1000 }, (_, i) => i));
+    assert.deepEqual(
+      [...order].sort((x, y) => x - y),
+      Array.from({ length: 1000 }, (_, i) => i),
+    );
     assert.deepEqual([...seededPermutation(1000, 42)], [...order]);
   });
 
   it("tokenises to lower-case words and builds the vocabulary from the documents it is given", () => {
     assert.deepEqual(tokenise("Hello, WORLD! Don't stop-me 42"), ["hello", "world", "don't", "stop", "me", "42"]);
-    const vocabulary = buildVocabulary([["b", "a", "b"], ["c", "b", "a"]], 4);
+    const vocabulary = buildVocabulary(
+      [
+        ["b", "a", "b"],
+        ["c", "b", "a"],
+      ],
+      4,
+    );
     assert.deepEqual(vocabulary, ["<pad>", "<oov>", "b", "a"]);
     const encoded = encodeDocuments([["a", "zzz", "b"], ["b"]], vocabulary, 4);
     assert.deepEqual([...encoded.data], [3, OOV_ID, 2, PAD_ID, 2, PAD_ID, PAD_ID, PAD_ID]);
@@ -85,7 +99,10 @@ describe("datasets", () => {
         .digest("hex");
       assert.equal(hash, dataset.trainSha256);
       assert.deepEqual(fs.readdirSync(folder).sort(), ["manifest.json", "xs.bin", "ys.bin"]);
-      assert.deepEqual(TrainManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(folder, "manifest.json"), "utf8"))), manifest);
+      assert.deepEqual(
+        TrainManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(folder, "manifest.json"), "utf8"))),
+        manifest,
+      );
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }
@@ -94,12 +111,23 @@ describe("datasets", () => {
 
 describe("the lab page's data preview", () => {
   it("shows the first training examples of every lab, in the shape the schema allows", () => {
-    const expected = { "linear-regression": "table", "mnist-dense": "images", "fashion-cnn": "images", "spam-lstm": "text", "attention-capstone": "images" } as const;
+    const expected = {
+      "linear-regression": "table",
+      "mnist-dense": "images",
+      "fashion-cnn": "images",
+      "spam-lstm": "text",
+      "attention-capstone": "images",
+    } as const;
     for (const [slug, kind] of Object.entries(expected)) {
       const preview = DatasetPreviewSchema.parse(datasetPreview(loadAssignmentSpec("ml-foundations", slug)));
       assert.equal(preview.kind, kind, slug);
-      if (preview.kind === "images") assert.equal(Buffer.from(preview.examples[0]?.pixels ?? "", "base64").byteLength, 28 * 28);
-      if (preview.kind === "text") assert.ok(preview.examples.every((example) => example.text.length > 0 && ["ham", "spam"].includes(example.label)), JSON.stringify(preview.examples[0]));
+      if (preview.kind === "images")
+        assert.equal(Buffer.from(preview.examples[0]?.pixels ?? "", "base64").byteLength, 28 * 28);
+      if (preview.kind === "text")
+        assert.ok(
+          preview.examples.every((example) => example.text.length > 0 && ["ham", "spam"].includes(example.label)),
+          JSON.stringify(preview.examples[0]),
+        );
     }
   });
 });

@@ -3,7 +3,16 @@
 // held-out split the next heldOutSize, so the two can never overlap.
 import type { AssignmentSpec } from "@/lib/assignments/spec-schema";
 import { seededPermutation } from "./random";
-import { type EmailPool, FASHION_CLASSES, generateRegression, type ImagePool, loadFashionMnistPool, loadMnistPool, loadSpamAssassinPool, MNIST_CLASSES } from "./sources";
+import {
+  type EmailPool,
+  FASHION_CLASSES,
+  generateRegression,
+  type ImagePool,
+  loadFashionMnistPool,
+  loadMnistPool,
+  loadSpamAssassinPool,
+  MNIST_CLASSES,
+} from "./sources";
 import { type DenseArray, float32, gather, hashSplit, int32, type PreparedDataset, type Split } from "./types";
 
 export const PAD_ID = 0;
@@ -20,7 +29,11 @@ function splitIndices(poolSize: number, spec: DatasetInputs): { train: Int32Arra
   return { train: order.subarray(0, trainSize), heldOut: order.subarray(trainSize, trainSize + heldOutSize) };
 }
 
-function finish(train: Split, heldOut: Split, rest: Omit<PreparedDataset, "train" | "heldOut" | "trainSha256" | "heldOutSha256">): PreparedDataset {
+function finish(
+  train: Split,
+  heldOut: Split,
+  rest: Omit<PreparedDataset, "train" | "heldOut" | "trainSha256" | "heldOutSha256">,
+): PreparedDataset {
   return { ...rest, train, heldOut, trainSha256: hashSplit(train), heldOutSha256: hashSplit(heldOut) };
 }
 
@@ -45,7 +58,11 @@ export function buildVocabulary(documents: readonly string[][], size: number): s
 }
 
 /** Token ids of each document, truncated or padded with PAD_ID at the end to `length`. */
-export function encodeDocuments(documents: readonly string[][], vocabulary: readonly string[], length: number): DenseArray {
+export function encodeDocuments(
+  documents: readonly string[][],
+  vocabulary: readonly string[],
+  length: number,
+): DenseArray {
   const ids = new Map(vocabulary.map((token, id) => [token, id]));
   const out = new Int32Array(documents.length * length);
   documents.forEach((tokens, row) => {

@@ -20,7 +20,9 @@ export function datasetPreview(spec: AssignmentSpec): DatasetPreview {
       width: 28,
       height: 28,
       examples: Array.from({ length: Math.min(IMAGE_COUNT, count) }, (_, i) => {
-        const grey = Uint8Array.from(train.xs.data.subarray(i * size, (i + 1) * size), (value) => Math.round(Math.min(1, Math.max(0, value)) * 255));
+        const grey = Uint8Array.from(train.xs.data.subarray(i * size, (i + 1) * size), (value) =>
+          Math.round(Math.min(1, Math.max(0, value)) * 255),
+        );
         return { pixels: Buffer.from(grey).toString("base64"), label: labelOf(i) };
       }),
     };
@@ -31,7 +33,13 @@ export function datasetPreview(spec: AssignmentSpec): DatasetPreview {
       kind: "text",
       examples: Array.from({ length: Math.min(TEXT_COUNT, count) }, (_, i) => {
         const ids = Array.from(train.xs.data.subarray(i * length, i * length + TEXT_TOKENS)).filter((id) => id !== 0);
-        return { text: ids.map((id) => (id === 1 ? "[?]" : (vocabulary[id] ?? "[?]"))).join(" ").slice(0, 600), label: labelOf(i) };
+        return {
+          text: ids
+            .map((id) => (id === 1 ? "[?]" : (vocabulary[id] ?? "[?]")))
+            .join(" ")
+            .slice(0, 600),
+          label: labelOf(i),
+        };
       }),
     };
   }

@@ -42,7 +42,8 @@ export function loadMnistPool(): ImagePool {
       for (let digit = 0; digit < 10; digit++) {
         const parsed: unknown = JSON.parse(fs.readFileSync(require.resolve(`mnist/src/digits/${digit}.json`), "utf8"));
         const data = (parsed as { data?: unknown }).data;
-        if (!Array.isArray(data) || data.length % PIXELS !== 0) throw new Error(`mnist digit ${digit}: unexpected file layout`);
+        if (!Array.isArray(data) || data.length % PIXELS !== 0)
+          throw new Error(`mnist digit ${digit}: unexpected file layout`);
         for (let i = 0; i < data.length / PIXELS; i++) labels.push(digit);
         images.push(Float32Array.from(data, Number));
       }

@@ -62,7 +62,8 @@ export function hashSplit(split: Split): string {
 /** Copies the examples at `indices` (along the first axis) into a new array. */
 export function gather(array: DenseArray, indices: ArrayLike<number>): DenseArray {
   const rowSize = array.shape.slice(1).reduce((a, b) => a * b, 1);
-  const out = array.dtype === "float32" ? new Float32Array(indices.length * rowSize) : new Int32Array(indices.length * rowSize);
+  const out =
+    array.dtype === "float32" ? new Float32Array(indices.length * rowSize) : new Int32Array(indices.length * rowSize);
   for (let i = 0; i < indices.length; i++) {
     const row = indices[i] ?? 0;
     out.set(array.data.subarray(row * rowSize, (row + 1) * rowSize), i * rowSize);

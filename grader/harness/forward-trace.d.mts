@@ -2,7 +2,8 @@
 import type * as tfjs from "@tensorflow/tfjs";
 
 export type TraceDtype = "float32" | "int32" | "bool";
-export type TraceAttr = null | string | number | boolean | { $number: string } | TraceAttr[] | { [key: string]: TraceAttr };
+export type TraceAttr =
+  null | string | number | boolean | { $number: string } | TraceAttr[] | { [key: string]: TraceAttr };
 
 export interface TraceStep {
   kernel: string;
@@ -33,7 +34,20 @@ export const INPUT_ID: number;
 export class TraceError extends Error {}
 
 export function decodeAttr(value: TraceAttr): unknown;
-export function recordForwardTrace(tf: typeof tfjs, model: tfjs.LayersModel, input: tfjs.Tensor): { trace: ForwardTrace; constantBytes: Uint8Array };
+export function recordForwardTrace(
+  tf: typeof tfjs,
+  model: tfjs.LayersModel,
+  input: tfjs.Tensor,
+): { trace: ForwardTrace; constantBytes: Uint8Array };
 export function constantValueCount(trace: ForwardTrace): number;
-export function createConstantTensors(tf: typeof tfjs, trace: ForwardTrace, constantBytes: Uint8Array): Map<number, tfjs.Tensor>;
-export function replayForwardTrace(tf: typeof tfjs, trace: ForwardTrace, constants: Map<number, tfjs.Tensor>, input: tfjs.Tensor): tfjs.Tensor;
+export function createConstantTensors(
+  tf: typeof tfjs,
+  trace: ForwardTrace,
+  constantBytes: Uint8Array,
+): Map<number, tfjs.Tensor>;
+export function replayForwardTrace(
+  tf: typeof tfjs,
+  trace: ForwardTrace,
+  constants: Map<number, tfjs.Tensor>,
+  input: tfjs.Tensor,
+): tfjs.Tensor;

@@ -62,10 +62,16 @@ export function recordForwardTrace(tf, model, input) {
     let id = ids.get(tensor);
     if (id === undefined) {
       // A tensor no recorded kernel produced: a weight, or a value made in JavaScript.
-      if (!["float32", "int32", "bool"].includes(tensor.dtype)) throw new TraceError(`a ${tensor.dtype} tensor cannot be recorded`);
+      if (!["float32", "int32", "bool"].includes(tensor.dtype))
+        throw new TraceError(`a ${tensor.dtype} tensor cannot be recorded`);
       id = nextId++;
       ids.set(tensor, id);
-      constants.push({ id, shape: [...tensor.shape], dtype: tensor.dtype, values: Float64Array.from(tensor.dataSync()) });
+      constants.push({
+        id,
+        shape: [...tensor.shape],
+        dtype: tensor.dtype,
+        values: Float64Array.from(tensor.dataSync()),
+      });
     }
     return id;
   };
@@ -75,10 +81,13 @@ export function recordForwardTrace(tf, model, input) {
   engine.runKernel = function recordingRunKernel(kernelName, inputs, attrs) {
     // Kernels a kernel runs itself belong to that kernel, which the replay runs whole.
     if (depth > 0) return runKernel.call(this, kernelName, inputs, attrs);
-    if (steps.length >= MAX_TRACE_STEPS) throw new TraceError(`the forward pass runs more than ${MAX_TRACE_STEPS} operations`);
+    if (steps.length >= MAX_TRACE_STEPS)
+      throw new TraceError(`the forward pass runs more than ${MAX_TRACE_STEPS} operations`);
     const inputIds = Array.isArray(inputs)
       ? inputs.map(idOf)
-      : Object.fromEntries(Object.entries(inputs).map(([name, tensor]) => [name, tensor == null ? null : idOf(tensor)]));
+      : Object.fromEntries(
+          Object.entries(inputs).map(([name, tensor]) => [name, tensor == null ? null : idOf(tensor)]),
+        );
     const encodedAttrs = attrs === undefined ? {} : encodeAttr(attrs, kernelName);
     depth += 1;
     let out;
@@ -99,7 +108,8 @@ export function recordForwardTrace(tf, model, input) {
   let output;
   try {
     const predicted = model.predict(input, { batchSize: input.shape[0] });
-    if (Array.isArray(predicted) && predicted.length !== 1) throw new TraceError(`the model has ${predicted.length} outputs; it needs one`);
+    if (Array.isArray(predicted) && predicted.length !== 1)
+      throw new TraceError(`the model has ${predicted.length} outputs; it needs one`);
     const tensor = Array.isArray(predicted) ? predicted[0] : predicted;
     output = idOf(tensor);
     if (tensor !== input) tensor.dispose();
@@ -119,7 +129,14 @@ export function recordForwardTrace(tf, model, input) {
     }
     return spec;
   });
-  const trace = { format: TRACE_FORMAT, batch: input.shape[0], input: { shape: [...input.shape], dtype: input.dtype }, constants: constantSpecs, steps, output };
+  const trace = {
+    format: TRACE_FORMAT,
+    batch: input.shape[0],
+    input: { shape: [...input.shape], dtype: input.dtype },
+    constants: constantSpecs,
+    steps,
+    output,
+  };
   return { trace, constantBytes: bytes };
 }
 
@@ -139,8 +156,14 @@ export function createConstantTensors(tf, trace, constantBytes) {
   try {
     for (const { id, shape, dtype, offset } of trace.constants) {
       const count = elementCount(shape);
-      if (offset + count * BYTES_PER_VALUE > constantBytes.byteLength) throw new TraceError(`constant ${id} lies beyond the end of the recorded values`);
-      const values = dtype === "float32" ? new Float32Array(count) : dtype === "int32" ? new Int32Array(count) : new Uint8Array(count);
+      if (offset + count * BYTES_PER_VALUE > constantBytes.byteLength)
+        throw new TraceError(`constant ${id} lies beyond the end of the recorded values`);
+      const values =
+        dtype === "float32"
+          ? new Float32Array(count)
+          : dtype === "int32"
+            ? new Int32Array(count)
+            : new Uint8Array(count);
       for (let i = 0; i < count; i++) {
         const at = offset + i * BYTES_PER_VALUE;
         values[i] = dtype === "float32" ? view.getFloat32(at, true) : view.getInt32(at, true);
@@ -186,10 +209,15 @@ export function replayForwardTrace(tf, trace, constants, input) {
     trace.steps.forEach((step, index) => {
       const inputs = Array.isArray(step.inputs)
         ? step.inputs.map(valueOf)
-        : Object.fromEntries(Object.entries(step.inputs).map(([name, id]) => [name, id === null ? undefined : valueOf(id)]));
+        : Object.fromEntries(
+            Object.entries(step.inputs).map(([name, id]) => [name, id === null ? undefined : valueOf(id)]),
+          );
       const out = engine.runKernel(step.kernel, inputs, decodeAttr(step.attrs));
       const outs = Array.isArray(out) ? out : [out];
-      if (outs.length !== step.outputs.length) throw new TraceError(`${step.kernel} made ${outs.length} outputs where the recording has ${step.outputs.length}`);
+      if (outs.length !== step.outputs.length)
+        throw new TraceError(
+          `${step.kernel} made ${outs.length} outputs where the recording has ${step.outputs.length}`,
+        );
       step.outputs.forEach((id, i) => {
         values.set(id, outs[i]);
         holders.set(outs[i], (holders.get(outs[i]) ?? 0) + 1);

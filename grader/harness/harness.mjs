@@ -5,7 +5,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { constantValueCount, recordForwardTrace, replayForwardTrace, createConstantTensors, TRACE_BATCH, TRACE_CONSTANT_ALLOWANCE } from "./forward-trace.mjs";
+import {
+  constantValueCount,
+  recordForwardTrace,
+  replayForwardTrace,
+  createConstantTensors,
+  TRACE_BATCH,
+  TRACE_CONSTANT_ALLOWANCE,
+} from "./forward-trace.mjs";
 import { registerPlatformLayers } from "./platform-layers.mjs";
 import { unscorableLayerClasses } from "./scorable-layers.mjs";
 import { seededRandom } from "./seeded-random.mjs";
@@ -28,7 +35,8 @@ function capture(level) {
     if (!learnerPhase) return;
     logLines += 1;
     if (logLines > config.maxLogLines) {
-      if (logLines === config.maxLogLines + 1) emit({ type: "log", level: "warn", text: "[further console output dropped]" });
+      if (logLines === config.maxLogLines + 1)
+        emit({ type: "log", level: "warn", text: "[further console output dropped]" });
       return;
     }
     const text = parts.map((part) => (typeof part === "string" ? part : safeInspect(part))).join(" ");
@@ -84,8 +92,10 @@ function sandboxHint(error) {
   if (error.code !== "ERR_ACCESS_DENIED") return "";
   const resource = typeof error.resource === "string" && error.resource !== "" ? ` ${error.resource}` : "";
   const what = typeof error.permission === "string" ? ` (${error.permission}${resource})` : "";
-  return `. The grading sandbox refused this${what}: ` +
-    `train() receives its data as arguments, and may not read or write other files, start processes or use the network.`;
+  return (
+    `. The grading sandbox refused this${what}: ` +
+    `train() receives its data as arguments, and may not read or write other files, start processes or use the network.`
+  );
 }
 
 process.on("unhandledRejection", (error) => {
@@ -110,7 +120,11 @@ try {
     kernels.registerWasmTrainingKernels();
   }
 } catch (error) {
-  fail("platform", "backend_failed", `TensorFlow.js could not start: ${error instanceof Error ? error.message : String(error)}`);
+  fail(
+    "platform",
+    "backend_failed",
+    `TensorFlow.js could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
 }
 
 const platformLayers = registerPlatformLayers(tf);
@@ -161,7 +175,14 @@ function reportEpoch(loss, metric) {
 }
 
 function metricOf(logs) {
-  for (const key of ["acc", "accuracy", "categoricalAccuracy", "sparseCategoricalAccuracy", "mse", "meanSquaredError"]) {
+  for (const key of [
+    "acc",
+    "accuracy",
+    "categoricalAccuracy",
+    "sparseCategoricalAccuracy",
+    "mse",
+    "meanSquaredError",
+  ]) {
     if (typeof logs?.[key] === "number") return logs[key];
   }
   return undefined;
@@ -190,10 +211,16 @@ function withBudget(model, args) {
   const asked = (args?.epochs ?? 1) - initialEpoch;
   const allowed = Math.max(0, Math.min(asked, budget.maxEpochs - epochsUsed));
   if (allowed < asked) {
-    emit({ type: "log", level: "warn", text: `[platform] fit asked for ${asked} epochs; ` +
-      `the budget leaves ${allowed} (max ${budget.maxEpochs} in total).` });
+    emit({
+      type: "log",
+      level: "warn",
+      text:
+        `[platform] fit asked for ${asked} epochs; ` +
+        `the budget leaves ${allowed} (max ${budget.maxEpochs} in total).`,
+    });
   }
-  const callbacks = args?.callbacks === undefined ? [] : Array.isArray(args.callbacks) ? args.callbacks : [args.callbacks];
+  const callbacks =
+    args?.callbacks === undefined ? [] : Array.isArray(args.callbacks) ? args.callbacks : [args.callbacks];
   return { ...args, epochs: initialEpoch + allowed, callbacks: [...callbacks, budgetCallback(model)] };
 }
 
@@ -218,8 +245,12 @@ tf.LayersModel.prototype.fitDataset = async function fitDataset(dataset, args) {
 if (!config.allowCustomLoop) {
   const originalMinimize = tf.Optimizer.prototype.minimize;
   tf.Optimizer.prototype.minimize = function minimize(...args) {
-    if (!insideFit) throw new LearnerError("custom_loop_not_allowed", "This assignment asks you to train with model.fit(); " +
-      "custom training loops (optimizer.minimize) are not allowed here.");
+    if (!insideFit)
+      throw new LearnerError(
+        "custom_loop_not_allowed",
+        "This assignment asks you to train with model.fit(); " +
+          "custom training loops (optimizer.minimize) are not allowed here.",
+      );
     return originalMinimize.apply(this, args);
   };
 }
@@ -227,7 +258,10 @@ if (!config.allowCustomLoop) {
 /** For custom training loops: call once per epoch. */
 function onEpoch(report = {}) {
   if (epochsUsed >= budget.maxEpochs) {
-    throw new LearnerError("over_budget", `Your training loop ran more than the ${budget.maxEpochs} epochs the budget allows.`);
+    throw new LearnerError(
+      "over_budget",
+      `Your training loop ran more than the ${budget.maxEpochs} epochs the budget allows.`,
+    );
   }
   reportEpoch(Number(report.loss), Number(report.metric));
 }
@@ -247,8 +281,12 @@ try {
   fail("learner", "import_failed", `Your module failed to load: ${describeError(error)}`, learnerStack(error));
 }
 if (typeof learnerModule.train !== "function") {
-  fail("learner", "no_train_function", "Your module must export an async function named train, " +
-    "e.g. `export async function train({ tf, data, budget }) { ... }`.");
+  fail(
+    "learner",
+    "no_train_function",
+    "Your module must export an async function named train, " +
+      "e.g. `export async function train({ tf, data, budget }) { ... }`.",
+  );
 }
 
 let model;
@@ -257,7 +295,11 @@ try {
   model = await learnerModule.train({
     tf,
     data,
-    budget: Object.freeze({ maxEpochs: budget.maxEpochs, trainingSeconds: budget.trainingSeconds, maxParameters: budget.maxParameters }),
+    budget: Object.freeze({
+      maxEpochs: budget.maxEpochs,
+      trainingSeconds: budget.trainingSeconds,
+      maxParameters: budget.maxParameters,
+    }),
     seed: config.seed,
     onEpoch,
     timeLeftMs: () => Math.max(0, deadline - Date.now()),
@@ -270,8 +312,12 @@ try {
   // A WebAssembly trap comes from the backend's kernels, not from the learner's JavaScript, which
   // could only forge one, to no gain (see how the grader reads error lines).
   if (error instanceof WebAssembly.RuntimeError) {
-    fail("platform", "backend_crash", `The ${config.backend} TensorFlow.js backend crashed while training (${error.message}). ` +
-      `This is a fault of the grading platform, not of your code.`);
+    fail(
+      "platform",
+      "backend_crash",
+      `The ${config.backend} TensorFlow.js backend crashed while training (${error.message}). ` +
+        `This is a fault of the grading platform, not of your code.`,
+    );
   }
   fail("learner", "exception", `Your train() threw ${describeError(error)}`, learnerStack(error));
 }
@@ -279,26 +325,40 @@ learnerPhase = false;
 const trainingMs = Date.now() - startedAt;
 
 if (!(model instanceof tf.LayersModel)) {
-  fail("learner", "no_model", "train() must return the trained tf.LayersModel (e.g. the tf.sequential() or tf.model() you built); " +
-    "it returned something else.");
+  fail(
+    "learner",
+    "no_model",
+    "train() must return the trained tf.LayersModel (e.g. the tf.sequential() or tf.model() you built); " +
+      "it returned something else.",
+  );
 }
 let parameters;
 try {
   parameters = model.countParams();
 } catch (error) {
   // An empty tf.sequential() (an untouched starter) or a model without an input shape fails here.
-  fail("learner", "invalid_model", `Your model could not be built (${describeError(error)}) ` +
-    `Give it at least one layer, the first with inputShape: data.inputShape, and train it before returning it.`);
+  fail(
+    "learner",
+    "invalid_model",
+    `Your model could not be built (${describeError(error)}) ` +
+      `Give it at least one layer, the first with inputShape: data.inputShape, and train it before returning it.`,
+  );
 }
 if (parameters > budget.maxParameters) {
-  fail("learner", "too_many_parameters", `Your model has ${parameters} parameters; the budget allows ${budget.maxParameters}.`);
+  fail(
+    "learner",
+    "too_many_parameters",
+    `Your model has ${parameters} parameters; the budget allows ${budget.maxParameters}.`,
+  );
 }
 
 let savedTopology;
 try {
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
-      const weightData = Array.isArray(artifacts.weightData) ? tf.io.CompositeArrayBuffer.join(artifacts.weightData) : artifacts.weightData;
+      const weightData = Array.isArray(artifacts.weightData)
+        ? tf.io.CompositeArrayBuffer.join(artifacts.weightData)
+        : artifacts.weightData;
       fs.writeFileSync(path.join(outputDir, "weights.bin"), new Uint8Array(weightData));
       savedTopology = artifacts.modelTopology;
       const modelJson = {
@@ -312,8 +372,12 @@ try {
     }),
   );
 } catch (error) {
-  fail("learner", "save_failed", `Your model could not be saved: ${error instanceof Error ? error.message : String(error)}. ` +
-    `Custom layer classes must implement getConfig().`);
+  fail(
+    "learner",
+    "save_failed",
+    `Your model could not be saved: ${error instanceof Error ? error.message : String(error)}. ` +
+      `Custom layer classes must implement getConfig().`,
+  );
 }
 
 const customClasses = unscorableLayerClasses(savedTopology);
@@ -324,7 +388,15 @@ process.exit(0);
 
 /** Training rows from `start` on, wrapping round, as one recording-sized batch. */
 function trainingBatch(start) {
-  return tf.tidy(() => tf.gather(xs, tf.tensor1d(Array.from({ length: TRACE_BATCH }, (_, i) => (start + i) % data.size), "int32")));
+  return tf.tidy(() =>
+    tf.gather(
+      xs,
+      tf.tensor1d(
+        Array.from({ length: TRACE_BATCH }, (_, i) => (start + i) % data.size),
+        "int32",
+      ),
+    ),
+  );
 }
 
 /** The largest difference between two predictions, 0 where both are NaN (a diverged model is still the same model). */
@@ -352,8 +424,8 @@ function saveForwardTrace(customClasses) {
       "untraceable_model",
       `Your model uses your own layer class(es) ${classes}. ` +
         `The grader scores such a model by recording its forward pass as TensorFlow.js operations ` +
-          `and replaying them on the held-out data, ` +
-          `away from your code; ${detail}`,
+        `and replaying them on the held-out data, ` +
+        `away from your code; ${detail}`,
       stack,
     );
   const recordOn = trainingBatch(0);
@@ -370,9 +442,13 @@ function saveForwardTrace(customClasses) {
   const { trace, constantBytes } = recorded;
   const allowed = budget.maxParameters + TRACE_CONSTANT_ALLOWANCE;
   if (constantValueCount(trace) > allowed) {
-    fail("learner", "too_many_parameters", `Your model's forward pass reads ${constantValueCount(trace)} stored values (weights and constants); ` +
-      `the budget allows ${allowed} ` +
-        `(${budget.maxParameters} parameters plus ${TRACE_CONSTANT_ALLOWANCE} for constants such as masks).`);
+    fail(
+      "learner",
+      "too_many_parameters",
+      `Your model's forward pass reads ${constantValueCount(trace)} stored values (weights and constants); ` +
+        `the budget allows ${allowed} ` +
+        `(${budget.maxParameters} parameters plus ${TRACE_CONSTANT_ALLOWANCE} for constants such as masks).`,
+    );
   }
 
   let difference;
@@ -391,8 +467,8 @@ function saveForwardTrace(customClasses) {
     untraceable(
       "replayed on other training examples, the recording predicted differently from your model. " +
         "A layer's call() must compute its output with tf operations only: " +
-          "values read into JavaScript (dataSync(), arraySync(), array()), branches on them, " +
-            "or randomness outside training make the result depend on the examples the recording saw.",
+        "values read into JavaScript (dataSync(), arraySync(), array()), branches on them, " +
+        "or randomness outside training make the result depend on the examples the recording saw.",
     );
   }
   fs.writeFileSync(path.join(outputDir, "trace.bin"), constantBytes);

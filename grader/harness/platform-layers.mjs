@@ -19,8 +19,10 @@ export function registerPlatformLayers(tf) {
       this.numHeads = config.numHeads;
       this.keyDim = config.keyDim;
       this.causal = config.causal ?? false;
-      if (!Number.isInteger(this.numHeads) || this.numHeads < 1) throw new Error("MultiHeadSelfAttention: numHeads must be a positive integer");
-      if (!Number.isInteger(this.keyDim) || this.keyDim < 1) throw new Error("MultiHeadSelfAttention: keyDim must be a positive integer");
+      if (!Number.isInteger(this.numHeads) || this.numHeads < 1)
+        throw new Error("MultiHeadSelfAttention: numHeads must be a positive integer");
+      if (!Number.isInteger(this.keyDim) || this.keyDim < 1)
+        throw new Error("MultiHeadSelfAttention: keyDim must be a positive integer");
     }
 
     build(inputShape) {
@@ -50,7 +52,10 @@ export function registerPlatformLayers(tf) {
         const flat = x.reshape([batch * time, features]);
         // [batch*time, heads*keyDim] -> [batch, heads, time, keyDim]
         const heads = (kernel, bias) =>
-          tf.add(tf.matMul(flat, kernel.read()), bias.read()).reshape([batch, time, this.numHeads, this.keyDim]).transpose([0, 2, 1, 3]);
+          tf
+            .add(tf.matMul(flat, kernel.read()), bias.read())
+            .reshape([batch, time, this.numHeads, this.keyDim])
+            .transpose([0, 2, 1, 3]);
         const q = heads(this.queryKernel, this.queryBias);
         const k = heads(this.keyKernel, this.keyBias);
         const v = heads(this.valueKernel, this.valueBias);
@@ -60,8 +65,13 @@ export function registerPlatformLayers(tf) {
           const future = tf.sub(1, tf.linalg.bandPart(tf.ones([time, time]), -1, 0));
           scores = scores.add(future.mul(-1e9));
         }
-        const attended = tf.matMul(tf.softmax(scores), v).transpose([0, 2, 1, 3]).reshape([batch * time, this.numHeads * this.keyDim]);
-        return tf.add(tf.matMul(attended, this.outputKernel.read()), this.outputBias.read()).reshape([batch, time, features]);
+        const attended = tf
+          .matMul(tf.softmax(scores), v)
+          .transpose([0, 2, 1, 3])
+          .reshape([batch * time, this.numHeads * this.keyDim]);
+        return tf
+          .add(tf.matMul(attended, this.outputKernel.read()), this.outputBias.read())
+          .reshape([batch, time, features]);
       });
     }
 
@@ -77,12 +87,18 @@ export function registerPlatformLayers(tf) {
     constructor(config) {
       super(config);
       this.maxLength = config.maxLength;
-      if (!Number.isInteger(this.maxLength) || this.maxLength < 1) throw new Error("PositionEmbedding: maxLength must be a positive integer");
+      if (!Number.isInteger(this.maxLength) || this.maxLength < 1)
+        throw new Error("PositionEmbedding: maxLength must be a positive integer");
     }
 
     build(inputShape) {
       const features = inputShape[inputShape.length - 1];
-      this.positions = this.addWeight("positions", [this.maxLength, features], "float32", tf.initializers.randomNormal({ stddev: 0.02 }));
+      this.positions = this.addWeight(
+        "positions",
+        [this.maxLength, features],
+        "float32",
+        tf.initializers.randomNormal({ stddev: 0.02 }),
+      );
       this.built = true;
     }
 

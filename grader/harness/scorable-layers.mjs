@@ -4,13 +4,60 @@
 import { PLATFORM_LAYER_CLASS_NAMES } from "./platform-layers.mjs";
 
 const BUILT_IN_LAYERS = [
-  "InputLayer", "Dense", "Dropout", "SpatialDropout1D", "Flatten", "Reshape", "Permute", "RepeatVector", "Activation",
-  "Embedding", "Masking", "Conv1D", "Conv2D", "Conv2DTranspose", "SeparableConv2D", "DepthwiseConv2D", "Cropping2D",
-  "UpSampling2D", "ZeroPadding2D", "MaxPooling1D", "MaxPooling2D", "AveragePooling1D", "AveragePooling2D",
-  "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D",
-  "BatchNormalization", "LayerNormalization", "LSTM", "GRU", "SimpleRNN", "Bidirectional", "TimeDistributed",
-  "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot", "ReLU", "LeakyReLU", "PReLU",
-  "ELU", "ThresholdedReLU", "Softmax", "GaussianNoise", "GaussianDropout", "AlphaDropout", "Sequential", "Model", "Functional",
+  "InputLayer",
+  "Dense",
+  "Dropout",
+  "SpatialDropout1D",
+  "Flatten",
+  "Reshape",
+  "Permute",
+  "RepeatVector",
+  "Activation",
+  "Embedding",
+  "Masking",
+  "Conv1D",
+  "Conv2D",
+  "Conv2DTranspose",
+  "SeparableConv2D",
+  "DepthwiseConv2D",
+  "Cropping2D",
+  "UpSampling2D",
+  "ZeroPadding2D",
+  "MaxPooling1D",
+  "MaxPooling2D",
+  "AveragePooling1D",
+  "AveragePooling2D",
+  "GlobalAveragePooling1D",
+  "GlobalAveragePooling2D",
+  "GlobalMaxPooling1D",
+  "GlobalMaxPooling2D",
+  "BatchNormalization",
+  "LayerNormalization",
+  "LSTM",
+  "GRU",
+  "SimpleRNN",
+  "Bidirectional",
+  "TimeDistributed",
+  "Add",
+  "Subtract",
+  "Multiply",
+  "Average",
+  "Maximum",
+  "Minimum",
+  "Concatenate",
+  "Dot",
+  "ReLU",
+  "LeakyReLU",
+  "PReLU",
+  "ELU",
+  "ThresholdedReLU",
+  "Softmax",
+  "GaussianNoise",
+  "GaussianDropout",
+  "AlphaDropout",
+  "Sequential",
+  "Model",
+  "Functional",
 ];
 
 export const SCORABLE_LAYER_CLASS_NAMES = new Set([...BUILT_IN_LAYERS, ...PLATFORM_LAYER_CLASS_NAMES]);
@@ -27,7 +74,8 @@ export function layerClassNames(node, found = new Set()) {
     // Layers are the class_name entries inside `layers` lists and wrapper `layer` fields; the
     // top-level model is one too. Initializers and regularizers never sit in those places.
     if (node.isLayer === true) found.add(node.class_name);
-    for (const child of Array.isArray(config.layers) ? config.layers : []) layerClassNames({ ...asRecord(child), isLayer: true }, found);
+    for (const child of Array.isArray(config.layers) ? config.layers : [])
+      layerClassNames({ ...asRecord(child), isLayer: true }, found);
     if (config.layer) layerClassNames({ ...asRecord(config.layer), isLayer: true }, found);
   }
   return found;
@@ -35,7 +83,9 @@ export function layerClassNames(node, found = new Set()) {
 
 /** The classes of a saved topology (the top-level model included) that the scorer cannot rebuild. */
 export function unscorableLayerClasses(modelTopology) {
-  return [...layerClassNames({ ...asRecord(modelTopology), isLayer: true })].filter((name) => !SCORABLE_LAYER_CLASS_NAMES.has(name));
+  return [...layerClassNames({ ...asRecord(modelTopology), isLayer: true })].filter(
+    (name) => !SCORABLE_LAYER_CLASS_NAMES.has(name),
+  );
 }
 
 function asRecord(value) {

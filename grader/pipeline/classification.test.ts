@@ -42,11 +42,16 @@ export async function train({ tf }) {
     assertLearnerFailure(result, "exception");
     assert.match(result.message, /shapes do not match/);
     assert.match(result.message, /submission:4/);
-    assert.deepEqual(result.logs.map((line) => line.text), ["about to fail"]);
+    assert.deepEqual(
+      result.logs.map((line) => line.text),
+      ["about to fail"],
+    );
   });
 
   it("blames a crash of the backend's WebAssembly on the platform, not the learner", async () => {
-    const result = await grade(`export async function train() { throw new WebAssembly.RuntimeError("memory access out of bounds"); }`);
+    const result = await grade(
+      `export async function train() { throw new WebAssembly.RuntimeError("memory access out of bounds"); }`,
+    );
     assert.equal(result.status, "error", result.message);
     assert.equal(result.failureKind, "platform");
     assert.equal(result.failureCode, "backend_crash");

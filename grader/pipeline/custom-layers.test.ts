@@ -50,14 +50,21 @@ export async function train({ tf, data }) {
 }`;
 }
 
-const builtIn = (epochs: number) => submission("", epochs).replace("LAYER", "tf.layers.dense({ units: 1, inputShape: data.inputShape })");
+const builtIn = (epochs: number) =>
+  submission("", epochs).replace("LAYER", "tf.layers.dense({ units: 1, inputShape: data.inputShape })");
 const custom = (body: string, epochs: number) =>
-  submission(LINEAR_LAYER.replace("BODY", body), epochs).replace("LAYER", "new Linear({ units: 1, inputShape: data.inputShape })");
+  submission(LINEAR_LAYER.replace("BODY", body), epochs).replace(
+    "LAYER",
+    "new Linear({ units: 1, inputShape: data.inputShape })",
+  );
 const LINEAR = "tf.add(tf.matMul(x, this.kernel.read()), this.bias.read())";
 
 describe("custom layer classes", () => {
   it("trains the brief's example of an own layer and scores it from its recorded forward pass", async () => {
-    const brief = fs.readFileSync(path.join(COURSES_DIR, "ml-foundations/assignments/linear-regression/brief.en.md"), "utf8");
+    const brief = fs.readFileSync(
+      path.join(COURSES_DIR, "ml-foundations/assignments/linear-regression/brief.en.md"),
+      "utf8",
+    );
     const example = /### Your own layers[\s\S]*?```js\n([\s\S]*?)```/.exec(brief)?.[1];
     assert.ok(example, "the brief shows a complete submission with its own layer");
     const result = await gradeSubmission({ spec, code: example, language: "javascript", seed: 7 });

@@ -149,12 +149,18 @@ function writeUploadedModel(outputDir: string, bundle: { modelJson: string; weig
   }
   const manifest = Array.isArray(model.weightsManifest) ? model.weightsManifest : [];
   if (typeof model.modelTopology !== "object" || model.modelTopology === null || manifest.length === 0) {
-    return learnerFailure("invalid_weights", "model.json must be a TensorFlow.js layers model as model.save() writes it, " +
-      "with modelTopology and weightsManifest.");
+    return learnerFailure(
+      "invalid_weights",
+      "model.json must be a TensorFlow.js layers model as model.save() writes it, " +
+        "with modelTopology and weightsManifest.",
+    );
   }
   // model.save() may split weights into shards; the upload is their concatenation, in manifest order.
   const weights = manifest.flatMap((group) => (Array.isArray(group.weights) ? (group.weights as unknown[]) : []));
-  fs.writeFileSync(path.join(outputDir, "model.json"), JSON.stringify({ modelTopology: model.modelTopology, weightsManifest: [{ paths: ["weights.bin"], weights }] }));
+  fs.writeFileSync(
+    path.join(outputDir, "model.json"),
+    JSON.stringify({ modelTopology: model.modelTopology, weightsManifest: [{ paths: ["weights.bin"], weights }] }),
+  );
   fs.writeFileSync(path.join(outputDir, "weights.bin"), bundle.weights);
   return null;
 }
@@ -225,7 +231,10 @@ class RunLog {
         // gains nothing (no score, and the worker's retries are capped), while disbelieving a real
         // one would charge the learner an attempt for the platform's bug.
         this.error = {
-          kind: message.kind === "platform" && (!this.hasLearnerStarted || message.code === "backend_crash") ? "platform" : "learner",
+          kind:
+            message.kind === "platform" && (!this.hasLearnerStarted || message.code === "backend_crash")
+              ? "platform"
+              : "learner",
           code: typeof message.code === "string" ? message.code : "exception",
           message: typeof message.message === "string" ? message.message : "unknown error",
           ...(typeof message.stack === "string" ? { stack: message.stack } : {}),
@@ -253,7 +262,7 @@ function classifyRun(run: SandboxResult, log: RunLog, spec: AssignmentSpec, wall
         `Training did not finish within the time limit ` +
           `(${spec.budget.trainingSeconds} s of training, ${wallSeconds} s in all) and was stopped. ` +
           `model.fit stops by itself at the deadline; ` +
-            `a custom training loop must check shouldStop() or timeLeftMs().${tail(log.logs, 5)}`,
+          `a custom training loop must check shouldStop() or timeLeftMs().${tail(log.logs, 5)}`,
       );
     case "out_of_memory":
       return learnerFailure(
@@ -262,9 +271,15 @@ function classifyRun(run: SandboxResult, log: RunLog, spec: AssignmentSpec, wall
           `Use a smaller batch size or model, and dispose tensors you create in loops (tf.tidy).${tail(log.logs, 5)}`,
       );
     case "output_limit":
-      return learnerFailure("output_limit", "Your code printed too much output and was stopped. Log a line per epoch, not per batch.");
+      return learnerFailure(
+        "output_limit",
+        "Your code printed too much output and was stopped. Log a line per epoch, not per batch.",
+      );
     case "killed":
-      return learnerFailure("crashed", `Your code was killed by signal ${run.signal ?? "unknown"}.${tail(log.logs, 5)}`);
+      return learnerFailure(
+        "crashed",
+        `Your code was killed by signal ${run.signal ?? "unknown"}.${tail(log.logs, 5)}`,
+      );
     case "exited":
       break;
   }
@@ -273,19 +288,31 @@ function classifyRun(run: SandboxResult, log: RunLog, spec: AssignmentSpec, wall
     return { kind: log.error.kind, code: log.error.code, message: `${log.error.message}${stack}${tail(log.logs, 5)}` };
   }
   if (run.exitCode === 0 && !log.isDone) {
-    return learnerFailure("no_weights", "Your code ended the training process before the model was saved (did it call process.exit?). " +
-      "Return the model from train() instead.");
+    return learnerFailure(
+      "no_weights",
+      "Your code ended the training process before the model was saved (did it call process.exit?). " +
+        "Return the model from train() instead.",
+    );
   }
   if (run.exitCode !== 0 || !log.isDone) {
     // Node reports a crash before the harness could (a learner's process.exit, an abort) on stderr.
     const stderr = run.stderr.trim().split("\n").slice(-5).join("\n");
-    return learnerFailure("crashed", `Your code stopped the training process early (exit code ${run.exitCode ?? "none"}).` +
-      `${stderr ? `\n${stderr}` : ""}${tail(log.logs, 5)}`);
+    return learnerFailure(
+      "crashed",
+      `Your code stopped the training process early (exit code ${run.exitCode ?? "none"}).` +
+        `${stderr ? `\n${stderr}` : ""}${tail(log.logs, 5)}`,
+    );
   }
   return null;
 }
 
-async function train(request: GradeRequest, backend: TrainingBackend, dataset: PreparedDataset, compiled: string, log: RunLog): Promise<TrainingOutcome & { folder: string }> {
+async function train(
+  request: GradeRequest,
+  backend: TrainingBackend,
+  dataset: PreparedDataset,
+  compiled: string,
+  log: RunLog,
+): Promise<TrainingOutcome & { folder: string }> {
   const { spec } = request;
   const folder = createJobFolder();
   let binds: SandboxBind[];
@@ -294,7 +321,11 @@ async function train(request: GradeRequest, backend: TrainingBackend, dataset: P
     fs.writeFileSync(path.join(folder, "learner", "submission.mjs"), compiled, { mode: 0o644 });
     const config = {
       backend,
-      budget: { maxEpochs: spec.budget.maxEpochs, trainingSeconds: spec.budget.trainingSeconds, maxParameters: spec.budget.maxParameters },
+      budget: {
+        maxEpochs: spec.budget.maxEpochs,
+        trainingSeconds: spec.budget.trainingSeconds,
+        maxParameters: spec.budget.maxParameters,
+      },
       allowCustomLoop: spec.allowCustomLoop,
       seed: request.seed,
       maxLogLines: MAX_LOG_LINES,
@@ -312,7 +343,10 @@ async function train(request: GradeRequest, backend: TrainingBackend, dataset: P
       { source: path.join(folder, "data"), target: SANDBOX.data },
       { source: path.join(folder, "learner"), target: SANDBOX.learner },
       { source: path.join(folder, "output"), target: SANDBOX.output, isWritable: true },
-      ...packageBinds(path.join(PROJECT_DIR, "node_modules"), backend === "wasm" || backend === "cpu" ? SANDBOX_PACKAGES : [...SANDBOX_PACKAGES, NATIVE_PACKAGES[backend]]),
+      ...packageBinds(
+        path.join(PROJECT_DIR, "node_modules"),
+        backend === "wasm" || backend === "cpu" ? SANDBOX_PACKAGES : [...SANDBOX_PACKAGES, NATIVE_PACKAGES[backend]],
+      ),
     ];
   } catch (error) {
     fs.rmSync(folder, { recursive: true, force: true });
@@ -346,7 +380,11 @@ async function train(request: GradeRequest, backend: TrainingBackend, dataset: P
     return {
       folder,
       trainingMs: 0,
-      failure: { kind: "platform", code: "sandbox_unavailable", message: `The grading sandbox could not start: ${errorMessage(error)}` },
+      failure: {
+        kind: "platform",
+        code: "sandbox_unavailable",
+        message: `The grading sandbox could not start: ${errorMessage(error)}`,
+      },
     };
   }
   const failure = classifyRun(run, log, spec, wallSeconds);
@@ -356,8 +394,13 @@ async function train(request: GradeRequest, backend: TrainingBackend, dataset: P
     return {
       folder,
       trainingMs: run.durationMs,
-      failure: { kind: "platform", code: "disk_full", message: "The grader's disk is full. " +
-        "Your submission will be graded again automatically; this does not count as an attempt." },
+      failure: {
+        kind: "platform",
+        code: "disk_full",
+        message:
+          "The grader's disk is full. " +
+          "Your submission will be graded again automatically; this does not count as an attempt.",
+      },
     };
   }
   return { folder, trainingMs: run.durationMs, failure };
@@ -368,7 +411,10 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
   const threshold = spec.metric.threshold;
   const log = new RunLog(onProgress);
   const codeSha256 = sha256(code);
-  const finish = (fields: Pick<GradeResult, "status" | "message"> & Partial<GradeResult>, receipt: GradingReceipt | null): GradeResult => ({
+  const finish = (
+    fields: Pick<GradeResult, "status" | "message"> & Partial<GradeResult>,
+    receipt: GradingReceipt | null,
+  ): GradeResult => ({
     metrics: {},
     score: null,
     threshold,
@@ -394,7 +440,14 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
   try {
     dataset = prepareDataset(spec);
   } catch (error) {
-    return fail({ kind: "platform", code: "dataset_unavailable", message: `The data set could not be prepared: ${errorMessage(error)}` }, null);
+    return fail(
+      {
+        kind: "platform",
+        code: "dataset_unavailable",
+        message: `The data set could not be prepared: ${errorMessage(error)}`,
+      },
+      null,
+    );
   }
   const backend = trainingBackendFor(spec);
   const receipt: GradingReceipt = {
@@ -422,19 +475,33 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
     } else {
       const codeBytes = Buffer.byteLength(code, "utf8");
       if (codeBytes > spec.budget.maxCodeBytes) {
-        return fail(learnerFailure("code_too_large", `Your code is ${codeBytes} bytes; this assignment accepts at most ${spec.budget.maxCodeBytes}.`), receipt);
+        return fail(
+          learnerFailure(
+            "code_too_large",
+            `Your code is ${codeBytes} bytes; this assignment accepts at most ${spec.budget.maxCodeBytes}.`,
+          ),
+          receipt,
+        );
       }
 
       onProgress?.({ type: "stage", stage: "compiling" });
       const compiled = await compileSubmission(code, request.language ?? "javascript");
-      if (!compiled.ok) return fail(learnerFailure("syntax_error", `Your code does not parse:\n${compiled.message}`), receipt);
+      if (!compiled.ok)
+        return fail(learnerFailure("syntax_error", `Your code does not parse:\n${compiled.message}`), receipt);
 
       onProgress?.({ type: "stage", stage: "training" });
       let training: Awaited<ReturnType<typeof train>>;
       try {
         training = await train(request, backend, dataset, compiled.code, log);
       } catch (error) {
-        return fail({ kind: "platform", code: "job_setup_failed", message: `The training job could not be set up: ${errorMessage(error)}` }, receipt);
+        return fail(
+          {
+            kind: "platform",
+            code: "job_setup_failed",
+            message: `The training job could not be set up: ${errorMessage(error)}`,
+          },
+          receipt,
+        );
       }
       folder = training.folder;
       receipt.trainingMs = training.trainingMs;
@@ -447,20 +514,35 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
       scored = await scoreSavedModel({ folder: path.join(folder, "output"), spec, dataset });
     } catch (error) {
       if (error instanceof ScoringError) return fail(learnerFailure(error.code, error.message), receipt);
-      return fail({ kind: "platform", code: "scoring_failed", message: `Scoring failed: ${errorMessage(error)}` }, receipt);
+      return fail(
+        { kind: "platform", code: "scoring_failed", message: `Scoring failed: ${errorMessage(error)}` },
+        receipt,
+      );
     }
     receipt.scoringMs = scored.scoringMs;
     const trainedOn = spec.mode === "weights" ? "uploaded" : backend;
     receipt.backend = `${scored.backend}/${trainedOn}`;
     receipt.isDeterministic = scored.isDeterministic && (spec.mode === "weights" || isTrainingDeterministic(backend));
     const shown = formatMetric(spec.metric.name, scored.value);
-    const needed = `${spec.metric.direction === "higher" ? "at least" : "at most"} ` +
+    const needed =
+      `${spec.metric.direction === "higher" ? "at least" : "at most"} ` +
       `${formatMetric(spec.metric.name, threshold)}`;
     if (scored.passed) {
-      return finish({ status: "passed", message: `Passed: ${spec.metric.name} on the held-out split is ${shown} (needed ${needed}).`, metrics: scored.metrics, score: scored.value }, receipt);
+      return finish(
+        {
+          status: "passed",
+          message: `Passed: ${spec.metric.name} on the held-out split is ${shown} (needed ${needed}).`,
+          metrics: scored.metrics,
+          score: scored.value,
+        },
+        receipt,
+      );
     }
     return fail(
-      learnerFailure("below_threshold", `Not yet: ${spec.metric.name} on the held-out split is ${shown}; this assignment needs ${needed}.`),
+      learnerFailure(
+        "below_threshold",
+        `Not yet: ${spec.metric.name} on the held-out split is ${shown}; this assignment needs ${needed}.`,
+      ),
       receipt,
       { metrics: scored.metrics, score: scored.value },
     );
@@ -468,4 +550,3 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
     if (folder) fs.rmSync(folder, { recursive: true, force: true });
   }
 }
-

@@ -37,11 +37,18 @@ interface CliSummary {
 
 /** Grades through `npm run grade` (the same command a person runs), returning its final JSON line. */
 async function gradeWithCli(slug: string, file: string): Promise<{ code: string; summary: CliSummary }> {
-  const { stdout } = await execFileAsync(process.execPath, ["--import", "tsx", "scripts/grade.ts", "--assignment", slug, "--file", labFile(slug, file), "--json"], {
-    cwd: ROOT,
-    maxBuffer: 16 * 2 ** 20,
-  });
-  return { code: fs.readFileSync(labFile(slug, file), "utf8"), summary: JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as CliSummary };
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    ["--import", "tsx", "scripts/grade.ts", "--assignment", slug, "--file", labFile(slug, file), "--json"],
+    {
+      cwd: ROOT,
+      maxBuffer: 16 * 2 ** 20,
+    },
+  );
+  return {
+    code: fs.readFileSync(labFile(slug, file), "utf8"),
+    summary: JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as CliSummary,
+  };
 }
 
 function assertReceipt(receiptJson: unknown, code: string): void {
@@ -53,34 +60,43 @@ function assertReceipt(receiptJson: unknown, code: string): void {
   assert.ok(receipt.trainingMs > 0);
 }
 
-describe("every lab, graded with npm run grade, passes its reference and fails its weak solution", { concurrency: 2 }, () => {
-  for (const slug of LABS) {
-    it(`${slug}: the reference solution passes`, async () => {
-      const { code, summary } = await gradeWithCli(slug, "reference.js");
-      assert.equal(summary.status, "passed", summary.message);
-      assert.ok(summary.score !== null);
-      const { direction, threshold } = loadAssignmentSpec(COURSE, slug).metric;
-      assert.ok(direction === "higher" ? summary.score >= threshold : summary.score <= threshold);
-      assert.ok(summary.epochs > 0);
-      assertReceipt(summary.receipt, code);
-    });
+describe(
+  "every lab, graded with npm run grade, passes its reference and fails its weak solution",
+  { concurrency: 2 },
+  () => {
+    for (const slug of LABS) {
+      it(`${slug}: the reference solution passes`, async () => {
+        const { code, summary } = await gradeWithCli(slug, "reference.js");
+        assert.equal(summary.status, "passed", summary.message);
+        assert.ok(summary.score !== null);
+        const { direction, threshold } = loadAssignmentSpec(COURSE, slug).metric;
+        assert.ok(direction === "higher" ? summary.score >= threshold : summary.score <= threshold);
+        assert.ok(summary.epochs > 0);
+        assertReceipt(summary.receipt, code);
+      });
 
-    it(`${slug}: the weak submission fails on the metric`, async () => {
-      const { code, summary } = await gradeWithCli(slug, "weak.js");
-      assert.equal(summary.status, "failed", summary.message);
-      assert.equal(summary.failureKind, "learner");
-      assert.equal(summary.failureCode, "below_threshold", summary.message);
-      assert.ok(summary.score !== null && Number.isFinite(summary.score));
-      assertReceipt(summary.receipt, code);
-    });
-  }
-});
+      it(`${slug}: the weak submission fails on the metric`, async () => {
+        const { code, summary } = await gradeWithCli(slug, "weak.js");
+        assert.equal(summary.status, "failed", summary.message);
+        assert.equal(summary.failureKind, "learner");
+        assert.equal(summary.failureCode, "below_threshold", summary.message);
+        assert.ok(summary.score !== null && Number.isFinite(summary.score));
+        assertReceipt(summary.receipt, code);
+      });
+    }
+  },
+);
 
 describe("progress while grading", () => {
   it("reports each stage and every epoch as it ends", async () => {
     const events: GradeProgress[] = [];
     const spec = loadAssignmentSpec(COURSE, "linear-regression");
-    const result = await gradeSubmission({ spec, code: fs.readFileSync(labFile("linear-regression", "reference.js"), "utf8"), seed: 1, onProgress: (event) => events.push(event) });
+    const result = await gradeSubmission({
+      spec,
+      code: fs.readFileSync(labFile("linear-regression", "reference.js"), "utf8"),
+      seed: 1,
+      onProgress: (event) => events.push(event),
+    });
     assert.equal(result.status, "passed", result.message);
     const stages = events.flatMap((event) => (event.type === "stage" ? [event.stage] : []));
     assert.deepEqual(stages, ["preparing", "compiling", "training", "scoring"]);
@@ -118,7 +134,8 @@ describe("submissions in either language", () => {
   });
 
   it("points a TypeScript exception at the learner's own line", async () => {
-    const code = `export async function train(): Promise<never> {\n` +
+    const code =
+      `export async function train(): Promise<never> {\n` +
       `  const reason: string = "no model yet";\n  throw new Error(reason);\n}\n`;
     const result = await gradeSubmission({ spec, code, language: "typescript", seed: 1 });
     assert.equal(result.failureKind, "learner");
@@ -128,7 +145,8 @@ describe("submissions in either language", () => {
   });
 
   it("reports a syntax error as the learner's, with its line number, without starting a sandbox", async () => {
-    const code = "export async function train({ tf, data }) {\n  const model = tf.sequential();\n" +
+    const code =
+      "export async function train({ tf, data }) {\n  const model = tf.sequential();\n" +
       "  model.add(tf.layers.dense({ units: 1 });\n  return model;\n}\n";
     const result = await gradeSubmission({ spec, code, seed: 1 });
     assert.equal(result.status, "failed");
@@ -147,7 +165,8 @@ describe("submissions in either language", () => {
   });
 
   it("reports a TypeScript syntax error with its line number", async () => {
-    const code = "export async function train(args: { tf: unknown }) {\n" +
+    const code =
+      "export async function train(args: { tf: unknown }) {\n" +
       "  const x: number = 1\n  let y: = 2;\n  return x + y;\n}\n";
     const result = await gradeSubmission({ spec, code, language: "typescript", seed: 1 });
     assert.equal(result.failureCode, "syntax_error");
@@ -159,7 +178,10 @@ describe("repeatability", () => {
   it("gives the same score for the same code, data and seed", async () => {
     const spec = loadAssignmentSpec(COURSE, "linear-regression");
     const code = fs.readFileSync(labFile("linear-regression", "reference.js"), "utf8");
-    const [first, second] = await Promise.all([gradeSubmission({ spec, code, seed: 7 }), gradeSubmission({ spec, code, seed: 7 })]);
+    const [first, second] = await Promise.all([
+      gradeSubmission({ spec, code, seed: 7 }),
+      gradeSubmission({ spec, code, seed: 7 }),
+    ]);
     assert.equal(first.status, "passed", first.message);
     assert.deepEqual(first.metrics, second.metrics);
     assert.deepEqual(
@@ -171,7 +193,11 @@ describe("repeatability", () => {
 
 describe("npm run grade", () => {
   it("says how to call it when an argument is missing", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/grade.ts", "--assignment", "linear-regression"], { cwd: ROOT, encoding: "utf8" });
+    const run = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/grade.ts", "--assignment", "linear-regression"],
+      { cwd: ROOT, encoding: "utf8" },
+    );
     assert.equal(run.status, 2);
     assert.match(run.stderr, /usage: npm run grade -- --assignment/);
   });

@@ -9,15 +9,25 @@ import { encodeWeightsBundle } from "@/lib/submissions/weights-bundle";
 import { prepareDataset } from "@/grader/datasets/prepare";
 import { gradeSubmission } from "./grade-submission";
 
-const spec: AssignmentSpec = { ...loadAssignmentSpec("ml-foundations", "mnist-dense"), mode: "weights", split: { trainSize: 3000, heldOutSize: 1000, seed: 7 }, metric: { name: "accuracy", threshold: 0.85, direction: "higher" } };
+const spec: AssignmentSpec = {
+  ...loadAssignmentSpec("ml-foundations", "mnist-dense"),
+  mode: "weights",
+  split: { trainSize: 3000, heldOutSize: 1000, seed: 7 },
+  metric: { name: "accuracy", threshold: 0.85, direction: "higher" },
+};
 
 /** What a learner's own `model.save()` produces, bundled as the upload form does. */
 async function bundleOf(model: tf.LayersModel): Promise<string> {
   let bundle = "";
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
-      const weights = Array.isArray(artifacts.weightData) ? tf.io.CompositeArrayBuffer.join(artifacts.weightData) : (artifacts.weightData ?? new ArrayBuffer(0));
-      const modelJson = JSON.stringify({ modelTopology: artifacts.modelTopology, weightsManifest: [{ paths: ["model.weights.bin"], weights: artifacts.weightSpecs }] });
+      const weights = Array.isArray(artifacts.weightData)
+        ? tf.io.CompositeArrayBuffer.join(artifacts.weightData)
+        : (artifacts.weightData ?? new ArrayBuffer(0));
+      const modelJson = JSON.stringify({
+        modelTopology: artifacts.modelTopology,
+        weightsManifest: [{ paths: ["model.weights.bin"], weights: artifacts.weightSpecs }],
+      });
       bundle = encodeWeightsBundle(modelJson, new Uint8Array(weights));
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
     }),
@@ -26,7 +36,12 @@ async function bundleOf(model: tf.LayersModel): Promise<string> {
 }
 
 function denseModel(): tf.Sequential {
-  const model = tf.sequential({ layers: [tf.layers.dense({ units: 64, activation: "relu", inputShape: [784] }), tf.layers.dense({ units: 10, activation: "softmax" })] });
+  const model = tf.sequential({
+    layers: [
+      tf.layers.dense({ units: 64, activation: "relu", inputShape: [784] }),
+      tf.layers.dense({ units: 10, activation: "softmax" }),
+    ],
+  });
   model.compile({ optimizer: tf.train.adam(0.002), loss: "categoricalCrossentropy" });
   return model;
 }
@@ -55,7 +70,11 @@ describe("grading uploaded weights", () => {
   it("says what is wrong with an upload that is not a TensorFlow.js model", async () => {
     const notJson = await gradeSubmission({ spec, code: encodeWeightsBundle("{oops", new Uint8Array(8)), seed: 1 });
     assert.equal(notJson.failureCode, "invalid_weights");
-    const wrongShape = await gradeSubmission({ spec, code: encodeWeightsBundle(JSON.stringify({ format: "graph-model" }), new Uint8Array(8)), seed: 1 });
+    const wrongShape = await gradeSubmission({
+      spec,
+      code: encodeWeightsBundle(JSON.stringify({ format: "graph-model" }), new Uint8Array(8)),
+      seed: 1,
+    });
     assert.equal(wrongShape.failureKind, "learner");
     assert.match(wrongShape.message, /modelTopology and weightsManifest/);
   });

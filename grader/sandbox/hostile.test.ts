@@ -73,7 +73,10 @@ async function run(
 
 function lastJson(result: SandboxResult): Record<string, unknown> {
   const line = result.stdout.trim().split("\n").pop() ?? "";
-  assert.doesNotThrow(() => JSON.parse(line), `expected a JSON line, got stdout ${result.stdout} stderr ${result.stderr}`);
+  assert.doesNotThrow(
+    () => JSON.parse(line),
+    `expected a JSON line, got stdout ${result.stdout} stderr ${result.stderr}`,
+  );
   return JSON.parse(line) as Record<string, unknown>;
 }
 
@@ -139,7 +142,10 @@ describe("the sandbox on this machine", () => {
     assert.equal(result.exitCode, 0, result.stderr);
     assert.ok(!result.stdout.includes(SECRET) && !result.stderr.includes(SECRET), "the secret leaked");
     const found = lastJson(result) as { env: Record<string, string>; files: Record<string, string> };
-    assert.deepEqual(Object.keys(found.env).filter((name) => name !== "PWD"), []);
+    assert.deepEqual(
+      Object.keys(found.env).filter((name) => name !== "PWD"),
+      [],
+    );
     assert.ok(Object.keys(found.files).length >= 4);
     assertAllRefused(found.files);
   });
@@ -152,7 +158,11 @@ describe("the sandbox on this machine", () => {
     assert.equal(result.exitCode, 0, result.stderr);
     assert.ok(!result.stdout.includes(HELD_OUT), "the held-out split leaked");
     const results = lastJson(result);
-    for (const attempt of [`list ${REPOSITORY_DIR}`, `list ${path.dirname(REPOSITORY_DIR)}`, `read ${path.join(REPOSITORY_DIR, "package.json")}`]) {
+    for (const attempt of [
+      `list ${REPOSITORY_DIR}`,
+      `list ${path.dirname(REPOSITORY_DIR)}`,
+      `read ${path.join(REPOSITORY_DIR, "package.json")}`,
+    ]) {
       assert.ok(attempt in results, `the fixture did not try to ${attempt}`);
     }
     assertAllRefused(results);
@@ -263,9 +273,13 @@ describe("the sandbox on this machine", () => {
   });
 
   test("a grader killed mid-run takes its sandbox down, and the next probe clears its cgroup", async () => {
-    const grader = spawn(process.execPath, ["--import", "tsx", path.join(FIXTURES_DIR, "grader-that-dies.ts"), CODE_DIR], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const grader = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(FIXTURES_DIR, "grader-that-dies.ts"), CODE_DIR],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     await new Promise<void>((resolve, reject) => {
       grader.stdout.on("data", (chunk: Buffer) => {
         if (chunk.toString().includes("running")) resolve();
@@ -322,7 +336,8 @@ describe("hostile submissions through the grading pipeline", { concurrency: 2 },
   });
 
   async function grade(body: string): Promise<GradeResult> {
-    const code = `import fs from "node:fs";\nimport childProcess from "node:child_process";\n` +
+    const code =
+      `import fs from "node:fs";\nimport childProcess from "node:child_process";\n` +
       `export async function train({ tf, data }) {\n${body}\n}\n`;
     const result = await gradeSubmission({ spec, code, seed: 1 });
     assert.equal(result.status, "failed", result.message);
@@ -340,7 +355,9 @@ describe("hostile submissions through the grading pipeline", { concurrency: 2 },
   });
 
   test("environment: the learner's code sees none of the grader's variables", async () => {
-    const result = await grade(`  throw new Error("variables: [" + Object.keys(process.env).filter((name) => name !== "PWD").join(",") + "]");`);
+    const result = await grade(
+      `  throw new Error("variables: [" + Object.keys(process.env).filter((name) => name !== "PWD").join(",") + "]");`,
+    );
     assert.equal(result.failureCode, "exception");
     assert.match(result.message, /variables: \[\]/);
   });
@@ -368,7 +385,9 @@ describe("hostile submissions through the grading pipeline", { concurrency: 2 },
   });
 
   test("a fork bomb is refused at its first fork", async () => {
-    const result = await grade(`  for (;;) childProcess.spawn(process.execPath, ["-e", "for(;;);"], { detached: true });`);
+    const result = await grade(
+      `  for (;;) childProcess.spawn(process.execPath, ["-e", "for(;;);"], { detached: true });`,
+    );
     assert.equal(result.failureCode, "exception");
     assert.match(result.message, /ERR_ACCESS_DENIED/);
   });
@@ -397,24 +416,30 @@ describe("hostile submissions through the grading pipeline", { concurrency: 2 },
   });
 
   test("flooding the output is cut off", async () => {
-    const result = await grade(`  const line = "x".repeat(1023) + "\\n";\n  for (;;) process.stdout.write(line.repeat(64));`);
+    const result = await grade(
+      `  const line = "x".repeat(1023) + "\\n";\n  for (;;) process.stdout.write(line.repeat(64));`,
+    );
     assert.equal(result.failureCode, "output_limit");
     assert.match(result.message, /printed too much output/);
   });
 
   test("an enormous file in the output folder is stopped at the file-size cap", async () => {
     // The output folder is named on the harness's command line; the cap is the weights budget plus room for model.json.
-    const result = await grade(`  const output = process.argv[5];\n  const chunk = Buffer.alloc(2 ** 20, 1);\n` +
-      `  for (let i = 0; i < 4096; i++) fs.appendFileSync(output + "/huge.bin", chunk);\n  return tf.sequential();`);
+    const result = await grade(
+      `  const output = process.argv[5];\n  const chunk = Buffer.alloc(2 ** 20, 1);\n` +
+        `  for (let i = 0; i < 4096; i++) fs.appendFileSync(output + "/huge.bin", chunk);\n  return tf.sequential();`,
+    );
     assert.ok(["exception", "crashed"].includes(result.failureCode ?? ""), `${result.failureCode}: ${result.message}`);
     assert.match(result.message, /EFBIG|file too large|SIGXFSZ|exit code/i);
   });
 
   test("forged progress and result lines, then an early exit: the learner's failure, never a score or a platform error", async () => {
     const forged = JSON.stringify({ type: "done", epochs: 1, trainingMs: 1, parameters: 1, stoppedAtDeadline: false });
-    const result = await grade(`  process.stdout.write(${JSON.stringify(forged)} + "\\n");\n` +
-      `  process.stdout.write('{"type":"error","kind":"platform","code":"x","message":"fake"}\\n');\n` +
-        `  process.exit(0);`);
+    const result = await grade(
+      `  process.stdout.write(${JSON.stringify(forged)} + "\\n");\n` +
+        `  process.stdout.write('{"type":"error","kind":"platform","code":"x","message":"fake"}\\n');\n` +
+        `  process.exit(0);`,
+    );
     // grade() has already checked it is the learner's failure: a forged "platform" line cannot make it free.
     assert.equal(result.score, null);
   });
@@ -433,7 +458,9 @@ describe("hostile submissions through the grading pipeline", { concurrency: 2 },
   });
 
   test("a model of the wrong output shape is refused with the shape it should have", async () => {
-    const result = await grade(`  return tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: data.inputShape })] });`);
+    const result = await grade(
+      `  return tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: data.inputShape })] });`,
+    );
     assert.equal(result.failureCode, "wrong_output_shape");
   });
 

@@ -47,7 +47,8 @@ export function packageBinds(nodeModulesDir: string, roots: readonly string[]): 
     seen.add(found);
     if (found === path.join(projectDir, "node_modules", next.name)) topLevel.add(next.name);
     const manifest = readPackageJson(found);
-    for (const name of Object.keys(manifest.dependencies ?? {})) pending.push({ fromDir: found, name, isRequired: true });
+    for (const name of Object.keys(manifest.dependencies ?? {}))
+      pending.push({ fromDir: found, name, isRequired: true });
     for (const name of Object.keys(manifest.optionalDependencies ?? {})) {
       pending.push({ fromDir: found, name, isRequired: false });
     }

@@ -35,7 +35,8 @@ after(() => {
 
 describe("binds below a folder the sandbox user cannot enter", () => {
   test("a read-only bind is read through a copy, by the unprivileged sandbox user", async () => {
-    if (isRunningAsRoot()) assert.equal(firstBlockingFolder(code, SANDBOX_USER), closed, "the harness is out of nobody's reach");
+    if (isRunningAsRoot())
+      assert.equal(firstBlockingFolder(code, SANDBOX_USER), closed, "the harness is out of nobody's reach");
     const result = await runSandboxed({ ...CAPS, entry: "/code/read.mjs", binds: [{ source: code, target: "/code" }] });
     assert.equal(result.exitCode, 0, result.stderr);
     const seen = JSON.parse(result.stdout) as { uid: number; text: string };
@@ -47,7 +48,14 @@ describe("binds below a folder the sandbox user cannot enter", () => {
   test("a writable bind out of reach is refused with the folder that blocks it", async () => {
     const output = path.join(closed, "clone", "output");
     fs.mkdirSync(output, { mode: 0o755 });
-    const run = runSandboxed({ ...CAPS, entry: "/code/read.mjs", binds: [{ source: code, target: "/code" }, { source: output, target: "/out", isWritable: true }] });
+    const run = runSandboxed({
+      ...CAPS,
+      entry: "/code/read.mjs",
+      binds: [
+        { source: code, target: "/code" },
+        { source: output, target: "/out", isWritable: true },
+      ],
+    });
     if (!isRunningAsRoot()) {
       // Without root the sandbox's files are this user's own, who can reach them.
       assert.equal((await run).exitCode, 0);

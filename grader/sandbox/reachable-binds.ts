@@ -24,7 +24,8 @@ export function reachableBinds(binds: readonly SandboxBind[]): SandboxBind[] {
   return binds.map((bind) => {
     const blockedAt = firstBlockingFolder(bind.source, SANDBOX_USER);
     if (blockedAt === null) return bind;
-    if (bind.isWritable) throw new Error(`The sandbox user cannot enter ${blockedAt}, so it cannot write to ${bind.source}`);
+    if (bind.isWritable)
+      throw new Error(`The sandbox user cannot enter ${blockedAt}, so it cannot write to ${bind.source}`);
     return { ...bind, source: reachableCopy(bind.source) };
   });
 }

@@ -200,7 +200,8 @@ const PRLIMIT = "/usr/bin/prlimit";
 
 /** prlimit sets the limit and then execs the plan's command, so every process below inherits it. */
 function withFileSizeLimit(plan: LaunchPlan, maxFileBytes: number): LaunchPlan {
-  if (!fs.existsSync(PRLIMIT)) throw new Error(`${PRLIMIT} (util-linux) is missing, so the sandbox's file sizes could not be capped`);
+  if (!fs.existsSync(PRLIMIT))
+    throw new Error(`${PRLIMIT} (util-linux) is missing, so the sandbox's file sizes could not be capped`);
   const bytes = String(Math.floor(maxFileBytes));
   return { ...plan, command: PRLIMIT, args: [`--fsize=${bytes}:${bytes}`, "--", plan.command, ...plan.args] };
 }
@@ -253,7 +254,10 @@ function validateRequest(request: SandboxRequest): void {
       throw new Error(`bind paths must be absolute: ${bind.source} -> ${bind.target}`);
     }
     const target = path.normalize(bind.target);
-    if (target === "/" || RESERVED_TARGETS.some((reserved) => target === reserved || target.startsWith(`${reserved}/`))) {
+    if (
+      target === "/" ||
+      RESERVED_TARGETS.some((reserved) => target === reserved || target.startsWith(`${reserved}/`))
+    ) {
       throw new Error(`bind target ${bind.target} would cover a mount the sandbox needs`);
     }
     if (!fs.existsSync(bind.source)) throw new Error(`bind source does not exist: ${bind.source}`);
@@ -451,7 +455,11 @@ async function detectEnvironment(): Promise<Environment> {
     probeGroup = RunCgroup.create(cgroupLayout, { memoryBytes: 256 * 2 ** 20, maxTasks: 64 });
     const where = `cgroup v${cgroupLayout.version} under ${cgroupLayout.memoryParent}`;
     mark(LAYER_MEMORY, true, where);
-    mark(LAYER_PIDS, true, cgroupLayout.pidsParent === cgroupLayout.memoryParent ? where : `cgroup v1 under ${cgroupLayout.pidsParent}`);
+    mark(
+      LAYER_PIDS,
+      true,
+      cgroupLayout.pidsParent === cgroupLayout.memoryParent ? where : `cgroup v1 under ${cgroupLayout.pidsParent}`,
+    );
   } catch (error) {
     cgroupLayout = null;
     mark(LAYER_MEMORY, false, errorMessage(error));
@@ -526,7 +534,10 @@ export async function runSandboxed(request: SandboxRequest, onLine?: LineListene
   for (const layer of missing) {
     if (warnedWeakLayers.has(layer.name)) continue;
     warnedWeakLayers.add(layer.name);
-    logger.warn({ component: "sandbox", layer: layer.name, detail: layer.detail }, "WEAK: running without a sandbox layer");
+    logger.warn(
+      { component: "sandbox", layer: layer.name, detail: layer.detail },
+      "WEAK: running without a sandbox layer",
+    );
   }
 
   const isNamespaced = env.bwrap !== null && missing.every((layer) => !NAMESPACE_LAYERS.includes(layer.name));
@@ -539,11 +550,18 @@ export async function runSandboxed(request: SandboxRequest, onLine?: LineListene
   const binds = isDroppedToSandboxUser ? reachableBinds(request.binds) : request.binds;
   const unlimitedPlan: LaunchPlan =
     isNamespaced && env.bwrap
-      ? bwrapPlan(env, env.bwrap, binds, nodeArgs(request, (sandboxPath) => sandboxPath))
+      ? bwrapPlan(
+          env,
+          env.bwrap,
+          binds,
+          nodeArgs(request, (sandboxPath) => sandboxPath),
+        )
       : { command: nodeBinary(), args: nodeArgs(request, hostPathMapper(request.binds)), isBwrap: false };
-  const plan = request.maxFileBytes === undefined ? unlimitedPlan : withFileSizeLimit(unlimitedPlan, request.maxFileBytes);
+  const plan =
+    request.maxFileBytes === undefined ? unlimitedPlan : withFileSizeLimit(unlimitedPlan, request.maxFileBytes);
 
-  const hasCgroup = env.cgroupLayout !== null && missing.every((layer) => layer.name !== LAYER_MEMORY && layer.name !== LAYER_PIDS);
+  const hasCgroup =
+    env.cgroupLayout !== null && missing.every((layer) => layer.name !== LAYER_MEMORY && layer.name !== LAYER_PIDS);
   const cgroup =
     hasCgroup && env.cgroupLayout
       ? RunCgroup.create(env.cgroupLayout, { memoryBytes: request.memoryBytes, maxTasks: request.maxProcesses })
@@ -575,7 +593,8 @@ function classify(run: CapturedRun): SandboxOutcome {
   // bwrap reports a killed command as exit 128+signal, so the cgroup's counter is what tells an
   // OOM kill apart; V8 reaching --max-old-space-size aborts (134) with its own message instead.
   if (run.oomKills > 0) return "out_of_memory";
-  if ((run.exitCode === 134 || run.signal === "SIGABRT") && run.stderr.includes(HEAP_OOM_MESSAGE)) return "out_of_memory";
+  if ((run.exitCode === 134 || run.signal === "SIGABRT") && run.stderr.includes(HEAP_OOM_MESSAGE))
+    return "out_of_memory";
   if (run.signal !== null) return "killed";
   return "exited";
 }

@@ -2,7 +2,8 @@
 // predictions are the argmax of whatever the model outputs, so softmax and logits score alike.
 
 export function accuracy(predicted: ArrayLike<number>, actual: ArrayLike<number>): number {
-  if (predicted.length !== actual.length || actual.length === 0) throw new Error("accuracy needs equally long, non-empty inputs");
+  if (predicted.length !== actual.length || actual.length === 0)
+    throw new Error("accuracy needs equally long, non-empty inputs");
   let correct = 0;
   for (let i = 0; i < actual.length; i++) if (predicted[i] === actual[i]) correct++;
   return correct / actual.length;
@@ -14,7 +15,8 @@ export function accuracy(predicted: ArrayLike<number>, actual: ArrayLike<number>
  * scikit-learn's default).
  */
 export function macroF1(predicted: ArrayLike<number>, actual: ArrayLike<number>, numClasses: number): number {
-  if (predicted.length !== actual.length || actual.length === 0) throw new Error("macro-F1 needs equally long, non-empty inputs");
+  if (predicted.length !== actual.length || actual.length === 0)
+    throw new Error("macro-F1 needs equally long, non-empty inputs");
   const truePositives = new Float64Array(numClasses);
   const predictedCounts = new Float64Array(numClasses);
   const actualCounts = new Float64Array(numClasses);
@@ -37,7 +39,8 @@ export function macroF1(predicted: ArrayLike<number>, actual: ArrayLike<number>,
 }
 
 export function meanSquaredError(predicted: ArrayLike<number>, actual: ArrayLike<number>): number {
-  if (predicted.length !== actual.length || actual.length === 0) throw new Error("MSE needs equally long, non-empty inputs");
+  if (predicted.length !== actual.length || actual.length === 0)
+    throw new Error("MSE needs equally long, non-empty inputs");
   let sum = 0;
   for (let i = 0; i < actual.length; i++) {
     const d = (predicted[i] ?? 0) - (actual[i] ?? 0);

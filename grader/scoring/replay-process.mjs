@@ -34,7 +34,8 @@ function replay({ trace, constantBytes, xs }) {
     const input = tf.tensor(values, [batch, ...rowShape], xs.dtype);
     const output = replayForwardTrace(tf, trace, constants, input);
     input.dispose();
-    if (output.shape[0] !== batch) throw new Error(`the recording's output has shape [${output.shape}], not one row per example`);
+    if (output.shape[0] !== batch)
+      throw new Error(`the recording's output has shape [${output.shape}], not one row per example`);
     outputTail ??= output.shape.slice(1);
     const perRow = outputTail.reduce((a, b) => a * b, 1);
     outputs ??= new Float32Array(rows * perRow);

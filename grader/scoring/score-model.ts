@@ -83,7 +83,10 @@ function readSavedModel(folder: string, maxParameters: number): SavedModel {
   const jsonFile = path.join(folder, "model.json");
   const weightsFile = path.join(folder, "weights.bin");
   if (!fs.existsSync(jsonFile) || !fs.existsSync(weightsFile)) {
-    throw new ScoringError("no_weights", "No trained model was saved. Make sure train() returns your model after training it.");
+    throw new ScoringError(
+      "no_weights",
+      "No trained model was saved. Make sure train() returns your model after training it.",
+    );
   }
   if (fs.statSync(jsonFile).size > MAX_MODEL_JSON_BYTES) {
     throw new ScoringError("model_too_large", "The saved model description (model.json) is larger than 4 MiB.");
@@ -97,11 +100,17 @@ function readSavedModel(folder: string, maxParameters: number): SavedModel {
   const weightSpecs = parsed.weightsManifest[0]?.weights ?? [];
   const parameters = weightSpecs.reduce((sum, spec) => sum + spec.shape.reduce((a, b) => a * b, 1), 0);
   if (parameters > maxParameters) {
-    throw new ScoringError("too_many_parameters", `Your model has ${parameters} parameters; this assignment allows at most ${maxParameters}.`);
+    throw new ScoringError(
+      "too_many_parameters",
+      `Your model has ${parameters} parameters; this assignment allows at most ${maxParameters}.`,
+    );
   }
   const size = fs.statSync(weightsFile).size;
   if (size !== parameters * 4) {
-    throw new ScoringError("corrupt_model", `weights.bin holds ${size} bytes but the model lists ${parameters} weights (${parameters * 4} bytes).`);
+    throw new ScoringError(
+      "corrupt_model",
+      `weights.bin holds ${size} bytes but the model lists ${parameters} weights (${parameters * 4} bytes).`,
+    );
   }
   const bytes = fs.readFileSync(weightsFile);
   const weightData = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
@@ -117,7 +126,10 @@ interface Predictions {
 
 function expectedOutput(dataset: PreparedDataset): { classes: number; describe: string } {
   const classes = dataset.task === "classification" ? (dataset.classNames?.length ?? 0) : 1;
-  return { classes, describe: dataset.task === "classification" ? `[batch, ${classes}] (one score per class)` : "[batch, 1]" };
+  return {
+    classes,
+    describe: dataset.task === "classification" ? `[batch, ${classes}] (one score per class)` : "[batch, 1]",
+  };
 }
 
 function isRightOutputTail(tail: readonly (number | null)[], dataset: PreparedDataset): boolean {
@@ -131,7 +143,11 @@ async function predictWithLayersModel(saved: SavedModel, dataset: PreparedDatase
   let model: Awaited<ReturnType<typeof tf.loadLayersModel>>;
   try {
     model = await tf.loadLayersModel(
-      tf.io.fromMemory({ modelTopology: saved.modelTopology, weightSpecs: saved.weightSpecs, weightData: saved.weightData }),
+      tf.io.fromMemory({
+        modelTopology: saved.modelTopology,
+        weightSpecs: saved.weightSpecs,
+        weightData: saved.weightData,
+      }),
     );
   } catch (error) {
     throw new ScoringError("corrupt_model", `The saved model could not be loaded: ${errorMessage(error)}`);
@@ -142,13 +158,19 @@ async function predictWithLayersModel(saved: SavedModel, dataset: PreparedDatase
     const input = model.inputs[0];
     if (model.inputs.length !== 1 || !input || !checkShape(input.shape.slice(1), expectedInput)) {
       const got = model.inputs.map((i) => describeShape(i.shape)).join(", ");
-      throw new ScoringError("wrong_input_shape", `The model takes ${got} but the data is ${describeShape([null, ...expectedInput])}.`);
+      throw new ScoringError(
+        "wrong_input_shape",
+        `The model takes ${got} but the data is ${describeShape([null, ...expectedInput])}.`,
+      );
     }
     const { classes, describe } = expectedOutput(dataset);
     const output = model.outputs[0];
     if (model.outputs.length !== 1 || !isRightOutputTail((output?.shape ?? []).slice(1), dataset)) {
-      throw new ScoringError("wrong_output_shape", `The model outputs ${model.outputs.map((o) => describeShape(o.shape)).join(", ")} ` +
-        `but this assignment needs ${describe}.`);
+      throw new ScoringError(
+        "wrong_output_shape",
+        `The model outputs ${model.outputs.map((o) => describeShape(o.shape)).join(", ")} ` +
+          `but this assignment needs ${describe}.`,
+      );
     }
 
     const { xs } = dataset.heldOut;
@@ -158,7 +180,11 @@ async function predictWithLayersModel(saved: SavedModel, dataset: PreparedDatase
     for (let start = 0; start < rows; start += PREDICT_BATCH) {
       const count = Math.min(PREDICT_BATCH, rows - start);
       const batch = tf.tidy(() => {
-        const inputs = tf.tensor(xs.data.subarray(start * rowSize, (start + count) * rowSize), [count, ...expectedInput], xs.dtype);
+        const inputs = tf.tensor(
+          xs.data.subarray(start * rowSize, (start + count) * rowSize),
+          [count, ...expectedInput],
+          xs.dtype,
+        );
         const out = model.predict(inputs);
         return (Array.isArray(out) ? out[0] : out)?.reshape([count * classes]).dataSync() ?? new Float32Array(0);
       });
@@ -171,7 +197,12 @@ async function predictWithLayersModel(saved: SavedModel, dataset: PreparedDatase
 }
 
 /** Predicts with the forward pass the harness recorded, for a model with the learner's own layer classes. */
-async function predictWithRecording(folder: string, customClasses: string[], spec: ScoredSpec, dataset: PreparedDataset): Promise<Predictions> {
+async function predictWithRecording(
+  folder: string,
+  customClasses: string[],
+  spec: ScoredSpec,
+  dataset: PreparedDataset,
+): Promise<Predictions> {
   const classes = customClasses.join(", ");
   const required = spec.requiredLayers ?? [];
   if (required.length > 0) {
@@ -181,7 +212,7 @@ async function predictWithRecording(folder: string, customClasses: string[], spe
       "unsupported_layer",
       `This assignment checks that your model contains ${required.join(", ")}, ` +
         `which the grader can confirm only in a model built from TensorFlow.js's and the platform's layers; ` +
-          `yours also uses your own class(es) ${classes}.`,
+        `yours also uses your own class(es) ${classes}.`,
     );
   }
   try {
@@ -192,14 +223,17 @@ async function predictWithRecording(folder: string, customClasses: string[], spe
         `The model uses layer class(es) ${classes} that the scorer cannot rebuild, ` +
           `and no recorded forward pass came with it. ` +
           `Models trained by the grader are recorded automatically; ` +
-            `uploaded models must use TensorFlow.js's built-in layers and the platform layers ` +
-              `(platformLayers.MultiHeadSelfAttention, platformLayers.PositionEmbedding).`,
+          `uploaded models must use TensorFlow.js's built-in layers and the platform layers ` +
+          `(platformLayers.MultiHeadSelfAttention, platformLayers.PositionEmbedding).`,
       );
     }
     const predicted = await predictFromTrace(recorded, dataset);
     if (!isRightOutputTail(predicted.outputTail, dataset)) {
-      throw new ScoringError("wrong_output_shape", `The model outputs ${describeShape([null, ...predicted.outputTail])} ` +
-        `but this assignment needs ${expectedOutput(dataset).describe}.`);
+      throw new ScoringError(
+        "wrong_output_shape",
+        `The model outputs ${describeShape([null, ...predicted.outputTail])} ` +
+          `but this assignment needs ${expectedOutput(dataset).describe}.`,
+      );
     }
     return { values: predicted.outputs, backend: `${predicted.backend}-replay`, isDeterministic: true };
   } catch (error) {
@@ -210,7 +244,11 @@ async function predictWithRecording(folder: string, customClasses: string[], spe
 
 type ScoredSpec = Pick<AssignmentSpec, "metric" | "budget"> & Partial<Pick<AssignmentSpec, "requiredLayers">>;
 
-export async function scoreSavedModel(options: { folder: string; spec: ScoredSpec; dataset: PreparedDataset }): Promise<ScoreResult> {
+export async function scoreSavedModel(options: {
+  folder: string;
+  spec: ScoredSpec;
+  dataset: PreparedDataset;
+}): Promise<ScoreResult> {
   const startedAt = performance.now();
   const { spec, dataset } = options;
   const saved = readSavedModel(options.folder, spec.budget.maxParameters);
@@ -218,14 +256,22 @@ export async function scoreSavedModel(options: { folder: string; spec: ScoredSpe
   const classNames = layerClassNames({ ...saved.modelTopology, isLayer: true });
   const absent = (spec.requiredLayers ?? []).filter((name) => !classNames.has(name));
   if (absent.length > 0) {
-    throw new ScoringError("missing_required_layer", `This assignment asks for a model that uses ${absent.join(", ")}; yours does not contain it.`);
+    throw new ScoringError(
+      "missing_required_layer",
+      `This assignment asks for a model that uses ${absent.join(", ")}; yours does not contain it.`,
+    );
   }
   const customClasses = unscorableLayerClasses(saved.modelTopology);
   const predictions =
-    customClasses.length > 0 ? await predictWithRecording(options.folder, customClasses, spec, dataset) : await predictWithLayersModel(saved, dataset);
+    customClasses.length > 0
+      ? await predictWithRecording(options.folder, customClasses, spec, dataset)
+      : await predictWithLayersModel(saved, dataset);
   if (!predictions.values.every(Number.isFinite)) {
-    throw new ScoringError("non_finite_predictions", "The model predicted NaN or infinity on some held-out examples; " +
-      "training probably diverged (try a smaller learning rate).");
+    throw new ScoringError(
+      "non_finite_predictions",
+      "The model predicted NaN or infinity on some held-out examples; " +
+        "training probably diverged (try a smaller learning rate).",
+    );
   }
 
   const { ys } = dataset.heldOut;

@@ -31,7 +31,14 @@ function imageDataset(rows: number): PreparedDataset {
   for (let i = 0; i < xs.length; i++) xs[i] = (i % 255) / 255;
   const ys = Int32Array.from({ length: rows }, (_, i) => i % 10);
   const split = { xs: float32([rows, 784], xs), ys: int32([rows], ys) };
-  return { task: "classification", classNames: "0123456789".split(""), train: split, heldOut: split, trainSha256: "", heldOutSha256: "" };
+  return {
+    task: "classification",
+    classNames: "0123456789".split(""),
+    train: split,
+    heldOut: split,
+    trainSha256: "",
+    heldOutSha256: "",
+  };
 }
 
 const classificationSpec = {
@@ -55,7 +62,15 @@ describe("metrics", () => {
       class_name: "Sequential",
       config: {
         layers: [
-          { class_name: "Bidirectional", config: { layer: { class_name: "LSTM", config: { kernel_initializer: { class_name: "GlorotUniform", config: {} } } } } },
+          {
+            class_name: "Bidirectional",
+            config: {
+              layer: {
+                class_name: "LSTM",
+                config: { kernel_initializer: { class_name: "GlorotUniform", config: {} } },
+              },
+            },
+          },
           { class_name: "MyCustomLayer", config: {} },
         ],
       },
@@ -69,7 +84,10 @@ describe("scoreSavedModel", () => {
   it("scores 10,000 MNIST-sized images in batches", async () => {
     const { tf } = await scoringBackend();
     const model = tf.sequential({
-      layers: [tf.layers.dense({ units: 128, activation: "relu", inputShape: [784] }), tf.layers.dense({ units: 10, activation: "softmax" })],
+      layers: [
+        tf.layers.dense({ units: 128, activation: "relu", inputShape: [784] }),
+        tf.layers.dense({ units: 10, activation: "softmax" }),
+      ],
     });
     const folder = await saveModel(tf, model);
     const result = await scoreSavedModel({ folder, spec: classificationSpec, dataset: imageDataset(10_000) });
@@ -81,32 +99,51 @@ describe("scoreSavedModel", () => {
     const { tf } = await scoringBackend();
     const dataset = imageDataset(20);
     const fiveWay = tf.sequential({ layers: [tf.layers.dense({ units: 5, inputShape: [784] })] });
-    await assert.rejects(scoreSavedModel({ folder: await saveModel(tf, fiveWay), spec: classificationSpec, dataset }), (error: unknown) => error instanceof ScoringError && error.code === "wrong_output_shape");
+    await assert.rejects(
+      scoreSavedModel({ folder: await saveModel(tf, fiveWay), spec: classificationSpec, dataset }),
+      (error: unknown) => error instanceof ScoringError && error.code === "wrong_output_shape",
+    );
 
     const wide = tf.sequential({ layers: [tf.layers.dense({ units: 10, inputShape: [784] })] });
     const tight = { ...classificationSpec, budget: { ...classificationSpec.budget, maxParameters: 100 } };
-    await assert.rejects(scoreSavedModel({ folder: await saveModel(tf, wide), spec: tight, dataset }), (error: unknown) => error instanceof ScoringError && error.code === "too_many_parameters");
+    await assert.rejects(
+      scoreSavedModel({ folder: await saveModel(tf, wide), spec: tight, dataset }),
+      (error: unknown) => error instanceof ScoringError && error.code === "too_many_parameters",
+    );
 
     const renamed = await saveModel(tf, wide, (json) => {
       const topology = json.modelTopology as { config: { layers: { class_name: string }[] } };
       const layer = topology.config.layers[0];
       if (layer) layer.class_name = "LearnerLayer";
     });
-    await assert.rejects(scoreSavedModel({ folder: renamed, spec: classificationSpec, dataset }), (error: unknown) => error instanceof ScoringError && error.code === "unsupported_layer" && error.message.includes("LearnerLayer"));
+    await assert.rejects(
+      scoreSavedModel({ folder: renamed, spec: classificationSpec, dataset }),
+      (error: unknown) =>
+        error instanceof ScoringError && error.code === "unsupported_layer" && error.message.includes("LearnerLayer"),
+    );
 
     const withoutAttention = { ...classificationSpec, requiredLayers: ["GradientMultiHeadSelfAttention"] };
     await assert.rejects(
       scoreSavedModel({ folder: await saveModel(tf, wide), spec: withoutAttention, dataset }),
-      (error: unknown) => error instanceof ScoringError && error.code === "missing_required_layer" && error.message.includes("GradientMultiHeadSelfAttention"),
+      (error: unknown) =>
+        error instanceof ScoringError &&
+        error.code === "missing_required_layer" &&
+        error.message.includes("GradientMultiHeadSelfAttention"),
     );
 
     const truncated = await saveModel(tf, wide);
     fs.truncateSync(path.join(truncated, "weights.bin"), 100);
-    await assert.rejects(scoreSavedModel({ folder: truncated, spec: classificationSpec, dataset }), (error: unknown) => error instanceof ScoringError && error.code === "corrupt_model");
+    await assert.rejects(
+      scoreSavedModel({ folder: truncated, spec: classificationSpec, dataset }),
+      (error: unknown) => error instanceof ScoringError && error.code === "corrupt_model",
+    );
 
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-score-"));
     folders.push(empty);
-    await assert.rejects(scoreSavedModel({ folder: empty, spec: classificationSpec, dataset }), (error: unknown) => error instanceof ScoringError && error.code === "no_weights");
+    await assert.rejects(
+      scoreSavedModel({ folder: empty, spec: classificationSpec, dataset }),
+      (error: unknown) => error instanceof ScoringError && error.code === "no_weights",
+    );
   });
 
   it("loads the platform attention layer without learner code", async () => {
@@ -124,9 +161,22 @@ describe("scoreSavedModel", () => {
     const tokens = Int32Array.from({ length: rows * 8 }, (_, i) => i % 50);
     const labels = Int32Array.from({ length: rows }, (_, i) => i % 2);
     const split = { xs: int32([rows, 8], tokens), ys: int32([rows], labels) };
-    const dataset: PreparedDataset = { task: "classification", classNames: ["a", "b"], train: split, heldOut: split, trainSha256: "", heldOutSha256: "" };
-    const expected = (model.predict(tf.tensor2d(tokens, [rows, 8], "int32")) as ReturnType<typeof tf.tensor>).argMax(-1).dataSync();
-    const result = await scoreSavedModel({ folder: await saveModel(tf, model), spec: { ...classificationSpec, requiredLayers: ["GradientMultiHeadSelfAttention"] }, dataset });
+    const dataset: PreparedDataset = {
+      task: "classification",
+      classNames: ["a", "b"],
+      train: split,
+      heldOut: split,
+      trainSha256: "",
+      heldOutSha256: "",
+    };
+    const expected = (model.predict(tf.tensor2d(tokens, [rows, 8], "int32")) as ReturnType<typeof tf.tensor>)
+      .argMax(-1)
+      .dataSync();
+    const result = await scoreSavedModel({
+      folder: await saveModel(tf, model),
+      spec: { ...classificationSpec, requiredLayers: ["GradientMultiHeadSelfAttention"] },
+      dataset,
+    });
     assert.equal(result.metrics.accuracy, accuracy(expected, labels));
   });
 });

@@ -30,7 +30,14 @@ function dataset(): PreparedDataset {
   const xs = Float32Array.from({ length: ROWS * 16 }, (_, i) => Math.sin(i * 0.37));
   const ys = Int32Array.from({ length: ROWS }, (_, i) => i % 3);
   const split = { xs: float32([ROWS, 16], xs), ys: int32([ROWS], ys) };
-  return { task: "classification", classNames: ["a", "b", "c"], train: split, heldOut: split, trainSha256: "", heldOutSha256: "" };
+  return {
+    task: "classification",
+    classNames: ["a", "b", "c"],
+    train: split,
+    heldOut: split,
+    trainSha256: "",
+    heldOutSha256: "",
+  };
 }
 
 /** A learner-style layer: a gated projection, built from tf operations only. */
@@ -73,7 +80,10 @@ before(async () => {
 });
 
 /** Saves the model as the harness does for a custom layer: model.json, weights.bin, trace.json, trace.bin. */
-async function saveRecorded(edit?: (trace: ForwardTrace) => void, constantBytes?: (bytes: Uint8Array) => Uint8Array): Promise<string> {
+async function saveRecorded(
+  edit?: (trace: ForwardTrace) => void,
+  constantBytes?: (bytes: Uint8Array) => Uint8Array,
+): Promise<string> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-traced-"));
   folders.push(folder);
   await writeSavedModel(tf, model, folder);
@@ -82,11 +92,19 @@ async function saveRecorded(edit?: (trace: ForwardTrace) => void, constantBytes?
   input.dispose();
   edit?.(recorded.trace);
   fs.writeFileSync(path.join(folder, "trace.json"), JSON.stringify(recorded.trace));
-  fs.writeFileSync(path.join(folder, "trace.bin"), constantBytes ? constantBytes(recorded.constantBytes) : recorded.constantBytes);
+  fs.writeFileSync(
+    path.join(folder, "trace.bin"),
+    constantBytes ? constantBytes(recorded.constantBytes) : recorded.constantBytes,
+  );
   return folder;
 }
 
-async function assertScoringError(folder: string, code: string, message: RegExp, scoredSpec: Parameters<typeof scoreSavedModel>[0]["spec"] = spec): Promise<void> {
+async function assertScoringError(
+  folder: string,
+  code: string,
+  message: RegExp,
+  scoredSpec: Parameters<typeof scoreSavedModel>[0]["spec"] = spec,
+): Promise<void> {
   await assert.rejects(scoreSavedModel({ folder, spec: scoredSpec, dataset: dataset() }), (error: unknown) => {
     assert.ok(error instanceof ScoringError, String(error));
     assert.equal(error.code, code, error.message);
@@ -106,33 +124,62 @@ describe("scoring a model with the learner's own layer class", () => {
     const folder = await saveRecorded();
     fs.rmSync(path.join(folder, "trace.json"));
     await assertScoringError(folder, "unsupported_layer", /TestGated.*no recorded forward pass/);
-    await assertScoringError(await saveRecorded(), "unsupported_layer", /can confirm only/, { ...spec, requiredLayers: ["Dense"] });
+    await assertScoringError(await saveRecorded(), "unsupported_layer", /can confirm only/, {
+      ...spec,
+      requiredLayers: ["Dense"],
+    });
   });
 
   it("rejects recordings that are malformed, out of order, over budget or for other inputs", async () => {
     const garbled = await saveRecorded();
     fs.writeFileSync(path.join(garbled, "trace.json"), "{ not json");
     await assertScoringError(garbled, "corrupt_model", /not one the grader wrote/);
-    await assertScoringError(await saveRecorded((trace) => trace.steps[0] && (trace.steps[0].inputs = [999])), "corrupt_model", /reads value 999/);
-    await assertScoringError(await saveRecorded(undefined, (bytes) => bytes.subarray(0, 8)), "corrupt_model", /beyond the end/);
     await assertScoringError(
-      await saveRecorded((trace) => trace.constants[0] && (trace.constants[0].shape = [spec.budget.maxParameters + 70_000])),
+      await saveRecorded((trace) => trace.steps[0] && (trace.steps[0].inputs = [999])),
+      "corrupt_model",
+      /reads value 999/,
+    );
+    await assertScoringError(
+      await saveRecorded(undefined, (bytes) => bytes.subarray(0, 8)),
+      "corrupt_model",
+      /beyond the end/,
+    );
+    await assertScoringError(
+      await saveRecorded(
+        (trace) => trace.constants[0] && (trace.constants[0].shape = [spec.budget.maxParameters + 70_000]),
+      ),
       "too_many_parameters",
       /budget allows/,
     );
-    await assertScoringError(await saveRecorded((trace) => (trace.input.shape = [TRACE_BATCH, 17])), "wrong_input_shape", /\[batch, 17\]/);
+    await assertScoringError(
+      await saveRecorded((trace) => (trace.input.shape = [TRACE_BATCH, 17])),
+      "wrong_input_shape",
+      /\[batch, 17\]/,
+    );
   });
 
   it("contains hostile recordings in the replay process and keeps scoring", async () => {
     await assertScoringError(
-      await saveRecorded((trace) => trace.steps.push({ kernel: "NoSuchKernel", inputs: { x: trace.output }, attrs: {}, outputs: [trace.output + 10_000] })),
+      await saveRecorded((trace) =>
+        trace.steps.push({
+          kernel: "NoSuchKernel",
+          inputs: { x: trace.output },
+          attrs: {},
+          outputs: [trace.output + 10_000],
+        }),
+      ),
       "trace_replay_failed",
       /NoSuchKernel/,
     );
     // A 16M x 16M fill: no op would ask for it; the replay must fail on its own, not take the worker down.
     await assertScoringError(
       await saveRecorded((trace) => {
-        trace.steps.push({ kernel: "Fill", inputs: {}, attrs: { shape: [2 ** 24, 2 ** 24], value: 1, dtype: "float32" }, outputs: [50_000] });
+        trace.steps.push({
+          kernel: "Fill",
+          inputs: {},
+          attrs: { shape: [2 ** 24, 2 ** 24], value: 1, dtype: "float32" },
+          outputs: [50_000],
+        });
         trace.output = 50_000;
       }),
       "trace_replay_failed",

@@ -51,7 +51,9 @@ const ForwardTraceSchema = z.object({
   format: z.literal(TRACE_FORMAT),
   batch: z.number().int().min(1).max(4096),
   input: z.object({ shape: ShapeSchema, dtype: DtypeSchema }),
-  constants: z.array(z.object({ id: IdSchema, shape: ShapeSchema, dtype: DtypeSchema, offset: z.number().int().min(0) })),
+  constants: z.array(
+    z.object({ id: IdSchema, shape: ShapeSchema, dtype: DtypeSchema, offset: z.number().int().min(0) }),
+  ),
   steps: z
     .array(
       z.object({
@@ -74,22 +76,31 @@ function elementCount(shape: readonly number[]): number {
 function checkDataFlow(trace: ForwardTrace, constantBytes: number): void {
   const defined = new Set<number>([INPUT_ID]);
   const define = (id: number) => {
-    if (defined.has(id)) throw new TraceRejected("corrupt_model", `The recorded forward pass defines value ${id} twice.`);
+    if (defined.has(id))
+      throw new TraceRejected("corrupt_model", `The recorded forward pass defines value ${id} twice.`);
     defined.add(id);
   };
   for (const constant of trace.constants) {
     define(constant.id);
     if (constant.offset + elementCount(constant.shape) * 4 > constantBytes) {
-      throw new TraceRejected("corrupt_model", `The recorded constant ${constant.id} lies beyond the end of trace.bin.`);
+      throw new TraceRejected(
+        "corrupt_model",
+        `The recorded constant ${constant.id} lies beyond the end of trace.bin.`,
+      );
     }
   }
   for (const step of trace.steps) {
     for (const id of Object.values(step.inputs)) {
-      if (id !== null && !defined.has(id)) throw new TraceRejected("corrupt_model", `The recorded ${step.kernel} reads value ${id} before anything makes it.`);
+      if (id !== null && !defined.has(id))
+        throw new TraceRejected(
+          "corrupt_model",
+          `The recorded ${step.kernel} reads value ${id} before anything makes it.`,
+        );
     }
     for (const id of step.outputs) define(id);
   }
-  if (!defined.has(trace.output)) throw new TraceRejected("corrupt_model", "The recorded forward pass never makes its output.");
+  if (!defined.has(trace.output))
+    throw new TraceRejected("corrupt_model", "The recorded forward pass never makes its output.");
 }
 
 export interface TracedPredictions {
@@ -101,15 +112,22 @@ export interface TracedPredictions {
 }
 
 /** Reads and checks trace.json and trace.bin from `folder`; null when the harness wrote none. */
-export function readForwardTrace(folder: string, maxParameters: number): { trace: ForwardTrace; constantBytes: Uint8Array } | null {
+export function readForwardTrace(
+  folder: string,
+  maxParameters: number,
+): { trace: ForwardTrace; constantBytes: Uint8Array } | null {
   const jsonFile = path.join(folder, "trace.json");
   const binFile = path.join(folder, "trace.bin");
   if (!fs.existsSync(jsonFile) || !fs.existsSync(binFile)) return null;
-  if (fs.statSync(jsonFile).size > MAX_TRACE_JSON_BYTES) throw new TraceRejected("corrupt_model", "The recorded forward pass (trace.json) is larger than 8 MiB.");
+  if (fs.statSync(jsonFile).size > MAX_TRACE_JSON_BYTES)
+    throw new TraceRejected("corrupt_model", "The recorded forward pass (trace.json) is larger than 8 MiB.");
   const allowedValues = maxParameters + TRACE_CONSTANT_ALLOWANCE;
   if (fs.statSync(binFile).size > allowedValues * 4) {
-    throw new TraceRejected("too_many_parameters", `The recorded forward pass stores more than ${allowedValues} values; ` +
-      `the budget allows ${maxParameters} parameters plus ${TRACE_CONSTANT_ALLOWANCE} for constants.`);
+    throw new TraceRejected(
+      "too_many_parameters",
+      `The recorded forward pass stores more than ${allowedValues} values; ` +
+        `the budget allows ${maxParameters} parameters plus ${TRACE_CONSTANT_ALLOWANCE} for constants.`,
+    );
   }
   let trace: ForwardTrace;
   try {
@@ -119,21 +137,35 @@ export function readForwardTrace(folder: string, maxParameters: number): { trace
   }
   const constantBytes = new Uint8Array(fs.readFileSync(binFile));
   if (constantValueCount(trace) > allowedValues) {
-    throw new TraceRejected("too_many_parameters", `Your model's forward pass reads ${constantValueCount(trace)} stored values; the budget allows ${allowedValues}.`);
+    throw new TraceRejected(
+      "too_many_parameters",
+      `Your model's forward pass reads ${constantValueCount(trace)} stored values; the budget allows ${allowedValues}.`,
+    );
   }
   checkDataFlow(trace, constantBytes.byteLength);
   return { trace, constantBytes };
 }
 
 /** Replays the recording on the held-out inputs in a process that holds nothing else. */
-export async function predictFromTrace(recorded: { trace: ForwardTrace; constantBytes: Uint8Array }, dataset: PreparedDataset): Promise<TracedPredictions> {
+export async function predictFromTrace(
+  recorded: { trace: ForwardTrace; constantBytes: Uint8Array },
+  dataset: PreparedDataset,
+): Promise<TracedPredictions> {
   const { trace } = recorded;
   const xs = dataset.heldOut.xs;
   const expected = xs.shape.slice(1);
   const recordedTail = trace.input.shape.slice(1);
-  if (trace.input.shape[0] !== trace.batch || recordedTail.length !== expected.length || recordedTail.some((size, i) => size !== expected[i]) || trace.input.dtype !== xs.dtype) {
-    throw new TraceRejected("wrong_input_shape", `The model was recorded on ${trace.input.dtype} inputs of shape [batch, ${recordedTail.join(", ")}] ` +
-      `but the data is ${xs.dtype} [batch, ${expected.join(", ")}].`);
+  if (
+    trace.input.shape[0] !== trace.batch ||
+    recordedTail.length !== expected.length ||
+    recordedTail.some((size, i) => size !== expected[i]) ||
+    trace.input.dtype !== xs.dtype
+  ) {
+    throw new TraceRejected(
+      "wrong_input_shape",
+      `The model was recorded on ${trace.input.dtype} inputs of shape [batch, ${recordedTail.join(", ")}] ` +
+        `but the data is ${xs.dtype} [batch, ${expected.join(", ")}].`,
+    );
   }
 
   const child = fork(REPLAY_PROCESS, [], {
@@ -149,8 +181,17 @@ export async function predictFromTrace(recorded: { trace: ForwardTrace; constant
   });
   try {
     const reply = await new Promise<unknown>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new TraceRejected("trace_replay_failed", `Replaying your model's recorded forward pass on the held-out data took ` +
-        `longer than ${REPLAY_TIMEOUT_MS / 1000} s.`)), REPLAY_TIMEOUT_MS);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new TraceRejected(
+              "trace_replay_failed",
+              `Replaying your model's recorded forward pass on the held-out data took ` +
+                `longer than ${REPLAY_TIMEOUT_MS / 1000} s.`,
+            ),
+          ),
+        REPLAY_TIMEOUT_MS,
+      );
       child.once("message", (message) => {
         clearTimeout(timer);
         resolve(message);
@@ -159,18 +200,38 @@ export async function predictFromTrace(recorded: { trace: ForwardTrace; constant
       child.once("exit", (code, signal) => {
         clearTimeout(timer);
         const why = signal ?? `exit code ${code}`;
-        const detail = /heap out of memory|Allocation failed/i.test(stderr) ? "it ran out of memory" : `it stopped (${why})`;
-        reject(new TraceRejected("trace_replay_failed", `Replaying your model's recorded forward pass on the held-out data failed: ${detail}.`));
+        const detail = /heap out of memory|Allocation failed/i.test(stderr)
+          ? "it ran out of memory"
+          : `it stopped (${why})`;
+        reject(
+          new TraceRejected(
+            "trace_replay_failed",
+            `Replaying your model's recorded forward pass on the held-out data failed: ${detail}.`,
+          ),
+        );
       });
-      child.send({ trace, constantBytes: recorded.constantBytes, xs: { data: xs.data, shape: xs.shape, dtype: xs.dtype } });
+      child.send({
+        trace,
+        constantBytes: recorded.constantBytes,
+        xs: { data: xs.data, shape: xs.shape, dtype: xs.dtype },
+      });
     });
     const parsed = z
       .union([
-        z.object({ ok: z.literal(true), backend: z.string(), outputs: z.instanceof(Float32Array), outputTail: z.array(z.number().int()) }),
+        z.object({
+          ok: z.literal(true),
+          backend: z.string(),
+          outputs: z.instanceof(Float32Array),
+          outputTail: z.array(z.number().int()),
+        }),
         z.object({ ok: z.literal(false), message: z.string() }),
       ])
       .parse(reply);
-    if (!parsed.ok) throw new TraceRejected("trace_replay_failed", `Replaying your model's recorded forward pass on the held-out data failed: ${parsed.message}`);
+    if (!parsed.ok)
+      throw new TraceRejected(
+        "trace_replay_failed",
+        `Replaying your model's recorded forward pass on the held-out data failed: ${parsed.message}`,
+      );
     return { outputs: parsed.outputs, outputTail: parsed.outputTail, backend: parsed.backend };
   } finally {
     child.kill("SIGKILL");

@@ -6,12 +6,22 @@ import type { scoringBackend } from "./scoring-backend";
 type Tf = Awaited<ReturnType<typeof scoringBackend>>["tf"];
 
 /** model.json plus one weights.bin in `folder`; `edit` may change model.json before it is written. */
-export async function writeSavedModel(tf: Tf, model: ReturnType<Tf["model"]>, folder: string, edit?: (json: Record<string, unknown>) => void): Promise<void> {
+export async function writeSavedModel(
+  tf: Tf,
+  model: ReturnType<Tf["model"]>,
+  folder: string,
+  edit?: (json: Record<string, unknown>) => void,
+): Promise<void> {
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
-      const data = Array.isArray(artifacts.weightData) ? tf.io.CompositeArrayBuffer.join(artifacts.weightData) : artifacts.weightData;
+      const data = Array.isArray(artifacts.weightData)
+        ? tf.io.CompositeArrayBuffer.join(artifacts.weightData)
+        : artifacts.weightData;
       fs.writeFileSync(path.join(folder, "weights.bin"), new Uint8Array(data ?? new ArrayBuffer(0)));
-      const json: Record<string, unknown> = { modelTopology: artifacts.modelTopology, weightsManifest: [{ paths: ["weights.bin"], weights: artifacts.weightSpecs }] };
+      const json: Record<string, unknown> = {
+        modelTopology: artifacts.modelTopology,
+        weightsManifest: [{ paths: ["weights.bin"], weights: artifacts.weightSpecs }],
+      };
       edit?.(json);
       fs.writeFileSync(path.join(folder, "model.json"), JSON.stringify(json));
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };

@@ -40,7 +40,10 @@ describe("changeUserRole", () => {
     assert.equal(entry.actorId, admin.id);
     assert.deepEqual(entry.details, { email: someone.email, from: "LEARNER", to: "INSTRUCTOR" });
     // Setting the role it already has changes and records nothing.
-    assert.equal((await changeUserRole({ viewer: admin, input: { userId: someone.id, role: "INSTRUCTOR" } })).isChanged, false);
+    assert.equal(
+      (await changeUserRole({ viewer: admin, input: { userId: someone.id, role: "INSTRUCTOR" } })).isChanged,
+      false,
+    );
     assert.equal(await db.auditLog.count({ where: { action: "user.role.change", targetId: someone.id } }), 1);
   });
 
@@ -72,7 +75,9 @@ describe("changeUserRole", () => {
       const second = await makeUser("ADMIN");
       await changeUserRole({ viewer: admin, input: { userId: admin.id, role: "INSTRUCTOR" } });
       assert.equal((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).role, "INSTRUCTOR");
-      const secondError = await rejection(changeUserRole({ viewer: second, input: { userId: second.id, role: "LEARNER" } }));
+      const secondError = await rejection(
+        changeUserRole({ viewer: second, input: { userId: second.id, role: "LEARNER" } }),
+      );
       assert.ok(secondError instanceof ValidationError, "now the second admin is the last one");
       await changeUserRole({ viewer: second, input: { userId: admin.id, role: "ADMIN" } });
     } finally {
@@ -84,24 +89,56 @@ describe("changeUserRole", () => {
 describe("setCourseInstructor", () => {
   test("an admin makes an instructor teach a course and takes it away, audited per course", async () => {
     const teacher = await makeUser("INSTRUCTOR");
-    await setCourseInstructor({ viewer: admin, input: { userId: teacher.id, courseSlug: course.courseSlug, isInstructor: "true" } });
-    const enrolment = await db.enrolment.findUniqueOrThrow({ where: { userId_courseId: { userId: teacher.id, courseId: course.courseId } } });
+    await setCourseInstructor({
+      viewer: admin,
+      input: { userId: teacher.id, courseSlug: course.courseSlug, isInstructor: "true" },
+    });
+    const enrolment = await db.enrolment.findUniqueOrThrow({
+      where: { userId_courseId: { userId: teacher.id, courseId: course.courseId } },
+    });
     assert.equal(enrolment.role, "INSTRUCTOR");
-    await setCourseInstructor({ viewer: admin, input: { userId: teacher.id, courseSlug: course.courseSlug, isInstructor: "false" } });
+    await setCourseInstructor({
+      viewer: admin,
+      input: { userId: teacher.id, courseSlug: course.courseSlug, isInstructor: "false" },
+    });
     assert.equal((await db.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } })).role, "LEARNER");
-    const actions = await db.auditLog.findMany({ where: { targetId: teacher.id, courseId: course.courseId }, orderBy: { id: "asc" }, select: { action: true } });
-    assert.deepEqual(actions.map((entry) => entry.action), ["course.instructor.add", "course.instructor.remove"]);
+    const actions = await db.auditLog.findMany({
+      where: { targetId: teacher.id, courseId: course.courseId },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
+    assert.deepEqual(
+      actions.map((entry) => entry.action),
+      ["course.instructor.add", "course.instructor.remove"],
+    );
   });
 
   test("refuses learners as teachers, unknown courses, and anyone but admins", async () => {
-    const error = await rejection(setCourseInstructor({ viewer: admin, input: { userId: learner.id, courseSlug: "no-such-course", isInstructor: "true" } }));
+    const error = await rejection(
+      setCourseInstructor({
+        viewer: admin,
+        input: { userId: learner.id, courseSlug: "no-such-course", isInstructor: "true" },
+      }),
+    );
     assert.ok(error instanceof ValidationError);
     assert.deepEqual(Object.keys(error.fieldErrors).sort(), ["courseSlug", "userId"]);
     for (const viewer of [learner, instructor]) {
-      const refused = await rejection(setCourseInstructor({ viewer, input: { userId: viewer.id, courseSlug: course.courseSlug, isInstructor: "true" } }));
+      const refused = await rejection(
+        setCourseInstructor({
+          viewer,
+          input: { userId: viewer.id, courseSlug: course.courseSlug, isInstructor: "true" },
+        }),
+      );
       assert.ok(refused instanceof ForbiddenError);
     }
-    assert.equal((await db.enrolment.findUniqueOrThrow({ where: { userId_courseId: { userId: learner.id, courseId: course.courseId } } })).role, "LEARNER");
+    assert.equal(
+      (
+        await db.enrolment.findUniqueOrThrow({
+          where: { userId_courseId: { userId: learner.id, courseId: course.courseId } },
+        })
+      ).role,
+      "LEARNER",
+    );
   });
 });
 
@@ -109,7 +146,8 @@ describe("listAccounts", () => {
   test("lists accounts with the courses they teach, for admins only", async () => {
     const accounts = await listAccounts({ viewer: admin });
     assert.deepEqual(accounts.find((account) => account.id === instructor.id)?.teaches, [course.courseSlug]);
-    for (const viewer of [learner, instructor]) assert.ok((await rejection(listAccounts({ viewer }))) instanceof ForbiddenError);
+    for (const viewer of [learner, instructor])
+      assert.ok((await rejection(listAccounts({ viewer }))) instanceof ForbiddenError);
   });
 });
 
@@ -119,9 +157,13 @@ describe("getQueueStatus", () => {
     // A real worker whose grading always fails, run until the one job it takes has failed.
     await queue.add("grade", { submissionId: "failedjob0000001" }, { jobId: "admin-test-failed" });
     const connection = createQueueConnection();
-    const worker = new Worker(GRADING_QUEUE, async () => {
-      throw new Error("sandbox unavailable");
-    }, queueOptions(connection));
+    const worker = new Worker(
+      GRADING_QUEUE,
+      async () => {
+        throw new Error("sandbox unavailable");
+      },
+      queueOptions(connection),
+    );
     await new Promise<void>((resolve) => worker.once("failed", () => resolve()));
     await worker.close();
     await connection.quit();
@@ -132,7 +174,9 @@ describe("getQueueStatus", () => {
     const alive = `admin-test-alive-${process.pid}`;
     const gone = `admin-test-gone-${process.pid}`;
     const beat = (id: string, lastSeenAt: Date, backend = "wasm") =>
-      db.workerHeartbeat.create({ data: { id, hostname: "test-host", pid: 1, backend, concurrency: 1, startedAt: lastSeenAt, lastSeenAt } });
+      db.workerHeartbeat.create({
+        data: { id, hostname: "test-host", pid: 1, backend, concurrency: 1, startedAt: lastSeenAt, lastSeenAt },
+      });
     await beat(alive, new Date(now.getTime() - 5_000));
     await beat(gone, new Date(now.getTime() - WORKER_ALIVE_MS - 1_000));
     try {
@@ -150,6 +194,7 @@ describe("getQueueStatus", () => {
     } finally {
       await db.workerHeartbeat.deleteMany({ where: { id: { in: [alive, gone] } } });
     }
-    for (const viewer of [learner, instructor]) assert.ok((await rejection(getQueueStatus({ viewer }))) instanceof ForbiddenError);
+    for (const viewer of [learner, instructor])
+      assert.ok((await rejection(getQueueStatus({ viewer }))) instanceof ForbiddenError);
   });
 });

@@ -24,11 +24,21 @@ export async function changeUserRole({ viewer, input }: { viewer: Viewer; input:
     if (!target) throw new NotFoundError("There is no such account.");
     if (target.role === role) return { id: target.id, role, isChanged: false };
     if (target.role === "ADMIN" && admins.length <= 1) {
-      const message = target.id === viewer.id ? "You are the last admin: make someone else an admin before stepping down." : "This is the last admin account.";
+      const message =
+        target.id === viewer.id
+          ? "You are the last admin: make someone else an admin before stepping down."
+          : "This is the last admin account.";
       throw new ValidationError(message, { role: [message] });
     }
     await tx.user.update({ where: { id: userId }, data: { role } });
-    await recordAudit({ tx, actorId: viewer.id, action: "user.role.change", targetType: "user", targetId: userId, details: { email: target.email, from: target.role, to: role } });
+    await recordAudit({
+      tx,
+      actorId: viewer.id,
+      action: "user.role.change",
+      targetType: "user",
+      targetId: userId,
+      details: { email: target.email, from: target.role, to: role },
+    });
     return { id: target.id, role, isChanged: true };
   });
 }

@@ -15,5 +15,8 @@ export async function listAccounts({ viewer }: { viewer: Viewer }) {
       enrolments: { where: { role: "INSTRUCTOR" }, select: { course: { select: { slug: true } } } },
     },
   });
-  return users.map(({ enrolments, ...user }) => ({ ...user, teaches: enrolments.map((enrolment) => enrolment.course.slug) }));
+  return users.map(({ enrolments, ...user }) => ({
+    ...user,
+    teaches: enrolments.map((enrolment) => enrolment.course.slug),
+  }));
 }

@@ -26,13 +26,18 @@ export async function setCourseInstructor({ viewer, input }: { viewer: Viewer; i
   ]);
   const fieldErrors: Record<string, string[]> = {};
   if (!user) fieldErrors.userId = ["There is no such account."];
-  else if (isInstructor && user.role === "LEARNER") fieldErrors.userId = ["Give this account the instructor role first."];
+  else if (isInstructor && user.role === "LEARNER")
+    fieldErrors.userId = ["Give this account the instructor role first."];
   if (!course) fieldErrors.courseSlug = ["There is no such course."];
-  if (!user || !course || Object.keys(fieldErrors).length > 0) throw new ValidationError("Please correct the highlighted fields.", fieldErrors);
+  if (!user || !course || Object.keys(fieldErrors).length > 0)
+    throw new ValidationError("Please correct the highlighted fields.", fieldErrors);
 
   const role = isInstructor ? "INSTRUCTOR" : "LEARNER";
   const isChanged = await db.$transaction(async (tx) => {
-    const existing = await tx.enrolment.findUnique({ where: { userId_courseId: { userId, courseId: course.id } }, select: { role: true } });
+    const existing = await tx.enrolment.findUnique({
+      where: { userId_courseId: { userId, courseId: course.id } },
+      select: { role: true },
+    });
     // Taking away a course someone never taught changes nothing, and enrols nobody.
     if ((existing?.role ?? null) === role || (!existing && !isInstructor)) return false;
     await setCourseRole(tx, { userId, courseId: course.id, role });

@@ -59,7 +59,9 @@ describe("createApiToken", () => {
 
   test(`caps a user at ${MAX_ACTIVE_TOKENS} active tokens, even when created at once`, async () => {
     const user = await createLearner();
-    const results = await Promise.allSettled(Array.from({ length: MAX_ACTIVE_TOKENS + 3 }, (_, i) => createApiToken({ user, input: { name: `t${i}` } })));
+    const results = await Promise.allSettled(
+      Array.from({ length: MAX_ACTIVE_TOKENS + 3 }, (_, i) => createApiToken({ user, input: { name: `t${i}` } })),
+    );
     assert.equal(results.filter((result) => result.status === "fulfilled").length, MAX_ACTIVE_TOKENS);
     for (const result of results) {
       if (result.status === "rejected") assert.ok(result.reason instanceof ConflictError);
@@ -102,7 +104,14 @@ describe("findTokenOwner", () => {
     assert.equal((await findTokenOwner(expiring.token))?.id, user.id);
     assert.equal(await findTokenOwner(expiring.token, inEightDays), null);
     assert.equal(await findTokenOwner(`gra_${crypto.randomBytes(32).toString("base64url")}`), null);
-    for (const malformed of ["", "gra_", revoked.token.slice(0, -1), `${revoked.token}x`, "x".repeat(10_000), "gra_" + "é".repeat(43)]) {
+    for (const malformed of [
+      "",
+      "gra_",
+      revoked.token.slice(0, -1),
+      `${revoked.token}x`,
+      "x".repeat(10_000),
+      "gra_" + "é".repeat(43),
+    ]) {
       assert.equal(await findTokenOwner(malformed), null);
     }
   });
@@ -120,10 +129,17 @@ describe("revokeApiToken and listApiTokens", () => {
     await revokeApiToken({ user: owner, tokenId: id });
     const firstRevokedAt = (await db.apiToken.findUniqueOrThrow({ where: { id } })).revokedAt;
     await revokeApiToken({ user: owner, tokenId: id });
-    assert.deepEqual((await db.apiToken.findUniqueOrThrow({ where: { id } })).revokedAt, firstRevokedAt, "a second revoke changes nothing");
+    assert.deepEqual(
+      (await db.apiToken.findUniqueOrThrow({ where: { id } })).revokedAt,
+      firstRevokedAt,
+      "a second revoke changes nothing",
+    );
 
     const list = await listApiTokens(owner);
-    assert.deepEqual(list.map((item) => [item.name, item.state]), [["mine", "revoked"]]);
+    assert.deepEqual(
+      list.map((item) => [item.name, item.state]),
+      [["mine", "revoked"]],
+    );
     assert.ok(!("tokenHash" in (list[0] ?? {})), "the list never carries the hash");
     assert.deepEqual(await listApiTokens(stranger), []);
   });

@@ -33,13 +33,22 @@ export async function createApiToken({ user, input, now = new Date() }: CreateAp
       where: { userId: user.id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
     });
     if (active >= MAX_ACTIVE_TOKENS) {
-      throw new ConflictError(`You already have ${MAX_ACTIVE_TOKENS} active tokens; revoke one you no longer use first.`);
+      throw new ConflictError(
+        `You already have ${MAX_ACTIVE_TOKENS} active tokens; revoke one you no longer use first.`,
+      );
     }
     const row = await tx.apiToken.create({
       data: { userId: user.id, name, tokenHash, prefix, expiresAt },
       select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true },
     });
-    await recordAudit({ tx, actorId: user.id, action: "api_token.create", targetType: "ApiToken", targetId: row.id, details: { name, prefix, expiresAt: expiresAt?.toISOString() ?? null } });
+    await recordAudit({
+      tx,
+      actorId: user.id,
+      action: "api_token.create",
+      targetType: "ApiToken",
+      targetId: row.id,
+      details: { name, prefix, expiresAt: expiresAt?.toISOString() ?? null },
+    });
     return row;
   });
   return { ...created, token };

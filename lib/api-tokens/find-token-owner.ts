@@ -11,7 +11,13 @@ export async function findTokenOwner(token: string, now = new Date()): Promise<C
   if (!isWellFormedToken(token)) return null;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, revokedAt: true, expiresAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true } } },
+    select: {
+      id: true,
+      revokedAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true } },
+    },
   });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
   const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
@@ -20,7 +26,10 @@ export async function findTokenOwner(token: string, now = new Date()): Promise<C
   // it: the stamp is for the owner's token list, not for deciding anything.
   if (!row.lastUsedAt || row.lastUsedAt < staleBefore) {
     void db.apiToken
-      .updateMany({ where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] }, data: { lastUsedAt: now } })
+      .updateMany({
+        where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
+        data: { lastUsedAt: now },
+      })
       .catch((error: unknown) => logger.warn({ err: error }, "token's last use not noted"));
   }
   return row.user;

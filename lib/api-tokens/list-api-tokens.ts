@@ -10,7 +10,11 @@ export async function listApiTokens(user: Pick<CurrentUser, "id">, now = new Dat
   });
   return rows.map((row) => ({
     ...row,
-    state: row.revokedAt ? ("revoked" as const) : row.expiresAt && row.expiresAt <= now ? ("expired" as const) : ("active" as const),
+    state: row.revokedAt
+      ? ("revoked" as const)
+      : row.expiresAt && row.expiresAt <= now
+        ? ("expired" as const)
+        : ("active" as const),
   }));
 }
 export type ApiTokenListItem = Awaited<ReturnType<typeof listApiTokens>>[number];

@@ -2,7 +2,13 @@ import type { CurrentUser } from "../auth";
 import { UnauthenticatedError } from "../errors";
 import { findTokenOwner } from "../api-tokens/find-token-owner";
 import { clientAddressOf } from "./client-address";
-import { API_REQUESTS_PER_ACCOUNT, API_REQUESTS_PER_ADDRESS, FAILED_TOKENS_PER_ADDRESS, hitRateLimit, hitRateLimits } from "./rate-limit";
+import {
+  API_REQUESTS_PER_ACCOUNT,
+  API_REQUESTS_PER_ADDRESS,
+  FAILED_TOKENS_PER_ADDRESS,
+  hitRateLimit,
+  hitRateLimits,
+} from "./rate-limit";
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 /** Longer headers are not worth hashing: no token is this long. */
@@ -16,9 +22,15 @@ const MAX_AUTHORIZATION_LENGTH = 200;
 export async function authenticateApiRequest(request: Request): Promise<CurrentUser> {
   const address = clientAddressOf(request);
   // An address that has used up its guesses is refused before its token is even looked at.
-  await hitRateLimits([{ rule: API_REQUESTS_PER_ADDRESS, subject: address }, { rule: FAILED_TOKENS_PER_ADDRESS, subject: address, isPeek: true }]);
+  await hitRateLimits([
+    { rule: API_REQUESTS_PER_ADDRESS, subject: address },
+    { rule: FAILED_TOKENS_PER_ADDRESS, subject: address, isPeek: true },
+  ]);
   const header = request.headers.get("authorization");
-  if (!header) throw new UnauthenticatedError("Send a personal access token: `Authorization: Bearer gra_…`. Create one under Account → Tokens.");
+  if (!header)
+    throw new UnauthenticatedError(
+      "Send a personal access token: `Authorization: Bearer gra_…`. Create one under Account → Tokens.",
+    );
 
   const token = header.length <= MAX_AUTHORIZATION_LENGTH ? BEARER.exec(header)?.[1] : undefined;
   const user = token ? await findTokenOwner(token) : null;

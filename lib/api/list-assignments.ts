@@ -10,7 +10,11 @@ import type { AssignmentSummarySchema } from "./schemas";
 type Viewer = Pick<CurrentUser, "id" | "role">;
 
 /** The labs of `viewer`'s courses (every course for admins) and where `viewer` stands in each. */
-export async function listAssignments(viewer: Viewer, locale: Locale = "en", now = new Date()): Promise<z.input<typeof AssignmentSummarySchema>[]> {
+export async function listAssignments(
+  viewer: Viewer,
+  locale: Locale = "en",
+  now = new Date(),
+): Promise<z.input<typeof AssignmentSummarySchema>[]> {
   const assignments = await db.assignment.findMany({
     where: viewer.role === "ADMIN" ? {} : { course: { enrolments: { some: { userId: viewer.id } } } },
     orderBy: [{ course: { createdAt: "asc" } }, { position: "asc" }],
@@ -37,7 +41,11 @@ export async function listAssignments(viewer: Viewer, locale: Locale = "en", now
     const version = assignment.versions[0];
     if (!version) return [];
     const spec = AssignmentSpecSchema.parse(version.spec);
-    const limits = effectiveLimits({ version, courseDeadline: assignment.course.deadline, extension: assignment.extensions[0] ?? null });
+    const limits = effectiveLimits({
+      version,
+      courseDeadline: assignment.course.deadline,
+      extension: assignment.extensions[0] ?? null,
+    });
     const attemptsUsed = usedByAssignment.get(assignment.id) ?? 0;
     return [
       {
@@ -46,7 +54,11 @@ export async function listAssignments(viewer: Viewer, locale: Locale = "en", now
         title: localize(assignment.title, locale),
         isGraded: assignment.isGraded,
         metric: { name: spec.metric.name, direction: spec.metric.direction, threshold: spec.metric.threshold },
-        budget: { maxEpochs: spec.budget.maxEpochs, trainingSeconds: spec.budget.trainingSeconds, maxCodeBytes: spec.budget.maxCodeBytes },
+        budget: {
+          maxEpochs: spec.budget.maxEpochs,
+          trainingSeconds: spec.budget.trainingSeconds,
+          maxCodeBytes: spec.budget.maxCodeBytes,
+        },
         maxAttempts: limits.maxAttempts,
         attemptsUsed,
         attemptsLeft: limits.maxAttempts === null ? null : Math.max(0, limits.maxAttempts - attemptsUsed),

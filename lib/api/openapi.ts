@@ -9,12 +9,19 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: string) => ({ "application/json": { schema: ref(id) } });
 
 function componentsOf(registry: typeof requestSchemas, io: "input" | "output"): Record<string, JsonObject> {
-  const { schemas } = z.toJSONSchema(registry, { target: "draft-2020-12", io, uri: (id) => `#/components/schemas/${id}`, metadata: registry });
+  const { schemas } = z.toJSONSchema(registry, {
+    target: "draft-2020-12",
+    io,
+    uri: (id) => `#/components/schemas/${id}`,
+    metadata: registry,
+  });
   // Each component is embedded in the document, so its own $schema and $id would only confuse tools.
-  return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => {
-    const { $schema: _dialect, $id: _id, ...rest } = schema as JsonObject;
-    return [id, rest];
-  }));
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, schema]) => {
+      const { $schema: _dialect, $id: _id, ...rest } = schema as JsonObject;
+      return [id, rest];
+    }),
+  );
 }
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
@@ -37,11 +44,16 @@ const errors = (...statuses: number[]) =>
       {
         description: ERROR_DESCRIPTIONS[status] ?? "Error",
         content: json("Error"),
-        ...(status === 429 || status === 503 ? { headers: { "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer" } } } } : {}),
+        ...(status === 429 || status === 503
+          ? {
+              headers: {
+                "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer" } },
+              },
+            }
+          : {}),
       },
     ]),
   );
-
 
 export function buildOpenApiDocument(serverUrl: string) {
   return {
@@ -51,8 +63,8 @@ export function buildOpenApiDocument(serverUrl: string) {
       version: "1.0.0",
       description:
         "Submit models, follow their grading and, as an instructor, export grades. " +
-          "Authenticate with a personal access token from Account → Tokens: `Authorization: Bearer gra_…`. " +
-            "The token acts with its owner's current role.",
+        "Authenticate with a personal access token from Account → Tokens: `Authorization: Bearer gra_…`. " +
+        "The token acts with its owner's current role.",
     },
     servers: [{ url: serverUrl }],
     security: [{ bearerToken: [] }],
@@ -69,18 +81,45 @@ export function buildOpenApiDocument(serverUrl: string) {
           operationId: "createSubmission",
           summary: "Submit code to a lab; grading starts in the background",
           parameters: [
-            { name: "course", in: "query", required: false, description: "With a text/plain body: the course slug.", schema: { type: "string" } },
-            { name: "assignment", in: "query", required: false, description: "With a text/plain body: the lab slug.", schema: { type: "string" } },
-            { name: "language", in: "query", required: false, description: "With a text/plain body: javascript (default) or typescript.", schema: { type: "string", enum: ["javascript", "typescript"] } },
+            {
+              name: "course",
+              in: "query",
+              required: false,
+              description: "With a text/plain body: the course slug.",
+              schema: { type: "string" },
+            },
+            {
+              name: "assignment",
+              in: "query",
+              required: false,
+              description: "With a text/plain body: the lab slug.",
+              schema: { type: "string" },
+            },
+            {
+              name: "language",
+              in: "query",
+              required: false,
+              description: "With a text/plain body: javascript (default) or typescript.",
+              schema: { type: "string", enum: ["javascript", "typescript"] },
+            },
           ],
           requestBody: {
             required: true,
             content: {
               ...json("CreateSubmissionRequest"),
-              "text/plain": { schema: { type: "string", maxLength: SUBMISSION_BODY_MAX_BYTES, description: "The module's source; name the lab in the query." } },
+              "text/plain": {
+                schema: {
+                  type: "string",
+                  maxLength: SUBMISSION_BODY_MAX_BYTES,
+                  description: "The module's source; name the lab in the query.",
+                },
+              },
             },
           },
-          responses: { "201": { description: "Recorded and queued.", content: json("CreatedSubmission") }, ...errors(401, 403, 404, 409, 413, 415, 422, 429) },
+          responses: {
+            "201": { description: "Recorded and queued.", content: json("CreatedSubmission") },
+            ...errors(401, 403, 404, 409, 413, 415, 422, 429),
+          },
         },
       },
       "/api/v1/submissions/{id}": {
@@ -88,7 +127,10 @@ export function buildOpenApiDocument(serverUrl: string) {
           operationId: "getSubmissionStatus",
           summary: "Progress and result of a submission (the caller's own, or one in a course they teach)",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
-          responses: { "200": { description: "The submission.", content: json("SubmissionStatus") }, ...errors(401, 404, 429) },
+          responses: {
+            "200": { description: "The submission.", content: json("SubmissionStatus") },
+            ...errors(401, 404, 429),
+          },
         },
       },
       "/api/v1/courses/{slug}/grades.csv": {
@@ -107,7 +149,9 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
     },
     components: {
-      securitySchemes: { bearerToken: { type: "http", scheme: "bearer", description: "A personal access token (gra_…)." } },
+      securitySchemes: {
+        bearerToken: { type: "http", scheme: "bearer", description: "A personal access token (gra_…)." },
+      },
       schemas: { ...componentsOf(requestSchemas, "input"), ...componentsOf(responseSchemas, "output") },
     },
   };

@@ -7,7 +7,12 @@ import { closeRateLimiter, hitRateLimit, hitRateLimits, type RateLimit } from ".
 
 after(closeRateLimiter);
 
-const rule = (windowSeconds = 60): RateLimit => ({ name: `test-${crypto.randomUUID()}`, limit: 3, windowSeconds, message: "Slow down." });
+const rule = (windowSeconds = 60): RateLimit => ({
+  name: `test-${crypto.randomUUID()}`,
+  limit: 3,
+  windowSeconds,
+  message: "Slow down.",
+});
 
 describe("hitRateLimit", () => {
   test("lets the limit through, refuses the next with the time left, and keeps subjects apart", async () => {
@@ -48,10 +53,27 @@ describe("hitRateLimits: several limits in one round trip", () => {
 
   test("counts each in order; the first one used up refuses with its own message, and the ones after it are not counted", async () => {
     const [perAccount, perAddress] = [rule(), { ...rule(), message: "Too many from your address." }];
-    for (let i = 0; i < 3; i++) await hitRateLimits([{ rule: perAccount, subject: "frank" }, { rule: perAddress, subject: "10.0.0.1" }]);
-    const refusedWith = (start: string) => (error: unknown) => error instanceof RateLimitedError && error.message.startsWith(start);
-    await assert.rejects(hitRateLimits([{ rule: perAddress, subject: "10.0.0.1" }, { rule: perAccount, subject: "frank" }]), refusedWith("Too many from your address."));
-    await assert.rejects(hitRateLimits([{ rule: perAccount, subject: "frank" }, { rule: perAddress, subject: "10.0.0.2" }]), refusedWith("Slow down."));
+    for (let i = 0; i < 3; i++)
+      await hitRateLimits([
+        { rule: perAccount, subject: "frank" },
+        { rule: perAddress, subject: "10.0.0.1" },
+      ]);
+    const refusedWith = (start: string) => (error: unknown) =>
+      error instanceof RateLimitedError && error.message.startsWith(start);
+    await assert.rejects(
+      hitRateLimits([
+        { rule: perAddress, subject: "10.0.0.1" },
+        { rule: perAccount, subject: "frank" },
+      ]),
+      refusedWith("Too many from your address."),
+    );
+    await assert.rejects(
+      hitRateLimits([
+        { rule: perAccount, subject: "frank" },
+        { rule: perAddress, subject: "10.0.0.2" },
+      ]),
+      refusedWith("Slow down."),
+    );
     // 10.0.0.2 was behind the refused limit, so it still has its whole window.
     for (let i = 0; i < 3; i++) await hitRateLimit(perAddress, "10.0.0.2");
     await assert.rejects(hitRateLimit(perAddress, "10.0.0.2"), RateLimitedError);

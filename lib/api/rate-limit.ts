@@ -15,18 +15,48 @@ export interface RateLimit {
 }
 
 /** Requests with a valid token, per account: a CLI polling once a second uses a quarter. */
-export const API_REQUESTS_PER_ACCOUNT: RateLimit = { name: "api-account", limit: 240, windowSeconds: 60, message: "Too many API requests for this account." };
+export const API_REQUESTS_PER_ACCOUNT: RateLimit = {
+  name: "api-account",
+  limit: 240,
+  windowSeconds: 60,
+  message: "Too many API requests for this account.",
+};
 /** Requests per client address, whatever their token. */
-export const API_REQUESTS_PER_ADDRESS: RateLimit = { name: "api-address", limit: 600, windowSeconds: 60, message: "Too many API requests from your address." };
+export const API_REQUESTS_PER_ADDRESS: RateLimit = {
+  name: "api-address",
+  limit: 600,
+  windowSeconds: 60,
+  message: "Too many API requests from your address.",
+};
 /** Unknown, revoked or expired tokens per address: guessing stops long before it could matter. */
-export const FAILED_TOKENS_PER_ADDRESS: RateLimit = { name: "api-bad-token", limit: 20, windowSeconds: 600, message: "Too many requests with an invalid token from your address." };
+export const FAILED_TOKENS_PER_ADDRESS: RateLimit = {
+  name: "api-bad-token",
+  limit: 20,
+  windowSeconds: 600,
+  message: "Too many requests with an invalid token from your address.",
+};
 /** Submissions per account; grading takes longer than this allows anyway. */
-export const SUBMISSIONS_PER_ACCOUNT: RateLimit = { name: "submit-account", limit: 5, windowSeconds: 60, message: "You are submitting too often." };
+export const SUBMISSIONS_PER_ACCOUNT: RateLimit = {
+  name: "submit-account",
+  limit: 5,
+  windowSeconds: 60,
+  message: "You are submitting too often.",
+};
 /** Submissions per client address, for several accounts behind one machine. */
-export const SUBMISSIONS_PER_ADDRESS: RateLimit = { name: "submit-address", limit: 20, windowSeconds: 60, message: "Too many submissions from your address." };
+export const SUBMISSIONS_PER_ADDRESS: RateLimit = {
+  name: "submit-address",
+  limit: 20,
+  windowSeconds: 60,
+  message: "Too many submissions from your address.",
+};
 
 /** New accounts per client address: enough for a classroom behind one address, too few for a sign-up flood. */
-export const SIGN_UPS_PER_ADDRESS: RateLimit = { name: "sign-up-address", limit: 30, windowSeconds: 3600, message: "Too many new accounts from your address." };
+export const SIGN_UPS_PER_ADDRESS: RateLimit = {
+  name: "sign-up-address",
+  limit: 30,
+  windowSeconds: 3600,
+  message: "Too many new accounts from your address.",
+};
 
 // Every limit of a request in one round trip, in order: each is counted (INCR, and the expiry in
 // the same step, so a crash between them cannot leave a counter that never expires) or, for a
@@ -57,7 +87,10 @@ const globalForLimiter = globalThis as unknown as { gradientRateLimitRedis?: Red
 
 // Not the queue's connection: that one waits forever for Redis by design, and a request must not.
 function redis(): Redis {
-  globalForLimiter.gradientRateLimitRedis ??= new Redis(requireRedisUrl(), { maxRetriesPerRequest: 1, commandTimeout: 1000 });
+  globalForLimiter.gradientRateLimitRedis ??= new Redis(requireRedisUrl(), {
+    maxRetriesPerRequest: 1,
+    commandTimeout: 1000,
+  });
   return globalForLimiter.gradientRateLimitRedis;
 }
 
@@ -86,8 +119,17 @@ export interface RateLimitHit {
 export async function hitRateLimits(hits: RateLimitHit[]): Promise<void> {
   let result: unknown;
   try {
-    const limits = hits.flatMap(({ rule, isPeek }) => [String(rule.limit), String(rule.windowSeconds * 1000), isPeek ? "peek" : "count"]);
-    result = await redis().eval(HIT_SCRIPT, hits.length, ...hits.map(({ rule, subject }) => keyOf(rule, subject)), ...limits);
+    const limits = hits.flatMap(({ rule, isPeek }) => [
+      String(rule.limit),
+      String(rule.windowSeconds * 1000),
+      isPeek ? "peek" : "count",
+    ]);
+    result = await redis().eval(
+      HIT_SCRIPT,
+      hits.length,
+      ...hits.map(({ rule, subject }) => keyOf(rule, subject)),
+      ...limits,
+    );
   } catch (error) {
     logger.warn({ err: error, rules: hits.map(({ rule }) => rule.name) }, "rate limits not applied, Redis unavailable");
     return;

@@ -11,7 +11,11 @@ type ErrorBody = z.infer<typeof ErrorResponseSchema>;
 const NO_STORE = { "cache-control": "no-store" };
 
 /** A JSON response whose body has been parsed by `schema`, so nothing undocumented leaks out. */
-export function jsonResponse<T extends z.ZodType>(schema: T, body: z.input<T>, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+export function jsonResponse<T extends z.ZodType>(
+  schema: T,
+  body: z.input<T>,
+  init: { status?: number; headers?: Record<string, string> } = {},
+): Response {
   return Response.json(schema.parse(body), { status: init.status ?? 200, headers: { ...NO_STORE, ...init.headers } });
 }
 
@@ -25,16 +29,25 @@ export function errorResponse(error: unknown): Response {
     return Response.json(body, { status: error.status, headers });
   }
   if (isDatabaseUnavailable(error)) {
-    const body: ErrorBody = { error: { code: "unavailable", message: "Gradient is temporarily unavailable. Try again in a few seconds." } };
+    const body: ErrorBody = {
+      error: { code: "unavailable", message: "Gradient is temporarily unavailable. Try again in a few seconds." },
+    };
     return Response.json(body, { status: 503, headers: { ...NO_STORE, "retry-after": "5" } });
   }
   logger.error({ err: error }, "API request failed");
-  const body: ErrorBody = { error: { code: "internal", message: "Something went wrong on our side; it has been logged. Try again in a moment." } };
+  const body: ErrorBody = {
+    error: {
+      code: "internal",
+      message: "Something went wrong on our side; it has been logged. Try again in a moment.",
+    },
+  };
   return Response.json(body, { status: 500, headers: NO_STORE });
 }
 
 /** Wraps a route handler so every thrown error becomes the documented error response. */
-export function withApiErrors<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
+export function withApiErrors<Args extends unknown[]>(
+  handler: (...args: Args) => Promise<Response>,
+): (...args: Args) => Promise<Response> {
   return async (...args) => {
     try {
       return await handler(...args);
@@ -51,11 +64,15 @@ type Method = (typeof METHODS)[number];
  * Handlers for the methods a route does not serve. Next answers those with an empty 405; HTTP
  * requires an Allow header on a 405, and a caller deserves a sentence saying what the route takes.
  */
-export function otherMethods<Served extends Method>(...served: Served[]): Record<Exclude<Method, Served>, () => Response> {
+export function otherMethods<Served extends Method>(
+  ...served: Served[]
+): Record<Exclude<Method, Served>, () => Response> {
   const allow = [...served, ...(served.includes("GET" as Served) ? ["HEAD"] : []), "OPTIONS"].join(", ");
   const refuse = () =>
     Response.json(
-      { error: { code: "method_not_allowed", message: `This address answers ${served.join(" and ")} requests only.` } } satisfies ErrorBody,
+      {
+        error: { code: "method_not_allowed", message: `This address answers ${served.join(" and ")} requests only.` },
+      } satisfies ErrorBody,
       { status: 405, headers: { ...NO_STORE, allow } },
     );
   const handlers: Partial<Record<Method, () => Response>> = {};

@@ -28,7 +28,10 @@ export const ErrorResponseSchema = z
       fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
     }),
   })
-  .register(responseSchemas, { id: "Error", description: "Every 4xx and 5xx response has this body; 429 responses also carry Retry-After." });
+  .register(responseSchemas, {
+    id: "Error",
+    description: "Every 4xx and 5xx response has this body; 429 responses also carry Retry-After.",
+  });
 
 export const AssignmentSummarySchema = z
   .object({
@@ -40,9 +43,17 @@ export const AssignmentSummarySchema = z
     /** Whether the lab counts towards the certificate. */
     isGraded: z.boolean(),
     /** How the held-out score is judged. */
-    metric: z.object({ name: z.enum(["accuracy", "macro-f1", "mse"]), direction: z.enum(["higher", "lower"]), threshold: z.number() }),
+    metric: z.object({
+      name: z.enum(["accuracy", "macro-f1", "mse"]),
+      direction: z.enum(["higher", "lower"]),
+      threshold: z.number(),
+    }),
     /** Training budget the grader enforces. */
-    budget: z.object({ maxEpochs: z.number().int(), trainingSeconds: z.number().int(), maxCodeBytes: z.number().int() }),
+    budget: z.object({
+      maxEpochs: z.number().int(),
+      trainingSeconds: z.number().int(),
+      maxCodeBytes: z.number().int(),
+    }),
     /** Graded attempts allowed (extensions included), null when unlimited. */
     maxAttempts: z.number().int().nullable(),
     attemptsUsed: z.number().int(),
@@ -51,11 +62,17 @@ export const AssignmentSummarySchema = z
     deadline: Timestamp.nullable(),
     isPastDeadline: z.boolean(),
   })
-  .register(responseSchemas, { id: "Assignment", description: "A lab of one of the caller's courses, with where the caller stands." });
+  .register(responseSchemas, {
+    id: "Assignment",
+    description: "A lab of one of the caller's courses, with where the caller stands.",
+  });
 
 export const AssignmentListSchema = z
   .object({ assignments: z.array(AssignmentSummarySchema) })
-  .register(responseSchemas, { id: "AssignmentList", description: "Labs of the courses the caller is enrolled in or teaches (every course for admins)." });
+  .register(responseSchemas, {
+    id: "AssignmentList",
+    description: "Labs of the courses the caller is enrolled in or teaches (every course for admins).",
+  });
 
 export const CreateSubmissionRequestSchema = z
   .strictObject({
@@ -69,9 +86,10 @@ export const CreateSubmissionRequestSchema = z
   })
   .register(requestSchemas, {
     id: "CreateSubmissionRequest",
-    description: "JSON body of POST /api/v1/submissions. " +
+    description:
+      "JSON body of POST /api/v1/submissions. " +
       "The code may instead be sent as the raw text/plain body, " +
-        "with course, assignment and language as query parameters.",
+      "with course, assignment and language as query parameters.",
   });
 
 const SubmissionStatusEnum = z.enum(["QUEUED", "RUNNING", "PASSED", "FAILED", "ERROR"]);
@@ -84,7 +102,10 @@ export const CreatedSubmissionSchema = z
     /** Poll this for progress and the result. */
     statusUrl: z.string(),
   })
-  .register(responseSchemas, { id: "CreatedSubmission", description: "The submission was recorded and queued for grading." });
+  .register(responseSchemas, {
+    id: "CreatedSubmission",
+    description: "The submission was recorded and queued for grading.",
+  });
 
 export const SubmissionStatusSchema = z
   .object({
@@ -105,11 +126,21 @@ export const SubmissionStatusSchema = z
     threshold: z.number().nullable(),
     metrics: z.record(z.string(), z.number().nullable()).nullable(),
     /** Loss and metrics per finished epoch, growing while training runs. */
-    curves: z.array(z.object({ epoch: z.number(), loss: z.number().nullable(), metric: z.number().optional(), elapsedMs: z.number().optional() })),
+    curves: z.array(
+      z.object({
+        epoch: z.number(),
+        loss: z.number().nullable(),
+        metric: z.number().optional(),
+        elapsedMs: z.number().optional(),
+      }),
+    ),
     /** The sandbox's output. */
     logs: z.string(),
     queuedAt: Timestamp,
     startedAt: Timestamp.nullable(),
     finishedAt: Timestamp.nullable(),
   })
-  .register(responseSchemas, { id: "SubmissionStatus", description: "Progress and, once finished, the result of one submission." });
+  .register(responseSchemas, {
+    id: "SubmissionStatus",
+    description: "Progress and, once finished, the result of one submission.",
+  });

@@ -23,7 +23,8 @@ function routeOf(request: Request): Promise<Response> {
   const submission = /^\/api\/v1\/submissions\/([^/]+)$/.exec(pathname);
   if (pathname === "/api/v1/assignments" && request.method === "GET") return listAssignmentsRoute(request);
   if (pathname === "/api/v1/submissions" && request.method === "POST") return createSubmissionRoute(request);
-  if (submission?.[1] && request.method === "GET") return getSubmissionRoute(request, { params: Promise.resolve({ id: submission[1] }) });
+  if (submission?.[1] && request.method === "GET")
+    return getSubmissionRoute(request, { params: Promise.resolve({ id: submission[1] }) });
   return Promise.resolve(new Response("not found", { status: 404 }));
 }
 
@@ -80,16 +81,30 @@ async function gradeNextSubmission(userId: string, outcome: "PASSED" | "FAILED")
     submission = await db.submission.findFirst({ where: { userId } });
     if (!submission) await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const update = (data: Parameters<typeof db.submission.update>[0]["data"]) => db.submission.update({ where: { id: submission.id }, data });
+  const update = (data: Parameters<typeof db.submission.update>[0]["data"]) =>
+    db.submission.update({ where: { id: submission.id }, data });
   const pause = () => new Promise((resolve) => setTimeout(resolve, 1200));
   await update({ status: "RUNNING", startedAt: new Date() });
   await pause();
-  await update({ curves: [{ epoch: 1, loss: 0.5 }, { epoch: 2, loss: 0.25 }] });
+  await update({
+    curves: [
+      { epoch: 1, loss: 0.5 },
+      { epoch: 2, loss: 0.25 },
+    ],
+  });
   await pause();
   await update(
     outcome === "PASSED"
       ? { status: "PASSED", score: 0.01, finishedAt: new Date() }
-      : { status: "FAILED", failureKind: "LEARNER", failureCode: "below_threshold", message: "Your model's mse 0.4 did not reach 0.05.", score: 0.4, logs: "epoch 1\nepoch 2\n", finishedAt: new Date() },
+      : {
+          status: "FAILED",
+          failureKind: "LEARNER",
+          failureCode: "below_threshold",
+          message: "Your model's mse 0.4 did not reach 0.05.",
+          score: 0.4,
+          logs: "epoch 1\nepoch 2\n",
+          finishedAt: new Date(),
+        },
   );
 }
 
@@ -99,7 +114,10 @@ describe("npm run submit", () => {
     const learner = await createPerson("LEARNER", { courseId: lab.course.id, as: "LEARNER" });
     const file = path.join(workDir, "model.ts");
     fs.writeFileSync(file, "export function buildModel(tf: unknown) { return tf; }\n");
-    const [result] = await Promise.all([runCli(["--assignment", lab.labSlug, "--file", file], learner.token), gradeNextSubmission(learner.user.id, "PASSED")]);
+    const [result] = await Promise.all([
+      runCli(["--assignment", lab.labSlug, "--file", file], learner.token),
+      gradeNextSubmission(learner.user.id, "PASSED"),
+    ]);
     assert.equal(result.code, 0, result.output);
     assert.match(result.output, new RegExp(`Submitted .*model\\.ts to ${lab.courseSlug}/lab-one`));
     assert.match(result.output, /training {2}epoch 2\/5 {2}loss 0\.2500/);
@@ -114,7 +132,10 @@ describe("npm run submit", () => {
     const learner = await createPerson("LEARNER", { courseId: lab.course.id, as: "LEARNER" });
     const file = path.join(workDir, "weak.js");
     fs.writeFileSync(file, "export function buildModel(tf) { return tf; }\n");
-    const [result] = await Promise.all([runCli(["--assignment", lab.labSlug, "--file", file, "--course", lab.courseSlug], learner.token), gradeNextSubmission(learner.user.id, "FAILED")]);
+    const [result] = await Promise.all([
+      runCli(["--assignment", lab.labSlug, "--file", file, "--course", lab.courseSlug], learner.token),
+      gradeNextSubmission(learner.user.id, "FAILED"),
+    ]);
     assert.equal(result.code, 1, result.output);
     assert.match(result.output, /✖ Failed: Your model's mse 0\.4 did not reach 0\.05\. \[below_threshold\]/);
     assert.match(result.output, /Last lines of the log:\nepoch 1\nepoch 2/);
@@ -128,7 +149,10 @@ describe("npm run submit", () => {
     const unknownLab = await runCli(["--assignment", "no-such-lab", "--file", file], learner.token);
     assert.equal(unknownLab.code, 2);
     assert.match(unknownLab.output, /No lab "no-such-lab" among your courses\. Your labs: .*lab-one/);
-    const badFile = await runCli(["--assignment", lab.labSlug, "--file", path.join(workDir, "model.py")], learner.token);
+    const badFile = await runCli(
+      ["--assignment", lab.labSlug, "--file", path.join(workDir, "model.py")],
+      learner.token,
+    );
     assert.equal(badFile.code, 2);
     assert.match(badFile.output, /Cannot read/);
     const badToken = await runCli(["--assignment", lab.labSlug, "--file", file], `gra_${"B".repeat(43)}`);

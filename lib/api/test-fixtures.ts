@@ -10,13 +10,19 @@ import { closeRateLimiter } from "./rate-limit";
 export const uniqueSlug = (stem: string) => `${stem}-${crypto.randomBytes(4).toString("hex")}`;
 
 /** A fresh made-up client address, so one test's requests never count against another's limits. */
-export const uniqueAddress = () => `10.${[0, 0, 0].map(() => crypto.randomInt(256)).join(".")}-${crypto.randomUUID().slice(0, 8)}`;
+export const uniqueAddress = () =>
+  `10.${[0, 0, 0].map(() => crypto.randomInt(256)).join(".")}-${crypto.randomUUID().slice(0, 8)}`;
 
 export async function createCourseWithLab(options: { maxCodeBytes?: number } = {}) {
   const courseSlug = uniqueSlug("course");
   const labSlug = "lab-one";
   const course = await db.course.create({
-    data: { slug: courseSlug, title: { en: "Test course", "zh-CN": "测试课程" }, summary: { en: "s", "zh-CN": "s" }, passRule: {} },
+    data: {
+      slug: courseSlug,
+      title: { en: "Test course", "zh-CN": "测试课程" },
+      summary: { en: "s", "zh-CN": "s" },
+      passRule: {},
+    },
   });
   const spec = {
     slug: labSlug,
@@ -32,7 +38,15 @@ export async function createCourseWithLab(options: { maxCodeBytes?: number } = {
       courseId: course.id,
       slug: labSlug,
       title: spec.title,
-      versions: { create: { version: 1, spec, specSha256: "0".repeat(64), brief: { en: "b", "zh-CN": "b" }, starterCode: "// start" } },
+      versions: {
+        create: {
+          version: 1,
+          spec,
+          specSha256: "0".repeat(64),
+          brief: { en: "b", "zh-CN": "b" },
+          starterCode: "// start",
+        },
+      },
     },
     include: { versions: true },
   });
@@ -41,7 +55,12 @@ export async function createCourseWithLab(options: { maxCodeBytes?: number } = {
 
 export async function createPerson(role: Role, enrolIn?: { courseId: string; as: CourseRole }) {
   const user = await db.user.create({
-    data: { email: `${role.toLowerCase()}-${crypto.randomUUID()}@example.com`, name: `${role} person`, role, passwordHash: "not-used" },
+    data: {
+      email: `${role.toLowerCase()}-${crypto.randomUUID()}@example.com`,
+      name: `${role} person`,
+      role,
+      passwordHash: "not-used",
+    },
     select: { id: true, email: true, name: true, role: true },
   });
   if (enrolIn) await db.enrolment.create({ data: { userId: user.id, courseId: enrolIn.courseId, role: enrolIn.as } });
@@ -59,7 +78,18 @@ interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-export function apiRequest(path: string, { method = "GET", token, authorization, address = uniqueAddress(), body, contentType, headers = {} }: RequestOptions = {}): Request {
+export function apiRequest(
+  path: string,
+  {
+    method = "GET",
+    token,
+    authorization,
+    address = uniqueAddress(),
+    body,
+    contentType,
+    headers = {},
+  }: RequestOptions = {},
+): Request {
   const all: Record<string, string> = { "x-forwarded-for": address, ...headers };
   if (token) all.authorization = `Bearer ${token}`;
   if (authorization !== undefined) all.authorization = authorization;

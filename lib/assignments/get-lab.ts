@@ -16,7 +16,8 @@ type Viewer = Pick<CurrentUser, "id" | "role">;
 const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
 export async function getLab(viewer: Viewer, courseSlug: string, labSlug: string, locale: Locale) {
-  if (!SlugSchema.safeParse(courseSlug).success || !SlugSchema.safeParse(labSlug).success) throw new NotFoundError("There is no such lab.");
+  if (!SlugSchema.safeParse(courseSlug).success || !SlugSchema.safeParse(labSlug).success)
+    throw new NotFoundError("There is no such lab.");
   const assignment = await db.assignment.findFirst({
     where: { slug: labSlug, course: { slug: courseSlug } },
     select: {
@@ -31,11 +32,15 @@ export async function getLab(viewer: Viewer, courseSlug: string, labSlug: string
   const version = assignment?.versions[0];
   if (!assignment || !version) throw new NotFoundError("There is no such lab.");
 
-  const enrolment = await db.enrolment.findUnique({ where: { userId_courseId: { userId: viewer.id, courseId: assignment.courseId } } });
+  const enrolment = await db.enrolment.findUnique({
+    where: { userId_courseId: { userId: viewer.id, courseId: assignment.courseId } },
+  });
   const isTeacher = await canTeachCourse(viewer, assignment.courseId);
   // Labs are open to read for anyone signed in, like the lessons; submitting needs an enrolment.
   const spec = AssignmentSpecSchema.parse(version.spec);
-  const extension = await db.assignmentExtension.findUnique({ where: { assignmentId_userId: { assignmentId: assignment.id, userId: viewer.id } } });
+  const extension = await db.assignmentExtension.findUnique({
+    where: { assignmentId_userId: { assignmentId: assignment.id, userId: viewer.id } },
+  });
   const limits = effectiveLimits({ version, courseDeadline: assignment.course.deadline, extension });
   const attemptsUsed = await db.submission.count({ where: chargedAttemptsWhere(viewer.id, assignment.id) });
   const briefs = z.record(z.string(), z.string()).parse(version.brief);

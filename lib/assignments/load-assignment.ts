@@ -21,7 +21,8 @@ export interface LoadedAssignment {
 }
 
 export function assignmentDir(courseSlug: string, slug: string): string {
-  if (!SLUG.test(courseSlug) || !SLUG.test(slug)) throw new Error(`Not a valid course or assignment slug: ${courseSlug}/${slug}`);
+  if (!SLUG.test(courseSlug) || !SLUG.test(slug))
+    throw new Error(`Not a valid course or assignment slug: ${courseSlug}/${slug}`);
   return path.join(COURSES_DIR, courseSlug, "assignments", slug);
 }
 
@@ -40,6 +41,8 @@ export function loadAssignmentSpec(courseSlug: string, slug: string): Assignment
 export function loadAssignment(courseSlug: string, slug: string): LoadedAssignment {
   const dir = assignmentDir(courseSlug, slug);
   const spec = loadAssignmentSpec(courseSlug, slug);
-  const briefs = Object.fromEntries(LOCALES.map((locale) => [locale, fs.readFileSync(path.join(dir, `brief.${locale}.md`), "utf8")])) as Record<Locale, string>;
+  const briefs = Object.fromEntries(
+    LOCALES.map((locale) => [locale, fs.readFileSync(path.join(dir, `brief.${locale}.md`), "utf8")]),
+  ) as Record<Locale, string>;
   return { dir, spec, briefs, starter: fs.readFileSync(path.join(dir, "starter.js"), "utf8") };
 }

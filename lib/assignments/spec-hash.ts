@@ -16,5 +16,8 @@ function canonical(value: unknown): unknown {
 
 /** sha256 of the spec with its keys sorted, so the same spec always hashes alike. */
 export function specSha256(spec: AssignmentSpec): string {
-  return crypto.createHash("sha256").update(JSON.stringify(canonical(spec))).digest("hex");
+  return crypto
+    .createHash("sha256")
+    .update(JSON.stringify(canonical(spec)))
+    .digest("hex");
 }

@@ -50,7 +50,11 @@ export const SplitSpecSchema = z.object({
    * Seed of the shuffle that makes the split (and of the synthetic data); fixed per assignment so every learner meets
    * the same held-out set.
    */
-  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
 });
 export type SplitSpec = z.infer<typeof SplitSpecSchema>;
 

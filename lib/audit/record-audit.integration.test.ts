@@ -8,7 +8,13 @@ after(() => db.$disconnect());
 
 test("the audit log keeps entries and refuses to change or delete them", async () => {
   const targetId = crypto.randomUUID();
-  await recordAudit({ actorId: null, action: "test.append", targetType: "test", targetId, details: { reason: "checking" } });
+  await recordAudit({
+    actorId: null,
+    action: "test.append",
+    targetType: "test",
+    targetId,
+    details: { reason: "checking" },
+  });
   const entry = await db.auditLog.findFirstOrThrow({ where: { targetId } });
   assert.equal(entry.action, "test.append");
   await assert.rejects(db.auditLog.update({ where: { id: entry.id }, data: { action: "tampered" } }), /append-only/);

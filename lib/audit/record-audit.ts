@@ -14,6 +14,14 @@ export interface RecordAuditOptions {
 }
 
 /** Appends one entry to the audit log (the table rejects updates and deletes). */
-export async function recordAudit({ tx, actorId, action, targetType, targetId, courseId = null, details = {} }: RecordAuditOptions) {
+export async function recordAudit({
+  tx,
+  actorId,
+  action,
+  targetType,
+  targetId,
+  courseId = null,
+  details = {},
+}: RecordAuditOptions) {
   await (tx ?? db).auditLog.create({ data: { actorId, action, targetType, targetId, courseId, details } });
 }

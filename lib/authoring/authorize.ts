@@ -9,10 +9,14 @@ import { canTeachCourse } from "../courses/roles";
 
 export type Viewer = Pick<CurrentUser, "id" | "role">;
 
-export const SlugSchema = z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case words joined by hyphens");
+export const SlugSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case words joined by hyphens");
 
 export function requireAuthor(viewer: Viewer): void {
-  if (viewer.role !== "INSTRUCTOR" && viewer.role !== "ADMIN") throw new ForbiddenError("Only instructors and admins can author courses.");
+  if (viewer.role !== "INSTRUCTOR" && viewer.role !== "ADMIN")
+    throw new ForbiddenError("Only instructors and admins can author courses.");
 }
 
 /** The course at `courseSlug` when `viewer` may edit it: 404 for no such course, 403 for someone else's. */
@@ -21,6 +25,7 @@ export async function requireEditableCourse(viewer: Viewer, courseSlug: string):
   if (!SlugSchema.safeParse(courseSlug).success) throw new NotFoundError("There is no such course.");
   const course = await db.course.findUnique({ where: { slug: courseSlug }, select: { id: true, slug: true } });
   if (!course) throw new NotFoundError("There is no such course.");
-  if (!(await canTeachCourse(viewer, course.id))) throw new ForbiddenError("Only the instructors of this course and admins can edit it.");
+  if (!(await canTeachCourse(viewer, course.id)))
+    throw new ForbiddenError("Only the instructors of this course and admins can edit it.");
   return course;
 }

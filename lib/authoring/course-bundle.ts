@@ -52,7 +52,9 @@ export function lessonFolder(position: number, slug: string): string {
 }
 
 function issueLines(error: z.ZodError): string[] {
-  return error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message));
+  return error.issues.map((issue) =>
+    issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
+  );
 }
 
 /**
@@ -105,8 +107,11 @@ export function parseCourseFiles(files: Record<string, string>): CourseContent {
     const zh = markdown(`${dir}/zh-CN.md`);
     // The database keeps a lesson's position and slug, so its folder name must be made of exactly those.
     if (meta && folder !== lessonFolder(position, meta.slug)) {
-      fail("course.yaml", `lessons.${position}: lesson ${position + 1} with slug "${meta.slug}" ` +
-        `must be in folder ${lessonFolder(position, meta.slug)}`);
+      fail(
+        "course.yaml",
+        `lessons.${position}: lesson ${position + 1} with slug "${meta.slug}" ` +
+          `must be in folder ${lessonFolder(position, meta.slug)}`,
+      );
     }
     if (!meta || !quiz || en === null || zh === null) continue;
     const bodies: Record<Locale, string> = { en, "zh-CN": zh };
@@ -118,7 +123,8 @@ export function parseCourseFiles(files: Record<string, string>): CourseContent {
   for (const slug of course?.assignments ?? []) {
     const dir = `assignments/${slug}`;
     const spec = yaml(`${dir}/assignment.yaml`, AssignmentSpecSchema);
-    if (spec && spec.slug !== slug) fail(`${dir}/assignment.yaml`, `slug: "${spec.slug}" does not match its folder "${slug}"`);
+    if (spec && spec.slug !== slug)
+      fail(`${dir}/assignment.yaml`, `slug: "${spec.slug}" does not match its folder "${slug}"`);
     const en = markdown(`${dir}/brief.en.md`);
     const zh = markdown(`${dir}/brief.zh-CN.md`);
     const starter = text(`${dir}/starter.js`);
@@ -138,10 +144,13 @@ export function parseBundleText(text: string): Record<string, string> {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new ValidationError("The file is not a course bundle.", { bundle: ["Upload the .json file that Export course downloads."] });
+    throw new ValidationError("The file is not a course bundle.", {
+      bundle: ["Upload the .json file that Export course downloads."],
+    });
   }
   const result = CourseBundleSchema.safeParse(data);
-  if (!result.success) throw new ValidationError("The file is not a course bundle.", { bundle: issueLines(result.error) });
+  if (!result.success)
+    throw new ValidationError("The file is not a course bundle.", { bundle: issueLines(result.error) });
   return result.data.files;
 }
 

@@ -18,15 +18,29 @@ const DEFAULT_PASS_RULE = {
   weights: { labs: 0.5, quizzes: 0.2, exam: 0.3 },
 };
 
-export async function createCourse({ viewer, input }: { viewer: Viewer; input: unknown }): Promise<{ courseId: string; slug: string }> {
+export async function createCourse({
+  viewer,
+  input,
+}: {
+  viewer: Viewer;
+  input: unknown;
+}): Promise<{ courseId: string; slug: string }> {
   requireAuthor(viewer);
   const data = parseInput(NewCourseInputSchema, input);
   if (await db.course.findUnique({ where: { slug: data.slug }, select: { id: true } })) {
-    throw new ValidationError("Please correct the highlighted fields.", { slug: ["a course with this slug already exists"] });
+    throw new ValidationError("Please correct the highlighted fields.", {
+      slug: ["a course with this slug already exists"],
+    });
   }
   const courseId = await db.$transaction(async (tx) => {
     const course = await tx.course.create({
-      data: { slug: data.slug, title: data.title, summary: data.summary, passRule: DEFAULT_PASS_RULE, isPublished: false },
+      data: {
+        slug: data.slug,
+        title: data.title,
+        summary: data.summary,
+        passRule: DEFAULT_PASS_RULE,
+        isPublished: false,
+      },
       select: { id: true },
     });
     await tx.quiz.create({
@@ -34,14 +48,25 @@ export async function createCourse({ viewer, input }: { viewer: Viewer; input: u
         courseId: course.id,
         slug: EXAM_SLUG,
         kind: "EXAM",
-        title: examTitleValue({ en: "Final exam", "zh-CN": "期末考试" }, { title: { en: "Final exam question bank", "zh-CN": "期末考试题库" }, passPercent: 60 }),
+        title: examTitleValue(
+          { en: "Final exam", "zh-CN": "期末考试" },
+          { title: { en: "Final exam question bank", "zh-CN": "期末考试题库" }, passPercent: 60 },
+        ),
         drawCount: 10,
         timeLimitSeconds: 30 * 60,
         passPercent: 60,
       },
     });
     await setCourseRole(tx, { userId: viewer.id, courseId: course.id, role: "INSTRUCTOR" });
-    await recordAudit({ tx, actorId: viewer.id, action: "course.create", targetType: "Course", targetId: course.id, courseId: course.id, details: { slug: data.slug } });
+    await recordAudit({
+      tx,
+      actorId: viewer.id,
+      action: "course.create",
+      targetType: "Course",
+      targetId: course.id,
+      courseId: course.id,
+      details: { slug: data.slug },
+    });
     return course.id;
   });
   return { courseId, slug: data.slug };

@@ -6,10 +6,23 @@ import { requireEditableCourse, type Viewer } from "./authorize";
 import { bundleText, parseCourseFiles } from "./course-bundle";
 import { readCourseFiles } from "./read-course-files";
 
-export async function exportCourse({ viewer, courseSlug }: { viewer: Viewer; courseSlug: string }): Promise<{ fileName: string; text: string }> {
+export async function exportCourse({
+  viewer,
+  courseSlug,
+}: {
+  viewer: Viewer;
+  courseSlug: string;
+}): Promise<{ fileName: string; text: string }> {
   const course = await requireEditableCourse(viewer, courseSlug);
   const files = await readCourseFiles(course.id);
   parseCourseFiles(files);
-  await recordAudit({ actorId: viewer.id, action: "course.export", targetType: "Course", targetId: course.id, courseId: course.id, details: { files: Object.keys(files).length } });
+  await recordAudit({
+    actorId: viewer.id,
+    action: "course.export",
+    targetType: "Course",
+    targetId: course.id,
+    courseId: course.id,
+    details: { files: Object.keys(files).length },
+  });
   return { fileName: `${course.slug}.course.json`, text: bundleText(files) };
 }

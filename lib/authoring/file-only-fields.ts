@@ -5,7 +5,13 @@
 // parse them with LocalizedTextSchema, which drops unknown keys, so learners never see them.
 // Everything that touches this layout is in this file; a migration adding real columns replaces it.
 import { z } from "zod";
-import { LocalizedTextSchema, type LessonFile, type Locale, type LocalizedText, type QuizFile } from "../courses/content-schema";
+import {
+  LocalizedTextSchema,
+  type LessonFile,
+  type Locale,
+  type LocalizedText,
+  type QuizFile,
+} from "../courses/content-schema";
 
 const LESSON_KEY = "lessonFile";
 const BANK_KEY = "bankFile";
@@ -13,14 +19,20 @@ const BANK_KEY = "bankFile";
 const LessonExtrasSchema = z.object({ summary: LocalizedTextSchema, minutes: z.number().int() });
 const BankExtrasSchema = z.object({ title: LocalizedTextSchema, passPercent: z.number().int() });
 // A body or title missing a language reads as empty for that language, which the schema check on export then reports.
-const StoredTextSchema = z.object({ en: z.string().catch(""), "zh-CN": z.string().catch("") }).catch({ en: "", "zh-CN": "" });
+const StoredTextSchema = z
+  .object({ en: z.string().catch(""), "zh-CN": z.string().catch("") })
+  .catch({ en: "", "zh-CN": "" });
 
 type LessonExtras = Pick<LessonFile, "summary" | "minutes">;
 type BankExtras = Pick<QuizFile, "title" | "passPercent">;
 
 /** The Lesson.body value holding both Markdown bodies and the lesson.yaml fields without a column. */
 export function lessonBodyValue(bodies: Record<Locale, string>, extras: LessonExtras) {
-  return { en: bodies.en, "zh-CN": bodies["zh-CN"], [LESSON_KEY]: { summary: extras.summary, minutes: extras.minutes } };
+  return {
+    en: bodies.en,
+    "zh-CN": bodies["zh-CN"],
+    [LESSON_KEY]: { summary: extras.summary, minutes: extras.minutes },
+  };
 }
 
 /** The bodies and extras of a stored Lesson.body; extras are null for lessons written by importCourse alone. */

@@ -17,7 +17,13 @@ export async function listEditableCourses(viewer: Viewer) {
     orderBy: { createdAt: "asc" },
     select: { slug: true, title: true, isPublished: true, _count: { select: { lessons: true, assignments: true } } },
   });
-  return courses.map((course) => ({ slug: course.slug, title: localize(course.title), isPublished: course.isPublished, lessons: course._count.lessons, labs: course._count.assignments }));
+  return courses.map((course) => ({
+    slug: course.slug,
+    title: localize(course.title),
+    isPublished: course.isPublished,
+    lessons: course._count.lessons,
+    labs: course._count.assignments,
+  }));
 }
 
 /** A YAML file of the course read back into plain data for a form; the files were written by us, so they parse. */
@@ -41,8 +47,22 @@ export async function getAuthoringCourse({ viewer, courseSlug }: { viewer: Viewe
       select: {
         slug: true,
         isPublished: true,
-        lessons: { orderBy: { position: "asc" }, select: { slug: true, title: true, quizzes: { where: { kind: "LESSON" }, select: { _count: { select: { questions: true } } } } } },
-        assignments: { orderBy: { position: "asc" }, select: { slug: true, title: true, versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, createdAt: true } } } },
+        lessons: {
+          orderBy: { position: "asc" },
+          select: {
+            slug: true,
+            title: true,
+            quizzes: { where: { kind: "LESSON" }, select: { _count: { select: { questions: true } } } },
+          },
+        },
+        assignments: {
+          orderBy: { position: "asc" },
+          select: {
+            slug: true,
+            title: true,
+            versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, createdAt: true } },
+          },
+        },
       },
     }),
     readCourseFiles(id),
@@ -97,14 +117,26 @@ async function courseFilesFor(viewer: Viewer, courseSlug: string) {
 }
 
 async function lessonFolderOf(courseId: string, lessonSlug: string): Promise<string> {
-  const lessons = await db.lesson.findMany({ where: { courseId }, orderBy: { position: "asc" }, select: { slug: true } });
+  const lessons = await db.lesson.findMany({
+    where: { courseId },
+    orderBy: { position: "asc" },
+    select: { slug: true },
+  });
   const position = lessons.findIndex((lesson) => lesson.slug === lessonSlug);
   if (position < 0) throw new NotFoundError("There is no such lesson.");
   return lessonFolder(position, lessonSlug);
 }
 
 /** The lesson form's starting values: lesson.yaml and the two bodies. */
-export async function getLessonForm({ viewer, courseSlug, lessonSlug }: { viewer: Viewer; courseSlug: string; lessonSlug: string }): Promise<LessonFormValues> {
+export async function getLessonForm({
+  viewer,
+  courseSlug,
+  lessonSlug,
+}: {
+  viewer: Viewer;
+  courseSlug: string;
+  lessonSlug: string;
+}): Promise<LessonFormValues> {
   const { course, files } = await courseFilesFor(viewer, courseSlug);
   const dir = `lessons/${await lessonFolderOf(course.id, lessonSlug)}`;
   const meta = yamlData(files, `${dir}/lesson.yaml`);
@@ -118,10 +150,21 @@ export async function getLessonForm({ viewer, courseSlug, lessonSlug }: { viewer
 }
 
 /** quiz.yaml of a lesson, as text. */
-export async function getLessonQuizYaml({ viewer, courseSlug, lessonSlug }: { viewer: Viewer; courseSlug: string; lessonSlug: string }) {
+export async function getLessonQuizYaml({
+  viewer,
+  courseSlug,
+  lessonSlug,
+}: {
+  viewer: Viewer;
+  courseSlug: string;
+  lessonSlug: string;
+}) {
   const { course, files } = await courseFilesFor(viewer, courseSlug);
   const folder = await lessonFolderOf(course.id, lessonSlug);
-  return { lessonTitle: localized(yamlData(files, `lessons/${folder}/lesson.yaml`).title).en, yaml: files[`lessons/${folder}/quiz.yaml`] ?? "" };
+  return {
+    lessonTitle: localized(yamlData(files, `lessons/${folder}/lesson.yaml`).title).en,
+    yaml: files[`lessons/${folder}/quiz.yaml`] ?? "",
+  };
 }
 
 export async function getExamYaml({ viewer, courseSlug }: { viewer: Viewer; courseSlug: string }) {
@@ -130,11 +173,25 @@ export async function getExamYaml({ viewer, courseSlug }: { viewer: Viewer; cour
 }
 
 /** The lab form's starting values: assignment.yaml, the briefs and the starter, as in the latest version. */
-export async function getAssignmentForm({ viewer, courseSlug, assignmentSlug }: { viewer: Viewer; courseSlug: string; assignmentSlug: string }) {
+export async function getAssignmentForm({
+  viewer,
+  courseSlug,
+  assignmentSlug,
+}: {
+  viewer: Viewer;
+  courseSlug: string;
+  assignmentSlug: string;
+}) {
   const { course, files } = await courseFilesFor(viewer, courseSlug);
   const assignment = await db.assignment.findUnique({
     where: { courseId_slug: { courseId: course.id, slug: assignmentSlug } },
-    select: { title: true, versions: { orderBy: { version: "desc" }, select: { version: true, createdAt: true, _count: { select: { submissions: true } } } } },
+    select: {
+      title: true,
+      versions: {
+        orderBy: { version: "desc" },
+        select: { version: true, createdAt: true, _count: { select: { submissions: true } } },
+      },
+    },
   });
   if (!assignment) throw new NotFoundError("There is no such lab.");
   const dir = `assignments/${assignmentSlug}`;
@@ -146,6 +203,10 @@ export async function getAssignmentForm({ viewer, courseSlug, assignmentSlug }: 
   return {
     title: localize(assignment.title),
     form,
-    versions: assignment.versions.map((version) => ({ version: version.version, createdAt: version.createdAt, submissions: version._count.submissions })),
+    versions: assignment.versions.map((version) => ({
+      version: version.version,
+      createdAt: version.createdAt,
+      submissions: version._count.submissions,
+    })),
   };
 }

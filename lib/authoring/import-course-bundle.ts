@@ -21,11 +21,21 @@ import { saveAssignmentVersion } from "./save-assignment-version";
  * Stores what importCourse has no column for (see file-only-fields.ts). The seed, which imports
  * with importCourse directly, calls this after it so its courses export without loss too.
  */
-export async function storeFileOnlyFields(tx: Prisma.TransactionClient, courseId: string, loaded: Pick<LoadedCourse, "lessons" | "exam" | "bank">): Promise<void> {
+export async function storeFileOnlyFields(
+  tx: Prisma.TransactionClient,
+  courseId: string,
+  loaded: Pick<LoadedCourse, "lessons" | "exam" | "bank">,
+): Promise<void> {
   for (const lesson of loaded.lessons) {
-    await tx.lesson.update({ where: { courseId_slug: { courseId, slug: lesson.meta.slug } }, data: { body: lessonBodyValue(lesson.bodies, lesson.meta) } });
+    await tx.lesson.update({
+      where: { courseId_slug: { courseId, slug: lesson.meta.slug } },
+      data: { body: lessonBodyValue(lesson.bodies, lesson.meta) },
+    });
   }
-  await tx.quiz.update({ where: { courseId_slug: { courseId, slug: EXAM_SLUG } }, data: { title: examTitleValue(loaded.exam.title, loaded.bank) } });
+  await tx.quiz.update({
+    where: { courseId_slug: { courseId, slug: EXAM_SLUG } },
+    data: { title: examTitleValue(loaded.exam.title, loaded.bank) },
+  });
 }
 
 export interface ImportCourseBundleOptions {
@@ -41,24 +51,31 @@ export async function importCourseBundle({ viewer, files, source }: ImportCourse
   const content = parseCourseFiles(files);
   const { course } = content;
 
-  const existing = await db.course.findUnique({ where: { slug: course.slug }, select: { id: true, lessons: { select: { slug: true } } } });
+  const existing = await db.course.findUnique({
+    where: { slug: course.slug },
+    select: { id: true, lessons: { select: { slug: true } } },
+  });
   if (existing && !(await canTeachCourse(viewer, existing.id))) {
     throw new ForbiddenError(`A course "${course.slug}" already exists and you do not teach it.`);
   }
   // These slugs are taken by the exam's quiz and by the editor's "new" pages.
   const reserved: Record<string, string[]> = {};
   for (const lesson of content.lessons) {
-    if (lesson.meta.slug === EXAM_SLUG || lesson.meta.slug === "new") reserved[`lessons/${lesson.folder}/lesson.yaml`] = [`slug: "${lesson.meta.slug}" is reserved; choose another`];
+    if (lesson.meta.slug === EXAM_SLUG || lesson.meta.slug === "new")
+      reserved[`lessons/${lesson.folder}/lesson.yaml`] = [`slug: "${lesson.meta.slug}" is reserved; choose another`];
   }
   for (const assignment of content.assignments) {
-    if (assignment.spec.slug === "new") reserved[`assignments/new/assignment.yaml`] = ['slug: "new" is reserved; choose another'];
+    if (assignment.spec.slug === "new")
+      reserved[`assignments/new/assignment.yaml`] = ['slug: "new" is reserved; choose another'];
   }
   if (Object.keys(reserved).length > 0) throw new ValidationError("Some slugs are reserved.", reserved);
   // Removing a lesson would delete learners' progress and quiz attempts with it; that is not an import's call.
   const kept = new Set(content.lessons.map((lesson) => lesson.meta.slug));
   const dropped = existing?.lessons.filter((lesson) => !kept.has(lesson.slug)).map((lesson) => lesson.slug) ?? [];
   if (dropped.length > 0) {
-    throw new ValidationError("The files leave out lessons the course has.", { "course.yaml": [`lessons: keep the lessons ${dropped.join(", ")}; removing lessons is not supported`] });
+    throw new ValidationError("The files leave out lessons the course has.", {
+      "course.yaml": [`lessons: keep the lessons ${dropped.join(", ")}; removing lessons is not supported`],
+    });
   }
 
   const courseDir = path.join(coursesDir(), course.slug);
@@ -89,11 +106,23 @@ export async function importCourseBundle({ viewer, files, source }: ImportCourse
         targetType: "Course",
         targetId: courseId,
         courseId,
-        details: { slug: course.slug, source, isNewCourse: !existing, isContentChanged: isChanged, newAssignmentVersions: versions },
+        details: {
+          slug: course.slug,
+          source,
+          isNewCourse: !existing,
+          isContentChanged: isChanged,
+          newAssignmentVersions: versions,
+        },
       });
       return versions;
     },
     { timeout: 60_000 },
   );
-  return { courseId, courseSlug: course.slug, isNewCourse: !existing, isContentChanged: isChanged, newAssignmentVersions: newVersions };
+  return {
+    courseId,
+    courseSlug: course.slug,
+    isNewCourse: !existing,
+    isContentChanged: isChanged,
+    newAssignmentVersions: newVersions,
+  };
 }

@@ -67,15 +67,25 @@ describe("import and export", () => {
     assert.equal(exported.fileName, `${slug}.course.json`);
     assert.deepStrictEqual(parseCourseFiles(parseBundleText(exported.text)), loadedRealCourse(slug));
 
-    const enrolment = await db.enrolment.findUniqueOrThrow({ where: { userId_courseId: { userId: instructor.id, courseId: imported.courseId } } });
+    const enrolment = await db.enrolment.findUniqueOrThrow({
+      where: { userId_courseId: { userId: instructor.id, courseId: imported.courseId } },
+    });
     assert.equal(enrolment.role, "INSTRUCTOR");
-    const actions = await db.auditLog.findMany({ where: { courseId: imported.courseId }, orderBy: { id: "asc" }, select: { action: true, actorId: true } });
+    const actions = await db.auditLog.findMany({
+      where: { courseId: imported.courseId },
+      orderBy: { id: "asc" },
+      select: { action: true, actorId: true },
+    });
     assert.deepEqual(actions, [
       { action: "course.import", actorId: instructor.id },
       { action: "course.export", actorId: instructor.id },
     ]);
 
-    const again = await importCourseBundle({ viewer: instructor, files: parseBundleText(exported.text), source: "upload" });
+    const again = await importCourseBundle({
+      viewer: instructor,
+      files: parseBundleText(exported.text),
+      source: "upload",
+    });
     assert.equal(again.isContentChanged, false);
     assert.deepEqual(again.newAssignmentVersions, []);
   });
@@ -84,7 +94,10 @@ describe("import and export", () => {
     const files = realCourseFiles(`ml-bad-${crypto.randomUUID().slice(0, 8)}`);
     files["lessons/02-preparing-data/quiz.yaml"] = "title: { en: Quiz }\nquestions: []\n";
     delete files["exam/exam.yaml"];
-    files["assignments/mnist-dense/assignment.yaml"] = (files["assignments/mnist-dense/assignment.yaml"] ?? "").replace(/mode: \w+/, "mode: guess");
+    files["assignments/mnist-dense/assignment.yaml"] = (files["assignments/mnist-dense/assignment.yaml"] ?? "").replace(
+      /mode: \w+/,
+      "mode: guess",
+    );
     const error = await rejection(importCourseBundle({ viewer: admin, files, source: "test" }));
     assert.ok(error instanceof ValidationError);
     assert.match(error.fieldErrors["lessons/02-preparing-data/quiz.yaml"]?.join("\n") ?? "", /title\.zh-CN/);
@@ -98,11 +111,18 @@ describe("import and export", () => {
     const slug = `ml-auth-${crypto.randomUUID().slice(0, 8)}`;
     await importCourseBundle({ viewer: admin, files: realCourseFiles(slug), source: "test" });
     const files = realCourseFiles(slug);
-    assert.ok((await rejection(importCourseBundle({ viewer: learner, files, source: "test" }))) instanceof ForbiddenError);
-    assert.ok((await rejection(importCourseBundle({ viewer: otherInstructor, files, source: "test" }))) instanceof ForbiddenError);
+    assert.ok(
+      (await rejection(importCourseBundle({ viewer: learner, files, source: "test" }))) instanceof ForbiddenError,
+    );
+    assert.ok(
+      (await rejection(importCourseBundle({ viewer: otherInstructor, files, source: "test" }))) instanceof
+        ForbiddenError,
+    );
     assert.ok((await rejection(exportCourse({ viewer: otherInstructor, courseSlug: slug }))) instanceof ForbiddenError);
     assert.ok((await rejection(exportCourse({ viewer: learner, courseSlug: slug }))) instanceof ForbiddenError);
-    assert.ok((await rejection(exportCourse({ viewer: admin, courseSlug: "no-such-course" }))) instanceof NotFoundError);
+    assert.ok(
+      (await rejection(exportCourse({ viewer: admin, courseSlug: "no-such-course" }))) instanceof NotFoundError,
+    );
     const exported = await exportCourse({ viewer: admin, courseSlug: slug });
     assert.ok(exported.text.length > 1000);
   });

@@ -14,7 +14,12 @@ export function listContentCourses(): string[] {
   if (!fs.existsSync(root)) return [];
   return fs
     .readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && SlugSchema.safeParse(entry.name).success && fs.existsSync(path.join(root, entry.name, "course.yaml")))
+    .filter(
+      (entry) =>
+        entry.isDirectory() &&
+        SlugSchema.safeParse(entry.name).success &&
+        fs.existsSync(path.join(root, entry.name, "course.yaml")),
+    )
     .map((entry) => entry.name)
     .sort();
 }
@@ -28,7 +33,8 @@ export function readContentCourse(slug: string): Record<string, string> {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && BUNDLED_FILE.test(entry.name)) files[path.relative(root, full).split(path.sep).join("/")] = fs.readFileSync(full, "utf8");
+      else if (entry.isFile() && BUNDLED_FILE.test(entry.name))
+        files[path.relative(root, full).split(path.sep).join("/")] = fs.readFileSync(full, "utf8");
     }
   };
   walk(root);

@@ -7,9 +7,19 @@ import type { Prisma } from "../generated/prisma/client";
 import { lessonFolder } from "./course-bundle";
 import { readExamTitle, readLessonBody } from "./file-only-fields";
 
-type QuestionRow = Prisma.QuizQuestionGetPayload<{ select: { key: true; kind: true; prompt: true; choices: true; answer: true; explanation: true; points: true } }>;
+type QuestionRow = Prisma.QuizQuestionGetPayload<{
+  select: { key: true; kind: true; prompt: true; choices: true; answer: true; explanation: true; points: true };
+}>;
 
-const QUESTION_SELECT = { key: true, kind: true, prompt: true, choices: true, answer: true, explanation: true, points: true } as const;
+const QUESTION_SELECT = {
+  key: true,
+  kind: true,
+  prompt: true,
+  choices: true,
+  answer: true,
+  explanation: true,
+  points: true,
+} as const;
 export const EXAM_SLUG = "final-exam";
 
 function toYaml(value: unknown): string {
@@ -25,7 +35,12 @@ function questionFile(row: QuestionRow) {
   const head = { id: row.key, kind: row.kind.toLowerCase(), prompt: row.prompt };
   const tail = { explanation: row.explanation, points: row.points };
   if (row.kind === "NUMERIC") {
-    return { ...head, answer: answerField(row.answer, "value"), tolerance: answerField(row.answer, "tolerance"), ...tail };
+    return {
+      ...head,
+      answer: answerField(row.answer, "value"),
+      tolerance: answerField(row.answer, "tolerance"),
+      ...tail,
+    };
   }
   const choices = answerField(row.answer, "choices");
   const answer = row.kind === "SINGLE" && Array.isArray(choices) ? (choices as unknown[])[0] : choices;
@@ -48,17 +63,35 @@ export async function readCourseFiles(courseId: string): Promise<Record<string, 
           slug: true,
           title: true,
           body: true,
-          quizzes: { where: { kind: "LESSON" }, take: 1, select: { title: true, passPercent: true, questions: { orderBy: { position: "asc" }, select: QUESTION_SELECT } } },
+          quizzes: {
+            where: { kind: "LESSON" },
+            take: 1,
+            select: {
+              title: true,
+              passPercent: true,
+              questions: { orderBy: { position: "asc" }, select: QUESTION_SELECT },
+            },
+          },
         },
       },
       quizzes: {
         where: { kind: "EXAM", slug: EXAM_SLUG },
         take: 1,
-        select: { title: true, drawCount: true, timeLimitSeconds: true, passPercent: true, maxAttempts: true, questions: { orderBy: { position: "asc" }, select: QUESTION_SELECT } },
+        select: {
+          title: true,
+          drawCount: true,
+          timeLimitSeconds: true,
+          passPercent: true,
+          maxAttempts: true,
+          questions: { orderBy: { position: "asc" }, select: QUESTION_SELECT },
+        },
       },
       assignments: {
         orderBy: { position: "asc" },
-        select: { slug: true, versions: { orderBy: { version: "desc" }, take: 1, select: { spec: true, brief: true, starterCode: true } } },
+        select: {
+          slug: true,
+          versions: { orderBy: { version: "desc" }, take: 1, select: { spec: true, brief: true, starterCode: true } },
+        },
       },
     },
   });
@@ -80,11 +113,18 @@ export async function readCourseFiles(courseId: string): Promise<Record<string, 
     const { bodies, extras } = readLessonBody(lesson.body);
     // Lessons imported before authoring existed lack the syllabus fields; the export then says so
     // through the schema (a missing summary) instead of inventing one.
-    files[`${dir}/lesson.yaml`] = toYaml({ slug: lesson.slug, title: lesson.title, summary: extras?.summary, minutes: extras?.minutes });
+    files[`${dir}/lesson.yaml`] = toYaml({
+      slug: lesson.slug,
+      title: lesson.title,
+      summary: extras?.summary,
+      minutes: extras?.minutes,
+    });
     files[`${dir}/en.md`] = bodies.en;
     files[`${dir}/zh-CN.md`] = bodies["zh-CN"];
     const quiz = lesson.quizzes[0];
-    files[`${dir}/quiz.yaml`] = toYaml(quiz ? { title: quiz.title, passPercent: quiz.passPercent, questions: quiz.questions.map(questionFile) } : {});
+    files[`${dir}/quiz.yaml`] = toYaml(
+      quiz ? { title: quiz.title, passPercent: quiz.passPercent, questions: quiz.questions.map(questionFile) } : {},
+    );
   }
 
   const exam = course.quizzes[0];

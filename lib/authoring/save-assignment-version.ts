@@ -13,18 +13,35 @@ export interface SaveAssignmentVersionOptions {
   actorId: string;
 }
 
-export async function saveAssignmentVersion({ tx, courseId, position, assignment, actorId }: SaveAssignmentVersionOptions) {
+export async function saveAssignmentVersion({
+  tx,
+  courseId,
+  position,
+  assignment,
+  actorId,
+}: SaveAssignmentVersionOptions) {
   const { spec, briefs, starter } = assignment;
   const hash = specSha256(spec);
   const saved = await tx.assignment.upsert({
     where: { courseId_slug: { courseId, slug: spec.slug } },
     create: { courseId, slug: spec.slug, position, title: spec.title },
     update: { position, title: spec.title },
-    select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { specSha256: true, brief: true, starterCode: true, version: true } } },
+    select: {
+      id: true,
+      versions: {
+        orderBy: { version: "desc" },
+        take: 1,
+        select: { specSha256: true, brief: true, starterCode: true, version: true },
+      },
+    },
   });
   const latest = saved.versions[0];
   const brief = { en: briefs.en, "zh-CN": briefs["zh-CN"] };
-  const isUnchanged = latest && latest.specSha256 === hash && latest.starterCode === starter && JSON.stringify(latest.brief) === JSON.stringify(brief);
+  const isUnchanged =
+    latest &&
+    latest.specSha256 === hash &&
+    latest.starterCode === starter &&
+    JSON.stringify(latest.brief) === JSON.stringify(brief);
   if (isUnchanged) return { assignmentId: saved.id, version: latest.version, isNewVersion: false };
   const version = (latest?.version ?? 0) + 1;
   await tx.assignmentVersion.create({

@@ -24,18 +24,35 @@ export async function saveAssignment({ viewer, courseSlug, assignmentSlug, input
   const course = await requireEditableCourse(viewer, courseSlug);
   const data = parseInput(AssignmentInputSchema, input);
   const spec = parseYamlField("specYaml", data.specYaml, AssignmentSpecSchema);
-  const existing = await db.assignment.findUnique({ where: { courseId_slug: { courseId: course.id, slug: assignmentSlug ?? spec.slug } }, select: { id: true, position: true } });
+  const existing = await db.assignment.findUnique({
+    where: { courseId_slug: { courseId: course.id, slug: assignmentSlug ?? spec.slug } },
+    select: { id: true, position: true },
+  });
   if (assignmentSlug !== null && !existing) throw new NotFoundError("There is no such lab.");
   if (assignmentSlug !== null && spec.slug !== assignmentSlug) {
-    throw new ValidationError("Please correct the highlighted fields.", { "specYaml.slug": ["the slug of a lab cannot change: submissions and links name it"] });
+    throw new ValidationError("Please correct the highlighted fields.", {
+      "specYaml.slug": ["the slug of a lab cannot change: submissions and links name it"],
+    });
   }
   // "new" is the address of the new-lab page.
-  if (assignmentSlug === null && spec.slug === "new") throw new ValidationError("Please correct the highlighted fields.", { "specYaml.slug": ["this slug is reserved; choose another"] });
-  if (assignmentSlug === null && existing) throw new ValidationError("Please correct the highlighted fields.", { "specYaml.slug": ["this course already has a lab with that slug"] });
+  if (assignmentSlug === null && spec.slug === "new")
+    throw new ValidationError("Please correct the highlighted fields.", {
+      "specYaml.slug": ["this slug is reserved; choose another"],
+    });
+  if (assignmentSlug === null && existing)
+    throw new ValidationError("Please correct the highlighted fields.", {
+      "specYaml.slug": ["this course already has a lab with that slug"],
+    });
 
   return db.$transaction(async (tx) => {
     const position = existing?.position ?? (await tx.assignment.count({ where: { courseId: course.id } }));
-    const saved = await saveAssignmentVersion({ tx, courseId: course.id, position, assignment: { spec, briefs: data.brief, starter: data.starter }, actorId: viewer.id });
+    const saved = await saveAssignmentVersion({
+      tx,
+      courseId: course.id,
+      position,
+      assignment: { spec, briefs: data.brief, starter: data.starter },
+      actorId: viewer.id,
+    });
     if (saved.isNewVersion) {
       await markCourseEdited(tx, course.id);
       await recordAudit({

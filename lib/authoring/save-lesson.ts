@@ -19,17 +19,40 @@ export interface SaveLessonOptions {
   input: unknown;
 }
 
-export async function saveLesson({ viewer, courseSlug, lessonSlug, input }: SaveLessonOptions): Promise<{ slug: string }> {
+export async function saveLesson({
+  viewer,
+  courseSlug,
+  lessonSlug,
+  input,
+}: SaveLessonOptions): Promise<{ slug: string }> {
   const course = await requireEditableCourse(viewer, courseSlug);
   const data = parseInput(LessonInputSchema, input);
-  const existing = lessonSlug === null ? null : await db.lesson.findUnique({ where: { courseId_slug: { courseId: course.id, slug: lessonSlug } }, select: { id: true } });
+  const existing =
+    lessonSlug === null
+      ? null
+      : await db.lesson.findUnique({
+          where: { courseId_slug: { courseId: course.id, slug: lessonSlug } },
+          select: { id: true },
+        });
   if (lessonSlug !== null && !existing) throw new NotFoundError("There is no such lesson.");
-  if (lessonSlug !== null && data.slug !== lessonSlug) throw new ValidationError("Please correct the highlighted fields.", { slug: ["the slug of a lesson cannot change"] });
+  if (lessonSlug !== null && data.slug !== lessonSlug)
+    throw new ValidationError("Please correct the highlighted fields.", {
+      slug: ["the slug of a lesson cannot change"],
+    });
   if (lessonSlug === null) {
     // "new" is the address of the new-lesson page and "final-exam" the exam's quiz slug.
-    if (data.slug === "new" || data.slug === EXAM_SLUG) throw new ValidationError("Please correct the highlighted fields.", { slug: ["this slug is reserved; choose another"] });
-    const isTaken = await db.lesson.findUnique({ where: { courseId_slug: { courseId: course.id, slug: data.slug } }, select: { id: true } });
-    if (isTaken) throw new ValidationError("Please correct the highlighted fields.", { slug: ["this course already uses that slug"] });
+    if (data.slug === "new" || data.slug === EXAM_SLUG)
+      throw new ValidationError("Please correct the highlighted fields.", {
+        slug: ["this slug is reserved; choose another"],
+      });
+    const isTaken = await db.lesson.findUnique({
+      where: { courseId_slug: { courseId: course.id, slug: data.slug } },
+      select: { id: true },
+    });
+    if (isTaken)
+      throw new ValidationError("Please correct the highlighted fields.", {
+        slug: ["this course already uses that slug"],
+      });
   }
 
   const fields = { title: data.title, body: lessonBodyValue(data.body, data) };
@@ -40,9 +63,21 @@ export async function saveLesson({ viewer, courseSlug, lessonSlug, input }: Save
       lessonId = existing.id;
     } else {
       const position = await tx.lesson.count({ where: { courseId: course.id } });
-      lessonId = (await tx.lesson.create({ data: { courseId: course.id, slug: data.slug, position, ...fields }, select: { id: true } })).id;
+      lessonId = (
+        await tx.lesson.create({
+          data: { courseId: course.id, slug: data.slug, position, ...fields },
+          select: { id: true },
+        })
+      ).id;
       await tx.quiz.create({
-        data: { courseId: course.id, lessonId, slug: data.slug, kind: "LESSON", title: { en: `Quiz: ${data.title.en}`, "zh-CN": `测验：${data.title["zh-CN"]}` }, passPercent: 60 },
+        data: {
+          courseId: course.id,
+          lessonId,
+          slug: data.slug,
+          kind: "LESSON",
+          title: { en: `Quiz: ${data.title.en}`, "zh-CN": `测验：${data.title["zh-CN"]}` },
+          passPercent: 60,
+        },
       });
     }
     await markCourseEdited(tx, course.id);

@@ -27,17 +27,35 @@ interface WriteQuizOptions {
 /** Writes a quiz and its questions and records the change, in one transaction. */
 async function writeQuiz({ viewer, courseId, slug, fields, questions, action, details }: WriteQuizOptions) {
   await db.$transaction(async (tx) => {
-    const saved = await tx.quiz.upsert({ where: { courseId_slug: { courseId, slug } }, create: { courseId, slug, ...fields }, update: fields, select: { id: true } });
+    const saved = await tx.quiz.upsert({
+      where: { courseId_slug: { courseId, slug } },
+      create: { courseId, slug, ...fields },
+      update: fields,
+      select: { id: true },
+    });
     await upsertQuestions(tx, saved.id, questions);
     await markCourseEdited(tx, courseId);
     await recordAudit({ tx, actorId: viewer.id, action, targetType: "Quiz", targetId: saved.id, courseId, details });
   });
 }
 
-export async function saveLessonQuiz({ viewer, courseSlug, lessonSlug, input }: { viewer: Viewer; courseSlug: string; lessonSlug: string; input: unknown }) {
+export async function saveLessonQuiz({
+  viewer,
+  courseSlug,
+  lessonSlug,
+  input,
+}: {
+  viewer: Viewer;
+  courseSlug: string;
+  lessonSlug: string;
+  input: unknown;
+}) {
   const course = await requireEditableCourse(viewer, courseSlug);
   const quiz = parseYamlField("yaml", parseInput(QuizInputSchema, input).yaml, QuizFileSchema);
-  const lesson = await db.lesson.findUnique({ where: { courseId_slug: { courseId: course.id, slug: lessonSlug } }, select: { id: true } });
+  const lesson = await db.lesson.findUnique({
+    where: { courseId_slug: { courseId: course.id, slug: lessonSlug } },
+    select: { id: true },
+  });
   if (!lesson) throw new NotFoundError("There is no such lesson.");
   await writeQuiz({
     viewer,
@@ -46,7 +64,11 @@ export async function saveLessonQuiz({ viewer, courseSlug, lessonSlug, input }: 
     fields: { lessonId: lesson.id, kind: "LESSON", title: quiz.title, passPercent: quiz.passPercent },
     questions: quiz.questions,
     action: "quiz.update",
-    details: { lesson: lessonSlug, passPercent: quiz.passPercent, questions: quiz.questions.map((question) => question.id) },
+    details: {
+      lesson: lessonSlug,
+      passPercent: quiz.passPercent,
+      questions: quiz.questions.map((question) => question.id),
+    },
   });
 }
 
@@ -66,7 +88,9 @@ function parseExamFiles(examYaml: string, bankYaml: string) {
   const bank = attempt(() => parseYamlField("bankYaml", bankYaml, QuizFileSchema));
   if (!exam || !bank) throw new ValidationError("Please correct the highlighted fields.", errors);
   if (exam.drawCount > bank.questions.length) {
-    throw new ValidationError("Please correct the highlighted fields.", { "examYaml.drawCount": [`the bank has only ${bank.questions.length} questions to draw from`] });
+    throw new ValidationError("Please correct the highlighted fields.", {
+      "examYaml.drawCount": [`the bank has only ${bank.questions.length} questions to draw from`],
+    });
   }
   return { exam, bank };
 }
@@ -89,6 +113,11 @@ export async function saveExam({ viewer, courseSlug, input }: { viewer: Viewer; 
     },
     questions: bank.questions,
     action: "exam.update",
-    details: { drawCount: exam.drawCount, timeLimitMinutes: exam.timeLimitMinutes, passPercent: exam.passPercent, questions: bank.questions.map((question) => question.id) },
+    details: {
+      drawCount: exam.drawCount,
+      timeLimitMinutes: exam.timeLimitMinutes,
+      passPercent: exam.passPercent,
+      questions: bank.questions.map((question) => question.id),
+    },
   });
 }

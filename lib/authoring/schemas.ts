@@ -6,12 +6,21 @@ import { CourseFileSchema, LessonFileSchema, LocalizedTextSchema, type Localized
 
 /** An <input type="number">'s text as a number; an empty box is "enter a number", not 0. */
 const numberText = (schema: z.ZodNumber) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value), schema.refine(Number.isFinite, "enter a number"));
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value),
+    schema.refine(Number.isFinite, "enter a number"),
+  );
 
 /** Markdown as typed: it must say something, and is kept byte for byte (no trimming), as the .md files are. */
 const MarkdownTextSchema = z.object({
-  en: z.string().max(500_000).refine((text) => text.trim() !== "", "the text is empty"),
-  "zh-CN": z.string().max(500_000).refine((text) => text.trim() !== "", "the text is empty"),
+  en: z
+    .string()
+    .max(500_000)
+    .refine((text) => text.trim() !== "", "the text is empty"),
+  "zh-CN": z
+    .string()
+    .max(500_000)
+    .refine((text) => text.trim() !== "", "the text is empty"),
 });
 
 export const NewCourseInputSchema = z.object({
@@ -27,7 +36,10 @@ export const CourseInputSchema = z.object({
   title: LocalizedTextSchema,
   summary: LocalizedTextSchema,
   /** Empty for no course-wide deadline; otherwise ISO 8601 with an offset, as in course.yaml. */
-  deadline: z.union([z.literal(""), z.iso.datetime({ offset: true, error: "use ISO 8601 with an offset, e.g. 2026-12-31T23:59:00Z" })]),
+  deadline: z.union([
+    z.literal(""),
+    z.iso.datetime({ offset: true, error: "use ISO 8601 with an offset, e.g. 2026-12-31T23:59:00Z" }),
+  ]),
   isPublished: z.boolean(),
   passRule: z.object({
     requiredLabs: z.array(CourseFileSchema.shape.slug),

@@ -23,7 +23,8 @@ export async function getActiveSigningKey(): Promise<ActiveSigningKey> {
   if (!signingKeyId) {
     signingKeyId = await registerKey(material).catch(async (error: unknown) => {
       // Another process registered the same key at the same moment: theirs is as good as ours.
-      if (isUniqueViolation(error)) return (await db.signingKey.findUniqueOrThrow({ where: { kid: material.kid }, select: { id: true } })).id;
+      if (isUniqueViolation(error))
+        return (await db.signingKey.findUniqueOrThrow({ where: { kid: material.kid }, select: { id: true } })).id;
       throw error;
     });
   }
@@ -39,7 +40,10 @@ function registerKey(material: SigningKeyMaterial): Promise<string> {
       update: {},
       select: { id: true },
     });
-    await tx.signingKey.updateMany({ where: { id: { not: row.id }, retiredAt: null }, data: { retiredAt: new Date() } });
+    await tx.signingKey.updateMany({
+      where: { id: { not: row.id }, retiredAt: null },
+      data: { retiredAt: new Date() },
+    });
     return row.id;
   });
 }

@@ -25,12 +25,14 @@ export function formatPercent(value: number): string {
 }
 
 export function describeCriteria(rule: PassRule): string {
-  const labs = rule.requiredLabs.length > 0 ? `Pass every required lab (${rule.requiredLabs.join(", ")}) on held-out data. ` : "";
-  const weights = `labs ${rule.weights.labs * 100}%, lesson quizzes ${rule.weights.quizzes * 100}%, ` +
+  const labs =
+    rule.requiredLabs.length > 0 ? `Pass every required lab (${rule.requiredLabs.join(", ")}) on held-out data. ` : "";
+  const weights =
+    `labs ${rule.weights.labs * 100}%, lesson quizzes ${rule.weights.quizzes * 100}%, ` +
     `final exam ${rule.weights.exam * 100}%`;
   return (
     `${labs}Score at least ${rule.minLessonQuizPercent}% on every lesson quiz ` +
-      `and ${rule.minExamPercent}% on the final exam, ` +
+    `and ${rule.minExamPercent}% on the final exam, ` +
     `and reach a final score of at least ${rule.passMarkPercent}% (${weights}).`
   );
 }

@@ -8,7 +8,10 @@ export async function canManageCertificates(viewer: CurrentUser | null, courseId
 }
 
 /** Whether the viewer may see the holder's details and download the credential. */
-export async function canSeeCertificateDetails(viewer: CurrentUser | null, certificate: { userId: string; courseId: string; isPublic: boolean }): Promise<boolean> {
+export async function canSeeCertificateDetails(
+  viewer: CurrentUser | null,
+  certificate: { userId: string; courseId: string; isPublic: boolean },
+): Promise<boolean> {
   if (certificate.isPublic || viewer?.id === certificate.userId) return true;
   return canManageCertificates(viewer, certificate.courseId);
 }

@@ -23,22 +23,45 @@ import { decodeStatusList, isStatusBitSet } from "./status-list";
 
 after(() => db.$disconnect());
 
-const RULE: PassRule = { requiredLabs: ["lab-a"], minLessonQuizPercent: 50, minExamPercent: 50, passMarkPercent: 60, weights: { labs: 0.5, quizzes: 0.2, exam: 0.3 } };
+const RULE: PassRule = {
+  requiredLabs: ["lab-a"],
+  minLessonQuizPercent: 50,
+  minExamPercent: 50,
+  passMarkPercent: 60,
+  weights: { labs: 0.5, quizzes: 0.2, exam: 0.3 },
+};
 const run = crypto.randomBytes(4).toString("hex");
 let sequence = 0;
 
 async function makeUser(role: CurrentUser["role"] = "LEARNER", name = "Tess Tester"): Promise<CurrentUser> {
   const email = `cert-${run}-${++sequence}@example.com`;
-  return db.user.create({ data: { email, name, role, passwordHash: "not-used" }, select: { id: true, email: true, name: true, role: true } });
+  return db.user.create({
+    data: { email, name, role, passwordHash: "not-used" },
+    select: { id: true, email: true, name: true, role: true },
+  });
 }
 
 /** A course with one lab, one lesson quiz and an exam, and a learner who passed all three. */
 async function makePassedLearner() {
   const slug = `cert-course-${run}-${++sequence}`;
   const title = { en: "Test Course", "zh-CN": "测试课程" };
-  const course = await db.course.create({ data: { slug, title, summary: title, passRule: RULE }, select: { id: true } });
-  const assignment = await db.assignment.create({ data: { courseId: course.id, slug: "lab-a", title: { en: "Lab A", "zh-CN": "实验 A" } } });
-  const version = await db.assignmentVersion.create({ data: { assignmentId: assignment.id, version: 1, spec: {}, specSha256: "s".repeat(64), brief: title, starterCode: "" } });
+  const course = await db.course.create({
+    data: { slug, title, summary: title, passRule: RULE },
+    select: { id: true },
+  });
+  const assignment = await db.assignment.create({
+    data: { courseId: course.id, slug: "lab-a", title: { en: "Lab A", "zh-CN": "实验 A" } },
+  });
+  const version = await db.assignmentVersion.create({
+    data: {
+      assignmentId: assignment.id,
+      version: 1,
+      spec: {},
+      specSha256: "s".repeat(64),
+      brief: title,
+      starterCode: "",
+    },
+  });
   const quiz = await db.quiz.create({ data: { courseId: course.id, slug: "lesson-1", kind: "LESSON", title } });
   const exam = await db.quiz.create({ data: { courseId: course.id, slug: "final-exam", kind: "EXAM", title } });
   const learner = await makeUser();
@@ -63,8 +86,12 @@ async function makePassedLearner() {
     },
   });
   const submittedAt = new Date();
-  await db.quizAttempt.create({ data: { quizId: quiz.id, userId: learner.id, questionIds: [], score: 4, maxScore: 5, isPassed: true, submittedAt } });
-  const examAttempt = await db.quizAttempt.create({ data: { quizId: exam.id, userId: learner.id, questionIds: [], score: 9, maxScore: 10, isPassed: true, submittedAt } });
+  await db.quizAttempt.create({
+    data: { quizId: quiz.id, userId: learner.id, questionIds: [], score: 4, maxScore: 5, isPassed: true, submittedAt },
+  });
+  const examAttempt = await db.quizAttempt.create({
+    data: { quizId: exam.id, userId: learner.id, questionIds: [], score: 9, maxScore: 10, isPassed: true, submittedAt },
+  });
   return { courseId: course.id, learner, examAttemptId: examAttempt.id };
 }
 
@@ -82,7 +109,10 @@ before(async () => {
 describe("issuance", () => {
   test("two gradings finishing at once issue exactly one certificate, audited once", async () => {
     const { courseId, learner } = await makePassedLearner();
-    const outcomes = await Promise.all([issueCertificateIfEligible(learner.id, courseId), issueCertificateIfEligible(learner.id, courseId)]);
+    const outcomes = await Promise.all([
+      issueCertificateIfEligible(learner.id, courseId),
+      issueCertificateIfEligible(learner.id, courseId),
+    ]);
     assert.ok(outcomes.every((outcome) => outcome.isIssued));
     const publicIds = new Set(outcomes.map((outcome) => (outcome.isIssued ? outcome.publicId : "")));
     assert.equal(publicIds.size, 1);
@@ -112,7 +142,14 @@ describe("issuance", () => {
     assert.equal(view?.status, "valid", view?.problems.join("; "));
     assert.equal(view?.details?.holderName, "Tess Tester");
     assert.deepEqual(
-      view?.details?.evidence.map((item) => [item.lab, item.codeSha256, item.heldOutSha256, item.graderVersion, item.backend, item.seed]),
+      view?.details?.evidence.map((item) => [
+        item.lab,
+        item.codeSha256,
+        item.heldOutSha256,
+        item.graderVersion,
+        item.backend,
+        item.seed,
+      ]),
       [["lab-a", "c".repeat(64), "h".repeat(64), "test-1", "cpu", 11]],
     );
   });
@@ -121,7 +158,9 @@ describe("issuance", () => {
     const { publicId } = await issue();
     const row = await db.certificate.findUniqueOrThrow({ where: { publicId } });
     const [header, payload, signature] = row.credentialJwt.split(".");
-    const altered = Buffer.from(Buffer.from(payload!, "base64url").toString().replace("Tess Tester", "Mallory")).toString("base64url");
+    const altered = Buffer.from(
+      Buffer.from(payload!, "base64url").toString().replace("Tess Tester", "Mallory"),
+    ).toString("base64url");
     await db.certificate.update({ where: { publicId }, data: { credentialJwt: `${header}.${altered}.${signature}` } });
     const view = await getCertificateView(publicId, null);
     assert.equal(view?.status, "not_genuine");
@@ -166,7 +205,10 @@ describe("verdicts kept in memory", () => {
     assert.equal((await verifyLocally(row.credentialJwt)).status, "valid");
     assert.equal((await getCertificateView(publicId, null))?.status, "valid");
     // Written straight to the table, as another web server would: nothing in this process is told.
-    await db.certificate.update({ where: { publicId }, data: { revokedAt: new Date(), revocationReason: "Another server revoked it" } });
+    await db.certificate.update({
+      where: { publicId },
+      data: { revokedAt: new Date(), revocationReason: "Another server revoked it" },
+    });
     assert.equal((await verifyLocally(row.credentialJwt)).status, "revoked");
     assert.equal((await getCertificateView(publicId, null))?.status, "revoked");
   });
@@ -186,7 +228,10 @@ describe("verdicts kept in memory", () => {
     const { publicId } = await issue();
     const { publicId: other } = await issue();
     assert.equal((await getCertificateView(publicId, null))?.status, "valid");
-    await db.certificate.update({ where: { publicId: other }, data: { revokedAt: new Date(), revocationReason: "Only the other one" } });
+    await db.certificate.update({
+      where: { publicId: other },
+      data: { revokedAt: new Date(), revocationReason: "Only the other one" },
+    });
     assert.equal((await getCertificateView(publicId, null))?.status, "valid");
     assert.equal((await getCertificateView(other, null))?.status, "revoked");
   });
@@ -195,7 +240,10 @@ describe("verdicts kept in memory", () => {
 test("a private certificate says only that it is valid, to everyone but its holder and managers", async () => {
   const { learner, publicId } = await issue();
   const stranger = await makeUser();
-  await assert.rejects(setCertificateVisibility({ actor: stranger, input: { publicId, isPublic: "false" } }), NotFoundError);
+  await assert.rejects(
+    setCertificateVisibility({ actor: stranger, input: { publicId, isPublic: "false" } }),
+    NotFoundError,
+  );
   await setCertificateVisibility({ actor: learner, input: { publicId, isPublic: "false" } });
 
   for (const viewer of [null, stranger]) {
@@ -223,7 +271,10 @@ test("rotation: a new key signs, the old one stays published and its certificate
 
   assert.equal((await getCertificateView(before, null))?.status, "valid");
   const { publicId: after } = await issue();
-  const row = await db.certificate.findUniqueOrThrow({ where: { publicId: after }, select: { signingKeyId: true, credentialJwt: true } });
+  const row = await db.certificate.findUniqueOrThrow({
+    where: { publicId: after },
+    select: { signingKeyId: true, credentialJwt: true },
+  });
   assert.equal(row.signingKeyId, newKey.signingKeyId);
   assert.equal((await verifyLocally(row.credentialJwt)).kid, newKey.kid);
 });

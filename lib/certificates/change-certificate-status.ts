@@ -19,11 +19,16 @@ export const ChangeCertificateStatusSchema = z.object({
 
 export async function changeCertificateStatus({ actor, input }: { actor: CurrentUser; input: unknown }): Promise<void> {
   const { publicId, action, reason } = parseInput(ChangeCertificateStatusSchema, input);
-  const certificate = await db.certificate.findUnique({ where: { publicId }, select: { id: true, courseId: true, revokedAt: true, suspendedAt: true } });
+  const certificate = await db.certificate.findUnique({
+    where: { publicId },
+    select: { id: true, courseId: true, revokedAt: true, suspendedAt: true },
+  });
   if (!certificate) throw new NotFoundError("No such certificate.");
-  if (!(await canManageCertificates(actor, certificate.courseId))) throw new ForbiddenError("Only admins and the course's instructors can change a certificate's status.");
+  if (!(await canManageCertificates(actor, certificate.courseId)))
+    throw new ForbiddenError("Only admins and the course's instructors can change a certificate's status.");
   if (certificate.revokedAt) throw new ConflictError("This certificate is revoked; revocation is final.");
-  if (action === "suspend" && certificate.suspendedAt) throw new ConflictError("This certificate is already suspended.");
+  if (action === "suspend" && certificate.suspendedAt)
+    throw new ConflictError("This certificate is already suspended.");
   if (action === "reinstate" && !certificate.suspendedAt) throw new ConflictError("This certificate is not suspended.");
 
   const now = new Date();
@@ -36,10 +41,27 @@ export async function changeCertificateStatus({ actor, input }: { actor: Current
   await db.$transaction(async (tx) => {
     // The condition repeats the checks so two managers acting at once cannot both succeed.
     const updated = await tx.certificate.updateMany({
-      where: { id: certificate.id, revokedAt: null, ...(action === "suspend" ? { suspendedAt: null } : action === "reinstate" ? { suspendedAt: { not: null } } : {}) },
+      where: {
+        id: certificate.id,
+        revokedAt: null,
+        ...(action === "suspend"
+          ? { suspendedAt: null }
+          : action === "reinstate"
+            ? { suspendedAt: { not: null } }
+            : {}),
+      },
       data,
     });
-    if (updated.count !== 1) throw new ConflictError("Someone else changed this certificate's status just now; reload and try again.");
-    await recordAudit({ tx, actorId: actor.id, action: `certificate.${action}`, targetType: "certificate", targetId: certificate.id, courseId: certificate.courseId, details: { publicId, reason } });
+    if (updated.count !== 1)
+      throw new ConflictError("Someone else changed this certificate's status just now; reload and try again.");
+    await recordAudit({
+      tx,
+      actorId: actor.id,
+      action: `certificate.${action}`,
+      targetType: "certificate",
+      targetId: certificate.id,
+      courseId: certificate.courseId,
+      details: { publicId, reason },
+    });
   });
 }

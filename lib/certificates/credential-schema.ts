@@ -6,7 +6,9 @@ import { z } from "zod";
 export const VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
 export const OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 
-const TypeListSchema = z.union([z.string(), z.array(z.string())]).transform((value) => (Array.isArray(value) ? value : [value]));
+const TypeListSchema = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => (Array.isArray(value) ? value : [value]));
 
 export const ProfileSchema = z.looseObject({
   /** The issuer's origin; its JWKS and status lists live under it. */
@@ -47,9 +49,14 @@ export const EvidenceSchema = z.looseObject({
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
 export const OpenBadgeCredentialSchema = z.looseObject({
-  "@context": z.array(z.string()).refine((contexts) => contexts[0] === VC_CONTEXT, "the first context must be the VC 2.0 context"),
+  "@context": z
+    .array(z.string())
+    .refine((contexts) => contexts[0] === VC_CONTEXT, "the first context must be the VC 2.0 context"),
   id: z.url(),
-  type: TypeListSchema.refine((types) => types.includes("VerifiableCredential") && types.includes("OpenBadgeCredential"), "not an OpenBadgeCredential"),
+  type: TypeListSchema.refine(
+    (types) => types.includes("VerifiableCredential") && types.includes("OpenBadgeCredential"),
+    "not an OpenBadgeCredential",
+  ),
   issuer: ProfileSchema,
   validFrom: z.iso.datetime({ offset: true }),
   validUntil: z.iso.datetime({ offset: true }).optional(),
@@ -57,7 +64,14 @@ export const OpenBadgeCredentialSchema = z.looseObject({
   credentialSubject: z.looseObject({
     type: TypeListSchema,
     identifier: z
-      .array(z.looseObject({ type: z.literal("IdentityObject"), identityType: z.string(), identityHash: z.string(), hashed: z.boolean() }))
+      .array(
+        z.looseObject({
+          type: z.literal("IdentityObject"),
+          identityType: z.string(),
+          identityHash: z.string(),
+          hashed: z.boolean(),
+        }),
+      )
       .min(1),
     achievement: z.looseObject({
       id: z.url(),

@@ -9,7 +9,13 @@ import { evaluatePassRule, type CourseResults, type LabReceipt } from "./pass-ru
 import { newPublicId, PUBLIC_ID_PATTERN } from "./public-id";
 import { renderCertificatePdf } from "./render-certificate-pdf";
 import { generateSigningKeyPem, keyFromPem, type SigningKeyMaterial } from "./signing-key";
-import { buildStatusListCredential, decodeStatusList, encodeStatusList, isStatusBitSet, STATUS_LIST_SIZE } from "./status-list";
+import {
+  buildStatusListCredential,
+  decodeStatusList,
+  encodeStatusList,
+  isStatusBitSet,
+  STATUS_LIST_SIZE,
+} from "./status-list";
 import { statusListUrl, type StatusPurpose } from "./urls";
 import { signVcJwt } from "./vc-jwt";
 import { envelopeJwt, verifyCredential, type VerificationSources } from "./verify-credential";
@@ -24,7 +30,15 @@ const RULE: PassRule = {
   weights: { labs: 0.5, quizzes: 0.2, exam: 0.3 },
 };
 
-const RECEIPT: LabReceipt = { codeSha256: "a".repeat(64), heldOutSha256: "b".repeat(64), graderVersion: "1.0.0", backend: "wasm", seed: 42, score: 0.95, threshold: 0.9 };
+const RECEIPT: LabReceipt = {
+  codeSha256: "a".repeat(64),
+  heldOutSha256: "b".repeat(64),
+  graderVersion: "1.0.0",
+  backend: "wasm",
+  seed: 42,
+  score: 0.95,
+  threshold: 0.9,
+};
 
 function input(overrides: Partial<CredentialInput> = {}): CredentialInput {
   return {
@@ -42,12 +56,21 @@ function input(overrides: Partial<CredentialInput> = {}): CredentialInput {
 }
 
 /** A tiny stand-in for an issuer: its keys and its signed status lists, served from memory. */
-async function fakeIssuer(keys: SigningKeyMaterial[], flagged: Partial<Record<StatusPurpose, number[]>> = {}, signer = keys.at(-1)) {
+async function fakeIssuer(
+  keys: SigningKeyMaterial[],
+  flagged: Partial<Record<StatusPurpose, number[]>> = {},
+  signer = keys.at(-1),
+) {
   const sources: VerificationSources = {
     resolveKey: async (kid) => keys.find((key) => key.kid === kid)?.publicJwk ?? null,
     async fetchStatusList(url) {
       const purpose = url.endsWith("/revocation") ? "revocation" : "suspension";
-      const list = buildStatusListCredential({ purpose, listUrl: url, issuer: new URL(url).origin, setIndices: flagged[purpose] ?? [] });
+      const list = buildStatusListCredential({
+        purpose,
+        listUrl: url,
+        issuer: new URL(url).origin,
+        setIndices: flagged[purpose] ?? [],
+      });
       return signVcJwt(list, signer ?? keys[0]!);
     },
   };
@@ -75,24 +98,36 @@ describe("signing and verifying", () => {
 
   test("the credential is an Open Badges 3.0 OpenBadgeCredential on the VC 2.0 data model", () => {
     const credential = buildCredential(input(), BASE);
-    assert.deepEqual(credential["@context"], ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]);
+    assert.deepEqual(credential["@context"], [
+      "https://www.w3.org/ns/credentials/v2",
+      "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+    ]);
     assert.deepEqual(credential.type, ["VerifiableCredential", "OpenBadgeCredential"]);
     assert.equal(credential.credentialSubject.achievement.criteria.narrative.includes("lab-a, lab-b"), true);
     assert.deepEqual(
-      credential.credentialStatus.map((entry) => [entry.statusPurpose, entry.statusListIndex, entry.statusListCredential]),
+      credential.credentialStatus.map((entry) => [
+        entry.statusPurpose,
+        entry.statusListIndex,
+        entry.statusListCredential,
+      ]),
       [
         ["revocation", "1234", `${BASE}/status/revocation`],
         ["suspension", "1234", `${BASE}/status/suspension`],
       ],
     );
-    assert.equal(summarizeCredential(OpenBadgeCredentialSchema.parse(credential)).courseName, "Machine Learning Foundations");
+    assert.equal(
+      summarizeCredential(OpenBadgeCredentialSchema.parse(credential)).courseName,
+      "Machine Learning Foundations",
+    );
   });
 
   test("any change to the signed credential makes it not genuine", async () => {
     const key = await newKey();
     const jwt = await signVcJwt(buildCredential(input(), BASE), key);
     const [header, payload, signature] = jwt.split(".");
-    const altered = JSON.parse(Buffer.from(payload!, "base64url").toString()) as { credentialSubject: { result: { value: string }[] } };
+    const altered = JSON.parse(Buffer.from(payload!, "base64url").toString()) as {
+      credentialSubject: { result: { value: string }[] };
+    };
     altered.credentialSubject.result[0]!.value = "99";
     const forged = `${header}.${Buffer.from(JSON.stringify(altered)).toString("base64url")}.${signature}`;
     const verdict = await verifyCredential(forged, await fakeIssuer([key]));
@@ -142,25 +177,59 @@ describe("status", () => {
     const key = await newKey();
     const jwt = await signVcJwt(buildCredential(input(), BASE), key);
     const sources = await fakeIssuer([key]);
-    const forgedList = await verifyCredential(jwt, { ...sources, fetchStatusList: async (url) => signVcJwt(buildStatusListCredential({ purpose: "revocation", listUrl: url, issuer: BASE, setIndices: [] }), await newKey()) });
+    const forgedList = await verifyCredential(jwt, {
+      ...sources,
+      fetchStatusList: async (url) =>
+        signVcJwt(
+          buildStatusListCredential({ purpose: "revocation", listUrl: url, issuer: BASE, setIndices: [] }),
+          await newKey(),
+        ),
+    });
     assert.equal(forgedList.status, "status_unknown");
     const expired = await verifyCredential(jwt, { ...sources, now: new Date(Date.now() + 24 * 60 * 60 * 1000) });
     assert.equal(expired.status, "status_unknown");
     const elsewhere = await signVcJwt(
-      { ...buildCredential(input(), BASE), credentialStatus: [{ type: "BitstringStatusListEntry", statusPurpose: "revocation", statusListIndex: "1", statusListCredential: "https://evil.example/status/revocation" }] },
+      {
+        ...buildCredential(input(), BASE),
+        credentialStatus: [
+          {
+            type: "BitstringStatusListEntry",
+            statusPurpose: "revocation",
+            statusListIndex: "1",
+            statusListCredential: "https://evil.example/status/revocation",
+          },
+        ],
+      },
       key,
     );
     assert.equal((await verifyCredential(elsewhere, sources)).status, "status_unknown");
     const short = await verifyCredential(jwt, {
       ...sources,
       async fetchStatusList(url) {
-        const list = buildStatusListCredential({ purpose: url.endsWith("/revocation") ? "revocation" : "suspension", listUrl: url, issuer: BASE, setIndices: [] });
-        return signVcJwt({ ...list, credentialSubject: { ...list.credentialSubject, encodedList: `u${gzipSync(Buffer.alloc(1024)).toString("base64url")}` } }, key);
+        const list = buildStatusListCredential({
+          purpose: url.endsWith("/revocation") ? "revocation" : "suspension",
+          listUrl: url,
+          issuer: BASE,
+          setIndices: [],
+        });
+        return signVcJwt(
+          {
+            ...list,
+            credentialSubject: {
+              ...list.credentialSubject,
+              encodedList: `u${gzipSync(Buffer.alloc(1024)).toString("base64url")}`,
+            },
+          },
+          key,
+        );
       },
     });
     assert.equal(short.status, "status_unknown");
     assert.match(short.problems.join(), /shorter than the 131072 entries/);
-    const unreachable = await verifyCredential(jwt, { ...sources, fetchStatusList: () => Promise.reject(new Error("offline")) });
+    const unreachable = await verifyCredential(jwt, {
+      ...sources,
+      fetchStatusList: () => Promise.reject(new Error("offline")),
+    });
     assert.equal(unreachable.status, "status_unknown");
   });
 
@@ -216,7 +285,13 @@ describe("the pass rule", () => {
     assert.equal(result.isEligible, true);
     assert.ok(result.isEligible);
     assert.ok(Math.abs(result.score - (0.5 * 100 + 0.2 * 70 + 0.3 * 90)) < 1e-9);
-    assert.deepEqual(result.evidence.map((item) => [item.lab, item.seed]), [["lab-a", 42], ["lab-b", 7]]);
+    assert.deepEqual(
+      result.evidence.map((item) => [item.lab, item.seed]),
+      [
+        ["lab-a", 42],
+        ["lab-b", 7],
+      ],
+    );
   });
 
   test("not met: an unpassed lab, a weak quiz, a missing exam or a low total each block it", () => {
@@ -224,9 +299,15 @@ describe("the pass rule", () => {
       const result = evaluatePassRule(rule, results);
       return result.isEligible ? [] : result.reasons;
     };
-    assert.match(reasonsFor({ ...passing, labs: [passing.labs[0]!, { slug: "lab-b", title: "Lab B", passed: null }] }).join(), /lab lab-b is not passed/);
+    assert.match(
+      reasonsFor({ ...passing, labs: [passing.labs[0]!, { slug: "lab-b", title: "Lab B", passed: null }] }).join(),
+      /lab lab-b is not passed/,
+    );
     assert.match(reasonsFor({ ...passing, lessonQuizzes: [{ slug: "q1", bestPercent: 59 }] }).join(), /quiz q1/);
-    assert.match(reasonsFor({ ...passing, exams: [{ slug: "final-exam", bestPercent: null }] }).join(), /exam final-exam/);
+    assert.match(
+      reasonsFor({ ...passing, exams: [{ slug: "final-exam", bestPercent: null }] }).join(),
+      /exam final-exam/,
+    );
     assert.match(reasonsFor({ ...passing, labs: passing.labs.slice(0, 1) }).join(), /lab-b is not part of the course/);
     assert.match(reasonsFor(passing, { ...RULE, passMarkPercent: 95 }).join(), /below the pass mark of 95%/);
   });

@@ -8,6 +8,7 @@ import { verifyUrl } from "./urls";
 export async function getCertificatePdf(publicId: string, viewer: CurrentUser | null): Promise<Uint8Array> {
   const view = await getCertificateView(publicId, viewer);
   if (!view?.details) throw new NotFoundError("No such certificate.");
-  if (view.status !== "valid") throw new ConflictError("Only a valid certificate can be printed; its verify page explains why this one is not.");
+  if (view.status !== "valid")
+    throw new ConflictError("Only a valid certificate can be printed; its verify page explains why this one is not.");
   return renderCertificatePdf(view.details, verifyUrl(publicId));
 }

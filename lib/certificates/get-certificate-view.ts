@@ -17,10 +17,18 @@ export interface CertificateView {
   isPublic: boolean;
   isHolder: boolean;
   /** Present for admins and the course's instructors, who may change the status. */
-  management: { revokedAt: Date | null; revocationReason: string | null; suspendedAt: Date | null; suspensionReason: string | null } | null;
+  management: {
+    revokedAt: Date | null;
+    revocationReason: string | null;
+    suspendedAt: Date | null;
+    suspensionReason: string | null;
+  } | null;
 }
 
-export async function getCertificateView(publicId: string, viewer: CurrentUser | null): Promise<CertificateView | null> {
+export async function getCertificateView(
+  publicId: string,
+  viewer: CurrentUser | null,
+): Promise<CertificateView | null> {
   if (!PublicIdSchema.safeParse(publicId).success) return null;
   const certificate = await db.certificate.findUnique({
     where: { publicId },
@@ -40,7 +48,8 @@ export async function getCertificateView(publicId: string, viewer: CurrentUser |
   // A genuine credential for another id, stored under this one, does not vouch for this URL.
   const isForThisId = verdict.summary?.publicId === publicId;
   const status: VerdictStatus = verdict.summary && !isForThisId ? "not_genuine" : verdict.status;
-  const problems = verdict.summary && !isForThisId ? ["The stored credential belongs to a different certificate."] : verdict.problems;
+  const problems =
+    verdict.summary && !isForThisId ? ["The stored credential belongs to a different certificate."] : verdict.problems;
   const isManager = await canManageCertificates(viewer, certificate.courseId);
   const maySeeDetails = await canSeeCertificateDetails(viewer, certificate);
   return {

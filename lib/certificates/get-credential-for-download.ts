@@ -6,11 +6,18 @@ import { NotFoundError } from "../errors";
 import { canSeeCertificateDetails } from "./certificate-access";
 import { PublicIdSchema } from "./public-id";
 
-export async function getCredentialForDownload(publicId: string, viewer: CurrentUser | null): Promise<{ credentialJwt: string }> {
+export async function getCredentialForDownload(
+  publicId: string,
+  viewer: CurrentUser | null,
+): Promise<{ credentialJwt: string }> {
   const certificate = PublicIdSchema.safeParse(publicId).success
-    ? await db.certificate.findUnique({ where: { publicId }, select: { userId: true, courseId: true, isPublic: true, credentialJwt: true } })
+    ? await db.certificate.findUnique({
+        where: { publicId },
+        select: { userId: true, courseId: true, isPublic: true, credentialJwt: true },
+      })
     : null;
   // Private looks exactly like missing, so the holder's choice is not undone by a status code.
-  if (!certificate || !(await canSeeCertificateDetails(viewer, certificate))) throw new NotFoundError("No such certificate.");
+  if (!certificate || !(await canSeeCertificateDetails(viewer, certificate)))
+    throw new NotFoundError("No such certificate.");
   return { credentialJwt: certificate.credentialJwt };
 }

@@ -19,7 +19,10 @@ export async function readFlaggedIndices(): Promise<FlaggedIndices> {
       .filter(isSet)
       .map((row) => row.statusListIndex)
       .sort((a, b) => a - b);
-  return { revocation: indicesWhere((row) => row.revokedAt !== null), suspension: indicesWhere((row) => row.suspendedAt !== null) };
+  return {
+    revocation: indicesWhere((row) => row.revokedAt !== null),
+    suspension: indicesWhere((row) => row.suspendedAt !== null),
+  };
 }
 
 /** Signs the list of `purpose` with `setIndices` set, as served at `listUrl`. */
@@ -32,10 +35,17 @@ export async function signStatusList(purpose: StatusPurpose, listUrl: string, se
  * `listUrl` defaults to this site's address; the in-process verifier passes the address a
  * credential names, so certificates issued under an earlier PUBLIC_URL still check out here.
  */
-export async function getStatusListJwt(purpose: StatusPurpose, listUrl: string = statusListUrl(purpose)): Promise<string> {
+export async function getStatusListJwt(
+  purpose: StatusPurpose,
+  listUrl: string = statusListUrl(purpose),
+): Promise<string> {
   const rows = await db.certificate.findMany({
     where: purpose === "revocation" ? { revokedAt: { not: null } } : { suspendedAt: { not: null } },
     select: { statusListIndex: true },
   });
-  return signStatusList(purpose, listUrl, rows.map((row) => row.statusListIndex));
+  return signStatusList(
+    purpose,
+    listUrl,
+    rows.map((row) => row.statusListIndex),
+  );
 }

@@ -16,8 +16,7 @@ import { verifyUrl } from "./urls";
 import { signVcJwt } from "./vc-jwt";
 
 export type IssueOutcome =
-  | { isIssued: true; isNew: boolean; publicId: string; verifyUrl: string }
-  | { isIssued: false; reasons: string[] };
+  { isIssued: true; isNew: boolean; publicId: string; verifyUrl: string } | { isIssued: false; reasons: string[] };
 
 export interface IssueCertificateOptions {
   userId: string;
@@ -28,8 +27,13 @@ export interface IssueCertificateOptions {
 }
 
 async function findIssued(userId: string, courseId: string): Promise<IssueOutcome | null> {
-  const existing = await db.certificate.findUnique({ where: { userId_courseId: { userId, courseId } }, select: { publicId: true } });
-  return existing ? { isIssued: true, isNew: false, publicId: existing.publicId, verifyUrl: verifyUrl(existing.publicId) } : null;
+  const existing = await db.certificate.findUnique({
+    where: { userId_courseId: { userId, courseId } },
+    select: { publicId: true },
+  });
+  return existing
+    ? { isIssued: true, isNew: false, publicId: existing.publicId, verifyUrl: verifyUrl(existing.publicId) }
+    : null;
 }
 
 /**
@@ -39,12 +43,21 @@ async function findIssued(userId: string, courseId: string): Promise<IssueOutcom
 export async function issueCertificateIfEligible(userId: string, courseId: string): Promise<IssueOutcome> {
   const issued = await findIssued(userId, courseId);
   if (issued) return issued;
-  const enrolment = await db.enrolment.findUnique({ where: { userId_courseId: { userId, courseId } }, select: { role: true } });
+  const enrolment = await db.enrolment.findUnique({
+    where: { userId_courseId: { userId, courseId } },
+    select: { role: true },
+  });
   if (enrolment?.role !== "LEARNER") return { isIssued: false, reasons: ["not enrolled in the course as a learner"] };
   const { passRule } = await loadPassRule(courseId);
   const eligibility = evaluatePassRule(passRule, await loadCourseResults(userId, courseId));
   if (!eligibility.isEligible) return { isIssued: false, reasons: eligibility.reasons };
-  return issueCertificate({ userId, courseId, score: eligibility.score, passMark: eligibility.passMark, evidence: eligibility.evidence });
+  return issueCertificate({
+    userId,
+    courseId,
+    score: eligibility.score,
+    passMark: eligibility.passMark,
+    evidence: eligibility.evidence,
+  });
 }
 
 /** Signs and stores the certificate for results already judged to pass; idempotent. */
@@ -59,13 +72,23 @@ export async function issueCertificate(options: IssueCertificateOptions): Promis
   }
 }
 
-async function issueOnce({ userId, courseId, score, passMark, evidence }: IssueCertificateOptions): Promise<IssueOutcome> {
+async function issueOnce({
+  userId,
+  courseId,
+  score,
+  passMark,
+  evidence,
+}: IssueCertificateOptions): Promise<IssueOutcome> {
   const course = await loadPassRule(courseId);
   const key = await getActiveSigningKey();
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`certificate:${userId}:${courseId}`}, 0))`;
-    const existing = await tx.certificate.findUnique({ where: { userId_courseId: { userId, courseId } }, select: { publicId: true } });
-    if (existing) return { isIssued: true, isNew: false, publicId: existing.publicId, verifyUrl: verifyUrl(existing.publicId) };
+    const existing = await tx.certificate.findUnique({
+      where: { userId_courseId: { userId, courseId } },
+      select: { publicId: true },
+    });
+    if (existing)
+      return { isIssued: true, isNew: false, publicId: existing.publicId, verifyUrl: verifyUrl(existing.publicId) };
 
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
     const publicId = newPublicId();

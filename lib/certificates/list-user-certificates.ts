@@ -8,8 +8,21 @@ export async function listUserCertificates(userId: string) {
   const rows = await db.certificate.findMany({
     where: { userId },
     orderBy: { issuedAt: "desc" },
-    select: { publicId: true, issuedAt: true, score: true, passMark: true, isPublic: true, revokedAt: true, suspendedAt: true, course: { select: { title: true } } },
+    select: {
+      publicId: true,
+      issuedAt: true,
+      score: true,
+      passMark: true,
+      isPublic: true,
+      revokedAt: true,
+      suspendedAt: true,
+      course: { select: { title: true } },
+    },
   });
   const now = Date.now();
-  return rows.map(({ course, ...row }) => ({ ...row, courseTitle: localize(course.title), isNew: now - row.issuedAt.getTime() < NEW_FOR_MS }));
+  return rows.map(({ course, ...row }) => ({
+    ...row,
+    courseTitle: localize(course.title),
+    isNew: now - row.issuedAt.getTime() < NEW_FOR_MS,
+  }));
 }

@@ -4,9 +4,19 @@ import { PassRuleSchema, type PassRule } from "../courses/content-schema";
 import { localize } from "../courses/localize";
 import type { CourseResults } from "./pass-rule";
 
-export async function loadPassRule(courseId: string): Promise<{ slug: string; title: string; summary: string; passRule: PassRule }> {
-  const course = await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { slug: true, title: true, summary: true, passRule: true } });
-  return { slug: course.slug, title: localize(course.title), summary: localize(course.summary), passRule: PassRuleSchema.parse(course.passRule) };
+export async function loadPassRule(
+  courseId: string,
+): Promise<{ slug: string; title: string; summary: string; passRule: PassRule }> {
+  const course = await db.course.findUniqueOrThrow({
+    where: { id: courseId },
+    select: { slug: true, title: true, summary: true, passRule: true },
+  });
+  return {
+    slug: course.slug,
+    title: localize(course.title),
+    summary: localize(course.summary),
+    passRule: PassRuleSchema.parse(course.passRule),
+  };
 }
 
 export async function loadCourseResults(userId: string, courseId: string): Promise<CourseResults> {
@@ -21,7 +31,15 @@ export async function loadCourseResults(userId: string, courseId: string): Promi
           where: { userId, status: "PASSED" },
           orderBy: [{ finishedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
           take: 1,
-          select: { codeSha256: true, heldOutSha256: true, graderVersion: true, backend: true, seed: true, score: true, threshold: true },
+          select: {
+            codeSha256: true,
+            heldOutSha256: true,
+            graderVersion: true,
+            backend: true,
+            seed: true,
+            score: true,
+            threshold: true,
+          },
         },
       },
     }),
@@ -30,17 +48,30 @@ export async function loadCourseResults(userId: string, courseId: string): Promi
       select: {
         slug: true,
         kind: true,
-        attempts: { where: { userId, submittedAt: { not: null }, maxScore: { gt: 0 } }, select: { score: true, maxScore: true } },
+        attempts: {
+          where: { userId, submittedAt: { not: null }, maxScore: { gt: 0 } },
+          select: { score: true, maxScore: true },
+        },
       },
     }),
   ]);
   const best = (attempts: { score: number | null; maxScore: number | null }[]) => {
-    const percents = attempts.flatMap((attempt) => (attempt.score !== null && attempt.maxScore ? [(attempt.score / attempt.maxScore) * 100] : []));
+    const percents = attempts.flatMap((attempt) =>
+      attempt.score !== null && attempt.maxScore ? [(attempt.score / attempt.maxScore) * 100] : [],
+    );
     return percents.length > 0 ? Math.max(...percents) : null;
   };
   return {
-    labs: assignments.map((assignment) => ({ slug: assignment.slug, title: localize(assignment.title), passed: assignment.submissions[0] ?? null })),
-    lessonQuizzes: quizzes.filter((quiz) => quiz.kind === "LESSON").map((quiz) => ({ slug: quiz.slug, bestPercent: best(quiz.attempts) })),
-    exams: quizzes.filter((quiz) => quiz.kind === "EXAM").map((quiz) => ({ slug: quiz.slug, bestPercent: best(quiz.attempts) })),
+    labs: assignments.map((assignment) => ({
+      slug: assignment.slug,
+      title: localize(assignment.title),
+      passed: assignment.submissions[0] ?? null,
+    })),
+    lessonQuizzes: quizzes
+      .filter((quiz) => quiz.kind === "LESSON")
+      .map((quiz) => ({ slug: quiz.slug, bestPercent: best(quiz.attempts) })),
+    exams: quizzes
+      .filter((quiz) => quiz.kind === "EXAM")
+      .map((quiz) => ({ slug: quiz.slug, bestPercent: best(quiz.attempts) })),
   };
 }

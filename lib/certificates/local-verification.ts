@@ -44,7 +44,12 @@ function reusableUntil(jwt: string, now: number): number {
 
 export async function verifyLocally(input: string): Promise<Verdict> {
   const flagged = await readFlaggedIndices();
-  const key = crypto.createHash("sha256").update(JSON.stringify(flagged)).update("\n").update(input).digest("base64url");
+  const key = crypto
+    .createHash("sha256")
+    .update(JSON.stringify(flagged))
+    .update("\n")
+    .update(input)
+    .digest("base64url");
   const now = Date.now();
   const kept = verdicts.get(key);
   if (kept && kept.expiresAt > now) return kept.verdict;

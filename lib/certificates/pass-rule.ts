@@ -27,7 +27,8 @@ export type Eligibility =
   | { isEligible: true; score: number; passMark: number; evidence: Evidence[] }
   | { isEligible: false; score: number; passMark: number; reasons: string[] };
 
-const average = (values: number[]) => (values.length === 0 ? 100 : values.reduce((sum, value) => sum + value, 0) / values.length);
+const average = (values: number[]) =>
+  values.length === 0 ? 100 : values.reduce((sum, value) => sum + value, 0) / values.length;
 
 export function evaluatePassRule(rule: PassRule, results: CourseResults): Eligibility {
   const reasons: string[] = [];
@@ -39,16 +40,19 @@ export function evaluatePassRule(rule: PassRule, results: CourseResults): Eligib
   }
   // Lab metrics differ in scale and direction (accuracy up, mse down), so a lab counts as
   // passed or not; the threshold the course set is its judgement of mastery.
-  const countedLabs = rule.requiredLabs.length > 0 ? rule.requiredLabs.map((slug) => labsBySlug.get(slug)) : results.labs;
+  const countedLabs =
+    rule.requiredLabs.length > 0 ? rule.requiredLabs.map((slug) => labsBySlug.get(slug)) : results.labs;
   const labPercent = average(countedLabs.map((lab) => (lab?.passed ? 100 : 0)));
 
   for (const quiz of results.lessonQuizzes) {
-    if ((quiz.bestPercent ?? 0) < rule.minLessonQuizPercent) reasons.push(`lesson quiz ${quiz.slug} is below ${rule.minLessonQuizPercent}%`);
+    if ((quiz.bestPercent ?? 0) < rule.minLessonQuizPercent)
+      reasons.push(`lesson quiz ${quiz.slug} is below ${rule.minLessonQuizPercent}%`);
   }
   const quizPercent = average(results.lessonQuizzes.map((quiz) => quiz.bestPercent ?? 0));
 
   for (const exam of results.exams) {
-    if ((exam.bestPercent ?? 0) < rule.minExamPercent) reasons.push(`exam ${exam.slug} is below ${rule.minExamPercent}%`);
+    if ((exam.bestPercent ?? 0) < rule.minExamPercent)
+      reasons.push(`exam ${exam.slug} is below ${rule.minExamPercent}%`);
   }
   const examPercent = average(results.exams.map((exam) => exam.bestPercent ?? 0));
 
@@ -64,7 +68,8 @@ export function evaluatePassRule(rule: PassRule, results: CourseResults): Eligib
           {
             type: ["Evidence"],
             name: lab.title,
-            description: "Model code graded by Gradient: trained in a sandbox on the train split, scored on the held-out split.",
+            description:
+              "Model code graded by Gradient: trained in a sandbox on the train split, scored on the held-out split.",
             lab: lab.slug,
             ...lab.passed,
           },

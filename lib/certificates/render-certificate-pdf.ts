@@ -18,7 +18,13 @@ function centered(page: PDFPage, font: PDFFont, text: string, y: number, size: n
   const safe = encodable(font, text);
   let fitted = size;
   while (fitted > 8 && font.widthOfTextAtSize(safe, fitted) > page.getWidth() - 120) fitted -= 1;
-  page.drawText(safe, { x: (page.getWidth() - font.widthOfTextAtSize(safe, fitted)) / 2, y, size: fitted, font, color });
+  page.drawText(safe, {
+    x: (page.getWidth() - font.widthOfTextAtSize(safe, fitted)) / 2,
+    y,
+    size: fitted,
+    font,
+    color,
+  });
 }
 
 /** Draws the QR code as vector squares, so it stays sharp at any print size. */
@@ -30,7 +36,13 @@ function drawQrCode(page: PDFPage, text: string, x: number, y: number, size: num
   for (let row = 0; row < modules.size; row++) {
     for (let column = 0; column < modules.size; column++) {
       if (!modules.get(row, column)) continue;
-      page.drawRectangle({ x: x + (column + quiet) * cell, y: y + size - (row + quiet + 1) * cell, width: cell, height: cell, color: INK });
+      page.drawRectangle({
+        x: x + (column + quiet) * cell,
+        y: y + size - (row + quiet + 1) * cell,
+        width: cell,
+        height: cell,
+        color: INK,
+      });
     }
   }
 }
@@ -52,14 +64,33 @@ export async function renderCertificatePdf(summary: CredentialSummary, verifyUrl
   centered(page, bold, summary.holderName, height - 235, 32);
   centered(page, regular, "has completed the course", height - 275, 13, MUTED);
   centered(page, bold, summary.courseName, height - 310, 20);
-  centered(page, regular, `Final score ${summary.score.toFixed(1)}% (pass mark ${summary.passMark}%) ` +
-    `· issued ${summary.issuedAt.slice(0, 10)}`, height - 345, 13);
-  centered(page, regular, `${summary.evidence.length} graded lab${summary.evidence.length === 1 ? "" : "s"} on record, ` +
-    `each with its code and data fingerprints.`, height - 368, 11, MUTED);
+  centered(
+    page,
+    regular,
+    `Final score ${summary.score.toFixed(1)}% (pass mark ${summary.passMark}%) ` +
+      `· issued ${summary.issuedAt.slice(0, 10)}`,
+    height - 345,
+    13,
+  );
+  centered(
+    page,
+    regular,
+    `${summary.evidence.length} graded lab${summary.evidence.length === 1 ? "" : "s"} on record, ` +
+      `each with its code and data fingerprints.`,
+    height - 368,
+    11,
+    MUTED,
+  );
 
   drawQrCode(page, verifyUrl, width - 190, 50, 130);
   page.drawText("Verify this certificate:", { x: 60, y: 100, size: 11, font: bold, color: INK });
   page.drawText(encodable(regular, verifyUrl), { x: 60, y: 82, size: 10, font: regular, color: ACCENT });
-  page.drawText("Signed as an Open Badges 3.0 credential; the page checks the signature and revocation.", { x: 60, y: 64, size: 9, font: regular, color: MUTED });
+  page.drawText("Signed as an Open Badges 3.0 credential; the page checks the signature and revocation.", {
+    x: 60,
+    y: 64,
+    size: 9,
+    font: regular,
+    color: MUTED,
+  });
   return pdf.save();
 }

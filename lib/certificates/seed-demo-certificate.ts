@@ -12,7 +12,9 @@ export const DEMO_LEARNER_EMAIL = "learner@gradient.local";
 const DEMO_SCORE = 88;
 
 /** Idempotent: returns the existing certificate when there is one; null when the learner or course is missing. */
-export async function seedDemoCertificate(email: string = DEMO_LEARNER_EMAIL): Promise<{ publicId: string; verifyUrl: string } | null> {
+export async function seedDemoCertificate(
+  email: string = DEMO_LEARNER_EMAIL,
+): Promise<{ publicId: string; verifyUrl: string } | null> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (!user) return null;
   const enrolment = await db.enrolment.findFirst({
@@ -25,14 +27,21 @@ export async function seedDemoCertificate(email: string = DEMO_LEARNER_EMAIL): P
   const assignments = await db.assignment.findMany({
     where: { courseId: enrolment.courseId, isGraded: true },
     orderBy: { position: "asc" },
-    select: { slug: true, title: true, versions: { orderBy: { version: "desc" }, take: 1, select: { starterCode: true } } },
+    select: {
+      slug: true,
+      title: true,
+      versions: { orderBy: { version: "desc" }, take: 1, select: { starterCode: true } },
+    },
   });
   const evidence: Evidence[] = assignments.map((assignment) => ({
     type: ["Evidence"],
     name: localize(assignment.title),
     description: "Demonstration record made by the seed: no code was graded. The hash is of the lab's starter code.",
     lab: assignment.slug,
-    codeSha256: crypto.createHash("sha256").update(assignment.versions[0]?.starterCode ?? "").digest("hex"),
+    codeSha256: crypto
+      .createHash("sha256")
+      .update(assignment.versions[0]?.starterCode ?? "")
+      .digest("hex"),
     heldOutSha256: null,
     graderVersion: "demo-seed",
     backend: null,
@@ -52,6 +61,10 @@ export async function seedDemoCertificate(email: string = DEMO_LEARNER_EMAIL): P
 
 /** The demo certificate's verify URL, for `npm start` to print; null before the seed made it. */
 export async function getDemoCertificateUrl(email: string = DEMO_LEARNER_EMAIL): Promise<string | null> {
-  const certificate = await db.certificate.findFirst({ where: { user: { email } }, orderBy: { issuedAt: "asc" }, select: { publicId: true } });
+  const certificate = await db.certificate.findFirst({
+    where: { user: { email } },
+    orderBy: { issuedAt: "asc" },
+    select: { publicId: true },
+  });
   return certificate ? verifyUrl(certificate.publicId) : null;
 }

@@ -14,13 +14,30 @@ export const SetCertificateVisibilitySchema = z.object({
   isPublic: z.enum(["true", "false"]).transform((value) => value === "true"),
 });
 
-export async function setCertificateVisibility({ actor, input }: { actor: CurrentUser; input: unknown }): Promise<void> {
+export async function setCertificateVisibility({
+  actor,
+  input,
+}: {
+  actor: CurrentUser;
+  input: unknown;
+}): Promise<void> {
   const { publicId, isPublic } = parseInput(SetCertificateVisibilitySchema, input);
   // Someone else's certificate is reported as missing, not forbidden: ids are not confirmed to strangers.
-  const certificate = await db.certificate.findFirst({ where: { publicId, userId: actor.id }, select: { id: true, courseId: true } });
+  const certificate = await db.certificate.findFirst({
+    where: { publicId, userId: actor.id },
+    select: { id: true, courseId: true },
+  });
   if (!certificate) throw new NotFoundError("No such certificate among yours.");
   await db.$transaction(async (tx) => {
     await tx.certificate.update({ where: { id: certificate.id }, data: { isPublic } });
-    await recordAudit({ tx, actorId: actor.id, action: "certificate.visibility.change", targetType: "certificate", targetId: certificate.id, courseId: certificate.courseId, details: { publicId, isPublic } });
+    await recordAudit({
+      tx,
+      actorId: actor.id,
+      action: "certificate.visibility.change",
+      targetType: "certificate",
+      targetId: certificate.id,
+      courseId: certificate.courseId,
+      details: { publicId, isPublic },
+    });
   });
 }

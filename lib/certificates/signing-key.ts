@@ -62,7 +62,8 @@ function readKeyFile(file: string): string {
 
 export async function keyFromPem(pem: string): Promise<SigningKeyMaterial> {
   const privateKey = crypto.createPrivateKey({ key: pem, format: "pem" });
-  if (privateKey.asymmetricKeyType !== "ed25519") throw new Error("The signing key must be an Ed25519 key (PKCS#8 PEM).");
+  if (privateKey.asymmetricKeyType !== "ed25519")
+    throw new Error("The signing key must be an Ed25519 key (PKCS#8 PEM).");
   const exported = crypto.createPublicKey(privateKey).export({ format: "jwk" });
   if (typeof exported.x !== "string") throw new Error("The signing key has no public part.");
   const kid = await calculateJwkThumbprint({ kty: "OKP", crv: "Ed25519", x: exported.x });
@@ -75,7 +76,10 @@ export type SigningKeySource = { kind: "environment" } | { kind: "file"; file: s
 export function signingKeySource(): SigningKeySource {
   if (env.SIGNING_KEY) return { kind: "environment" };
   // turbopackIgnore: the key is found at run time; the build must neither trace nor bundle it.
-  return { kind: "file", file: path.resolve(/*turbopackIgnore: true*/ env.SIGNING_KEY_FILE ?? path.join(dataDir, SIGNING_KEY_FILE_NAME)) };
+  return {
+    kind: "file",
+    file: path.resolve(/*turbopackIgnore: true*/ env.SIGNING_KEY_FILE ?? path.join(dataDir, SIGNING_KEY_FILE_NAME)),
+  };
 }
 
 let cached: { stamp: string; material: SigningKeyMaterial } | undefined;

@@ -19,7 +19,8 @@ export function drawStatusListIndex(): number {
 export function encodeStatusList(setIndices: Iterable<number>): string {
   const bits = Buffer.alloc(STATUS_LIST_SIZE / 8);
   for (const index of setIndices) {
-    if (!Number.isInteger(index) || index < 0 || index >= STATUS_LIST_SIZE) throw new RangeError(`status list index ${index} is out of range`);
+    if (!Number.isInteger(index) || index < 0 || index >= STATUS_LIST_SIZE)
+      throw new RangeError(`status list index ${index} is out of range`);
     // The specification counts bits from the left: index 0 is the most significant bit of byte 0.
     bits[index >> 3] = (bits[index >> 3] ?? 0) | (0x80 >> (index & 7));
   }
@@ -37,7 +38,13 @@ export function isStatusBitSet(bits: Buffer, index: number): boolean {
   return ((bits[index >> 3] ?? 0) & (0x80 >> (index & 7))) !== 0;
 }
 
-export function buildStatusListCredential(options: { purpose: StatusPurpose; listUrl: string; issuer: string; setIndices: Iterable<number>; now?: Date }) {
+export function buildStatusListCredential(options: {
+  purpose: StatusPurpose;
+  listUrl: string;
+  issuer: string;
+  setIndices: Iterable<number>;
+  now?: Date;
+}) {
   const now = options.now ?? new Date();
   return {
     "@context": [VC_CONTEXT],
@@ -58,8 +65,12 @@ export function buildStatusListCredential(options: { purpose: StatusPurpose; lis
 
 export const StatusListCredentialSchema = z.looseObject({
   id: z.url(),
-  type: z.array(z.string()).refine((types) => types.includes("BitstringStatusListCredential"), "not a BitstringStatusListCredential"),
-  issuer: z.union([z.string(), z.looseObject({ id: z.string() })]).transform((issuer) => (typeof issuer === "string" ? issuer : issuer.id)),
+  type: z
+    .array(z.string())
+    .refine((types) => types.includes("BitstringStatusListCredential"), "not a BitstringStatusListCredential"),
+  issuer: z
+    .union([z.string(), z.looseObject({ id: z.string() })])
+    .transform((issuer) => (typeof issuer === "string" ? issuer : issuer.id)),
   validFrom: z.iso.datetime({ offset: true }).optional(),
   validUntil: z.iso.datetime({ offset: true }).optional(),
   credentialSubject: z.looseObject({

@@ -9,5 +9,9 @@ import { overrideEnvironmentForTest } from "../env";
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-signing-"));
 export const TEST_KEY_FILE = path.join(folder, "signing-key.pem");
-fs.writeFileSync(TEST_KEY_FILE, crypto.generateKeyPairSync("ed25519").privateKey.export({ format: "pem", type: "pkcs8" }), { mode: 0o600 });
+fs.writeFileSync(
+  TEST_KEY_FILE,
+  crypto.generateKeyPairSync("ed25519").privateKey.export({ format: "pem", type: "pkcs8" }),
+  { mode: 0o600 },
+);
 overrideEnvironmentForTest({ SIGNING_KEY_FILE: TEST_KEY_FILE, SIGNING_KEY: undefined });

@@ -23,8 +23,10 @@ export async function verifyVcJwt(jwt: string, resolveKey: KeyResolver): Promise
   } catch {
     return { isValid: false, problem: "This is not a signed credential (not a compact JWS)." };
   }
-  if (header.alg !== "EdDSA") return { isValid: false, problem: `Unexpected signature algorithm ${String(header.alg)}.` };
-  if (header.typ !== "vc+jwt") return { isValid: false, problem: "The signed data is not marked as a verifiable credential (typ vc+jwt)." };
+  if (header.alg !== "EdDSA")
+    return { isValid: false, problem: `Unexpected signature algorithm ${String(header.alg)}.` };
+  if (header.typ !== "vc+jwt")
+    return { isValid: false, problem: "The signed data is not marked as a verifiable credential (typ vc+jwt)." };
   if (typeof header.kid !== "string") return { isValid: false, problem: "The signature names no key." };
   const jwk = await resolveKey(header.kid);
   if (!jwk) return { isValid: false, problem: "It was signed with a key the issuer never published." };

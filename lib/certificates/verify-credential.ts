@@ -3,7 +3,12 @@
 // signed status lists. The web page, the upload form and `npm run verify` all use this one path;
 // only where keys and lists come from differs (the database here, HTTP from the command line).
 import { z } from "zod";
-import { OpenBadgeCredentialSchema, summarizeCredential, type CredentialSummary, type StatusEntry } from "./credential-schema";
+import {
+  OpenBadgeCredentialSchema,
+  summarizeCredential,
+  type CredentialSummary,
+  type StatusEntry,
+} from "./credential-schema";
 import { decodeStatusList, isStatusBitSet, STATUS_LIST_SIZE, StatusListCredentialSchema } from "./status-list";
 import { verifyVcJwt, type KeyResolver } from "./vc-jwt";
 import { errorMessage } from "../errors";
@@ -32,7 +37,10 @@ export interface VerificationSources {
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const ENVELOPE_PREFIX = "data:application/vc+jwt,";
 
-const EnvelopeSchema = z.object({ type: z.union([z.literal("EnvelopedVerifiableCredential"), z.array(z.string())]), id: z.string().startsWith(ENVELOPE_PREFIX) });
+const EnvelopeSchema = z.object({
+  type: z.union([z.literal("EnvelopedVerifiableCredential"), z.array(z.string())]),
+  id: z.string().startsWith(ENVELOPE_PREFIX),
+});
 
 /** The compact JWT in what a person pasted or uploaded: a bare JWT or a VC 2.0 enveloped credential. */
 export function extractJwt(input: string): string | null {
@@ -49,10 +57,19 @@ export function extractJwt(input: string): string | null {
 
 /** A VC 2.0 EnvelopedVerifiableCredential: the signed credential as a JSON document. */
 export function envelopeJwt(jwt: string) {
-  return { "@context": ["https://www.w3.org/ns/credentials/v2"], id: `${ENVELOPE_PREFIX}${jwt}`, type: "EnvelopedVerifiableCredential" };
+  return {
+    "@context": ["https://www.w3.org/ns/credentials/v2"],
+    id: `${ENVELOPE_PREFIX}${jwt}`,
+    type: "EnvelopedVerifiableCredential",
+  };
 }
 
-async function readStatusBit(entry: StatusEntry, issuer: string, sources: VerificationSources, now: Date): Promise<boolean | string> {
+async function readStatusBit(
+  entry: StatusEntry,
+  issuer: string,
+  sources: VerificationSources,
+  now: Date,
+): Promise<boolean | string> {
   const listUrl = entry.statusListCredential;
   // A list somewhere else could say anything; only the issuer speaks for its certificates.
   if (new URL(listUrl).origin !== issuer) return `The ${entry.statusPurpose} list is not hosted by the issuer.`;
@@ -67,14 +84,21 @@ async function readStatusBit(entry: StatusEntry, issuer: string, sources: Verifi
   const parsed = StatusListCredentialSchema.safeParse(checked.payload);
   if (!parsed.success) return `The ${entry.statusPurpose} list is malformed.`;
   const list = parsed.data;
-  if (list.id !== listUrl || new URL(list.issuer).origin !== issuer || list.credentialSubject.statusPurpose !== entry.statusPurpose) {
+  if (
+    list.id !== listUrl ||
+    new URL(list.issuer).origin !== issuer ||
+    list.credentialSubject.statusPurpose !== entry.statusPurpose
+  ) {
     return `The ${entry.statusPurpose} list served is not the one the certificate points to.`;
   }
   if (list.validUntil && new Date(list.validUntil) < now) return `The ${entry.statusPurpose} list has expired.`;
   try {
     const bits = decodeStatusList(list.credentialSubject.encodedList);
-    if (bits.length * 8 < STATUS_LIST_SIZE) return `The ${entry.statusPurpose} list is shorter than the ${STATUS_LIST_SIZE} entries ` +
-      `that keep holders anonymous.`;
+    if (bits.length * 8 < STATUS_LIST_SIZE)
+      return (
+        `The ${entry.statusPurpose} list is shorter than the ${STATUS_LIST_SIZE} entries ` +
+        `that keep holders anonymous.`
+      );
     return isStatusBitSet(bits, Number(entry.statusListIndex));
   } catch {
     return `The ${entry.statusPurpose} list cannot be decoded.`;
@@ -84,17 +108,30 @@ async function readStatusBit(entry: StatusEntry, issuer: string, sources: Verifi
 export async function verifyCredential(input: string, sources: VerificationSources): Promise<Verdict> {
   const now = sources.now ?? new Date();
   const jwt = extractJwt(input);
-  if (!jwt) return { status: "not_genuine", problems: ["This is not a signed credential: expected a .jwt file or its JSON envelope."] };
+  if (!jwt)
+    return {
+      status: "not_genuine",
+      problems: ["This is not a signed credential: expected a .jwt file or its JSON envelope."],
+    };
   const checked = await verifyVcJwt(jwt, sources.resolveKey);
   if (!checked.isValid) return { status: "not_genuine", problems: [checked.problem] };
   const parsed = OpenBadgeCredentialSchema.safeParse(checked.payload);
-  if (!parsed.success) return { status: "not_genuine", problems: ["The signed content is not an Open Badges 3.0 certificate."], kid: checked.kid };
+  if (!parsed.success)
+    return {
+      status: "not_genuine",
+      problems: ["The signed content is not an Open Badges 3.0 certificate."],
+      kid: checked.kid,
+    };
   const credential = parsed.data;
   const summary = summarizeCredential(credential);
   const issuer = new URL(credential.issuer.id).origin;
   const base = { summary, kid: checked.kid };
   if (sources.expectedIssuer && issuer !== new URL(sources.expectedIssuer).origin) {
-    return { ...base, status: "not_genuine", problems: [`It names ${issuer} as issuer, not ${new URL(sources.expectedIssuer).origin}.`] };
+    return {
+      ...base,
+      status: "not_genuine",
+      problems: [`It names ${issuer} as issuer, not ${new URL(sources.expectedIssuer).origin}.`],
+    };
   }
   if (new Date(credential.validFrom).getTime() > now.getTime() + 5 * 60 * 1000) {
     return { ...base, status: "not_genuine", problems: ["It claims to be issued in the future."] };
@@ -110,8 +147,10 @@ export async function verifyCredential(input: string, sources: VerificationSourc
     if (typeof bit === "string") problems.push(bit);
     else if (bit) flagged.add(entry.statusPurpose);
   }
-  if (flagged.has("revocation")) return { ...base, status: "revoked", problems: ["The issuer has revoked this certificate."] };
+  if (flagged.has("revocation"))
+    return { ...base, status: "revoked", problems: ["The issuer has revoked this certificate."] };
   if (problems.length > 0) return { ...base, status: "status_unknown", problems };
-  if (flagged.has("suspension")) return { ...base, status: "suspended", problems: ["The issuer has suspended this certificate for now."] };
+  if (flagged.has("suspension"))
+    return { ...base, status: "suspended", problems: ["The issuer has suspended this certificate for now."] };
   return { ...base, status: "valid", problems: [] };
 }

@@ -11,7 +11,8 @@ const FIGURE_NAME = /^[a-z0-9][a-z0-9-]*\.(svg|png|jpe?g|webp)$/;
 const LESSON_FOLDER = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // An SVG opened on its own is a document of this site; one that could run script or load
 // anything is refused outright rather than trusted to a response header.
-const ACTIVE_SVG = /<script|<foreignObject|<iframe|<embed|<object|\son[a-z]+\s*=|javascript:|<use[^>]+href\s*=\s*["'](?!#)/i;
+const ACTIVE_SVG =
+  /<script|<foreignObject|<iframe|<embed|<object|\son[a-z]+\s*=|javascript:|<use[^>]+href\s*=\s*["'](?!#)/i;
 /** Figures are diagrams; anything bigger is not one and is not served. */
 const MAX_FIGURE_BYTES = 2 * 1024 * 1024;
 
@@ -49,7 +50,12 @@ export interface Figure {
 }
 
 /** The figure `name` of a lesson, or null for anything that is not exactly such a file. */
-export async function readFigure(courseSlug: string, lessonSlug: string, name: string, root: string = coursesDir()): Promise<Figure | null> {
+export async function readFigure(
+  courseSlug: string,
+  lessonSlug: string,
+  name: string,
+  root: string = coursesDir(),
+): Promise<Figure | null> {
   const extension = FIGURE_NAME.exec(name)?.[1];
   if (!SLUG.test(courseSlug) || !SLUG.test(lessonSlug) || !extension) return null;
   const lessonDir = await findLessonFolder(path.join(root, courseSlug), lessonSlug);

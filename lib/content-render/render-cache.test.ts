@@ -21,8 +21,14 @@ describe("renderMarkdownCached", () => {
 
   test("the same Markdown under two lessons points its figures at each lesson's own folder", () => {
     const source = "![plot](figures/loss-curve.svg)";
-    assert.match(renderMarkdownCached(source, { assetBase: "/courses/c/lessons/a" }), /src="\/courses\/c\/lessons\/a\/figures\/loss-curve.svg"/);
-    assert.match(renderMarkdownCached(source, { assetBase: "/courses/c/lessons/b" }), /src="\/courses\/c\/lessons\/b\/figures\/loss-curve.svg"/);
+    assert.match(
+      renderMarkdownCached(source, { assetBase: "/courses/c/lessons/a" }),
+      /src="\/courses\/c\/lessons\/a\/figures\/loss-curve.svg"/,
+    );
+    assert.match(
+      renderMarkdownCached(source, { assetBase: "/courses/c/lessons/b" }),
+      /src="\/courses\/c\/lessons\/b\/figures\/loss-curve.svg"/,
+    );
     assert.doesNotMatch(renderMarkdownCached(source), /<img /);
   });
 

@@ -33,7 +33,11 @@ function remember(key: string, render: () => string): string {
 
 function keyOf(kind: string, source: string, assetBase: string | undefined): string {
   // A separator that cannot occur in a URL path, so (assetBase, source) pairs cannot collide.
-  return crypto.createHash("sha256").update(`${kind}\n${assetBase ?? ""}\n`).update(source).digest("base64url");
+  return crypto
+    .createHash("sha256")
+    .update(`${kind}\n${assetBase ?? ""}\n`)
+    .update(source)
+    .digest("base64url");
 }
 
 /** renderMarkdown, answered from memory when this source was rendered with these options before. */
@@ -45,4 +49,3 @@ export function renderMarkdownCached(source: string, options: RenderOptions = {}
 export function renderInlineMarkdownCached(source: string): string {
   return remember(keyOf("inline", source, undefined), () => renderInlineMarkdown(source));
 }
-

@@ -17,9 +17,12 @@ describe("renderMarkdown", () => {
   });
 
   test("embeds only local figures, under the given base", () => {
-    const html = renderMarkdown("![plot](figures/loss-curve.svg) ![track](https://evil.example/x.png) ![up](figures/../../secret.svg)", {
-      assetBase: "/courses/c/lessons/l",
-    });
+    const html = renderMarkdown(
+      "![plot](figures/loss-curve.svg) ![track](https://evil.example/x.png) ![up](figures/../../secret.svg)",
+      {
+        assetBase: "/courses/c/lessons/l",
+      },
+    );
     assert.match(html, /<img src="\/courses\/c\/lessons\/l\/figures\/loss-curve.svg" alt="plot"/);
     assert.equal(html.match(/<img /g)?.length, 1);
   });

@@ -35,7 +35,14 @@ export function escapeHtml(text: string): string {
 }
 
 function renderMath(tex: string, displayMode: boolean): string {
-  return katex.renderToString(tex, { displayMode, throwOnError: false, trust: false, strict: "ignore", maxExpand: 500, maxSize: 20 });
+  return katex.renderToString(tex, {
+    displayMode,
+    throwOnError: false,
+    trust: false,
+    strict: "ignore",
+    maxExpand: 500,
+    maxSize: 20,
+  });
 }
 
 // $$ on its own lines (or `$$ ... $$` as a whole paragraph) is display math.
@@ -56,7 +63,7 @@ const blockMath: TokenizerAndRendererExtension = {
 const inlineMath: TokenizerAndRendererExtension = {
   name: "inlineMath",
   level: "inline",
-  start: (src) => src.indexOf("$") >= 0 ? src.indexOf("$") : undefined,
+  start: (src) => (src.indexOf("$") >= 0 ? src.indexOf("$") : undefined),
   tokenizer(src) {
     const display = /^\$\$((?:\\.|[^\\$])+?)\$\$/.exec(src);
     if (display) return { type: "inlineMath", raw: display[0], text: display[1] ?? "", isDisplay: true };
@@ -74,8 +81,10 @@ const LOCAL_FIGURE = /^(?:\.\/)?figures\/[a-z0-9][a-z0-9-]*\.(?:svg|png|jpe?g|we
 function highlight(code: string, lang: string | undefined): string {
   const language = lang?.trim().split(/\s+/)[0]?.toLowerCase();
   if (language && hljs.getLanguage(language)) {
-    return `<pre class="code-block"><code class="hljs language-${escapeHtml(language)}">` +
-      `${hljs.highlight(code, { language, ignoreIllegals: true }).value}</code></pre>\n`;
+    return (
+      `<pre class="code-block"><code class="hljs language-${escapeHtml(language)}">` +
+      `${hljs.highlight(code, { language, ignoreIllegals: true }).value}</code></pre>\n`
+    );
   }
   return `<pre class="code-block"><code>${escapeHtml(code)}</code></pre>\n`;
 }

@@ -63,7 +63,8 @@ export const QuestionSchema = z
     if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", message: "choice ids must be unique" });
     const answers = question.kind === "single" ? [question.answer] : question.answer;
     for (const answer of answers) {
-      if (!ids.includes(answer)) ctx.addIssue({ code: "custom", message: `answer "${answer}" is not one of the choices` });
+      if (!ids.includes(answer))
+        ctx.addIssue({ code: "custom", message: `answer "${answer}" is not one of the choices` });
     }
   });
 export type Question = z.infer<typeof QuestionSchema>;

@@ -12,15 +12,22 @@ import { localize } from "./localize";
 
 type Viewer = Pick<CurrentUser, "id" | "role">;
 
-const SlugSchema = z.string().max(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+const SlugSchema = z
+  .string()
+  .max(100)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
 /** The exam's quiz slug; lib/courses/import-course.ts gives every course's exam this one. */
 export const EXAM_SLUG = "final-exam";
 
 /** The course itself, unless it is unpublished and the viewer does not teach it. */
-async function requireVisible<T extends { id: string; isPublished: boolean }>(viewer: Viewer | null, course: T | null): Promise<T> {
+async function requireVisible<T extends { id: string; isPublished: boolean }>(
+  viewer: Viewer | null,
+  course: T | null,
+): Promise<T> {
   if (!course) throw new NotFoundError("There is no such course.");
-  if (!course.isPublished && !(viewer && (await canTeachCourse(viewer, course.id)))) throw new NotFoundError("There is no such course.");
+  if (!course.isPublished && !(viewer && (await canTeachCourse(viewer, course.id))))
+    throw new NotFoundError("There is no such course.");
   return course;
 }
 
@@ -49,7 +56,15 @@ export async function getCoursePage(viewer: Viewer | null, courseSlug: string, l
         slug: true,
         title: true,
         progress: userId ? { where: { userId }, select: { completedAt: true } } : false,
-        quizzes: { where: { kind: "LESSON" }, select: { id: true, attempts: userId ? { where: { userId, submittedAt: { not: null } }, select: { score: true, maxScore: true } } : false } },
+        quizzes: {
+          where: { kind: "LESSON" },
+          select: {
+            id: true,
+            attempts: userId
+              ? { where: { userId, submittedAt: { not: null } }, select: { score: true, maxScore: true } }
+              : false,
+          },
+        },
       },
     }),
     db.assignment.findMany({
@@ -74,12 +89,16 @@ export async function getCoursePage(viewer: Viewer | null, courseSlug: string, l
         attempts: userId ? { where: { userId }, select: { score: true, maxScore: true, submittedAt: true } } : false,
       },
     }),
-    userId ? db.enrolment.findUnique({ where: { userId_courseId: { userId, courseId: course.id } }, select: { role: true } }) : null,
+    userId
+      ? db.enrolment.findUnique({ where: { userId_courseId: { userId, courseId: course.id } }, select: { role: true } })
+      : null,
     viewer ? canTeachCourse(viewer, course.id) : false,
   ]);
 
   const bestOf = (attempts: { score: number | null; maxScore: number | null }[] | undefined) => {
-    const percents = (attempts ?? []).map((attempt) => percentOf(attempt.score, attempt.maxScore)).filter((value): value is number => value !== null);
+    const percents = (attempts ?? [])
+      .map((attempt) => percentOf(attempt.score, attempt.maxScore))
+      .filter((value): value is number => value !== null);
     return percents.length === 0 ? null : Math.max(...percents);
   };
   const passRule = PassRuleSchema.safeParse(course.passRule);
@@ -141,7 +160,13 @@ export async function getLessonContent(viewer: Viewer, courseSlug: string, lesso
     viewer,
     await db.course.findUnique({
       where: { slug: courseSlug },
-      select: { id: true, slug: true, title: true, isPublished: true, lessons: { orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } } },
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        isPublished: true,
+        lessons: { orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } },
+      },
     }),
   );
   const lessons = course.lessons;
@@ -205,8 +230,11 @@ export async function getLessonReaderState(viewer: Viewer, courseSlug: string, l
   const quizRow = lesson.quizzes[0];
   if (!quizRow) return { isCompleted, mustEnrolForQuiz: false, quiz: null };
   // A reader who may not take the quiz (not enrolled) sees the lesson without it, and why.
-  if (quizRefusal({ isTeacher, isPublished: course.isPublished, isEnrolled: enrolment !== null })) return { isCompleted, mustEnrolForQuiz: true, quiz: null };
+  if (quizRefusal({ isTeacher, isPublished: course.isPublished, isEnrolled: enrolment !== null }))
+    return { isCompleted, mustEnrolForQuiz: true, quiz: null };
   // Rarely, an attempt left open past its deadline must be graded first: the quizzes' own path does that.
-  const quiz = hasExpiredAttempt(quizRow.attempts) ? await listAttempts(viewer, course.slug, quizRow.slug, locale) : summariseAttempts(quizRow, quizRow.attempts, locale);
+  const quiz = hasExpiredAttempt(quizRow.attempts)
+    ? await listAttempts(viewer, course.slug, quizRow.slug, locale)
+    : summariseAttempts(quizRow, quizRow.attempts, locale);
   return { isCompleted, mustEnrolForQuiz: false, quiz };
 }

@@ -14,7 +14,12 @@ function questionRecord(question: Question, position: number) {
     points: question.points,
   };
   if (question.kind === "numeric") {
-    return { ...base, kind: "NUMERIC" as const, choices: [], answer: { value: question.answer, tolerance: question.tolerance } };
+    return {
+      ...base,
+      kind: "NUMERIC" as const,
+      choices: [],
+      answer: { value: question.answer, tolerance: question.tolerance },
+    };
   }
   return {
     ...base,
@@ -28,7 +33,11 @@ function questionRecord(question: Question, position: number) {
  * Writes a quiz's questions matched by their stable ids, removing those that are gone; shared with web authoring so
  * both store questions alike.
  */
-export async function upsertQuestions(tx: Prisma.TransactionClient, quizId: string, questions: Question[]): Promise<void> {
+export async function upsertQuestions(
+  tx: Prisma.TransactionClient,
+  quizId: string,
+  questions: Question[],
+): Promise<void> {
   const keys = questions.map((question) => question.id);
   await tx.quizQuestion.deleteMany({ where: { quizId, key: { notIn: keys } } });
   for (const [position, question] of questions.entries()) {
@@ -43,7 +52,12 @@ export async function upsertQuestions(tx: Prisma.TransactionClient, quizId: stri
 
 export function courseContentHash(loaded: LoadedCourse): string {
   const { course, lessons, exam, bank } = loaded;
-  const material = { course, lessons: lessons.map(({ folder, meta, bodies, quiz }) => ({ folder, meta, bodies, quiz })), exam, bank };
+  const material = {
+    course,
+    lessons: lessons.map(({ folder, meta, bodies, quiz }) => ({ folder, meta, bodies, quiz })),
+    exam,
+    bank,
+  };
   return crypto.createHash("sha256").update(JSON.stringify(material)).digest("hex");
 }
 
@@ -51,7 +65,10 @@ export function courseContentHash(loaded: LoadedCourse): string {
 export async function importCourse(loaded: LoadedCourse): Promise<{ courseId: string; isChanged: boolean }> {
   const contentHash = courseContentHash(loaded);
   const { course } = loaded;
-  const existing = await db.course.findUnique({ where: { slug: course.slug }, select: { id: true, contentHash: true } });
+  const existing = await db.course.findUnique({
+    where: { slug: course.slug },
+    select: { id: true, contentHash: true },
+  });
   if (existing?.contentHash === contentHash) return { courseId: existing.id, isChanged: false };
 
   const courseId = await db.$transaction(
@@ -78,7 +95,12 @@ export async function importCourse(loaded: LoadedCourse): Promise<{ courseId: st
           update: lessonData,
           select: { id: true },
         });
-        const quizData = { lessonId: savedLesson.id, kind: "LESSON" as const, title: lesson.quiz.title, passPercent: lesson.quiz.passPercent };
+        const quizData = {
+          lessonId: savedLesson.id,
+          kind: "LESSON" as const,
+          title: lesson.quiz.title,
+          passPercent: lesson.quiz.passPercent,
+        };
         const quiz = await tx.quiz.upsert({
           where: { courseId_slug: { courseId: saved.id, slug: lesson.meta.slug } },
           create: { courseId: saved.id, slug: lesson.meta.slug, ...quizData },

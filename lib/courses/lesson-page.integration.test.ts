@@ -10,7 +10,13 @@ import { makeCourse, makeUser } from "../instructor/test-fixtures";
 import { getLessonContent, getLessonReaderState } from "./get-course-page";
 
 const both = (text: string) => ({ en: text, "zh-CN": `${text}（中文）` });
-const lessonInput = (body: string) => ({ slug: "loss", title: both("Loss"), summary: both("Measuring error."), minutes: "10", body: both(body) });
+const lessonInput = (body: string) => ({
+  slug: "loss",
+  title: both("Loss"),
+  summary: both("Measuring error."),
+  minutes: "10",
+  body: both(body),
+});
 
 let courseSlug: string;
 let instructor: Awaited<ReturnType<typeof makeUser>>;
@@ -26,7 +32,12 @@ before(async () => {
   reader = await makeUser("LEARNER", { courseId: course.courseId, as: "LEARNER" });
   otherReader = await makeUser("LEARNER", { courseId: course.courseId, as: "LEARNER" });
   stranger = await makeUser("LEARNER");
-  await saveLesson({ viewer: instructor, courseSlug, lessonSlug: null, input: lessonInput("# Loss\n\nThe loss is $L = (y - \\hat y)^2$.\n") });
+  await saveLesson({
+    viewer: instructor,
+    courseSlug,
+    lessonSlug: null,
+    input: lessonInput("# Loss\n\nThe loss is $L = (y - \\hat y)^2$.\n"),
+  });
 });
 
 after(() => db.$disconnect());
@@ -37,7 +48,12 @@ describe("the lesson page", () => {
     const first = await getLessonContent(reader, courseSlug, "loss", "en");
     assert.match(renderMarkdownCached(first.body, { assetBase }), /The loss is/);
 
-    await saveLesson({ viewer: instructor, courseSlug, lessonSlug: "loss", input: lessonInput("# Loss\n\nThe squared error is $L = (y - \\hat y)^2$.\n") });
+    await saveLesson({
+      viewer: instructor,
+      courseSlug,
+      lessonSlug: "loss",
+      input: lessonInput("# Loss\n\nThe squared error is $L = (y - \\hat y)^2$.\n"),
+    });
     const edited = await getLessonContent(reader, courseSlug, "loss", "en");
     const html = renderMarkdownCached(edited.body, { assetBase });
     assert.match(html, /The squared error is/);
@@ -45,15 +61,31 @@ describe("the lesson page", () => {
   });
 
   test("progress and quiz attempts are each reader's own", async () => {
-    const lesson = await db.lesson.findFirstOrThrow({ where: { slug: "loss", course: { slug: courseSlug } }, select: { id: true, quizzes: { select: { id: true } } } });
+    const lesson = await db.lesson.findFirstOrThrow({
+      where: { slug: "loss", course: { slug: courseSlug } },
+      select: { id: true, quizzes: { select: { id: true } } },
+    });
     const quizId = lesson.quizzes[0]!.id;
     await db.lessonProgress.create({ data: { userId: reader.id, lessonId: lesson.id } });
-    const attempt = await db.quizAttempt.create({ data: { quizId, userId: reader.id, questionIds: [], score: 1, maxScore: 2, isPassed: false, submittedAt: new Date() } });
+    const attempt = await db.quizAttempt.create({
+      data: {
+        quizId,
+        userId: reader.id,
+        questionIds: [],
+        score: 1,
+        maxScore: 2,
+        isPassed: false,
+        submittedAt: new Date(),
+      },
+    });
 
     const mine = await getLessonReaderState(reader, courseSlug, "loss", "en");
     const theirs = await getLessonReaderState(otherReader, courseSlug, "loss", "en");
     assert.equal(mine.isCompleted, true);
-    assert.deepEqual(mine.quiz?.attempts.map((row) => row.id), [attempt.id]);
+    assert.deepEqual(
+      mine.quiz?.attempts.map((row) => row.id),
+      [attempt.id],
+    );
     assert.equal(mine.quiz?.bestPercent, 50);
     assert.equal(theirs.isCompleted, false);
     assert.deepEqual(theirs.quiz?.attempts, []);
@@ -69,14 +101,25 @@ describe("the lesson page", () => {
 
   test("a lesson without a quiz does not ask an enrolled reader to enrol", async () => {
     const course = await db.course.findUniqueOrThrow({ where: { slug: courseSlug }, select: { id: true } });
-    await db.lesson.create({ data: { courseId: course.id, slug: "no-quiz", position: 99, title: both("Reading only"), body: both("Nothing to answer.") } });
+    await db.lesson.create({
+      data: {
+        courseId: course.id,
+        slug: "no-quiz",
+        position: 99,
+        title: both("Reading only"),
+        body: both("Nothing to answer."),
+      },
+    });
     const state = await getLessonReaderState(reader, courseSlug, "no-quiz", "en");
     assert.equal(state.quiz, null);
     assert.equal(state.mustEnrolForQuiz, false);
   });
 
   test("what every reader sees alike holds nothing of theirs, and says whether the course is published", async () => {
-    const [mine, theirs] = await Promise.all([getLessonContent(reader, courseSlug, "loss", "en"), getLessonContent(stranger, courseSlug, "loss", "en")]);
+    const [mine, theirs] = await Promise.all([
+      getLessonContent(reader, courseSlug, "loss", "en"),
+      getLessonContent(stranger, courseSlug, "loss", "en"),
+    ]);
     assert.deepEqual(mine, theirs);
     assert.equal(mine.course.isPublished, true);
   });
@@ -85,16 +128,30 @@ describe("the lesson page", () => {
     const hidden = await makeCourse("lesson-hidden");
     await db.course.update({ where: { id: hidden.courseId }, data: { isPublished: false } });
     const teacher = await makeUser("INSTRUCTOR", { courseId: hidden.courseId, as: "INSTRUCTOR" });
-    await saveLesson({ viewer: teacher, courseSlug: hidden.courseSlug, lessonSlug: null, input: lessonInput("Draft.") });
+    await saveLesson({
+      viewer: teacher,
+      courseSlug: hidden.courseSlug,
+      lessonSlug: null,
+      input: lessonInput("Draft."),
+    });
     assert.equal((await getLessonContent(teacher, hidden.courseSlug, "loss", "en")).course.isPublished, false);
     await assert.rejects(getLessonContent(reader, hidden.courseSlug, "loss", "en"), /no such course/);
     await assert.rejects(getLessonReaderState(reader, hidden.courseSlug, "loss", "en"), /no such course/);
   });
 
   test("an attempt left open past its deadline is closed before it is listed", async () => {
-    const lesson = await db.lesson.findFirstOrThrow({ where: { slug: "loss", course: { slug: courseSlug } }, select: { quizzes: { select: { id: true } } } });
+    const lesson = await db.lesson.findFirstOrThrow({
+      where: { slug: "loss", course: { slug: courseSlug } },
+      select: { quizzes: { select: { id: true } } },
+    });
     const expired = await db.quizAttempt.create({
-      data: { quizId: lesson.quizzes[0]!.id, userId: otherReader.id, questionIds: [], startedAt: new Date(Date.now() - 3_600_000), deadlineAt: new Date(Date.now() - 1_800_000) },
+      data: {
+        quizId: lesson.quizzes[0]!.id,
+        userId: otherReader.id,
+        questionIds: [],
+        startedAt: new Date(Date.now() - 3_600_000),
+        deadlineAt: new Date(Date.now() - 1_800_000),
+      },
     });
     const page = await getLessonReaderState(otherReader, courseSlug, "loss", "en");
     const row = page.quiz?.attempts.find((candidate) => candidate.id === expired.id);

@@ -9,7 +9,10 @@ type Viewer = Pick<CurrentUser, "id" | "role">;
 /** Whether `viewer` teaches the course (as its instructor) or administers the platform. */
 export async function canTeachCourse(viewer: Viewer, courseId: string): Promise<boolean> {
   if (viewer.role !== "INSTRUCTOR") return viewer.role === "ADMIN";
-  const enrolment = await db.enrolment.findUnique({ where: { userId_courseId: { userId: viewer.id, courseId } }, select: { role: true } });
+  const enrolment = await db.enrolment.findUnique({
+    where: { userId_courseId: { userId: viewer.id, courseId } },
+    select: { role: true },
+  });
   return teachesCourse(viewer, enrolment?.role ?? null);
 }
 
@@ -24,6 +27,13 @@ export function taughtCoursesWhere(viewer: Viewer) {
 }
 
 /** Enrols the user in the course with `role`, or changes the role of the enrolment they have. */
-export async function setCourseRole(tx: Prisma.TransactionClient, { userId, courseId, role }: { userId: string; courseId: string; role: "LEARNER" | "INSTRUCTOR" }) {
-  await tx.enrolment.upsert({ where: { userId_courseId: { userId, courseId } }, create: { userId, courseId, role }, update: { role } });
+export async function setCourseRole(
+  tx: Prisma.TransactionClient,
+  { userId, courseId, role }: { userId: string; courseId: string; role: "LEARNER" | "INSTRUCTOR" },
+) {
+  await tx.enrolment.upsert({
+    where: { userId_courseId: { userId, courseId } },
+    create: { userId, courseId, role },
+    update: { role },
+  });
 }

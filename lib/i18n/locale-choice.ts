@@ -21,7 +21,11 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
  * language; failing that, Accept-Language. Accounts start as "en", which says nothing about a
  * choice, so only another saved language overrides what the browser asks for.
  */
-export function chooseLocale(cookieValue: string | undefined, savedLocale: string | null, acceptLanguage: string | null | undefined): Locale {
+export function chooseLocale(
+  cookieValue: string | undefined,
+  savedLocale: string | null,
+  acceptLanguage: string | null | undefined,
+): Locale {
   const chosen = LocaleSchema.safeParse(cookieValue);
   if (chosen.success) return chosen.data;
   const saved = LocaleSchema.safeParse(savedLocale);

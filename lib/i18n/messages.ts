@@ -52,7 +52,8 @@ const en = {
     next: "Next lesson",
     backToCourse: "Back to the course",
     quiz: "Check your understanding",
-    quizRules: (count: number, pass: number) => `${count} questions, ${pass}% to pass. Passing completes the lesson. You may retake it.`,
+    quizRules: (count: number, pass: number) =>
+      `${count} questions, ${pass}% to pass. Passing completes the lesson. You may retake it.`,
     enrolForQuiz: "Enrol in this course to take the quiz for this lesson.",
     noQuiz: "This lesson has no quiz.",
     goEnrol: "Go to the course page to enrol",
@@ -121,9 +122,9 @@ const en = {
     title: "Final exam",
     rules: (count: number, minutes: number, pass: number) =>
       `${count} questions drawn at random from the question bank for each attempt. ` +
-        `You have ${minutes} minutes from the moment you start; ` +
-          `the clock runs on the server and keeps running if you leave the page. ` +
-          `${pass}% to pass.`,
+      `You have ${minutes} minutes from the moment you start; ` +
+      `the clock runs on the server and keeps running if you leave the page. ` +
+      `${pass}% to pass.`,
     unlimited: "No limit on attempts.",
     enrolFirst: "Enrol in this course to take the final exam.",
     backToExam: "Back to the exam page",
@@ -158,7 +159,8 @@ const zhCN: Messages = {
     passRuleNoLabs: "没有必做实验。",
     passRuleQuizzes: (percent) => `每个课时测验至少得 ${percent}%（按最高一次计）。`,
     passRuleExam: (percent) => `期末考试至少得 ${percent}%。`,
-    passRuleMark: (mark, labs, quizzes, exam) => `总评达到 ${mark}%：实验占 ${labs}%，课时测验占 ${quizzes}%，考试占 ${exam}%。`,
+    passRuleMark: (mark, labs, quizzes, exam) =>
+      `总评达到 ${mark}%：实验占 ${labs}%，课时测验占 ${quizzes}%，考试占 ${exam}%。`,
     passRuleMissing: "本课程的通过要求正在修订中。",
     deadline: (date) => `课程截止时间：${date} UTC。`,
     yourProgress: "你的进度",

@@ -15,9 +15,13 @@ const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 /** The course at `courseSlug`, when `viewer` teaches it or is an admin. */
 export async function requireTaughtCourse(viewer: Viewer, courseSlug: string) {
   if (!SlugSchema.safeParse(courseSlug).success) throw new NotFoundError("There is no such course.");
-  const course = await db.course.findUnique({ where: { slug: courseSlug }, select: { id: true, slug: true, title: true } });
+  const course = await db.course.findUnique({
+    where: { slug: courseSlug },
+    select: { id: true, slug: true, title: true },
+  });
   if (!course) throw new NotFoundError("There is no such course.");
-  if (!(await canTeachCourse(viewer, course.id))) throw new ForbiddenError("Only the instructors of this course and admins can see this.");
+  if (!(await canTeachCourse(viewer, course.id)))
+    throw new ForbiddenError("Only the instructors of this course and admins can see this.");
   return { id: course.id, slug: course.slug, title: localize(course.title) };
 }
 
@@ -30,5 +34,13 @@ export async function requireTaughtAssignment(viewer: Viewer, courseSlug: string
     select: { id: true, slug: true, title: true, isGraded: true },
   });
   if (!assignment) throw new NotFoundError("There is no such lab.");
-  return { course, assignment: { id: assignment.id, slug: assignment.slug, title: localize(assignment.title), isGraded: assignment.isGraded } };
+  return {
+    course,
+    assignment: {
+      id: assignment.id,
+      slug: assignment.slug,
+      title: localize(assignment.title),
+      isGraded: assignment.isGraded,
+    },
+  };
 }

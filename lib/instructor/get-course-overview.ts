@@ -9,13 +9,22 @@ export async function getCourseOverview({ viewer, courseSlug }: { viewer: Viewer
     db.assignment.findMany({
       where: { courseId: course.id },
       orderBy: [{ position: "asc" }, { slug: "asc" }],
-      select: { id: true, slug: true, title: true, isGraded: true, _count: { select: { submissions: true, extensions: true } } },
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        isGraded: true,
+        _count: { select: { submissions: true, extensions: true } },
+      },
     }),
     db.enrolment.count({ where: { courseId: course.id, role: "LEARNER" } }),
   ]);
   const inFlight = await db.submission.groupBy({
     by: ["assignmentId"],
-    where: { assignmentId: { in: assignments.map((assignment) => assignment.id) }, status: { in: ["QUEUED", "RUNNING"] } },
+    where: {
+      assignmentId: { in: assignments.map((assignment) => assignment.id) },
+      status: { in: ["QUEUED", "RUNNING"] },
+    },
     _count: { _all: true },
   });
   const inFlightByAssignment = new Map(inFlight.map((row) => [row.assignmentId, row._count._all]));

@@ -10,7 +10,15 @@ const BatchDetailsSchema = z.object({ batchId: z.string(), submissionIds: z.arra
  * (passed, failed or errored) and how many still wait or run. Null when the lab was never regraded
  * as a whole. The batch is read back from its audit entry, which lists the submissions it re-queued.
  */
-export async function getRegradeProgress({ viewer, courseSlug, assignmentSlug }: { viewer: Viewer; courseSlug: string; assignmentSlug: string }) {
+export async function getRegradeProgress({
+  viewer,
+  courseSlug,
+  assignmentSlug,
+}: {
+  viewer: Viewer;
+  courseSlug: string;
+  assignmentSlug: string;
+}) {
   const { assignment } = await requireTaughtAssignment(viewer, courseSlug, assignmentSlug);
   const entry = await db.auditLog.findFirst({
     where: { action: REGRADE_ALL_ACTION, targetType: "assignment", targetId: assignment.id },

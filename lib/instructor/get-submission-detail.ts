@@ -8,7 +8,15 @@ import { requireTaughtCourse, type Viewer } from "./course-access";
  * the audit trail of regrades. A submission of another course is a 404 here, even for admins,
  * so a URL always names the course the submission belongs to.
  */
-export async function getSubmissionDetail({ viewer, courseSlug, submissionId }: { viewer: Viewer; courseSlug: string; submissionId: string }) {
+export async function getSubmissionDetail({
+  viewer,
+  courseSlug,
+  submissionId,
+}: {
+  viewer: Viewer;
+  courseSlug: string;
+  submissionId: string;
+}) {
   await requireTaughtCourse(viewer, courseSlug);
   const submission = await getSubmission(viewer, submissionId);
   if (submission.course.slug !== courseSlug) throw new NotFoundError("There is no such submission in this course.");

@@ -35,10 +35,22 @@ export async function getGradebook({ viewer, courseSlug }: { viewer: Viewer; cou
     db.assignment.findMany({
       where: { courseId: course.id, isGraded: true },
       orderBy: [{ position: "asc" }, { slug: "asc" }],
-      select: { id: true, slug: true, title: true, versions: { orderBy: { version: "desc" }, take: 1, select: { spec: true } } },
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        versions: { orderBy: { version: "desc" }, take: 1, select: { spec: true } },
+      },
     }),
-    db.quiz.findMany({ where: { courseId: course.id }, orderBy: [{ kind: "asc" }, { slug: "asc" }], select: { id: true, slug: true, title: true, kind: true, passPercent: true } }),
-    db.certificate.findMany({ where: { courseId: course.id }, select: { userId: true, publicId: true, revokedAt: true, suspendedAt: true } }),
+    db.quiz.findMany({
+      where: { courseId: course.id },
+      orderBy: [{ kind: "asc" }, { slug: "asc" }],
+      select: { id: true, slug: true, title: true, kind: true, passPercent: true },
+    }),
+    db.certificate.findMany({
+      where: { courseId: course.id },
+      select: { userId: true, publicId: true, revokedAt: true, suspendedAt: true },
+    }),
   ]);
   const learnerIds = learners.map((enrolment) => enrolment.user.id);
   const [labBest, labPassed, quizAttempts] = await Promise.all([
@@ -64,7 +76,11 @@ export async function getGradebook({ viewer, courseSlug }: { viewer: Viewer; cou
   const cellKey = (userId: string, itemId: string) => `${userId}:${itemId}`;
   const cellOf = (key: string) => cells.get(key) ?? { best: null, isPassed: false, tries: 0 };
   // "Best" follows the lab's metric: the highest accuracy, but the lowest error.
-  const isLowerBetter = new Set(labs.filter((lab) => AssignmentSpecSchema.safeParse(lab.versions[0]?.spec).data?.metric.direction === "lower").map((lab) => lab.id));
+  const isLowerBetter = new Set(
+    labs
+      .filter((lab) => AssignmentSpecSchema.safeParse(lab.versions[0]?.spec).data?.metric.direction === "lower")
+      .map((lab) => lab.id),
+  );
   for (const row of labBest) {
     const best = isLowerBetter.has(row.assignmentId) ? row._min.score : row._max.score;
     cells.set(cellKey(row.userId, row.assignmentId), { best, isPassed: false, tries: row._count._all });
@@ -85,8 +101,18 @@ export async function getGradebook({ viewer, courseSlug }: { viewer: Viewer; cou
   }
 
   const items = [
-    ...labs.map((lab) => ({ id: lab.id, column: { kind: "lab" as const, slug: lab.slug, title: localize(lab.title) } })),
-    ...quizzes.map((quiz) => ({ id: quiz.id, column: { kind: quiz.kind === "EXAM" ? ("exam" as const) : ("quiz" as const), slug: quiz.slug, title: localize(quiz.title) } })),
+    ...labs.map((lab) => ({
+      id: lab.id,
+      column: { kind: "lab" as const, slug: lab.slug, title: localize(lab.title) },
+    })),
+    ...quizzes.map((quiz) => ({
+      id: quiz.id,
+      column: {
+        kind: quiz.kind === "EXAM" ? ("exam" as const) : ("quiz" as const),
+        slug: quiz.slug,
+        title: localize(quiz.title),
+      },
+    })),
   ];
   const certificateByUser = new Map(certificates.map((certificate) => [certificate.userId, certificate]));
   return {
@@ -97,7 +123,13 @@ export async function getGradebook({ viewer, courseSlug }: { viewer: Viewer; cou
       return {
         learner: user,
         cells: items.map((item) => cellOf(cellKey(user.id, item.id))),
-        certificate: !certificate ? ("none" as const) : certificate.revokedAt ? ("revoked" as const) : certificate.suspendedAt ? ("suspended" as const) : ("issued" as const),
+        certificate: !certificate
+          ? ("none" as const)
+          : certificate.revokedAt
+            ? ("revoked" as const)
+            : certificate.suspendedAt
+              ? ("suspended" as const)
+              : ("issued" as const),
       };
     }),
   };
@@ -109,13 +141,22 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 function csvField(value: string | number | null): string {
   if (value === null) return "";
-  const text = typeof value === "number" ? String(Number(value.toFixed(4))) : FORMULA_START.test(value) ? `'${value}` : value;
+  const text =
+    typeof value === "number" ? String(Number(value.toFixed(4))) : FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** The gradebook as RFC 4180 CSV: one row per learner, a best and a passed column per lab and quiz. */
 export function gradebookToCsv(gradebook: Gradebook): string {
-  const header = ["learner", "email", ...gradebook.columns.flatMap((column) => [`${column.kind}:${column.slug} best`, `${column.kind}:${column.slug} passed`]), "certificate"];
+  const header = [
+    "learner",
+    "email",
+    ...gradebook.columns.flatMap((column) => [
+      `${column.kind}:${column.slug} best`,
+      `${column.kind}:${column.slug} passed`,
+    ]),
+    "certificate",
+  ];
   const lines = gradebook.rows.map((row) => [
     row.learner.name,
     row.learner.email,

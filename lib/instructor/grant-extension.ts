@@ -20,16 +20,28 @@ export interface GrantExtensionOptions {
 export async function grantExtension({ viewer, courseSlug, assignmentSlug, input }: GrantExtensionOptions) {
   const { course, assignment } = await requireTaughtAssignment(viewer, courseSlug, assignmentSlug);
   const { learnerId, deadline, extraAttempts, reason } = parseInput(ExtensionInputSchema, input);
-  const enrolment = await db.enrolment.findUnique({ where: { userId_courseId: { userId: learnerId, courseId: course.id } }, select: { role: true } });
+  const enrolment = await db.enrolment.findUnique({
+    where: { userId_courseId: { userId: learnerId, courseId: course.id } },
+    select: { role: true },
+  });
   if (enrolment?.role !== "LEARNER") {
-    throw new ValidationError("Please correct the highlighted fields.", { learnerId: ["Choose a learner enrolled in this course."] });
+    throw new ValidationError("Please correct the highlighted fields.", {
+      learnerId: ["Choose a learner enrolled in this course."],
+    });
   }
 
   return db.$transaction(async (tx) => {
     const key = { assignmentId_userId: { assignmentId: assignment.id, userId: learnerId } };
-    const previous = await tx.assignmentExtension.findUnique({ where: key, select: { deadline: true, extraAttempts: true, reason: true } });
+    const previous = await tx.assignmentExtension.findUnique({
+      where: key,
+      select: { deadline: true, extraAttempts: true, reason: true },
+    });
     const data = { deadline: deadline ?? null, extraAttempts, reason, grantedById: viewer.id };
-    const extension = await tx.assignmentExtension.upsert({ where: key, create: { assignmentId: assignment.id, userId: learnerId, ...data }, update: data });
+    const extension = await tx.assignmentExtension.upsert({
+      where: key,
+      create: { assignmentId: assignment.id, userId: learnerId, ...data },
+      update: data,
+    });
     await recordAudit({
       tx,
       actorId: viewer.id,
@@ -43,7 +55,13 @@ export async function grantExtension({ viewer, courseSlug, assignmentSlug, input
         deadline: deadline?.toISOString() ?? null,
         extraAttempts,
         reason,
-        previous: previous ? { deadline: previous.deadline?.toISOString() ?? null, extraAttempts: previous.extraAttempts, reason: previous.reason } : null,
+        previous: previous
+          ? {
+              deadline: previous.deadline?.toISOString() ?? null,
+              extraAttempts: previous.extraAttempts,
+              reason: previous.reason,
+            }
+          : null,
       },
     });
     return extension;

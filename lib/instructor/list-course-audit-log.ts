@@ -6,7 +6,15 @@ import { AuditPageSchema } from "./schemas";
 export const AUDIT_PAGE_SIZE = 50;
 
 /** One page of a taught course's audit log, newest first: grades, extensions and certificates. */
-export async function listCourseAuditLog({ viewer, courseSlug, query }: { viewer: Viewer; courseSlug: string; query: unknown }) {
+export async function listCourseAuditLog({
+  viewer,
+  courseSlug,
+  query,
+}: {
+  viewer: Viewer;
+  courseSlug: string;
+  query: unknown;
+}) {
   const course = await requireTaughtCourse(viewer, courseSlug);
   const { page } = parseInput(AuditPageSchema, query);
   const [total, entries] = await Promise.all([
@@ -16,7 +24,15 @@ export async function listCourseAuditLog({ viewer, courseSlug, query }: { viewer
       orderBy: { id: "desc" },
       skip: (page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
-      select: { id: true, action: true, targetType: true, targetId: true, details: true, createdAt: true, actor: { select: { name: true, email: true } } },
+      select: {
+        id: true,
+        action: true,
+        targetType: true,
+        targetId: true,
+        details: true,
+        createdAt: true,
+        actor: { select: { name: true, email: true } },
+      },
     }),
   ]);
   return {

@@ -10,10 +10,23 @@ export async function listCourseCertificates({ viewer, courseSlug }: { viewer: V
     where: { courseId: course.id },
     orderBy: { issuedAt: "desc" },
     take: 500,
-    select: { publicId: true, holderName: true, issuedAt: true, score: true, passMark: true, revokedAt: true, suspendedAt: true, user: { select: { email: true } } },
+    select: {
+      publicId: true,
+      holderName: true,
+      issuedAt: true,
+      score: true,
+      passMark: true,
+      revokedAt: true,
+      suspendedAt: true,
+      user: { select: { email: true } },
+    },
   });
   return certificates.map((certificate) => ({
     ...certificate,
-    status: certificate.revokedAt ? ("revoked" as const) : certificate.suspendedAt ? ("suspended" as const) : ("valid" as const),
+    status: certificate.revokedAt
+      ? ("revoked" as const)
+      : certificate.suspendedAt
+        ? ("suspended" as const)
+        : ("valid" as const),
   }));
 }

@@ -17,16 +17,27 @@ export interface ListSubmissionsOptions {
 }
 
 /** One page of a lab's submissions, newest first, narrowed by learner, status, score and day. */
-export async function listSubmissions({ viewer, courseSlug, assignmentSlug, filters: rawFilters }: ListSubmissionsOptions) {
+export async function listSubmissions({
+  viewer,
+  courseSlug,
+  assignmentSlug,
+  filters: rawFilters,
+}: ListSubmissionsOptions) {
   const { course, assignment } = await requireTaughtAssignment(viewer, courseSlug, assignmentSlug);
   const filters = parseInput(SubmissionFiltersSchema, rawFilters, "Please correct the highlighted filters.");
 
   const where: Prisma.SubmissionWhereInput = { assignmentId: assignment.id };
   if (filters.learner) {
-    where.user = { OR: [{ name: { contains: filters.learner, mode: "insensitive" } }, { email: { contains: filters.learner, mode: "insensitive" } }] };
+    where.user = {
+      OR: [
+        { name: { contains: filters.learner, mode: "insensitive" } },
+        { email: { contains: filters.learner, mode: "insensitive" } },
+      ],
+    };
   }
   if (filters.status) where.status = filters.status;
-  if (filters.minScore !== undefined || filters.maxScore !== undefined) where.score = { gte: filters.minScore, lte: filters.maxScore };
+  if (filters.minScore !== undefined || filters.maxScore !== undefined)
+    where.score = { gte: filters.minScore, lte: filters.maxScore };
   if (filters.from || filters.to) {
     where.createdAt = {
       gte: filters.from ? new Date(`${filters.from}T00:00:00Z`) : undefined,

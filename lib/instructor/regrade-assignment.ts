@@ -50,13 +50,19 @@ export async function regradeAssignment({ viewer, courseSlug, assignmentSlug, in
         WHERE "assignmentId" = ${assignment.id} AND status IN ('PASSED', 'FAILED', 'ERROR')
         ORDER BY "createdAt" ASC
         FOR UPDATE`;
-      if (rows.length === 0) throw new ConflictError("There is nothing to regrade: this lab has no finished submissions.");
+      if (rows.length === 0)
+        throw new ConflictError("There is nothing to regrade: this lab has no finished submissions.");
       const ids = rows.map((row) => row.id);
       const now = new Date();
       for (const part of chunks(ids)) {
         await tx.submission.updateMany({ where: { id: { in: part } }, data: regradeResetData(now) });
         await tx.outboxJob.createMany({
-          data: part.map((submissionId) => ({ queue: GRADING_QUEUE, name: "grade", payload: { submissionId }, priority: REGRADE_PRIORITY })),
+          data: part.map((submissionId) => ({
+            queue: GRADING_QUEUE,
+            name: "grade",
+            payload: { submissionId },
+            priority: REGRADE_PRIORITY,
+          })),
         });
       }
       await recordAudit({
@@ -66,7 +72,13 @@ export async function regradeAssignment({ viewer, courseSlug, assignmentSlug, in
         targetType: "assignment",
         targetId: assignment.id,
         courseId: course.id,
-        details: { batchId, reason, total: ids.length, submissionIds: ids, previous: rows.map(({ id, status, score }) => ({ id, status, score })) },
+        details: {
+          batchId,
+          reason,
+          total: ids.length,
+          submissionIds: ids,
+          previous: rows.map(({ id, status, score }) => ({ id, status, score })),
+        },
       });
       return ids;
     },

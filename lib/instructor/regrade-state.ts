@@ -7,7 +7,6 @@
 import { Prisma } from "../generated/prisma/client";
 import type { SubmissionStatus } from "../generated/prisma/enums";
 
-
 /** Only a finished submission can be regraded; one still queued or running is left to finish. */
 export const REGRADABLE_STATUSES: SubmissionStatus[] = ["PASSED", "FAILED", "ERROR"];
 

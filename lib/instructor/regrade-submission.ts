@@ -26,15 +26,23 @@ export async function regradeSubmission({ viewer, courseSlug, submissionId, inpu
 
   await db.$transaction(async (tx) => {
     // Locked so a worker finishing it, or a second click, cannot interleave with the reset.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Submission" WHERE id = ${submissionId} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "Submission" WHERE id = ${submissionId} FOR UPDATE`;
     const previous = locked.length
-      ? await tx.submission.findFirst({ where: { id: submissionId, assignment: { courseId: course.id } }, select: PREVIOUS_RESULT_SELECT })
+      ? await tx.submission.findFirst({
+          where: { id: submissionId, assignment: { courseId: course.id } },
+          select: PREVIOUS_RESULT_SELECT,
+        })
       : null;
     if (!previous) throw new NotFoundError("There is no such submission in this course.");
-    if (!REGRADABLE_STATUSES.includes(previous.status)) throw new ConflictError("This submission is still being graded; regrade it once it has finished.");
+    if (!REGRADABLE_STATUSES.includes(previous.status))
+      throw new ConflictError("This submission is still being graded; regrade it once it has finished.");
 
     await tx.submission.update({ where: { id: submissionId }, data: regradeResetData(new Date()) });
-    await tx.outboxJob.create({ data: { queue: GRADING_QUEUE, name: "grade", payload: { submissionId }, priority: REGRADE_PRIORITY } });
+    await tx.outboxJob.create({
+      data: { queue: GRADING_QUEUE, name: "grade", payload: { submissionId }, priority: REGRADE_PRIORITY },
+    });
     await recordAudit({
       tx,
       actorId: viewer.id,
@@ -42,12 +50,17 @@ export async function regradeSubmission({ viewer, courseSlug, submissionId, inpu
       targetType: "submission",
       targetId: submissionId,
       courseId: course.id,
-      details: { reason, previous: { ...previous, finishedAt: previous.finishedAt?.toISOString() ?? null } as Prisma.InputJsonValue },
+      details: {
+        reason,
+        previous: { ...previous, finishedAt: previous.finishedAt?.toISOString() ?? null } as Prisma.InputJsonValue,
+      },
     });
   });
 
   // Best effort, as for learners' submissions: the workers' sweeper relays what is left.
-  await relayOutbox().catch((error: unknown) => logger.warn({ err: error, submissionId }, "regrade queued in Postgres; enqueue deferred"));
+  await relayOutbox().catch((error: unknown) =>
+    logger.warn({ err: error, submissionId }, "regrade queued in Postgres; enqueue deferred"),
+  );
   await notifySubmissionChanged(submissionId).catch(() => undefined);
   return { submissionId, status: "QUEUED" as const };
 }

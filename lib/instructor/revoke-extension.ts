@@ -6,7 +6,17 @@ import { requireTaughtAssignment, type Viewer } from "./course-access";
 import { RevokeExtensionInputSchema } from "./schemas";
 
 /** Takes a learner's extension for a lab away; the lab's own limits apply to them again. */
-export async function revokeExtension({ viewer, courseSlug, assignmentSlug, input }: { viewer: Viewer; courseSlug: string; assignmentSlug: string; input: unknown }) {
+export async function revokeExtension({
+  viewer,
+  courseSlug,
+  assignmentSlug,
+  input,
+}: {
+  viewer: Viewer;
+  courseSlug: string;
+  assignmentSlug: string;
+  input: unknown;
+}) {
   const { course, assignment } = await requireTaughtAssignment(viewer, courseSlug, assignmentSlug);
   const { learnerId } = parseInput(RevokeExtensionInputSchema, input);
   await db.$transaction(async (tx) => {
@@ -25,7 +35,15 @@ export async function revokeExtension({ viewer, courseSlug, assignmentSlug, inpu
       targetType: "extension",
       targetId: removed.id,
       courseId: course.id,
-      details: { learnerId, assignment: assignment.slug, previous: { deadline: removed.deadline?.toISOString() ?? null, extraAttempts: removed.extraAttempts, reason: removed.reason } },
+      details: {
+        learnerId,
+        assignment: assignment.slug,
+        previous: {
+          deadline: removed.deadline?.toISOString() ?? null,
+          extraAttempts: removed.extraAttempts,
+          reason: removed.reason,
+        },
+      },
     });
   });
 }

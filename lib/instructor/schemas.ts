@@ -8,7 +8,13 @@ const blank = (value: unknown) => (value === "" || value === null ? undefined : 
 const STATUSES = ["QUEUED", "RUNNING", "PASSED", "FAILED", "ERROR"] as const;
 
 const DaySchema = z.preprocess(blank, z.iso.date({ error: "Use a date like 2026-01-31." }).optional());
-const ScoreSchema = z.preprocess(blank, z.coerce.number({ error: "Enter a number, like 0.85." }).refine(Number.isFinite, "Enter a number, like 0.85.").optional());
+const ScoreSchema = z.preprocess(
+  blank,
+  z.coerce
+    .number({ error: "Enter a number, like 0.85." })
+    .refine(Number.isFinite, "Enter a number, like 0.85.")
+    .optional(),
+);
 
 export const SubmissionFiltersSchema = z
   .object({
@@ -23,11 +29,23 @@ export const SubmissionFiltersSchema = z
     from: DaySchema,
     /** Last day (UTC) of submission, inclusive. */
     to: DaySchema,
-    page: z.preprocess(blank, z.coerce.number({ error: "Pages are numbered from 1." }).int("Pages are numbered from 1.").min(1, "Pages are numbered from 1.").max(100_000).default(1)),
+    page: z.preprocess(
+      blank,
+      z.coerce
+        .number({ error: "Pages are numbered from 1." })
+        .int("Pages are numbered from 1.")
+        .min(1, "Pages are numbered from 1.")
+        .max(100_000)
+        .default(1),
+    ),
   })
   .superRefine((filters, context) => {
     if (filters.minScore !== undefined && filters.maxScore !== undefined && filters.minScore > filters.maxScore) {
-      context.addIssue({ code: "custom", path: ["maxScore"], message: "The highest score must not be below the lowest." });
+      context.addIssue({
+        code: "custom",
+        path: ["maxScore"],
+        message: "The highest score must not be below the lowest.",
+      });
     }
     if (filters.from && filters.to && filters.from > filters.to) {
       context.addIssue({ code: "custom", path: ["to"], message: "The last day must not be before the first." });
@@ -68,7 +86,11 @@ export const ExtensionInputSchema = z
     /** Attempts added to the lab's limit for them. */
     extraAttempts: z.preprocess(
       (value) => blank(value) ?? 0,
-      z.coerce.number({ error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Extra attempts cannot be negative.").max(100, "Grant at most 100 extra attempts."),
+      z.coerce
+        .number({ error: "Enter a whole number." })
+        .int("Enter a whole number.")
+        .min(0, "Extra attempts cannot be negative.")
+        .max(100, "Grant at most 100 extra attempts."),
     ),
     /** Why the extension was granted; shown in the audit log. */
     reason: ReasonSchema,

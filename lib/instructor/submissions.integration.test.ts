@@ -42,17 +42,30 @@ describe("listSubmissions", () => {
   test("is open to the course's instructors and admins only", async () => {
     await makeSubmission(course, { userId: learner.id });
     for (const viewer of [learner, otherInstructor]) {
-      assert.ok((await rejection(listSubmissions({ viewer, ...labOf(course), filters: {} }))) instanceof ForbiddenError);
+      assert.ok(
+        (await rejection(listSubmissions({ viewer, ...labOf(course), filters: {} }))) instanceof ForbiddenError,
+      );
     }
     // An instructor enrolled in the course only as a learner does not teach it.
     const enrolledAsLearner = await makeUser("INSTRUCTOR", { courseId: course.courseId, as: "LEARNER" });
-    assert.ok((await rejection(listSubmissions({ viewer: enrolledAsLearner, ...labOf(course), filters: {} }))) instanceof ForbiddenError);
+    assert.ok(
+      (await rejection(listSubmissions({ viewer: enrolledAsLearner, ...labOf(course), filters: {} }))) instanceof
+        ForbiddenError,
+    );
     for (const viewer of [instructor, admin]) {
       const list = await listSubmissions({ viewer, ...labOf(course), filters: {} });
       assert.ok(list.total >= 1);
     }
-    assert.ok((await rejection(listSubmissions({ viewer: admin, courseSlug: "no-such-course", assignmentSlug: "lab", filters: {} }))) instanceof NotFoundError);
-    assert.ok((await rejection(listSubmissions({ viewer: admin, courseSlug: course.courseSlug, assignmentSlug: "no-such-lab", filters: {} }))) instanceof NotFoundError);
+    assert.ok(
+      (await rejection(
+        listSubmissions({ viewer: admin, courseSlug: "no-such-course", assignmentSlug: "lab", filters: {} }),
+      )) instanceof NotFoundError,
+    );
+    assert.ok(
+      (await rejection(
+        listSubmissions({ viewer: admin, courseSlug: course.courseSlug, assignmentSlug: "no-such-lab", filters: {} }),
+      )) instanceof NotFoundError,
+    );
   });
 
   test("filters by learner, status, score and day, and pages", async () => {
@@ -61,9 +74,20 @@ describe("listSubmissions", () => {
     const ada = await makeUser("LEARNER", { courseId: target.courseId, as: "LEARNER" }, "Ada Filterable");
     const bo = await makeUser("LEARNER", { courseId: target.courseId, as: "LEARNER" }, "Bo Other");
     for (let index = 0; index < SUBMISSIONS_PAGE_SIZE + 2; index++) {
-      await makeSubmission(target, { userId: ada.id, status: "PASSED", score: 0.1 + index / 1000, attemptNumber: index + 1, createdAt: new Date("2026-03-10T12:00:00Z") });
+      await makeSubmission(target, {
+        userId: ada.id,
+        status: "PASSED",
+        score: 0.1 + index / 1000,
+        attemptNumber: index + 1,
+        createdAt: new Date("2026-03-10T12:00:00Z"),
+      });
     }
-    await makeSubmission(target, { userId: bo.id, status: "FAILED", score: 0.9, createdAt: new Date("2026-03-12T08:00:00Z") });
+    await makeSubmission(target, {
+      userId: bo.id,
+      status: "FAILED",
+      score: 0.9,
+      createdAt: new Date("2026-03-12T08:00:00Z"),
+    });
     await makeSubmission(target, { userId: bo.id, status: "QUEUED", createdAt: new Date("2026-03-13T08:00:00Z") });
     const list = (filters: Record<string, unknown>) => listSubmissions({ viewer: teacher, ...labOf(target), filters });
 
@@ -85,13 +109,23 @@ describe("listSubmissions", () => {
   });
 
   test("names each wrong filter", async () => {
-    const error = await rejection(listSubmissions({ viewer: instructor, ...labOf(course), filters: { status: "DONE", minScore: "high", to: "March", page: "0" } }));
+    const error = await rejection(
+      listSubmissions({
+        viewer: instructor,
+        ...labOf(course),
+        filters: { status: "DONE", minScore: "high", to: "March", page: "0" },
+      }),
+    );
     assert.ok(error instanceof ValidationError);
     assert.deepEqual(Object.keys(error.fieldErrors).sort(), ["minScore", "page", "status", "to"]);
-    const backwards = await rejection(listSubmissions({ viewer: instructor, ...labOf(course), filters: { from: "2026-03-12", to: "2026-03-01" } }));
+    const backwards = await rejection(
+      listSubmissions({ viewer: instructor, ...labOf(course), filters: { from: "2026-03-12", to: "2026-03-01" } }),
+    );
     assert.ok(backwards instanceof ValidationError);
     assert.match(backwards.fieldErrors.to?.[0] ?? "", /not be before/);
-    const inverted = await rejection(listSubmissions({ viewer: instructor, ...labOf(course), filters: { minScore: "0.9", maxScore: "0.1" } }));
+    const inverted = await rejection(
+      listSubmissions({ viewer: instructor, ...labOf(course), filters: { minScore: "0.9", maxScore: "0.1" } }),
+    );
     assert.ok(inverted instanceof ValidationError);
     assert.match(inverted.fieldErrors.maxScore?.[0] ?? "", /not be below/);
   });
@@ -100,22 +134,48 @@ describe("listSubmissions", () => {
 describe("getSubmissionDetail", () => {
   test("shows code, logs and receipt to the course's instructors, and nothing across courses", async () => {
     const submission = await makeSubmission(course, { userId: learner.id });
-    const detail = await getSubmissionDetail({ viewer: instructor, courseSlug: course.courseSlug, submissionId: submission.id });
+    const detail = await getSubmissionDetail({
+      viewer: instructor,
+      courseSlug: course.courseSlug,
+      submissionId: submission.id,
+    });
     assert.equal(detail.submission.code, submission.code);
     assert.equal(detail.submission.receipt.codeSha256, submission.codeSha256);
-    assert.ok((await rejection(getSubmissionDetail({ viewer: otherInstructor, courseSlug: course.courseSlug, submissionId: submission.id }))) instanceof ForbiddenError);
-    assert.ok((await rejection(getSubmissionDetail({ viewer: learner, courseSlug: course.courseSlug, submissionId: submission.id }))) instanceof ForbiddenError);
+    assert.ok(
+      (await rejection(
+        getSubmissionDetail({ viewer: otherInstructor, courseSlug: course.courseSlug, submissionId: submission.id }),
+      )) instanceof ForbiddenError,
+    );
+    assert.ok(
+      (await rejection(
+        getSubmissionDetail({ viewer: learner, courseSlug: course.courseSlug, submissionId: submission.id }),
+      )) instanceof ForbiddenError,
+    );
     // The right submission under the wrong course's URL.
-    assert.ok((await rejection(getSubmissionDetail({ viewer: admin, courseSlug: otherCourse.courseSlug, submissionId: submission.id }))) instanceof NotFoundError);
+    assert.ok(
+      (await rejection(
+        getSubmissionDetail({ viewer: admin, courseSlug: otherCourse.courseSlug, submissionId: submission.id }),
+      )) instanceof NotFoundError,
+    );
   });
 });
 
 describe("regradeSubmission", () => {
   test("re-queues the same row behind learners' work, charges no attempt and keeps the old result in the audit log", async () => {
-    const submission = await makeSubmission(course, { userId: learner.id, status: "FAILED", score: 0.8, attemptNumber: 2 });
+    const submission = await makeSubmission(course, {
+      userId: learner.id,
+      status: "FAILED",
+      score: 0.8,
+      attemptNumber: 2,
+    });
     const chargedBefore = await db.submission.count({ where: chargedAttemptsWhere(learner.id, course.assignmentId) });
 
-    await regradeSubmission({ viewer: instructor, courseSlug: course.courseSlug, submissionId: submission.id, input: { reason: "Grader bug #12 fixed" } });
+    await regradeSubmission({
+      viewer: instructor,
+      courseSlug: course.courseSlug,
+      submissionId: submission.id,
+      input: { reason: "Grader bug #12 fixed" },
+    });
 
     const row = await db.submission.findUniqueOrThrow({ where: { id: submission.id } });
     assert.equal(row.status, "QUEUED");
@@ -125,39 +185,83 @@ describe("regradeSubmission", () => {
     assert.equal(row.failureKind, null);
     assert.equal(row.seed, 1234, "the seed is kept so the regrade reproduces the first run");
     assert.equal(row.code, submission.code);
-    assert.equal(await db.submission.count({ where: chargedAttemptsWhere(learner.id, course.assignmentId) }), chargedBefore);
+    assert.equal(
+      await db.submission.count({ where: chargedAttemptsWhere(learner.id, course.assignmentId) }),
+      chargedBefore,
+    );
 
-    const outbox = await db.outboxJob.findFirstOrThrow({ where: { payload: { path: ["submissionId"], equals: submission.id } } });
+    const outbox = await db.outboxJob.findFirstOrThrow({
+      where: { payload: { path: ["submissionId"], equals: submission.id } },
+    });
     assert.equal(outbox.priority, REGRADE_PRIORITY);
     assert.equal(outbox.state, "ENQUEUED");
     const job = await getGradingQueue().getJob(outbox.id);
     assert.equal(job?.opts.priority, REGRADE_PRIORITY);
     assert.deepEqual(job?.data, { submissionId: submission.id });
 
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "submission.regrade", targetId: submission.id } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "submission.regrade", targetId: submission.id },
+    });
     assert.equal(audit.actorId, instructor.id);
     assert.equal(audit.courseId, course.courseId);
     const details = audit.details as { reason: string; previous: { status: string; score: number } };
     assert.equal(details.reason, "Grader bug #12 fixed");
     assert.deepEqual([details.previous.status, details.previous.score], ["FAILED", 0.8]);
 
-    const again = await rejection(regradeSubmission({ viewer: instructor, courseSlug: course.courseSlug, submissionId: submission.id, input: { reason: "twice" } }));
+    const again = await rejection(
+      regradeSubmission({
+        viewer: instructor,
+        courseSlug: course.courseSlug,
+        submissionId: submission.id,
+        input: { reason: "twice" },
+      }),
+    );
     assert.ok(again instanceof ConflictError, "a submission still waiting is not queued twice");
   });
 
   test("needs a reason, a teacher of the course, and a submission of that course", async () => {
     const submission = await makeSubmission(course, { userId: learner.id });
-    const noReason = await rejection(regradeSubmission({ viewer: instructor, courseSlug: course.courseSlug, submissionId: submission.id, input: { reason: " " } }));
+    const noReason = await rejection(
+      regradeSubmission({
+        viewer: instructor,
+        courseSlug: course.courseSlug,
+        submissionId: submission.id,
+        input: { reason: " " },
+      }),
+    );
     assert.ok(noReason instanceof ValidationError);
     assert.ok(noReason.fieldErrors.reason);
     for (const viewer of [learner, otherInstructor]) {
-      const error = await rejection(regradeSubmission({ viewer, courseSlug: course.courseSlug, submissionId: submission.id, input: { reason: "because" } }));
+      const error = await rejection(
+        regradeSubmission({
+          viewer,
+          courseSlug: course.courseSlug,
+          submissionId: submission.id,
+          input: { reason: "because" },
+        }),
+      );
       assert.ok(error instanceof ForbiddenError);
     }
-    const crossCourse = await rejection(regradeSubmission({ viewer: otherInstructor, courseSlug: otherCourse.courseSlug, submissionId: submission.id, input: { reason: "because" } }));
+    const crossCourse = await rejection(
+      regradeSubmission({
+        viewer: otherInstructor,
+        courseSlug: otherCourse.courseSlug,
+        submissionId: submission.id,
+        input: { reason: "because" },
+      }),
+    );
     assert.ok(crossCourse instanceof NotFoundError);
-    assert.equal((await db.submission.findUniqueOrThrow({ where: { id: submission.id } })).status, "PASSED", "nothing changed");
-    await regradeSubmission({ viewer: admin, courseSlug: course.courseSlug, submissionId: submission.id, input: { reason: "admin check" } });
+    assert.equal(
+      (await db.submission.findUniqueOrThrow({ where: { id: submission.id } })).status,
+      "PASSED",
+      "nothing changed",
+    );
+    await regradeSubmission({
+      viewer: admin,
+      courseSlug: course.courseSlug,
+      submissionId: submission.id,
+      input: { reason: "admin check" },
+    });
     assert.equal((await db.submission.findUniqueOrThrow({ where: { id: submission.id } })).status, "QUEUED");
   });
 });
@@ -177,7 +281,10 @@ describe("regradeAssignment", () => {
 
     assert.equal(await getRegradeProgress({ viewer: teacher, ...lab }), null);
     for (const viewer of [someone, otherInstructor]) {
-      assert.ok((await rejection(regradeAssignment({ viewer, ...lab, input: { reason: "new grader" } }))) instanceof ForbiddenError);
+      assert.ok(
+        (await rejection(regradeAssignment({ viewer, ...lab, input: { reason: "new grader" } }))) instanceof
+          ForbiddenError,
+      );
       assert.ok((await rejection(getRegradeProgress({ viewer, ...lab }))) instanceof ForbiddenError);
     }
 
@@ -185,7 +292,9 @@ describe("regradeAssignment", () => {
     assert.equal(batch.total, 3);
     const rows = await db.submission.findMany({ where: { assignmentId: target.assignmentId } });
     for (const row of rows) assert.equal(row.status, row.id === live.id ? "RUNNING" : "QUEUED");
-    const outbox = await db.outboxJob.findMany({ where: { OR: finished.map((submission) => ({ payload: { path: ["submissionId"], equals: submission.id } })) } });
+    const outbox = await db.outboxJob.findMany({
+      where: { OR: finished.map((submission) => ({ payload: { path: ["submissionId"], equals: submission.id } })) },
+    });
     assert.equal(outbox.length, 3);
     for (const row of outbox) {
       assert.equal(row.priority, REGRADE_PRIORITY);
@@ -199,11 +308,16 @@ describe("regradeAssignment", () => {
     await db.submission.update({ where: { id: finished[0]!.id }, data: { status: "PASSED", score: 0.12 } });
     await db.submission.update({ where: { id: finished[1]!.id }, data: { status: "FAILED", score: 0.7 } });
     const halfway = await getRegradeProgress({ viewer: admin, ...lab });
-    assert.deepEqual([halfway?.done, halfway?.passed, halfway?.failed, halfway?.waiting, halfway?.isFinished], [2, 1, 1, 1, false]);
+    assert.deepEqual(
+      [halfway?.done, halfway?.passed, halfway?.failed, halfway?.waiting, halfway?.isFinished],
+      [2, 1, 1, 1, false],
+    );
     await db.submission.update({ where: { id: finished[2]!.id }, data: { status: "PASSED", score: 0.2 } });
     assert.equal((await getRegradeProgress({ viewer: teacher, ...lab }))?.isFinished, true);
 
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "assignment.regrade", targetId: target.assignmentId } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "assignment.regrade", targetId: target.assignmentId },
+    });
     assert.equal(audit.courseId, target.courseId);
     assert.equal((audit.details as { total: number }).total, 3);
   });
@@ -211,7 +325,9 @@ describe("regradeAssignment", () => {
   test("refuses when nothing is finished", async () => {
     const target = await makeCourse("instructor-regrade-empty");
     const teacher = await makeUser("INSTRUCTOR", { courseId: target.courseId, as: "INSTRUCTOR" });
-    const error = await rejection(regradeAssignment({ viewer: teacher, ...labOf(target), input: { reason: "new grader" } }));
+    const error = await rejection(
+      regradeAssignment({ viewer: teacher, ...labOf(target), input: { reason: "new grader" } }),
+    );
     assert.ok(error instanceof ConflictError);
   });
 });

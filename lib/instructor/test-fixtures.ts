@@ -15,11 +15,18 @@ export interface TestCourse {
   versionId: string;
 }
 
-export async function makeCourse(label: string, { maxAttempts = 3 }: { maxAttempts?: number } = {}): Promise<TestCourse> {
+export async function makeCourse(
+  label: string,
+  { maxAttempts = 3 }: { maxAttempts?: number } = {},
+): Promise<TestCourse> {
   const spec = loadAssignmentSpec("ml-foundations", "linear-regression");
   const courseSlug = `${label}-${crypto.randomUUID().slice(0, 8)}`;
-  const course = await db.course.create({ data: { slug: courseSlug, title: { en: `Course ${label}` }, summary: { en: "" }, passRule: {} } });
-  const assignment = await db.assignment.create({ data: { courseId: course.id, slug: spec.slug, position: 0, title: spec.title } });
+  const course = await db.course.create({
+    data: { slug: courseSlug, title: { en: `Course ${label}` }, summary: { en: "" }, passRule: {} },
+  });
+  const assignment = await db.assignment.create({
+    data: { courseId: course.id, slug: spec.slug, position: 0, title: spec.title },
+  });
   const version = await db.assignmentVersion.create({
     data: {
       assignmentId: assignment.id,
@@ -31,11 +38,23 @@ export async function makeCourse(label: string, { maxAttempts = 3 }: { maxAttemp
       maxAttempts,
     },
   });
-  return { courseId: course.id, courseSlug, assignmentId: assignment.id, assignmentSlug: assignment.slug, versionId: version.id };
+  return {
+    courseId: course.id,
+    courseSlug,
+    assignmentId: assignment.id,
+    assignmentSlug: assignment.slug,
+    versionId: version.id,
+  };
 }
 
-export async function makeUser(role: Role, enrolIn?: { courseId: string; as: "LEARNER" | "INSTRUCTOR" }, name = "Test Person") {
-  const user = await db.user.create({ data: { email: `${crypto.randomUUID()}@example.com`, name, passwordHash: "unused", role } });
+export async function makeUser(
+  role: Role,
+  enrolIn?: { courseId: string; as: "LEARNER" | "INSTRUCTOR" },
+  name = "Test Person",
+) {
+  const user = await db.user.create({
+    data: { email: `${crypto.randomUUID()}@example.com`, name, passwordHash: "unused", role },
+  });
   if (enrolIn) await db.enrolment.create({ data: { userId: user.id, courseId: enrolIn.courseId, role: enrolIn.as } });
   return { id: user.id, role, email: user.email, name };
 }
@@ -48,7 +67,10 @@ export interface SubmissionFixture {
   createdAt?: Date;
 }
 
-export async function makeSubmission(course: TestCourse, { userId, status = "PASSED", score = 0.2, attemptNumber = 1, createdAt }: SubmissionFixture) {
+export async function makeSubmission(
+  course: TestCourse,
+  { userId, status = "PASSED", score = 0.2, attemptNumber = 1, createdAt }: SubmissionFixture,
+) {
   const code = `// ${crypto.randomUUID()}\nexport async function train({ tf }) { return tf.sequential(); }`;
   return db.submission.create({
     data: {

@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import zlib from "node:zlib";
 import { contentSecurityPolicy, nonceOfPolicy } from "../http/content-security-policy";
-import { SHARED_PAGE_TTL_MS, SharedPageCache, sharedPageKey, sharedPageRequest, type RenderedPage } from "./shared-page-cache";
+import {
+  SHARED_PAGE_TTL_MS,
+  SharedPageCache,
+  sharedPageKey,
+  sharedPageRequest,
+  type RenderedPage,
+} from "./shared-page-cache";
 import { accountElement, SHARED_RENDER_HEADER } from "./shared-page-marker";
 
 const VERIFY = "/verify/oTgG9FzJfftTvbZe8rWpYvl9";
@@ -10,32 +16,53 @@ const LESSON = "/courses/ml-foundations/lessons/attention-transformers";
 
 describe("which requests the shared page cache may answer", () => {
   test("a stranger's document request for a verify page, with what decides its language", () => {
-    assert.deepEqual(sharedPageRequest({ method: "GET", url: VERIFY, headers: { "accept-language": "zh-CN,zh;q=0.9", cookie: "gradient-locale=en; other=1" } }), {
-      path: VERIFY,
-      scope: "certificates",
-      audience: "strangers",
-      localeCookie: "en",
-      acceptLanguage: "zh-CN,zh;q=0.9",
-    });
+    assert.deepEqual(
+      sharedPageRequest({
+        method: "GET",
+        url: VERIFY,
+        headers: { "accept-language": "zh-CN,zh;q=0.9", cookie: "gradient-locale=en; other=1" },
+      }),
+      {
+        path: VERIFY,
+        scope: "certificates",
+        audience: "strangers",
+        localeCookie: "en",
+        acceptLanguage: "zh-CN,zh;q=0.9",
+      },
+    );
     assert.equal(sharedPageRequest({ method: "HEAD", url: VERIFY, headers: {} })?.audience, "strangers");
   });
 
   test("a verify page is never shared with a signed-in viewer, whatever form the session cookie takes", () => {
-    for (const cookie of ["next-auth.session-token=abc", "__Secure-next-auth.session-token=abc", "x=1; __Secure-next-auth.session-token.0=abc"]) {
+    for (const cookie of [
+      "next-auth.session-token=abc",
+      "__Secure-next-auth.session-token=abc",
+      "x=1; __Secure-next-auth.session-token.0=abc",
+    ]) {
       assert.equal(sharedPageRequest({ method: "GET", url: VERIFY, headers: { cookie } }), null, cookie);
     }
   });
 
   test("a lesson is shared between signed-in readers only, and the reader's session travels with the request", () => {
-    assert.deepEqual(sharedPageRequest({ method: "GET", url: LESSON, headers: { cookie: "__Secure-next-auth.session-token=tok" } }), {
-      path: LESSON,
-      scope: "content",
-      audience: "readers",
-      session: { name: "__Secure-next-auth.session-token", value: "tok" },
-    });
+    assert.deepEqual(
+      sharedPageRequest({ method: "GET", url: LESSON, headers: { cookie: "__Secure-next-auth.session-token=tok" } }),
+      {
+        path: LESSON,
+        scope: "content",
+        audience: "readers",
+        session: { name: "__Secure-next-auth.session-token", value: "tok" },
+      },
+    );
     // A stranger is sent to sign in by Next; a chunked session is Next's to join.
     assert.equal(sharedPageRequest({ method: "GET", url: LESSON, headers: {} }), null);
-    assert.equal(sharedPageRequest({ method: "GET", url: LESSON, headers: { cookie: "next-auth.session-token.0=a; next-auth.session-token.1=b" } }), null);
+    assert.equal(
+      sharedPageRequest({
+        method: "GET",
+        url: LESSON,
+        headers: { cookie: "next-auth.session-token.0=a; next-auth.session-token.1=b" },
+      }),
+      null,
+    );
   });
 
   test("never a client-side navigation, another method, a query string, the web server's own rendering or another page", () => {
@@ -45,7 +72,11 @@ describe("which requests the shared page cache may answer", () => {
     assert.equal(sharedPageRequest({ method: "POST", url: VERIFY, headers: {} }), null);
     assert.equal(sharedPageRequest({ method: "GET", url: `${VERIFY}?_rsc=x1`, headers: {} }), null);
     for (const url of ["/verify", "/dashboard", "/verify/a/b", `${LESSON}/quiz/abc`, "/courses/Bad_Slug/lessons/x"]) {
-      assert.equal(sharedPageRequest({ method: "GET", url, headers: { cookie: "next-auth.session-token=tok" } }), null, url);
+      assert.equal(
+        sharedPageRequest({ method: "GET", url, headers: { cookie: "next-auth.session-token=tok" } }),
+        null,
+        url,
+      );
     }
   });
 
@@ -59,10 +90,18 @@ describe("which requests the shared page cache may answer", () => {
 function page(nonce: string, overrides: Partial<RenderedPage> = {}): RenderedPage {
   return {
     status: 200,
-    headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": contentSecurityPolicy(nonce), "x-frame-options": "DENY", date: "Sat, 05 Dec 2026 20:00:00 GMT", "content-length": 99 },
-    body: Buffer.from(`<html><head><meta name="gradient-shared-page" content="yes"/></head>` +
-      `<script nonce="${nonce}">self.x=1</script>` +
-      `<p>Holder: Ada</p><script nonce="${nonce}" src="/a.js"></script></html>`),
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": contentSecurityPolicy(nonce),
+      "x-frame-options": "DENY",
+      date: "Sat, 05 Dec 2026 20:00:00 GMT",
+      "content-length": 99,
+    },
+    body: Buffer.from(
+      `<html><head><meta name="gradient-shared-page" content="yes"/></head>` +
+        `<script nonce="${nonce}">self.x=1</script>` +
+        `<p>Holder: Ada</p><script nonce="${nonce}" src="/a.js"></script></html>`,
+    ),
     ...overrides,
   };
 }
@@ -76,10 +115,15 @@ describe("the shared page cache", () => {
     const headers = new Map(copy.headers);
     assert.equal(nonceOfPolicy(String(headers.get("content-security-policy"))), "TkVXTk9OQ0U=");
     const body = copy.body.toString();
-    assert.equal(body, `<html><head><meta name="gradient-shared-page" content="yes"/></head>` +
-      `<script nonce="TkVXTk9OQ0U=">self.x=1</script>` +
-      `<p>Holder: Ada</p><script nonce="TkVXTk9OQ0U=" src="/a.js"></script></html>`);
-    assert.ok(!body.includes("T0xETk9OQ0U=") && !String(headers.get("content-security-policy")).includes("T0xETk9OQ0U="));
+    assert.equal(
+      body,
+      `<html><head><meta name="gradient-shared-page" content="yes"/></head>` +
+        `<script nonce="TkVXTk9OQ0U=">self.x=1</script>` +
+        `<p>Holder: Ada</p><script nonce="TkVXTk9OQ0U=" src="/a.js"></script></html>`,
+    );
+    assert.ok(
+      !body.includes("T0xETk9OQ0U=") && !String(headers.get("content-security-policy")).includes("T0xETk9OQ0U="),
+    );
     // Per-response headers are the server's to write afresh.
     assert.equal(headers.get("x-frame-options"), "DENY");
     assert.ok(!headers.has("date") && !headers.has("content-length"));
@@ -88,11 +132,26 @@ describe("the shared page cache", () => {
   test("keeps only complete, shareable HTML pages rendered with a nonce", () => {
     const cache = new SharedPageCache();
     assert.equal(cache.keep("a", page("bm9uY2U=", { status: 404 })), false);
-    assert.equal(cache.keep("b", page("bm9uY2U=", { headers: { ...page("bm9uY2U=").headers, "set-cookie": ["s=1"] } })), false);
-    assert.equal(cache.keep("c", page("bm9uY2U=", { headers: { ...page("bm9uY2U=").headers, "content-type": "application/json" } })), false);
+    assert.equal(
+      cache.keep("b", page("bm9uY2U=", { headers: { ...page("bm9uY2U=").headers, "set-cookie": ["s=1"] } })),
+      false,
+    );
+    assert.equal(
+      cache.keep(
+        "c",
+        page("bm9uY2U=", { headers: { ...page("bm9uY2U=").headers, "content-type": "application/json" } }),
+      ),
+      false,
+    );
     assert.equal(cache.keep("d", page("bm9uY2U=", { headers: { "content-type": "text/html" } })), false);
     // The page itself did not say it holds nothing of its viewer's own.
-    assert.equal(cache.keep("e", page("bm9uY2U=", { body: Buffer.from('<html><head></head><script nonce="bm9uY2U="></script></html>') })), false);
+    assert.equal(
+      cache.keep(
+        "e",
+        page("bm9uY2U=", { body: Buffer.from('<html><head></head><script nonce="bm9uY2U="></script></html>') }),
+      ),
+      false,
+    );
     assert.equal(cache.size, 0);
   });
 
@@ -110,10 +169,11 @@ describe("the shared page cache", () => {
   test("a gzipped copy inflates to exactly the plain copy, nonces and account included", () => {
     const cache = new SharedPageCache();
     const nonce = "T0xETk9OQ0U=";
-    const body = `<html><head><meta name="gradient-shared-page" content="yes"/>` +
+    const body =
+      `<html><head><meta name="gradient-shared-page" content="yes"/>` +
       `${`<script nonce="${nonce}">self.__next_f.push([1,"${"lesson text ".repeat(400)}"])</script>`.repeat(5)}` +
       `</head>` +
-        `<body>${"<p>Gradient descent — 梯度下降</p>".repeat(2000)}</body></html>`;
+      `<body>${"<p>Gradient descent — 梯度下降</p>".repeat(2000)}</body></html>`;
     cache.keep("k", page(nonce, { body: Buffer.from(body) }));
     // A reader's copy has their account in <head>; a stranger's has nothing there.
     for (const headExtra of [accountElement({ name: "Lin Learner", role: "LEARNER" }), ""]) {

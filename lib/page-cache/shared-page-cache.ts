@@ -44,7 +44,14 @@ const SHARED_ROUTES: { pattern: RegExp; scope: SharedPageScope; audience: Shared
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token$/;
 const CHUNKED_SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token\.\d+$/;
 // Headers of Next's client-side navigations and prefetches: those ask for a different response.
-const NAVIGATION_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "purpose"];
+const NAVIGATION_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-url",
+  "purpose",
+];
 
 export interface RequestFacts {
   method?: string;
@@ -95,7 +102,9 @@ export function sharedPageRequest(request: RequestFacts): SharedPageRequest | nu
     audience: route.audience,
     ...(sessionName ? { session: { name: sessionName, value: cookies.get(sessionName) ?? "" } } : {}),
     ...(cookies.has(LOCALE_COOKIE) ? { localeCookie: cookies.get(LOCALE_COOKIE) } : {}),
-    ...(acceptLanguage !== undefined ? { acceptLanguage: Array.isArray(acceptLanguage) ? acceptLanguage.join(",") : acceptLanguage } : {}),
+    ...(acceptLanguage !== undefined
+      ? { acceptLanguage: Array.isArray(acceptLanguage) ? acceptLanguage.join(",") : acceptLanguage }
+      : {}),
   };
 }
 
@@ -166,7 +175,8 @@ function gzipMember(deflated: Buffer[], plain: Buffer[]): Buffer {
 /** `html` cut at `<head>` and at every `nonce`, as in KeptPage. */
 function cutPage(html: string, nonce: string): Pick<KeptPage, "pieces" | "gaps"> {
   const headAt = html.indexOf("<head>");
-  const halves = headAt === -1 ? [html] : [html.slice(0, headAt + "<head>".length), html.slice(headAt + "<head>".length)];
+  const halves =
+    headAt === -1 ? [html] : [html.slice(0, headAt + "<head>".length), html.slice(headAt + "<head>".length)];
   const pieces: Buffer[] = [];
   const gaps: ("nonce" | "head")[] = [];
   halves.forEach((half, index) => {
@@ -180,7 +190,14 @@ function cutPage(html: string, nonce: string): Pick<KeptPage, "pieces" | "gaps">
 }
 
 // Hop-by-hop and per-response headers, and the encoding (a kept page is stored uncompressed).
-const NOT_KEPT = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"]);
+const NOT_KEPT = new Set([
+  "date",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "content-encoding",
+]);
 
 export class SharedPageCache {
   private readonly pages = new Map<string, KeptPage>();
@@ -203,7 +220,9 @@ export class SharedPageCache {
     // The page says whether its rendering holds nothing of the viewer's own.
     if (!html.includes(SHARED_PAGE_MARKER)) return false;
     const policy = page.headers["content-security-policy"];
-    const nonce = (Array.isArray(policy) ? policy : [String(policy ?? "")]).map(nonceOfPolicy).find((found) => found !== null);
+    const nonce = (Array.isArray(policy) ? policy : [String(policy ?? "")])
+      .map(nonceOfPolicy)
+      .find((found) => found !== null);
     // Without the nonce the page was rendered with, its copies could not get fresh ones.
     if (!nonce) return false;
     const headers: [string, HeaderValue][] = [];
@@ -214,7 +233,9 @@ export class SharedPageCache {
     this.forget(key);
     const { pieces, gaps } = cutPage(html, nonce);
     const deflatedPieces = pieces.map(deflateBlocks);
-    const bytes = pieces.reduce((sum, piece) => sum + piece.length, 0) + deflatedPieces.reduce((sum, piece) => sum + piece.length, 0);
+    const bytes =
+      pieces.reduce((sum, piece) => sum + piece.length, 0) +
+      deflatedPieces.reduce((sum, piece) => sum + piece.length, 0);
     const keptAt = this.now();
     // Pages kept together (all of them, after a deploy) fall due over a quarter of the period, not at once.
     const renewAt = keptAt + SHARED_PAGE_TTL_MS * (0.75 + 0.25 * Math.random());
@@ -234,7 +255,12 @@ export class SharedPageCache {
    * none to copy. Gzipping a copy compresses only what differs: the rest was compressed when kept.
    * `isDue` says the page should be rendered anew.
    */
-  copy(key: string, nonce: string, headExtra = "", encoding: "identity" | "gzip" = "identity"): { headers: [string, HeaderValue][]; body: Buffer; isDue: boolean } | null {
+  copy(
+    key: string,
+    nonce: string,
+    headExtra = "",
+    encoding: "identity" | "gzip" = "identity",
+  ): { headers: [string, HeaderValue][]; body: Buffer; isDue: boolean } | null {
     const kept = this.pages.get(key);
     if (!kept) return null;
     const now = this.now();
@@ -245,8 +271,12 @@ export class SharedPageCache {
     if (headExtra && !kept.gaps.includes("head")) return null;
     const withNonce = (value: string) => value.split(kept.nonce).join(nonce);
     const fills = { nonce: Buffer.from(nonce, "utf8"), head: Buffer.from(headExtra, "utf8") };
-    const headers = kept.headers.map(([name, value]): [string, HeaderValue] => [name, Array.isArray(value) ? value.map(withNonce) : withNonce(value)]);
-    const deflatedFills = encoding === "gzip" ? { nonce: deflateBlocks(fills.nonce), head: deflateBlocks(fills.head) } : null;
+    const headers = kept.headers.map(([name, value]): [string, HeaderValue] => [
+      name,
+      Array.isArray(value) ? value.map(withNonce) : withNonce(value),
+    ]);
+    const deflatedFills =
+      encoding === "gzip" ? { nonce: deflateBlocks(fills.nonce), head: deflateBlocks(fills.head) } : null;
     const plain: Buffer[] = [];
     const deflated: Buffer[] = [];
     kept.pieces.forEach((piece, index) => {
@@ -257,7 +287,11 @@ export class SharedPageCache {
       plain.push(fills[gap]);
       if (deflatedFills) deflated.push(deflatedFills[gap]);
     });
-    return { headers, body: encoding === "gzip" ? gzipMember(deflated, plain) : Buffer.concat(plain), isDue: now >= kept.renewAt };
+    return {
+      headers,
+      body: encoding === "gzip" ? gzipMember(deflated, plain) : Buffer.concat(plain),
+      isDue: now >= kept.renewAt,
+    };
   }
 
   get size(): number {

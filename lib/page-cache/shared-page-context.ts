@@ -28,7 +28,10 @@ export interface SharedPageContextReader {
   close(): Promise<void>;
 }
 
-export function createSharedPageContextReader(connectionString: string, authSecret: string | undefined): SharedPageContextReader {
+export function createSharedPageContextReader(
+  connectionString: string,
+  authSecret: string | undefined,
+): SharedPageContextReader {
   // Few connections: each read takes well under a millisecond. A connection Postgres drops while
   // idle is replaced by the next read, so the listener only keeps the process alive.
   const pool = new Pool({ connectionString, max: 4, connectionTimeoutMillis: 5_000 });
@@ -55,9 +58,13 @@ export function createSharedPageContextReader(connectionString: string, authSecr
           'LEFT JOIN "User" u ON u."id" = $2 WHERE v."scope" = $1',
         [request.scope, userId],
       );
-      if (result.rows.length === 0) throw new Error(`CacheVersion has no row for ${request.scope}: are the migrations applied?`);
+      if (result.rows.length === 0)
+        throw new Error(`CacheVersion has no row for ${request.scope}: are the migrations applied?`);
       const row = ContextRowSchema.parse(result.rows[0]);
-      const reader = row.id && row.name !== null && row.role && row.locale !== null ? { id: row.id, name: row.name, role: row.role, locale: row.locale } : null;
+      const reader =
+        row.id && row.name !== null && row.role && row.locale !== null
+          ? { id: row.id, name: row.name, role: row.role, locale: row.locale }
+          : null;
       if (request.audience === "readers" && !reader) return null;
       return { version: row.version, reader };
     },

@@ -30,6 +30,9 @@ export type PageAccount = z.infer<typeof PageAccountSchema>;
 
 /** The account as a <script type="application/json"> element, escaped so no text in it can end the element. */
 export function accountElement(account: PageAccount): string {
-  const json = JSON.stringify(PageAccountSchema.parse(account)).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const json = JSON.stringify(PageAccountSchema.parse(account)).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
   return `<script id="${ACCOUNT_ELEMENT_ID}" type="application/json">${json}</script>`;
 }

@@ -33,7 +33,12 @@ export async function relayOutbox(limit = 200, ids?: string[]): Promise<number> 
  * Enqueues one outbox row its writer already holds and marks it enqueued, without reading it back:
  * what a request does right after committing its own row.
  */
-export async function enqueueOutboxJob(row: { id: string; name: string; payload: unknown; priority: number }): Promise<void> {
+export async function enqueueOutboxJob(row: {
+  id: string;
+  name: string;
+  payload: unknown;
+  priority: number;
+}): Promise<void> {
   const payload = GradingJobSchema.parse(row.payload);
   await getGradingQueue().add(row.name, payload, {
     ...GRADING_JOB_OPTIONS,

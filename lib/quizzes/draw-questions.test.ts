@@ -22,6 +22,12 @@ test("draws differ from attempt to attempt", () => {
 });
 
 test("the shuffle uses the random source it is given", () => {
-  assert.deepEqual(drawQuestions(["a", "b", "c"], 2, () => 0), ["a", "b"]);
-  assert.deepEqual(drawQuestions(["a", "b", "c"], 2, (max) => max - 1), ["c", "a"]);
+  assert.deepEqual(
+    drawQuestions(["a", "b", "c"], 2, () => 0),
+    ["a", "b"],
+  );
+  assert.deepEqual(
+    drawQuestions(["a", "b", "c"], 2, (max) => max - 1),
+    ["c", "a"],
+  );
 });

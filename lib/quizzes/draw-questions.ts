@@ -5,7 +5,11 @@ import crypto from "node:crypto";
  * question in the author's order; an exam draws `drawCount` at random from the bank with a
  * cryptographic shuffle, so no learner can predict or replay a draw.
  */
-export function drawQuestions(orderedIds: string[], drawCount: number | null, randomInt: (max: number) => number = crypto.randomInt): string[] {
+export function drawQuestions(
+  orderedIds: string[],
+  drawCount: number | null,
+  randomInt: (max: number) => number = crypto.randomInt,
+): string[] {
   if (drawCount === null) return [...orderedIds];
   const pool = [...orderedIds];
   // Fisher-Yates, stopped once the first `drawCount` places are settled.

@@ -17,12 +17,22 @@ interface AttemptToFinalise {
  * so a double click or two tabs cannot grade it twice. Returns false when it was already closed.
  * Passing a lesson's quiz is what marks the lesson complete.
  */
-export async function finaliseAttempt(tx: Prisma.TransactionClient, attempt: AttemptToFinalise, responses: StoredResponses): Promise<boolean> {
+export async function finaliseAttempt(
+  tx: Prisma.TransactionClient,
+  attempt: AttemptToFinalise,
+  responses: StoredResponses,
+): Promise<boolean> {
   const questions = await loadAttemptQuestions(tx, attempt.quiz.id, attempt.questionIds);
   const grade = gradeResponses(questions, responses, attempt.quiz.passPercent);
   const { count } = await tx.quizAttempt.updateMany({
     where: { id: attempt.id, submittedAt: null },
-    data: { answers: responses, score: grade.score, maxScore: grade.maxScore, isPassed: grade.isPassed, submittedAt: new Date() },
+    data: {
+      answers: responses,
+      score: grade.score,
+      maxScore: grade.maxScore,
+      isPassed: grade.isPassed,
+      submittedAt: new Date(),
+    },
   });
   if (count === 0) return false;
   if (grade.isPassed && attempt.quiz.lessonId) {
@@ -43,7 +53,13 @@ export async function finaliseAttempt(tx: Prisma.TransactionClient, attempt: Att
 export async function closeExpiredAttempts(userId: string, quizId: string): Promise<void> {
   const open = await db.quizAttempt.findMany({
     where: { userId, quizId, submittedAt: null, deadlineAt: { not: null } },
-    select: { id: true, userId: true, questionIds: true, deadlineAt: true, quiz: { select: { id: true, passPercent: true, lessonId: true } } },
+    select: {
+      id: true,
+      userId: true,
+      questionIds: true,
+      deadlineAt: true,
+      quiz: { select: { id: true, passPercent: true, lessonId: true } },
+    },
   });
   for (const attempt of open.filter((candidate) => isExpired(candidate.deadlineAt))) {
     await db.$transaction((tx) => finaliseAttempt(tx, attempt, {}));

@@ -31,7 +31,14 @@ export interface QuestionResultView extends QuestionView {
 
 interface AttemptBase {
   id: string;
-  quiz: { slug: string; kind: QuizKind; title: string; passPercent: number; timeLimitSeconds: number | null; lessonSlug: string | null };
+  quiz: {
+    slug: string;
+    kind: QuizKind;
+    title: string;
+    passPercent: number;
+    timeLimitSeconds: number | null;
+    lessonSlug: string | null;
+  };
   course: { slug: string; title: string };
   startedAt: Date;
   deadlineAt: Date | null;

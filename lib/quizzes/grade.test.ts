@@ -2,9 +2,27 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { gradeResponses, isCorrect, parseAnswer, type GradableQuestion } from "./grade";
 
-const single: GradableQuestion = { id: "q1", kind: "SINGLE", points: 1, choiceIds: ["a", "b", "c"], answer: { choices: ["b"] } };
-const multiple: GradableQuestion = { id: "q2", kind: "MULTIPLE", points: 2, choiceIds: ["a", "b", "c"], answer: { choices: ["a", "c"] } };
-const numeric: GradableQuestion = { id: "q3", kind: "NUMERIC", points: 1, choiceIds: [], answer: { value: 1.5, tolerance: 0.01 } };
+const single: GradableQuestion = {
+  id: "q1",
+  kind: "SINGLE",
+  points: 1,
+  choiceIds: ["a", "b", "c"],
+  answer: { choices: ["b"] },
+};
+const multiple: GradableQuestion = {
+  id: "q2",
+  kind: "MULTIPLE",
+  points: 2,
+  choiceIds: ["a", "b", "c"],
+  answer: { choices: ["a", "c"] },
+};
+const numeric: GradableQuestion = {
+  id: "q3",
+  kind: "NUMERIC",
+  points: 1,
+  choiceIds: [],
+  answer: { value: 1.5, tolerance: 0.01 },
+};
 
 describe("parseAnswer", () => {
   test("reads choices and refuses ids that are not offered", () => {
@@ -46,8 +64,15 @@ describe("isCorrect", () => {
 describe("gradeResponses", () => {
   test("weights questions by points and applies the pass mark", () => {
     const questions = [single, multiple, numeric];
-    const result = gradeResponses(questions, { q1: { choices: ["b"] }, q2: { choices: ["a", "c"] }, q3: { value: 9 } }, 75);
-    assert.deepEqual({ score: result.score, maxScore: result.maxScore, isPassed: result.isPassed }, { score: 3, maxScore: 4, isPassed: true });
+    const result = gradeResponses(
+      questions,
+      { q1: { choices: ["b"] }, q2: { choices: ["a", "c"] }, q3: { value: 9 } },
+      75,
+    );
+    assert.deepEqual(
+      { score: result.score, maxScore: result.maxScore, isPassed: result.isPassed },
+      { score: 3, maxScore: 4, isPassed: true },
+    );
     assert.deepEqual(result.correctIds, ["q1", "q2"]);
     assert.equal(gradeResponses(questions, { q1: { choices: ["b"] } }, 75).isPassed, false);
     assert.equal(gradeResponses([], {}, 0).percent, 0);

@@ -20,13 +20,20 @@ export type AnswerProblem = "one_number" | "not_finite" | "comma" | "not_a_numbe
 export type ParsedAnswer = { response: QuestionResponse } | { isBlank: true } | { error: AnswerProblem };
 
 /** Reads one raw form answer for `question`, or names what is wrong with it. */
-export function parseAnswer(question: Pick<GradableQuestion, "kind" | "choiceIds">, raw: RawAnswer | undefined): ParsedAnswer {
+export function parseAnswer(
+  question: Pick<GradableQuestion, "kind" | "choiceIds">,
+  raw: RawAnswer | undefined,
+): ParsedAnswer {
   if (question.kind === "NUMERIC") {
-    if (raw === undefined || Array.isArray(raw)) return raw === undefined || raw.length === 0 ? { isBlank: true } : { error: "one_number" };
+    if (raw === undefined || Array.isArray(raw))
+      return raw === undefined || raw.length === 0 ? { isBlank: true } : { error: "one_number" };
     if (typeof raw === "number") return Number.isFinite(raw) ? { response: { value: raw } } : { error: "not_finite" };
     // Thin spaces and underscores group digits ("60 000"); a comma is refused, since it means
     // a decimal point in some languages and a thousands separator in others.
-    const text = raw.trim().replace(/[\s_\u202f]/g, "").replace(/^\u2212/, "-");
+    const text = raw
+      .trim()
+      .replace(/[\s_\u202f]/g, "")
+      .replace(/^\u2212/, "-");
     if (text === "") return { isBlank: true };
     if (text.includes(",")) return { error: "comma" };
     if (!/^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i.test(text)) return { error: "not_a_number" };
@@ -45,7 +52,8 @@ const EPSILON = 1e-9;
 
 export function isCorrect(answer: StoredAnswer, response: QuestionResponse | undefined): boolean {
   if (!response) return false;
-  if ("value" in answer) return "value" in response && Math.abs(response.value - answer.value) <= answer.tolerance + EPSILON;
+  if ("value" in answer)
+    return "value" in response && Math.abs(response.value - answer.value) <= answer.tolerance + EPSILON;
   if (!("choices" in response)) return false;
   const expected = new Set(answer.choices);
   const given = new Set(response.choices);
@@ -61,7 +69,11 @@ export interface GradeResult {
   correctIds: string[];
 }
 
-export function gradeResponses(questions: GradableQuestion[], responses: Record<string, QuestionResponse>, passPercent: number): GradeResult {
+export function gradeResponses(
+  questions: GradableQuestion[],
+  responses: Record<string, QuestionResponse>,
+  passPercent: number,
+): GradeResult {
   let score = 0;
   let maxScore = 0;
   const correctIds: string[] = [];

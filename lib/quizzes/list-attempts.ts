@@ -6,7 +6,15 @@ import { closeExpiredAttempts } from "./finalise-attempt";
 import { isExpired, requireQuizForViewer, type Viewer } from "./quiz-access";
 
 /** What summariseAttempts reads of each attempt. */
-export const ATTEMPT_FIELDS = { id: true, score: true, maxScore: true, isPassed: true, startedAt: true, deadlineAt: true, submittedAt: true } as const;
+export const ATTEMPT_FIELDS = {
+  id: true,
+  score: true,
+  maxScore: true,
+  isPassed: true,
+  startedAt: true,
+  deadlineAt: true,
+  submittedAt: true,
+} as const;
 
 interface AttemptRow {
   id: string;
@@ -46,7 +54,8 @@ export function summariseAttempts(quiz: QuizRow, attempts: AttemptRow[], locale:
     submittedAt: attempt.submittedAt,
     deadlineAt: attempt.deadlineAt,
     isOpen: attempt.submittedAt === null && !isExpired(attempt.deadlineAt),
-    percent: attempt.submittedAt === null ? null : attempt.maxScore ? ((attempt.score ?? 0) / attempt.maxScore) * 100 : 0,
+    percent:
+      attempt.submittedAt === null ? null : attempt.maxScore ? ((attempt.score ?? 0) / attempt.maxScore) * 100 : 0,
     isPassed: attempt.isPassed ?? false,
   }));
   const graded = rows.filter((row) => row.percent !== null);
@@ -74,7 +83,12 @@ export function summariseAttempts(quiz: QuizRow, attempts: AttemptRow[], locale:
  */
 export async function listAttempts(viewer: Viewer, courseSlug: string, quizSlug: string, locale: Locale) {
   const quiz = await requireQuizForViewer(viewer, courseSlug, quizSlug);
-  const readAttempts = () => db.quizAttempt.findMany({ where: { userId: viewer.id, quizId: quiz.id }, orderBy: { startedAt: "desc" }, select: ATTEMPT_FIELDS });
+  const readAttempts = () =>
+    db.quizAttempt.findMany({
+      where: { userId: viewer.id, quizId: quiz.id },
+      orderBy: { startedAt: "desc" },
+      select: ATTEMPT_FIELDS,
+    });
   const read = await readAttempts();
   if (!hasExpiredAttempt(read)) return summariseAttempts(quiz, read, locale);
   await closeExpiredAttempts(viewer.id, quiz.id);

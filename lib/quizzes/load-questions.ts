@@ -20,7 +20,13 @@ export async function loadAttemptQuestions(client: Client, quizId: string, quest
     const row = byId.get(id);
     if (!row) return [];
     const choices = StoredChoicesSchema.parse(row.choices);
-    const gradable: GradableQuestion = { id, kind: row.kind, points: row.points, choiceIds: choices.map((choice) => choice.id), answer: StoredAnswerSchema.parse(row.answer) };
+    const gradable: GradableQuestion = {
+      id,
+      kind: row.kind,
+      points: row.points,
+      choiceIds: choices.map((choice) => choice.id),
+      answer: StoredAnswerSchema.parse(row.answer),
+    };
     return [{ ...gradable, prompt: row.prompt, choices, explanation: row.explanation }];
   });
 }

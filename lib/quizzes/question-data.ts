@@ -16,7 +16,10 @@ export const StoredAnswerSchema = z.union([
 export type StoredAnswer = z.infer<typeof StoredAnswerSchema>;
 
 /** One learner response as stored in QuizAttempt.answers; unanswered questions have no entry. */
-export const ResponseSchema = z.union([z.object({ choices: z.array(z.string()).min(1) }), z.object({ value: z.number() })]);
+export const ResponseSchema = z.union([
+  z.object({ choices: z.array(z.string()).min(1) }),
+  z.object({ value: z.number() }),
+]);
 export type QuestionResponse = z.infer<typeof ResponseSchema>;
 
 /** QuizAttempt.answers: question id to response. */

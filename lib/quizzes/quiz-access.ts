@@ -8,7 +8,10 @@ import { canTeachCourse } from "../courses/roles";
 
 export type Viewer = Pick<CurrentUser, "id" | "role">;
 
-export const SlugSchema = z.string().max(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+export const SlugSchema = z
+  .string()
+  .max(100)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
 /** Seconds after the deadline in which a submission still counts, for the request's trip. */
 export const DEADLINE_GRACE_SECONDS = 15;
@@ -27,7 +30,8 @@ export const QUIZ_RULE_FIELDS = {
 
 /** The quiz `quizSlug` of the course `courseSlug`, when `viewer` may take it. */
 export async function requireQuizForViewer(viewer: Viewer, courseSlug: string, quizSlug: string) {
-  if (!SlugSchema.safeParse(courseSlug).success || !SlugSchema.safeParse(quizSlug).success) throw new NotFoundError("There is no such quiz.");
+  if (!SlugSchema.safeParse(courseSlug).success || !SlugSchema.safeParse(quizSlug).success)
+    throw new NotFoundError("There is no such quiz.");
   const quiz = await db.quiz.findFirst({
     where: { slug: quizSlug, course: { slug: courseSlug } },
     select: {
@@ -40,7 +44,12 @@ export async function requireQuizForViewer(viewer: Viewer, courseSlug: string, q
   });
   if (!quiz) throw new NotFoundError("There is no such quiz.");
   if (await canTeachCourse(viewer, quiz.course.id)) return quiz;
-  const isEnrolled = quiz.course.isPublished && (await db.enrolment.findUnique({ where: { userId_courseId: { userId: viewer.id, courseId: quiz.course.id } }, select: { id: true } })) !== null;
+  const isEnrolled =
+    quiz.course.isPublished &&
+    (await db.enrolment.findUnique({
+      where: { userId_courseId: { userId: viewer.id, courseId: quiz.course.id } },
+      select: { id: true },
+    })) !== null;
   const refusal = quizRefusal({ isTeacher: false, isPublished: quiz.course.isPublished, isEnrolled });
   if (refusal) throw refusal;
   return quiz;
@@ -50,7 +59,15 @@ export async function requireQuizForViewer(viewer: Viewer, courseSlug: string, q
  * Why the viewer may not take a course's quizzes, or null when they may: its teachers always, others in a published
  * course they are enrolled in.
  */
-export function quizRefusal({ isTeacher, isPublished, isEnrolled }: { isTeacher: boolean; isPublished: boolean; isEnrolled: boolean }): NotFoundError | ForbiddenError | null {
+export function quizRefusal({
+  isTeacher,
+  isPublished,
+  isEnrolled,
+}: {
+  isTeacher: boolean;
+  isPublished: boolean;
+  isEnrolled: boolean;
+}): NotFoundError | ForbiddenError | null {
   if (isTeacher) return null;
   if (!isPublished) return new NotFoundError("There is no such quiz.");
   if (!isEnrolled) return new ForbiddenError("Enrol in this course to take its quizzes.");

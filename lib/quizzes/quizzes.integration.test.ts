@@ -32,9 +32,16 @@ async function makeUser(role: "LEARNER" | "INSTRUCTOR" | "ADMIN" = "LEARNER") {
 /** A course with one lesson quiz (a single-choice and a numeric question) and a 10-question exam. */
 async function makeCourse() {
   const slug = `quiz-course-${crypto.randomBytes(4).toString("hex")}`;
-  const course = await db.course.create({ data: { slug, title: text("Quiz course"), summary: text("Summary"), passRule: PASS_RULE }, select: { id: true } });
-  const lesson = await db.lesson.create({ data: { courseId: course.id, slug: "basics", position: 0, title: text("Basics"), body: text("# Basics") } });
-  const quiz = await db.quiz.create({ data: { courseId: course.id, lessonId: lesson.id, slug: "basics", title: text("Basics quiz"), passPercent: 60 } });
+  const course = await db.course.create({
+    data: { slug, title: text("Quiz course"), summary: text("Summary"), passRule: PASS_RULE },
+    select: { id: true },
+  });
+  const lesson = await db.lesson.create({
+    data: { courseId: course.id, slug: "basics", position: 0, title: text("Basics"), body: text("# Basics") },
+  });
+  const quiz = await db.quiz.create({
+    data: { courseId: course.id, lessonId: lesson.id, slug: "basics", title: text("Basics quiz"), passPercent: 60 },
+  });
   const single = await db.quizQuestion.create({
     data: {
       quizId: quiz.id,
@@ -51,16 +58,43 @@ async function makeCourse() {
     },
   });
   const numeric = await db.quizQuestion.create({
-    data: { quizId: quiz.id, key: "number", position: 1, kind: "NUMERIC", prompt: text("2 - 0.5"), choices: [], answer: { value: 1.5, tolerance: 0.001 }, explanation: text("Subtract.") },
+    data: {
+      quizId: quiz.id,
+      key: "number",
+      position: 1,
+      kind: "NUMERIC",
+      prompt: text("2 - 0.5"),
+      choices: [],
+      answer: { value: 1.5, tolerance: 0.001 },
+      explanation: text("Subtract."),
+    },
   });
   const exam = await db.quiz.create({
-    data: { courseId: course.id, slug: "final-exam", kind: "EXAM", title: text("Exam"), drawCount: 4, timeLimitSeconds: 600, passPercent: 70, maxAttempts: 2 },
+    data: {
+      courseId: course.id,
+      slug: "final-exam",
+      kind: "EXAM",
+      title: text("Exam"),
+      drawCount: 4,
+      timeLimitSeconds: 600,
+      passPercent: 70,
+      maxAttempts: 2,
+    },
   });
   const bank = [];
   for (let index = 0; index < 10; index++) {
     bank.push(
       await db.quizQuestion.create({
-        data: { quizId: exam.id, key: `bank-${index}`, position: index, kind: "NUMERIC", prompt: text(`What is ${index}?`), choices: [], answer: { value: index, tolerance: 0 }, explanation: text(`It is ${index}.`) },
+        data: {
+          quizId: exam.id,
+          key: `bank-${index}`,
+          position: index,
+          kind: "NUMERIC",
+          prompt: text(`What is ${index}?`),
+          choices: [],
+          answer: { value: index, tolerance: 0 },
+          explanation: text(`It is ${index}.`),
+        },
         select: { id: true, answer: true },
       }),
     );
@@ -118,10 +152,15 @@ describe("lesson quizzes", () => {
     assert.equal(done.isPassed, true);
     assert.equal(done.questions[0]?.explanation, "Because b. (zh)");
     assert.deepEqual(done.questions[1]?.response, { value: 1.5 });
-    const progress = await db.lessonProgress.findUnique({ where: { userId_lessonId: { userId: learner.id, lessonId: course.lessonId } } });
+    const progress = await db.lessonProgress.findUnique({
+      where: { userId_lessonId: { userId: learner.id, lessonId: course.lessonId } },
+    });
     assert.ok(progress, "passing a lesson's quiz completes the lesson");
 
-    await rejection(submitAttempt(learner, { attemptId, answers: { [course.single.id]: "a", [course.numeric.id]: "0" } }), ConflictError);
+    await rejection(
+      submitAttempt(learner, { attemptId, answers: { [course.single.id]: "a", [course.numeric.id]: "0" } }),
+      ConflictError,
+    );
     const page = await getCoursePage(learner, course.slug, "en");
     assert.equal(page.progress.lessonsCompleted, 1);
     assert.equal(page.lessons[0]?.bestQuizPercent, 100);
@@ -132,12 +171,21 @@ describe("lesson quizzes", () => {
     const learner = await makeUser();
     await enrol(learner, { courseSlug: course.slug });
     const { attemptId } = await startAttempt(learner, { courseSlug: course.slug, quizSlug: "basics" });
-    const error = await rejection(submitAttempt(learner, { attemptId, answers: { [course.numeric.id]: "one and a half" } }), ValidationError);
+    const error = await rejection(
+      submitAttempt(learner, { attemptId, answers: { [course.numeric.id]: "one and a half" } }),
+      ValidationError,
+    );
     assert.deepEqual(error.fieldErrors[course.single.id], ["Answer this question."]);
     assert.match(error.fieldErrors[course.numeric.id]?.[0] ?? "", /Enter a number/);
-    const chinese = await rejection(submitAttempt(learner, { attemptId, answers: {}, locale: "zh-CN" }), ValidationError);
+    const chinese = await rejection(
+      submitAttempt(learner, { attemptId, answers: {}, locale: "zh-CN" }),
+      ValidationError,
+    );
     assert.deepEqual(chinese.fieldErrors[course.single.id], ["请回答这道题。"]);
-    const picked = await rejection(submitAttempt(learner, { attemptId, answers: { [course.single.id]: "z", [course.numeric.id]: "1" } }), ValidationError);
+    const picked = await rejection(
+      submitAttempt(learner, { attemptId, answers: { [course.single.id]: "z", [course.numeric.id]: "1" } }),
+      ValidationError,
+    );
     assert.ok(picked.fieldErrors[course.single.id]);
     const malformed = await rejection(submitAttempt(learner, { attemptId: "x", answers: "nope" }), ValidationError);
     assert.ok(malformed.fieldErrors.attemptId && malformed.fieldErrors.answers);

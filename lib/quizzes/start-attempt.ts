@@ -44,16 +44,22 @@ export async function startAttempt(viewer: Viewer, input: unknown): Promise<Star
 
     if (quiz.maxAttempts !== null) {
       const used = await tx.quizAttempt.count({ where: { userId: viewer.id, quizId: quiz.id } });
-      if (used >= quiz.maxAttempts) throw new ConflictError(`You have used all ${quiz.maxAttempts} attempts at this quiz.`);
+      if (used >= quiz.maxAttempts)
+        throw new ConflictError(`You have used all ${quiz.maxAttempts} attempts at this quiz.`);
     }
-    const bank = await tx.quizQuestion.findMany({ where: { quizId: quiz.id }, orderBy: { position: "asc" }, select: { id: true } });
+    const bank = await tx.quizQuestion.findMany({
+      where: { quizId: quiz.id },
+      orderBy: { position: "asc" },
+      select: { id: true },
+    });
     if (bank.length === 0) throw new ConflictError("This quiz has no questions yet.");
     const questionIds = drawQuestions(
       bank.map((question) => question.id),
       quiz.drawCount,
     );
     const startedAt = new Date();
-    const deadlineAt = quiz.timeLimitSeconds === null ? null : new Date(startedAt.getTime() + quiz.timeLimitSeconds * 1000);
+    const deadlineAt =
+      quiz.timeLimitSeconds === null ? null : new Date(startedAt.getTime() + quiz.timeLimitSeconds * 1000);
     const created = await tx.quizAttempt.create({
       data: { quizId: quiz.id, userId: viewer.id, questionIds, startedAt, deadlineAt },
       select: { id: true },

@@ -40,11 +40,22 @@ export interface SubmitAttemptResult {
  * Answers that arrive after the deadline (plus a short grace for the trip) are not counted.
  */
 export async function submitAttempt(viewer: Viewer, input: unknown): Promise<SubmitAttemptResult> {
-  const { attemptId, answers, isTimeUp, locale } = parseInput(SubmitAttemptInputSchema, input, "Your answers were not accepted.");
+  const { attemptId, answers, isTimeUp, locale } = parseInput(
+    SubmitAttemptInputSchema,
+    input,
+    "Your answers were not accepted.",
+  );
   const words = messagesFor(locale).answerErrors;
   const attempt = await db.quizAttempt.findUnique({
     where: { id: attemptId },
-    select: { id: true, userId: true, questionIds: true, deadlineAt: true, submittedAt: true, quiz: { select: { id: true, passPercent: true, lessonId: true, courseId: true } } },
+    select: {
+      id: true,
+      userId: true,
+      questionIds: true,
+      deadlineAt: true,
+      submittedAt: true,
+      quiz: { select: { id: true, passPercent: true, lessonId: true, courseId: true } },
+    },
   });
   // Someone else's attempt is indistinguishable from none at all.
   if (!attempt || attempt.userId !== viewer.id) throw new NotFoundError("That attempt does not exist.");
@@ -74,6 +85,8 @@ export async function submitAttempt(viewer: Viewer, input: unknown): Promise<Sub
   if (!isFinalised) throw new ConflictError("This attempt has already been submitted.");
   // A quiz or the exam may be the last thing the course's pass rule was waiting for. A certificate
   // problem must not lose the graded attempt; the next result tries again (issuance is idempotent).
-  await issueCertificateIfEligible(attempt.userId, attempt.quiz.courseId).catch((error: unknown) => logger.warn({ err: error, attemptId: attempt.id }, "certificate check after a quiz failed"));
+  await issueCertificateIfEligible(attempt.userId, attempt.quiz.courseId).catch((error: unknown) =>
+    logger.warn({ err: error, attemptId: attempt.id }, "certificate check after a quiz failed"),
+  );
   return { attemptId: attempt.id, isLate };
 }

@@ -12,7 +12,10 @@ interface LimitSources {
 }
 
 /** The deadline and attempt limit that apply to one learner, extensions included. */
-export function effectiveLimits({ version, courseDeadline, extension }: LimitSources): { deadline: Date | null; maxAttempts: number | null } {
+export function effectiveLimits({ version, courseDeadline, extension }: LimitSources): {
+  deadline: Date | null;
+  maxAttempts: number | null;
+} {
   const deadline = extension?.deadline ?? version.deadline ?? courseDeadline;
   const maxAttempts = version.maxAttempts === null ? null : version.maxAttempts + (extension?.extraAttempts ?? 0);
   return { deadline, maxAttempts };

@@ -18,12 +18,19 @@ let courseId = "";
 let assignmentId = "";
 
 async function makeUser(role: "LEARNER" | "INSTRUCTOR" | "ADMIN" = "LEARNER", enrolAs?: "LEARNER" | "INSTRUCTOR") {
-  const user = await db.user.create({ data: { email: `${crypto.randomUUID()}@example.com`, name: "Test", passwordHash: "unused", role } });
+  const user = await db.user.create({
+    data: { email: `${crypto.randomUUID()}@example.com`, name: "Test", passwordHash: "unused", role },
+  });
   if (enrolAs) await db.enrolment.create({ data: { userId: user.id, courseId, role: enrolAs } });
   return { id: user.id, role };
 }
 
-const input = (overrides: Record<string, unknown> = {}) => ({ courseSlug, assignmentSlug: "linear-regression", code: CODE, ...overrides });
+const input = (overrides: Record<string, unknown> = {}) => ({
+  courseSlug,
+  assignmentSlug: "linear-regression",
+  code: CODE,
+  ...overrides,
+});
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
   try {
@@ -36,9 +43,13 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
 
 before(async () => {
   const spec = { ...loadAssignmentSpec("ml-foundations", "linear-regression"), maxAttempts: 2 };
-  const course = await db.course.create({ data: { slug: courseSlug, title: { en: "Submit test" }, summary: { en: "" }, passRule: {} } });
+  const course = await db.course.create({
+    data: { slug: courseSlug, title: { en: "Submit test" }, summary: { en: "" }, passRule: {} },
+  });
   courseId = course.id;
-  const assignment = await db.assignment.create({ data: { courseId, slug: spec.slug, position: 0, title: spec.title } });
+  const assignment = await db.assignment.create({
+    data: { courseId, slug: spec.slug, position: 0, title: spec.title },
+  });
   assignmentId = assignment.id;
   await db.assignmentVersion.create({
     data: {
@@ -67,9 +78,15 @@ describe("createSubmission", () => {
     assert.equal(submission.attemptNumber, 1);
     const row = await db.submission.findUniqueOrThrow({ where: { id: submission.id } });
     assert.equal(row.codeSha256, crypto.createHash("sha256").update(CODE).digest("hex"));
-    const outbox = await db.outboxJob.findFirstOrThrow({ where: { payload: { path: ["submissionId"], equals: submission.id } } });
+    const outbox = await db.outboxJob.findFirstOrThrow({
+      where: { payload: { path: ["submissionId"], equals: submission.id } },
+    });
     // The answer does not wait for Redis; the enqueue follows it.
-    for (let waited = 0; (await db.outboxJob.findUniqueOrThrow({ where: { id: outbox.id } })).state !== "ENQUEUED"; waited += 50) {
+    for (
+      let waited = 0;
+      (await db.outboxJob.findUniqueOrThrow({ where: { id: outbox.id } })).state !== "ENQUEUED";
+      waited += 50
+    ) {
       assert.ok(waited < 5_000, "the job was enqueued within 5 s");
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -98,7 +115,9 @@ describe("createSubmission", () => {
     const outsider = await makeUser("LEARNER");
     assert.ok((await rejection(createSubmission(outsider, input()))) instanceof ForbiddenError);
     const learner = await makeUser("LEARNER", "LEARNER");
-    assert.ok((await rejection(createSubmission(learner, input({ assignmentSlug: "no-such-lab" })))) instanceof NotFoundError);
+    assert.ok(
+      (await rejection(createSubmission(learner, input({ assignmentSlug: "no-such-lab" })))) instanceof NotFoundError,
+    );
   });
 
   test("two submissions racing for the last attempt: exactly one is accepted", async () => {
@@ -119,14 +138,23 @@ describe("createSubmission", () => {
     assert.equal(second.attemptNumber, 1);
     await createSubmission(learner, input());
     assert.ok((await rejection(createSubmission(learner, input()))) instanceof ConflictError);
-    await db.assignmentExtension.create({ data: { assignmentId, userId: learner.id, extraAttempts: 1, reason: "illness", grantedById: learner.id } });
+    await db.assignmentExtension.create({
+      data: { assignmentId, userId: learner.id, extraAttempts: 1, reason: "illness", grantedById: learner.id },
+    });
     assert.equal((await createSubmission(learner, input())).attemptNumber, 3);
   });
 
   test("a past deadline refuses with the date", async () => {
     const learner = await makeUser("LEARNER", "LEARNER");
     await db.assignmentExtension.create({
-      data: { assignmentId, userId: learner.id, deadline: new Date("2020-01-01T00:00:00Z"), extraAttempts: 0, reason: "test", grantedById: learner.id },
+      data: {
+        assignmentId,
+        userId: learner.id,
+        deadline: new Date("2020-01-01T00:00:00Z"),
+        extraAttempts: 0,
+        reason: "test",
+        grantedById: learner.id,
+      },
     });
     const error = await rejection(createSubmission(learner, input()));
     assert.ok(error instanceof ConflictError);
@@ -141,7 +169,11 @@ describe("getSubmission", () => {
     assert.equal((await getSubmission(owner, id)).isOwner, true);
     assert.equal((await getSubmission(await makeUser("INSTRUCTOR", "INSTRUCTOR"), id)).isOwner, false);
     assert.ok(await getSubmission(await makeUser("ADMIN"), id));
-    for (const viewer of [await makeUser("LEARNER", "LEARNER"), await makeUser("INSTRUCTOR"), await makeUser("INSTRUCTOR", "LEARNER")]) {
+    for (const viewer of [
+      await makeUser("LEARNER", "LEARNER"),
+      await makeUser("INSTRUCTOR"),
+      await makeUser("INSTRUCTOR", "LEARNER"),
+    ]) {
       assert.ok((await rejection(getSubmission(viewer, id))) instanceof NotFoundError);
     }
     assert.ok((await rejection(getSubmission(owner, "../../x"))) instanceof NotFoundError);
@@ -150,7 +182,10 @@ describe("getSubmission", () => {
 
 describe("readUploadedModule", () => {
   test("accepts one .js/.mjs/.ts module of valid UTF-8 and says what is wrong otherwise", () => {
-    assert.deepEqual(readUploadedModule("model.ts", Buffer.from("const a: number = 1;")), { code: "const a: number = 1;", language: "typescript" });
+    assert.deepEqual(readUploadedModule("model.ts", Buffer.from("const a: number = 1;")), {
+      code: "const a: number = 1;",
+      language: "typescript",
+    });
     assert.equal(Object.hasOwn(readUploadedModule("model.mjs", Buffer.from("x")), "code"), true);
     assert.match((readUploadedModule("model.py", Buffer.from("x")) as { error: string }).error, /\.js, \.mjs or \.ts/);
     assert.match((readUploadedModule("model.js", Buffer.from([0xff, 0xfe, 0x00])) as { error: string }).error, /UTF-8/);

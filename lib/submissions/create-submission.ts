@@ -23,7 +23,11 @@ const SUBMIT_TRANSACTION_LIMITS = { maxWait: 15_000, timeout: 20_000 };
  * `user` is whoever the caller authenticated: the session for the web, a token for the API.
  */
 export async function createSubmission(user: Pick<CurrentUser, "id" | "role">, input: unknown) {
-  const { courseSlug, assignmentSlug, code, source, language } = parseInput(SubmissionInputSchema, input, "Your submission was not accepted.");
+  const { courseSlug, assignmentSlug, code, source, language } = parseInput(
+    SubmissionInputSchema,
+    input,
+    "Your submission was not accepted.",
+  );
 
   // The lab, its latest version, the learner's enrolment and extension in one query: in a deadline
   // rush most of a query's cost is Prisma compiling it, so fewer queries serve more learners.
@@ -34,7 +38,11 @@ export async function createSubmission(user: Pick<CurrentUser, "id" | "role">, i
       courseId: true,
       course: { select: { deadline: true, enrolments: { where: { userId: user.id }, select: { id: true } } } },
       // Only what grading and the limits need: the brief, starter code and data preview are large.
-      versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, spec: true, specSha256: true, deadline: true, maxAttempts: true } },
+      versions: {
+        orderBy: { version: "desc" },
+        take: 1,
+        select: { id: true, spec: true, specSha256: true, deadline: true, maxAttempts: true },
+      },
       extensions: { where: { userId: user.id }, select: { deadline: true, extraAttempts: true } },
     },
   });
@@ -42,15 +50,20 @@ export async function createSubmission(user: Pick<CurrentUser, "id" | "role">, i
   if (!assignment || !version) throw new NotFoundError("There is no such lab.");
 
   const enrolment = assignment.course.enrolments[0];
-  if (!enrolment && user.role !== "ADMIN") throw new ForbiddenError("Enrol in this course before submitting to its labs.");
+  if (!enrolment && user.role !== "ADMIN")
+    throw new ForbiddenError("Enrol in this course before submitting to its labs.");
 
   const spec = AssignmentSpecSchema.parse(version.spec);
   const isWeights = language === WEIGHTS_LANGUAGE;
   if (spec.mode === "weights" && !isWeights) {
-    throw new ValidationError("Your submission was not accepted.", { code: ["This lab grades uploaded weights: upload the model.json and weights file that model.save() wrote."] });
+    throw new ValidationError("Your submission was not accepted.", {
+      code: ["This lab grades uploaded weights: upload the model.json and weights file that model.save() wrote."],
+    });
   }
   if (spec.mode === "train" && isWeights) {
-    throw new ValidationError("Your submission was not accepted.", { code: ["This lab trains your code on the grader: submit a JavaScript or TypeScript module, not weights."] });
+    throw new ValidationError("Your submission was not accepted.", {
+      code: ["This lab trains your code on the grader: submit a JavaScript or TypeScript module, not weights."],
+    });
   }
   if (isWeights) {
     const bundle = decodeWeightsBundle(code);
@@ -58,8 +71,10 @@ export async function createSubmission(user: Pick<CurrentUser, "id" | "role">, i
     // Four bytes per float32 parameter: anything larger cannot fit the lab's parameter budget.
     if (bundle.weights.byteLength > spec.budget.maxParameters * 4) {
       throw new ValidationError("Your submission was not accepted.", {
-        weights: [`The weights file holds ${bundle.weights.byteLength / 4} parameters' worth of bytes; ` +
-          `this lab allows at most ${spec.budget.maxParameters} parameters.`],
+        weights: [
+          `The weights file holds ${bundle.weights.byteLength / 4} parameters' worth of bytes; ` +
+            `this lab allows at most ${spec.budget.maxParameters} parameters.`,
+        ],
       });
     }
   }
@@ -74,9 +89,15 @@ export async function createSubmission(user: Pick<CurrentUser, "id" | "role">, i
     // One learner's submissions to one course are serialised here, so two at once cannot both
     // take the last attempt.
     if (enrolment) await tx.$queryRaw`SELECT id FROM "Enrolment" WHERE id = ${enrolment.id} FOR UPDATE`;
-    const limits = effectiveLimits({ version, courseDeadline: assignment.course.deadline, extension: assignment.extensions[0] ?? null });
+    const limits = effectiveLimits({
+      version,
+      courseDeadline: assignment.course.deadline,
+      extension: assignment.extensions[0] ?? null,
+    });
     if (limits.deadline && limits.deadline.getTime() < Date.now()) {
-      throw new ConflictError(`The deadline for this lab passed on ${limits.deadline.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+      throw new ConflictError(
+        `The deadline for this lab passed on ${limits.deadline.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+      );
     }
     const used = await tx.submission.count({ where: chargedAttemptsWhere(user.id, assignment.id) });
     if (limits.maxAttempts !== null && used >= limits.maxAttempts) {
@@ -107,6 +128,8 @@ export async function createSubmission(user: Pick<CurrentUser, "id" | "role">, i
   // The outbox row already guarantees the job, so the learner gets their answer without waiting
   // for Redis: the enqueue follows at once, or, when Redis is slow or away, the workers' sweeper does it.
   const { job, ...result } = submission;
-  void enqueueOutboxJob(job).catch((error: unknown) => logger.warn({ err: error, submissionId: result.id }, "submission queued in Postgres; enqueue deferred"));
+  void enqueueOutboxJob(job).catch((error: unknown) =>
+    logger.warn({ err: error, submissionId: result.id }, "submission queued in Postgres; enqueue deferred"),
+  );
   return result;
 }

@@ -23,9 +23,13 @@ const EpochPointSchema = z.object({
 export type EpochPointView = z.infer<typeof EpochPointSchema>;
 
 /** The owner, the course's instructors and admins may read a submission; to anyone else it does not exist. */
-async function readableBy<Row extends { userId: string; assignment: { courseId: string } }>(viewer: Viewer, row: Row | null): Promise<Row> {
+async function readableBy<Row extends { userId: string; assignment: { courseId: string } }>(
+  viewer: Viewer,
+  row: Row | null,
+): Promise<Row> {
   if (!row) throw new NotFoundError("There is no such submission.");
-  if (row.userId !== viewer.id && !(await canTeachCourse(viewer, row.assignment.courseId))) throw new NotFoundError("There is no such submission.");
+  if (row.userId !== viewer.id && !(await canTeachCourse(viewer, row.assignment.courseId)))
+    throw new NotFoundError("There is no such submission.");
   return row;
 }
 
@@ -41,7 +45,9 @@ export async function getSubmission(viewer: Viewer, id: string, locale: Locale =
     where: { id },
     include: {
       user: { select: { id: true, name: true } },
-      assignment: { select: { slug: true, title: true, courseId: true, course: { select: { slug: true, title: true } } } },
+      assignment: {
+        select: { slug: true, title: true, courseId: true, course: { select: { slug: true, title: true } } },
+      },
       assignmentVersion: { select: { version: true, spec: true } },
     },
   });
@@ -53,7 +59,11 @@ export async function getSubmission(viewer: Viewer, id: string, locale: Locale =
     isOwner,
     learner: { id: row.user.id, name: row.user.name },
     course: { slug: row.assignment.course.slug, title: localize(row.assignment.course.title, locale) },
-    assignment: { slug: row.assignment.slug, title: localize(row.assignment.title, locale), version: row.assignmentVersion.version },
+    assignment: {
+      slug: row.assignment.slug,
+      title: localize(row.assignment.title, locale),
+      version: row.assignmentVersion.version,
+    },
     metric: spec.metric,
     budget: spec.budget,
     attemptNumber: row.attemptNumber,
@@ -95,7 +105,10 @@ export type SubmissionView = Awaited<ReturnType<typeof getSubmission>>;
  */
 async function queuePosition(queuedAt: Date, isRegrade: boolean): Promise<number> {
   const ahead = await db.submission.count({
-    where: { status: "QUEUED", OR: [{ queuedAt: { lt: queuedAt }, isRegrade }, ...(isRegrade ? [{ isRegrade: false }] : [])] },
+    where: {
+      status: "QUEUED",
+      OR: [{ queuedAt: { lt: queuedAt }, isRegrade }, ...(isRegrade ? [{ isRegrade: false }] : [])],
+    },
   });
   return ahead + 1;
 }
@@ -130,7 +143,22 @@ export async function getSubmissionStatus(viewer: Viewer, id: string) {
   const { status, failureKind, failureCode, message, score, threshold, logs, queuedAt, startedAt, finishedAt } = row;
   const metrics = (row.metrics ?? null) as Record<string, number> | null;
   const position = status === "QUEUED" ? await queuePosition(queuedAt, row.isRegrade) : null;
-  return { id, status, queuePosition: position, failureKind, failureCode, message, score, threshold, metrics, curves: parseCurves(row.curves), logs, queuedAt, startedAt, finishedAt };
+  return {
+    id,
+    status,
+    queuePosition: position,
+    failureKind,
+    failureCode,
+    message,
+    score,
+    threshold,
+    metrics,
+    curves: parseCurves(row.curves),
+    logs,
+    queuedAt,
+    startedAt,
+    finishedAt,
+  };
 }
 export type SubmissionStatusView = Awaited<ReturnType<typeof getSubmissionStatus>>;
 
@@ -140,6 +168,16 @@ export async function listOwnSubmissions(viewer: Viewer, assignmentId: string, t
     where: { userId: viewer.id, assignmentId },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, attemptNumber: true, status: true, failureKind: true, score: true, threshold: true, message: true, createdAt: true, source: true },
+    select: {
+      id: true,
+      attemptNumber: true,
+      status: true,
+      failureKind: true,
+      score: true,
+      threshold: true,
+      message: true,
+      createdAt: true,
+      source: true,
+    },
   });
 }

@@ -18,7 +18,11 @@ const WeightsBundleSchema = z.object({
 });
 
 export function encodeWeightsBundle(modelJson: string, weights: Uint8Array): string {
-  return JSON.stringify({ format: WEIGHTS_BUNDLE_FORMAT, modelJson, weightsBase64: Buffer.from(weights).toString("base64") });
+  return JSON.stringify({
+    format: WEIGHTS_BUNDLE_FORMAT,
+    modelJson,
+    weightsBase64: Buffer.from(weights).toString("base64"),
+  });
 }
 
 export function decodeWeightsBundle(text: string): { modelJson: string; weights: Buffer } | { error: string } {
@@ -31,7 +35,8 @@ export function decodeWeightsBundle(text: string): { modelJson: string; weights:
   const bundle = WeightsBundleSchema.safeParse(parsed);
   if (!bundle.success) return { error: "The upload is not a weights bundle: upload model.json and its weights file." };
   const weights = Buffer.from(bundle.data.weightsBase64, "base64");
-  if (weights.byteLength > MAX_WEIGHTS_BYTES) return { error: `The weights file is larger than ${MAX_WEIGHTS_BYTES / 2 ** 20} MiB.` };
+  if (weights.byteLength > MAX_WEIGHTS_BYTES)
+    return { error: `The weights file is larger than ${MAX_WEIGHTS_BYTES / 2 ** 20} MiB.` };
   return { modelJson: bundle.data.modelJson, weights };
 }
 
@@ -39,9 +44,14 @@ export function decodeWeightsBundle(text: string): { modelJson: string; weights:
  * Checks the two uploaded files before they are bundled: a model.json that is JSON text, one
  * weights file within the size limit. The scorer checks the rest (layers, shapes, parameter budget).
  */
-export function readUploadedWeights(modelJsonBytes: Uint8Array, weightsBytes: Uint8Array): { code: string } | { error: string; field: "modelJson" | "weights" } {
-  if (weightsBytes.byteLength === 0) return { error: "Choose the weights file that model.save() wrote next to model.json.", field: "weights" };
-  if (weightsBytes.byteLength > MAX_WEIGHTS_BYTES) return { error: `The weights file is larger than ${MAX_WEIGHTS_BYTES / 2 ** 20} MiB.`, field: "weights" };
+export function readUploadedWeights(
+  modelJsonBytes: Uint8Array,
+  weightsBytes: Uint8Array,
+): { code: string } | { error: string; field: "modelJson" | "weights" } {
+  if (weightsBytes.byteLength === 0)
+    return { error: "Choose the weights file that model.save() wrote next to model.json.", field: "weights" };
+  if (weightsBytes.byteLength > MAX_WEIGHTS_BYTES)
+    return { error: `The weights file is larger than ${MAX_WEIGHTS_BYTES / 2 ** 20} MiB.`, field: "weights" };
   let modelJson: string;
   try {
     modelJson = new TextDecoder("utf-8", { fatal: true }).decode(modelJsonBytes);

@@ -3,7 +3,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
-import { chooseStateFolder, firstBlockingFolder, isRunningAsRoot, OUTSIDE_STATE_LINK, OUTSIDE_STATE_ROOT, outsideStateFolder, type SystemUser } from "./reachable-folder";
+import {
+  chooseStateFolder,
+  firstBlockingFolder,
+  isRunningAsRoot,
+  OUTSIDE_STATE_LINK,
+  OUTSIDE_STATE_ROOT,
+  outsideStateFolder,
+  type SystemUser,
+} from "./reachable-folder";
 
 // Someone who owns nothing here and is in none of its groups, like `postgres` or `nobody`.
 const STRANGER: SystemUser = { name: "stranger", uid: 64999, gid: 64999 };
@@ -40,7 +48,11 @@ describe("firstBlockingFolder", () => {
     fs.chmodSync(dir, 0o750);
     assert.equal(firstBlockingFolder(dir, STRANGER), null, "the group may enter a 0750 folder");
     fs.chmodSync(dir, 0o705);
-    assert.equal(firstBlockingFolder(dir, STRANGER), dir, "the group's missing bit is not made up for by the others' bit");
+    assert.equal(
+      firstBlockingFolder(dir, STRANGER),
+      dir,
+      "the group's missing bit is not made up for by the others' bit",
+    );
   });
 
   test("a folder that is a file's parent counts; the file itself does not", () => {
@@ -82,6 +94,10 @@ describe("chooseStateFolder", () => {
     assert.equal(fs.readlinkSync(path.join(dataDir, OUTSIDE_STATE_LINK)), choice.dir);
     assert.deepEqual(chooseStateFolder(dataDir, [STRANGER]), choice, "a second choice is the same");
     fs.chmodSync(closed, 0o755);
-    assert.equal(chooseStateFolder(dataDir, [STRANGER]).dir, choice.dir, "opened up later, the data kept outside is still used");
+    assert.equal(
+      chooseStateFolder(dataDir, [STRANGER]).dir,
+      choice.dir,
+      "opened up later, the data kept outside is still used",
+    );
   });
 });

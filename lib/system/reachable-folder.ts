@@ -26,8 +26,12 @@ export function isRunningAsRoot(): boolean {
 /** The uid and gid of a system user, or null when there is no such user. */
 export function findSystemUser(name: string): SystemUser | null {
   try {
-    const uid = Number(execFileSync("id", ["-u", name], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
-    const gid = Number(execFileSync("id", ["-g", name], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+    const uid = Number(
+      execFileSync("id", ["-u", name], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim(),
+    );
+    const gid = Number(
+      execFileSync("id", ["-g", name], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim(),
+    );
     return Number.isInteger(uid) && Number.isInteger(gid) ? { name, uid, gid } : null;
   } catch {
     return null;
@@ -75,7 +79,11 @@ export function outsideStateFolder(dataDir: string): string {
   // `.data` says nothing; the folder it sits in (the clone) names the project.
   const ownName = path.basename(resolved).replace(/^\.+/, "");
   const name = ownName === "data" || ownName === "" ? path.basename(path.dirname(resolved)) : ownName;
-  const slug = name.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").slice(0, 40) || "gradient";
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]+/g, "-")
+      .slice(0, 40) || "gradient";
   return path.join(OUTSIDE_STATE_ROOT, `${slug}-${hash}`);
 }
 
@@ -88,10 +96,13 @@ export function outsideStateFolder(dataDir: string): string {
 export function chooseStateFolder(dataDir: string, users: readonly SystemUser[]): StateFolderChoice {
   const resolved = path.resolve(dataDir);
   const outside = outsideStateFolder(resolved);
-  const blockedAt = isRunningAsRoot() ? users.map((user) => firstBlockingFolder(resolved, user)).find((folder) => folder !== null) ?? null : null;
+  const blockedAt = isRunningAsRoot()
+    ? (users.map((user) => firstBlockingFolder(resolved, user)).find((folder) => folder !== null) ?? null)
+    : null;
   if (blockedAt === null) {
     // Once outside, always outside: a folder opened up later must not hide the data kept there.
-    const isLinkedOutside = isRunningAsRoot() && fs.existsSync(outside) && readLink(path.join(resolved, OUTSIDE_STATE_LINK)) === outside;
+    const isLinkedOutside =
+      isRunningAsRoot() && fs.existsSync(outside) && readLink(path.join(resolved, OUTSIDE_STATE_LINK)) === outside;
     return isLinkedOutside ? { dir: outside, blockedAt: null } : { dir: resolved, blockedAt: null };
   }
   fs.mkdirSync(OUTSIDE_STATE_ROOT, { recursive: true, mode: 0o755 });

@@ -15,7 +15,9 @@ export interface StagedSource {
 const COMPLETE_MARKER = ".complete";
 
 function fingerprintTree(dir: string, relative: string, hash: crypto.Hash): void {
-  for (const entry of fs.readdirSync(path.join(dir, relative), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of fs
+    .readdirSync(path.join(dir, relative), { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     const entryPath = path.join(relative, entry.name);
     const stat = fs.lstatSync(path.join(dir, entryPath));
     hash.update(`${entryPath}\0${stat.mode}\0${stat.size}\0${stat.mtimeMs}\0`);
@@ -59,7 +61,8 @@ export function stageCopy(parent: string, sources: readonly StagedSource[]): str
     throw error;
   }
   for (const entry of fs.readdirSync(parent)) {
-    if (entry !== path.basename(target) && !entry.startsWith(".")) fs.rmSync(path.join(parent, entry), { recursive: true, force: true });
+    if (entry !== path.basename(target) && !entry.startsWith("."))
+      fs.rmSync(path.join(parent, entry), { recursive: true, force: true });
   }
   return target;
 }
@@ -70,7 +73,11 @@ export function stageCopy(parent: string, sources: readonly StagedSource[]): str
  */
 export function copiesFolder(source: string): string {
   const resolved = path.resolve(source);
-  return path.join(OUTSIDE_STATE_ROOT, "copies", crypto.createHash("sha256").update(resolved).digest("hex").slice(0, 16));
+  return path.join(
+    OUTSIDE_STATE_ROOT,
+    "copies",
+    crypto.createHash("sha256").update(resolved).digest("hex").slice(0, 16),
+  );
 }
 
 // One check per source and process: node_modules and the harness do not change under a running

@@ -9,14 +9,28 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Where one learner stands in one course: what is done, what comes next, what is due. */
 async function courseProgress(userId: string, courseId: string, locale: Locale) {
   const [lessons, completed, assignments, passedLabs, extensions] = await Promise.all([
-    db.lesson.findMany({ where: { courseId }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } }),
+    db.lesson.findMany({
+      where: { courseId },
+      orderBy: { position: "asc" },
+      select: { id: true, slug: true, title: true },
+    }),
     db.lessonProgress.findMany({ where: { userId, lesson: { courseId } }, select: { lessonId: true } }),
     db.assignment.findMany({
       where: { courseId },
       orderBy: { position: "asc" },
-      select: { id: true, slug: true, title: true, course: { select: { deadline: true } }, versions: { orderBy: { version: "desc" }, take: 1, select: { deadline: true, maxAttempts: true } } },
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        course: { select: { deadline: true } },
+        versions: { orderBy: { version: "desc" }, take: 1, select: { deadline: true, maxAttempts: true } },
+      },
     }),
-    db.submission.findMany({ where: { userId, status: "PASSED", assignment: { courseId } }, distinct: ["assignmentId"], select: { assignmentId: true } }),
+    db.submission.findMany({
+      where: { userId, status: "PASSED", assignment: { courseId } },
+      distinct: ["assignmentId"],
+      select: { assignmentId: true },
+    }),
     db.assignmentExtension.findMany({ where: { userId, assignment: { courseId } } }),
   ]);
   const completedIds = new Set(completed.map((row) => row.lessonId));
@@ -32,7 +46,10 @@ async function courseProgress(userId: string, courseId: string, locale: Locale) 
       const { deadline } = effectiveLimits({ version, courseDeadline: assignment.course.deadline, extension });
       return { slug: assignment.slug, title: localize(assignment.title, locale), deadline };
     })
-    .filter((entry): entry is { slug: string; title: string; deadline: Date } => entry.deadline !== null && entry.deadline.getTime() > now && entry.deadline.getTime() - now < 30 * DAY_MS)
+    .filter(
+      (entry): entry is { slug: string; title: string; deadline: Date } =>
+        entry.deadline !== null && entry.deadline.getTime() > now && entry.deadline.getTime() - now < 30 * DAY_MS,
+    )
     .sort((a, b) => a.deadline.getTime() - b.deadline.getTime());
   return {
     lessonsDone: completedIds.size,
@@ -60,7 +77,13 @@ export async function getDashboard(user: Pick<CurrentUser, "id">, locale: Locale
       where: { userId: user.id },
       orderBy: { createdAt: "desc" },
       take: 10,
-      select: { id: true, status: true, score: true, createdAt: true, assignment: { select: { slug: true, title: true, course: { select: { slug: true } } } } },
+      select: {
+        id: true,
+        status: true,
+        score: true,
+        createdAt: true,
+        assignment: { select: { slug: true, title: true, course: { select: { slug: true } } } },
+      },
     }),
   ]);
   const courses = await Promise.all(
@@ -73,6 +96,9 @@ export async function getDashboard(user: Pick<CurrentUser, "id">, locale: Locale
   );
   return {
     courses,
-    submissions: submissions.map((submission) => ({ ...submission, assignmentTitle: localize(submission.assignment.title, locale) })),
+    submissions: submissions.map((submission) => ({
+      ...submission,
+      assignmentTitle: localize(submission.assignment.title, locale),
+    })),
   };
 }

@@ -25,7 +25,9 @@ async function fieldErrorsOf(promise: Promise<unknown>): Promise<Record<string, 
 describe("createUser", () => {
   test("creates a learner with a hashed password and a normalised email", async () => {
     const email = uniqueEmail();
-    const user = await createUser({ input: { name: " Mia ", email: `  ${email.toUpperCase()} `, password: "long enough password" } });
+    const user = await createUser({
+      input: { name: " Mia ", email: `  ${email.toUpperCase()} `, password: "long enough password" },
+    });
     assert.equal(user.email, email);
     assert.equal(user.name, "Mia");
     assert.equal(user.role, "LEARNER");
@@ -43,7 +45,9 @@ describe("createUser", () => {
   test("refuses a taken email, whatever its case", async () => {
     const email = uniqueEmail();
     await createUser({ input: { name: "First", email, password: "long enough password" } });
-    const errors = await fieldErrorsOf(createUser({ input: { name: "Second", email: email.toUpperCase(), password: "long enough password" } }));
+    const errors = await fieldErrorsOf(
+      createUser({ input: { name: "Second", email: email.toUpperCase(), password: "long enough password" } }),
+    );
     assert.match(errors.email?.[0] ?? "", /already exists/);
   });
 
@@ -82,7 +86,10 @@ describe("authenticate", () => {
     for (let attempt = 0; attempt < 5; attempt++) {
       await authenticate({ input: { email: uniqueEmail(), password: "whatever password" }, clientAddress });
     }
-    await assert.rejects(authenticate({ input: { email: uniqueEmail(), password: "whatever password" }, clientAddress }), RateLimitedError);
+    await assert.rejects(
+      authenticate({ input: { email: uniqueEmail(), password: "whatever password" }, clientAddress }),
+      RateLimitedError,
+    );
   });
 
   test("the wait doubles after the free attempts and is capped", () => {

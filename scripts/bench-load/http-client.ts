@@ -14,7 +14,10 @@ export interface BenchResponse {
   body: Buffer;
 }
 
-export function benchRequest(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<BenchResponse> {
+export function benchRequest(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<BenchResponse> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method: init.method ?? "GET", headers: init.headers, agent }, (response) => {
       const chunks: Buffer[] = [];

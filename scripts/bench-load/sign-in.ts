@@ -2,7 +2,10 @@
 // the Cookie header that carries its session.
 
 function cookiesOf(response: Response): string[] {
-  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0] ?? "").filter(Boolean);
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0] ?? "")
+    .filter(Boolean);
 }
 
 export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
@@ -17,7 +20,9 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   });
   for (const cookie of cookiesOf(callback)) jar.set(cookie.split("=")[0], cookie);
   const cookie = [...jar.values()].join("; ");
-  const session = (await (await fetch(`${baseUrl}/api/auth/session`, { headers: { cookie } })).json()) as { userId?: string };
+  const session = (await (await fetch(`${baseUrl}/api/auth/session`, { headers: { cookie } })).json()) as {
+    userId?: string;
+  };
   if (!session.userId) throw new Error(`signing in ${email} did not create a session`);
   return cookie;
 }

@@ -135,7 +135,10 @@ export function multiHeadSelfAttention(tf: Tf, config: AttentionConfig): tfTypes
           const k = split(wk);
           const v = split(wv);
           const scores = tf.matMul(q, k, false, true).mul(1 / Math.sqrt(headDim));
-          const context = tf.matMul(tf.softmax(scores), v).transpose([0, 2, 1, 3]).reshape([batch * length, this.dim]);
+          const context = tf
+            .matMul(tf.softmax(scores), v)
+            .transpose([0, 2, 1, 3])
+            .reshape([batch * length, this.dim]);
           return tf.matMul(context, wo.read()).reshape([batch, length, this.dim]);
         });
       }
@@ -153,11 +156,17 @@ export function multiHeadSelfAttention(tf: Tf, config: AttentionConfig): tfTypes
 
 export function buildTransformer(tf: Tf): ReferenceModel {
   const input = tf.input({ shape: [TRANSFORMER_LENGTH, TRANSFORMER_DIM] });
-  const attended = multiHeadSelfAttention(tf, { dim: TRANSFORMER_DIM, heads: TRANSFORMER_HEADS }).apply(input) as tfTypes.SymbolicTensor;
-  const norm1 = tf.layers.layerNormalization().apply(tf.layers.add().apply([input, attended])) as tfTypes.SymbolicTensor;
+  const attended = multiHeadSelfAttention(tf, { dim: TRANSFORMER_DIM, heads: TRANSFORMER_HEADS }).apply(
+    input,
+  ) as tfTypes.SymbolicTensor;
+  const norm1 = tf.layers
+    .layerNormalization()
+    .apply(tf.layers.add().apply([input, attended])) as tfTypes.SymbolicTensor;
   const hidden = tf.layers.dense({ units: 4 * TRANSFORMER_DIM, activation: "relu" }).apply(norm1);
   const projected = tf.layers.dense({ units: TRANSFORMER_DIM }).apply(hidden) as tfTypes.SymbolicTensor;
-  const norm2 = tf.layers.layerNormalization().apply(tf.layers.add().apply([norm1, projected])) as tfTypes.SymbolicTensor;
+  const norm2 = tf.layers
+    .layerNormalization()
+    .apply(tf.layers.add().apply([norm1, projected])) as tfTypes.SymbolicTensor;
   const pooled = tf.layers.globalAveragePooling1d().apply(norm2);
   const output = tf.layers.dense({ units: 10, activation: "softmax" }).apply(pooled) as tfTypes.SymbolicTensor;
   const model = tf.model({ inputs: input, outputs: output });

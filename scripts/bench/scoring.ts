@@ -30,8 +30,18 @@ export async function benchScoring(rounds: number): Promise<ScoringBench> {
   const xs = Float32Array.from({ length: ROWS * 784 }, (_, i) => ((i * 7919) % 256) / 255);
   const ys = Int32Array.from({ length: ROWS }, (_, i) => i % 10);
   const split = { xs: float32([ROWS, 28, 28, 1], xs), ys: int32([ROWS], ys) };
-  const dataset: PreparedDataset = { task: "classification", classNames: "0123456789".split(""), train: split, heldOut: split, trainSha256: "", heldOutSha256: "" };
-  const spec = { metric: { name: "accuracy" as const, threshold: 0.5, direction: "higher" as const }, budget: { maxEpochs: 1, trainingSeconds: 1, maxParameters: 200_000, maxCodeBytes: 1, memoryMiB: 1 } };
+  const dataset: PreparedDataset = {
+    task: "classification",
+    classNames: "0123456789".split(""),
+    train: split,
+    heldOut: split,
+    trainSha256: "",
+    heldOutSha256: "",
+  };
+  const spec = {
+    metric: { name: "accuracy" as const, threshold: 0.5, direction: "higher" as const },
+    budget: { maxEpochs: 1, trainingSeconds: 1, maxParameters: 200_000, maxCodeBytes: 1, memoryMiB: 1 },
+  };
 
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-bench-scoring-"));
   try {
@@ -61,7 +71,14 @@ export async function benchScoring(rounds: number): Promise<ScoringBench> {
       replayMs = Math.min(replayMs, viaTrace.scoringMs);
       isSameAccuracy &&= viaModel.metrics.accuracy === viaTrace.metrics.accuracy;
     }
-    return { model: "cnn", heldOutRows: ROWS, rebuildMs, replayMs, replayVsRebuild: Number((replayMs / rebuildMs).toPrecision(3)), isSameAccuracy };
+    return {
+      model: "cnn",
+      heldOutRows: ROWS,
+      rebuildMs,
+      replayMs,
+      replayVsRebuild: Number((replayMs / rebuildMs).toPrecision(3)),
+      isSameAccuracy,
+    };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

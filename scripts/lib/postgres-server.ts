@@ -30,7 +30,15 @@ export function ensurePostgresUser(): SystemUser {
   const existing = findSystemUser(POSTGRES_USER);
   if (existing) return existing;
   if (!succeeds("getent", ["group", POSTGRES_USER])) execFileSync("groupadd", ["--system", POSTGRES_USER]);
-  execFileSync("useradd", ["--system", "--gid", POSTGRES_USER, "--no-create-home", "--shell", "/usr/sbin/nologin", POSTGRES_USER]);
+  execFileSync("useradd", [
+    "--system",
+    "--gid",
+    POSTGRES_USER,
+    "--no-create-home",
+    "--shell",
+    "/usr/sbin/nologin",
+    POSTGRES_USER,
+  ]);
   const created = findSystemUser(POSTGRES_USER);
   if (!created) throw new Error("The postgres system user could not be created");
   return created;
@@ -93,11 +101,20 @@ export class PostgresServer {
     const { clusterDir, user, password } = this.options;
     fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
     if (user) fs.chownSync(clusterDir, user.uid, user.gid);
-    const passwordFile = path.join(path.dirname(clusterDir), `.initdb-password-${crypto.randomBytes(6).toString("hex")}`);
+    const passwordFile = path.join(
+      path.dirname(clusterDir),
+      `.initdb-password-${crypto.randomBytes(6).toString("hex")}`,
+    );
     fs.writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
     if (user) fs.chownSync(passwordFile, user.uid, user.gid);
     try {
-      const args = [`--pgdata=${clusterDir}`, "--auth=password", "--username=postgres", `--pwfile=${passwordFile}`, `--lc-messages=${MESSAGES_LOCALE}`];
+      const args = [
+        `--pgdata=${clusterDir}`,
+        "--auth=password",
+        "--username=postgres",
+        `--pwfile=${passwordFile}`,
+        `--lc-messages=${MESSAGES_LOCALE}`,
+      ];
       const child = this.spawn("initdb", args);
       let output = "";
       child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -115,7 +132,14 @@ export class PostgresServer {
   /** Starts the server and resolves once it accepts connections. */
   async start(): Promise<void> {
     const { clusterDir, port, onLog } = this.options;
-    const child = this.spawn("postgres", ["-D", clusterDir, "-p", String(port), "-c", `lc_messages=${MESSAGES_LOCALE}`]);
+    const child = this.spawn("postgres", [
+      "-D",
+      clusterDir,
+      "-p",
+      String(port),
+      "-c",
+      `lc_messages=${MESSAGES_LOCALE}`,
+    ]);
     this.child = child;
     let output = "";
     await new Promise<void>((resolve, reject) => {
@@ -126,7 +150,11 @@ export class PostgresServer {
         if (text.includes("database system is ready to accept connections")) resolve();
       });
       child.once("error", reject);
-      child.once("exit", (code, signal) => reject(new Error(`postgres exited (${signal ?? `code ${code}`}) before accepting connections: ${output.trim()}`)));
+      child.once("exit", (code, signal) =>
+        reject(
+          new Error(`postgres exited (${signal ?? `code ${code}`}) before accepting connections: ${output.trim()}`),
+        ),
+      );
     }).catch((error: unknown) => {
       this.child = null;
       throw error;

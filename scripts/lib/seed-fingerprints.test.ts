@@ -3,7 +3,14 @@
 // caught, and texts that do not are not.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { decodeFingerprints, encodeFingerprints, findCopiedWindows, fingerprintOf, WINDOW, windowFingerprints } from "./seed-fingerprints";
+import {
+  decodeFingerprints,
+  encodeFingerprints,
+  findCopiedWindows,
+  fingerprintOf,
+  WINDOW,
+  windowFingerprints,
+} from "./seed-fingerprints";
 
 // A made-up tutorial paragraph, in the seeds' language, long enough for many windows.
 const SEED = [
@@ -34,7 +41,8 @@ describe("seed fingerprints", () => {
   });
 
   test("fresh text, and a copy one character shorter than a window, are not", () => {
-    const fresh = "学习率是一个超参数，我们用验证集上的表现来挑选它，而不是训练集上的损失。Fresh English prose of our own, written for this course.";
+    const fresh =
+      "学习率是一个超参数，我们用验证集上的表现来挑选它，而不是训练集上的损失。Fresh English prose of our own, written for this course.";
     assert.deepEqual(findCopiedWindows(fresh, fingerprints), []);
     const almost = normalisedSeed.slice(10, 10 + WINDOW - 1);
     assert.deepEqual(findCopiedWindows(`我们的话${almost}`, fingerprints), []);

@@ -25,7 +25,8 @@ export function fingerprintOf(window: string): bigint {
 export function windowFingerprints(text: string): bigint[] {
   const normalised = normaliseText(text);
   const fingerprints: bigint[] = [];
-  for (let start = 0; start + WINDOW <= normalised.length; start += 1) fingerprints.push(fingerprintOf(normalised.slice(start, start + WINDOW)));
+  for (let start = 0; start + WINDOW <= normalised.length; start += 1)
+    fingerprints.push(fingerprintOf(normalised.slice(start, start + WINDOW)));
   return fingerprints;
 }
 
@@ -49,15 +50,18 @@ export interface SeedFingerprints {
 
 /** Reads a fingerprint file, refusing anything that is not exactly the layout above. */
 export function decodeFingerprints(buffer: Buffer): SeedFingerprints {
-  if (buffer.length < HEADER_BYTES || !buffer.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error("not a seed fingerprint file");
+  if (buffer.length < HEADER_BYTES || !buffer.subarray(0, MAGIC.length).equals(MAGIC))
+    throw new Error("not a seed fingerprint file");
   const window = buffer.readUInt32BE(MAGIC.length);
   if (window !== WINDOW) throw new Error(`fingerprints of ${window}-character windows, not ${WINDOW}`);
   const count = buffer.readUInt32BE(MAGIC.length + 4);
-  if (count === 0 || buffer.length !== HEADER_BYTES + count * 8) throw new Error(`${buffer.length} bytes cannot hold ${count} fingerprints`);
+  if (count === 0 || buffer.length !== HEADER_BYTES + count * 8)
+    throw new Error(`${buffer.length} bytes cannot hold ${count} fingerprints`);
   const values = new BigUint64Array(count);
   for (let index = 0; index < count; index += 1) {
     values[index] = buffer.readBigUInt64BE(HEADER_BYTES + index * 8);
-    if (index > 0 && (values[index] ?? 0n) <= (values[index - 1] ?? 0n)) throw new Error(`fingerprint ${index} is out of order`);
+    if (index > 0 && (values[index] ?? 0n) <= (values[index - 1] ?? 0n))
+      throw new Error(`fingerprint ${index} is out of order`);
   }
   const has = (fingerprint: bigint) => {
     let low = 0;

@@ -101,13 +101,22 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   }
   log.info({ service: "postgres", clusterDir: path.join(plan.dir, "cluster") }, "database cluster");
   if (plan.isEngineCopy) {
-    log.info({ service: "postgres", engineDir: plan.engineDir }, "the postgres user cannot reach node_modules: running a copy of its binaries");
+    log.info(
+      { service: "postgres", engineDir: plan.engineDir },
+      "the postgres user cannot reach node_modules: running a copy of its binaries",
+    );
   }
   fs.mkdirSync(plan.dir, { recursive: true, mode: 0o700 });
   if (plan.user) fs.chownSync(plan.dir, plan.user.uid, plan.user.gid);
   const password = readOrCreateSecret(path.join(plan.dir, "password"));
   const port = await findFreePort(54329);
-  const server = new PostgresServer({ engineDir: plan.engineDir, clusterDir: path.join(plan.dir, "cluster"), port, password, user: plan.user });
+  const server = new PostgresServer({
+    engineDir: plan.engineDir,
+    clusterDir: path.join(plan.dir, "cluster"),
+    port,
+    password,
+    user: plan.user,
+  });
   if (!server.isInitialised) {
     log.info({ service: "postgres" }, "initialising the embedded Postgres cluster");
     await server.initialise();
@@ -169,7 +178,20 @@ export async function startLocalRedis(dir: string, log: Logger): Promise<Running
   const port = await findFreePort(63790);
   const child: ChildProcess = spawn(
     "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--appendonly", "yes", "--save", "", "--protected-mode", "yes"],
+    [
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--dir",
+      dir,
+      "--appendonly",
+      "yes",
+      "--save",
+      "",
+      "--protected-mode",
+      "yes",
+    ],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
   child.stderr?.on("data", (chunk: Buffer) => log.warn({ service: "redis" }, chunk.toString().trim()));

@@ -21,11 +21,11 @@ export interface Services {
 
 /** Postgres and Redis: the ones named by DATABASE_URL / REDIS_URL, or local ones under `stateDir`. */
 export async function startServices(stateDir: string, log: Logger): Promise<Services> {
-  const postgres = env.DATABASE_URL
-    ? externalService(env.DATABASE_URL)
-    : await startEmbeddedPostgres(stateDir, log);
+  const postgres = env.DATABASE_URL ? externalService(env.DATABASE_URL) : await startEmbeddedPostgres(stateDir, log);
   try {
-    const redis = env.REDIS_URL ? externalService(env.REDIS_URL) : await startLocalRedis(path.join(stateDir, "redis"), log);
+    const redis = env.REDIS_URL
+      ? externalService(env.REDIS_URL)
+      : await startLocalRedis(path.join(stateDir, "redis"), log);
     return { postgres, redis };
   } catch (error) {
     await postgres.stop();
@@ -46,7 +46,12 @@ const SeedOutputSchema = z.object({
 
 /** Runs the seed, its logs passed through, and returns the demo certificate's verify URL. */
 export function seed(processEnv: NodeJS.ProcessEnv): string | null {
-  const result = spawnSync(TSX, [path.join(ROOT, "prisma", "seed.ts")], { cwd: ROOT, env: processEnv, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
+  const result = spawnSync(TSX, [path.join(ROOT, "prisma", "seed.ts")], {
+    cwd: ROOT,
+    env: processEnv,
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+  });
   if (result.status !== 0) throw new Error(`seeding failed (exit ${result.status})`);
   const last = (result.stdout ?? "").trim().split("\n").at(-1) ?? "";
   return SeedOutputSchema.parse(JSON.parse(last)).demoCertificateUrl;
@@ -84,29 +89,42 @@ export function buildWebApp(processEnv: NodeJS.ProcessEnv, log: Logger): void {
     return;
   }
   log.info("building the web app for production (about a minute)");
-  const result = spawnSync(NEXT, ["build"], { cwd: ROOT, env: { ...processEnv, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
+  const result = spawnSync(NEXT, ["build"], {
+    cwd: ROOT,
+    env: { ...processEnv, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "inherit",
+  });
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
   fs.writeFileSync(stampFile, inputs);
 }
 
 /** The production web server (web-server/index.ts): one Next process per core on `port`. */
 export function startWebApp(processEnv: NodeJS.ProcessEnv, port: number): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "web-server", "index.ts"), "--port", String(port), "--hostname", "127.0.0.1"], {
-    cwd: ROOT,
-    env: { ...processEnv, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  return spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "web-server", "index.ts"), "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      env: { ...processEnv, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
 }
 
 export function startWorker(processEnv: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(TSX, [path.join(ROOT, "grader", "index.ts")], { cwd: ROOT, env: processEnv, stdio: ["ignore", "inherit", "inherit"] });
+  return spawn(TSX, [path.join(ROOT, "grader", "index.ts")], {
+    cwd: ROOT,
+    env: processEnv,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
 }
 
 /** Waits until GET `url` answers 200, or throws. */
 export async function waitForHttp(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`the process serving ${url} exited with code ${child.exitCode}`);
+    if (child && child.exitCode !== null)
+      throw new Error(`the process serving ${url} exited with code ${child.exitCode}`);
     try {
       const response = await fetch(url);
       if (response.ok) return;

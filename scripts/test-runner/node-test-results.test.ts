@@ -33,12 +33,16 @@ before(() => {
   for (const [name, body] of Object.entries(FILES)) fs.writeFileSync(path.join(dir, name), body);
   const recordsFile = path.join(dir, "records.jsonl");
   const files = Object.keys(FILES).map((name) => path.join(dir, name));
-  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "run-node-tests.ts"), recordsFile, ...files], {
-    cwd: ROOT,
-    // Set for this file's own process by the runner above it; the one started here is a runner of its own.
-    env: childEnvironment({ NODE_TEST_CONTEXT: undefined }),
-    encoding: "utf8",
-  });
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", path.join(import.meta.dirname, "run-node-tests.ts"), recordsFile, ...files],
+    {
+      cwd: ROOT,
+      // Set for this file's own process by the runner above it; the one started here is a runner of its own.
+      env: childEnvironment({ NODE_TEST_CONTEXT: undefined }),
+      encoding: "utf8",
+    },
+  );
   exitCode = run.status;
   records = fs.readFileSync(recordsFile, "utf8");
 });
@@ -66,6 +70,9 @@ describe("counting node's test runner", () => {
   test("a file that left no record at all is a failure", () => {
     const result = countNodeTestRecords(records, dir, ["passes.mjs", "never-ran.test.ts"]);
     assert.equal(result.failed, 3);
-    assert.ok(result.problems.includes("unit: FAILED never-ran.test.ts: reported nothing at all"), result.problems.join("\n"));
+    assert.ok(
+      result.problems.includes("unit: FAILED never-ran.test.ts: reported nothing at all"),
+      result.problems.join("\n"),
+    );
   });
 });

@@ -57,7 +57,10 @@ export function countNodeTestRecords(lines: string, root: string, expectedFiles:
       if (record.isSuite && record.failureType === "subtestsFailed") continue;
       result.failed += 1;
       // The runner says only "test failed" of a file that did not load or exited early; its output says why.
-      const message = isFileItself && record.message === "test failed" ? "did not load, or exited before its tests ended (its output is above)" : record.message;
+      const message =
+        isFileItself && record.message === "test failed"
+          ? "did not load, or exited before its tests ended (its output is above)"
+          : record.message;
       const what = isFileItself ? `${file} (the file itself)` : `${file} > ${record.name}`;
       result.problems.push(`unit: FAILED ${what}${message ? `: ${firstLine(message)}` : ""}`);
     }

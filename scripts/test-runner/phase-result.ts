@@ -29,10 +29,13 @@ export function sumResults(results: readonly PhaseResult[]): PhaseResult {
  */
 export function withProcessEnd(phase: string, result: PhaseResult, run: GroupRun, timeLimitMs: number): PhaseResult {
   const problems = [...result.problems];
-  if (run.hasTimedOut) problems.push(`${phase}: over its time limit of ${formatMinutes(timeLimitMs)}; its process group was killed`);
+  if (run.hasTimedOut)
+    problems.push(`${phase}: over its time limit of ${formatMinutes(timeLimitMs)}; its process group was killed`);
   else if (run.wasInterrupted) problems.push(`${phase}: interrupted`);
   else if (run.exitCode !== 0 && result.failed === 0) {
-    problems.push(`${phase}: exited with ${run.exitCode === null ? `signal ${run.signal}` : `code ${run.exitCode}`} though no test failed`);
+    problems.push(
+      `${phase}: exited with ${run.exitCode === null ? `signal ${run.signal}` : `code ${run.exitCode}`} though no test failed`,
+    );
   } else return result;
   return { ...result, failed: result.failed + 1, problems };
 }

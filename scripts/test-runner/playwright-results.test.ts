@@ -6,7 +6,13 @@ import { countPlaywrightReport, PlaywrightReportSchema } from "./playwright-resu
 
 const ROOT = "/checkout";
 
-const spec = (title: string, line: number, status: string, annotations: Array<{ type: string; description?: string }> = [], error?: string) => ({
+const spec = (
+  title: string,
+  line: number,
+  status: string,
+  annotations: Array<{ type: string; description?: string }> = [],
+  error?: string,
+) => ({
   title,
   ok: status !== "unexpected",
   tags: [],
@@ -14,7 +20,17 @@ const spec = (title: string, line: number, status: string, annotations: Array<{ 
   file: "lab.spec.ts",
   line,
   column: 3,
-  tests: [{ status, annotations, expectedStatus: "passed", projectName: "", projectId: "", timeout: 60_000, results: error ? [{ error: { message: `\u001b[31m${error}\u001b[39m\nmore` } }] : [] }],
+  tests: [
+    {
+      status,
+      annotations,
+      expectedStatus: "passed",
+      projectName: "",
+      projectId: "",
+      timeout: 60_000,
+      results: error ? [{ error: { message: `\u001b[31m${error}\u001b[39m\nmore` } }] : [],
+    },
+  ],
 });
 
 const report = {
@@ -43,7 +59,12 @@ const report = {
       ],
     },
   ],
-  errors: [{ message: "Error: broken at load\n    at e2e/broken.spec.ts:3", location: { file: `${ROOT}/e2e/broken.spec.ts`, line: 3, column: 7 } }],
+  errors: [
+    {
+      message: "Error: broken at load\n    at e2e/broken.spec.ts:3",
+      location: { file: `${ROOT}/e2e/broken.spec.ts`, line: 3, column: 7 },
+    },
+  ],
   stats: { startTime: "2026-12-06T00:00:00.000Z", duration: 1, expected: 3, unexpected: 1, flaky: 1, skipped: 2 },
 };
 
@@ -62,6 +83,14 @@ test("counts passes, failures, skips and specs that did not load, naming each", 
 });
 
 test("an error outside any spec (a global set-up that threw) is a failure too", () => {
-  const result = countPlaywrightReport(PlaywrightReportSchema.parse({ ...report, suites: [], errors: [{ message: "Error: globalSetup failed" }] }), ROOT);
-  assert.deepEqual(result, { passed: 0, failed: 1, skipped: 0, problems: ["e2e: DID NOT LOAD outside any spec: Error: globalSetup failed"] });
+  const result = countPlaywrightReport(
+    PlaywrightReportSchema.parse({ ...report, suites: [], errors: [{ message: "Error: globalSetup failed" }] }),
+    ROOT,
+  );
+  assert.deepEqual(result, {
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+    problems: ["e2e: DID NOT LOAD outside any spec: Error: globalSetup failed"],
+  });
 });

@@ -61,8 +61,12 @@ export function countPlaywrightReport(report: PlaywrightReport, root: string): P
           result.problems.push(`e2e: FAILED ${name}: ${firstLine(error?.message)}`);
         } else {
           result.skipped += 1;
-          const reason = test.annotations.find((annotation) => annotation.type === "skip" || annotation.type === "fixme");
-          result.problems.push(`e2e: SKIPPED ${name} (${reason ? `${reason.type}${reason.description ? `: ${reason.description}` : ""}` : "not run"})`);
+          const reason = test.annotations.find(
+            (annotation) => annotation.type === "skip" || annotation.type === "fixme",
+          );
+          result.problems.push(
+            `e2e: SKIPPED ${name} (${reason ? `${reason.type}${reason.description ? `: ${reason.description}` : ""}` : "not run"})`,
+          );
         }
       }
     }

@@ -20,13 +20,17 @@ test("over its time limit, the whole process group is killed", async () => {
   const pidFile = path.join(dir, "grandchild.pid");
   try {
     const started = Date.now();
-    const run = await runInProcessGroup("sh", ["-c", `sleep 300 & echo $! > ${pidFile}; wait`], { cwd: dir, timeLimitMs: 1000 });
+    const run = await runInProcessGroup("sh", ["-c", `sleep 300 & echo $! > ${pidFile}; wait`], {
+      cwd: dir,
+      timeLimitMs: 1000,
+    });
     assert.ok(run.hasTimedOut);
     assert.notEqual(run.exitCode, 0);
     assert.ok(Date.now() - started < 30_000, "stopped long after its limit");
     const grandchild = Number(fs.readFileSync(pidFile, "utf8"));
     assert.ok(grandchild > 0);
-    for (let waited = 0; isRunning(grandchild) && waited < 2000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let waited = 0; isRunning(grandchild) && waited < 2000; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     assert.equal(isRunning(grandchild), false, "the process the phase started outlived it");
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

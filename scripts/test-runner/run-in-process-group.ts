@@ -51,7 +51,12 @@ export function runInProcessGroup(
   if (isInterrupted) return Promise.resolve({ exitCode: null, signal: null, hasTimedOut: false, wasInterrupted: true });
   return new Promise((resolve, reject) => {
     // detached: the child leads a new process group (and session), so the group can be signalled as one.
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? childEnvironment({}), stdio: "inherit", detached: true });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? childEnvironment({}),
+      stdio: "inherit",
+      detached: true,
+    });
     let hasTimedOut = false;
     const pgid = child.pid;
     if (pgid === undefined) {

@@ -9,7 +9,9 @@ import { spec } from "node:test/reporters";
 import { z } from "zod";
 import type { NodeTestRecord } from "./node-test-results";
 
-const ArgsSchema = z.tuple([z.string().min(1)], z.string().min(1)).refine((args) => args.length >= 2, "usage: run-node-tests.ts <records file> <test file>...");
+const ArgsSchema = z
+  .tuple([z.string().min(1)], z.string().min(1))
+  .refine((args) => args.length >= 2, "usage: run-node-tests.ts <records file> <test file>...");
 
 /** The reason given, "" for none, or null when the option was not set. */
 function reasonOf(value: string | boolean | undefined): string | null {
@@ -22,7 +24,8 @@ function messageOf(error: Error): string {
   return error.cause instanceof Error ? error.cause.message : error.message;
 }
 
-const failureTypeOf = (error: Error): string | null => ("failureType" in error && typeof error.failureType === "string" ? error.failureType : null);
+const failureTypeOf = (error: Error): string | null =>
+  "failureType" in error && typeof error.failureType === "string" ? error.failureType : null;
 
 const [recordsFile, ...files] = ArgsSchema.parse(process.argv.slice(2));
 const records = fs.openSync(recordsFile, "w");

@@ -68,46 +68,62 @@ const retriedOrEnded = (id: string) =>
   });
 
 describe("the job folder's disk fills up", () => {
-  test("full before the job starts: handed back, not charged, graded once there is room", { timeout: 180_000 }, async () => {
-    const learner = await lab.createLearner();
-    fillDisk();
-    let handedBack;
-    try {
-      const submission = await lab.submit(learner);
-      handedBack = await retriedOrEnded(submission.id);
-    } finally {
-      fs.rmSync(fillerFile, { force: true });
-    }
-    assert.ok(handedBack.platformRetries >= 1, `a full disk is the platform's failure, retried: ` +
-      `${handedBack.status} ${handedBack.failureKind} ${handedBack.message}`);
-
-    const graded = await lab.finished(handedBack.id);
-    assert.equal(graded.status, "PASSED", graded.message ?? "");
-    assert.equal(graded.attemptNumber, 1);
-    assert.equal(await lab.db.submission.count({ where: { userId: learner.id } }), 1);
-  });
-
-  test("fills while the model trains (saving the weights fails): handed back, not charged, graded once there is room", { timeout: 180_000 }, async () => {
-    const learner = await lab.createLearner();
-    const submission = await lab.submit(learner);
-    // The job folder is written before the page is told "Training": the disk fills after set-up.
-    await waitFor("training to start", async () => (await lab.db.submission.findUniqueOrThrow({ where: { id: submission.id } })).message === "Training your model");
-    let handedBack;
-    try {
+  test(
+    "full before the job starts: handed back, not charged, graded once there is room",
+    { timeout: 180_000 },
+    async () => {
+      const learner = await lab.createLearner();
       fillDisk();
-      handedBack = await retriedOrEnded(submission.id);
-    } finally {
-      fs.rmSync(fillerFile, { force: true });
-    }
-    assert.ok(
-      handedBack.platformRetries >= 1,
-      `a full disk is the platform's failure, retried, not the learner's: ` +
-        `${handedBack.status} ${handedBack.failureKind} ${handedBack.failureCode}: ${handedBack.message}`,
-    );
+      let handedBack;
+      try {
+        const submission = await lab.submit(learner);
+        handedBack = await retriedOrEnded(submission.id);
+      } finally {
+        fs.rmSync(fillerFile, { force: true });
+      }
+      assert.ok(
+        handedBack.platformRetries >= 1,
+        `a full disk is the platform's failure, retried: ` +
+          `${handedBack.status} ${handedBack.failureKind} ${handedBack.message}`,
+      );
 
-    const graded = await lab.finished(submission.id);
-    assert.equal(graded.status, "PASSED", graded.message ?? "");
-    assert.equal(graded.attemptNumber, 1);
-    assert.equal(await lab.db.submission.count({ where: { userId: learner.id } }), 1);
-  });
+      const graded = await lab.finished(handedBack.id);
+      assert.equal(graded.status, "PASSED", graded.message ?? "");
+      assert.equal(graded.attemptNumber, 1);
+      assert.equal(await lab.db.submission.count({ where: { userId: learner.id } }), 1);
+    },
+  );
+
+  test(
+    "fills while the model trains (saving the weights fails): handed back, not charged, graded once there is room",
+    { timeout: 180_000 },
+    async () => {
+      const learner = await lab.createLearner();
+      const submission = await lab.submit(learner);
+      // The job folder is written before the page is told "Training": the disk fills after set-up.
+      await waitFor(
+        "training to start",
+        async () =>
+          (await lab.db.submission.findUniqueOrThrow({ where: { id: submission.id } })).message ===
+          "Training your model",
+      );
+      let handedBack;
+      try {
+        fillDisk();
+        handedBack = await retriedOrEnded(submission.id);
+      } finally {
+        fs.rmSync(fillerFile, { force: true });
+      }
+      assert.ok(
+        handedBack.platformRetries >= 1,
+        `a full disk is the platform's failure, retried, not the learner's: ` +
+          `${handedBack.status} ${handedBack.failureKind} ${handedBack.failureCode}: ${handedBack.message}`,
+      );
+
+      const graded = await lab.finished(submission.id);
+      assert.equal(graded.status, "PASSED", graded.message ?? "");
+      assert.equal(graded.attemptNumber, 1);
+      assert.equal(await lab.db.submission.count({ where: { userId: learner.id } }), 1);
+    },
+  );
 });

@@ -13,7 +13,14 @@ import { findFreePort } from "../../scripts/lib/services";
 import { openFaultLab, REFERENCE, waitFor, type FaultLab } from "./support/fault-lab";
 
 // As root, Debian's Chromium runs only without its sandbox; the rest keeps it quiet and offline.
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 let lab: FaultLab;
 let web: ChildProcess;
@@ -49,34 +56,46 @@ const isRefused = (portToTry: number) =>
   });
 
 describe("the web app", () => {
-  test("Postgres down: a page says 'temporarily unavailable'; back up: the same page recovers by itself", { timeout: 120_000 }, async () => {
-    // The error page is a client component (the root layout itself needs the database), so only a
-    // real browser shows what a reader sees.
-    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
-    const postgres = lab.postgres!;
-    try {
-      const page = await browser.newPage();
-      await postgres.stop();
+  test(
+    "Postgres down: a page says 'temporarily unavailable'; back up: the same page recovers by itself",
+    { timeout: 120_000 },
+    async () => {
+      // The error page is a client component (the root layout itself needs the database), so only a
+      // real browser shows what a reader sees.
+      const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+      const postgres = lab.postgres!;
       try {
-        await page.goto(`${baseUrl}/`);
-        await page.getByText(/temporarily unavailable/i).first().waitFor();
-        assert.equal((await fetch(`${baseUrl}/api/health`)).status, 503);
+        const page = await browser.newPage();
+        await postgres.stop();
+        try {
+          await page.goto(`${baseUrl}/`);
+          await page
+            .getByText(/temporarily unavailable/i)
+            .first()
+            .waitFor();
+          assert.equal((await fetch(`${baseUrl}/api/health`)).status, 503);
+        } finally {
+          await postgres.start();
+        }
+        // No reload from here: the page retries on its own timer until the database answers.
+        await page
+          .getByText(/temporarily unavailable/i)
+          .first()
+          .waitFor({ state: "detached", timeout: 60_000 });
+        assert.equal((await fetch(`${baseUrl}/`)).status, 200);
       } finally {
-        await postgres.start();
+        await browser.close();
       }
-      // No reload from here: the page retries on its own timer until the database answers.
-      await page.getByText(/temporarily unavailable/i).first().waitFor({ state: "detached", timeout: 60_000 });
-      assert.equal((await fetch(`${baseUrl}/`)).status, 200);
-    } finally {
-      await browser.close();
-    }
-  });
+    },
+  );
 
   test("SIGTERM: a submission already in flight is answered before the server exits", { timeout: 60_000 }, async () => {
     const { createApiToken } = await import("../../lib/api-tokens/create-api-token");
     const learner = await lab.createLearner();
     const { token } = await createApiToken({ user: learner, input: { name: "shutdown test" } });
-    const body = Buffer.from(JSON.stringify({ course: lab.courseSlug, assignment: "linear-regression", code: REFERENCE }));
+    const body = Buffer.from(
+      JSON.stringify({ course: lab.courseSlug, assignment: "linear-regression", code: REFERENCE }),
+    );
 
     // Headers and half the body now; the rest only once the server is shutting down.
     const request = http.request(`${baseUrl}/api/v1/submissions`, {

@@ -6,7 +6,11 @@ export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
   return Response.json(await listPublishedKeys(), {
-    headers: { "Content-Type": "application/jwk-set+json", "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" },
+    headers: {
+      "Content-Type": "application/jwk-set+json",
+      "Cache-Control": "public, max-age=300",
+      "Access-Control-Allow-Origin": "*",
+    },
   });
 }
 

@@ -7,8 +7,7 @@ import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
 import { AppError, ValidationError, type FieldErrors } from "@/lib/errors";
 
 export type CreateTokenResult =
-  | { isOk: true; token: string; name: string }
-  | { isOk: false; message: string; fieldErrors: FieldErrors };
+  { isOk: true; token: string; name: string } | { isOk: false; message: string; fieldErrors: FieldErrors };
 
 export async function createTokenAction(input: { name: unknown; expiresInDays: unknown }): Promise<CreateTokenResult> {
   try {
@@ -17,7 +16,8 @@ export async function createTokenAction(input: { name: unknown; expiresInDays: u
     revalidatePath("/account/tokens");
     return { isOk: true, token: created.token, name: created.name };
   } catch (error) {
-    if (error instanceof ValidationError) return { isOk: false, message: error.message, fieldErrors: error.fieldErrors };
+    if (error instanceof ValidationError)
+      return { isOk: false, message: error.message, fieldErrors: error.fieldErrors };
     if (error instanceof AppError) return { isOk: false, message: error.message, fieldErrors: {} };
     throw error;
   }

@@ -17,7 +17,9 @@ const EXPIRY_OPTIONS = [
 
 export function CreateTokenForm() {
   const router = useRouter();
-  const { fieldErrors, message, isPending, save } = useSave("The token could not be created: the server could not be reached. Try again in a moment.");
+  const { fieldErrors, message, isPending, save } = useSave(
+    "The token could not be created: the server could not be reached. Try again in a moment.",
+  );
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const [isCopied, setIsCopied] = useState(false);
 
@@ -52,11 +54,18 @@ export function CreateTokenForm() {
       {created && (
         <div className="card" role="status" data-testid="new-token">
           <p style={{ marginTop: 0 }}>
-            <strong>Copy your new token “{created.name}” now.</strong> It is shown only this once; Gradient keeps only a hash of it.
+            <strong>Copy your new token “{created.name}” now.</strong> It is shown only this once; Gradient keeps only a
+            hash of it.
           </p>
           <div className="field">
             <label htmlFor="new-token-value">Token</label>
-            <input id="new-token-value" readOnly value={created.token} onFocus={(event) => event.currentTarget.select()} spellCheck={false} />
+            <input
+              id="new-token-value"
+              readOnly
+              value={created.token}
+              onFocus={(event) => event.currentTarget.select()}
+              spellCheck={false}
+            />
           </div>
           <p>
             <button type="button" className="button secondary" onClick={() => void copy(created.token)}>
@@ -70,7 +79,13 @@ export function CreateTokenForm() {
       )}
       <form className="form card" onSubmit={onSubmit} noValidate>
         <FormMessage message={message} />
-        <Field name="name" label="Token name" maxLength={60} errors={fieldErrors.name} hint="What the token is for, such as “laptop CLI”." />
+        <Field
+          name="name"
+          label="Token name"
+          maxLength={60}
+          errors={fieldErrors.name}
+          hint="What the token is for, such as “laptop CLI”."
+        />
         <SelectField name="expiresInDays" label="Expires after" defaultValue="30" errors={fieldErrors.expiresInDays}>
           {EXPIRY_OPTIONS.map((option) => (
             <option key={option.value} value={option.value}>
@@ -78,7 +93,9 @@ export function CreateTokenForm() {
             </option>
           ))}
         </SelectField>
-        <SubmitButton isPending={isPending} pendingLabel="Creating…">Create token</SubmitButton>
+        <SubmitButton isPending={isPending} pendingLabel="Creating…">
+          Create token
+        </SubmitButton>
       </form>
     </>
   );

@@ -16,8 +16,8 @@ export default async function TokensPage() {
     <>
       <h1>Personal access tokens</h1>
       <p className="muted">
-        A token lets <code>npm run submit</code> and other programs use the <a href="/api/openapi.json">Gradient API</a> as you, with your current role.
-        Treat it like a password: revoke it here the moment you no longer need it.
+        A token lets <code>npm run submit</code> and other programs use the <a href="/api/openapi.json">Gradient API</a>{" "}
+        as you, with your current role. Treat it like a password: revoke it here the moment you no longer need it.
       </p>
 
       <h2>Create a token</h2>
@@ -34,10 +34,28 @@ export default async function TokensPage() {
           { key: "name", header: "Name", cell: (token) => token.name },
           { key: "token", header: "Token", cell: (token) => <code>{token.prefix}…</code> },
           { key: "created", header: "Created", cell: (token) => formatDate(token.createdAt) },
-          { key: "last-used", header: "Last used", cell: (token) => (token.lastUsedAt ? formatDate(token.lastUsedAt) : "Never") },
-          { key: "expires", header: "Expires", cell: (token) => (token.expiresAt ? formatDate(token.expiresAt) : "Never") },
-          { key: "state", header: "State", cell: (token) => <span className={`badge ${token.state === "active" ? "passed" : "failed"}`}>{token.state}</span> },
-          { key: "actions", header: "Actions", cell: (token) => token.state === "active" && <RevokeTokenButton tokenId={token.id} name={token.name} /> },
+          {
+            key: "last-used",
+            header: "Last used",
+            cell: (token) => (token.lastUsedAt ? formatDate(token.lastUsedAt) : "Never"),
+          },
+          {
+            key: "expires",
+            header: "Expires",
+            cell: (token) => (token.expiresAt ? formatDate(token.expiresAt) : "Never"),
+          },
+          {
+            key: "state",
+            header: "State",
+            cell: (token) => (
+              <span className={`badge ${token.state === "active" ? "passed" : "failed"}`}>{token.state}</span>
+            ),
+          },
+          {
+            key: "actions",
+            header: "Actions",
+            cell: (token) => token.state === "active" && <RevokeTokenButton tokenId={token.id} name={token.name} />,
+          },
         ]}
       />
     </>

@@ -1,3 +1,7 @@
 export default function QueueLoading() {
-  return <p className="muted" aria-busy="true">Reading the queue…</p>;
+  return (
+    <p className="muted" aria-busy="true">
+      Reading the queue…
+    </p>
+  );
 }

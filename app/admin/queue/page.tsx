@@ -51,11 +51,13 @@ export default async function QueuePage() {
         </div>
       ) : (
         <p className="form-error" role="alert">
-          The queue (Redis) cannot be reached: {queue.error} Submissions stay safe in Postgres and are enqueued again when it is back.
+          The queue (Redis) cannot be reached: {queue.error} Submissions stay safe in Postgres and are enqueued again
+          when it is back.
         </p>
       )}
       <p>
-        In Postgres: {database.queued} submissions queued, {database.running} running, {database.pendingOutbox} jobs not yet handed to the queue.
+        In Postgres: {database.queued} submissions queued, {database.running} running, {database.pendingOutbox} jobs not
+        yet handed to the queue.
       </p>
 
       <h2>Workers</h2>
@@ -119,7 +121,12 @@ export default async function QueuePage() {
                 </>
               ),
             },
-            { key: "submission", header: "Submission", cell: (job) => (job.submissionId ? <Link href={`/submissions/${job.submissionId}`}>{job.submissionId}</Link> : "—") },
+            {
+              key: "submission",
+              header: "Submission",
+              cell: (job) =>
+                job.submissionId ? <Link href={`/submissions/${job.submissionId}`}>{job.submissionId}</Link> : "—",
+            },
             { key: "reason", header: "Reason", cell: (job) => job.reason },
             { key: "tries", header: "Tries", cell: (job) => job.attemptsMade },
             { key: "failed", header: "Failed", cell: (job) => formatDateTime(job.failedAt) },

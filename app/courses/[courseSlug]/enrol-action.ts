@@ -14,7 +14,8 @@ export async function enrolAction(courseSlug: string): Promise<EnrolResult> {
     revalidatePath(`/courses/${courseSlug}`, "layout");
     return { isOk: true };
   } catch (error) {
-    if (error instanceof ValidationError) return { isOk: false, message: Object.values(error.fieldErrors).flat().join(" ") || error.message };
+    if (error instanceof ValidationError)
+      return { isOk: false, message: Object.values(error.fieldErrors).flat().join(" ") || error.message };
     if (error instanceof AppError) return { isOk: false, message: error.message };
     throw error;
   }

@@ -59,14 +59,23 @@ export default async function CoursePage({ params }: Params) {
           ) : !course.canTakeQuizzes ? (
             <>
               <p>{t.course.enrolHint}</p>
-              <EnrolButton courseSlug={course.slug} labels={{ enrol: t.course.enrol, enrolling: t.course.enrolling, failed: t.course.enrolFailed }} />
+              <EnrolButton
+                courseSlug={course.slug}
+                labels={{ enrol: t.course.enrol, enrolling: t.course.enrolling, failed: t.course.enrolFailed }}
+              />
             </>
           ) : (
             <>
-              <p data-testid="enrolment-status">{course.enrolmentRole === "LEARNER" ? t.course.enrolled : t.course.teaching}</p>
+              <p data-testid="enrolment-status">
+                {course.enrolmentRole === "LEARNER" ? t.course.enrolled : t.course.teaching}
+              </p>
               <div className="progress-line">
                 <span>{t.course.lessonsDone(course.progress.lessonsCompleted, course.lessons.length)}</span>
-                <progress max={Math.max(course.lessons.length, 1)} value={course.progress.lessonsCompleted} aria-hidden="true" />
+                <progress
+                  max={Math.max(course.lessons.length, 1)}
+                  value={course.progress.lessonsCompleted}
+                  aria-hidden="true"
+                />
               </div>
               {course.progress.labsRequired > 0 && (
                 <div className="progress-line">
@@ -74,7 +83,13 @@ export default async function CoursePage({ params }: Params) {
                   <progress max={course.progress.labsRequired} value={course.progress.labsPassed} aria-hidden="true" />
                 </div>
               )}
-              {course.exam && <p>{course.exam.bestPercent === null ? t.course.examNotTaken : t.course.examBest(formatPercent(course.exam.bestPercent))}</p>}
+              {course.exam && (
+                <p>
+                  {course.exam.bestPercent === null
+                    ? t.course.examNotTaken
+                    : t.course.examBest(formatPercent(course.exam.bestPercent))}
+                </p>
+              )}
             </>
           )}
         </section>
@@ -91,8 +106,12 @@ export default async function CoursePage({ params }: Params) {
               <Link href={`${base}/lessons/${lesson.slug}`}>{lesson.title}</Link>
               {user && (
                 <span className="status">
-                  {lesson.bestQuizPercent !== null && <span className="muted">{t.course.bestQuiz(formatPercent(lesson.bestQuizPercent))}</span>}
-                  <span className={`badge ${lesson.isCompleted ? "passed" : ""}`}>{lesson.isCompleted ? t.course.completed : t.course.notStarted}</span>
+                  {lesson.bestQuizPercent !== null && (
+                    <span className="muted">{t.course.bestQuiz(formatPercent(lesson.bestQuizPercent))}</span>
+                  )}
+                  <span className={`badge ${lesson.isCompleted ? "passed" : ""}`}>
+                    {lesson.isCompleted ? t.course.completed : t.course.notStarted}
+                  </span>
                 </span>
               )}
             </li>
@@ -124,7 +143,13 @@ export default async function CoursePage({ params }: Params) {
             <strong>{course.exam.title}</strong>
           </p>
           {course.exam.timeLimitSeconds !== null && (
-            <p>{t.course.examRules(course.exam.drawCount ?? 0, Math.round(course.exam.timeLimitSeconds / 60), course.exam.passPercent)}</p>
+            <p>
+              {t.course.examRules(
+                course.exam.drawCount ?? 0,
+                Math.round(course.exam.timeLimitSeconds / 60),
+                course.exam.passPercent,
+              )}
+            </p>
           )}
           <p>
             <Link href={`${base}/exam`}>{t.course.openExam}</Link>
@@ -140,11 +165,22 @@ export default async function CoursePage({ params }: Params) {
           <li>
             {rule.requiredLabs.length === 0
               ? t.course.passRuleNoLabs
-              : t.course.passRuleLabs(rule.requiredLabs.map((slug) => course.labs.find((lab) => lab.slug === slug)?.title ?? slug).join(", "))}
+              : t.course.passRuleLabs(
+                  rule.requiredLabs
+                    .map((slug) => course.labs.find((lab) => lab.slug === slug)?.title ?? slug)
+                    .join(", "),
+                )}
           </li>
           <li>{t.course.passRuleQuizzes(rule.minLessonQuizPercent)}</li>
           <li>{t.course.passRuleExam(rule.minExamPercent)}</li>
-          <li>{t.course.passRuleMark(rule.passMarkPercent, Math.round(rule.weights.labs * 100), Math.round(rule.weights.quizzes * 100), Math.round(rule.weights.exam * 100))}</li>
+          <li>
+            {t.course.passRuleMark(
+              rule.passMarkPercent,
+              Math.round(rule.weights.labs * 100),
+              Math.round(rule.weights.quizzes * 100),
+              Math.round(rule.weights.exam * 100),
+            )}
+          </li>
         </ul>
       ) : (
         <p className="empty">{t.course.passRuleMissing}</p>

@@ -15,7 +15,9 @@ export async function orPageError<T>(promise: Promise<T>): Promise<T> {
 
 /** The first value of a search parameter, as the filter schemas expect. */
 export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
 }
 
 export function formatDateTime(date: Date | null | undefined): string {

@@ -30,9 +30,15 @@ const LESSON_ASSET_BASE = /^\/courses\/[a-z0-9-]+\/lessons\/[a-z0-9-]+$/;
 export async function previewMarkdownAction(source: unknown, assetBase?: unknown): Promise<ActionResult<string>> {
   return toActionResult(async () => {
     requireAuthor(await requireUser());
-    if (typeof source !== "string") throw new ValidationError("There is no Markdown to preview.", { source: ["Type some Markdown."] });
-    if (source.length > MAX_PREVIEW_CHARS) throw new ValidationError("This is too long to preview.", { source: [`A preview shows at most ${MAX_PREVIEW_CHARS} characters.`] });
-    return renderMarkdown(source, { assetBase: typeof assetBase === "string" && LESSON_ASSET_BASE.test(assetBase) ? assetBase : undefined });
+    if (typeof source !== "string")
+      throw new ValidationError("There is no Markdown to preview.", { source: ["Type some Markdown."] });
+    if (source.length > MAX_PREVIEW_CHARS)
+      throw new ValidationError("This is too long to preview.", {
+        source: [`A preview shows at most ${MAX_PREVIEW_CHARS} characters.`],
+      });
+    return renderMarkdown(source, {
+      assetBase: typeof assetBase === "string" && LESSON_ASSET_BASE.test(assetBase) ? assetBase : undefined,
+    });
   });
 }
 
@@ -52,7 +58,11 @@ export async function updateCourseAction(courseSlug: string, input: unknown): Pr
   });
 }
 
-export async function saveLessonAction(courseSlug: string, lessonSlug: string | null, input: unknown): Promise<ActionResult<{ slug: string }>> {
+export async function saveLessonAction(
+  courseSlug: string,
+  lessonSlug: string | null,
+  input: unknown,
+): Promise<ActionResult<{ slug: string }>> {
   return toActionResult(async () => {
     const { slug } = await saveLesson({ viewer: await requireUser(), courseSlug, lessonSlug, input });
     revalidatePath(`/instructor/authoring/${courseSlug}`, "layout");
@@ -60,7 +70,11 @@ export async function saveLessonAction(courseSlug: string, lessonSlug: string | 
   });
 }
 
-export async function saveLessonQuizAction(courseSlug: string, lessonSlug: string, input: unknown): Promise<ActionResult> {
+export async function saveLessonQuizAction(
+  courseSlug: string,
+  lessonSlug: string,
+  input: unknown,
+): Promise<ActionResult> {
   return toActionResult(async () => {
     await saveLessonQuiz({ viewer: await requireUser(), courseSlug, lessonSlug, input });
     revalidatePath(`/instructor/authoring/${courseSlug}`, "layout");
@@ -76,7 +90,11 @@ export async function saveExamAction(courseSlug: string, input: unknown): Promis
   });
 }
 
-export async function saveAssignmentAction(courseSlug: string, assignmentSlug: string | null, input: unknown): Promise<ActionResult<{ slug: string; version: number; isNewVersion: boolean }>> {
+export async function saveAssignmentAction(
+  courseSlug: string,
+  assignmentSlug: string | null,
+  input: unknown,
+): Promise<ActionResult<{ slug: string; version: number; isNewVersion: boolean }>> {
   return toActionResult(async () => {
     const saved = await saveAssignment({ viewer: await requireUser(), courseSlug, assignmentSlug, input });
     revalidatePath(`/instructor/authoring/${courseSlug}`, "layout");
@@ -92,7 +110,11 @@ const ImportInputSchema = z.object({
   contentSlug: z.string().optional(),
 });
 
-export async function importCourseAction(input: unknown): Promise<ActionResult<{ slug: string; isNewCourse: boolean; isContentChanged: boolean; newAssignmentVersions: string[] }>> {
+export async function importCourseAction(
+  input: unknown,
+): Promise<
+  ActionResult<{ slug: string; isNewCourse: boolean; isContentChanged: boolean; newAssignmentVersions: string[] }>
+> {
   return toActionResult(async () => {
     const viewer = await requireUser();
     const { bundle, contentSlug } = parseInput(ImportInputSchema, input, "Choose a file to import.");
@@ -102,13 +124,24 @@ export async function importCourseAction(input: unknown): Promise<ActionResult<{
       files = readContentCourse(contentSlug);
       source = `content/courses/${contentSlug}`;
     } else {
-      if (!bundle) throw new ValidationError("Choose a file to import.", { bundle: ["Choose a bundle file or a course from content/."] });
-      if (Buffer.byteLength(bundle) > MAX_BUNDLE_BYTES) throw new ValidationError("The file is too large.", { bundle: [`A bundle may be at most ${MAX_BUNDLE_BYTES / 1024 / 1024} MB.`] });
+      if (!bundle)
+        throw new ValidationError("Choose a file to import.", {
+          bundle: ["Choose a bundle file or a course from content/."],
+        });
+      if (Buffer.byteLength(bundle) > MAX_BUNDLE_BYTES)
+        throw new ValidationError("The file is too large.", {
+          bundle: [`A bundle may be at most ${MAX_BUNDLE_BYTES / 1024 / 1024} MB.`],
+        });
       files = parseBundleText(bundle);
       source = "upload";
     }
     const imported = await importCourseBundle({ viewer, files, source });
     revalidatePath("/instructor/authoring", "layout");
-    return { slug: imported.courseSlug, isNewCourse: imported.isNewCourse, isContentChanged: imported.isContentChanged, newAssignmentVersions: imported.newAssignmentVersions };
+    return {
+      slug: imported.courseSlug,
+      isNewCourse: imported.isNewCourse,
+      isContentChanged: imported.isContentChanged,
+      newAssignmentVersions: imported.newAssignmentVersions,
+    };
   });
 }

@@ -22,15 +22,25 @@ export function ImportForm({ contentCourses, maxBytes }: { contentCourses: strin
     void save(
       async () => {
         if (contentSlug) return importCourseAction({ contentSlug });
-        if (file && file.size > maxBytes) return { isOk: false, message: "The file is too large.", fieldErrors: { bundle: [`A bundle may be at most ${maxBytes / 1024 / 1024} MB.`] } };
+        if (file && file.size > maxBytes)
+          return {
+            isOk: false,
+            message: "The file is too large.",
+            fieldErrors: { bundle: [`A bundle may be at most ${maxBytes / 1024 / 1024} MB.`] },
+          };
         return importCourseAction({ bundle: file ? await file.text() : "" });
       },
       ({ value: result }) => {
         setImported(result.slug);
         router.refresh();
-        const versions = result.newAssignmentVersions.length > 0 ? ` New lab versions: ${result.newAssignmentVersions.join(", ")}.` : "";
+        const versions =
+          result.newAssignmentVersions.length > 0
+            ? ` New lab versions: ${result.newAssignmentVersions.join(", ")}.`
+            : "";
         if (result.isNewCourse) return `Imported the new course ${result.slug}.${versions}`;
-        return result.isContentChanged || versions ? `Updated ${result.slug} from the files.${versions}` : `${result.slug} already matched these files; nothing changed.`;
+        return result.isContentChanged || versions
+          ? `Updated ${result.slug} from the files.${versions}`
+          : `${result.slug} already matched these files; nothing changed.`;
       },
     );
   }
@@ -39,7 +49,13 @@ export function ImportForm({ contentCourses, maxBytes }: { contentCourses: strin
     <form onSubmit={onSubmit} noValidate className="authoring-form card">
       <div className="field">
         <label htmlFor="bundle">Bundle file (.json)</label>
-        <input id="bundle" type="file" accept=".json,application/json" disabled={Boolean(contentSlug)} onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+        <input
+          id="bundle"
+          type="file"
+          accept=".json,application/json"
+          disabled={Boolean(contentSlug)}
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        />
       </div>
       {contentCourses.length > 0 && (
         <div className="field">
@@ -78,7 +94,9 @@ export function ImportForm({ contentCourses, maxBytes }: { contentCourses: strin
         </p>
       )}
       <div>
-        <SubmitButton isPending={isPending} pendingLabel="Importing…">Import</SubmitButton>
+        <SubmitButton isPending={isPending} pendingLabel="Importing…">
+          Import
+        </SubmitButton>
       </div>
     </form>
   );

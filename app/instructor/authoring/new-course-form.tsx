@@ -26,12 +26,27 @@ export function NewCourseForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate className="authoring-form card">
-      <Field name="slug" label="Slug" hint="The course's address: lower-case words joined by hyphens. It cannot change later." value={slug} onChange={(event) => setSlug(event.target.value)} errors={errorsFor(fieldErrors, "slug")} />
+      <Field
+        name="slug"
+        label="Slug"
+        hint="The course's address: lower-case words joined by hyphens. It cannot change later."
+        value={slug}
+        onChange={(event) => setSlug(event.target.value)}
+        errors={errorsFor(fieldErrors, "slug")}
+      />
       <LocalizedFields field="title" label="Title" value={title} onChange={setTitle} fieldErrors={fieldErrors} />
-      <LocalizedFields field="summary" label="Summary" value={summary} onChange={setSummary} fieldErrors={fieldErrors} />
+      <LocalizedFields
+        field="summary"
+        label="Summary"
+        value={summary}
+        onChange={setSummary}
+        fieldErrors={fieldErrors}
+      />
       <FormMessage message={message} />
       <div>
-        <SubmitButton isPending={isPending} pendingLabel="Creating…">Create course</SubmitButton>
+        <SubmitButton isPending={isPending} pendingLabel="Creating…">
+          Create course
+        </SubmitButton>
       </div>
     </form>
   );

@@ -20,8 +20,8 @@ export default async function AuthoringPage() {
       </p>
       <h1>Course authoring</h1>
       <p>
-        Edit your courses here instead of in the repository. Everything is checked with the same rules as the course files, and every change is
-        in the course&apos;s audit log.
+        Edit your courses here instead of in the repository. Everything is checked with the same rules as the course
+        files, and every change is in the course&apos;s audit log.
       </p>
       <h2>Your courses</h2>
       <DataTable
@@ -30,10 +30,18 @@ export default async function AuthoringPage() {
         rowKey={(course) => course.slug}
         empty="You do not teach a course yet. Create one below or import one."
         columns={[
-          { key: "course", header: "Course", cell: (course) => <Link href={`/instructor/authoring/${course.slug}`}>{course.title || course.slug}</Link> },
+          {
+            key: "course",
+            header: "Course",
+            cell: (course) => <Link href={`/instructor/authoring/${course.slug}`}>{course.title || course.slug}</Link>,
+          },
           { key: "lessons", header: "Lessons", cell: (course) => course.lessons },
           { key: "labs", header: "Labs", cell: (course) => course.labs },
-          { key: "published", header: "Visible to learners", cell: (course) => (course.isPublished ? "Yes" : "No (draft)") },
+          {
+            key: "published",
+            header: "Visible to learners",
+            cell: (course) => (course.isPublished ? "Yes" : "No (draft)"),
+          },
         ]}
       />
       <h2>New course</h2>
@@ -41,9 +49,9 @@ export default async function AuthoringPage() {
       <NewCourseForm />
       <h2>Import a course</h2>
       <p className="muted">
-        A bundle holds every file of a course folder (course.yaml, lessons, exam, labs) and is checked file by file with the same schemas. Importing
-        a course that exists updates it: lessons and questions are matched by their slugs and ids, and a changed lab gets a new version. Figures
-        and reference solutions stay in the repository.
+        A bundle holds every file of a course folder (course.yaml, lessons, exam, labs) and is checked file by file with
+        the same schemas. Importing a course that exists updates it: lessons and questions are matched by their slugs
+        and ids, and a changed lab gets a new version. Figures and reference solutions stay in the repository.
       </p>
       <ImportForm contentCourses={listContentCourses()} maxBytes={MAX_BUNDLE_BYTES} />
     </>

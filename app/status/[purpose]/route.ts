@@ -11,7 +11,8 @@ const ParamsSchema = z.object({ purpose: z.enum(STATUS_PURPOSES) });
 
 export async function GET(_request: Request, { params }: { params: Promise<{ purpose: string }> }): Promise<Response> {
   const parsed = ParamsSchema.safeParse(await params);
-  if (!parsed.success) return Response.json({ error: { code: "not_found", message: "No such status list." } }, { status: 404 });
+  if (!parsed.success)
+    return Response.json({ error: { code: "not_found", message: "No such status list." } }, { status: 404 });
   return new Response(await getStatusListJwt(parsed.data.purpose), {
     headers: {
       "Content-Type": VC_JWT_MEDIA_TYPE,

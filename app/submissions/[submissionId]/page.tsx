@@ -21,14 +21,17 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
     <article>
       <p className="muted">
         <Link href={`/courses/${submission.course.slug}`}>{submission.course.title}</Link> /{" "}
-        <Link href={`/courses/${submission.course.slug}/labs/${submission.assignment.slug}`}>{submission.assignment.title}</Link>
+        <Link href={`/courses/${submission.course.slug}/labs/${submission.assignment.slug}`}>
+          {submission.assignment.title}
+        </Link>
       </p>
       <h1>
         {submission.isRegrade ? "Regrade of attempt" : "Attempt"} {submission.attemptNumber}
         {!submission.isOwner && <span className="muted"> by {submission.learner.name}</span>}
       </h1>
       <p className="muted">
-        Graded against version {submission.assignment.version} of the lab. {submission.isOwner && "You can share this page with your instructor; other learners cannot open it."}
+        Graded against version {submission.assignment.version} of the lab.{" "}
+        {submission.isOwner && "You can share this page with your instructor; other learners cannot open it."}
       </p>
 
       <LiveSubmission
@@ -38,7 +41,10 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
       />
 
       <details className="card" style={{ marginTop: "1rem" }}>
-        <summary>Code ({submission.language}, {new TextEncoder().encode(submission.code).byteLength.toLocaleString("en")} bytes)</summary>
+        <summary>
+          Code ({submission.language}, {new TextEncoder().encode(submission.code).byteLength.toLocaleString("en")}{" "}
+          bytes)
+        </summary>
         <pre className="code-block">
           <code>{submission.code}</code>
         </pre>
@@ -49,13 +55,21 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
         <p className="muted">What produced this result, so anyone can check it again.</p>
         <dl className="receipt">
           <dt>Code sha256</dt>
-          <dd><code>{receipt.codeSha256}</code></dd>
+          <dd>
+            <code>{receipt.codeSha256}</code>
+          </dd>
           <dt>Lab spec sha256</dt>
-          <dd><code>{receipt.specSha256}</code></dd>
+          <dd>
+            <code>{receipt.specSha256}</code>
+          </dd>
           <dt>Training data sha256</dt>
-          <dd><code>{receipt.datasetSha256 ?? "not graded yet"}</code></dd>
+          <dd>
+            <code>{receipt.datasetSha256 ?? "not graded yet"}</code>
+          </dd>
           <dt>Held-out data sha256</dt>
-          <dd><code>{receipt.heldOutSha256 ?? "not graded yet"}</code></dd>
+          <dd>
+            <code>{receipt.heldOutSha256 ?? "not graded yet"}</code>
+          </dd>
           <dt>Grader version</dt>
           <dd>{receipt.graderVersion ?? "—"}</dd>
           <dt>Backend</dt>
@@ -63,7 +77,13 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
           <dt>Seed</dt>
           <dd>{receipt.seed ?? "—"}</dd>
           <dt>Reproducible</dt>
-          <dd>{receipt.isDeterministic === null ? "—" : receipt.isDeterministic ? "yes: the same code and seed give the same score on this backend" : "no: this backend's arithmetic can vary slightly between runs"}</dd>
+          <dd>
+            {receipt.isDeterministic === null
+              ? "—"
+              : receipt.isDeterministic
+                ? "yes: the same code and seed give the same score on this backend"
+                : "no: this backend's arithmetic can vary slightly between runs"}
+          </dd>
           <dt>Training time</dt>
           <dd>{receipt.trainingMs === null ? "—" : `${(receipt.trainingMs / 1000).toFixed(1)} s`}</dd>
           <dt>Scoring time</dt>

@@ -7,7 +7,10 @@ import { AppError } from "@/lib/errors";
 
 export type StatusFormState = { isOk: boolean | null; message: string };
 
-export async function changeCertificateStatusAction(_previous: StatusFormState, form: FormData): Promise<StatusFormState> {
+export async function changeCertificateStatusAction(
+  _previous: StatusFormState,
+  form: FormData,
+): Promise<StatusFormState> {
   // A server action is a public endpoint: its arguments need not be what the page sends.
   if (!(form instanceof FormData)) return { isOk: false, message: "Send the status form." };
   const input = { publicId: form.get("publicId"), action: form.get("action"), reason: form.get("reason") };

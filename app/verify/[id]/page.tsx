@@ -30,7 +30,10 @@ function shareLinks(url: string, courseName: string, publicId: string, issuedAt:
   return [
     { label: "Add to LinkedIn", href: linkedIn.toString() },
     { label: "Share on X", href: `https://twitter.com/intent/tweet?${new URLSearchParams({ text, url }).toString()}` },
-    { label: "Email", href: `mailto:?${new URLSearchParams({ subject: `Certificate: ${courseName}`, body: `${text}\n${url}` }).toString().replace(/\+/g, "%20")}` },
+    {
+      label: "Email",
+      href: `mailto:?${new URLSearchParams({ subject: `Certificate: ${courseName}`, body: `${text}\n${url}` }).toString().replace(/\+/g, "%20")}`,
+    },
   ];
 }
 
@@ -43,8 +46,17 @@ export default async function CertificatePage({ params }: { params: Promise<{ id
   return (
     <>
       <h1>Certificate</h1>
-      {view.isHolder && !view.isPublic && <p className="muted">Only you see the details: this certificate is private. Make it public from your dashboard.</p>}
-      <VerdictPanel status={view.status} problems={view.problems} details={view.details} isPrivate={isHiddenFromViewer} />
+      {view.isHolder && !view.isPublic && (
+        <p className="muted">
+          Only you see the details: this certificate is private. Make it public from your dashboard.
+        </p>
+      )}
+      <VerdictPanel
+        status={view.status}
+        problems={view.problems}
+        details={view.details}
+        isPrivate={isHiddenFromViewer}
+      />
 
       {view.details && (
         <section aria-labelledby="downloads">
@@ -59,7 +71,10 @@ export default async function CertificatePage({ params }: { params: Promise<{ id
             <a href={`/credentials/${view.publicId}?download=1`} download>
               Signed credential (.jwt)
             </a>{" "}
-            · <a href={`/credentials/${view.publicId}/json`} download>JSON</a>
+            ·{" "}
+            <a href={`/credentials/${view.publicId}/json`} download>
+              JSON
+            </a>
           </p>
           <p>
             {shareLinks(url, view.details.courseName, view.publicId, view.details.issuedAt).map((link, index) => (
@@ -71,10 +86,13 @@ export default async function CertificatePage({ params }: { params: Promise<{ id
               </span>
             ))}
           </p>
-          <label htmlFor="verify-url" className="muted">Link to this page</label>
+          <label htmlFor="verify-url" className="muted">
+            Link to this page
+          </label>
           <input id="verify-url" readOnly value={url} style={{ width: "100%" }} />
           <p className="muted">
-            Check it yourself: <code>npm run verify -- {url.replace("/verify/", "/credentials/")}</code>, or <Link href="/verify">upload the file</Link>.
+            Check it yourself: <code>npm run verify -- {url.replace("/verify/", "/credentials/")}</code>, or{" "}
+            <Link href="/verify">upload the file</Link>.
           </p>
         </section>
       )}
@@ -82,11 +100,16 @@ export default async function CertificatePage({ params }: { params: Promise<{ id
       {view.management && (
         <>
           {view.management.revokedAt ? (
-            <p className="muted">Revoked on {view.management.revokedAt.toISOString().slice(0, 10)}: {view.management.revocationReason}</p>
+            <p className="muted">
+              Revoked on {view.management.revokedAt.toISOString().slice(0, 10)}: {view.management.revocationReason}
+            </p>
           ) : (
             <>
               {view.management.suspendedAt && (
-                <p className="muted">Suspended on {view.management.suspendedAt.toISOString().slice(0, 10)}: {view.management.suspensionReason}</p>
+                <p className="muted">
+                  Suspended on {view.management.suspendedAt.toISOString().slice(0, 10)}:{" "}
+                  {view.management.suspensionReason}
+                </p>
               )}
               <StatusForm publicId={view.publicId} isSuspended={Boolean(view.management.suspendedAt)} />
             </>

@@ -5,16 +5,25 @@ import { SubmitButton } from "@/app/_components/submit-button";
 import { changeCertificateStatusAction, type StatusFormState } from "./actions";
 
 export function StatusForm({ publicId, isSuspended }: { publicId: string; isSuspended: boolean }) {
-  const [state, action, isPending] = useActionState<StatusFormState, FormData>(changeCertificateStatusAction, { isOk: null, message: "" });
+  const [state, action, isPending] = useActionState<StatusFormState, FormData>(changeCertificateStatusAction, {
+    isOk: null,
+    message: "",
+  });
   return (
     <form className="form card" action={action} aria-labelledby="manage-heading">
-      <h2 id="manage-heading" style={{ marginTop: 0 }}>Manage this certificate</h2>
+      <h2 id="manage-heading" style={{ marginTop: 0 }}>
+        Manage this certificate
+      </h2>
       <input type="hidden" name="publicId" value={publicId} />
       <div className="field">
         <label htmlFor="status-action">Action</label>
         <select id="status-action" name="action" defaultValue="revoke">
           <option value="revoke">Revoke (final)</option>
-          {isSuspended ? <option value="reinstate">Lift the suspension</option> : <option value="suspend">Suspend</option>}
+          {isSuspended ? (
+            <option value="reinstate">Lift the suspension</option>
+          ) : (
+            <option value="suspend">Suspend</option>
+          )}
         </select>
       </div>
       <div className="field">

@@ -13,9 +13,23 @@ interface ConvGeometry {
   dataFormat?: "NHWC" | "NCHW";
 }
 
-function convInfo(xShape: Shape4, filterShape: Shape4, attrs: ConvGeometry, depthwise = false): tf.backend_util.Conv2DInfo {
+function convInfo(
+  xShape: Shape4,
+  filterShape: Shape4,
+  attrs: ConvGeometry,
+  depthwise = false,
+): tf.backend_util.Conv2DInfo {
   if (attrs.dataFormat === "NCHW") throw new Error("wasm convolutions support dataFormat NHWC only");
-  return tf.backend_util.computeConv2DInfo(xShape, filterShape, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode, depthwise, "channelsLast");
+  return tf.backend_util.computeConv2DInfo(
+    xShape,
+    filterShape,
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+    depthwise,
+    "channelsLast",
+  );
 }
 
 // Below this many patch values per output pixel, a convolution with a one-hot filter (which
@@ -27,8 +41,13 @@ const ONE_HOT_PATCH_LIMIT = 32;
  * Patches of the input, transposed for the filter gradient: [filterH*filterW*inChannels, outputPixels],
  * rows ordered like a flattened [filterH, filterW, inChannels] filter.
  */
-export function im2colTransposed(scope: KernelScope, x: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): tf.TensorInfo {
-  const { batchSize, inChannels, outHeight, outWidth, filterHeight, filterWidth, strideHeight, strideWidth, padInfo } = info;
+export function im2colTransposed(
+  scope: KernelScope,
+  x: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+): tf.TensorInfo {
+  const { batchSize, inChannels, outHeight, outWidth, filterHeight, filterWidth, strideHeight, strideWidth, padInfo } =
+    info;
   const { dilationHeight, dilationWidth } = info;
   const pixels = batchSize * outHeight * outWidth;
   const patch = filterHeight * filterWidth * inChannels;
@@ -37,15 +56,25 @@ export function im2colTransposed(scope: KernelScope, x: tf.TensorInfo, info: tf.
     const eye = new Float32Array(patch * patch);
     for (let i = 0; i < patch; i++) eye[i * patch + i] = 1;
     const filter = scope.constant(eye, [filterHeight, filterWidth, inChannels, patch]);
-    const patches = scope.run("Conv2D", { x: padded, filter }, {
-      strides: [strideHeight, strideWidth],
-      pad: "valid",
-      dataFormat: "NHWC",
-      dilations: [dilationHeight, dilationWidth],
-    });
+    const patches = scope.run(
+      "Conv2D",
+      { x: padded, filter },
+      {
+        strides: [strideHeight, strideWidth],
+        pad: "valid",
+        dataFormat: "NHWC",
+        dilations: [dilationHeight, dilationWidth],
+      },
+    );
     return scope.transpose(scope.reshape(patches, [pixels, patch]), [1, 0]);
   }
-  const stacked = scope.run("Concat", taps(scope, padded, info).map((tap) => scope.reshape(tap, [1, pixels, inChannels])) as unknown as tf.NamedTensorInfoMap, { axis: 0 });
+  const stacked = scope.run(
+    "Concat",
+    taps(scope, padded, info).map((tap) =>
+      scope.reshape(tap, [1, pixels, inChannels]),
+    ) as unknown as tf.NamedTensorInfoMap,
+    { axis: 0 },
+  );
   return scope.reshape(scope.transpose(stacked, [0, 2, 1]), [patch, pixels]);
 }
 
@@ -56,17 +85,29 @@ export function im2colTransposed(scope: KernelScope, x: tf.TensorInfo, info: tf.
  * are copied row by row (the backend's StridedSlice is an element-wise JS loop).
  */
 export function taps(scope: KernelScope, padded: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): tf.TensorInfo[] {
-  const { batchSize, inChannels, outHeight, outWidth, filterHeight, filterWidth, strideHeight, strideWidth, dilationHeight, dilationWidth } = info;
-  const rowsNeeded = Math.ceil(((filterHeight - 1) * dilationHeight + (outHeight - 1) * strideHeight + 1) / strideHeight);
+  const {
+    batchSize,
+    inChannels,
+    outHeight,
+    outWidth,
+    filterHeight,
+    filterWidth,
+    strideHeight,
+    strideWidth,
+    dilationHeight,
+    dilationWidth,
+  } = info;
+  const rowsNeeded = Math.ceil(
+    ((filterHeight - 1) * dilationHeight + (outHeight - 1) * strideHeight + 1) / strideHeight,
+  );
   const colsNeeded = Math.ceil(((filterWidth - 1) * dilationWidth + (outWidth - 1) * strideWidth + 1) / strideWidth);
   let planes = padded;
   if (strideHeight > 1 || strideWidth > 1) {
-    const fitted = scope.padOrCrop(padded, [0, 0, 0, 0], [
-      0,
-      rowsNeeded * strideHeight - (padded.shape[1] ?? 0),
-      colsNeeded * strideWidth - (padded.shape[2] ?? 0),
-      0,
-    ]);
+    const fitted = scope.padOrCrop(
+      padded,
+      [0, 0, 0, 0],
+      [0, rowsNeeded * strideHeight - (padded.shape[1] ?? 0), colsNeeded * strideWidth - (padded.shape[2] ?? 0), 0],
+    );
     planes = scope.toPhasePlanes(fitted, strideHeight, strideWidth);
   }
   const views: tf.TensorInfo[] = [];
@@ -75,7 +116,13 @@ export function taps(scope: KernelScope, padded: tf.TensorInfo, info: tf.backend
       const top = kh * dilationHeight;
       const left = kw * dilationWidth;
       const phase = (top % strideHeight) * strideWidth + (left % strideWidth);
-      views.push(scope.slice(planes, [phase * batchSize, Math.floor(top / strideHeight), Math.floor(left / strideWidth), 0], [batchSize, outHeight, outWidth, inChannels]));
+      views.push(
+        scope.slice(
+          planes,
+          [phase * batchSize, Math.floor(top / strideHeight), Math.floor(left / strideWidth), 0],
+          [batchSize, outHeight, outWidth, inChannels],
+        ),
+      );
     }
   }
   return views;
@@ -100,10 +147,21 @@ function spreadAndPad(scope: KernelScope, dy: tf.TensorInfo, info: tf.backend_ut
   const { batchSize, outHeight, outWidth, outChannels, strideHeight, strideWidth, padInfo } = info;
   let spread = dy;
   if (strideHeight > 1 || strideWidth > 1) {
-    const holes = scope.run("PadV2", { x: scope.reshape(dy, [batchSize, outHeight, 1, outWidth, 1, outChannels]) }, {
-      paddings: [[0, 0], [0, 0], [0, strideHeight - 1], [0, 0], [0, strideWidth - 1], [0, 0]],
-      constantValue: 0,
-    });
+    const holes = scope.run(
+      "PadV2",
+      { x: scope.reshape(dy, [batchSize, outHeight, 1, outWidth, 1, outChannels]) },
+      {
+        paddings: [
+          [0, 0],
+          [0, 0],
+          [0, strideHeight - 1],
+          [0, 0],
+          [0, strideWidth - 1],
+          [0, 0],
+        ],
+        constantValue: 0,
+      },
+    );
     spread = scope.reshape(holes, [batchSize, outHeight * strideHeight, outWidth * strideWidth, outChannels]);
   }
   const padTop = info.effectiveFilterHeight - 1 - padInfo.top;
@@ -132,7 +190,16 @@ interface DepthwiseGeometry extends ConvGeometry {
 }
 
 function depthwiseInfo(xShape: Shape4, filterShape: Shape4, attrs: DepthwiseGeometry): tf.backend_util.Conv2DInfo {
-  return tf.backend_util.computeConv2DInfo(xShape, filterShape, attrs.strides, attrs.dilations, attrs.pad, attrs.dimRoundingMode, true, "channelsLast");
+  return tf.backend_util.computeConv2DInfo(
+    xShape,
+    filterShape,
+    attrs.strides,
+    attrs.dilations,
+    attrs.pad,
+    attrs.dimRoundingMode,
+    true,
+    "channelsLast",
+  );
 }
 
 /**
@@ -164,7 +231,11 @@ function depthwiseBackpropInput({ inputs, attrs, backend }: Parameters<tf.Kernel
   return withScope(backend as Backend, (scope) => {
     const perOutput = scope.reshape(filter, [filterHeight, filterWidth, channels * multiplier, 1]);
     const flipped = scope.run("Reverse", { x: perOutput }, { dims: [0, 1] });
-    const spread = scope.run("DepthwiseConv2dNative", { x: spreadAndPad(scope, dy, info), filter: flipped }, stride1Attrs(info));
+    const spread = scope.run(
+      "DepthwiseConv2dNative",
+      { x: spreadAndPad(scope, dy, info), filter: flipped },
+      stride1Attrs(info),
+    );
     if (multiplier === 1) return spread;
     const [batch, height, width] = inputShape;
     const split = scope.reshape(spread, [batch, height, width, channels, multiplier]);

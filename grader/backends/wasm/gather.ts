@@ -18,7 +18,8 @@ export function makeGatherV2(original: tf.KernelFunc): tf.KernelConfig {
     const inner = tf.util.sizeFromShape(x.shape.slice(gatherAxis + 1));
     const ids = backend.readSync(indices.dataId) as Int32Array | Float32Array;
     for (const id of ids) {
-      if (!(id >= 0 && id < axisSize)) throw new Error(`GatherV2: the index value ${id} is not in [0, ${axisSize - 1}]`);
+      if (!(id >= 0 && id < axisSize))
+        throw new Error(`GatherV2: the index value ${id} is not in [0, ${axisSize - 1}]`);
     }
     const outShape = [...x.shape.slice(0, gatherAxis), ...indices.shape, ...x.shape.slice(gatherAxis + 1)];
     const out = backend.makeOutput(outShape, x.dtype);

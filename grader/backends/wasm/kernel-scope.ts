@@ -129,7 +129,10 @@ export class KernelScope {
     const rows = height / strideHeight;
     const cols = width / strideWidth;
     const byRowPhase = this.transpose(this.reshape(x, [batch * rows, strideHeight, width * channels]), [1, 0, 2]);
-    const byPhase = this.transpose(this.reshape(byRowPhase, [strideHeight, batch * rows * cols, strideWidth, channels]), [0, 2, 1, 3]);
+    const byPhase = this.transpose(
+      this.reshape(byRowPhase, [strideHeight, batch * rows * cols, strideWidth, channels]),
+      [0, 2, 1, 3],
+    );
     return this.reshape(byPhase, [strideHeight * strideWidth * batch, rows, cols, channels]);
   }
 
@@ -137,8 +140,14 @@ export class KernelScope {
   fromPhasePlanes(planes: tf.TensorInfo, strideHeight: number, strideWidth: number): tf.TensorInfo {
     const [stacked = 0, rows = 0, cols = 0, channels = 0] = planes.shape;
     const batch = stacked / (strideHeight * strideWidth);
-    const byRowPhase = this.transpose(this.reshape(planes, [strideHeight, strideWidth, batch * rows * cols, channels]), [0, 2, 1, 3]);
-    const rowMajor = this.transpose(this.reshape(byRowPhase, [strideHeight, batch * rows, cols * strideWidth * channels]), [1, 0, 2]);
+    const byRowPhase = this.transpose(
+      this.reshape(planes, [strideHeight, strideWidth, batch * rows * cols, channels]),
+      [0, 2, 1, 3],
+    );
+    const rowMajor = this.transpose(
+      this.reshape(byRowPhase, [strideHeight, batch * rows, cols * strideWidth * channels]),
+      [1, 0, 2],
+    );
     return this.reshape(rowMajor, [batch, rows * strideHeight, cols * strideWidth, channels]);
   }
 
@@ -164,7 +173,10 @@ export class KernelScope {
 }
 
 /** Runs `body` with a scope whose intermediates are freed even when the body throws. */
-export function withScope<T extends tf.TensorInfo | tf.TensorInfo[]>(backend: Backend, body: (scope: KernelScope) => T): T {
+export function withScope<T extends tf.TensorInfo | tf.TensorInfo[]>(
+  backend: Backend,
+  body: (scope: KernelScope) => T,
+): T {
   const scope = new KernelScope(backend);
   try {
     return scope.finish(body(scope));

@@ -61,7 +61,8 @@ function transposeInto(source: Numbers, target: Numbers, shape: number[], perm: 
     }
     if (colStride === 1 && cols >= SHORT_RUN) {
       // The innermost axis did not move: each output row is a contiguous input run.
-      for (let r = 0; r < rows; r++) target.set(source.subarray(read + r * rowStride, read + r * rowStride + cols), write + r * cols);
+      for (let r = 0; r < rows; r++)
+        target.set(source.subarray(read + r * rowStride, read + r * rowStride + cols), write + r * cols);
     } else if (colStride === 1) {
       for (let r = 0; r < rows; r++) {
         const from = read + r * rowStride;
@@ -109,7 +110,15 @@ export function makeTranspose(original: tf.KernelFunc): tf.KernelConfig {
 }
 
 /** Writes x tiled by reps at `to`, axis by axis: innermost rows first, then whole blocks copied within the output. */
-function tileInto(source: Numbers, target: Numbers, shape: number[], reps: number[], axis: number, from: number, to: number): number {
+function tileInto(
+  source: Numbers,
+  target: Numbers,
+  shape: number[],
+  reps: number[],
+  axis: number,
+  from: number,
+  to: number,
+): number {
   const size = shape[axis] ?? 1;
   const times = reps[axis] ?? 1;
   if (axis === shape.length - 1) {

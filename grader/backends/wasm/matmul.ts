@@ -27,15 +27,23 @@ export function makeBatchMatMul(original: tf.KernelFunc): tf.KernelConfig {
       const n = b1.shape[b1.shape.length - 1] ?? 0;
       const aBatch = tf.util.sizeFromShape(a1.shape.slice(0, -2));
       const bBatch = tf.util.sizeFromShape(b1.shape.slice(0, -2));
-      const outShape = [...tf.backend_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2)), m, n];
+      const outShape = [
+        ...tf.backend_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2)),
+        m,
+        n,
+      ];
       if (bBatch === 1) {
         const a2 = scope.reshape(a1, [1, aBatch * m, k]);
         const b2 = scope.reshape(b1, [1, k, n]);
-        const product = scope.trackResult(original({ inputs: { a: a2, b: b2 }, attrs: { transposeA: false, transposeB: false }, backend }));
+        const product = scope.trackResult(
+          original({ inputs: { a: a2, b: b2 }, attrs: { transposeA: false, transposeB: false }, backend }),
+        );
         return scope.reshape(product, outShape);
       }
       if (aBatch !== bBatch || m * k * n < PER_PAIR_MIN_WORK) {
-        const product = scope.trackResult(original({ inputs: { a: a1, b: b1 }, attrs: { transposeA: false, transposeB: false }, backend }));
+        const product = scope.trackResult(
+          original({ inputs: { a: a1, b: b1 }, attrs: { transposeA: false, transposeB: false }, backend }),
+        );
         return scope.reshape(product, outShape);
       }
       // One fast GEMM per matrix pair (attention: batch x heads of them) beats the batched loop.
@@ -44,7 +52,9 @@ export function makeBatchMatMul(original: tf.KernelFunc): tf.KernelConfig {
       const out = scope.output(outShape, "float32");
       for (let i = 0; i < aBatch; i++) {
         const pair = { a: scope.slice(a2, [i, 0, 0], [1, m, k]), b: scope.slice(b2, [i, 0, 0], [1, k, n]) };
-        const product = scope.trackResult(original({ inputs: pair, attrs: { transposeA: false, transposeB: false }, backend }));
+        const product = scope.trackResult(
+          original({ inputs: pair, attrs: { transposeA: false, transposeB: false }, backend }),
+        );
         scope.copyInto(out, product, i * m * n);
         scope.release(pair.a, pair.b, product);
       }

@@ -4,7 +4,9 @@
 // glue ships as a file, so the object URL is pointed at that file instead.
 "use strict";
 const glue = require.resolve("@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js");
-const { wasmWorkerContents } = require("@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.worker.js");
+const {
+  wasmWorkerContents,
+} = require("@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.worker.js");
 URL.createObjectURL = () => glue;
 URL.revokeObjectURL = () => {};
 // The script is stored as a template literal, whose "\n" escapes became real newlines inside its

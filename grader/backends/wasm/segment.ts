@@ -16,13 +16,26 @@ function unsortedSegmentSum({ inputs, attrs, backend }: Parameters<tf.KernelFunc
     const values = wasm.readSync(ids.dataId) as Int32Array;
     const outOfRange = values.some((id) => id < 0 || id >= numSegments);
     if (outOfRange) {
-      ids = scope.constant(values.map((id) => (id < 0 || id >= numSegments ? numSegments : id)), ids.shape);
+      ids = scope.constant(
+        values.map((id) => (id < 0 || id >= numSegments ? numSegments : id)),
+        ids.shape,
+      );
     }
     const rows = numSegments + (outOfRange ? 1 : 0);
-    const summed = scope.run("ScatterNd", { indices: scope.reshape(ids, [count, 1]), updates: scope.reshape(x, [count, ...rest]) }, {
-      shape: [rows, ...rest],
-    });
-    return outOfRange ? scope.slice(summed, summed.shape.map(() => 0), [numSegments, ...rest]) : summed;
+    const summed = scope.run(
+      "ScatterNd",
+      { indices: scope.reshape(ids, [count, 1]), updates: scope.reshape(x, [count, ...rest]) },
+      {
+        shape: [rows, ...rest],
+      },
+    );
+    return outOfRange
+      ? scope.slice(
+          summed,
+          summed.shape.map(() => 0),
+          [numSegments, ...rest],
+        )
+      : summed;
   });
 }
 

@@ -29,7 +29,11 @@ export function makeSliceKernels(original: (kernelName: string) => tf.KernelFunc
       return sizes.map((part) => {
         const begin = x.shape.map((_, i) => (i === splitAxis ? offset : 0));
         offset += part;
-        return scope.slice(x, begin, x.shape.map((d, i) => (i === splitAxis ? part : d)));
+        return scope.slice(
+          x,
+          begin,
+          x.shape.map((d, i) => (i === splitAxis ? part : d)),
+        );
       });
     });
   };
@@ -43,7 +47,11 @@ export function makeSliceKernels(original: (kernelName: string) => tf.KernelFunc
     const outShape = value.shape.filter((_, i) => i !== unpackAxis);
     return withScope(args.backend as Backend, (scope) =>
       Array.from({ length: value.shape[unpackAxis] ?? 0 }, (_, index) => {
-        const part = scope.slice(value, value.shape.map((_, i) => (i === unpackAxis ? index : 0)), value.shape.map((d, i) => (i === unpackAxis ? 1 : d)));
+        const part = scope.slice(
+          value,
+          value.shape.map((_, i) => (i === unpackAxis ? index : 0)),
+          value.shape.map((d, i) => (i === unpackAxis ? 1 : d)),
+        );
         return scope.reshape(part, outShape);
       }),
     );

@@ -35,7 +35,10 @@ export interface Input {
 
 export const floatInput = (seed: number, shape: number[]): Input => ({
   shape,
-  values: seededValues(seed, shape.reduce((a, b) => a * b, 1)),
+  values: seededValues(
+    seed,
+    shape.reduce((a, b) => a * b, 1),
+  ),
   differentiable: true,
 });
 
@@ -48,16 +51,24 @@ interface Result {
 async function evaluate(backend: string, inputs: Input[], f: (...xs: tf.Tensor[]) => tf.Tensor): Promise<Result> {
   await tf.setBackend(backend);
   return tf.tidy(() => {
-    const xs = inputs.map((input) => tf.tensor(input.values, input.shape, input.values instanceof Int32Array ? "int32" : "float32"));
+    const xs = inputs.map((input) =>
+      tf.tensor(input.values, input.shape, input.values instanceof Int32Array ? "int32" : "float32"),
+    );
     const y = f(...xs);
     const weights = tf.tensor(seededValues(99, y.size), y.shape);
     const differentiable = xs.filter((_, i) => inputs[i]?.differentiable);
-    const grads = differentiable.length ? tf.grads((...args: tf.Tensor[]) => {
-      let next = 0;
-      const all = xs.map((x, i) => (inputs[i]?.differentiable ? (args[next++] ?? x) : x));
-      return tf.sum(tf.mul(f(...all), weights));
-    })(differentiable) : [];
-    return { value: y.dataSync() as Float32Array, shape: y.shape, grads: grads.map((g) => g.dataSync() as Float32Array) };
+    const grads = differentiable.length
+      ? tf.grads((...args: tf.Tensor[]) => {
+          let next = 0;
+          const all = xs.map((x, i) => (inputs[i]?.differentiable ? (args[next++] ?? x) : x));
+          return tf.sum(tf.mul(f(...all), weights));
+        })(differentiable)
+      : [];
+    return {
+      value: y.dataSync() as Float32Array,
+      shape: y.shape,
+      grads: grads.map((g) => g.dataSync() as Float32Array),
+    };
   });
 }
 
@@ -73,7 +84,11 @@ export function assertClose(actual: ArrayLike<number>, expected: ArrayLike<numbe
 }
 
 /** Compares f's value and the gradients of a random weighting of it, wasm against cpu. */
-export async function compareWithCpu(label: string, inputs: Input[], f: (...xs: tf.Tensor[]) => tf.Tensor): Promise<void> {
+export async function compareWithCpu(
+  label: string,
+  inputs: Input[],
+  f: (...xs: tf.Tensor[]) => tf.Tensor,
+): Promise<void> {
   const expected = await evaluate("cpu", inputs, f);
   const actual = await evaluate("wasm", inputs, f);
   assert.deepEqual(actual.shape, expected.shape, `${label}: shape`);
@@ -121,18 +136,32 @@ export function denseWithDropout(): tf.Sequential {
 
 export function sequenceModel(kind: "lstm" | "gru" | "bidirectional-lstm" | "attention"): tf.LayersModel {
   const input = tf.input({ shape: [6] });
-  const embedded = tf.layers.embedding({ inputDim: 20, outputDim: 8, embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.5, maxval: 0.5, seed: 11 }) }).apply(input) as tf.SymbolicTensor;
+  const embedded = tf.layers
+    .embedding({
+      inputDim: 20,
+      outputDim: 8,
+      embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.5, maxval: 0.5, seed: 11 }),
+    })
+    .apply(input) as tf.SymbolicTensor;
   let features: tf.SymbolicTensor;
   if (kind === "attention") {
     const normed = tf.layers.layerNormalization().apply(embedded) as tf.SymbolicTensor;
-    features = tf.layers.globalAveragePooling1d({}).apply(tf.layers.dense({ units: 8, activation: "relu", ...seeded(13) }).apply(normed)) as tf.SymbolicTensor;
+    features = tf.layers
+      .globalAveragePooling1d({})
+      .apply(tf.layers.dense({ units: 8, activation: "relu", ...seeded(13) }).apply(normed)) as tf.SymbolicTensor;
   } else {
     const recurrent = { units: 5, ...seeded(13), recurrentInitializer: tf.initializers.glorotUniform({ seed: 15 }) };
     const layer =
-      kind === "gru" ? tf.layers.gru(recurrent) : kind === "lstm" ? tf.layers.lstm(recurrent) : tf.layers.bidirectional({ layer: tf.layers.lstm(recurrent) });
+      kind === "gru"
+        ? tf.layers.gru(recurrent)
+        : kind === "lstm"
+          ? tf.layers.lstm(recurrent)
+          : tf.layers.bidirectional({ layer: tf.layers.lstm(recurrent) });
     features = layer.apply(embedded) as tf.SymbolicTensor;
   }
-  const output = tf.layers.dense({ units: 1, activation: "sigmoid", ...seeded(17) }).apply(features) as tf.SymbolicTensor;
+  const output = tf.layers
+    .dense({ units: 1, activation: "sigmoid", ...seeded(17) })
+    .apply(features) as tf.SymbolicTensor;
   const model = tf.model({ inputs: input, outputs: output });
   model.compile({ optimizer: tf.train.sgd(0.5), loss: "binaryCrossentropy" });
   return model;
@@ -140,7 +169,10 @@ export function sequenceModel(kind: "lstm" | "gru" | "bidirectional-lstm" | "att
 
 export function imageData(count: number): { x: tf.Tensor; y: tf.Tensor } {
   const labels = Array.from(seededValues(21, count, 0, 3), Math.floor);
-  return { x: tf.tensor(seededValues(20, count * 144), [count, 12, 12, 1]), y: tf.oneHot(tf.tensor1d(labels, "int32"), 3).toFloat() };
+  return {
+    x: tf.tensor(seededValues(20, count * 144), [count, 12, 12, 1]),
+    y: tf.oneHot(tf.tensor1d(labels, "int32"), 3).toFloat(),
+  };
 }
 
 export function sequenceData(count: number): { x: tf.Tensor; y: tf.Tensor } {
@@ -151,7 +183,11 @@ export function sequenceData(count: number): { x: tf.Tensor; y: tf.Tensor } {
 }
 
 /** Trains a fresh model for two epochs; returns its weights and, last, its final loss. */
-export async function trainedWeights(backend: string, build: () => tf.LayersModel, data: (n: number) => { x: tf.Tensor; y: tf.Tensor }): Promise<Float32Array[]> {
+export async function trainedWeights(
+  backend: string,
+  build: () => tf.LayersModel,
+  data: (n: number) => { x: tf.Tensor; y: tf.Tensor },
+): Promise<Float32Array[]> {
   await tf.setBackend(backend);
   const model = build();
   const { x, y } = data(16);

@@ -20,12 +20,16 @@ describe("wasm on two XNNPACK threads", () => {
 
   it("reductions, matmuls and gathers that fall back to the backend's own kernels still work", () =>
     compareWithCpu("fallbacks", [floatInput(202, [3, 4, 5]), floatInput(203, [5, 6])], (x, w) =>
-      tf.add(tf.sum(tf.matMul(tf.reshape(x, [12, 5]), w), -1), tf.mean(tf.gather(tf.reshape(x, [12, 5]), tf.tensor1d([3, 0, 3], "int32")))),
+      tf.add(
+        tf.sum(tf.matMul(tf.reshape(x, [12, 5]), w), -1),
+        tf.mean(tf.gather(tf.reshape(x, [12, 5]), tf.tensor1d([3, 0, 3], "int32"))),
+      ),
     ));
 
   it("convolution gradients still match cpu", () =>
     compareWithCpu("threaded conv", [floatInput(200, [4, 16, 16, 16]), floatInput(201, [3, 3, 16, 32])], (x, f) =>
-      tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, 1, "same")));
+      tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, 1, "same"),
+    ));
 
   it("trains the small CNN to the same weights as cpu, identically on every run", async () => {
     const first = await trainedWeights("wasm", smallCnn, imageData);

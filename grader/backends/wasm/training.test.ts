@@ -1,7 +1,16 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as tf from "@tensorflow/tfjs";
-import { assertClose, denseWithDropout, imageData, sequenceData, sequenceModel, smallCnn, trainedWeights, useWasmWithTrainingKernels } from "./test-support";
+import {
+  assertClose,
+  denseWithDropout,
+  imageData,
+  sequenceData,
+  sequenceModel,
+  smallCnn,
+  trainedWeights,
+  useWasmWithTrainingKernels,
+} from "./test-support";
 
 before(useWasmWithTrainingKernels);
 
@@ -24,10 +33,15 @@ describe("training on wasm", () => {
         epochs: 3,
         shuffle: false,
         verbose: 0,
-        callbacks: { onEpochEnd: async () => void counts.push(`${tf.memory().numTensors}/${tf.memory().numDataBuffers}`) },
+        callbacks: {
+          onEpochEnd: async () => void counts.push(`${tf.memory().numTensors}/${tf.memory().numDataBuffers}`),
+        },
       });
       assert.equal(counts.length, 3);
-      assert.ok(counts.every((c) => c === counts[0]), `tensors/buffers per epoch: ${counts.join(", ")}`);
+      assert.ok(
+        counts.every((c) => c === counts[0]),
+        `tensors/buffers per epoch: ${counts.join(", ")}`,
+      );
       tf.dispose([x, y]);
       model.dispose();
     });
@@ -40,12 +54,24 @@ describe("training on wasm", () => {
     const { registerPlatformLayers } = await import("@/grader/harness/platform-layers.mjs");
     const input = tf.input({ shape: [28, 32] });
     const projected = tf.layers.dense({ units: 32 }).apply(input) as tf.SymbolicTensor;
-    const offset = registerPlatformLayers(tf).positionEmbedding({ maxLength: 28 }).apply(projected) as tf.SymbolicTensor;
-    const output = tf.layers.dense({ units: 10, activation: "softmax" }).apply(tf.layers.globalAveragePooling1d().apply(offset)) as tf.SymbolicTensor;
+    const offset = registerPlatformLayers(tf)
+      .positionEmbedding({ maxLength: 28 })
+      .apply(projected) as tf.SymbolicTensor;
+    const output = tf.layers
+      .dense({ units: 10, activation: "softmax" })
+      .apply(tf.layers.globalAveragePooling1d().apply(offset)) as tf.SymbolicTensor;
     const model = tf.model({ inputs: input, outputs: output });
     model.compile({ optimizer: tf.train.adam(0.003), loss: "categoricalCrossentropy" });
     const x = tf.randomNormal([128, 28, 32], 0, 1, "float32", 1);
-    const y = tf.oneHot(tf.tensor1d(Array.from({ length: 128 }, (_, i) => i % 10), "int32"), 10).toFloat();
+    const y = tf
+      .oneHot(
+        tf.tensor1d(
+          Array.from({ length: 128 }, (_, i) => i % 10),
+          "int32",
+        ),
+        10,
+      )
+      .toFloat();
     const history = await model.fit(x, y, { epochs: 2, batchSize: 64, verbose: 0 });
     assert.ok(history.history.loss?.every((loss) => Number.isFinite(Number(loss))));
     tf.dispose([x, y]);

@@ -25,7 +25,9 @@ async function main() {
     }
   }
   found.files["require /proc/1/environ"] = await attempt(() => JSON.stringify(require("/proc/1/environ")));
-  found.files["import /proc/self/environ"] = await attempt(async () => JSON.stringify(await import("/proc/self/environ")));
+  found.files["import /proc/self/environ"] = await attempt(async () =>
+    JSON.stringify(await import("/proc/self/environ")),
+  );
   console.log(JSON.stringify(found));
 }
 

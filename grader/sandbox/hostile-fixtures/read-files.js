@@ -20,7 +20,13 @@ attempt("list held-out dir", () => fs.readdirSync(path.dirname(heldOutFile)));
 for (const dir of ["/", path.dirname(repository), repository, "/root", "/etc", "/tmp", "/home", "/var"]) {
   attempt(`list ${dir}`, () => fs.readdirSync(dir));
 }
-for (const file of ["/etc/shadow", "/etc/passwd", path.join(repository, "package.json"), "/root/.bash_history", path.join(repository, ".env")]) {
+for (const file of [
+  "/etc/shadow",
+  "/etc/passwd",
+  path.join(repository, "package.json"),
+  "/root/.bash_history",
+  path.join(repository, ".env"),
+]) {
   attempt(`read ${file}`, () => fs.readFileSync(file, "utf8"));
 }
 attempt("require held-out", () => require(heldOutFile));

@@ -14,7 +14,14 @@ import type { Prisma } from "../../../lib/generated/prisma/client";
 import { childEnvironment, env, overrideEnvironmentForTest } from "../../../lib/env";
 import { ensureDebianPackages } from "../../../lib/system/debian-packages";
 import { PostgresServer } from "../../../scripts/lib/postgres-server";
-import { createDatabase, createStateDir, removeStateDir, dropDatabase, findFreePort, planEmbeddedPostgres } from "../../../scripts/lib/services";
+import {
+  createDatabase,
+  createStateDir,
+  removeStateDir,
+  dropDatabase,
+  findFreePort,
+  planEmbeddedPostgres,
+} from "../../../scripts/lib/services";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 export const LAB_DIR = path.join(ROOT, "content/courses/ml-foundations/assignments/linear-regression");
@@ -22,9 +29,19 @@ export const LAB_DIR = path.join(ROOT, "content/courses/ml-foundations/assignmen
 export const REFERENCE = fs.readFileSync(path.join(LAB_DIR, "reference.js"), "utf8");
 
 /** A rule no one meets (there is no exam), so passing the lab never issues a certificate here. */
-const PASS_RULE = { requiredLabs: ["linear-regression"], minLessonQuizPercent: 0, minExamPercent: 100, passMarkPercent: 100, weights: { labs: 1, quizzes: 0, exam: 0 } };
+const PASS_RULE = {
+  requiredLabs: ["linear-regression"],
+  minLessonQuizPercent: 0,
+  minExamPercent: 100,
+  passMarkPercent: 100,
+  weights: { labs: 1, quizzes: 0, exam: 0 },
+};
 
-export async function waitFor<T>(what: string, read: () => Promise<T | null | undefined | false>, timeoutMs = 180_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  read: () => Promise<T | null | undefined | false>,
+  timeoutMs = 180_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -76,9 +93,13 @@ export class PrivateRedis {
   /** Starts redis-server with the append-only file in `dir` (what the platform's own local Redis uses). */
   async start(): Promise<void> {
     fs.mkdirSync(this.dir, { recursive: true });
-    const child = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--dir", this.dir, "--appendonly", "yes", "--save", ""], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      "redis-server",
+      ["--port", String(this.port), "--bind", "127.0.0.1", "--dir", this.dir, "--appendonly", "yes", "--save", ""],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     this.child = child;
     await new Promise<void>((resolve, reject) => {
       const onData = (chunk: Buffer) => {
@@ -133,7 +154,13 @@ export class PrivatePostgres {
     const password = crypto.randomBytes(16).toString("hex");
     fs.mkdirSync(plan.dir, { recursive: true, mode: 0o700 });
     if (plan.user) fs.chownSync(plan.dir, plan.user.uid, plan.user.gid);
-    const server = new PostgresServer({ engineDir: plan.engineDir, clusterDir: path.join(plan.dir, "cluster"), port, password, user: plan.user });
+    const server = new PostgresServer({
+      engineDir: plan.engineDir,
+      clusterDir: path.join(plan.dir, "cluster"),
+      port,
+      password,
+      user: plan.user,
+    });
     await server.initialise();
     const postgres = new PrivatePostgres(server, server.url("gradient"));
     await postgres.start();
@@ -180,15 +207,16 @@ export interface FaultLabOptions {
 }
 
 async function importPlatform() {
-  const [{ db }, queue, { createSubmission }, { closeRateLimiter }, stack, { loadAssignmentSpec }, { specSha256 }] = await Promise.all([
-    import("../../../lib/db"),
-    import("../../../lib/queue/grading-queue"),
-    import("../../../lib/submissions/create-submission"),
-    import("../../../lib/api/rate-limit"),
-    import("../../../scripts/lib/stack"),
-    import("../../../lib/assignments/load-assignment"),
-    import("../../../lib/assignments/spec-hash"),
-  ]);
+  const [{ db }, queue, { createSubmission }, { closeRateLimiter }, stack, { loadAssignmentSpec }, { specSha256 }] =
+    await Promise.all([
+      import("../../../lib/db"),
+      import("../../../lib/queue/grading-queue"),
+      import("../../../lib/submissions/create-submission"),
+      import("../../../lib/api/rate-limit"),
+      import("../../../scripts/lib/stack"),
+      import("../../../lib/assignments/load-assignment"),
+      import("../../../lib/assignments/spec-hash"),
+    ]);
   return { db, queue, createSubmission, closeRateLimiter, stack, loadAssignmentSpec, specSha256, childEnvironment };
 }
 
@@ -223,8 +251,12 @@ export async function openFaultLab(options: FaultLabOptions) {
 
   const courseSlug = `fault-${options.name}-${runId}`;
   const spec = platform.loadAssignmentSpec("ml-foundations", "linear-regression");
-  const course = await db.course.create({ data: { slug: courseSlug, title: { en: "Fault test" }, summary: { en: "" }, passRule: PASS_RULE } });
-  const assignment = await db.assignment.create({ data: { courseId: course.id, slug: spec.slug, position: 0, title: spec.title } });
+  const course = await db.course.create({
+    data: { slug: courseSlug, title: { en: "Fault test" }, summary: { en: "" }, passRule: PASS_RULE },
+  });
+  const assignment = await db.assignment.create({
+    data: { courseId: course.id, slug: spec.slug, position: 0, title: spec.title },
+  });
   await db.assignmentVersion.create({
     data: {
       assignmentId: assignment.id,
@@ -249,7 +281,9 @@ export async function openFaultLab(options: FaultLabOptions) {
     assignmentId: assignment.id,
 
     async createLearner(): Promise<{ id: string; role: "LEARNER" }> {
-      const user = await db.user.create({ data: { email: `${crypto.randomUUID()}@example.com`, name: "Fault Test", passwordHash: "unused" } });
+      const user = await db.user.create({
+        data: { email: `${crypto.randomUUID()}@example.com`, name: "Fault Test", passwordHash: "unused" },
+      });
       await db.enrolment.create({ data: { userId: user.id, courseId: course.id } });
       return { id: user.id, role: "LEARNER" };
     },
@@ -297,12 +331,16 @@ export async function openFaultLab(options: FaultLabOptions) {
     /** Waits until the worker has checked its sandbox and reported in, ready to take jobs. */
     async workerReady(worker: WorkerProcess): Promise<void> {
       await waitFor(`worker ${worker.workerId} to be ready`, async () => {
-        if (worker.child.exitCode !== null) throw new Error(`worker ${worker.workerId} exited early:\n${worker.lines.join("\n")}`);
+        if (worker.child.exitCode !== null)
+          throw new Error(`worker ${worker.workerId} exited early:\n${worker.lines.join("\n")}`);
         return worker.records.some((record) => record.msg === "waiting for jobs");
       });
     },
 
-    async stopWorker(worker: WorkerProcess, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    async stopWorker(
+      worker: WorkerProcess,
+      signal: NodeJS.Signals,
+    ): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
       if (worker.child.exitCode === null && worker.child.signalCode === null) {
         const exited = waitForExit(worker.child);
         worker.child.kill(signal);
@@ -313,7 +351,10 @@ export async function openFaultLab(options: FaultLabOptions) {
 
     /** Waits until a worker has claimed the submission and is grading it. */
     running(id: string) {
-      return waitFor(`submission ${id} to be graded`, async () => (await db.submission.findUniqueOrThrow({ where: { id } })).status === "RUNNING");
+      return waitFor(
+        `submission ${id} to be graded`,
+        async () => (await db.submission.findUniqueOrThrow({ where: { id } })).status === "RUNNING",
+      );
     },
 
     /** The submission once graded (or given up on): PASSED, FAILED or ERROR. */

@@ -4,7 +4,10 @@ import { otherMethods } from "@/lib/api/responses";
 import { authOptions } from "@/lib/auth";
 
 // next-auth 4 declares its route handler as `any`; this is the shape it is called with here.
-const handler = NextAuth(authOptions) as (request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
+const handler = NextAuth(authOptions) as (
+  request: NextRequest,
+  context: { params: Promise<{ nextauth: string[] }> },
+) => Promise<Response>;
 
 const CALLBACK_URL_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url"];
 
@@ -21,12 +24,23 @@ function isUsableCallbackUrl(value: string, base: string): boolean {
  * next-auth 4 answers a callback URL it cannot use (`?callbackUrl=javascript:…`) with a 500; it is bad input, so a 400
  * says so.
  */
-async function authRoute(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
+async function authRoute(
+  request: NextRequest,
+  context: { params: Promise<{ nextauth: string[] }> },
+): Promise<Response> {
   const base = request.nextUrl.origin;
-  const candidates = [request.nextUrl.searchParams.get("callbackUrl"), ...CALLBACK_URL_COOKIES.map((name) => request.cookies.get(name)?.value)];
+  const candidates = [
+    request.nextUrl.searchParams.get("callbackUrl"),
+    ...CALLBACK_URL_COOKIES.map((name) => request.cookies.get(name)?.value),
+  ];
   if (candidates.some((value) => value && !isUsableCallbackUrl(value, base))) {
     return Response.json(
-      { error: { code: "invalid_callback_url", message: "callbackUrl must be an http(s) address or a path on this site." } },
+      {
+        error: {
+          code: "invalid_callback_url",
+          message: "callbackUrl must be an http(s) address or a path on this site.",
+        },
+      },
       { status: 400, headers: { "cache-control": "no-store" } },
     );
   }

@@ -12,10 +12,23 @@ export const POST = withApiErrors(async (request: Request) => {
   const user = await authenticateApiRequest(request);
   const { course, assignment, code, language } = await readSubmissionRequest(request);
   // Counted only once the body is well-formed, so a typo does not cost a learner a submission slot.
-  await hitRateLimits([{ rule: SUBMISSIONS_PER_ACCOUNT, subject: user.id }, { rule: SUBMISSIONS_PER_ADDRESS, subject: clientAddressOf(request) }]);
-  const created = await createSubmission(user, { courseSlug: course, assignmentSlug: assignment, code, language, source: "API" });
+  await hitRateLimits([
+    { rule: SUBMISSIONS_PER_ACCOUNT, subject: user.id },
+    { rule: SUBMISSIONS_PER_ADDRESS, subject: clientAddressOf(request) },
+  ]);
+  const created = await createSubmission(user, {
+    courseSlug: course,
+    assignmentSlug: assignment,
+    code,
+    language,
+    source: "API",
+  });
   const statusUrl = `/api/v1/submissions/${created.id}`;
-  return jsonResponse(CreatedSubmissionSchema, { ...created, statusUrl }, { status: 201, headers: { location: statusUrl } });
+  return jsonResponse(
+    CreatedSubmissionSchema,
+    { ...created, statusUrl },
+    { status: 201, headers: { location: statusUrl } },
+  );
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -46,7 +46,13 @@ export default async function ExamPage({ params }: { params: Promise<{ courseSlu
       <h1>{quiz.title}</h1>
       <section className="card quiz-panel lesson-body">
         <p>{t.exam.rules(quiz.questionCount, Math.round((quiz.timeLimitSeconds ?? 0) / 60), quiz.passPercent)}</p>
-        <p>{quiz.maxAttempts === null ? t.exam.unlimited : overview.attemptsLeft === 0 ? t.quiz.noAttemptsLeft : t.quiz.attemptsLeft(overview.attemptsLeft ?? 0, quiz.maxAttempts)}</p>
+        <p>
+          {quiz.maxAttempts === null
+            ? t.exam.unlimited
+            : overview.attemptsLeft === 0
+              ? t.quiz.noAttemptsLeft
+              : t.quiz.attemptsLeft(overview.attemptsLeft ?? 0, quiz.maxAttempts)}
+        </p>
         {overview.bestPercent !== null && <p>{t.course.examBest(formatPercent(overview.bestPercent))}</p>}
         {canStart && (
           <StartQuizButton

@@ -10,9 +10,15 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const view = await getCertificateView(id, await getCurrentUser());
   if (!view) {
-    return Response.json({ id, status: "not_genuine", problems: ["No certificate with this id was issued here."] }, { status: 404, headers: { "cache-control": "no-store" } });
+    return Response.json(
+      { id, status: "not_genuine", problems: ["No certificate with this id was issued here."] },
+      { status: 404, headers: { "cache-control": "no-store" } },
+    );
   }
-  return Response.json({ id, status: view.status, problems: view.problems, details: view.details }, { headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { id, status: view.status, problems: view.problems, details: view.details },
+    { headers: { "cache-control": "no-store" } },
+  );
 }
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -32,7 +32,8 @@ export function CourseForm({ courseSlug, initial, labs }: CourseFormProps) {
   const router = useRouter();
   const [form, setForm] = useState(initial);
   const { fieldErrors, message, isPending, save } = useSave();
-  const setPassRule = (passRule: Partial<CourseFormValues["passRule"]>) => setForm({ ...form, passRule: { ...form.passRule, ...passRule } });
+  const setPassRule = (passRule: Partial<CourseFormValues["passRule"]>) =>
+    setForm({ ...form, passRule: { ...form.passRule, ...passRule } });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,8 +48,20 @@ export function CourseForm({ courseSlug, initial, labs }: CourseFormProps) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="authoring-form card">
-      <LocalizedFields field="title" label="Title" value={form.title} onChange={(title) => setForm({ ...form, title })} fieldErrors={fieldErrors} />
-      <LocalizedFields field="summary" label="Summary" value={form.summary} onChange={(summary) => setForm({ ...form, summary })} fieldErrors={fieldErrors} />
+      <LocalizedFields
+        field="title"
+        label="Title"
+        value={form.title}
+        onChange={(title) => setForm({ ...form, title })}
+        fieldErrors={fieldErrors}
+      />
+      <LocalizedFields
+        field="summary"
+        label="Summary"
+        value={form.summary}
+        onChange={(summary) => setForm({ ...form, summary })}
+        fieldErrors={fieldErrors}
+      />
       <Field
         name="deadline"
         label="Course deadline (optional)"
@@ -58,13 +71,27 @@ export function CourseForm({ courseSlug, initial, labs }: CourseFormProps) {
         errors={errorsFor(fieldErrors, "deadline")}
       />
       <label>
-        <input type="checkbox" checked={form.isPublished} onChange={(event) => setForm({ ...form, isPublished: event.target.checked })} /> Visible to learners
+        <input
+          type="checkbox"
+          checked={form.isPublished}
+          onChange={(event) => setForm({ ...form, isPublished: event.target.checked })}
+        />{" "}
+        Visible to learners
       </label>
       <fieldset>
         <legend>Pass rule</legend>
         <div className="authoring-pair">
           {PERCENT_FIELDS.map(({ key, label }) => (
-            <Field key={key} name={`passRule-${key}`} label={label} type="number" inputMode="decimal" value={form.passRule[key]} onChange={(event) => setPassRule({ [key]: event.target.value })} errors={errorsFor(fieldErrors, `passRule.${key}`)} />
+            <Field
+              key={key}
+              name={`passRule-${key}`}
+              label={label}
+              type="number"
+              inputMode="decimal"
+              value={form.passRule[key]}
+              onChange={(event) => setPassRule({ [key]: event.target.value })}
+              errors={errorsFor(fieldErrors, `passRule.${key}`)}
+            />
           ))}
         </div>
         <div className="authoring-pair">
@@ -97,7 +124,11 @@ export function CourseForm({ courseSlug, initial, labs }: CourseFormProps) {
                 type="checkbox"
                 checked={form.passRule.requiredLabs.includes(lab.slug)}
                 onChange={(event) =>
-                  setPassRule({ requiredLabs: event.target.checked ? [...form.passRule.requiredLabs, lab.slug] : form.passRule.requiredLabs.filter((slug) => slug !== lab.slug) })
+                  setPassRule({
+                    requiredLabs: event.target.checked
+                      ? [...form.passRule.requiredLabs, lab.slug]
+                      : form.passRule.requiredLabs.filter((slug) => slug !== lab.slug),
+                  })
                 }
               />{" "}
               {lab.title} <span className="muted">({lab.slug})</span>

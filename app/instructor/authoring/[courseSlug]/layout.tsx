@@ -5,7 +5,13 @@ import { orPageError } from "@/app/instructor/_lib/page-errors";
 
 // Checked before the loading boundary of the course's pages, so someone else's course is a real
 // 403 (and an unknown one a real 404); each page checks again, as layouts are not re-run on navigation.
-export default async function AuthoringCourseLayout({ children, params }: { children: ReactNode; params: Promise<{ courseSlug: string }> }) {
+export default async function AuthoringCourseLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ courseSlug: string }>;
+}) {
   const { courseSlug } = await params;
   const viewer = await requirePageRole(`/instructor/authoring/${courseSlug}`, "INSTRUCTOR", "ADMIN");
   await orPageError(requireEditableCourse(viewer, courseSlug));

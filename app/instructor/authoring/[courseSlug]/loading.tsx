@@ -1,3 +1,7 @@
 export default function AuthoringLoading() {
-  return <p className="muted" aria-busy="true">Loading the course editor…</p>;
+  return (
+    <p className="muted" aria-busy="true">
+      Loading the course editor…
+    </p>
+  );
 }

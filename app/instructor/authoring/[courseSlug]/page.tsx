@@ -17,11 +17,13 @@ export default async function AuthoringCoursePage({ params }: { params: Promise<
   return (
     <>
       <p className="muted">
-        <Link href="/instructor">Instructor workspace</Link> / <Link href="/instructor/authoring">Authoring</Link> / {course.slug}
+        <Link href="/instructor">Instructor workspace</Link> / <Link href="/instructor/authoring">Authoring</Link> /{" "}
+        {course.slug}
       </p>
       <h1>{course.title || course.slug}</h1>
       <p>
-        <Link href={`/courses/${course.slug}`}>View as a learner</Link> · <Link href={`/instructor/courses/${course.slug}/audit`}>Audit log</Link> ·{" "}
+        <Link href={`/courses/${course.slug}`}>View as a learner</Link> ·{" "}
+        <Link href={`/instructor/courses/${course.slug}/audit`}>Audit log</Link> ·{" "}
         {problems.length === 0 ? (
           <a href={`${base}/export`} download>
             Export course (.json bundle)
@@ -53,7 +55,11 @@ export default async function AuthoringCoursePage({ params }: { params: Promise<
         empty="No lessons yet."
         columns={[
           { key: "folder", header: "Folder", cell: (lesson) => <code>{lesson.folder}</code> },
-          { key: "lesson", header: "Lesson", cell: (lesson) => <Link href={`${base}/lessons/${lesson.slug}`}>{lesson.title}</Link> },
+          {
+            key: "lesson",
+            header: "Lesson",
+            cell: (lesson) => <Link href={`${base}/lessons/${lesson.slug}`}>{lesson.title}</Link>,
+          },
           {
             key: "quiz",
             header: "Quiz",

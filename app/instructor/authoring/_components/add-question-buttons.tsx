@@ -34,11 +34,20 @@ export function AddQuestionButtons({ source, onChange }: { source: string; onCha
     }
     const file = data as Record<string, unknown>;
     const questions: unknown[] = Array.isArray(file.questions) ? file.questions : [];
-    const ids = new Set(questions.map((question: unknown) => (question && typeof question === "object" ? (question as Record<string, unknown>).id : undefined)));
+    const ids = new Set(
+      questions.map((question: unknown) =>
+        question && typeof question === "object" ? (question as Record<string, unknown>).id : undefined,
+      ),
+    );
     let number = questions.length + 1;
     while (ids.has(`new-question-${number}`)) number++;
     setError(null);
-    onChange(stringifyYaml({ ...file, questions: [...questions, template(kind, `new-question-${number}`)] }, { lineWidth: 100 }));
+    onChange(
+      stringifyYaml(
+        { ...file, questions: [...questions, template(kind, `new-question-${number}`)] },
+        { lineWidth: 100 },
+      ),
+    );
   }
 
   return (

@@ -22,7 +22,13 @@ interface LocalizedFieldsProps {
 export function LocalizedFields({ field, label, value, onChange, fieldErrors }: LocalizedFieldsProps) {
   return (
     <div className="authoring-pair">
-      <Field name={`${field}-en`} label={`${label} (English)`} value={value.en} onChange={(event) => onChange({ ...value, en: event.target.value })} errors={errorsFor(fieldErrors, `${field}.en`)} />
+      <Field
+        name={`${field}-en`}
+        label={`${label} (English)`}
+        value={value.en}
+        onChange={(event) => onChange({ ...value, en: event.target.value })}
+        errors={errorsFor(fieldErrors, `${field}.en`)}
+      />
       <Field
         name={`${field}-zh-CN`}
         label={`${label} (简体中文)`}

@@ -46,9 +46,26 @@ export function MarkdownEditor({ id, label, value, onChange, errors, assetBase, 
 
   return (
     <div className="authoring-split">
-      <TextAreaField id={id} label={label} value={value} rows={rows} onChange={(event) => onChange(event.target.value)} errors={errors} style={{ fontFamily: "monospace" }} />
-      <section aria-label={`Preview of ${label}`} aria-busy={isStale} className="card authoring-preview" data-testid={`${id}-preview`}>
-        {html === null ? <p className="muted">The preview appears here.</p> : <div className="markdown" dangerouslySetInnerHTML={{ __html: html }} />}
+      <TextAreaField
+        id={id}
+        label={label}
+        value={value}
+        rows={rows}
+        onChange={(event) => onChange(event.target.value)}
+        errors={errors}
+        style={{ fontFamily: "monospace" }}
+      />
+      <section
+        aria-label={`Preview of ${label}`}
+        aria-busy={isStale}
+        className="card authoring-preview"
+        data-testid={`${id}-preview`}
+      >
+        {html === null ? (
+          <p className="muted">The preview appears here.</p>
+        ) : (
+          <div className="markdown" dangerouslySetInnerHTML={{ __html: html }} />
+        )}
       </section>
     </div>
   );

@@ -6,11 +6,12 @@ import { QuizFileSchema, type Question } from "@/lib/courses/content-schema";
 /** What a quiz file's questions look like, shown under every quiz textarea. */
 export const QUESTION_HINT =
   "Each question has an id, a kind (single, multiple or numeric), a prompt and an explanation in en and zh-CN, " +
-    "choices with ids for single and multiple, " +
-      "and the answer: a choice id, a list of ids, or a number with an optional tolerance.";
+  "choices with ids for single and multiple, " +
+  "and the answer: a choice id, a list of ids, or a number with an optional tolerance.";
 
 function answerText(question: Question): string {
-  if (question.kind === "numeric") return `${question.answer}${question.tolerance > 0 ? ` ± ${question.tolerance}` : ""}`;
+  if (question.kind === "numeric")
+    return `${question.answer}${question.tolerance > 0 ? ` ± ${question.tolerance}` : ""}`;
   return question.kind === "single" ? question.answer : question.answer.join(", ");
 }
 
@@ -28,11 +29,15 @@ export function QuizPreview({ source }: { source: string }) {
     <ol className="authoring-preview card" aria-label="Preview of the questions">
       {questions.map((question) => (
         <li key={question.id} style={{ marginBottom: "0.8rem" }}>
-          <strong>{question.prompt.en}</strong> <span className="muted">({question.kind}, {question.points} pt)</span>
+          <strong>{question.prompt.en}</strong>{" "}
+          <span className="muted">
+            ({question.kind}, {question.points} pt)
+          </span>
           {question.kind !== "numeric" && (
             <ul>
               {question.choices.map((choice) => {
-                const isCorrect = question.kind === "single" ? question.answer === choice.id : question.answer.includes(choice.id);
+                const isCorrect =
+                  question.kind === "single" ? question.answer === choice.id : question.answer.includes(choice.id);
                 return (
                   <li key={choice.id}>
                     {choice.id}. {choice.text.en} {isCorrect && <span aria-label="correct">✓</span>}
@@ -41,7 +46,9 @@ export function QuizPreview({ source }: { source: string }) {
               })}
             </ul>
           )}
-          <div className="muted">Answer: {answerText(question)}. {question.explanation.en}</div>
+          <div className="muted">
+            Answer: {answerText(question)}. {question.explanation.en}
+          </div>
         </li>
       ))}
     </ol>

@@ -10,7 +10,8 @@ interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement>
 /** A labelled textarea that shows its own errors, one per line, linked for screen readers (like Field). */
 export function TextAreaField({ id, label, errors = [], hint, ...textarea }: TextAreaFieldProps) {
   const hasErrors = errors.length > 0;
-  const describedBy = [hint ? `${id}-hint` : null, hasErrors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, hasErrors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

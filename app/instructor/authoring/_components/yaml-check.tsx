@@ -6,7 +6,10 @@ import { AssignmentSpecSchema } from "@/lib/assignments/spec-schema";
 import { ExamFileSchema, QuizFileSchema } from "@/lib/courses/content-schema";
 import { errorMessage } from "@/lib/errors";
 
-const SCHEMAS = { quiz: QuizFileSchema, exam: ExamFileSchema, assignment: AssignmentSpecSchema } satisfies Record<string, z.ZodType>;
+const SCHEMAS = { quiz: QuizFileSchema, exam: ExamFileSchema, assignment: AssignmentSpecSchema } satisfies Record<
+  string,
+  z.ZodType
+>;
 export type YamlKind = keyof typeof SCHEMAS;
 
 /** Problems of a YAML file against its content schema, as "path: message" lines; the server checks again on save. */
@@ -19,7 +22,9 @@ export function checkYaml(kind: YamlKind, source: string): string[] {
   }
   const result = SCHEMAS[kind].safeParse(data);
   if (result.success) return [];
-  return result.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message));
+  return result.error.issues.map((issue) =>
+    issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
+  );
 }
 
 /** A live verdict under a YAML textarea, so an author sees problems while typing rather than on save. */

@@ -19,7 +19,16 @@ interface YamlEditorProps {
 export function YamlEditor({ id, label, kind, value, onChange, errors, hint, rows = 24 }: YamlEditorProps) {
   return (
     <div>
-      <TextAreaField id={id} label={label} hint={hint} value={value} rows={rows} onChange={(event) => onChange(event.target.value)} errors={errors} style={{ fontFamily: "monospace" }} />
+      <TextAreaField
+        id={id}
+        label={label}
+        hint={hint}
+        value={value}
+        rows={rows}
+        onChange={(event) => onChange(event.target.value)}
+        errors={errors}
+        style={{ fontFamily: "monospace" }}
+      />
       <YamlCheck id={`${id}-check`} kind={kind} source={value} />
     </div>
   );

@@ -6,7 +6,13 @@ import { orPageError } from "../../_lib/page-errors";
 // Whether the viewer teaches this course is checked here as well as in every page: a layout
 // renders before the loading boundary beside it, so someone else's course is a real 403 (and an
 // unknown one a real 404) rather than a streamed page with status 200.
-export default async function TaughtCourseLayout({ children, params }: { children: ReactNode; params: Promise<{ courseSlug: string }> }) {
+export default async function TaughtCourseLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ courseSlug: string }>;
+}) {
   const { courseSlug } = await params;
   const viewer = await requirePageRole(`/instructor/courses/${courseSlug}`, "INSTRUCTOR", "ADMIN");
   await orPageError(requireTaughtCourse(viewer, courseSlug));

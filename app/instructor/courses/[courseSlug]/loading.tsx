@@ -1,3 +1,7 @@
 export default function CourseLoading() {
-  return <p className="muted" aria-busy="true">Loading the course…</p>;
+  return (
+    <p className="muted" aria-busy="true">
+      Loading the course…
+    </p>
+  );
 }

@@ -23,7 +23,8 @@ export default async function InstructorCoursePage({ params }: { params: Promise
       </p>
       <h1>{overview.course.title}</h1>
       <p>
-        {overview.learnerCount} learners · <Link href={`${base}/gradebook`}>Gradebook</Link> · <Link href={`${base}/audit`}>Audit log</Link>
+        {overview.learnerCount} learners · <Link href={`${base}/gradebook`}>Gradebook</Link> ·{" "}
+        <Link href={`${base}/audit`}>Audit log</Link>
       </p>
       <h2>Labs</h2>
       <DataTable
@@ -48,7 +49,10 @@ export default async function InstructorCoursePage({ params }: { params: Promise
             key: "extensions",
             header: "Extensions",
             cell: (assignment) => (
-              <Link href={`${base}/labs/${assignment.slug}/extensions`} aria-label={`Extensions for ${assignment.title}`}>
+              <Link
+                href={`${base}/labs/${assignment.slug}/extensions`}
+                aria-label={`Extensions for ${assignment.title}`}
+              >
                 {assignment.extensionCount}
               </Link>
             ),
@@ -85,9 +89,17 @@ export default async function InstructorCoursePage({ params }: { params: Promise
           {
             key: "status",
             header: "Status",
-            cell: (certificate) => <span className={`badge ${certificate.status === "valid" ? "passed" : "failed"}`}>{certificate.status}</span>,
+            cell: (certificate) => (
+              <span className={`badge ${certificate.status === "valid" ? "passed" : "failed"}`}>
+                {certificate.status}
+              </span>
+            ),
           },
-          { key: "open", header: "Revoke, suspend or reinstate", cell: (certificate) => <Link href={`/verify/${certificate.publicId}`}>Open</Link> },
+          {
+            key: "open",
+            header: "Revoke, suspend or reinstate",
+            cell: (certificate) => <Link href={`/verify/${certificate.publicId}`}>Open</Link>,
+          },
         ]}
       />
     </>

@@ -10,7 +10,11 @@ import { AttemptView } from "../../lessons/_quiz/attempt-view";
 
 export const metadata = { title: "Final exam" };
 
-export default async function ExamAttemptPage({ params }: { params: Promise<{ courseSlug: string; attemptId: string }> }) {
+export default async function ExamAttemptPage({
+  params,
+}: {
+  params: Promise<{ courseSlug: string; attemptId: string }>;
+}) {
   const { courseSlug, attemptId } = await params;
   const user = await requirePageUser(`/courses/${courseSlug}/exam/${attemptId}`);
   const locale = await getLocale();
@@ -25,7 +29,8 @@ export default async function ExamAttemptPage({ params }: { params: Promise<{ co
   return (
     <article lang={locale}>
       <p className="breadcrumb muted">
-        <Link href={`/courses/${courseSlug}`}>{attempt.course.title}</Link> / <Link href={examHref}>{t.exam.title}</Link>
+        <Link href={`/courses/${courseSlug}`}>{attempt.course.title}</Link> /{" "}
+        <Link href={examHref}>{t.exam.title}</Link>
       </p>
       <h1>{attempt.quiz.title}</h1>
       <AttemptView attempt={attempt} locale={locale} back={{ href: examHref, label: t.exam.backToExam }} />

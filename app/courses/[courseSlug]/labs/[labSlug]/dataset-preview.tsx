@@ -5,7 +5,17 @@ import type { DatasetPreview } from "@/lib/assignments/dataset-preview";
 import { DataTable } from "@/app/_components/data-table";
 
 /** One grey image drawn pixel for pixel, scaled up by CSS. */
-function ImageCanvas({ pixels, width, height, label }: { pixels: string; width: number; height: number; label: string }) {
+function ImageCanvas({
+  pixels,
+  width,
+  height,
+  label,
+}: {
+  pixels: string;
+  width: number;
+  height: number;
+  label: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const context = canvas.current?.getContext("2d");
@@ -28,7 +38,13 @@ export function DatasetPreviewView({ preview }: { preview: DatasetPreview }) {
     return (
       <div className="preview-images">
         {preview.examples.map((example, i) => (
-          <ImageCanvas key={i} pixels={example.pixels} width={preview.width} height={preview.height} label={example.label} />
+          <ImageCanvas
+            key={i}
+            pixels={example.pixels}
+            width={preview.width}
+            height={preview.height}
+            label={example.label}
+          />
         ))}
       </div>
     );
@@ -51,7 +67,11 @@ export function DatasetPreviewView({ preview }: { preview: DatasetPreview }) {
       caption="Examples from the training data"
       rows={rows}
       rowKey={(row) => row.index}
-      columns={preview.columns.map((column, j) => ({ key: column, header: column, cell: (row: (typeof rows)[number]) => row.values[j] }))}
+      columns={preview.columns.map((column, j) => ({
+        key: column,
+        header: column,
+        cell: (row: (typeof rows)[number]) => row.values[j],
+      }))}
     />
   );
 }

@@ -38,21 +38,29 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
       <h1>{lab.title}</h1>
       <section className="card lab-rules" aria-label="How this lab is graded">
         <p>
-          <strong>To pass:</strong> {metricLabel(spec.metric.name)} {comparison} {formatMetric(spec.metric.name, spec.metric.threshold)} on{" "}
-          {spec.split.heldOutSize.toLocaleString("en")} held-out examples your code never sees
-          {spec.mode === "train" ? `, after training on ${spec.split.trainSize.toLocaleString("en")} examples in the grader's sandbox.` : ". You train the model yourself and upload its weights."}
+          <strong>To pass:</strong> {metricLabel(spec.metric.name)} {comparison}{" "}
+          {formatMetric(spec.metric.name, spec.metric.threshold)} on {spec.split.heldOutSize.toLocaleString("en")}{" "}
+          held-out examples your code never sees
+          {spec.mode === "train"
+            ? `, after training on ${spec.split.trainSize.toLocaleString("en")} examples in the grader's sandbox.`
+            : ". You train the model yourself and upload its weights."}
         </p>
         <p>
-          <strong>Budget:</strong> {spec.budget.maxEpochs} epochs, {spec.budget.trainingSeconds} s of training, {spec.budget.maxParameters.toLocaleString("en")}{" "}
-          parameters, {spec.budget.memoryMiB.toLocaleString("en")} MiB of memory, {spec.budget.maxCodeBytes.toLocaleString("en")} bytes of code.
+          <strong>Budget:</strong> {spec.budget.maxEpochs} epochs, {spec.budget.trainingSeconds} s of training,{" "}
+          {spec.budget.maxParameters.toLocaleString("en")} parameters, {spec.budget.memoryMiB.toLocaleString("en")} MiB
+          of memory, {spec.budget.maxCodeBytes.toLocaleString("en")} bytes of code.
         </p>
         <p>
-          <strong>Attempts:</strong> {lab.attemptsUsed} used{lab.maxAttempts === null ? " (no limit)" : ` of ${lab.maxAttempts}`}. Grading failures caused by the
-          platform never count.
+          <strong>Attempts:</strong> {lab.attemptsUsed} used
+          {lab.maxAttempts === null ? " (no limit)" : ` of ${lab.maxAttempts}`}. Grading failures caused by the platform
+          never count.
           {lab.deadline && (
             <>
               {" "}
-              <strong>Deadline:</strong> <time dateTime={lab.deadline.toISOString()}>{lab.deadline.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+              <strong>Deadline:</strong>{" "}
+              <time dateTime={lab.deadline.toISOString()}>
+                {lab.deadline.toISOString().slice(0, 16).replace("T", " ")} UTC
+              </time>
               {lab.isPastDeadline && " (passed)"}.
             </>
           )}
@@ -95,15 +103,31 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
         rowKey={(submission) => submission.id}
         empty="You have not submitted to this lab yet. Your graded attempts will appear here."
         columns={[
-          { key: "attempt", header: "Attempt", cell: (submission) => (submission.failureKind === "PLATFORM" ? "not counted" : submission.attemptNumber) },
+          {
+            key: "attempt",
+            header: "Attempt",
+            cell: (submission) => (submission.failureKind === "PLATFORM" ? "not counted" : submission.attemptNumber),
+          },
           { key: "status", header: "Status", cell: (submission) => <StatusBadge status={submission.status} /> },
-          { key: "score", header: metricLabel(spec.metric.name), cell: (submission) => (submission.score === null ? "—" : formatMetric(spec.metric.name, submission.score)) },
+          {
+            key: "score",
+            header: metricLabel(spec.metric.name),
+            cell: (submission) => (submission.score === null ? "—" : formatMetric(spec.metric.name, submission.score)),
+          },
           {
             key: "submitted",
             header: "Submitted",
-            cell: (submission) => <time dateTime={submission.createdAt.toISOString()}>{submission.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time>,
+            cell: (submission) => (
+              <time dateTime={submission.createdAt.toISOString()}>
+                {submission.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+              </time>
+            ),
           },
-          { key: "open", header: "Details", cell: (submission) => <Link href={`/submissions/${submission.id}`}>Open</Link> },
+          {
+            key: "open",
+            header: "Details",
+            cell: (submission) => <Link href={`/submissions/${submission.id}`}>Open</Link>,
+          },
         ]}
       />
     </article>

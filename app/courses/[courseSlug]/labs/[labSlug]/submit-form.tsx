@@ -32,8 +32,10 @@ export function SubmitForm({ courseSlug, assignmentSlug, starterCode, maxCodeByt
     setIsHydrated(true);
   }, [draftKey]);
   const [language, setLanguage] = useState<"javascript" | "typescript">("javascript");
-  const { fieldErrors, message, isPending, save } = useSave("Your submission could not be sent: the server could not be reached. " +
-    "Your code is still here; try again in a moment.");
+  const { fieldErrors, message, isPending, save } = useSave(
+    "Your submission could not be sent: the server could not be reached. " +
+      "Your code is still here; try again in a moment.",
+  );
   const bytes = new TextEncoder().encode(code).byteLength;
 
   function updateCode(next: string) {
@@ -65,7 +67,13 @@ export function SubmitForm({ courseSlug, assignmentSlug, starterCode, maxCodeByt
   const codeErrors = fieldErrors.code;
   const fileErrors = fieldErrors.file;
   return (
-    <form className="card lab-form" onSubmit={onSubmit} noValidate aria-label="Submit your solution" data-hydrated={isHydrated}>
+    <form
+      className="card lab-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Submit your solution"
+      data-hydrated={isHydrated}
+    >
       {message?.isError && (
         <p className="form-error" role="alert" id="submit-error">
           {message.text}
@@ -92,18 +100,32 @@ export function SubmitForm({ courseSlug, assignmentSlug, starterCode, maxCodeByt
       </div>
       <div className="field">
         <label htmlFor="language">Language</label>
-        <select id="language" name="language" value={language} onChange={(event) => setLanguage(event.target.value === "typescript" ? "typescript" : "javascript")}>
+        <select
+          id="language"
+          name="language"
+          value={language}
+          onChange={(event) => setLanguage(event.target.value === "typescript" ? "typescript" : "javascript")}
+        >
           <option value="javascript">JavaScript</option>
           <option value="typescript">TypeScript</option>
         </select>
       </div>
       <div className="field">
         <label htmlFor="file">Or upload a file instead (.js, .mjs or .ts)</label>
-        <input id="file" name="file" type="file" accept=".js,.mjs,.ts" aria-invalid={Boolean(fileErrors)} aria-describedby={fileErrors ? "file-error" : undefined} />
+        <input
+          id="file"
+          name="file"
+          type="file"
+          accept=".js,.mjs,.ts"
+          aria-invalid={Boolean(fileErrors)}
+          aria-describedby={fileErrors ? "file-error" : undefined}
+        />
         <FieldError id="file-error" errors={fileErrors} />
       </div>
       <div style={{ display: "flex", gap: "0.75rem", alignItems: "center", flexWrap: "wrap" }}>
-        <SubmitButton isPending={isPending} pendingLabel="Submitting…" isDisabled={disabledReason !== null}>Submit for grading</SubmitButton>
+        <SubmitButton isPending={isPending} pendingLabel="Submitting…" isDisabled={disabledReason !== null}>
+          Submit for grading
+        </SubmitButton>
         <button type="button" className="button secondary" onClick={() => updateCode(starterCode)} disabled={isPending}>
           Reset to the starter code
         </button>

@@ -8,9 +8,19 @@ import { SubmitButton } from "@/app/_components/submit-button";
 import { submitLabAction } from "./actions";
 
 /** Take-home labs: upload the files TensorFlow.js's model.save() writes. */
-export function WeightsForm({ courseSlug, assignmentSlug, disabledReason }: { courseSlug: string; assignmentSlug: string; disabledReason: string | null }) {
+export function WeightsForm({
+  courseSlug,
+  assignmentSlug,
+  disabledReason,
+}: {
+  courseSlug: string;
+  assignmentSlug: string;
+  disabledReason: string | null;
+}) {
   const router = useRouter();
-  const { fieldErrors, message, isPending, save } = useSave("Your files could not be sent: the server could not be reached. Try again in a moment.");
+  const { fieldErrors, message, isPending, save } = useSave(
+    "Your files could not be sent: the server could not be reached. Try again in a moment.",
+  );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,17 +35,32 @@ export function WeightsForm({ courseSlug, assignmentSlug, disabledReason }: { co
     <form className="card lab-form" onSubmit={onSubmit} noValidate aria-label="Upload your trained model">
       <FormMessage message={message} />
       <p className="muted" style={{ margin: 0 }}>
-        Train your model anywhere, save it with <code>await model.save(&quot;downloads://model&quot;)</code>, and upload both files it writes.
+        Train your model anywhere, save it with <code>await model.save(&quot;downloads://model&quot;)</code>, and upload
+        both files it writes.
       </p>
-      <Field name="modelJson" label="model.json" type="file" accept=".json,application/json" errors={fieldErrors.modelJson} />
+      <Field
+        name="modelJson"
+        label="model.json"
+        type="file"
+        accept=".json,application/json"
+        errors={fieldErrors.modelJson}
+      />
       <div className="field">
         <label htmlFor="weights">Weights file (model.weights.bin)</label>
-        <input id="weights" name="weights" type="file" accept=".bin,application/octet-stream" aria-invalid={Boolean(fieldErrors.weights)} />
+        <input
+          id="weights"
+          name="weights"
+          type="file"
+          accept=".bin,application/octet-stream"
+          aria-invalid={Boolean(fieldErrors.weights)}
+        />
         <FieldError id="weights-error" errors={fieldErrors.weights} />
         <FieldError id="code-error" errors={fieldErrors.code} />
       </div>
       <div style={{ display: "flex", gap: "0.75rem", alignItems: "center" }}>
-        <SubmitButton isPending={isPending} pendingLabel="Uploading…" isDisabled={disabledReason !== null}>Submit for grading</SubmitButton>
+        <SubmitButton isPending={isPending} pendingLabel="Uploading…" isDisabled={disabledReason !== null}>
+          Submit for grading
+        </SubmitButton>
         {disabledReason && <span className="muted">{disabledReason}</span>}
       </div>
     </form>

@@ -30,7 +30,10 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { lesson } = await loadLesson(courseSlug, lessonSlug);
   // Nothing on this page is the reader's own (the islands load that), so a published course's
   // lesson may be shared between all its readers; an unpublished one is its teachers' alone.
-  return { title: `${lesson.title} · ${lesson.course.title}`, ...(lesson.course.isPublished ? { other: SHARED_PAGE_META } : {}) };
+  return {
+    title: `${lesson.title} · ${lesson.course.title}`,
+    ...(lesson.course.isPublished ? { other: SHARED_PAGE_META } : {}),
+  };
 }
 
 export default async function LessonPage({ params }: Params) {

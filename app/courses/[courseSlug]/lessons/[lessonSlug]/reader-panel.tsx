@@ -12,7 +12,8 @@ import { AttemptsTable } from "../_quiz/attempts-table";
 import { StartQuizButton } from "../_quiz/start-quiz-button";
 import { errorMessage } from "@/lib/errors";
 
-type Loaded = { kind: "loading" } | { kind: "failed"; message: string } | { kind: "loaded"; state: LessonReaderStateJson };
+type Loaded =
+  { kind: "loading" } | { kind: "failed"; message: string } | { kind: "loaded"; state: LessonReaderStateJson };
 
 /** Each lesson's request, shared by the islands that show part of it. */
 const requests = new Map<string, Promise<LessonReaderStateJson>>();
@@ -52,7 +53,9 @@ function useReaderState(courseSlug: string, lessonSlug: string, locale: Locale):
       const asked = fetchReaderState(url, messagesFor(locale).lesson.unreachable);
       requests.set(url, asked);
       // Kept only while the page loads: the next visit asks again.
-      void asked.catch(() => undefined).finally(() => setTimeout(() => requests.get(url) === asked && requests.delete(url), 1_000));
+      void asked
+        .catch(() => undefined)
+        .finally(() => setTimeout(() => requests.get(url) === asked && requests.delete(url), 1_000));
       request = asked;
     }
     // eslint-disable-next-line react-hooks/set-state-in-effect -- a new lesson or a retry shows loading
@@ -131,7 +134,12 @@ export function QuizPanel({ courseSlug, lessonSlug, locale }: IslandProps) {
       </p>
       <p className="muted">{t.lesson.quizRules(quiz.questionCount, quiz.passPercent)}</p>
       {quiz.bestPercent !== null && <p>{t.course.bestQuiz(formatPercent(quiz.bestPercent))}</p>}
-      <StartQuizButton courseSlug={courseSlug} quizSlug={quiz.slug} label={quiz.openAttemptId ? t.quiz.resume : t.quiz.start} pendingLabel={t.quiz.starting} />
+      <StartQuizButton
+        courseSlug={courseSlug}
+        quizSlug={quiz.slug}
+        label={quiz.openAttemptId ? t.quiz.resume : t.quiz.start}
+        pendingLabel={t.quiz.starting}
+      />
       <h3 style={{ marginBottom: 0 }}>{t.quiz.attempts}</h3>
       <AttemptsTable
         attempts={quiz.attempts.map((attempt) => ({ ...attempt, startedAt: new Date(attempt.startedAt) }))}

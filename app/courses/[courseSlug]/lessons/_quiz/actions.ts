@@ -20,7 +20,9 @@ export async function startQuizAction(_previous: StartQuizState, form: FormData)
     const started = await startAttempt(user, { courseSlug, quizSlug: form.get("quizSlug") });
     // startAttempt accepted it, so it is a slug, not a file.
     const course = encodeURIComponent(courseSlug as string);
-    path = started.lessonSlug ? `/courses/${course}/lessons/${encodeURIComponent(started.lessonSlug)}/quiz/${started.attemptId}` : `/courses/${course}/exam/${started.attemptId}`;
+    path = started.lessonSlug
+      ? `/courses/${course}/lessons/${encodeURIComponent(started.lessonSlug)}/quiz/${started.attemptId}`
+      : `/courses/${course}/exam/${started.attemptId}`;
   } catch (error) {
     if (error instanceof AppError) return { message: error.message };
     throw error;
@@ -30,13 +32,18 @@ export async function startQuizAction(_previous: StartQuizState, form: FormData)
 
 export type SubmitAnswersResult = { isOk: true } | { isOk: false; message: string; fieldErrors: FieldErrors };
 
-export async function submitAnswersAction(attemptId: string, answers: unknown, isTimeUp: boolean): Promise<SubmitAnswersResult> {
+export async function submitAnswersAction(
+  attemptId: string,
+  answers: unknown,
+  isTimeUp: boolean,
+): Promise<SubmitAnswersResult> {
   try {
     const user = await requireUser();
     await submitAttempt(user, { attemptId, answers, isTimeUp, locale: await getLocale() });
     return { isOk: true };
   } catch (error) {
-    if (error instanceof ValidationError) return { isOk: false, message: error.message, fieldErrors: error.fieldErrors };
+    if (error instanceof ValidationError)
+      return { isOk: false, message: error.message, fieldErrors: error.fieldErrors };
     if (error instanceof AppError) return { isOk: false, message: error.message, fieldErrors: {} };
     throw error;
   }

@@ -123,9 +123,20 @@ export function AttemptForm({ attemptId, questions, timing, labels }: AttemptFor
         const hintId = `${question.id}-hint`;
         const hasErrors = Boolean(errors && errors.length > 0);
         const describedBy = [hintId, hasErrors ? errorId : null].filter(Boolean).join(" ");
-        const hint = question.kind === "SINGLE" ? labels.pickOne : question.kind === "MULTIPLE" ? labels.pickAll : labels.typeNumber;
+        const hint =
+          question.kind === "SINGLE"
+            ? labels.pickOne
+            : question.kind === "MULTIPLE"
+              ? labels.pickAll
+              : labels.typeNumber;
         return (
-          <fieldset key={question.id} className="question" aria-invalid={hasErrors} aria-describedby={describedBy} data-testid="question">
+          <fieldset
+            key={question.id}
+            className="question"
+            aria-invalid={hasErrors}
+            aria-describedby={describedBy}
+            data-testid="question"
+          >
             <legend>
               {labels.question[index]} · <span className="muted">{question.pointsLabel}</span>
             </legend>
@@ -136,13 +147,24 @@ export function AttemptForm({ attemptId, questions, timing, labels }: AttemptFor
             {question.kind === "NUMERIC" ? (
               <label className="field">
                 <span className="muted">{labels.numberLabel}</span>
-                <input type="text" inputMode="decimal" name={question.id} autoComplete="off" aria-invalid={hasErrors} aria-describedby={describedBy} />
+                <input
+                  type="text"
+                  inputMode="decimal"
+                  name={question.id}
+                  autoComplete="off"
+                  aria-invalid={hasErrors}
+                  aria-describedby={describedBy}
+                />
               </label>
             ) : (
               <div className="choices">
                 {question.choices.map((choice) => (
                   <label key={choice.id} className="choice">
-                    <input type={question.kind === "SINGLE" ? "radio" : "checkbox"} name={question.id} value={choice.id} />
+                    <input
+                      type={question.kind === "SINGLE" ? "radio" : "checkbox"}
+                      name={question.id}
+                      value={choice.id}
+                    />
                     <span>{choice.label}</span>
                   </label>
                 ))}
@@ -152,7 +174,9 @@ export function AttemptForm({ attemptId, questions, timing, labels }: AttemptFor
           </fieldset>
         );
       })}
-      <SubmitButton isPending={isPending} pendingLabel={labels.submitting}>{labels.submit}</SubmitButton>
+      <SubmitButton isPending={isPending} pendingLabel={labels.submitting}>
+        {labels.submit}
+      </SubmitButton>
     </form>
   );
 }

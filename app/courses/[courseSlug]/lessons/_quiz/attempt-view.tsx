@@ -44,13 +44,20 @@ export function AttemptView({ attempt, locale, back, after }: AttemptViewProps) 
         {attempt.deadlineAt && <p className="muted">{t.deadlineInfo(formatUtc(attempt.deadlineAt))}</p>}
         <AttemptForm
           attemptId={attempt.id}
-          timing={attempt.deadlineAt ? { deadlineAt: attempt.deadlineAt.toISOString(), serverNow: new Date().toISOString() } : null}
+          timing={
+            attempt.deadlineAt
+              ? { deadlineAt: attempt.deadlineAt.toISOString(), serverNow: new Date().toISOString() }
+              : null
+          }
           questions={attempt.questions.map((question) => ({
             id: question.id,
             kind: question.kind,
             pointsLabel: t.points(question.points),
             prompt: <Markdown source={question.prompt} />,
-            choices: question.choices.map((choice) => ({ id: choice.id, label: <Markdown source={choice.text} isInline /> })),
+            choices: question.choices.map((choice) => ({
+              id: choice.id,
+              label: <Markdown source={choice.text} isInline />,
+            })),
           }))}
           labels={{
             question: attempt.questions.map((_, index) => t.question(index + 1, total)),
@@ -87,10 +94,16 @@ export function AttemptView({ attempt, locale, back, after }: AttemptViewProps) 
       </section>
       {after}
       {attempt.questions.map((question, index) => (
-        <section key={question.id} className={`question question-result ${question.isCorrect ? "correct" : "incorrect"}`} data-testid="question-result">
+        <section
+          key={question.id}
+          className={`question question-result ${question.isCorrect ? "correct" : "incorrect"}`}
+          data-testid="question-result"
+        >
           <p style={{ margin: 0 }}>
             <strong>{t.question(index + 1, total)}</strong> ·{" "}
-            <span className={`badge ${question.isCorrect ? "passed" : "failed"}`}>{question.isCorrect ? t.correct : t.incorrect}</span>
+            <span className={`badge ${question.isCorrect ? "passed" : "failed"}`}>
+              {question.isCorrect ? t.correct : t.incorrect}
+            </span>
           </p>
           <div className="prompt">
             <Markdown source={question.prompt} />
@@ -102,7 +115,10 @@ export function AttemptView({ attempt, locale, back, after }: AttemptViewProps) 
             <dd>
               {"value" in question.answer ? (
                 <>
-                  {question.answer.value} {question.answer.tolerance > 0 && <span className="muted">{t.tolerance(question.answer.tolerance)}</span>}
+                  {question.answer.value}{" "}
+                  {question.answer.tolerance > 0 && (
+                    <span className="muted">{t.tolerance(question.answer.tolerance)}</span>
+                  )}
                 </>
               ) : (
                 choiceTexts(question, question.answer.choices)

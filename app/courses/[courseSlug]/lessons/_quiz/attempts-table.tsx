@@ -24,7 +24,11 @@ export function AttemptsTable({ attempts, locale, attemptsHref }: AttemptsTableP
       testId="attempts"
       empty={t.noAttempts}
       columns={[
-        { key: "started", header: t.started, cell: (attempt) => <time dateTime={attempt.startedAt.toISOString()}>{formatUtc(attempt.startedAt)} UTC</time> },
+        {
+          key: "started",
+          header: t.started,
+          cell: (attempt) => <time dateTime={attempt.startedAt.toISOString()}>{formatUtc(attempt.startedAt)} UTC</time>,
+        },
         {
           key: "result",
           header: t.result,
@@ -33,11 +37,18 @@ export function AttemptsTable({ attempts, locale, attemptsHref }: AttemptsTableP
               <span className="badge queued">{t.inProgress}</span>
             ) : (
               <>
-                {formatPercent(attempt.percent)} <span className={`badge ${attempt.isPassed ? "passed" : "failed"}`}>{attempt.isPassed ? t.passed : t.failed}</span>
+                {formatPercent(attempt.percent)}{" "}
+                <span className={`badge ${attempt.isPassed ? "passed" : "failed"}`}>
+                  {attempt.isPassed ? t.passed : t.failed}
+                </span>
               </>
             ),
         },
-        { key: "open", header: <span className="visually-hidden">{t.open}</span>, cell: (attempt) => <Link href={`${attemptsHref}/${attempt.id}`}>{t.open}</Link> },
+        {
+          key: "open",
+          header: <span className="visually-hidden">{t.open}</span>,
+          cell: (attempt) => <Link href={`${attemptsHref}/${attempt.id}`}>{t.open}</Link>,
+        },
       ]}
     />
   );

@@ -24,7 +24,9 @@ export function StartQuizButton({ courseSlug, quizSlug, label, pendingLabel }: S
         </p>
       )}
       <div>
-        <SubmitButton isPending={isPending} pendingLabel={pendingLabel}>{label}</SubmitButton>
+        <SubmitButton isPending={isPending} pendingLabel={pendingLabel}>
+          {label}
+        </SubmitButton>
       </div>
     </form>
   );

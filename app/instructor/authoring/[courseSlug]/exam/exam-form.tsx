@@ -10,7 +10,13 @@ import { QUESTION_HINT, QuizPreview } from "../../_components/quiz-preview";
 import { FormMessage, useSave } from "@/app/_components/use-save";
 import { YamlEditor } from "../../_components/yaml-editor";
 
-export function ExamForm({ courseSlug, initial }: { courseSlug: string; initial: { examYaml: string; bankYaml: string } }) {
+export function ExamForm({
+  courseSlug,
+  initial,
+}: {
+  courseSlug: string;
+  initial: { examYaml: string; bankYaml: string };
+}) {
   const router = useRouter();
   const [form, setForm] = useState(initial);
   const { fieldErrors, message, isPending, save } = useSave();
@@ -43,7 +49,16 @@ export function ExamForm({ courseSlug, initial }: { courseSlug: string; initial:
       />
       <div className="authoring-split">
         <div>
-          <YamlEditor id="bankYaml" label="question-bank.yaml" kind="quiz" hint={QUESTION_HINT} value={form.bankYaml} onChange={(bankYaml) => setForm({ ...form, bankYaml })} errors={errorsFor(fieldErrors, "bankYaml")} rows={32} />
+          <YamlEditor
+            id="bankYaml"
+            label="question-bank.yaml"
+            kind="quiz"
+            hint={QUESTION_HINT}
+            value={form.bankYaml}
+            onChange={(bankYaml) => setForm({ ...form, bankYaml })}
+            errors={errorsFor(fieldErrors, "bankYaml")}
+            rows={32}
+          />
           <AddQuestionButtons source={form.bankYaml} onChange={(bankYaml) => setForm({ ...form, bankYaml })} />
         </div>
         <QuizPreview source={form.bankYaml} />

@@ -14,10 +14,13 @@ export default async function EditExamPage({ params }: { params: Promise<{ cours
   return (
     <>
       <p className="muted">
-        <Link href="/instructor/authoring">Authoring</Link> / <Link href={`/instructor/authoring/${courseSlug}`}>{courseSlug}</Link> / Final exam
+        <Link href="/instructor/authoring">Authoring</Link> /{" "}
+        <Link href={`/instructor/authoring/${courseSlug}`}>{courseSlug}</Link> / Final exam
       </p>
       <h1>Final exam and question bank</h1>
-      <p className="muted">Each attempt draws drawCount questions at random from the bank, so the bank needs at least that many.</p>
+      <p className="muted">
+        Each attempt draws drawCount questions at random from the bank, so the bank needs at least that many.
+      </p>
       <ExamForm courseSlug={courseSlug} initial={exam} />
     </>
   );

@@ -39,7 +39,9 @@ export function AssignmentForm({ courseSlug, assignmentSlug, initial }: Assignme
           return;
         }
         router.refresh();
-        return saved.isNewVersion ? `Saved as version ${saved.version}. Earlier submissions keep the version they were graded against.` : "Nothing changed, so no new version was made.";
+        return saved.isNewVersion
+          ? `Saved as version ${saved.version}. Earlier submissions keep the version they were graded against.`
+          : "Nothing changed, so no new version was made.";
       },
     );
   }
@@ -60,8 +62,20 @@ export function AssignmentForm({ courseSlug, assignmentSlug, initial }: Assignme
         errors={errorsFor(fieldErrors, "specYaml")}
         rows={28}
       />
-      <MarkdownEditor id="brief-en" label="Brief (English Markdown)" value={form.brief.en} onChange={(en) => setForm({ ...form, brief: { ...form.brief, en } })} errors={errorsFor(fieldErrors, "brief.en")} />
-      <MarkdownEditor id="brief-zh-CN" label="Brief (简体中文 Markdown)" value={form.brief["zh-CN"]} onChange={(zh) => setForm({ ...form, brief: { ...form.brief, "zh-CN": zh } })} errors={errorsFor(fieldErrors, "brief.zh-CN")} />
+      <MarkdownEditor
+        id="brief-en"
+        label="Brief (English Markdown)"
+        value={form.brief.en}
+        onChange={(en) => setForm({ ...form, brief: { ...form.brief, en } })}
+        errors={errorsFor(fieldErrors, "brief.en")}
+      />
+      <MarkdownEditor
+        id="brief-zh-CN"
+        label="Brief (简体中文 Markdown)"
+        value={form.brief["zh-CN"]}
+        onChange={(zh) => setForm({ ...form, brief: { ...form.brief, "zh-CN": zh } })}
+        errors={errorsFor(fieldErrors, "brief.zh-CN")}
+      />
       <TextAreaField
         id="starter"
         label="Starter code (starter.js)"

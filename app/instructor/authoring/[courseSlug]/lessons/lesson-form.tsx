@@ -46,17 +46,49 @@ export function LessonForm({ courseSlug, lessonSlug, initial }: LessonFormProps)
         <Field
           name="slug"
           label="Slug"
-          hint={lessonSlug ? "Fixed: learners' progress and links use it." : "Lower-case words joined by hyphens; it cannot change later."}
+          hint={
+            lessonSlug
+              ? "Fixed: learners' progress and links use it."
+              : "Lower-case words joined by hyphens; it cannot change later."
+          }
           value={form.slug}
           readOnly={lessonSlug !== null}
           onChange={(event) => setForm({ ...form, slug: event.target.value })}
           errors={errorsFor(fieldErrors, "slug")}
         />
-        <Field name="minutes" label="Minutes to read" type="number" inputMode="numeric" value={form.minutes} onChange={(event) => setForm({ ...form, minutes: event.target.value })} errors={errorsFor(fieldErrors, "minutes")} />
+        <Field
+          name="minutes"
+          label="Minutes to read"
+          type="number"
+          inputMode="numeric"
+          value={form.minutes}
+          onChange={(event) => setForm({ ...form, minutes: event.target.value })}
+          errors={errorsFor(fieldErrors, "minutes")}
+        />
       </div>
-      <LocalizedFields field="title" label="Title" value={form.title} onChange={(title) => setForm({ ...form, title })} fieldErrors={fieldErrors} />
-      <LocalizedFields field="summary" label="Syllabus summary" value={form.summary} onChange={(summary) => setForm({ ...form, summary })} fieldErrors={fieldErrors} />
-      <MarkdownEditor id="body-en" label="Lesson (English Markdown)" value={form.body.en} onChange={(en) => setForm({ ...form, body: { ...form.body, en } })} errors={errorsFor(fieldErrors, "body.en")} assetBase={assetBase} rows={24} />
+      <LocalizedFields
+        field="title"
+        label="Title"
+        value={form.title}
+        onChange={(title) => setForm({ ...form, title })}
+        fieldErrors={fieldErrors}
+      />
+      <LocalizedFields
+        field="summary"
+        label="Syllabus summary"
+        value={form.summary}
+        onChange={(summary) => setForm({ ...form, summary })}
+        fieldErrors={fieldErrors}
+      />
+      <MarkdownEditor
+        id="body-en"
+        label="Lesson (English Markdown)"
+        value={form.body.en}
+        onChange={(en) => setForm({ ...form, body: { ...form.body, en } })}
+        errors={errorsFor(fieldErrors, "body.en")}
+        assetBase={assetBase}
+        rows={24}
+      />
       <MarkdownEditor
         id="body-zh-CN"
         label="Lesson (简体中文 Markdown)"

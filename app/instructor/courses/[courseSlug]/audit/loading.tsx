@@ -1,3 +1,7 @@
 export default function AuditLoading() {
-  return <p className="muted" aria-busy="true">Loading the audit log…</p>;
+  return (
+    <p className="muted" aria-busy="true">
+      Loading the audit log…
+    </p>
+  );
 }

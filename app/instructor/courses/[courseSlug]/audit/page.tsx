@@ -21,7 +21,13 @@ function summary(details: unknown): string {
   return parts.join(" · ");
 }
 
-export default async function AuditPage({ params, searchParams }: { params: Promise<{ courseSlug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ courseSlug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { courseSlug } = await params;
   const viewer = await requirePageRole(`/instructor/courses/${courseSlug}/audit`, "INSTRUCTOR", "ADMIN");
   const log = await orPageError(listCourseAuditLog({ viewer, courseSlug, query: firstValues(await searchParams) }));
@@ -32,7 +38,10 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         <Link href="/instructor">Instructor workspace</Link> / <Link href={base}>{log.course.title}</Link> / Audit log
       </p>
       <h1>{log.course.title}: audit log</h1>
-      <p className="muted">Every regrade, extension, certificate and role change in this course, newest first. Entries cannot be edited or deleted.</p>
+      <p className="muted">
+        Every regrade, extension, certificate and role change in this course, newest first. Entries cannot be edited or
+        deleted.
+      </p>
       <DataTable
         caption="Audit log"
         rows={log.entries}
@@ -45,7 +54,12 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           {
             key: "on",
             header: "On",
-            cell: (entry) => (entry.targetType === "submission" ? <Link href={`${base}/submissions/${entry.targetId}`}>submission</Link> : entry.targetType),
+            cell: (entry) =>
+              entry.targetType === "submission" ? (
+                <Link href={`${base}/submissions/${entry.targetId}`}>submission</Link>
+              ) : (
+                entry.targetType
+              ),
           },
           {
             key: "details",
@@ -55,14 +69,18 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                 {summary(entry.details)}
                 <details>
                   <summary className="muted">All details</summary>
-                  <pre style={{ whiteSpace: "pre-wrap", wordBreak: "break-all", maxHeight: "16rem", overflow: "auto" }}>{JSON.stringify(entry.details, null, 2)}</pre>
+                  <pre style={{ whiteSpace: "pre-wrap", wordBreak: "break-all", maxHeight: "16rem", overflow: "auto" }}>
+                    {JSON.stringify(entry.details, null, 2)}
+                  </pre>
                 </details>
               </>
             ),
           },
         ]}
       />
-      {log.entries.length > 0 && <Pagination page={log.page} pageCount={log.pageCount} hrefFor={(page) => `${base}/audit?page=${page}`} />}
+      {log.entries.length > 0 && (
+        <Pagination page={log.page} pageCount={log.pageCount} hrefFor={(page) => `${base}/audit?page=${page}`} />
+      )}
     </>
   );
 }

@@ -1,3 +1,7 @@
 export default function GradebookLoading() {
-  return <p className="muted" aria-busy="true">Loading the gradebook…</p>;
+  return (
+    <p className="muted" aria-busy="true">
+      Loading the gradebook…
+    </p>
+  );
 }

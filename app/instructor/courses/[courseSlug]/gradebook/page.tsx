@@ -19,7 +19,8 @@ export default async function GradebookPage({ params }: { params: Promise<{ cour
   return (
     <>
       <p className="muted">
-        <Link href="/instructor">Instructor workspace</Link> / <Link href={`/instructor/courses/${book.course.slug}`}>{book.course.title}</Link> / Gradebook
+        <Link href="/instructor">Instructor workspace</Link> /{" "}
+        <Link href={`/instructor/courses/${book.course.slug}`}>{book.course.title}</Link> / Gradebook
       </p>
       <h1>{book.course.title}: gradebook</h1>
       <p>
@@ -34,7 +35,13 @@ export default async function GradebookPage({ params }: { params: Promise<{ cour
         rowKey={(row) => row.learner.id}
         empty="Nobody is enrolled in this course as a learner yet."
         columns={[
-          { key: "learner", header: "Learner", isRowHeader: true, style: { fontWeight: "normal" }, cell: (row) => <LearnerCell user={row.learner} /> },
+          {
+            key: "learner",
+            header: "Learner",
+            isRowHeader: true,
+            style: { fontWeight: "normal" },
+            cell: (row) => <LearnerCell user={row.learner} />,
+          },
           ...book.columns.map((column, index): Column<GradebookRow> => ({
             key: `${column.kind}:${column.slug}`,
             header: (
@@ -51,8 +58,14 @@ export default async function GradebookPage({ params }: { params: Promise<{ cour
                 <span className="muted">not tried</span>
               ) : (
                 <>
-                  {cell.best === null ? "—" : column.kind === "lab" ? Number(cell.best.toPrecision(4)) : `${Math.round(cell.best)}%`}{" "}
-                  <span className={`badge ${cell.isPassed ? "passed" : "failed"}`}>{cell.isPassed ? "passed" : "not passed"}</span>
+                  {cell.best === null
+                    ? "—"
+                    : column.kind === "lab"
+                      ? Number(cell.best.toPrecision(4))
+                      : `${Math.round(cell.best)}%`}{" "}
+                  <span className={`badge ${cell.isPassed ? "passed" : "failed"}`}>
+                    {cell.isPassed ? "passed" : "not passed"}
+                  </span>
                 </>
               );
             },

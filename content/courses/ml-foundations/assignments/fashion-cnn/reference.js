@@ -12,6 +12,11 @@ export async function train({ tf, data, budget }) {
     ],
   });
   model.compile({ optimizer: tf.train.adam(0.002), loss: "categoricalCrossentropy", metrics: ["accuracy"] });
-  await model.fit(data.xs, data.ys, { epochs: Math.min(8, budget.maxEpochs), batchSize: 64, shuffle: true, verbose: 0 });
+  await model.fit(data.xs, data.ys, {
+    epochs: Math.min(8, budget.maxEpochs),
+    batchSize: 64,
+    shuffle: true,
+    verbose: 0,
+  });
   return model;
 }

@@ -8,22 +8,38 @@ import { getLocale } from "@/lib/i18n/locale";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApiErrors(async (request: Request, { params }: { params: Promise<{ courseSlug: string; lessonSlug: string }> }) => {
-  const { courseSlug, lessonSlug } = await params;
-  const user = await requireUser();
-  // The page says which language it is in; asking Next again would read the account a second time.
-  const asked = LocaleSchema.safeParse(new URL(request.url).searchParams.get("locale"));
-  const state = await getLessonReaderState(user, courseSlug, lessonSlug, asked.success ? asked.data : await getLocale());
-  const quiz = state.quiz && {
-    slug: state.quiz.quiz.slug,
-    title: state.quiz.quiz.title,
-    questionCount: state.quiz.quiz.questionCount,
-    passPercent: state.quiz.quiz.passPercent,
-    bestPercent: state.quiz.bestPercent,
-    openAttemptId: state.quiz.openAttemptId,
-    attempts: state.quiz.attempts.map((attempt) => ({ id: attempt.id, startedAt: attempt.startedAt.toISOString(), percent: attempt.percent, isPassed: attempt.isPassed })),
-  };
-  return jsonResponse(LessonReaderStateSchema, { isCompleted: state.isCompleted, mustEnrolForQuiz: state.mustEnrolForQuiz, quiz });
-});
+export const GET = withApiErrors(
+  async (request: Request, { params }: { params: Promise<{ courseSlug: string; lessonSlug: string }> }) => {
+    const { courseSlug, lessonSlug } = await params;
+    const user = await requireUser();
+    // The page says which language it is in; asking Next again would read the account a second time.
+    const asked = LocaleSchema.safeParse(new URL(request.url).searchParams.get("locale"));
+    const state = await getLessonReaderState(
+      user,
+      courseSlug,
+      lessonSlug,
+      asked.success ? asked.data : await getLocale(),
+    );
+    const quiz = state.quiz && {
+      slug: state.quiz.quiz.slug,
+      title: state.quiz.quiz.title,
+      questionCount: state.quiz.quiz.questionCount,
+      passPercent: state.quiz.quiz.passPercent,
+      bestPercent: state.quiz.bestPercent,
+      openAttemptId: state.quiz.openAttemptId,
+      attempts: state.quiz.attempts.map((attempt) => ({
+        id: attempt.id,
+        startedAt: attempt.startedAt.toISOString(),
+        percent: attempt.percent,
+        isPassed: attempt.isPassed,
+      })),
+    };
+    return jsonResponse(LessonReaderStateSchema, {
+      isCompleted: state.isCompleted,
+      mustEnrolForQuiz: state.mustEnrolForQuiz,
+      quiz,
+    });
+  },
+);
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

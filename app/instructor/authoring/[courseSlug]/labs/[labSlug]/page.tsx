@@ -15,7 +15,8 @@ export default async function EditLabPage({ params }: { params: Promise<{ course
   return (
     <>
       <p className="muted">
-        <Link href="/instructor/authoring">Authoring</Link> / <Link href={`/instructor/authoring/${courseSlug}`}>{courseSlug}</Link> / {labSlug}
+        <Link href="/instructor/authoring">Authoring</Link> /{" "}
+        <Link href={`/instructor/authoring/${courseSlug}`}>{courseSlug}</Link> / {labSlug}
       </p>
       <h1>{lab.title || labSlug}</h1>
       <h2>Versions</h2>
@@ -30,7 +31,10 @@ export default async function EditLabPage({ params }: { params: Promise<{ course
         ]}
       />
       <h2>Edit</h2>
-      <p className="muted">The form holds the latest version. Saving a change adds a new version; submissions stay with the one they were graded against.</p>
+      <p className="muted">
+        The form holds the latest version. Saving a change adds a new version; submissions stay with the one they were
+        graded against.
+      </p>
       <AssignmentForm courseSlug={courseSlug} assignmentSlug={labSlug} initial={lab.form} />
     </>
   );

@@ -45,10 +45,15 @@ export default async function NewLabPage({ params }: { params: Promise<{ courseS
   return (
     <>
       <p className="muted">
-        <Link href="/instructor/authoring">Authoring</Link> / <Link href={`/instructor/authoring/${course.slug}`}>{course.title || course.slug}</Link> / New lab
+        <Link href="/instructor/authoring">Authoring</Link> /{" "}
+        <Link href={`/instructor/authoring/${course.slug}`}>{course.title || course.slug}</Link> / New lab
       </p>
       <h1>New lab</h1>
-      <AssignmentForm courseSlug={course.slug} assignmentSlug={null} initial={{ specYaml: SPEC_TEMPLATE, brief: { en: "", "zh-CN": "" }, starter: STARTER_TEMPLATE }} />
+      <AssignmentForm
+        courseSlug={course.slug}
+        assignmentSlug={null}
+        initial={{ specYaml: SPEC_TEMPLATE, brief: { en: "", "zh-CN": "" }, starter: STARTER_TEMPLATE }}
+      />
     </>
   );
 }

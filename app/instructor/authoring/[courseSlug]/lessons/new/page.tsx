@@ -16,11 +16,16 @@ export default async function NewLessonPage({ params }: { params: Promise<{ cour
   return (
     <>
       <p className="muted">
-        <Link href="/instructor/authoring">Authoring</Link> / <Link href={`/instructor/authoring/${course.slug}`}>{course.title || course.slug}</Link> / New lesson
+        <Link href="/instructor/authoring">Authoring</Link> /{" "}
+        <Link href={`/instructor/authoring/${course.slug}`}>{course.title || course.slug}</Link> / New lesson
       </p>
       <h1>New lesson</h1>
       <p className="muted">It becomes lesson {course.lessons.length + 1}, with an empty quiz to fill in next.</p>
-      <LessonForm courseSlug={course.slug} lessonSlug={null} initial={{ slug: "", title: EMPTY, summary: EMPTY, minutes: "30", body: EMPTY }} />
+      <LessonForm
+        courseSlug={course.slug}
+        lessonSlug={null}
+        initial={{ slug: "", title: EMPTY, summary: EMPTY, minutes: "30", body: EMPTY }}
+      />
     </>
   );
 }

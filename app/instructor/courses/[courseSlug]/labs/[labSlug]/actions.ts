@@ -10,7 +10,11 @@ import { toActionResult, type ActionResult } from "@/app/_lib/action-result";
 
 // Each action authenticates again and lib/ checks the course: a server action is a public endpoint.
 
-export async function regradeAllAction(courseSlug: string, assignmentSlug: string, input: { reason: unknown }): Promise<ActionResult<{ total: number }>> {
+export async function regradeAllAction(
+  courseSlug: string,
+  assignmentSlug: string,
+  input: { reason: unknown },
+): Promise<ActionResult<{ total: number }>> {
   return toActionResult(async () => {
     const viewer = await requireUser();
     const { total } = await regradeAssignment({ viewer, courseSlug, assignmentSlug, input });
@@ -19,11 +23,18 @@ export async function regradeAllAction(courseSlug: string, assignmentSlug: strin
   });
 }
 
-export async function regradeProgressAction(courseSlug: string, assignmentSlug: string): Promise<ActionResult<RegradeProgress | null>> {
+export async function regradeProgressAction(
+  courseSlug: string,
+  assignmentSlug: string,
+): Promise<ActionResult<RegradeProgress | null>> {
   return toActionResult(async () => getRegradeProgress({ viewer: await requireUser(), courseSlug, assignmentSlug }));
 }
 
-export async function grantExtensionAction(courseSlug: string, assignmentSlug: string, input: Record<string, unknown>): Promise<ActionResult> {
+export async function grantExtensionAction(
+  courseSlug: string,
+  assignmentSlug: string,
+  input: Record<string, unknown>,
+): Promise<ActionResult> {
   return toActionResult(async () => {
     const viewer = await requireUser();
     await grantExtension({ viewer, courseSlug, assignmentSlug, input });
@@ -32,7 +43,11 @@ export async function grantExtensionAction(courseSlug: string, assignmentSlug: s
   });
 }
 
-export async function revokeExtensionAction(courseSlug: string, assignmentSlug: string, learnerId: string): Promise<ActionResult> {
+export async function revokeExtensionAction(
+  courseSlug: string,
+  assignmentSlug: string,
+  learnerId: string,
+): Promise<ActionResult> {
   return toActionResult(async () => {
     const viewer = await requireUser();
     await revokeExtension({ viewer, courseSlug, assignmentSlug, input: { learnerId } });

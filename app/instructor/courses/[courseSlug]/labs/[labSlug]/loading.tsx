@@ -1,3 +1,7 @@
 export default function LabSubmissionsLoading() {
-  return <p className="muted" aria-busy="true">Loading the submissions…</p>;
+  return (
+    <p className="muted" aria-busy="true">
+      Loading the submissions…
+    </p>
+  );
 }

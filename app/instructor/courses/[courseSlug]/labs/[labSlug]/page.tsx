@@ -53,15 +53,34 @@ export default async function InstructorLabPage({ params, searchParams }: LabPag
   return (
     <>
       <p className="muted">
-        <Link href="/instructor">Instructor workspace</Link> / <Link href={`/instructor/courses/${course.slug}`}>{course.title}</Link> / Lab
+        <Link href="/instructor">Instructor workspace</Link> /{" "}
+        <Link href={`/instructor/courses/${course.slug}`}>{course.title}</Link> / Lab
       </p>
       <h1>{assignment.title}: submissions</h1>
       <p>
         <Link href={`${base}/extensions`}>Extensions of deadline and attempts</Link>
       </p>
 
-      <form method="get" action={base} className="card" aria-label="Filter submissions" noValidate style={{ display: "grid", gap: "0.75rem", gridTemplateColumns: "repeat(auto-fill, minmax(12rem, 1fr))", alignItems: "end" }}>
-        <Field name="learner" label="Learner" defaultValue={raw.learner ?? ""} errors={filterErrors.learner} placeholder="Name or email" />
+      <form
+        method="get"
+        action={base}
+        className="card"
+        aria-label="Filter submissions"
+        noValidate
+        style={{
+          display: "grid",
+          gap: "0.75rem",
+          gridTemplateColumns: "repeat(auto-fill, minmax(12rem, 1fr))",
+          alignItems: "end",
+        }}
+      >
+        <Field
+          name="learner"
+          label="Learner"
+          defaultValue={raw.learner ?? ""}
+          errors={filterErrors.learner}
+          placeholder="Name or email"
+        />
         <SelectField name="status" label="Status" defaultValue={raw.status ?? ""} errors={filterErrors.status}>
           <option value="">Any</option>
           <option value="QUEUED">Queued</option>
@@ -70,20 +89,38 @@ export default async function InstructorLabPage({ params, searchParams }: LabPag
           <option value="FAILED">Failed</option>
           <option value="ERROR">Error</option>
         </SelectField>
-        <Field name="minScore" label="Lowest score" inputMode="decimal" defaultValue={raw.minScore ?? ""} errors={filterErrors.minScore} />
-        <Field name="maxScore" label="Highest score" inputMode="decimal" defaultValue={raw.maxScore ?? ""} errors={filterErrors.maxScore} />
-        <Field name="from" label="From (UTC day)" type="date" defaultValue={raw.from ?? ""} errors={filterErrors.from} />
+        <Field
+          name="minScore"
+          label="Lowest score"
+          inputMode="decimal"
+          defaultValue={raw.minScore ?? ""}
+          errors={filterErrors.minScore}
+        />
+        <Field
+          name="maxScore"
+          label="Highest score"
+          inputMode="decimal"
+          defaultValue={raw.maxScore ?? ""}
+          errors={filterErrors.maxScore}
+        />
+        <Field
+          name="from"
+          label="From (UTC day)"
+          type="date"
+          defaultValue={raw.from ?? ""}
+          errors={filterErrors.from}
+        />
         <Field name="to" label="To (UTC day)" type="date" defaultValue={raw.to ?? ""} errors={filterErrors.to} />
         <FieldError errors={filterErrors.page} />
         <div style={{ display: "flex", gap: "0.75rem", alignItems: "center" }}>
-          <button type="submit" className="button">Filter</button>
+          <button type="submit" className="button">
+            Filter
+          </button>
           {isFiltered && <Link href={base}>Clear</Link>}
         </div>
       </form>
 
-      <h2>
-        Submissions{list ? ` (${list.total})` : ""}
-      </h2>
+      <h2>Submissions{list ? ` (${list.total})` : ""}</h2>
       {!list ? (
         <p className="empty">Correct the highlighted filters to see submissions.</p>
       ) : (
@@ -107,13 +144,20 @@ export default async function InstructorLabPage({ params, searchParams }: LabPag
                   </>
                 ),
               },
-              { key: "score", header: "Score", cell: (submission) => (submission.score === null ? "—" : Number(submission.score.toPrecision(4))) },
+              {
+                key: "score",
+                header: "Score",
+                cell: (submission) => (submission.score === null ? "—" : Number(submission.score.toPrecision(4))),
+              },
               { key: "submitted", header: "Submitted", cell: (submission) => formatDateTime(submission.createdAt) },
               {
                 key: "open",
                 header: <span className="muted">Details</span>,
                 cell: (submission) => (
-                  <Link href={`/instructor/courses/${course.slug}/submissions/${submission.id}`} aria-label={`Open ${submission.user.name}'s attempt ${submission.attemptNumber}`}>
+                  <Link
+                    href={`/instructor/courses/${course.slug}/submissions/${submission.id}`}
+                    aria-label={`Open ${submission.user.name}'s attempt ${submission.attemptNumber}`}
+                  >
                     Open
                   </Link>
                 ),

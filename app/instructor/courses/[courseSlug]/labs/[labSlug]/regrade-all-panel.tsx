@@ -20,7 +20,9 @@ interface RegradeAllPanelProps {
 export function RegradeAllPanel({ courseSlug, assignmentSlug, initialProgress }: RegradeAllPanelProps) {
   const router = useRouter();
   const [progress, setProgress] = useState(initialProgress);
-  const { fieldErrors, message, isPending, save } = useSave("The regrade could not be started: the server could not be reached. Try again in a moment.");
+  const { fieldErrors, message, isPending, save } = useSave(
+    "The regrade could not be started: the server could not be reached. Try again in a moment.",
+  );
   const isRunning = progress !== null && !progress.isFinished;
 
   useEffect(() => {
@@ -53,17 +55,25 @@ export function RegradeAllPanel({ courseSlug, assignmentSlug, initialProgress }:
 
   return (
     <section className="card" aria-labelledby="regrade-all-heading" style={{ display: "grid", gap: "0.75rem" }}>
-      <h2 id="regrade-all-heading" style={{ margin: 0 }}>Regrade all</h2>
+      <h2 id="regrade-all-heading" style={{ margin: 0 }}>
+        Regrade all
+      </h2>
       <p className="muted" style={{ margin: 0 }}>
-        Grades every finished submission of this lab again with the current grader. Regrades wait behind learners&apos; new submissions and never cost an
-        attempt; each submission&apos;s previous result stays in the audit log.
+        Grades every finished submission of this lab again with the current grader. Regrades wait behind learners&apos;
+        new submissions and never cost an attempt; each submission&apos;s previous result stays in the audit log.
       </p>
       {progress && (
         <div role="status" aria-live="polite" data-testid="regrade-progress">
-          <progress max={progress.total} value={progress.done} style={{ width: "100%" }} aria-label="Regrade progress" />
+          <progress
+            max={progress.total}
+            value={progress.done}
+            style={{ width: "100%" }}
+            aria-label="Regrade progress"
+          />
           <p style={{ margin: 0 }}>
-            {progress.done} of {progress.total} regraded{progress.isFinished ? " — finished" : ""} ({progress.passed} passed, {progress.failed} failed,{" "}
-            {progress.errored} errors). Started {progress.requestedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+            {progress.done} of {progress.total} regraded{progress.isFinished ? " — finished" : ""} ({progress.passed}{" "}
+            passed, {progress.failed} failed, {progress.errored} errors). Started{" "}
+            {progress.requestedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
             {progress.requestedBy ? ` by ${progress.requestedBy}` : ""}.
           </p>
         </div>
@@ -72,7 +82,9 @@ export function RegradeAllPanel({ courseSlug, assignmentSlug, initialProgress }:
         <FormMessage message={message} />
         <Field name="reason" label="Why regrade?" errors={fieldErrors.reason} hint="Kept in the course's audit log." />
         <div>
-          <SubmitButton isPending={isPending} pendingLabel="Queueing…" isDisabled={isRunning}>{isRunning ? "A regrade is running" : "Regrade all submissions"}</SubmitButton>
+          <SubmitButton isPending={isPending} pendingLabel="Queueing…" isDisabled={isRunning}>
+            {isRunning ? "A regrade is running" : "Regrade all submissions"}
+          </SubmitButton>
         </div>
       </form>
     </section>

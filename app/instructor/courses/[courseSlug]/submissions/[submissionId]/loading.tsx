@@ -1,3 +1,7 @@
 export default function SubmissionLoading() {
-  return <p className="muted" aria-busy="true">Loading the submission…</p>;
+  return (
+    <p className="muted" aria-busy="true">
+      Loading the submission…
+    </p>
+  );
 }

@@ -19,9 +19,17 @@ function formatValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export default async function InstructorSubmissionPage({ params }: { params: Promise<{ courseSlug: string; submissionId: string }> }) {
+export default async function InstructorSubmissionPage({
+  params,
+}: {
+  params: Promise<{ courseSlug: string; submissionId: string }>;
+}) {
   const { courseSlug, submissionId } = await params;
-  const viewer = await requirePageRole(`/instructor/courses/${courseSlug}/submissions/${submissionId}`, "INSTRUCTOR", "ADMIN");
+  const viewer = await requirePageRole(
+    `/instructor/courses/${courseSlug}/submissions/${submissionId}`,
+    "INSTRUCTOR",
+    "ADMIN",
+  );
   const { submission, history } = await orPageError(getSubmissionDetail({ viewer, courseSlug, submissionId }));
   const isFinished = submission.status !== "QUEUED" && submission.status !== "RUNNING";
   const receipt: [string, unknown][] = [
@@ -32,7 +40,10 @@ export default async function InstructorSubmissionPage({ params }: { params: Pro
     ["Grader version", submission.receipt.graderVersion],
     ["Backend", submission.receipt.backend],
     ["Seed", submission.receipt.seed],
-    ["Deterministic", submission.receipt.isDeterministic === null ? null : submission.receipt.isDeterministic ? "yes" : "no"],
+    [
+      "Deterministic",
+      submission.receipt.isDeterministic === null ? null : submission.receipt.isDeterministic ? "yes" : "no",
+    ],
     ["Training time (ms)", submission.receipt.trainingMs],
     ["Scoring time (ms)", submission.receipt.scoringMs],
   ];
@@ -41,7 +52,8 @@ export default async function InstructorSubmissionPage({ params }: { params: Pro
     <>
       <AutoRefresh seconds={3} isActive={!isFinished} />
       <p className="muted">
-        <Link href="/instructor">Instructor workspace</Link> / <Link href={`/instructor/courses/${courseSlug}`}>{submission.course.title}</Link> /{" "}
+        <Link href="/instructor">Instructor workspace</Link> /{" "}
+        <Link href={`/instructor/courses/${courseSlug}`}>{submission.course.title}</Link> /{" "}
         <Link href={labHref}>{submission.assignment.title}</Link> / Submission
       </p>
       <h1>
@@ -49,17 +61,20 @@ export default async function InstructorSubmissionPage({ params }: { params: Pro
       </h1>
       <p>
         <StatusBadge status={submission.status} />
-        {submission.isRegrade && <span className="muted"> regraded</span>} · score {formatValue(submission.score)} (threshold {formatValue(submission.threshold)}) ·
-        version {submission.assignment.version} · {submission.source.toLowerCase()} · {submission.language}
+        {submission.isRegrade && <span className="muted"> regraded</span>} · score {formatValue(submission.score)}{" "}
+        (threshold {formatValue(submission.threshold)}) · version {submission.assignment.version} ·{" "}
+        {submission.source.toLowerCase()} · {submission.language}
       </p>
       {submission.message && <p>{submission.message}</p>}
       {submission.failureKind && (
         <p className="muted">
-          Failure: {submission.failureKind === "PLATFORM" ? "the platform's (not charged)" : "the learner's"} — {submission.failureCode ?? "unclassified"}
+          Failure: {submission.failureKind === "PLATFORM" ? "the platform's (not charged)" : "the learner's"} —{" "}
+          {submission.failureCode ?? "unclassified"}
         </p>
       )}
       <p className="muted">
-        Queued {formatDateTime(submission.queuedAt)} · started {formatDateTime(submission.startedAt)} · finished {formatDateTime(submission.finishedAt)}
+        Queued {formatDateTime(submission.queuedAt)} · started {formatDateTime(submission.startedAt)} · finished{" "}
+        {formatDateTime(submission.finishedAt)}
       </p>
 
       <h2>Regrade</h2>
@@ -115,7 +130,12 @@ export default async function InstructorSubmissionPage({ params }: { params: Pro
           {history.map((entry) => (
             <li key={entry.id}>
               {formatDateTime(entry.createdAt)} · {entry.actor?.name ?? "the platform"} · {entry.action}
-              {typeof entry.details === "object" && entry.details !== null && "reason" in entry.details && typeof entry.details.reason === "string" ? `: ${entry.details.reason}` : ""}
+              {typeof entry.details === "object" &&
+              entry.details !== null &&
+              "reason" in entry.details &&
+              typeof entry.details.reason === "string"
+                ? `: ${entry.details.reason}`
+                : ""}
             </li>
           ))}
         </ul>

@@ -7,9 +7,19 @@ import { FormMessage, useSave } from "@/app/_components/use-save";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { regradeSubmissionAction } from "./actions";
 
-export function RegradeForm({ courseSlug, submissionId, isFinished }: { courseSlug: string; submissionId: string; isFinished: boolean }) {
+export function RegradeForm({
+  courseSlug,
+  submissionId,
+  isFinished,
+}: {
+  courseSlug: string;
+  submissionId: string;
+  isFinished: boolean;
+}) {
   const router = useRouter();
-  const { fieldErrors, message, isPending, save } = useSave("The regrade could not be queued: the server could not be reached. Try again in a moment.");
+  const { fieldErrors, message, isPending, save } = useSave(
+    "The regrade could not be queued: the server could not be reached. Try again in a moment.",
+  );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -23,9 +33,16 @@ export function RegradeForm({ courseSlug, submissionId, isFinished }: { courseSl
   return (
     <form className="form card" onSubmit={onSubmit} noValidate aria-label="Regrade this submission">
       <FormMessage message={message} />
-      <Field name="reason" label="Why regrade?" errors={fieldErrors.reason} hint="The current result is kept in the audit log. No attempt is charged." />
+      <Field
+        name="reason"
+        label="Why regrade?"
+        errors={fieldErrors.reason}
+        hint="The current result is kept in the audit log. No attempt is charged."
+      />
       <div>
-        <SubmitButton isPending={isPending} pendingLabel="Queueing…" isDisabled={!isFinished}>{isFinished ? "Regrade this submission" : "Being graded…"}</SubmitButton>
+        <SubmitButton isPending={isPending} pendingLabel="Queueing…" isDisabled={!isFinished}>
+          {isFinished ? "Regrade this submission" : "Being graded…"}
+        </SubmitButton>
       </div>
     </form>
   );

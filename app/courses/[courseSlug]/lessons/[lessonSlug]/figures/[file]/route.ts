@@ -5,10 +5,14 @@ import { otherMethods } from "@/lib/api/responses";
 // any fetch, leaving only the inline styles that diagrams use.
 const FIGURE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ courseSlug: string; lessonSlug: string; file: string }> }) {
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ courseSlug: string; lessonSlug: string; file: string }> },
+) {
   const { courseSlug, lessonSlug, file } = await params;
   const figure = await readFigure(courseSlug, lessonSlug, file);
-  if (!figure) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!figure)
+    return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return new Response(new Uint8Array(figure.bytes), {
     headers: {
       "Content-Type": figure.contentType,

@@ -11,7 +11,11 @@ import { StartQuizButton } from "../../../_quiz/start-quiz-button";
 
 export const metadata = { title: "Quiz" };
 
-export default async function LessonQuizAttemptPage({ params }: { params: Promise<{ courseSlug: string; lessonSlug: string; attemptId: string }> }) {
+export default async function LessonQuizAttemptPage({
+  params,
+}: {
+  params: Promise<{ courseSlug: string; lessonSlug: string; attemptId: string }>;
+}) {
   const { courseSlug, lessonSlug, attemptId } = await params;
   const user = await requirePageUser(`/courses/${courseSlug}/lessons/${lessonSlug}/quiz/${attemptId}`);
   const locale = await getLocale();
@@ -27,14 +31,22 @@ export default async function LessonQuizAttemptPage({ params }: { params: Promis
   return (
     <article lang={locale}>
       <p className="breadcrumb muted">
-        <Link href={`/courses/${courseSlug}`}>{attempt.course.title}</Link> / <Link href={lessonHref}>{t.quiz.backToLesson}</Link>
+        <Link href={`/courses/${courseSlug}`}>{attempt.course.title}</Link> /{" "}
+        <Link href={lessonHref}>{t.quiz.backToLesson}</Link>
       </p>
       <h1>{attempt.quiz.title}</h1>
       <AttemptView
         attempt={attempt}
         locale={locale}
         back={{ href: lessonHref, label: t.quiz.backToLesson }}
-        after={<StartQuizButton courseSlug={courseSlug} quizSlug={attempt.quiz.slug} label={t.quiz.retake} pendingLabel={t.quiz.starting} />}
+        after={
+          <StartQuizButton
+            courseSlug={courseSlug}
+            quizSlug={attempt.quiz.slug}
+            label={t.quiz.retake}
+            pendingLabel={t.quiz.starting}
+          />
+        }
       />
     </article>
   );

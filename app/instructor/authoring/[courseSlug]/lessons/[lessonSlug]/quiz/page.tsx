@@ -7,18 +7,30 @@ import { QuizForm } from "./quiz-form";
 
 export const metadata: Metadata = { title: "Edit quiz · Authoring" };
 
-export default async function EditQuizPage({ params }: { params: Promise<{ courseSlug: string; lessonSlug: string }> }) {
+export default async function EditQuizPage({
+  params,
+}: {
+  params: Promise<{ courseSlug: string; lessonSlug: string }>;
+}) {
   const { courseSlug, lessonSlug } = await params;
-  const viewer = await requirePageRole(`/instructor/authoring/${courseSlug}/lessons/${lessonSlug}/quiz`, "INSTRUCTOR", "ADMIN");
+  const viewer = await requirePageRole(
+    `/instructor/authoring/${courseSlug}/lessons/${lessonSlug}/quiz`,
+    "INSTRUCTOR",
+    "ADMIN",
+  );
   const quiz = await orPageError(getLessonQuizYaml({ viewer, courseSlug, lessonSlug }));
   const courseHref = `/instructor/authoring/${courseSlug}`;
   return (
     <>
       <p className="muted">
-        <Link href="/instructor/authoring">Authoring</Link> / <Link href={courseHref}>{courseSlug}</Link> / <Link href={`${courseHref}/lessons/${lessonSlug}`}>{lessonSlug}</Link> / Quiz
+        <Link href="/instructor/authoring">Authoring</Link> / <Link href={courseHref}>{courseSlug}</Link> /{" "}
+        <Link href={`${courseHref}/lessons/${lessonSlug}`}>{lessonSlug}</Link> / Quiz
       </p>
       <h1>Quiz: {quiz.lessonTitle || lessonSlug}</h1>
-      <p className="muted">The quiz file, as it lies beside the lesson in content/. Questions are matched by id, so keep an id to keep a question&apos;s history.</p>
+      <p className="muted">
+        The quiz file, as it lies beside the lesson in content/. Questions are matched by id, so keep an id to keep a
+        question&apos;s history.
+      </p>
       <QuizForm courseSlug={courseSlug} lessonSlug={lessonSlug} initial={quiz.yaml} />
     </>
   );

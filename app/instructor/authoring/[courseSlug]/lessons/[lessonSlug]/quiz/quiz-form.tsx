@@ -10,7 +10,15 @@ import { QUESTION_HINT, QuizPreview } from "../../../../_components/quiz-preview
 import { FormMessage, useSave } from "@/app/_components/use-save";
 import { YamlEditor } from "../../../../_components/yaml-editor";
 
-export function QuizForm({ courseSlug, lessonSlug, initial }: { courseSlug: string; lessonSlug: string; initial: string }) {
+export function QuizForm({
+  courseSlug,
+  lessonSlug,
+  initial,
+}: {
+  courseSlug: string;
+  lessonSlug: string;
+  initial: string;
+}) {
   const router = useRouter();
   const [yaml, setYaml] = useState(initial);
   const { fieldErrors, message, isPending, save } = useSave();
@@ -30,7 +38,16 @@ export function QuizForm({ courseSlug, lessonSlug, initial }: { courseSlug: stri
     <form onSubmit={onSubmit} noValidate className="authoring-form">
       <div className="authoring-split">
         <div>
-          <YamlEditor id="yaml" label="quiz.yaml" kind="quiz" value={yaml} onChange={setYaml} errors={errorsFor(fieldErrors, "yaml")} hint={QUESTION_HINT} rows={32} />
+          <YamlEditor
+            id="yaml"
+            label="quiz.yaml"
+            kind="quiz"
+            value={yaml}
+            onChange={setYaml}
+            errors={errorsFor(fieldErrors, "yaml")}
+            hint={QUESTION_HINT}
+            rows={32}
+          />
           <AddQuestionButtons source={yaml} onChange={setYaml} />
         </div>
         <QuizPreview source={yaml} />

@@ -17,7 +17,9 @@ interface ExtensionFormProps {
 /** Grants (or replaces) one learner's extension. What was typed survives every error. */
 export function ExtensionForm({ courseSlug, assignmentSlug, learners }: ExtensionFormProps) {
   const router = useRouter();
-  const { fieldErrors, message, isPending, save } = useSave("The extension could not be saved: the server could not be reached. Try again in a moment.");
+  const { fieldErrors, message, isPending, save } = useSave(
+    "The extension could not be saved: the server could not be reached. Try again in a moment.",
+  );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -42,10 +44,36 @@ export function ExtensionForm({ courseSlug, assignmentSlug, learners }: Extensio
   return (
     <form className="form card" onSubmit={onSubmit} noValidate aria-label="Grant an extension">
       <FormMessage message={message} />
-      <PersonSelectField name="learnerId" label="Learner" placeholder="Choose a learner" people={learners} errors={fieldErrors.learnerId} />
-      <Field name="deadline" label="New deadline (UTC)" type="datetime-local" errors={fieldErrors.deadline} hint="Leave empty to keep the lab's deadline." />
-      <Field name="extraAttempts" label="Extra attempts" type="number" min={0} max={100} step={1} defaultValue="0" errors={fieldErrors.extraAttempts} />
-      <Field name="reason" label="Reason" errors={fieldErrors.reason} hint="Kept with the extension and in the course's audit log." />
+      <PersonSelectField
+        name="learnerId"
+        label="Learner"
+        placeholder="Choose a learner"
+        people={learners}
+        errors={fieldErrors.learnerId}
+      />
+      <Field
+        name="deadline"
+        label="New deadline (UTC)"
+        type="datetime-local"
+        errors={fieldErrors.deadline}
+        hint="Leave empty to keep the lab's deadline."
+      />
+      <Field
+        name="extraAttempts"
+        label="Extra attempts"
+        type="number"
+        min={0}
+        max={100}
+        step={1}
+        defaultValue="0"
+        errors={fieldErrors.extraAttempts}
+      />
+      <Field
+        name="reason"
+        label="Reason"
+        errors={fieldErrors.reason}
+        hint="Kept with the extension and in the course's audit log."
+      />
       <FieldError errors={fieldErrors.form} />
       <div>
         <SubmitButton isPending={isPending}>Grant extension</SubmitButton>

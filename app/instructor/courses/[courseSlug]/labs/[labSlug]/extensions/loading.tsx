@@ -1,3 +1,7 @@
 export default function ExtensionsLoading() {
-  return <p className="muted" aria-busy="true">Loading the extensions…</p>;
+  return (
+    <p className="muted" aria-busy="true">
+      Loading the extensions…
+    </p>
+  );
 }

@@ -4,7 +4,17 @@ import { useRouter } from "next/navigation";
 import { useSave } from "@/app/_components/use-save";
 import { revokeExtensionAction } from "../actions";
 
-export function RevokeButton({ courseSlug, assignmentSlug, learnerId, learnerName }: { courseSlug: string; assignmentSlug: string; learnerId: string; learnerName: string }) {
+export function RevokeButton({
+  courseSlug,
+  assignmentSlug,
+  learnerId,
+  learnerName,
+}: {
+  courseSlug: string;
+  assignmentSlug: string;
+  learnerId: string;
+  learnerName: string;
+}) {
   const router = useRouter();
   const { message, isPending, save } = useSave("Not revoked: the server could not be reached.");
 
@@ -22,7 +32,13 @@ export function RevokeButton({ courseSlug, assignmentSlug, learnerId, learnerNam
 
   return (
     <>
-      <button type="button" className="link-button" onClick={revoke} disabled={isPending} aria-label={`Revoke ${learnerName}'s extension`}>
+      <button
+        type="button"
+        className="link-button"
+        onClick={revoke}
+        disabled={isPending}
+        aria-label={`Revoke ${learnerName}'s extension`}
+      >
         {isPending ? "Revoking…" : "Revoke"}
       </button>
       {message?.isError && (
