@@ -57,6 +57,17 @@ export default defineConfig(
       ],
     },
   },
+  // Settings are read and validated in one place, lib/env.ts; anywhere else process.env would be an
+  // unchecked setting. The sandbox's hostile fixtures are learner code that looks for secrets.
+  {
+    ignores: ["lib/env.ts", "grader/sandbox/hostile-fixtures/**"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read settings through lib/env.ts (env, childEnvironment)." },
+      ],
+    },
+  },
   // The code that is not TypeScript (sandbox harness, lab solutions, fixtures, configs) is outside
   // the TypeScript project, so the rules that need type information cannot run on it.
   {
