@@ -34,7 +34,7 @@ const CASES: Array<{ script: string; args: string[]; problem: RegExp; usage: Reg
     script: "scripts/test.ts",
     args: ["unit", "--grep", "x"],
     problem: /Unknown option '--grep'/,
-    usage: /usage: npm test -- \[typecheck\]/,
+    usage: /usage: npm test -- \[lint\] \[typecheck\]/,
   },
   {
     script: "scripts/bench.ts",
