@@ -13,7 +13,8 @@ const IGNORED = new Set(["package-lock.json"]);
 // Folders the sandbox tests name on purpose, as places learner code must not reach: a checkout
 // sitting directly in one of them has its own path checked, not the folder's.
 const SYSTEM_FOLDERS = new Set(["/", "/home", "/root", "/tmp", "/var", "/srv", "/opt", "/usr", "/mnt", "/media"]);
-// A path continues with one of these, so "/work" inside "/worker" or "lib/work" is not a mention.
+// A path continues with one of these, so the folder named inside a longer name (the same letters
+// followed by "er", or preceded by "lib") is not a mention.
 const NAME_BYTE = /[A-Za-z0-9._-]/;
 
 /** The checkout and its parent, as given and with links resolved. */
