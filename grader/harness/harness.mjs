@@ -127,6 +127,12 @@ function checkBackend() {
     throw new Error(`the ${config.backend} backend computed [${got.join(", ")}] instead of [${expected.join(", ")}]`);
 }
 
+// A failure here is the platform's, and the grader can know it without taking this process's word:
+// it comes before learner_start, so the learner's module has not been imported and nothing it
+// contains has run. Everything this step touches is the platform's (tfjs, the wasm binary and the
+// training kernels, bound read-only) or the grader's (the config), so no learner input could have
+// made it fail. The self-check makes a backend that loads but computes wrongly fail here too,
+// rather than later, where the learner would be charged for it.
 let tf;
 try {
   const nativePackage = NATIVE_PACKAGES[config.backend];
