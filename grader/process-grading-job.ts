@@ -194,7 +194,8 @@ export async function processGradingJob(job: Job): Promise<void> {
     durationMs: Math.round(performance.now() - startedAt),
   };
 
-  const isLastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+  const tries = job.attemptsMade + 1;
+  const isLastTry = tries >= (job.opts.attempts ?? 1);
   if (result.status === "error" && result.failureKind === "platform" && !isLastTry) {
     // Hand it back: BullMQ retries with backoff, and the learner is not charged.
     await db.submission.updateMany({
@@ -206,12 +207,23 @@ export async function processGradingJob(job: Job): Promise<void> {
       },
     });
     await notifySubmissionChanged(submissionId);
-    log.warn({ ...outcome, delivery: job.attemptsMade + 1 }, "platform failure; handed back to be retried");
+    log.warn({ ...outcome, delivery: tries }, "platform failure; handed back to be retried");
     throw new PlatformFailure(result.message);
   }
+  // The last try of a platform failure ends the submission as ERROR: the learner is told it is
+  // over and is not charged (failureKind stays PLATFORM, which attempt accounting leaves out).
+  const final =
+    result.status === "error" && result.failureKind === "platform"
+      ? {
+          ...result,
+          message:
+            `${result.message}\nThe grader gave up after ${tries} ${tries === 1 ? "try" : "tries"}. ` +
+            `This does not count as an attempt; please submit again later.`,
+        }
+      : result;
   const saved = await db.submission.updateMany({
     where: { id: submissionId, status: "RUNNING", workerId: graderConfig.workerId },
-    data: { ...resultData(result), seed },
+    data: { ...resultData(final), seed },
   });
   if (saved.count !== 1) {
     log.warn(outcome, "graded, but the submission was no longer this worker's to save");

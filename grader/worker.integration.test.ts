@@ -1,10 +1,13 @@
 // The whole path a submission takes, on the real services: the web side writes it with its
 // outbox row, real worker processes (real sandbox, real data) grade it, and a worker killed with
 // SIGKILL mid-job costs neither a lost submission, nor a second grade, nor the learner an attempt.
+// A platform failure that persists ends as an uncharged error after its retries; a forged one is
+// charged at once.
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { loadAssignmentSpec } from "../lib/assignments/load-assignment";
@@ -12,6 +15,7 @@ import { specSha256 } from "../lib/assignments/spec-hash";
 import { db } from "../lib/db";
 import { childEnvironment } from "../lib/env";
 import { closeGradingQueue, getGradingQueue } from "../lib/queue/grading-queue";
+import { chargedAttemptsWhere } from "../lib/submissions/attempt-policy";
 import { createSubmission } from "../lib/submissions/create-submission";
 import { sweep } from "./sweeper";
 
@@ -23,10 +27,10 @@ const WEAK = fs.readFileSync(path.join(LAB_DIR, "weak.js"), "utf8");
 const workers = new Set<ChildProcess>();
 
 /** A grader worker as `npm start` runs it, with short lock and heartbeat periods so takeovers happen within seconds. */
-function startWorker(): ChildProcess {
+function startWorker(overrides: Record<string, string> = {}): ChildProcess {
   const worker = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "grader/index.ts")], {
     cwd: ROOT,
-    env: childEnvironment({ GRADER_LOCK_SECONDS: "4", GRADER_HEARTBEAT_SECONDS: "1" }),
+    env: childEnvironment({ GRADER_LOCK_SECONDS: "4", GRADER_HEARTBEAT_SECONDS: "1", ...overrides }),
     stdio: ["ignore", "inherit", "inherit"],
   });
   workers.add(worker);
@@ -107,6 +111,20 @@ after(async () => {
 
 const submit = (code: string) => createSubmission(learner, { courseSlug, assignmentSlug: "linear-regression", code });
 
+/** The BullMQ job of a submission's first outbox row, once the relay has enqueued it. */
+async function jobOf(submissionId: string) {
+  const row = await db.outboxJob.findFirst({
+    where: { payload: { path: ["submissionId"], equals: submissionId } },
+    orderBy: { createdAt: "asc" },
+  });
+  return row ? await getGradingQueue().getJob(row.id) : undefined;
+}
+
+async function chargedAttempts(submissionId: string): Promise<number> {
+  const { assignmentId } = await db.submission.findUniqueOrThrow({ where: { id: submissionId } });
+  return db.submission.count({ where: chargedAttemptsWhere(learner.id, assignmentId) });
+}
+
 describe("grading through the queue", () => {
   test("a submission written while no job was enqueued is picked up by the sweeper", async () => {
     const submission = await submit(REFERENCE);
@@ -165,5 +183,52 @@ describe("grading through the queue", () => {
       }),
       1,
     );
+  });
+  test("a forged platform fault (a WebAssembly trap) is charged as the learner's and never retried", async () => {
+    if (workers.size === 0) startWorker();
+    const submission = await submit(
+      `export async function train() { throw new WebAssembly.RuntimeError("memory access out of bounds"); }`,
+    );
+    const graded = await finished(submission.id);
+    assert.equal(graded.status, "FAILED", graded.message ?? "");
+    assert.equal(graded.failureKind, "LEARNER");
+    assert.equal(graded.failureCode, "exception");
+    assert.match(graded.message ?? "", /RuntimeError: memory access out of bounds/);
+    assert.equal(graded.platformRetries, 0);
+    assert.equal((await jobOf(submission.id))?.attemptsStarted, 1, "graded in one delivery, not retried");
+    assert.equal(await chargedAttempts(submission.id), submission.attemptNumber, "the attempt is charged");
+  });
+
+  test("a sandbox that cannot be set up is retried, then ends as ERROR without charging an attempt", async () => {
+    for (const worker of [...workers]) await stopWorker(worker, "SIGTERM");
+    // A data folder whose job folder can never be made: a file stands where the jobs folder goes.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-no-jobs-"));
+    fs.chmodSync(dataDir, 0o755);
+    fs.writeFileSync(path.join(dataDir, "jobs"), "not a folder");
+    const broken = startWorker({ GRADIENT_DATA_DIR: dataDir });
+    try {
+      const submission = await submit(REFERENCE);
+      const chargedBefore = await chargedAttempts(submission.id);
+      const ended = await waitFor(`submission ${submission.id} to end`, async () => {
+        const job = await jobOf(submission.id);
+        // Skips the exponential backoff between tries; the tries themselves are the worker's.
+        if (job && (await job.getState()) === "delayed") await job.promote().catch(() => undefined);
+        const row = await db.submission.findUniqueOrThrow({ where: { id: submission.id } });
+        return ["PASSED", "FAILED", "ERROR"].includes(row.status) ? row : null;
+      });
+      assert.equal(ended.status, "ERROR", ended.message ?? "");
+      assert.equal(ended.failureKind, "PLATFORM");
+      assert.equal(ended.failureCode, "job_setup_failed");
+      assert.match(ended.message ?? "", /could not be set up/);
+      assert.match(ended.message ?? "", /gave up after 5 tries\. This does not count as an attempt/);
+      assert.equal(ended.platformRetries, 4, "handed back after each of the first four tries");
+      const job = await jobOf(submission.id);
+      assert.equal(job?.attemptsStarted, 5);
+      assert.equal(await job?.getState(), "completed", "the job is over: nothing retries it again");
+      assert.equal(await chargedAttempts(submission.id), chargedBefore - 1, "the failed submission is not charged");
+    } finally {
+      await stopWorker(broken, "SIGTERM");
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,9 @@
 // Runs inside the sandbox: loads the TRAIN split, calls the learner's train(), enforces the
 // budget and saves the returned model. Everything it prints on stdout is one JSON object per
-// line. Nothing printed here is trusted for the score: the scorer outside re-reads the saved
-// files, so a learner who forges a line can only confuse their own progress display.
+// line. Nothing printed here is trusted for the score or for whose fault a failure is: the scorer
+// outside re-reads the saved files, and the grader blames the platform only for a run that ended
+// before the learner_start line, so a learner who forges a line can only confuse their own
+// progress display.
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -64,9 +66,12 @@ class LearnerError extends Error {
   }
 }
 
-function fail(kind, code, message, stack) {
-  emit({ type: "error", kind, code, message, ...(stack ? { stack } : {}) });
-  process.exit(kind === "learner" ? 3 : 4);
+// A failure record says what went wrong, never whose fault it is: the grader decides that from
+// what it observed itself (whether the learner_start line came before the run ended).
+const FAILURE_EXIT_CODE = 3;
+function fail(code, message, stack) {
+  emit({ type: "error", code, message, ...(stack ? { stack } : {}) });
+  process.exit(FAILURE_EXIT_CODE);
 }
 
 /** Only the stack frames from the learner's own file help them, and only those are shown. */
@@ -99,12 +104,35 @@ function sandboxHint(error) {
 }
 
 process.on("unhandledRejection", (error) => {
-  fail("learner", "exception", describeError(error), learnerStack(error));
+  fail("exception", describeError(error), learnerStack(error));
 });
 
 // tfjs-node(-gpu) re-export the whole tfjs API and register their engine as "tensorflow".
 const NATIVE_PACKAGES = { "tensorflow-gpu": "@tensorflow/tfjs-node-gpu", tensorflow: "@tensorflow/tfjs-node" };
 
+/**
+ * Runs a forward op and a gradient on the backend, so a backend that loads but cannot compute
+ * fails here, before learner_start, rather than inside the learner's train().
+ */
+function checkBackend() {
+  const [product, gradient] = tf.tidy(() => [
+    tf.matMul(tf.tensor2d([1, 2, 3, 4], [2, 2]), tf.tensor2d([1, 0, 0, 1], [2, 2])).dataSync(),
+    tf
+      .grad((x) => x.square().sum())(tf.tensor1d([1, 2, 3]))
+      .dataSync(),
+  ]);
+  const expected = [1, 2, 3, 4, 2, 4, 6];
+  const got = [...product, ...gradient];
+  if (got.length !== expected.length || got.some((value, i) => Math.abs(value - expected[i]) > 1e-5))
+    throw new Error(`the ${config.backend} backend computed [${got.join(", ")}] instead of [${expected.join(", ")}]`);
+}
+
+// A failure here is the platform's, and the grader can know it without taking this process's word:
+// it comes before learner_start, so the learner's module has not been imported and nothing it
+// contains has run. Everything this step touches is the platform's (tfjs, the wasm binary and the
+// training kernels, bound read-only) or the grader's (the config), so no learner input could have
+// made it fail. The self-check makes a backend that loads but computes wrongly fail here too,
+// rather than later, where the learner would be charged for it.
 let tf;
 try {
   const nativePackage = NATIVE_PACKAGES[config.backend];
@@ -119,12 +147,9 @@ try {
     const kernels = await import(pathToFileURL(wasmTrainingKernels).href);
     kernels.registerWasmTrainingKernels();
   }
+  checkBackend();
 } catch (error) {
-  fail(
-    "platform",
-    "backend_failed",
-    `TensorFlow.js could not start: ${error instanceof Error ? error.message : String(error)}`,
-  );
+  fail("backend_failed", `TensorFlow.js could not start: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 const platformLayers = registerPlatformLayers(tf);
@@ -272,17 +297,17 @@ Math.random = seededRandom(config.seed);
 
 // The compiled submission carries an inline source map, so stacks show the learner's own lines.
 process.setSourceMapsEnabled(true);
-// Lines before this one cannot come from learner code, so only they may report a platform failure.
+// Everything above ran only the platform's code on the platform's files; from here on the
+// learner's code shares this process. The grader reads this line as the boundary between the two.
 emit({ type: "learner_start" });
 let learnerModule;
 try {
   learnerModule = await import(pathToFileURL(learnerModulePath).href);
 } catch (error) {
-  fail("learner", "import_failed", `Your module failed to load: ${describeError(error)}`, learnerStack(error));
+  fail("import_failed", `Your module failed to load: ${describeError(error)}`, learnerStack(error));
 }
 if (typeof learnerModule.train !== "function") {
   fail(
-    "learner",
     "no_train_function",
     "Your module must export an async function named train, " +
       "e.g. `export async function train({ tf, data, budget }) { ... }`.",
@@ -308,25 +333,17 @@ try {
   });
 } catch (error) {
   learnerPhase = false;
-  if (error instanceof LearnerError) fail("learner", error.code, error.message);
-  // A WebAssembly trap comes from the backend's kernels, not from the learner's JavaScript, which
-  // could only forge one, to no gain (see how the grader reads error lines).
-  if (error instanceof WebAssembly.RuntimeError) {
-    fail(
-      "platform",
-      "backend_crash",
-      `The ${config.backend} TensorFlow.js backend crashed while training (${error.message}). ` +
-        `This is a fault of the grading platform, not of your code.`,
-    );
-  }
-  fail("learner", "exception", `Your train() threw ${describeError(error)}`, learnerStack(error));
+  if (error instanceof LearnerError) fail(error.code, error.message);
+  // A WebAssembly trap is reported like any other exception: learner code can throw one itself,
+  // and its tensors can drive a backend kernel out of bounds, so the trap proves nothing about
+  // whose fault it is. The backend was checked before learner_start (checkBackend).
+  fail("exception", `Your train() threw ${describeError(error)}`, learnerStack(error));
 }
 learnerPhase = false;
 const trainingMs = Date.now() - startedAt;
 
 if (!(model instanceof tf.LayersModel)) {
   fail(
-    "learner",
     "no_model",
     "train() must return the trained tf.LayersModel (e.g. the tf.sequential() or tf.model() you built); " +
       "it returned something else.",
@@ -338,18 +355,13 @@ try {
 } catch (error) {
   // An empty tf.sequential() (an untouched starter) or a model without an input shape fails here.
   fail(
-    "learner",
     "invalid_model",
     `Your model could not be built (${describeError(error)}) ` +
       `Give it at least one layer, the first with inputShape: data.inputShape, and train it before returning it.`,
   );
 }
 if (parameters > budget.maxParameters) {
-  fail(
-    "learner",
-    "too_many_parameters",
-    `Your model has ${parameters} parameters; the budget allows ${budget.maxParameters}.`,
-  );
+  fail("too_many_parameters", `Your model has ${parameters} parameters; the budget allows ${budget.maxParameters}.`);
 }
 
 let savedTopology;
@@ -373,7 +385,6 @@ try {
   );
 } catch (error) {
   fail(
-    "learner",
     "save_failed",
     `Your model could not be saved: ${error instanceof Error ? error.message : String(error)}. ` +
       `Custom layer classes must implement getConfig().`,
@@ -420,7 +431,6 @@ function saveForwardTrace(customClasses) {
   const classes = customClasses.join(", ");
   const untraceable = (detail, stack) =>
     fail(
-      "learner",
       "untraceable_model",
       `Your model uses your own layer class(es) ${classes}. ` +
         `The grader scores such a model by recording its forward pass as TensorFlow.js operations ` +
@@ -443,7 +453,6 @@ function saveForwardTrace(customClasses) {
   const allowed = budget.maxParameters + TRACE_CONSTANT_ALLOWANCE;
   if (constantValueCount(trace) > allowed) {
     fail(
-      "learner",
       "too_many_parameters",
       `Your model's forward pass reads ${constantValueCount(trace)} stored values (weights and constants); ` +
         `the budget allows ${allowed} ` +

@@ -48,14 +48,24 @@ export async function train({ tf }) {
     );
   });
 
-  it("blames a crash of the backend's WebAssembly on the platform, not the learner", async () => {
+  it("charges a WebAssembly trap thrown by train() to the learner, like any other exception", async () => {
     const result = await grade(
       `export async function train() { throw new WebAssembly.RuntimeError("memory access out of bounds"); }`,
     );
+    assertLearnerFailure(result, "exception");
+    assert.match(result.message, /RuntimeError: memory access out of bounds/);
+  });
+
+  it("blames the platform when the sandbox dies before the learner's code is loaded", async () => {
+    // Too little memory for node and TensorFlow.js to start: the run ends before learner_start,
+    // so nothing of the submission (which would only return a model) had run.
+    const starved = { ...spec, budget: { ...spec.budget, memoryMiB: 24 } };
+    const result = await gradeSubmission({ spec: starved, code: dense(1), language: "javascript", seed: 1 });
     assert.equal(result.status, "error", result.message);
     assert.equal(result.failureKind, "platform");
-    assert.equal(result.failureCode, "backend_crash");
-    assert.match(result.message, /memory access out of bounds/);
+    assert.equal(result.failureCode, "sandbox_failed");
+    assert.match(result.message, /before your code was loaded \(out of memory\)/);
+    assert.deepEqual(result.logs, []);
   });
 
   it("reports a run that ends before any weights are saved", async () => {

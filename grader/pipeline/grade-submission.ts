@@ -1,7 +1,7 @@
 // One grading run: materialise the TRAIN split, compile the learner's code, train it in the
 // sandbox, then score the saved model on the held-out split outside the sandbox. Every failure is
 // classified as the learner's (they can fix it) or the platform's (they cannot, and it should not
-// count against them).
+// count against them), from what the grader observed itself (classify-run.ts).
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -16,6 +16,15 @@ import { packageBinds } from "@/grader/sandbox/node-modules";
 import { sandboxStateFolder } from "@/grader/sandbox/reachable-binds";
 import { runSandboxed, type SandboxBind, type SandboxResult } from "@/grader/sandbox/run-sandboxed";
 import { ScoringError, scoreSavedModel, type ScoreResult } from "@/grader/scoring/score-model";
+import {
+  classifyLaunchError,
+  classifyRun,
+  learnerFailure,
+  MAX_LOG_LINE_CHARS,
+  MAX_LOG_LINES,
+  RunLog,
+  type Failure,
+} from "./classify-run";
 import { compileSubmission, type SubmissionLanguage } from "./compile-submission";
 import { GRADER_VERSION } from "./version";
 import { formatMetric } from "@/lib/submissions/format";
@@ -93,8 +102,6 @@ function isTrainingDeterministic(backend: TrainingBackend): boolean {
 }
 /** node, tfjs and reading the data take a few seconds before the training clock starts, and saving takes some after. */
 const STARTUP_SECONDS = 15;
-const MAX_LOG_LINES = 200;
-const MAX_LOG_LINE_CHARS = 500;
 const OUTPUT_LIMIT_BYTES = 2 * 2 ** 20;
 const MODEL_JSON_ALLOWANCE_BYTES = 16 * 2 ** 20;
 const MAX_PROCESSES = 64;
@@ -111,12 +118,6 @@ const SANDBOX = {
 
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
-}
-
-interface Failure {
-  kind: FailureKind;
-  code: string;
-  message: string;
 }
 
 interface TrainingOutcome {
@@ -168,142 +169,6 @@ function writeUploadedModel(outputDir: string, bundle: { modelJson: string; weig
 function isDiskFull(folder: string): boolean {
   const { bavail, bsize } = fs.statfsSync(folder);
   return bavail * bsize < 2 ** 20;
-}
-
-function learnerFailure(code: string, message: string): Failure {
-  return { kind: "learner", code, message };
-}
-
-function tail(lines: LogLine[], count: number): string {
-  const last = lines.slice(-count).map((line) => `  ${line.text}`);
-  return last.length > 0 ? `\nLast lines your code printed:\n${last.join("\n")}` : "";
-}
-
-interface HarnessError {
-  kind: FailureKind;
-  code: string;
-  message: string;
-  stack?: string;
-}
-
-/** Reads the harness's JSON lines; anything else on stdout is the learner writing to it directly. */
-class RunLog {
-  readonly logs: LogLine[] = [];
-  readonly curves: EpochPoint[] = [];
-  error: HarnessError | null = null;
-  hasLearnerStarted = false;
-  isDone = false;
-
-  constructor(private readonly onProgress?: (event: GradeProgress) => void) {}
-
-  line(stream: "stdout" | "stderr", text: string): void {
-    if (stream === "stderr") return;
-    let message: Record<string, unknown> | null = null;
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (parsed && typeof parsed === "object") message = parsed as Record<string, unknown>;
-    } catch {
-      message = null;
-    }
-    switch (message?.type) {
-      case "epoch": {
-        const point: EpochPoint = {
-          epoch: Number(message.epoch),
-          loss: typeof message.loss === "number" ? message.loss : null,
-          ...(typeof message.metric === "number" ? { metric: message.metric } : {}),
-          elapsedMs: Number(message.elapsedMs),
-        };
-        this.curves.push(point);
-        this.onProgress?.({ type: "epoch", ...point });
-        return;
-      }
-      case "log": {
-        const level = message.level === "warn" || message.level === "error" ? message.level : "info";
-        this.addLog({ level, text: String(message.text).slice(0, MAX_LOG_LINE_CHARS) });
-        return;
-      }
-      case "learner_start":
-        this.hasLearnerStarted = true;
-        return;
-      case "error":
-        // After learner_start the learner's code shares the process and could print anything, so
-        // from then on a "platform" error line is believed only for a backend crash: forging one
-        // gains nothing (no score, and the worker's retries are capped), while disbelieving a real
-        // one would charge the learner an attempt for the platform's bug.
-        this.error = {
-          kind:
-            message.kind === "platform" && (!this.hasLearnerStarted || message.code === "backend_crash")
-              ? "platform"
-              : "learner",
-          code: typeof message.code === "string" ? message.code : "exception",
-          message: typeof message.message === "string" ? message.message : "unknown error",
-          ...(typeof message.stack === "string" ? { stack: message.stack } : {}),
-        };
-        return;
-      case "done":
-        this.isDone = true;
-        return;
-      default:
-        if (this.logs.length < MAX_LOG_LINES) this.addLog({ level: "info", text: text.slice(0, MAX_LOG_LINE_CHARS) });
-    }
-  }
-
-  private addLog(line: LogLine): void {
-    this.logs.push(line);
-    this.onProgress?.({ type: "log", ...line });
-  }
-}
-
-function classifyRun(run: SandboxResult, log: RunLog, spec: AssignmentSpec, wallSeconds: number): Failure | null {
-  switch (run.outcome) {
-    case "timeout":
-      return learnerFailure(
-        "timeout",
-        `Training did not finish within the time limit ` +
-          `(${spec.budget.trainingSeconds} s of training, ${wallSeconds} s in all) and was stopped. ` +
-          `model.fit stops by itself at the deadline; ` +
-          `a custom training loop must check shouldStop() or timeLeftMs().${tail(log.logs, 5)}`,
-      );
-    case "out_of_memory":
-      return learnerFailure(
-        "out_of_memory",
-        `Your code ran out of memory (the limit is ${spec.budget.memoryMiB} MiB). ` +
-          `Use a smaller batch size or model, and dispose tensors you create in loops (tf.tidy).${tail(log.logs, 5)}`,
-      );
-    case "output_limit":
-      return learnerFailure(
-        "output_limit",
-        "Your code printed too much output and was stopped. Log a line per epoch, not per batch.",
-      );
-    case "killed":
-      return learnerFailure(
-        "crashed",
-        `Your code was killed by signal ${run.signal ?? "unknown"}.${tail(log.logs, 5)}`,
-      );
-    case "exited":
-      break;
-  }
-  if (log.error) {
-    const stack = log.error.stack ? `\n${log.error.stack}` : "";
-    return { kind: log.error.kind, code: log.error.code, message: `${log.error.message}${stack}${tail(log.logs, 5)}` };
-  }
-  if (run.exitCode === 0 && !log.isDone) {
-    return learnerFailure(
-      "no_weights",
-      "Your code ended the training process before the model was saved (did it call process.exit?). " +
-        "Return the model from train() instead.",
-    );
-  }
-  if (run.exitCode !== 0 || !log.isDone) {
-    // Node reports a crash before the harness could (a learner's process.exit, an abort) on stderr.
-    const stderr = run.stderr.trim().split("\n").slice(-5).join("\n");
-    return learnerFailure(
-      "crashed",
-      `Your code stopped the training process early (exit code ${run.exitCode ?? "none"}).` +
-        `${stderr ? `\n${stderr}` : ""}${tail(log.logs, 5)}`,
-    );
-  }
-  return null;
 }
 
 async function train(
@@ -377,15 +242,7 @@ async function train(
       (stream, line) => log.line(stream, line),
     );
   } catch (error) {
-    return {
-      folder,
-      trainingMs: 0,
-      failure: {
-        kind: "platform",
-        code: "sandbox_unavailable",
-        message: `The grading sandbox could not start: ${errorMessage(error)}`,
-      },
-    };
+    return { folder, trainingMs: 0, failure: classifyLaunchError(error, log) };
   }
   const failure = classifyRun(run, log, spec, wallSeconds);
   // A save that failed because the grader's own disk is full is the platform's fault, judged from
@@ -399,7 +256,7 @@ async function train(
         code: "disk_full",
         message:
           "The grader's disk is full. " +
-          "Your submission will be graded again automatically; this does not count as an attempt.",
+          "This is a fault of the grading platform, not of your code, and does not count as an attempt.",
       },
     };
   }

@@ -444,6 +444,62 @@ describe("hostile submissions through the grading pipeline", { concurrency: 2 },
     assert.equal(result.score, null);
   });
 
+  // The faults the grader used to take the sandbox's word for. Each must be charged to the
+  // learner (grade() checks "failed" and "learner", which the worker never retries).
+  test("forged platform fault: train() throws a WebAssembly.RuntimeError", async () => {
+    const result = await grade(`  throw new WebAssembly.RuntimeError("memory access out of bounds");`);
+    assert.equal(result.failureCode, "exception");
+    assert.match(result.message, /^Your train\(\) threw RuntimeError: memory access out of bounds/);
+  });
+
+  test("forged platform fault: the harness's failure records claiming the platform, then its old platform exit code", async () => {
+    // Exactly what the harness printed for a backend crash and a backend that failed to start.
+    const records = [
+      {
+        type: "error",
+        kind: "platform",
+        code: "backend_crash",
+        message:
+          "The wasm TensorFlow.js backend crashed while training (memory access out of bounds). " +
+          "This is a fault of the grading platform, not of your code.",
+      },
+      { type: "error", kind: "platform", code: "backend_failed", message: "TensorFlow.js could not start: forged" },
+    ];
+    for (const record of records) {
+      const result = await grade(
+        `  process.stdout.write(${JSON.stringify(`${JSON.stringify({ type: "learner_start" })}\n`)});\n` +
+          `  process.stdout.write(${JSON.stringify(`${JSON.stringify(record)}\n`)});\n` +
+          `  process.exit(4);`,
+      );
+      assert.equal(result.failureCode, "exception", record.code);
+      assert.equal(result.message, record.message);
+    }
+  });
+
+  test("forged platform fault: exits with the old platform exit code, aborts, or kills itself with a signal", async () => {
+    for (const ending of ["process.exit(4);", "process.abort();", 'process.kill(process.pid, "SIGSEGV");']) {
+      const result = await grade(`  ${ending}`);
+      assert.equal(result.failureCode, "crashed", ending);
+      assert.match(result.message, /^Your code (stopped the training process early|was killed by signal)/, ending);
+    }
+  });
+
+  test("forged platform fault: errors whose text mimics a backend crash or running out of memory", async () => {
+    const texts = [
+      "The wasm TensorFlow.js backend crashed while training (memory access out of bounds). " +
+        "This is a fault of the grading platform, not of your code.",
+      "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
+    ];
+    for (const text of texts) {
+      const result = await grade(`  throw new Error(${JSON.stringify(text)});`);
+      assert.equal(result.failureCode, "exception", text);
+      assert.ok(result.message.startsWith(`Your train() threw Error: ${text}`), result.message);
+    }
+    // V8's own out-of-heap ending, imitated: judged as running out of memory, which is the learner's too.
+    const result = await grade(`  process.stderr.write(${JSON.stringify(`${texts[1]}\n`)});\n  process.exit(134);`);
+    assert.equal(result.failureCode, "out_of_memory");
+  });
+
   test("tampering with TensorFlow.js inside the sandbox cannot change the trusted score", async () => {
     const result = await grade(
       [
