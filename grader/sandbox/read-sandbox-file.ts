@@ -1,7 +1,7 @@
 // Reads a file a sandboxed run left in its output folder. The learner's code could leave anything
 // under the name the host asks for: a link to a host file (the grader runs as root and would read
 // it), a FIFO that blocks the open, or a file far larger than memory. Only Node's permission model
-// stops that code from planting those inside the sandbox, and Node says it is no security
+// keeps that code from making symbolic links and FIFOs there, and Node says it is no security
 // boundary, so every read of sandbox output goes through here instead.
 import fs from "node:fs";
 
