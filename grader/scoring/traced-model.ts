@@ -141,7 +141,7 @@ export function readForwardTrace(
     "trace.bin",
     {
       maxBytes: allowedValues * 4,
-      allowedBy: `the budget allows (${maxParameters} parameters plus ${TRACE_CONSTANT_ALLOWANCE} values for constants)`,
+      allowedBy: `the budget allows for ${maxParameters} parameters and ${TRACE_CONSTANT_ALLOWANCE} constant values`,
     },
     "too_many_parameters",
   );
