@@ -1,12 +1,11 @@
 // The trusted scorer: loads a saved tfjs model without running any learner code, checks it against
 // the assignment, predicts on the held-out split in batches and computes the metric. A model with
 // layer classes the learner wrote is predicted from its recorded forward pass (traced-model.ts).
-import fs from "node:fs";
-import path from "node:path";
 import { z } from "zod";
 import type { AssignmentSpec } from "@/lib/assignments/spec-schema";
 import { errorMessage } from "@/lib/errors";
 import type { PreparedDataset } from "@/grader/datasets/types";
+import { readSandboxFile, SandboxFileRefused } from "@/grader/sandbox/read-sandbox-file";
 import { layerClassNames, unscorableLayerClasses } from "@/grader/harness/scorable-layers.mjs";
 import { accuracy, argmaxRows, macroF1, meanSquaredError } from "./metrics";
 import { scoringBackend } from "./scoring-backend";
@@ -22,7 +21,9 @@ export type ScoringFailureCode =
   | "wrong_input_shape"
   | "wrong_output_shape"
   | "non_finite_predictions"
-  | "trace_replay_failed";
+  | "trace_replay_failed"
+  /** A link, FIFO, hard link or other file the scorer will not read in place of a saved model. */
+  | "unsafe_output_file";
 
 /** A problem with the submitted model, described so the learner can fix it. */
 export class ScoringError extends Error {
@@ -78,22 +79,30 @@ interface SavedModel {
   parameters: number;
 }
 
+/** The learner's failure for a file the scorer will not read; `tooLarge` keeps each file's own code for its size. */
+function refusedFile(error: unknown, tooLarge: ScoringFailureCode): never {
+  if (error instanceof SandboxFileRefused) {
+    throw new ScoringError(error.reason === "too_large" ? tooLarge : "unsafe_output_file", error.message);
+  }
+  throw error;
+}
+
 /** Reads model.json and weights.bin from `folder`, checking sizes before reading anything big. */
 function readSavedModel(folder: string, maxParameters: number): SavedModel {
-  const jsonFile = path.join(folder, "model.json");
-  const weightsFile = path.join(folder, "weights.bin");
-  if (!fs.existsSync(jsonFile) || !fs.existsSync(weightsFile)) {
-    throw new ScoringError(
-      "no_weights",
-      "No trained model was saved. Make sure train() returns your model after training it.",
-    );
+  const noWeights = new ScoringError(
+    "no_weights",
+    "No trained model was saved. Make sure train() returns your model after training it.",
+  );
+  let jsonBytes: Buffer<ArrayBuffer> | null;
+  try {
+    jsonBytes = readSandboxFile(folder, "model.json", { maxBytes: MAX_MODEL_JSON_BYTES });
+  } catch (error) {
+    refusedFile(error, "model_too_large");
   }
-  if (fs.statSync(jsonFile).size > MAX_MODEL_JSON_BYTES) {
-    throw new ScoringError("model_too_large", "The saved model description (model.json) is larger than 4 MiB.");
-  }
+  if (!jsonBytes) throw noWeights;
   let parsed: z.infer<typeof ModelJsonSchema>;
   try {
-    parsed = ModelJsonSchema.parse(JSON.parse(fs.readFileSync(jsonFile, "utf8")));
+    parsed = ModelJsonSchema.parse(JSON.parse(jsonBytes.toString("utf8")));
   } catch {
     throw new ScoringError("corrupt_model", "The saved model.json is not a TensorFlow.js layers model.");
   }
@@ -105,14 +114,22 @@ function readSavedModel(folder: string, maxParameters: number): SavedModel {
       `Your model has ${parameters} parameters; this assignment allows at most ${maxParameters}.`,
     );
   }
-  const size = fs.statSync(weightsFile).size;
-  if (size !== parameters * 4) {
+  let bytes: Buffer<ArrayBuffer> | null;
+  try {
+    bytes = readSandboxFile(folder, "weights.bin", {
+      maxBytes: parameters * 4,
+      allowedBy: `the model's ${parameters} parameters allow`,
+    });
+  } catch (error) {
+    refusedFile(error, "corrupt_model");
+  }
+  if (!bytes) throw noWeights;
+  if (bytes.byteLength !== parameters * 4) {
     throw new ScoringError(
       "corrupt_model",
-      `weights.bin holds ${size} bytes but the model lists ${parameters} weights (${parameters * 4} bytes).`,
+      `weights.bin holds ${bytes.byteLength} bytes but the model lists ${parameters} weights (${parameters * 4} bytes).`,
     );
   }
-  const bytes = fs.readFileSync(weightsFile);
   const weightData = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   return { modelTopology: parsed.modelTopology, weightSpecs, weightData, parameters };
 }

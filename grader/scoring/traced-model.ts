@@ -2,7 +2,6 @@
 // (grader/harness/forward-trace.mjs). The recording comes out of the sandbox, so it is checked
 // here like any other learner input and replayed in a short-lived process of its own.
 import { fork } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { PreparedDataset } from "@/grader/datasets/types";
@@ -15,6 +14,7 @@ import {
   type ForwardTrace,
   type TraceAttr,
 } from "@/grader/harness/forward-trace.mjs";
+import { readSandboxFile, SandboxFileRefused, type ReadLimit } from "@/grader/sandbox/read-sandbox-file";
 
 const REPLAY_PROCESS = path.join(import.meta.dirname, "replay-process.mjs");
 const MAX_TRACE_JSON_BYTES = 8 * 2 ** 20;
@@ -24,7 +24,8 @@ const REPLAY_HEAP_MIB = 2048;
 
 export class TraceRejected extends Error {
   constructor(
-    readonly code: "corrupt_model" | "too_many_parameters" | "wrong_input_shape" | "trace_replay_failed",
+    readonly code:
+      "corrupt_model" | "too_many_parameters" | "wrong_input_shape" | "trace_replay_failed" | "unsafe_output_file",
     message: string,
   ) {
     super(message);
@@ -111,31 +112,47 @@ export interface TracedPredictions {
   backend: string;
 }
 
+/** One recording file through the safe reader; a refusal is the learner's, with `tooLarge` as its code for size. */
+function readTraceFile(
+  folder: string,
+  name: string,
+  limit: ReadLimit,
+  tooLarge: "corrupt_model" | "too_many_parameters",
+): Buffer | null {
+  try {
+    return readSandboxFile(folder, name, limit);
+  } catch (error) {
+    if (error instanceof SandboxFileRefused) {
+      throw new TraceRejected(error.reason === "too_large" ? tooLarge : "unsafe_output_file", error.message);
+    }
+    throw error;
+  }
+}
+
 /** Reads and checks trace.json and trace.bin from `folder`; null when the harness wrote none. */
 export function readForwardTrace(
   folder: string,
   maxParameters: number,
 ): { trace: ForwardTrace; constantBytes: Uint8Array } | null {
-  const jsonFile = path.join(folder, "trace.json");
-  const binFile = path.join(folder, "trace.bin");
-  if (!fs.existsSync(jsonFile) || !fs.existsSync(binFile)) return null;
-  if (fs.statSync(jsonFile).size > MAX_TRACE_JSON_BYTES)
-    throw new TraceRejected("corrupt_model", "The recorded forward pass (trace.json) is larger than 8 MiB.");
   const allowedValues = maxParameters + TRACE_CONSTANT_ALLOWANCE;
-  if (fs.statSync(binFile).size > allowedValues * 4) {
-    throw new TraceRejected(
-      "too_many_parameters",
-      `The recorded forward pass stores more than ${allowedValues} values; ` +
-        `the budget allows ${maxParameters} parameters plus ${TRACE_CONSTANT_ALLOWANCE} for constants.`,
-    );
-  }
+  const jsonBytes = readTraceFile(folder, "trace.json", { maxBytes: MAX_TRACE_JSON_BYTES }, "corrupt_model");
+  const binBytes = readTraceFile(
+    folder,
+    "trace.bin",
+    {
+      maxBytes: allowedValues * 4,
+      allowedBy: `the budget allows for ${maxParameters} parameters and ${TRACE_CONSTANT_ALLOWANCE} constant values`,
+    },
+    "too_many_parameters",
+  );
+  if (!jsonBytes || !binBytes) return null;
   let trace: ForwardTrace;
   try {
-    trace = ForwardTraceSchema.parse(JSON.parse(fs.readFileSync(jsonFile, "utf8")));
+    trace = ForwardTraceSchema.parse(JSON.parse(jsonBytes.toString("utf8")));
   } catch {
     throw new TraceRejected("corrupt_model", "The recorded forward pass (trace.json) is not one the grader wrote.");
   }
-  const constantBytes = new Uint8Array(fs.readFileSync(binFile));
+  const constantBytes = new Uint8Array(binBytes);
   if (constantValueCount(trace) > allowedValues) {
     throw new TraceRejected(
       "too_many_parameters",
