@@ -2,7 +2,8 @@
 // and the generated rows of a synthetic set's held-out split. Nothing published (assignment.yaml,
 // the packages the pools come from, receipts) lets anyone rebuild those rows without it. It lives
 // in the data folder, created on first use, and only the trusted side reads it: the worker's own
-// process and the seed (for the lab page's preview of the TRAIN split). No sandbox bind holds it.
+// process, `npm run grade`, and the seed (for the lab page's preview of the TRAIN split). No
+// sandbox bind may hold it (sandbox/secret-binds.ts).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

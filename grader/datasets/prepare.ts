@@ -28,7 +28,7 @@ export type DatasetInputs = Pick<AssignmentSpec, "slug" | "dataset" | "split" | 
 
 /**
  * What the keyed draws of a lab are tied to besides the secret: its slug (so two labs on one pool
- * hold out different rows) and its seed (so an author can still ask for a fresh split).
+ * are split differently) and its seed (so an author can still ask for a fresh split).
  */
 function keyContext(purpose: string, spec: DatasetInputs): string {
   return JSON.stringify([purpose, spec.slug, spec.split.seed]);
