@@ -7,12 +7,17 @@ import { describe, it } from "node:test";
 import { DatasetPreviewSchema } from "@/lib/assignments/dataset-preview";
 import { loadAssignmentSpec } from "@/lib/assignments/load-assignment";
 import { materialiseTrainSplit, TrainManifestSchema } from "./materialise";
+import { keyedPermutation } from "./keyed-random";
 import { buildVocabulary, encodeDocuments, OOV_ID, PAD_ID, prepareDatasetUncached } from "./prepare";
 import { datasetPreview } from "./preview";
-import { seededPermutation } from "./random";
 import { tokenise } from "./sources";
 
-const imageSplit = (seed: number) => ({
+/** A fixed secret, so these tests pin the splits; an installation's own is random (heldout-secret.ts). */
+const SECRET = Buffer.from("datasets-test-secret-0123456789abcdefghijklmnop");
+const OTHER_SECRET = Buffer.from("datasets-test-secret-other-0123456789abcdefghi");
+
+const imageSplit = (seed: number, slug = "mnist-test") => ({
+  slug,
   dataset: { kind: "mnist" as const },
   split: { trainSize: 600, heldOutSize: 400, seed },
   preprocessing: { imageLayout: "flat" as const, pixelScale: "unit" as const, sequenceLength: 16, vocabularySize: 100 },
@@ -32,21 +37,29 @@ function rowKeys(data: Float32Array, rowSize: number): Set<string> {
 describe("datasets", () => {
   it("pins the linear-regression lab's split, so a changed generator cannot slip through", () => {
     const spec = loadAssignmentSpec("ml-foundations", "linear-regression");
-    const dataset = prepareDatasetUncached(spec);
+    const dataset = prepareDatasetUncached(spec, SECRET);
+    // The training rows follow from the published seed alone, the same on every installation.
     assert.equal(dataset.trainSha256, "61571b7eba85c756a08fa1072664bf8f44e85515321cb2efc32bc3738c34bd4c");
-    assert.equal(dataset.heldOutSha256, "4f848e41f4c16dbc09d70fc386fae730f6f7825e4e2a913e60ed8ad9017f4dde");
+    // The held-out rows follow from the secret: this hash holds for the test's secret only.
+    assert.equal(dataset.heldOutSha256, "f6b0c0024e00a0489171399d3cfa95719cab295b11f38337a7c49816385140a1");
     assert.deepEqual(dataset.train.xs.shape, [2000, 8]);
     assert.deepEqual(dataset.heldOut.ys.shape, [1000, 1]);
   });
 
-  it("splits MNIST the same way for the same seed and differently for another", () => {
-    const a = prepareDatasetUncached(imageSplit(7));
-    const b = prepareDatasetUncached(imageSplit(7));
-    const c = prepareDatasetUncached(imageSplit(8));
+  it("splits MNIST the same way for the same secret, seed and lab, and differently when any of them changes", () => {
+    const a = prepareDatasetUncached(imageSplit(7), SECRET);
+    const b = prepareDatasetUncached(imageSplit(7), SECRET);
     assert.equal(a.trainSha256, b.trainSha256);
     assert.equal(a.heldOutSha256, b.heldOutSha256);
     assert.deepEqual(Buffer.from(a.train.xs.data.buffer), Buffer.from(b.train.xs.data.buffer));
-    assert.notEqual(a.trainSha256, c.trainSha256);
+    for (const other of [
+      prepareDatasetUncached(imageSplit(8), SECRET),
+      prepareDatasetUncached(imageSplit(7, "another-lab"), SECRET),
+      prepareDatasetUncached(imageSplit(7), OTHER_SECRET),
+    ]) {
+      assert.notEqual(a.trainSha256, other.trainSha256);
+      assert.notEqual(a.heldOutSha256, other.heldOutSha256);
+    }
     assert.notEqual(a.trainSha256, a.heldOutSha256);
     assert.deepEqual(a.train.xs.shape, [600, 784]);
     assert.equal(a.train.ys.dtype, "int32");
@@ -56,7 +69,7 @@ describe("datasets", () => {
   });
 
   it("keeps train and held-out images apart", () => {
-    const dataset = prepareDatasetUncached(imageSplit(11));
+    const dataset = prepareDatasetUncached(imageSplit(11), SECRET);
     const train = rowKeys(dataset.train.xs.data as Float32Array, 784);
     const heldOut = rowKeys(dataset.heldOut.xs.data as Float32Array, 784);
     // MNIST holds a few exact duplicate images, so allow a handful of collisions, not a leak.
@@ -64,13 +77,15 @@ describe("datasets", () => {
     assert.ok(shared <= 3, `${shared} held-out images also in train`);
   });
 
-  it("permutes every index exactly once", () => {
-    const order = seededPermutation(1000, 42);
+  it("permutes every index exactly once, the same way for the same secret and context", () => {
+    const order = keyedPermutation(1000, SECRET, "context");
     assert.deepEqual(
       [...order].sort((x, y) => x - y),
       Array.from({ length: 1000 }, (_, i) => i),
     );
-    assert.deepEqual([...seededPermutation(1000, 42)], [...order]);
+    assert.deepEqual([...keyedPermutation(1000, SECRET, "context")], [...order]);
+    assert.notDeepEqual([...keyedPermutation(1000, SECRET, "another context")], [...order]);
+    assert.notDeepEqual([...keyedPermutation(1000, OTHER_SECRET, "context")], [...order]);
   });
 
   it("tokenises to lower-case words and builds the vocabulary from the documents it is given", () => {
@@ -88,7 +103,7 @@ describe("datasets", () => {
   });
 
   it("writes a train split whose files hash to the manifest's sha256", () => {
-    const dataset = prepareDatasetUncached(imageSplit(5));
+    const dataset = prepareDatasetUncached(imageSplit(5), SECRET);
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-split-"));
     try {
       const manifest = materialiseTrainSplit(dataset, folder);

@@ -1,9 +1,15 @@
-// Turns an assignment's data set, split and preprocessing into train and held-out arrays. The
-// split is a seeded shuffle of the whole pool: train takes the first trainSize examples, the
-// held-out split the next heldOutSize, so the two can never overlap.
+// Turns an assignment's data set, split and preprocessing into train and held-out arrays. Which
+// rows are held out is decided by the platform's held-out secret (heldout-secret.ts), never by
+// anything published: a pool is ordered by a keyed permutation, train taking the first trainSize
+// examples and the held-out split the next heldOutSize, so the two can never overlap; a synthetic
+// set draws its held-out rows from a stream keyed by the secret.
+import { createHash } from "node:crypto";
 import type { AssignmentSpec } from "@/lib/assignments/spec-schema";
-import { seededPermutation } from "./random";
+import { readOrCreateHeldOutSecret } from "./heldout-secret";
+import { keyedPermutation, keyedUniform } from "./keyed-random";
+import { gaussianFrom } from "./random";
 import {
+  drawRegressionRows,
   type EmailPool,
   FASHION_CLASSES,
   generateRegression,
@@ -18,14 +24,27 @@ import { type DenseArray, float32, gather, hashSplit, int32, type PreparedDatase
 export const PAD_ID = 0;
 export const OOV_ID = 1;
 
-type DatasetInputs = Pick<AssignmentSpec, "dataset" | "split" | "preprocessing">;
+export type DatasetInputs = Pick<AssignmentSpec, "slug" | "dataset" | "split" | "preprocessing">;
 
-function splitIndices(poolSize: number, spec: DatasetInputs): { train: Int32Array; heldOut: Int32Array } {
-  const { trainSize, heldOutSize, seed } = spec.split;
+/**
+ * What the keyed draws of a lab are tied to besides the secret: its slug (so two labs on one pool
+ * are split differently) and its seed (so an author can still ask for a fresh split).
+ */
+function keyContext(purpose: string, spec: DatasetInputs): string {
+  return JSON.stringify([purpose, spec.slug, spec.split.seed]);
+}
+
+/** Indices into the pool of the train and held-out examples. */
+export function splitIndices(
+  poolSize: number,
+  spec: DatasetInputs,
+  secret: Buffer,
+): { train: Int32Array; heldOut: Int32Array } {
+  const { trainSize, heldOutSize } = spec.split;
   if (trainSize + heldOutSize > poolSize) {
     throw new Error(`The split needs ${trainSize + heldOutSize} examples but the data set has ${poolSize}.`);
   }
-  const order = seededPermutation(poolSize, seed);
+  const order = keyedPermutation(poolSize, secret, keyContext("pool-split", spec));
   return { train: order.subarray(0, trainSize), heldOut: order.subarray(trainSize, trainSize + heldOutSize) };
 }
 
@@ -37,11 +56,11 @@ function finish(
   return { ...rest, train, heldOut, trainSha256: hashSplit(train), heldOutSha256: hashSplit(heldOut) };
 }
 
-function prepareImages(pool: ImagePool, classNames: string[], spec: DatasetInputs): PreparedDataset {
+function prepareImages(pool: ImagePool, classNames: string[], spec: DatasetInputs, secret: Buffer): PreparedDataset {
   const shape = spec.preprocessing.imageLayout === "image" ? [28, 28, 1] : [784];
   const xs = float32([pool.count, ...shape], pool.pixels);
   const ys = int32([pool.count], pool.labels);
-  const { train, heldOut } = splitIndices(pool.count, spec);
+  const { train, heldOut } = splitIndices(pool.count, spec, secret);
   return finish(
     { xs: gather(xs, train), ys: gather(ys, train) },
     { xs: gather(xs, heldOut), ys: gather(ys, heldOut) },
@@ -72,8 +91,8 @@ export function encodeDocuments(
   return int32([documents.length, length], out);
 }
 
-function prepareText(pool: EmailPool, spec: DatasetInputs): PreparedDataset {
-  const { train, heldOut } = splitIndices(pool.labels.length, spec);
+function prepareText(pool: EmailPool, spec: DatasetInputs, secret: Buffer): PreparedDataset {
+  const { train, heldOut } = splitIndices(pool.labels.length, spec, secret);
   const pick = (indices: Int32Array) => Array.from(indices, (i) => pool.tokens[i] ?? []);
   const trainDocs = pick(train);
   const vocabulary = buildVocabulary(trainDocs, spec.preprocessing.vocabularySize);
@@ -86,30 +105,33 @@ function prepareText(pool: EmailPool, spec: DatasetInputs): PreparedDataset {
   );
 }
 
-/** Builds the split from scratch; prepareDataset memoises this. */
-export function prepareDatasetUncached(spec: DatasetInputs): PreparedDataset {
+/** Builds the split from scratch with the given held-out secret; prepareDataset memoises this. */
+export function prepareDatasetUncached(spec: DatasetInputs, secret: Buffer): PreparedDataset {
   const { dataset, split } = spec;
   switch (dataset.kind) {
     case "synthetic-regression": {
-      const count = split.trainSize + split.heldOutSize;
-      const pool = generateRegression(count, dataset.features, dataset.noise, split.seed);
-      const xs = float32([count, dataset.features], pool.xs);
-      const ys = float32([count, 1], pool.ys);
-      // Generated examples are already independent draws, so the first trainSize are the train split.
-      const train = Int32Array.from({ length: split.trainSize }, (_, i) => i);
-      const heldOut = Int32Array.from({ length: split.heldOutSize }, (_, i) => split.trainSize + i);
+      const { task, train } = generateRegression(split.trainSize, dataset.features, dataset.noise, split.seed);
+      // Same relation, fresh inputs and noise: the task is the published one, the rows are not.
+      const heldOut = drawRegressionRows(
+        split.heldOutSize,
+        task,
+        gaussianFrom(keyedUniform(secret, keyContext("synthetic-held-out", spec))),
+      );
       return finish(
-        { xs: gather(xs, train), ys: gather(ys, train) },
-        { xs: gather(xs, heldOut), ys: gather(ys, heldOut) },
+        { xs: float32([split.trainSize, dataset.features], train.xs), ys: float32([split.trainSize, 1], train.ys) },
+        {
+          xs: float32([split.heldOutSize, dataset.features], heldOut.xs),
+          ys: float32([split.heldOutSize, 1], heldOut.ys),
+        },
         { task: "regression" },
       );
     }
     case "mnist":
-      return prepareImages(loadMnistPool(), MNIST_CLASSES, spec);
+      return prepareImages(loadMnistPool(), MNIST_CLASSES, spec, secret);
     case "fashion-mnist":
-      return prepareImages(loadFashionMnistPool(), FASHION_CLASSES, spec);
+      return prepareImages(loadFashionMnistPool(), FASHION_CLASSES, spec, secret);
     case "spam-assassin":
-      return prepareText(loadSpamAssassinPool(dataset.bodyOnly), spec);
+      return prepareText(loadSpamAssassinPool(dataset.bodyOnly), spec, secret);
   }
 }
 
@@ -117,11 +139,15 @@ export function prepareDatasetUncached(spec: DatasetInputs): PreparedDataset {
 const prepared = new Map<string, PreparedDataset>();
 const MAX_PREPARED = 4;
 
+/** The lab's split under this installation's held-out secret (read, or created, in the data folder). */
 export function prepareDataset(spec: DatasetInputs): PreparedDataset {
-  const key = JSON.stringify([spec.dataset, spec.split, spec.preprocessing]);
+  const secret = readOrCreateHeldOutSecret();
+  // Part of the key so that a replaced secret file is never answered with the old split.
+  const secretId = createHash("sha256").update(secret).digest("hex");
+  const key = JSON.stringify([secretId, spec.slug, spec.dataset, spec.split, spec.preprocessing]);
   const hit = prepared.get(key);
   if (hit) return hit;
-  const result = prepareDatasetUncached(spec);
+  const result = prepareDatasetUncached(spec, secret);
   if (prepared.size >= MAX_PREPARED) {
     const oldest = prepared.keys().next().value;
     if (oldest !== undefined) prepared.delete(oldest);

@@ -1,10 +1,10 @@
-// Seeded draws for the data sets: normals for the synthetic data and permutations for the splits,
-// from the same generator the sandbox seeds training with.
+// Seeded draws for the synthetic data's published part (its relation and its training rows), from
+// the same generator the sandbox seeds training with. Held-out rows never come from here: a 32-bit
+// seed can be searched for (keyed-random.ts).
 import { seededRandom } from "../harness/seeded-random.mjs";
 
-/** Standard normal draws by Box-Muller. */
-export function seededGaussian(seed: number): () => number {
-  const uniform = seededRandom(seed);
+/** Standard normal draws by Box-Muller from any uniform [0, 1) source. */
+export function gaussianFrom(uniform: () => number): () => number {
   return () => {
     const u = 1 - uniform();
     const v = uniform();
@@ -12,16 +12,7 @@ export function seededGaussian(seed: number): () => number {
   };
 }
 
-/** A permutation of 0..n-1 by Fisher-Yates. */
-export function seededPermutation(n: number, seed: number): Int32Array {
-  const random = seededRandom(seed);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const tmp = order[i] ?? 0;
-    order[i] = order[j] ?? 0;
-    order[j] = tmp;
-  }
-  return order;
+/** Standard normal draws from the seeded generator. */
+export function seededGaussian(seed: number): () => number {
+  return gaussianFrom(seededRandom(seed));
 }

@@ -145,21 +145,43 @@ export interface RegressionPool {
   ys: Float32Array;
 }
 
-/** y = x·w + b + noise with x, w, b ~ N(0, 1), all drawn from `seed`. */
-export function generateRegression(count: number, features: number, noise: number, seed: number): RegressionPool {
+/** The hidden linear relation of a synthetic set: y = x·weights + bias + noise. */
+export interface RegressionTask {
+  weights: number[];
+  bias: number;
+  noise: number;
+}
+
+/**
+ * The task and the TRAIN rows, x, w, b ~ N(0, 1), all drawn from the published `seed`: a learner can
+ * regenerate them, and gets nothing the train split does not already show. Held-out rows come from
+ * drawRegressionRows with a stream keyed by the held-out secret instead.
+ */
+export function generateRegression(
+  count: number,
+  features: number,
+  noise: number,
+  seed: number,
+): { task: RegressionTask; train: RegressionPool } {
   const gaussian = seededGaussian(seed);
   const weights = Array.from({ length: features }, gaussian);
-  const bias = gaussian();
+  const task = { weights, bias: gaussian(), noise };
+  return { task, train: drawRegressionRows(count, task, gaussian) };
+}
+
+/** `count` rows of the task, with x and the noise drawn from `gaussian`. */
+export function drawRegressionRows(count: number, task: RegressionTask, gaussian: () => number): RegressionPool {
+  const features = task.weights.length;
   const xs = new Float32Array(count * features);
   const ys = new Float32Array(count);
   for (let i = 0; i < count; i++) {
-    let y = bias;
+    let y = task.bias;
     for (let j = 0; j < features; j++) {
       const x = gaussian();
       xs[i * features + j] = x;
-      y += x * (weights[j] ?? 0);
+      y += x * (task.weights[j] ?? 0);
     }
-    ys[i] = y + noise * gaussian();
+    ys[i] = y + task.noise * gaussian();
   }
   return { xs, ys };
 }

@@ -12,6 +12,7 @@ import { ensureDebianPackages } from "../../lib/system/debian-packages";
 import { detectCgroupLayout, RunCgroup, type CgroupLayout } from "./cgroup";
 import { logger } from "../../lib/log";
 import { reachableBinds, SANDBOX_USER } from "./reachable-binds";
+import { bindExposingSecret, platformSecretFiles } from "./secret-binds";
 
 export interface SandboxBind {
   source: string;
@@ -262,6 +263,8 @@ function validateRequest(request: SandboxRequest): void {
     }
     if (!fs.existsSync(bind.source)) throw new Error(`bind source does not exist: ${bind.source}`);
   }
+  const exposed = bindExposingSecret(request.binds, platformSecretFiles());
+  if (exposed) throw new Error(`bind source ${exposed.bind.source} would expose the platform secret ${exposed.file}`);
 }
 
 interface CapturedRun {

@@ -6,7 +6,10 @@ import { LocalizedTextSchema } from "@/lib/courses/content-schema";
 
 const SHA256 = z.string().regex(/^[0-9a-f]{64}$/);
 
-/** Options of the synthetic linear-regression data set: y = x·w + b + noise, all drawn from the split seed. */
+/**
+ * Options of the synthetic linear-regression data set: y = x·w + b + noise. w, b and the training rows are drawn from
+ * the split seed; the held-out rows from the platform's held-out secret.
+ */
 const SyntheticRegressionSchema = z.object({
   kind: z.literal("synthetic-regression"),
   /** Number of input features. */
@@ -47,8 +50,9 @@ export const SplitSpecSchema = z.object({
   /** Examples only the trusted scorer sees. */
   heldOutSize: z.number().int().min(1).max(100_000),
   /**
-   * Seed of the shuffle that makes the split (and of the synthetic data); fixed per assignment so every learner meets
-   * the same held-out set.
+   * Fixed per assignment, so every learner of an installation meets the same held-out set. With the slug and the
+   * platform's held-out secret it keys the shuffle that splits a pool; it draws the synthetic set's relation and
+   * training rows. The held-out rows depend on the secret, so the seed alone cannot rebuild them.
    */
   seed: z
     .number()
