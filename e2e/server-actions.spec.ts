@@ -540,8 +540,10 @@ test.describe("each role calling each server action", () => {
           expect(response.status, `${role}: ${JSON.stringify(outcome)}`).toBe(200);
           if (expected.redirect) expect(response.redirect, role).toMatch(expected.redirect);
           else if (expected.isAllowed && expected.value !== undefined)
-            expect(response.value, role).toMatchObject(expected.value as Record<string, unknown>);
-          else expect(response.value, role).toEqual(expected.value);
+            expect(response.value, `${role}: ${JSON.stringify(outcome)}`).toMatchObject(
+              expected.value as Record<string, unknown>,
+            );
+          else expect(response.value, `${role}: ${JSON.stringify(outcome)}`).toEqual(expected.value);
           if (before)
             expect(
               Database.changedTables(before, await database.fingerprint()),

@@ -103,7 +103,7 @@ function submission(name: Name, marker: string, plant: string): string {
   ].join("\n");
 }
 
-describe("hostile files in the output folder, through the grading pipeline", { concurrency: 2 }, () => {
+describe("hostile files in the output folder, through the grading pipeline", () => {
   const base = loadAssignmentSpec("ml-foundations", "linear-regression");
   const spec = { ...base, budget: { ...base.budget, trainingSeconds: 1, memoryMiB: 384 } };
 
