@@ -18,7 +18,7 @@
 import type { AssignmentSpec } from "@/lib/assignments/spec-schema";
 import { errorMessage } from "@/lib/errors";
 import type { SandboxResult } from "@/grader/sandbox/run-sandboxed";
-import type { EpochPoint, FailureKind, GradeProgress, LogLine } from "./grade-submission";
+import type { EpochPoint, FailureKind, GradeProgress, LogLine } from "./grade-types";
 
 export const MAX_LOG_LINES = 200;
 export const MAX_LOG_LINE_CHARS = 500;

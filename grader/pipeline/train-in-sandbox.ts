@@ -1,0 +1,156 @@
+// The training step of a grading run: lays out the job folder (TRAIN split, compiled code, config),
+// runs the harness in the sandbox and classifies how the run ended (classify-run.ts).
+import fs from "node:fs";
+import path from "node:path";
+import type { AssignmentSpec } from "@/lib/assignments/spec-schema";
+import { installedNativeBackend, NATIVE_PACKAGES, type NativeBackend } from "@/grader/backends/select-backend";
+import { graderConfig } from "@/grader/config";
+import { materialiseTrainSplit } from "@/grader/datasets/materialise";
+import type { PreparedDataset } from "@/grader/datasets/types";
+import { packageBinds } from "@/grader/sandbox/node-modules";
+import { runSandboxed, type SandboxBind, type SandboxResult } from "@/grader/sandbox/run-sandboxed";
+import {
+  classifyLaunchError,
+  classifyRun,
+  MAX_LOG_LINE_CHARS,
+  MAX_LOG_LINES,
+  RunLog,
+  type Failure,
+} from "./classify-run";
+import type { GradeRequest } from "./grade-types";
+import { createJobFolder, SANDBOX_PATHS } from "./job-folder";
+import { wasmKernelBundle } from "./wasm-kernel-bundle";
+
+const PROJECT_DIR = path.resolve(import.meta.dirname, "../..");
+const HARNESS_DIR = path.join(PROJECT_DIR, "grader/harness");
+const SANDBOX_PACKAGES = ["@tensorflow/tfjs", "@tensorflow/tfjs-backend-wasm"];
+
+export type TrainingBackend = AssignmentSpec["trainingBackend"] | NativeBackend;
+
+/**
+ * The engine a lab trains on: GRADER_BACKEND when an operator forces one, else a native
+ * libtensorflow engine where one is installed, else the lab's own choice (wasm with Gradient's
+ * training kernels unless the lab asks for the pure-JavaScript cpu backend).
+ */
+export function trainingBackendFor(spec: AssignmentSpec): TrainingBackend {
+  return graderConfig.preferredBackend ?? installedNativeBackend() ?? spec.trainingBackend;
+}
+
+/**
+ * Whether the same code, data and seed train the same weights on this engine (libtensorflow's threaded reductions do
+ * not promise it).
+ */
+export function isTrainingDeterministic(backend: TrainingBackend): boolean {
+  return backend === "wasm" || backend === "cpu";
+}
+
+/** node, tfjs and reading the data take a few seconds before the training clock starts, and saving takes some after. */
+const STARTUP_SECONDS = 15;
+const OUTPUT_LIMIT_BYTES = 2 * 2 ** 20;
+const MODEL_JSON_ALLOWANCE_BYTES = 16 * 2 ** 20;
+const MAX_PROCESSES = 64;
+const WASM_KERNELS_FILE = "wasm-training-kernels.mjs";
+
+export interface TrainingOutcome {
+  failure: Failure | null;
+  trainingMs: number;
+  /** The job folder; the caller removes it after scoring what the run saved in its output. */
+  folder: string;
+}
+
+function isDiskFull(folder: string): boolean {
+  const { bavail, bsize } = fs.statfsSync(folder);
+  return bavail * bsize < 2 ** 20;
+}
+
+export async function trainInSandbox(
+  request: GradeRequest,
+  backend: TrainingBackend,
+  dataset: PreparedDataset,
+  compiled: string,
+  log: RunLog,
+): Promise<TrainingOutcome> {
+  const { spec } = request;
+  const folder = createJobFolder();
+  let binds: SandboxBind[];
+  try {
+    materialiseTrainSplit(dataset, path.join(folder, "data"));
+    fs.writeFileSync(path.join(folder, "learner", "submission.mjs"), compiled, { mode: 0o644 });
+    const config = {
+      backend,
+      budget: {
+        maxEpochs: spec.budget.maxEpochs,
+        trainingSeconds: spec.budget.trainingSeconds,
+        maxParameters: spec.budget.maxParameters,
+      },
+      allowCustomLoop: spec.allowCustomLoop,
+      seed: request.seed,
+      maxLogLines: MAX_LOG_LINES,
+      maxLogLineChars: MAX_LOG_LINE_CHARS,
+    };
+    fs.writeFileSync(path.join(folder, "control", "config.json"), JSON.stringify(config), { mode: 0o644 });
+    if (backend === "wasm") {
+      fs.writeFileSync(path.join(folder, "control", WASM_KERNELS_FILE), await wasmKernelBundle(), { mode: 0o644 });
+    }
+    for (const file of fs.readdirSync(path.join(folder, "data"))) fs.chmodSync(path.join(folder, "data", file), 0o644);
+
+    binds = [
+      { source: HARNESS_DIR, target: SANDBOX_PATHS.harness },
+      { source: path.join(folder, "control"), target: SANDBOX_PATHS.control },
+      { source: path.join(folder, "data"), target: SANDBOX_PATHS.data },
+      { source: path.join(folder, "learner"), target: SANDBOX_PATHS.learner },
+      { source: path.join(folder, "output"), target: SANDBOX_PATHS.output, isWritable: true },
+      ...packageBinds(
+        path.join(PROJECT_DIR, "node_modules"),
+        backend === "wasm" || backend === "cpu" ? SANDBOX_PACKAGES : [...SANDBOX_PACKAGES, NATIVE_PACKAGES[backend]],
+      ),
+    ];
+  } catch (error) {
+    fs.rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
+  const wallSeconds = spec.budget.trainingSeconds + STARTUP_SECONDS;
+  let run: SandboxResult;
+  try {
+    run = await runSandboxed(
+      {
+        entry: `${SANDBOX_PATHS.harness}/harness.mjs`,
+        args: [
+          `${SANDBOX_PATHS.control}/config.json`,
+          SANDBOX_PATHS.data,
+          `${SANDBOX_PATHS.learner}/submission.mjs`,
+          SANDBOX_PATHS.output,
+          ...(backend === "wasm" ? [`${SANDBOX_PATHS.control}/${WASM_KERNELS_FILE}`] : []),
+        ],
+        binds,
+        memoryBytes: spec.budget.memoryMiB * 2 ** 20,
+        maxProcesses: MAX_PROCESSES,
+        wallSeconds,
+        outputLimitBytes: OUTPUT_LIMIT_BYTES,
+        // The saved weights (4 bytes a parameter) and model.json are all a run needs to write.
+        maxFileBytes: spec.budget.maxParameters * 4 + MODEL_JSON_ALLOWANCE_BYTES,
+        allowWeak: graderConfig.isWeakSandboxAllowed,
+      },
+      (stream, line) => log.line(stream, line),
+    );
+  } catch (error) {
+    return { folder, trainingMs: 0, failure: classifyLaunchError(error, log) };
+  }
+  const failure = classifyRun(run, log, spec, wallSeconds);
+  // A save that failed because the grader's own disk is full is the platform's fault, judged from
+  // the worker's reading of free space, never from anything the learner's code printed.
+  if (failure?.code === "save_failed" && isDiskFull(folder)) {
+    return {
+      folder,
+      trainingMs: run.durationMs,
+      failure: {
+        kind: "platform",
+        code: "disk_full",
+        message:
+          "The grader's disk is full. " +
+          "This is a fault of the grading platform, not of your code, and does not count as an attempt.",
+      },
+    };
+  }
+  return { folder, trainingMs: run.durationMs, failure };
+}
