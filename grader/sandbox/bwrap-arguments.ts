@@ -66,10 +66,11 @@ function systemMountArgs(): string[] {
   return args;
 }
 
+/** `command` is the program to run inside (its path as the sandbox sees it) and its arguments. */
 export function bwrapPlan(
   tools: BwrapTools,
   binds: SandboxBind[],
-  nodeArgs: string[],
+  command: string[],
   seccompFile: string | null,
 ): LaunchPlan {
   const bwrapArgs = [
@@ -103,8 +104,7 @@ export function bwrapPlan(
     // everything inside, and nothing of bwrap's own set-up has to pass it.
     ...(seccompFile === null ? [] : ["--seccomp", String(SECCOMP_FD)]),
     "--",
-    nodeBinary(),
-    ...nodeArgs,
+    ...command,
   ];
   if (isRoot()) {
     if (!tools.setpriv) throw new Error("setpriv is missing, so the sandbox would run as root");

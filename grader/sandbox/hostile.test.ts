@@ -132,7 +132,7 @@ describe("the sandbox on this machine", () => {
     assert.ok(isComplete);
     assert.deepEqual(
       layers.map((layer) => layer.name),
-      ["bwrap", "unprivileged-user", "cgroup-memory", "cgroup-pids", "network-namespace"],
+      ["bwrap", "unprivileged-user", "cgroup-memory", "cgroup-pids", "cgroup-cpu", "network-namespace", "seccomp"],
     );
   });
 

@@ -179,7 +179,7 @@ export async function runSandboxed(request: SandboxRequest, onLine?: LineListene
       ? bwrapPlan(
           { bwrap: env.bwrap, setpriv: env.setpriv },
           binds,
-          nodeArgs(request, (sandboxPath) => sandboxPath),
+          [nodeBinary(), ...nodeArgs(request, (sandboxPath) => sandboxPath)],
           env.seccompFile,
         )
       : {

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { errorMessage } from "../../lib/errors";
 import { ensureDebianPackages } from "../../lib/system/debian-packages";
-import { bwrapPlan, isRoot, permissionFlag } from "./bwrap-arguments";
+import { bwrapPlan, isRoot, nodeBinary, permissionFlag } from "./bwrap-arguments";
 import { detectCgroupLayout, RunCgroup, type CgroupLayout } from "./cgroup";
 import { launch } from "./launch-sandbox";
 import type { SandboxLayer } from "./run-sandboxed";
@@ -125,6 +125,7 @@ async function detectEnvironment(): Promise<Environment> {
         { bwrap, setpriv },
         [],
         [
+          nodeBinary(),
           permissionFlag(),
           `--allow-fs-read=${STATUS_FILE}`,
           "--disable-warning=ExperimentalWarning",
