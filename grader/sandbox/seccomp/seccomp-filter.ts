@@ -77,11 +77,9 @@ export function seccompFilterFile(): string {
     // Written under a temporary name and renamed, so a half-written filter is never loaded.
     const temporary = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, program, { mode: 0o644 });
+    // Earlier versions stay: a few kilobytes each, and a worker of another version on this
+    // machine may still be loading its own.
     fs.renameSync(temporary, file);
-    for (const entry of fs.readdirSync(folder)) {
-      if (entry.startsWith("filter-") && entry.endsWith(".bpf") && path.join(folder, entry) !== file)
-        fs.rmSync(path.join(folder, entry), { force: true });
-    }
   }
   knownFilter = file;
   return file;
