@@ -325,6 +325,25 @@ describe("the sandbox on this machine", () => {
   }
 });
 
+// The seccomp filter (grader/sandbox/seccomp) denies ptrace, bpf, mounts, namespaces, io_uring and
+// the rest; its own tests make each call from native code in the real sandbox. JavaScript cannot
+// make them at all: these are the doors it would have to go through first.
+describe("the way from learner JavaScript to the calls the system-call filter denies", () => {
+  afterEach(() => {
+    assert.deepEqual(leftoverCgroups(process.pid), [], "a run's cgroup was left behind");
+    assert.deepEqual(leftoverProcesses(), [], "a sandboxed process outlived its run");
+  });
+
+  test("every door to native code is shut, and the run itself is filtered", async () => {
+    const { result } = await run("native-routes.js");
+    assert.equal(result.exitCode, 0, result.stderr);
+    assert.deepEqual(result.missingLayers, []);
+    const results = lastJson(result);
+    assert.ok(Object.keys(results).length >= 6, `the fixture tried only ${Object.keys(results).join(", ")}`);
+    assertAllRefused(results);
+  });
+});
+
 // The same attacks as submissions through the whole grading pipeline: each must end as the
 // learner's failure, with a message that tells them what happened, and leak nothing into it.
 describe("hostile submissions through the grading pipeline", { concurrency: 2 }, () => {
