@@ -7,7 +7,7 @@ import { errorMessage } from "../../lib/errors";
 import { ensureDebianPackages } from "../../lib/system/debian-packages";
 import { bwrapPlan, isRoot, nodeBinary, permissionFlag } from "./bwrap-arguments";
 import { detectCgroupLayout, RunCgroup, type CgroupLayout } from "./cgroup";
-import { launch } from "./launch-sandbox";
+import { launch, type CapturedRun } from "./launch-sandbox";
 import type { SandboxLayer } from "./run-sandboxed";
 import { seccompFilterFile } from "./seccomp/seccomp-filter";
 
@@ -68,16 +68,46 @@ function hostNetworkNamespace(): number | null {
   return match?.[1] === undefined ? null : Number(match[1]);
 }
 
-/** The host's own seccomp filters (a container's, say), which the sandbox's come on top of. */
-function hostSeccompFilters(): number {
-  const match = /^Seccomp_filters:\s*(\d+)/m.exec(fs.readFileSync(STATUS_FILE, "utf8"));
-  return match?.[1] === undefined ? 0 : Number(match[1]);
-}
-
 interface ProbeReport {
   uid: number;
+  /** The seccomp mode the sandboxed process runs in. */
   seccomp: number;
+  /** How many filters hold it (NaN on kernels before 5.9, which do not say). */
   filters: number;
+}
+
+/**
+ * Whether the sandboxed process runs under a filter the host itself does not: the host may run
+ * under filters of its own (a container's), which the sandbox inherits.
+ */
+function isFilteredBeyondHost(report: ProbeReport): boolean {
+  if (report.seccomp !== SECCOMP_MODE_FILTER) return false;
+  const status = fs.readFileSync(STATUS_FILE, "utf8");
+  const field = (name: string): number => Number(new RegExp(`^${name}:\\s*(\\d+)`, "m").exec(status)?.[1]);
+  if (Number.isNaN(report.filters)) return field("Seccomp") !== SECCOMP_MODE_FILTER;
+  return report.filters > (field("Seccomp_filters") || 0);
+}
+
+/** A trial sandbox running the probe script, with the filter when one is given. */
+async function trialRun(
+  tools: { bwrap: string; setpriv: string | null },
+  seccompFile: string | null,
+  group: RunCgroup | null,
+): Promise<CapturedRun> {
+  const command = [
+    nodeBinary(),
+    permissionFlag(),
+    `--allow-fs-read=${STATUS_FILE}`,
+    "--disable-warning=ExperimentalWarning",
+    "-e",
+    PROBE_SCRIPT,
+  ];
+  return launch(
+    bwrapPlan(tools, [], command, seccompFile),
+    group,
+    { wallSeconds: 10, outputLimitBytes: 64 * 1024, stdin: "" },
+    undefined,
+  );
 }
 
 async function detectEnvironment(): Promise<Environment> {
@@ -120,24 +150,14 @@ async function detectEnvironment(): Promise<Environment> {
     bwrap = installBwrap();
     if (!bwrap) throw new Error("bwrap is not on this machine");
     if (isRoot() && !setpriv) throw new Error("setpriv is missing, so the sandbox would run as root");
-    const run = await launch(
-      bwrapPlan(
-        { bwrap, setpriv },
-        [],
-        [
-          nodeBinary(),
-          permissionFlag(),
-          `--allow-fs-read=${STATUS_FILE}`,
-          "--disable-warning=ExperimentalWarning",
-          "-e",
-          PROBE_SCRIPT,
-        ],
-        seccompFile,
-      ),
-      probeGroup,
-      { wallSeconds: 10, outputLimitBytes: 64 * 1024, stdin: "" },
-      undefined,
-    );
+    let run = await trialRun({ bwrap, setpriv }, seccompFile, probeGroup);
+    if (run.exitCode !== 0 && seccompFile !== null) {
+      // Tried again without the filter, so that a filter this machine cannot take is reported as
+      // the one missing layer rather than taking bwrap and the namespaces down with it.
+      seccompProblem = `a trial sandbox under the filter failed (exit ${run.exitCode}): ${run.stderr.trim()}`;
+      seccompFile = null;
+      run = await trialRun({ bwrap, setpriv }, null, probeGroup);
+    }
     if (run.exitCode !== 0) throw new Error(`a trial sandbox failed (exit ${run.exitCode}): ${run.stderr.trim()}`);
     mark(LAYER_BWRAP, true, `${bwrap}, all namespaces unshared`);
     const report = JSON.parse(run.stdout) as ProbeReport;
@@ -149,8 +169,7 @@ async function detectEnvironment(): Promise<Environment> {
     const inner = run.info?.["net-namespace"];
     const isSeparate = typeof inner === "number" && inner !== hostNetworkNamespace();
     mark(LAYER_NETWORK, isSeparate, isSeparate ? `own network namespace ${inner}` : "shares the host's network");
-    const isFiltered =
-      seccompFile !== null && report.seccomp === SECCOMP_MODE_FILTER && report.filters > hostSeccompFilters();
+    const isFiltered = seccompFile !== null && isFilteredBeyondHost(report);
     mark(
       LAYER_SECCOMP,
       isFiltered,
