@@ -7,6 +7,8 @@ export const graderConfig = {
   workerId: `${os.hostname()}:${process.pid}`,
   concurrency: env.GRADER_CONCURRENCY,
   preferredBackend: env.GRADER_BACKEND,
+  /** Cores' worth of CPU time one sandboxed run may use, enforced by its cgroup. */
+  cpuShare: env.GRADER_CPU_SHARE,
   isWeakSandboxAllowed: env.GRADER_UNSAFE_ALLOW_WEAK_SANDBOX,
   heartbeatMs: env.GRADER_HEARTBEAT_SECONDS * 1000,
   /** A job whose worker stops renewing its lock for this long is taken over by another worker. */

@@ -53,6 +53,11 @@ const EnvSchema = z.object({
   GRADER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   /** How long a worker told to stop (SIGTERM) lets its running jobs finish before it hands them back and exits. */
   GRADER_DRAIN_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /**
+   * Cores' worth of CPU time each sandboxed run may use (cgroup cpu.max): 1 is one whole core, 0.5
+   * half of one, 2 two cores for a run that trains on several threads.
+   */
+  GRADER_CPU_SHARE: z.coerce.number().min(0.05).max(256).default(1),
   /** Force a TensorFlow.js backend (tensorflow-gpu, tensorflow, wasm, cpu) instead of the fastest installed. */
   GRADER_BACKEND: z.enum(["tensorflow-gpu", "tensorflow", "wasm", "cpu"]).optional(),
   /** Development only: grade even where a sandbox layer is missing. Never set this in production. */

@@ -1,6 +1,6 @@
-// One cgroup per sandboxed run: it caps memory and the number of tasks, tells an OOM kill apart
-// from other deaths, and is the one handle that reaches every process the learner's code started,
-// even ones that forked away from their parent.
+// One cgroup per sandboxed run: it caps memory, the number of tasks and the share of the CPU, tells
+// an OOM kill apart from other deaths, and is the one handle that reaches every process the
+// learner's code started, even ones that forked away from their parent.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -15,12 +15,21 @@ export interface CgroupLayout {
   /** Parent directories of the per-run cgroups; v1 has one per controller, v2 a single one. */
   memoryParent: string;
   pidsParent: string;
+  /** Where the cpu controller is, or null when this machine offers none we may use. */
+  cpuParent: string | null;
 }
 
 export interface CgroupLimits {
   memoryBytes: number;
   maxTasks: number;
+  /** Cores' worth of CPU time the group may use (0.5 is half of one core); none when absent. */
+  cpuCores?: number;
 }
+
+/** The scheduler's accounting period for the CPU cap; the quota is a share of it. */
+const CPU_PERIOD_MICROS = 100_000;
+/** The kernel refuses a quota under a millisecond. */
+const CPU_MIN_QUOTA_MICROS = 1_000;
 
 interface Mount {
   mountPoint: string;
@@ -67,9 +76,9 @@ function nestedParent(mountPoint: string, ownPath: string | undefined): string {
   return path.join(fs.existsSync(own) ? own : mountPoint, GROUP_DIR_NAME);
 }
 
-function enableV2Controllers(dir: string): boolean {
+function enableV2Controllers(dir: string, controllers: string): boolean {
   try {
-    fs.writeFileSync(path.join(dir, "cgroup.subtree_control"), "+memory +pids");
+    fs.writeFileSync(path.join(dir, "cgroup.subtree_control"), controllers);
     return true;
   } catch {
     return false;
@@ -86,10 +95,13 @@ function detectV2(mounts: Mount[], own: Map<string, string>): CgroupLayout | nul
     for (const base of [ownDir, mount.mountPoint]) {
       const parent = path.join(base, GROUP_DIR_NAME);
       try {
-        if (!enableV2Controllers(base)) continue;
+        if (!enableV2Controllers(base, "+memory +pids")) continue;
         fs.mkdirSync(parent, { recursive: true });
-        if (!enableV2Controllers(parent)) continue;
-        return { version: 2, memoryParent: parent, pidsParent: parent };
+        if (!enableV2Controllers(parent, "+memory +pids")) continue;
+        // The CPU cap is a layer of its own: without it runs still have memory and task caps.
+        const hasCpu =
+          controllers.includes("cpu") && enableV2Controllers(base, "+cpu") && enableV2Controllers(parent, "+cpu");
+        return { version: 2, memoryParent: parent, pidsParent: parent, cpuParent: hasCpu ? parent : null };
       } catch {
         continue;
       }
@@ -106,7 +118,19 @@ function detectV1(mounts: Mount[], own: Map<string, string>): CgroupLayout | nul
   const pidsParent = nestedParent(pidsMount.mountPoint, own.get("pids"));
   fs.mkdirSync(memoryParent, { recursive: true });
   fs.mkdirSync(pidsParent, { recursive: true });
-  return { version: 1, memoryParent, pidsParent };
+  return { version: 1, memoryParent, pidsParent, cpuParent: detectV1Cpu(mounts, own) };
+}
+
+function detectV1Cpu(mounts: Mount[], own: Map<string, string>): string | null {
+  const cpuMount = mounts.find((m) => m.fsType === "cgroup" && m.options.includes("cpu"));
+  if (!cpuMount) return null;
+  const cpuParent = nestedParent(cpuMount.mountPoint, own.get("cpu"));
+  try {
+    fs.mkdirSync(cpuParent, { recursive: true });
+    return cpuParent;
+  } catch {
+    return null;
+  }
 }
 
 /** Throws with the reason when this machine offers no usable memory+pids cgroup. */
@@ -120,7 +144,7 @@ export function detectCgroupLayout(): CgroupLayout {
 
 /** Per-run cgroups that still exist; empty once every run has been cleaned up. */
 export function listRunCgroups(layout: CgroupLayout): string[] {
-  const parents = [...new Set([layout.memoryParent, layout.pidsParent])];
+  const parents = [...new Set([layout.memoryParent, layout.pidsParent, layout.cpuParent ?? layout.memoryParent])];
   return parents.flatMap((parent) =>
     fs
       .readdirSync(parent, { withFileTypes: true })
@@ -154,6 +178,7 @@ export class RunCgroup {
     private readonly layout: CgroupLayout,
     readonly memoryDir: string,
     readonly pidsDir: string,
+    readonly cpuDir: string | null,
   ) {}
 
   static create(layout: CgroupLayout, limits: CgroupLimits): RunCgroup {
@@ -172,6 +197,7 @@ export class RunCgroup {
         writeIfPresent(path.join(group.memoryDir, "memory.memsw.limit_in_bytes"), bytes);
       }
       fs.writeFileSync(path.join(group.pidsDir, "pids.max"), String(Math.floor(limits.maxTasks)));
+      if (limits.cpuCores !== undefined) group.limitCpu(limits.cpuCores);
       return group;
     } catch (error) {
       group.removeDirs();
@@ -180,7 +206,43 @@ export class RunCgroup {
   }
 
   private static named(layout: CgroupLayout, name: string): RunCgroup {
-    return new RunCgroup(layout, path.join(layout.memoryParent, name), path.join(layout.pidsParent, name));
+    return new RunCgroup(
+      layout,
+      path.join(layout.memoryParent, name),
+      path.join(layout.pidsParent, name),
+      layout.cpuParent === null ? null : path.join(layout.cpuParent, name),
+    );
+  }
+
+  /** Caps the group at `cores` cores' worth of CPU time per period, however many tasks it runs. */
+  private limitCpu(cores: number): void {
+    if (this.cpuDir === null) throw new Error("this machine's cgroups offer no cpu controller");
+    if (!Number.isFinite(cores) || cores <= 0) throw new Error(`cpuCores must be a positive number, got ${cores}`);
+    const quota = String(Math.max(CPU_MIN_QUOTA_MICROS, Math.round(cores * CPU_PERIOD_MICROS)));
+    if (this.layout.version === 2) {
+      fs.writeFileSync(path.join(this.cpuDir, "cpu.max"), `${quota} ${CPU_PERIOD_MICROS}`);
+    } else {
+      fs.writeFileSync(path.join(this.cpuDir, "cpu.cfs_period_us"), String(CPU_PERIOD_MICROS));
+      fs.writeFileSync(path.join(this.cpuDir, "cpu.cfs_quota_us"), quota);
+    }
+  }
+
+  /** The CPU cap as written, in cores (null without one), read back from the kernel's files. */
+  cpuLimitCores(): number | null {
+    if (this.cpuDir === null) return null;
+    const [quota, period] =
+      this.layout.version === 2
+        ? (readText(path.join(this.cpuDir, "cpu.max")) ?? "").trim().split(/\s+/)
+        : [readText(path.join(this.cpuDir, "cpu.cfs_quota_us")), readText(path.join(this.cpuDir, "cpu.cfs_period_us"))];
+    const quotaMicros = Number(quota?.trim());
+    const periodMicros = Number(period?.trim());
+    if (!Number.isFinite(quotaMicros) || quotaMicros <= 0 || !(periodMicros > 0)) return null;
+    return quotaMicros / periodMicros;
+  }
+
+  /** Periods in which the group used up its CPU quota and was held back (null without a cpu group). */
+  cpuThrottledPeriods(): number | null {
+    return this.cpuDir === null ? null : readCounter(path.join(this.cpuDir, "cpu.stat"), "nr_throttled");
   }
 
   /**
@@ -197,7 +259,7 @@ export class RunCgroup {
   }
 
   get paths(): string[] {
-    return [...new Set([this.memoryDir, this.pidsDir])];
+    return [...new Set([this.memoryDir, this.pidsDir, ...(this.cpuDir === null ? [] : [this.cpuDir])])];
   }
 
   addProcess(pid: number): void {

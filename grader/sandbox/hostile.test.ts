@@ -132,7 +132,7 @@ describe("the sandbox on this machine", () => {
     assert.ok(isComplete);
     assert.deepEqual(
       layers.map((layer) => layer.name),
-      ["bwrap", "unprivileged-user", "cgroup-memory", "cgroup-pids", "network-namespace"],
+      ["bwrap", "unprivileged-user", "cgroup-memory", "cgroup-pids", "cgroup-cpu", "network-namespace", "seccomp"],
     );
   });
 
@@ -323,6 +323,25 @@ describe("the sandbox on this machine", () => {
       assert.ok(JSON.parse(fs.readFileSync(path.join(out, "model.json"), "utf8")));
     });
   }
+});
+
+// The seccomp filter (grader/sandbox/seccomp) denies ptrace, bpf, mounts, namespaces, io_uring and
+// the rest; its own tests make each call from native code in the real sandbox. JavaScript cannot
+// make them at all: these are the doors it would have to go through first.
+describe("the way from learner JavaScript to the calls the system-call filter denies", () => {
+  afterEach(() => {
+    assert.deepEqual(leftoverCgroups(process.pid), [], "a run's cgroup was left behind");
+    assert.deepEqual(leftoverProcesses(), [], "a sandboxed process outlived its run");
+  });
+
+  test("every door to native code is shut, and the run itself is filtered", async () => {
+    const { result } = await run("native-routes.js");
+    assert.equal(result.exitCode, 0, result.stderr);
+    assert.deepEqual(result.missingLayers, []);
+    const results = lastJson(result);
+    assert.ok(Object.keys(results).length >= 6, `the fixture tried only ${Object.keys(results).join(", ")}`);
+    assertAllRefused(results);
+  });
 });
 
 // The same attacks as submissions through the whole grading pipeline: each must end as the
