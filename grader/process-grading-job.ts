@@ -238,8 +238,9 @@ export async function processGradingJob(job: Job): Promise<void> {
   }
   log.info(outcome, "graded");
   if (saved.certificateJob) {
-    // The stored row already guarantees the check: the issuer relays what this enqueue leaves behind.
-    await enqueueCertificateJob(saved.certificateJob).catch((error: unknown) =>
+    // Not awaited: with Redis away the enqueue would wait for it, and hold this job. The stored row
+    // already guarantees the check; the issuer relays what this enqueue leaves behind.
+    void enqueueCertificateJob(saved.certificateJob).catch((error: unknown) =>
       log.warn({ err: error }, "certificate check recorded in Postgres; enqueue deferred"),
     );
   }
