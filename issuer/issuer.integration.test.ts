@@ -1,7 +1,8 @@
 // The signing key stays out of the process that handles learner artefacts. The grading worker and
 // the certificate issuer are started as `npm start` starts them (scripts/lib/stack.ts), both handed
-// an environment that holds the key: a passed lab gets its certificate from the issuer, while the
-// worker's environment holds no key setting and it never opens the key file it would fall back to.
+// an environment that holds the key, on a Redis and a database of this test's own (the fault
+// tests' lab): a passed lab gets its certificate from the issuer, while the worker's environment
+// holds no key setting and it never opens the key file it would fall back to.
 //
 // That file is a FIFO: opening one to read it blocks until a writer comes, and meanwhile counts as
 // a reader, so a writer's non-blocking open succeeds (instead of failing with ENXIO) if the worker
