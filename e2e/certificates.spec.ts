@@ -296,7 +296,7 @@ test.describe("a learner who completes the course", () => {
     );
     await graduate.getByRole("button", { name: "Submit for grading" }).click();
     await expect(graduate.getByTestId("submission-status")).toHaveText("Passed", { timeout: 240_000 });
-    // The certificate is issued just after the grade is stored; the stored message then says so.
+    // The certificate issuer signs just after the grading worker stores the grade; the stored message then says so.
     await expect(async () => {
       await graduate.reload();
       await expect(graduate.getByTestId("submission-message")).toContainText("your certificate is at", {

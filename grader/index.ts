@@ -2,8 +2,11 @@
 // "grading" queue, sweeps for lost work, reports a heartbeat, and drains on SIGTERM.
 import os from "node:os";
 import { Worker, type Job } from "bullmq";
+import { forbidSigningKey } from "../lib/certificates/signing-key";
 import { db } from "../lib/db";
+import { hasSigningKeySetting, SIGNING_KEY_VARIABLES } from "../lib/env";
 import { logger } from "../lib/log";
+import { closeCertificateQueue } from "../lib/queue/certificate-queue";
 import {
   closeGradingQueue,
   createQueueConnection,
@@ -67,7 +70,23 @@ async function checkSandbox(): Promise<boolean> {
   return false;
 }
 
+/**
+ * This process handles learner artefacts, so it must never hold the certificate signing key: it
+ * refuses to start when given one, and no code path in it may load the key from its default file.
+ */
+function refuseSigningKey(): void {
+  if (hasSigningKeySetting()) {
+    throw new Error(
+      `The grading worker was given ${SIGNING_KEY_VARIABLES.join(" or ")}. It handles learner artefacts and must ` +
+        "never hold the certificate signing key: start it without them, and give the key to the certificate " +
+        "issuer (`npm run issuer`) instead.",
+    );
+  }
+  forbidSigningKey("grading worker");
+}
+
 async function main(): Promise<void> {
+  refuseSigningKey();
   const startedAt = new Date();
   const canGrade = await checkSandbox();
   await beat(canGrade ? "ready" : "refusing", 0, startedAt);
@@ -136,6 +155,7 @@ async function main(): Promise<void> {
       }
     }
     await settlesWithin(closeGradingQueue(), CLEAN_UP_MS);
+    await settlesWithin(closeCertificateQueue(), CLEAN_UP_MS);
     await settlesWithin(db.workerHeartbeat.delete({ where: { id: graderConfig.workerId } }), CLEAN_UP_MS);
     await settlesWithin(db.$disconnect(), CLEAN_UP_MS);
     log.info("stopped");

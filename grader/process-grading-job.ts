@@ -3,10 +3,10 @@
 import crypto from "node:crypto";
 import type { Job } from "bullmq";
 import { AssignmentSpecSchema } from "../lib/assignments/spec-schema";
-import { issueCertificateIfEligible } from "../lib/certificates/issue-certificate";
 import { db } from "../lib/db";
 import type { Prisma } from "../lib/generated/prisma/client";
-import { logger, type Logger } from "../lib/log";
+import { logger } from "../lib/log";
+import { enqueueCertificateJob, recordCertificateJob } from "../lib/queue/certificate-outbox";
 import { GradingJobSchema } from "../lib/queue/grading-queue";
 import { notifySubmissionChanged } from "../lib/submissions/progress-channel";
 import { graderConfig } from "./config";
@@ -221,39 +221,28 @@ export async function processGradingJob(job: Job): Promise<void> {
             `This does not count as an attempt; please submit again later.`,
         }
       : result;
-  const saved = await db.submission.updateMany({
-    where: { id: submissionId, status: "RUNNING", workerId: graderConfig.workerId },
-    data: { ...resultData(final), seed },
+  const saved = await db.$transaction(async (tx) => {
+    const updated = await tx.submission.updateMany({
+      where: { id: submissionId, status: "RUNNING", workerId: graderConfig.workerId },
+      data: { ...resultData(final), seed },
+    });
+    // A pass may complete the course. The certificate issuer, a process of its own, checks and
+    // signs: this one handles learner artefacts and never holds the signing key.
+    const certificateJob =
+      updated.count === 1 && result.status === "passed" ? await recordCertificateJob(tx, submissionId) : null;
+    return { count: updated.count, certificateJob };
   });
   if (saved.count !== 1) {
     log.warn(outcome, "graded, but the submission was no longer this worker's to save");
     return;
   }
   log.info(outcome, "graded");
-  if (result.status === "passed") await offerCertificate(submissionId, log);
-  await notifySubmissionChanged(submissionId);
-}
-
-/**
- * A passed lab may complete the course. A certificate problem must never undo a grade, so it is
- * logged and left for the next passing result (issuance is idempotent) to try again.
- */
-async function offerCertificate(submissionId: string, log: Logger): Promise<void> {
-  try {
-    const { userId, message, assignment } = await db.submission.findUniqueOrThrow({
-      where: { id: submissionId },
-      select: { userId: true, message: true, assignment: { select: { courseId: true } } },
-    });
-    const outcome = await issueCertificateIfEligible(userId, assignment.courseId);
-    if (outcome.isIssued && outcome.isNew) {
-      await db.submission.update({
-        where: { id: submissionId },
-        data: {
-          message: `${message ?? ""} You have completed the course: your certificate is at ${outcome.verifyUrl}`.trim(),
-        },
-      });
-    }
-  } catch (error) {
-    log.warn({ err: error }, "certificate check failed");
+  if (saved.certificateJob) {
+    // Not awaited: with Redis away the enqueue would wait for it, and hold this job. The stored row
+    // already guarantees the check; the issuer relays what this enqueue leaves behind.
+    void enqueueCertificateJob(saved.certificateJob).catch((error: unknown) =>
+      log.warn({ err: error }, "certificate check recorded in Postgres; enqueue deferred"),
+    );
   }
+  await notifySubmissionChanged(submissionId);
 }

@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { dataDir, env, isolatedChildEnvironment, overrideEnvironmentForTest } from "./env";
+import {
+  dataDir,
+  env,
+  hasSigningKeySetting,
+  isolatedChildEnvironment,
+  overrideEnvironmentForTest,
+  withoutSigningKey,
+} from "./env";
 
 describe("overrideEnvironmentForTest", () => {
   it("sets and removes variables of the process and reads them again, derived settings included", () => {
@@ -28,5 +35,26 @@ describe("isolatedChildEnvironment", () => {
     overrideEnvironmentForTest({ DATABASE_URL: "postgresql://secret@localhost/db" });
     const childEnv = isolatedChildEnvironment({ GRADIENT_TOKEN: "t" });
     assert.deepEqual(Object.keys(childEnv).sort(), ["GRADIENT_TOKEN", "NODE_ENV", "PATH"]);
+  });
+});
+
+describe("the signing key settings", () => {
+  it("are removed, and only they, from a grading worker's environment", () => {
+    const processEnv = {
+      NODE_ENV: "test" as const,
+      SIGNING_KEY: "pem",
+      SIGNING_KEY_FILE: "key.pem",
+      DATABASE_URL: "postgresql://localhost/db",
+    };
+    assert.deepEqual(withoutSigningKey(processEnv), { NODE_ENV: "test", DATABASE_URL: "postgresql://localhost/db" });
+    assert.equal(processEnv.SIGNING_KEY, "pem", "the environment given is left as it was");
+  });
+
+  it("count as given even when empty", () => {
+    overrideEnvironmentForTest({ SIGNING_KEY: undefined, SIGNING_KEY_FILE: undefined });
+    assert.equal(hasSigningKeySetting(), false);
+    overrideEnvironmentForTest({ SIGNING_KEY_FILE: "" });
+    assert.equal(hasSigningKeySetting(), true);
+    overrideEnvironmentForTest({ SIGNING_KEY_FILE: undefined });
   });
 });

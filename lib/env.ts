@@ -112,6 +112,24 @@ export function childEnvironment(overrides: Record<string, string | undefined>):
   return { ...process.env, ...overrides };
 }
 
+/** The settings that hold the certificate signing key or name its file. */
+export const SIGNING_KEY_VARIABLES = ["SIGNING_KEY", "SIGNING_KEY_FILE"] as const;
+
+/** Whether this process was given the signing key, or a file to read it from. */
+export function hasSigningKeySetting(): boolean {
+  return SIGNING_KEY_VARIABLES.some((name) => env[name] !== undefined);
+}
+
+/**
+ * `processEnv` without the signing key settings: the environment of a process that handles learner
+ * artefacts (the grading worker), which must never hold the key (README, Trust boundaries).
+ */
+export function withoutSigningKey(processEnv: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const rest = { ...processEnv };
+  for (const name of SIGNING_KEY_VARIABLES) delete rest[name];
+  return rest;
+}
+
 /**
  * The environment for a child that must see only `variables` (besides NODE_ENV, and PATH to find
  * programs): a client run as someone else's machine would run it, with none of the platform's settings.

@@ -20,7 +20,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { z } from "zod";
 import { generateTokenSecret } from "../lib/api-tokens/token-secret";
 import { parseCommandLine } from "../lib/command-line";
-import { childEnvironment, env, webProcessCount } from "../lib/env";
+import { childEnvironment, env, webProcessCount, withoutSigningKey } from "../lib/env";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { logger } from "../lib/log";
 import { benchRequest, type BenchResponse } from "./bench-load/http-client";
@@ -298,7 +298,7 @@ function startBenchWorker(processEnv: NodeJS.ProcessEnv, logFile: string): Child
   const out = fs.openSync(logFile, "a");
   return spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "grader", "index.ts")], {
     cwd: ROOT,
-    env: processEnv,
+    env: withoutSigningKey(processEnv),
     stdio: ["ignore", out, out],
   });
 }

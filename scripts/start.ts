@@ -12,6 +12,7 @@ import {
   buildWebApp,
   migrate,
   seed,
+  startCertificateIssuer,
   startServices,
   startWebApp,
   startWorker,
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
     log.info({ dataDir }, "stopped; the data is kept in the state folder for the next start");
     process.exit(exitCode);
   };
-  // stopAll stops the web app, the worker and Redis, then Postgres last.
+  // stopAll stops the web app, the worker, the issuer and Redis, then Postgres last.
   process.once("SIGINT", () => void stopAll(0));
   process.once("SIGTERM", () => void stopAll(0));
   process.once("SIGHUP", () => void stopAll(0));
@@ -66,7 +67,8 @@ async function main(): Promise<void> {
 
     const web = startWebApp(processEnv, env.PORT);
     const worker = startWorker(processEnv);
-    children.push(web, worker);
+    const issuer = startCertificateIssuer(processEnv);
+    children.push(web, worker, issuer);
     for (const child of children) {
       child.once("exit", (code, signal) => {
         if (isStopping) return;

@@ -1,7 +1,7 @@
 // What admins see of the grading pipeline: BullMQ's job counts and failed jobs, the workers'
 // heartbeats, and Postgres's own view (which is the truth about submissions).
 import { db } from "../db";
-import { getGradingQueue } from "../queue/grading-queue";
+import { getGradingQueue, GRADING_QUEUE } from "../queue/grading-queue";
 import { requireAdmin, type Viewer } from "./require-admin";
 import { errorMessage } from "../errors";
 
@@ -57,7 +57,8 @@ export async function getQueueStatus({ viewer, now = new Date() }: { viewer: Vie
     ),
     db.workerHeartbeat.findMany({ orderBy: { lastSeenAt: "desc" } }),
     db.submission.groupBy({ by: ["status"], where: { status: { in: ["QUEUED", "RUNNING"] } }, _count: { _all: true } }),
-    db.outboxJob.count({ where: { state: "PENDING" } }),
+    // The grading queue's alone, like the rest of the page; certificate jobs share the outbox table.
+    db.outboxJob.count({ where: { state: "PENDING", queue: GRADING_QUEUE } }),
   ]);
   const workers = heartbeats.map((worker) => ({
     ...worker,

@@ -83,9 +83,20 @@ export function signingKeySource(): SigningKeySource {
 }
 
 let cached: { stamp: string; material: SigningKeyMaterial } | undefined;
+let refusal: string | undefined;
+
+/**
+ * Makes every later loadSigningKey in this process throw, before it looks for the key. A process
+ * that handles learner artefacts (the grading worker) calls it at start-up, so that no code added
+ * to it later can read the key from the default file either.
+ */
+export function forbidSigningKey(processName: string): void {
+  refusal = processName;
+}
 
 /** The current private key. A rewritten key file (a rotation) is picked up without a restart. */
 export async function loadSigningKey(): Promise<SigningKeyMaterial> {
+  if (refusal !== undefined) throw new Error(`The ${refusal} must never load the certificate signing key.`);
   const source = signingKeySource();
   if (source.kind === "environment") {
     // Many secret stores and .env files flatten a PEM's line breaks into "\n".

@@ -1,11 +1,12 @@
 // The pieces `npm start` and `npm test` both assemble: services, migrations, seed, build, and the
-// web and worker processes. Each process gets its configuration through its environment.
+// web, grading worker and certificate issuer processes. Each process gets its configuration
+// through its environment; only the grading worker's lacks the signing key.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { env } from "../../lib/env";
+import { env, withoutSigningKey } from "../../lib/env";
 import type { Logger } from "../../lib/log";
 import { runPrisma } from "../prisma";
 import { externalService, startEmbeddedPostgres, startLocalRedis, type RunningService } from "./services";
@@ -111,8 +112,18 @@ export function startWebApp(processEnv: NodeJS.ProcessEnv, port: number): ChildP
   );
 }
 
+/** A grading worker, without the signing key: it handles learner artefacts, and refuses to start with the key. */
 export function startWorker(processEnv: NodeJS.ProcessEnv): ChildProcess {
   return spawn(TSX, [path.join(ROOT, "grader", "index.ts")], {
+    cwd: ROOT,
+    env: withoutSigningKey(processEnv),
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+}
+
+/** The certificate issuer (issuer/index.ts), which signs the certificates graded labs earn: it gets the key. */
+export function startCertificateIssuer(processEnv: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(TSX, [path.join(ROOT, "issuer", "index.ts")], {
     cwd: ROOT,
     env: processEnv,
     stdio: ["ignore", "inherit", "inherit"],

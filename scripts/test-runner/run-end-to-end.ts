@@ -1,7 +1,7 @@
-// The end-to-end phase's process: seeds the database it was given, builds the web app, starts it
-// and a grading worker, and runs Playwright against them, which writes its JSON report to the file
-// named. scripts/test.ts runs this in a process group of its own, so the web app and the worker
-// end with the phase even when it is stopped at its time limit.
+// The end-to-end phase's process: seeds the database it was given, builds the web app, starts it,
+// a grading worker and the certificate issuer, and runs Playwright against them, which writes its
+// JSON report to the file named. scripts/test.ts runs this in a process group of its own, so these
+// processes end with the phase even when it is stopped at its time limit.
 // Usage: tsx scripts/test-runner/run-end-to-end.ts <report file> [e2e/<spec file>...]
 import { spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -10,7 +10,16 @@ import { childEnvironment } from "../../lib/env";
 import { logger } from "../../lib/log";
 import { ensureDebianPackages } from "../../lib/system/debian-packages";
 import { findFreePort } from "../lib/services";
-import { buildWebApp, ROOT, seed, startWebApp, startWorker, stopProcess, waitForHttp } from "../lib/stack";
+import {
+  buildWebApp,
+  ROOT,
+  seed,
+  startCertificateIssuer,
+  startWebApp,
+  startWorker,
+  stopProcess,
+  waitForHttp,
+} from "../lib/stack";
 
 const ArgsSchema = z.tuple([z.string().min(1)], z.string().startsWith("e2e/"));
 
@@ -25,7 +34,7 @@ async function main(): Promise<number> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const webEnv = childEnvironment({ PORT: String(port), PUBLIC_URL: baseUrl, NEXTAUTH_URL: baseUrl });
-  const children: ChildProcess[] = [startWebApp(webEnv, port), startWorker(webEnv)];
+  const children: ChildProcess[] = [startWebApp(webEnv, port), startWorker(webEnv), startCertificateIssuer(webEnv)];
   try {
     await waitForHttp(`${baseUrl}/api/health`, 60_000, children[0]);
     log.info({ baseUrl }, "end-to-end tests");

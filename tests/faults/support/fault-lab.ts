@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { Prisma } from "../../../lib/generated/prisma/client";
-import { childEnvironment, env, overrideEnvironmentForTest } from "../../../lib/env";
+import { childEnvironment, env, overrideEnvironmentForTest, withoutSigningKey } from "../../../lib/env";
 import { ensureDebianPackages } from "../../../lib/system/debian-packages";
 import { PostgresServer } from "../../../scripts/lib/postgres-server";
 import {
@@ -271,6 +271,7 @@ export async function openFaultLab(options: FaultLabOptions) {
   });
 
   const workers = new Set<WorkerProcess>();
+  const workerDataDir = options.workerDataDir ?? path.join(stateDir, "data");
 
   const lab = {
     redis,
@@ -278,7 +279,10 @@ export async function openFaultLab(options: FaultLabOptions) {
     platform,
     db,
     courseSlug,
+    courseId: course.id,
     assignmentId: assignment.id,
+    /** The workers' GRADIENT_DATA_DIR. */
+    workerDataDir,
 
     async createLearner(): Promise<{ id: string; role: "LEARNER" }> {
       const user = await db.user.create({
@@ -296,15 +300,20 @@ export async function openFaultLab(options: FaultLabOptions) {
     startWorker(overrides: Record<string, string> = {}): WorkerProcess {
       const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "grader/index.ts")], {
         cwd: ROOT,
-        env: platform.childEnvironment({
-          // The tests read the worker's records, whatever the person running them prefers to see.
-          LOG_FORMAT: "json",
-          LOG_LEVEL: "info",
-          GRADER_LOCK_SECONDS: "4",
-          GRADER_HEARTBEAT_SECONDS: "1",
-          GRADIENT_DATA_DIR: options.workerDataDir ?? path.join(stateDir, "data"),
+        env: {
+          // As `npm start` starts it: without the signing key (unless a test gives it one, to see it refused).
+          ...withoutSigningKey(
+            platform.childEnvironment({
+              // The tests read the worker's records, whatever the person running them prefers to see.
+              LOG_FORMAT: "json",
+              LOG_LEVEL: "info",
+              GRADER_LOCK_SECONDS: "4",
+              GRADER_HEARTBEAT_SECONDS: "1",
+              GRADIENT_DATA_DIR: workerDataDir,
+            }),
+          ),
           ...overrides,
-        }),
+        },
         stdio: ["ignore", "pipe", "pipe"],
       });
       const worker: WorkerProcess = { child, lines: [], records: [], workerId: `${os.hostname()}:${child.pid}` };
