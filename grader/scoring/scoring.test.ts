@@ -149,6 +149,38 @@ describe("scoreSavedModel", () => {
     );
   });
 
+  it("ends a model.json whose rebuild would exhaust memory as the learner's failure, inside the sandbox", async () => {
+    const small = tf.sequential({ layers: [tf.layers.dense({ units: 10, inputShape: [784] })] });
+    // Twelve 4096 x 4096 layers in a few kB of model.json: rebuilding allocates 768 MiB of weights
+    // before it finds that weights.bin holds none of them.
+    const folder = await saveModel(small, (json) => {
+      const layers = (json.modelTopology as { config: { layers: { class_name: string; config: object }[] } }).config
+        .layers;
+      const dense = layers[0];
+      assert.ok(dense);
+      const huge = Array.from({ length: 12 }, (_, i) => ({
+        class_name: "Dense",
+        config: {
+          ...dense.config,
+          name: `huge_${i}`,
+          units: 4096,
+          kernel_initializer: { class_name: "Zeros", config: {} },
+        },
+      }));
+      layers.splice(0, 0, ...huge);
+    });
+    const tight = { ...classificationSpec, budget: { ...classificationSpec.budget, memoryMiB: 256 } };
+    await assert.rejects(scoreSavedModel({ folder, spec: tight, dataset: imageDataset(20) }), (error: unknown) => {
+      assert.ok(error instanceof ScoringError, String(error));
+      assert.equal(error.code, "corrupt_model", error.message);
+      assert.match(error.message, /model\.json .* ran out of memory \(the limit is 256 MiB\)/);
+      return true;
+    });
+    const wide = tf.sequential({ layers: [tf.layers.dense({ units: 10, inputShape: [784] })] });
+    const result = await scoreSavedModel({ folder: await saveModel(wide), spec: tight, dataset: imageDataset(20) });
+    assert.ok(result.metrics.accuracy !== undefined, "the grader still scores the next model");
+  });
+
   it("loads the platform attention layer without learner code", async () => {
     const { registerPlatformLayers } = await import("@/grader/harness/platform-layers.mjs");
     const platform = registerPlatformLayers(tf);

@@ -1,5 +1,5 @@
 // Scoring a model with a layer class the learner wrote: from the recorded forward pass, replayed in
-// a process of its own, with every kind of broken or hostile recording turned into a clear failure.
+// the sandboxed prediction run, with every kind of broken or hostile recording turned into a clear failure.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
@@ -159,7 +159,7 @@ describe("scoring a model with the learner's own layer class", () => {
     );
   });
 
-  it("contains hostile recordings in the replay process and keeps scoring", async () => {
+  it("contains hostile recordings in the sandboxed replay and keeps scoring", async () => {
     await assertScoringError(
       await saveRecorded((trace) =>
         trace.steps.push({
@@ -185,6 +185,20 @@ describe("scoring a model with the learner's own layer class", () => {
       }),
       "trace_replay_failed",
       /failed/,
+    );
+    // A 2^15 x 2^14 fill is 2 GiB of float32: possible for the kernel, far over the lab's memory.
+    await assertScoringError(
+      await saveRecorded((trace) => {
+        trace.steps.push({
+          kernel: "Fill",
+          inputs: {},
+          attrs: { shape: [2 ** 15, 2 ** 14], value: 1, dtype: "float32" },
+          outputs: [50_000],
+        });
+        trace.output = 50_000;
+      }),
+      "trace_replay_failed",
+      /Replaying your model's recorded forward pass on the held-out data ran out of memory/,
     );
     const result = await scoreSavedModel({ folder: await saveRecorded(), spec, dataset: dataset() });
     assert.equal(result.metrics.accuracy, expectedAccuracy, "the worker still scores the next model");
