@@ -73,6 +73,10 @@ function isArtefactStart(line: string): boolean {
   }
 }
 
+function isOneOf(shape: readonly number[], shapes: readonly (readonly number[])[]): boolean {
+  return shapes.some((known) => known.length === shape.length && known.every((size, i) => size === shape[i]));
+}
+
 function describeShape(tail: readonly number[]): string {
   return `[${["batch", ...tail].join(", ")}]`;
 }
@@ -153,11 +157,7 @@ export async function predictInSandbox(options: PredictionJobOptions): Promise<S
       const code = REPORTED_CODES[mode].find((known) => known === report.code) ?? MODE_CODE[mode];
       throw new PredictionFailed(code, report.message.slice(0, MAX_MESSAGE_CHARS));
     }
-    if (
-      !expected.tails.some(
-        (tail) => tail.length === report.outputTail.length && tail.every((d, i) => d === report.outputTail[i]),
-      )
-    ) {
+    if (!isOneOf(report.outputTail, expected.tails)) {
       throw new PredictionFailed(
         "wrong_output_shape",
         `The model outputs ${describeShape(report.outputTail)} but this assignment needs ${expected.describe}.`,
