@@ -9,7 +9,7 @@ import type { PreparedDataset } from "@/grader/datasets/types";
 import { readSandboxFile, SandboxFileRefused } from "@/grader/sandbox/read-sandbox-file";
 import { layerClassNames, unscorableLayerClasses } from "@/grader/harness/scorable-layers.mjs";
 import { accuracy, argmaxRows, macroF1, meanSquaredError } from "./metrics";
-import { PredictionFailed, predictInSandbox } from "./predict-in-sandbox";
+import { PredictionFailed, predictInSandbox, type SandboxPredictions } from "./predict-in-sandbox";
 import type { ExpectedOutput, PredictionMode } from "./prediction-job";
 import { checkTraceInput, readForwardTrace, TraceRejected } from "./read-forward-trace";
 
@@ -203,7 +203,7 @@ export async function scoreSavedModel(options: {
   const modelFiles =
     mode === "replay" ? recordedModelFiles(saved, options.folder, customClasses, spec, dataset) : saved.files;
   const expected = expectedOutput(dataset);
-  let predictions: Awaited<ReturnType<typeof predictInSandbox>>;
+  let predictions: SandboxPredictions;
   try {
     predictions = await predictInSandbox({
       mode,
