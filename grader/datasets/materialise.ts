@@ -1,5 +1,6 @@
-// Writes the TRAIN split into a job folder that the sandbox binds read-only. The held-out split
-// has no writer on purpose: it only ever exists in the scorer's memory.
+// Writes the TRAIN split into a job folder that the sandbox binds read-only. The held-out labels
+// have no writer on purpose: they only ever exist in the scorer's memory (the sandboxed prediction
+// run gets the held-out inputs alone, grader/scoring/prediction-job.ts).
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";

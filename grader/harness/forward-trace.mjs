@@ -1,11 +1,11 @@
-// A model with a layer class the learner wrote cannot be rebuilt by the trusted scorer, which never
-// runs learner code. So the harness records, inside the sandbox, the model's forward pass as the
+// A model with a layer class the learner wrote cannot be rebuilt by the scorer, which never runs
+// learner code. So the harness records, inside the sandbox, the model's forward pass as the
 // TensorFlow.js kernels it ran (name, inputs, plain-data settings) plus the values of every tensor
 // those kernels read that no kernel made (the weights and the constants of the learner's call()).
-// The scorer replays that recording on the held-out inputs in a process of its own: the held-out
-// data never enters the sandbox, and no learner JavaScript runs beside it.
+// The scorer's prediction run (predict.mjs, a sandbox of its own) replays that recording on the
+// held-out inputs: the held-out labels never enter a sandbox, and no learner JavaScript runs there.
 //
-// Plain JavaScript: the harness (plain node in the sandbox) and the scorer's replay process share it.
+// Plain JavaScript: the training harness and the prediction run, both plain node in the sandbox, share it.
 
 export const TRACE_FORMAT = "gradient-forward-trace/1";
 /** The batch the recording is made at; shapes inside a call() may bake it in, so replays use it too. */

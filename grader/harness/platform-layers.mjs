@@ -1,7 +1,7 @@
-// Layer classes the platform ships. They are plain JavaScript so the same file runs inside the
-// sandbox (where the learner builds models with them) and in the trusted scorer (which must be
-// able to load those models without ever running learner code). Adding a class here is a
-// platform code review, never something a submission can do.
+// Layer classes the platform ships. They are plain JavaScript so the same file runs in the training
+// sandbox (where the learner builds models with them) and in the prediction run (predict.mjs, which
+// must be able to rebuild those models without ever running learner code). Adding a class here is
+// a platform code review, never something a submission can do.
 
 const definitions = new WeakMap();
 

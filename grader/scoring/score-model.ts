@@ -1,15 +1,17 @@
-// The trusted scorer: loads a saved tfjs model without running any learner code, checks it against
-// the assignment, predicts on the held-out split in batches and computes the metric. A model with
-// layer classes the learner wrote is predicted from its recorded forward pass (traced-model.ts).
+// The trusted scorer. What needs no learner code happens here: reading the saved files safely,
+// checking model.json, the parameter count, the required layers and the recorded forward pass, and
+// computing the metric. Rebuilding the model from model.json, or replaying the recording of a model
+// with the learner's own layer classes, happens in the sandbox (predict-in-sandbox.ts), which sees
+// the held-out inputs but never the labels.
 import { z } from "zod";
 import type { AssignmentSpec } from "@/lib/assignments/spec-schema";
-import { errorMessage } from "@/lib/errors";
 import type { PreparedDataset } from "@/grader/datasets/types";
 import { readSandboxFile, SandboxFileRefused } from "@/grader/sandbox/read-sandbox-file";
 import { layerClassNames, unscorableLayerClasses } from "@/grader/harness/scorable-layers.mjs";
 import { accuracy, argmaxRows, macroF1, meanSquaredError } from "./metrics";
-import { scoringBackend } from "./scoring-backend";
-import { predictFromTrace, readForwardTrace, TraceRejected } from "./traced-model";
+import { PredictionFailed, predictInSandbox, type SandboxPredictions } from "./predict-in-sandbox";
+import type { ExpectedOutput, PredictionMode } from "./prediction-job";
+import { checkTraceInput, readForwardTrace, TraceRejected } from "./read-forward-trace";
 
 export type ScoringFailureCode =
   | "no_weights"
@@ -48,7 +50,6 @@ export interface ScoreResult {
 }
 
 const MAX_MODEL_JSON_BYTES = 4 * 2 ** 20;
-const PREDICT_BATCH = 1024;
 
 const ModelJsonSchema = z.object({
   modelTopology: z.record(z.string(), z.unknown()),
@@ -64,18 +65,10 @@ const ModelJsonSchema = z.object({
     .length(1),
 });
 
-function describeShape(shape: readonly (number | null)[]): string {
-  return `[${shape.map((d) => (d === null ? "batch" : String(d))).join(", ")}]`;
-}
-
-function checkShape(actual: readonly (number | null)[], expected: readonly number[]): boolean {
-  return actual.length === expected.length && actual.every((d, i) => d === null || d === expected[i]);
-}
-
 interface SavedModel {
   modelTopology: Record<string, unknown>;
-  weightSpecs: { name: string; shape: number[]; dtype: "float32" | "int32" }[];
-  weightData: ArrayBuffer;
+  /** model.json and weights.bin exactly as read and checked, for the prediction run. */
+  files: Map<string, Uint8Array>;
   parameters: number;
 }
 
@@ -130,96 +123,30 @@ function readSavedModel(folder: string, maxParameters: number): SavedModel {
       `weights.bin holds ${bytes.byteLength} bytes but the model lists ${parameters} weights (${parameters * 4} bytes).`,
     );
   }
-  const weightData = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  return { modelTopology: parsed.modelTopology, weightSpecs, weightData, parameters };
-}
-
-interface Predictions {
-  /** One score per class (or one value for regression) per held-out row. */
-  values: Float32Array;
-  backend: string;
-  isDeterministic: boolean;
-}
-
-function expectedOutput(dataset: PreparedDataset): { classes: number; describe: string } {
-  const classes = dataset.task === "classification" ? (dataset.classNames?.length ?? 0) : 1;
   return {
-    classes,
-    describe: dataset.task === "classification" ? `[batch, ${classes}] (one score per class)` : "[batch, 1]",
+    modelTopology: parsed.modelTopology,
+    files: new Map([
+      ["model.json", jsonBytes],
+      ["weights.bin", bytes],
+    ]),
+    parameters,
   };
 }
 
-function isRightOutputTail(tail: readonly (number | null)[], dataset: PreparedDataset): boolean {
-  return checkShape(tail, [expectedOutput(dataset).classes]) || (dataset.task === "regression" && tail.length === 0);
+function expectedOutput(dataset: PreparedDataset): ExpectedOutput {
+  if (dataset.task === "regression") return { perRow: 1, tails: [[1], []], describe: "[batch, 1]" };
+  const classes = dataset.classNames?.length ?? 0;
+  return { perRow: classes, tails: [[classes]], describe: `[batch, ${classes}] (one score per class)` };
 }
 
-/** Rebuilds the model from model.json with the scorer's own layer classes and predicts in batches. */
-async function predictWithLayersModel(saved: SavedModel, dataset: PreparedDataset): Promise<Predictions> {
-  const backend = await scoringBackend();
-  const { tf } = backend;
-  let model: Awaited<ReturnType<typeof tf.loadLayersModel>>;
-  try {
-    model = await tf.loadLayersModel(
-      tf.io.fromMemory({
-        modelTopology: saved.modelTopology,
-        weightSpecs: saved.weightSpecs,
-        weightData: saved.weightData,
-      }),
-    );
-  } catch (error) {
-    throw new ScoringError("corrupt_model", `The saved model could not be loaded: ${errorMessage(error)}`);
-  }
-
-  try {
-    const expectedInput = dataset.heldOut.xs.shape.slice(1);
-    const input = model.inputs[0];
-    if (model.inputs.length !== 1 || !input || !checkShape(input.shape.slice(1), expectedInput)) {
-      const got = model.inputs.map((i) => describeShape(i.shape)).join(", ");
-      throw new ScoringError(
-        "wrong_input_shape",
-        `The model takes ${got} but the data is ${describeShape([null, ...expectedInput])}.`,
-      );
-    }
-    const { classes, describe } = expectedOutput(dataset);
-    const output = model.outputs[0];
-    if (model.outputs.length !== 1 || !isRightOutputTail((output?.shape ?? []).slice(1), dataset)) {
-      throw new ScoringError(
-        "wrong_output_shape",
-        `The model outputs ${model.outputs.map((o) => describeShape(o.shape)).join(", ")} ` +
-          `but this assignment needs ${describe}.`,
-      );
-    }
-
-    const { xs } = dataset.heldOut;
-    const rows = xs.shape[0] ?? 0;
-    const rowSize = expectedInput.reduce((a, b) => a * b, 1);
-    const values = new Float32Array(rows * classes);
-    for (let start = 0; start < rows; start += PREDICT_BATCH) {
-      const count = Math.min(PREDICT_BATCH, rows - start);
-      const batch = tf.tidy(() => {
-        const inputs = tf.tensor(
-          xs.data.subarray(start * rowSize, (start + count) * rowSize),
-          [count, ...expectedInput],
-          xs.dtype,
-        );
-        const out = model.predict(inputs);
-        return (Array.isArray(out) ? out[0] : out)?.reshape([count * classes]).dataSync() ?? new Float32Array(0);
-      });
-      values.set(batch, start * classes);
-    }
-    return { values, backend: backend.name, isDeterministic: backend.isDeterministic };
-  } finally {
-    model.dispose();
-  }
-}
-
-/** Predicts with the forward pass the harness recorded, for a model with the learner's own layer classes. */
-async function predictWithRecording(
+/** The files of a model with the learner's own layer classes: the model's and its checked recording. */
+function recordedModelFiles(
+  saved: SavedModel,
   folder: string,
   customClasses: string[],
   spec: ScoredSpec,
   dataset: PreparedDataset,
-): Promise<Predictions> {
+): Map<string, Uint8Array> {
   const classes = customClasses.join(", ");
   const required = spec.requiredLayers ?? [];
   if (required.length > 0) {
@@ -244,15 +171,8 @@ async function predictWithRecording(
           `(platformLayers.MultiHeadSelfAttention, platformLayers.PositionEmbedding).`,
       );
     }
-    const predicted = await predictFromTrace(recorded, dataset);
-    if (!isRightOutputTail(predicted.outputTail, dataset)) {
-      throw new ScoringError(
-        "wrong_output_shape",
-        `The model outputs ${describeShape([null, ...predicted.outputTail])} ` +
-          `but this assignment needs ${expectedOutput(dataset).describe}.`,
-      );
-    }
-    return { values: predicted.outputs, backend: `${predicted.backend}-replay`, isDeterministic: true };
+    checkTraceInput(recorded.trace, dataset.heldOut.xs);
+    return new Map([...saved.files, ["trace.json", recorded.jsonBytes], ["trace.bin", recorded.constantBytes]]);
   } catch (error) {
     if (error instanceof TraceRejected) throw new ScoringError(error.code, error.message);
     throw error;
@@ -279,10 +199,23 @@ export async function scoreSavedModel(options: {
     );
   }
   const customClasses = unscorableLayerClasses(saved.modelTopology);
-  const predictions =
-    customClasses.length > 0
-      ? await predictWithRecording(options.folder, customClasses, spec, dataset)
-      : await predictWithLayersModel(saved, dataset);
+  const mode: PredictionMode = customClasses.length > 0 ? "replay" : "rebuild";
+  const modelFiles =
+    mode === "replay" ? recordedModelFiles(saved, options.folder, customClasses, spec, dataset) : saved.files;
+  const expected = expectedOutput(dataset);
+  let predictions: SandboxPredictions;
+  try {
+    predictions = await predictInSandbox({
+      mode,
+      modelFiles,
+      inputs: dataset.heldOut.xs,
+      expected,
+      memoryMiB: spec.budget.memoryMiB,
+    });
+  } catch (error) {
+    if (error instanceof PredictionFailed) throw new ScoringError(error.code, error.message);
+    throw error;
+  }
   if (!predictions.values.every(Number.isFinite)) {
     throw new ScoringError(
       "non_finite_predictions",
@@ -294,9 +227,9 @@ export async function scoreSavedModel(options: {
   const { ys } = dataset.heldOut;
   const metrics: Record<string, number> = {};
   if (dataset.task === "classification") {
-    const predicted = argmaxRows(predictions.values, expectedOutput(dataset).classes);
+    const predicted = argmaxRows(predictions.values, expected.perRow);
     metrics.accuracy = accuracy(predicted, ys.data);
-    metrics["macro-f1"] = macroF1(predicted, ys.data, expectedOutput(dataset).classes);
+    metrics["macro-f1"] = macroF1(predicted, ys.data, expected.perRow);
   } else {
     metrics.mse = meanSquaredError(predictions.values, ys.data);
   }
@@ -310,6 +243,7 @@ export async function scoreSavedModel(options: {
     parameters: saved.parameters,
     scoringMs: Math.round(performance.now() - startedAt),
     backend: predictions.backend,
-    isDeterministic: predictions.isDeterministic,
+    // Single-threaded wasm, or the pure-JavaScript engine, give the same bits on every run.
+    isDeterministic: true,
   };
 }

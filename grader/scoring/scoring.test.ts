@@ -2,24 +2,29 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { after, describe, it } from "node:test";
+import { after, before, describe, it } from "node:test";
+import * as tf from "@tensorflow/tfjs";
+import "@tensorflow/tfjs-backend-wasm";
 import { float32, int32, type PreparedDataset } from "@/grader/datasets/types";
 import { accuracy, argmaxRows, macroF1, meanSquaredError } from "./metrics";
 import { layerClassNames } from "@/grader/harness/scorable-layers.mjs";
 import { ScoringError, scoreSavedModel } from "./score-model";
-import { scoringBackend } from "./scoring-backend";
 import { writeSavedModel } from "./write-saved-model";
 
 const folders: string[] = [];
+before(async () => {
+  // The engine the scorer's sandboxed run rebuilds models on.
+  await tf.setBackend("wasm");
+});
 after(() => {
   for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
 });
 
-type Tf = Awaited<ReturnType<typeof scoringBackend>>["tf"];
+type Tf = typeof tf;
 type Model = ReturnType<Tf["model"]>;
 
 /** Saves a model the way the sandbox harness does: model.json plus one weights.bin. */
-async function saveModel(tf: Tf, model: Model, edit?: (json: Record<string, unknown>) => void): Promise<string> {
+async function saveModel(model: Model, edit?: (json: Record<string, unknown>) => void): Promise<string> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-score-"));
   folders.push(folder);
   await writeSavedModel(tf, model, folder, edit);
@@ -82,36 +87,34 @@ describe("metrics", () => {
 
 describe("scoreSavedModel", () => {
   it("scores 10,000 MNIST-sized images in batches", async () => {
-    const { tf } = await scoringBackend();
     const model = tf.sequential({
       layers: [
         tf.layers.dense({ units: 128, activation: "relu", inputShape: [784] }),
         tf.layers.dense({ units: 10, activation: "softmax" }),
       ],
     });
-    const folder = await saveModel(tf, model);
+    const folder = await saveModel(model);
     const result = await scoreSavedModel({ folder, spec: classificationSpec, dataset: imageDataset(10_000) });
     assert.ok(result.metrics.accuracy !== undefined && result.metrics["macro-f1"] !== undefined);
     assert.equal(result.parameters, 784 * 128 + 128 + 1290);
   });
 
   it("rejects a wrong output shape, too many parameters, unknown layers, a missing required layer and truncated weights", async () => {
-    const { tf } = await scoringBackend();
     const dataset = imageDataset(20);
     const fiveWay = tf.sequential({ layers: [tf.layers.dense({ units: 5, inputShape: [784] })] });
     await assert.rejects(
-      scoreSavedModel({ folder: await saveModel(tf, fiveWay), spec: classificationSpec, dataset }),
+      scoreSavedModel({ folder: await saveModel(fiveWay), spec: classificationSpec, dataset }),
       (error: unknown) => error instanceof ScoringError && error.code === "wrong_output_shape",
     );
 
     const wide = tf.sequential({ layers: [tf.layers.dense({ units: 10, inputShape: [784] })] });
     const tight = { ...classificationSpec, budget: { ...classificationSpec.budget, maxParameters: 100 } };
     await assert.rejects(
-      scoreSavedModel({ folder: await saveModel(tf, wide), spec: tight, dataset }),
+      scoreSavedModel({ folder: await saveModel(wide), spec: tight, dataset }),
       (error: unknown) => error instanceof ScoringError && error.code === "too_many_parameters",
     );
 
-    const renamed = await saveModel(tf, wide, (json) => {
+    const renamed = await saveModel(wide, (json) => {
       const topology = json.modelTopology as { config: { layers: { class_name: string }[] } };
       const layer = topology.config.layers[0];
       if (layer) layer.class_name = "LearnerLayer";
@@ -124,14 +127,14 @@ describe("scoreSavedModel", () => {
 
     const withoutAttention = { ...classificationSpec, requiredLayers: ["GradientMultiHeadSelfAttention"] };
     await assert.rejects(
-      scoreSavedModel({ folder: await saveModel(tf, wide), spec: withoutAttention, dataset }),
+      scoreSavedModel({ folder: await saveModel(wide), spec: withoutAttention, dataset }),
       (error: unknown) =>
         error instanceof ScoringError &&
         error.code === "missing_required_layer" &&
         error.message.includes("GradientMultiHeadSelfAttention"),
     );
 
-    const truncated = await saveModel(tf, wide);
+    const truncated = await saveModel(wide);
     fs.truncateSync(path.join(truncated, "weights.bin"), 100);
     await assert.rejects(
       scoreSavedModel({ folder: truncated, spec: classificationSpec, dataset }),
@@ -146,8 +149,39 @@ describe("scoreSavedModel", () => {
     );
   });
 
+  it("ends a model.json whose rebuild would exhaust memory as the learner's failure, inside the sandbox", async () => {
+    const small = tf.sequential({ layers: [tf.layers.dense({ units: 10, inputShape: [784] })] });
+    // Twelve 4096 x 4096 layers in a few kB of model.json: rebuilding allocates 768 MiB of weights
+    // before it finds that weights.bin holds none of them.
+    const folder = await saveModel(small, (json) => {
+      const layers = (json.modelTopology as { config: { layers: { class_name: string; config: object }[] } }).config
+        .layers;
+      const dense = layers[0];
+      assert.ok(dense);
+      const huge = Array.from({ length: 12 }, (_, i) => ({
+        class_name: "Dense",
+        config: {
+          ...dense.config,
+          name: `huge_${i}`,
+          units: 4096,
+          kernel_initializer: { class_name: "Zeros", config: {} },
+        },
+      }));
+      layers.splice(0, 0, ...huge);
+    });
+    const tight = { ...classificationSpec, budget: { ...classificationSpec.budget, memoryMiB: 256 } };
+    await assert.rejects(scoreSavedModel({ folder, spec: tight, dataset: imageDataset(20) }), (error: unknown) => {
+      assert.ok(error instanceof ScoringError, String(error));
+      assert.equal(error.code, "corrupt_model", error.message);
+      assert.match(error.message, /model\.json .* ran out of memory \(the limit is 256 MiB\)/);
+      return true;
+    });
+    const wide = tf.sequential({ layers: [tf.layers.dense({ units: 10, inputShape: [784] })] });
+    const result = await scoreSavedModel({ folder: await saveModel(wide), spec: tight, dataset: imageDataset(20) });
+    assert.ok(result.metrics.accuracy !== undefined, "the grader still scores the next model");
+  });
+
   it("loads the platform attention layer without learner code", async () => {
-    const { tf } = await scoringBackend();
     const { registerPlatformLayers } = await import("@/grader/harness/platform-layers.mjs");
     const platform = registerPlatformLayers(tf);
     const input = tf.input({ shape: [8] });
@@ -173,7 +207,7 @@ describe("scoreSavedModel", () => {
       .argMax(-1)
       .dataSync();
     const result = await scoreSavedModel({
-      folder: await saveModel(tf, model),
+      folder: await saveModel(model),
       spec: { ...classificationSpec, requiredLayers: ["GradientMultiHeadSelfAttention"] },
       dataset,
     });

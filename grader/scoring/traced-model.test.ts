@@ -1,18 +1,19 @@
 // Scoring a model with a layer class the learner wrote: from the recorded forward pass, replayed in
-// a process of its own, with every kind of broken or hostile recording turned into a clear failure.
+// the sandboxed prediction run, with every kind of broken or hostile recording turned into a clear failure.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import * as tf from "@tensorflow/tfjs";
+import "@tensorflow/tfjs-backend-wasm";
 import { float32, int32, type PreparedDataset } from "@/grader/datasets/types";
 import { recordForwardTrace, TRACE_BATCH, type ForwardTrace } from "@/grader/harness/forward-trace.mjs";
 import { accuracy, argmaxRows } from "./metrics";
 import { ScoringError, scoreSavedModel } from "./score-model";
-import { scoringBackend } from "./scoring-backend";
 import { writeSavedModel } from "./write-saved-model";
 
-type Tf = Awaited<ReturnType<typeof scoringBackend>>["tf"];
+type Tf = typeof tf;
 type Model = ReturnType<Tf["model"]>;
 
 const folders: string[] = [];
@@ -41,7 +42,7 @@ function dataset(): PreparedDataset {
 }
 
 /** A learner-style layer: a gated projection, built from tf operations only. */
-function defineGatedLayer(tf: Tf) {
+function defineGatedLayer() {
   class Gated extends tf.layers.Layer {
     static className = "TestGated";
     kernel!: ReturnType<InstanceType<Tf["layers"]["Layer"]>["addWeight"]>;
@@ -63,13 +64,13 @@ function defineGatedLayer(tf: Tf) {
   return Gated;
 }
 
-let tf: Tf;
 let model: Model;
 let expectedAccuracy: number;
 
 before(async () => {
-  ({ tf } = await scoringBackend());
-  const Gated = defineGatedLayer(tf);
+  // The engine the scorer's sandboxed replay picks for these kernels, so the expected scores are its own.
+  await tf.setBackend("wasm");
+  const Gated = defineGatedLayer();
   const input = tf.input({ shape: [16] });
   const gated = new Gated({}).apply(input) as ReturnType<Tf["input"]>;
   const output = tf.layers.dense({ units: 3, activation: "softmax" }).apply(gated) as ReturnType<Tf["input"]>;
@@ -158,7 +159,7 @@ describe("scoring a model with the learner's own layer class", () => {
     );
   });
 
-  it("contains hostile recordings in the replay process and keeps scoring", async () => {
+  it("contains hostile recordings in the sandboxed replay and keeps scoring", async () => {
     await assertScoringError(
       await saveRecorded((trace) =>
         trace.steps.push({
@@ -184,6 +185,20 @@ describe("scoring a model with the learner's own layer class", () => {
       }),
       "trace_replay_failed",
       /failed/,
+    );
+    // A 2^15 x 2^14 fill is 2 GiB of float32: possible for the kernel, far over the lab's memory.
+    await assertScoringError(
+      await saveRecorded((trace) => {
+        trace.steps.push({
+          kernel: "Fill",
+          inputs: {},
+          attrs: { shape: [2 ** 15, 2 ** 14], value: 1, dtype: "float32" },
+          outputs: [50_000],
+        });
+        trace.output = 50_000;
+      }),
+      "trace_replay_failed",
+      /Replaying your model's recorded forward pass on the held-out data ran out of memory/,
     );
     const result = await scoreSavedModel({ folder: await saveRecorded(), spec, dataset: dataset() });
     assert.equal(result.metrics.accuracy, expectedAccuracy, "the worker still scores the next model");

@@ -1,9 +1,9 @@
 // Writes a model the way the sandbox harness saves one; for the scoring tests and the scoring bench.
 import fs from "node:fs";
 import path from "node:path";
-import type { scoringBackend } from "./scoring-backend";
+import type * as tfjs from "@tensorflow/tfjs";
 
-type Tf = Awaited<ReturnType<typeof scoringBackend>>["tf"];
+type Tf = typeof tfjs;
 
 /** model.json plus one weights.bin in `folder`; `edit` may change model.json before it is written. */
 export async function writeSavedModel(

@@ -1,14 +1,15 @@
-// The two ways the trusted scorer predicts, side by side on one model: rebuilding it from
-// model.json (built-in and platform layers) and replaying its recorded forward pass (how a model
-// with the learner's own layer classes is scored, in a child process of its own). The CNN is made
-// of built-in layers only, so the same saved model can be scored both ways.
+// The two ways the scorer predicts, side by side on one model, each in its sandboxed prediction run:
+// rebuilding it from model.json (built-in and platform layers) and replaying its recorded forward
+// pass (how a model with the learner's own layer classes is scored). The CNN is made of built-in
+// layers only, so the same saved model can be scored both ways.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import * as tf from "@tensorflow/tfjs";
+import "@tensorflow/tfjs-backend-wasm";
 import { float32, int32, type PreparedDataset } from "../../grader/datasets/types";
 import { recordForwardTrace, TRACE_BATCH } from "../../grader/harness/forward-trace.mjs";
 import { scoreSavedModel } from "../../grader/scoring/score-model";
-import { scoringBackend } from "../../grader/scoring/scoring-backend";
 import { writeSavedModel } from "../../grader/scoring/write-saved-model";
 import { buildCnn } from "./models";
 
@@ -25,7 +26,7 @@ export interface ScoringBench {
 const ROWS = 5000;
 
 export async function benchScoring(rounds: number): Promise<ScoringBench> {
-  const { tf } = await scoringBackend();
+  await tf.setBackend("wasm");
   const { model } = buildCnn(tf);
   const xs = Float32Array.from({ length: ROWS * 784 }, (_, i) => ((i * 7919) % 256) / 255);
   const ys = Int32Array.from({ length: ROWS }, (_, i) => i % 10);
@@ -40,7 +41,7 @@ export async function benchScoring(rounds: number): Promise<ScoringBench> {
   };
   const spec = {
     metric: { name: "accuracy" as const, threshold: 0.5, direction: "higher" as const },
-    budget: { maxEpochs: 1, trainingSeconds: 1, maxParameters: 200_000, maxCodeBytes: 1, memoryMiB: 1 },
+    budget: { maxEpochs: 1, trainingSeconds: 1, maxParameters: 200_000, maxCodeBytes: 1, memoryMiB: 1024 },
   };
 
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-bench-scoring-"));

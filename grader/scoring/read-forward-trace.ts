@@ -1,10 +1,8 @@
-// Scores a model with layer classes the learner wrote from the forward pass the harness recorded
-// (grader/harness/forward-trace.mjs). The recording comes out of the sandbox, so it is checked
-// here like any other learner input and replayed in a short-lived process of its own.
-import { fork } from "node:child_process";
-import path from "node:path";
+// Reads and checks the forward pass the harness recorded for a model with layer classes the
+// learner wrote (grader/harness/forward-trace.mjs). The recording comes out of the sandbox, so it
+// is checked here like any other learner input, before the sandboxed prediction run replays it.
 import { z } from "zod";
-import type { PreparedDataset } from "@/grader/datasets/types";
+import type { DenseArray } from "@/grader/datasets/types";
 import {
   constantValueCount,
   INPUT_ID,
@@ -16,16 +14,12 @@ import {
 } from "@/grader/harness/forward-trace.mjs";
 import { readSandboxFile, SandboxFileRefused, type ReadLimit } from "@/grader/sandbox/read-sandbox-file";
 
-const REPLAY_PROCESS = path.join(import.meta.dirname, "replay-process.mjs");
 const MAX_TRACE_JSON_BYTES = 8 * 2 ** 20;
 const MAX_DIMENSION = 2 ** 24;
-const REPLAY_TIMEOUT_MS = 180_000;
-const REPLAY_HEAP_MIB = 2048;
 
 export class TraceRejected extends Error {
   constructor(
-    readonly code:
-      "corrupt_model" | "too_many_parameters" | "wrong_input_shape" | "trace_replay_failed" | "unsafe_output_file",
+    readonly code: "corrupt_model" | "too_many_parameters" | "wrong_input_shape" | "unsafe_output_file",
     message: string,
   ) {
     super(message);
@@ -104,14 +98,6 @@ function checkDataFlow(trace: ForwardTrace, constantBytes: number): void {
     throw new TraceRejected("corrupt_model", "The recorded forward pass never makes its output.");
 }
 
-export interface TracedPredictions {
-  /** The model's outputs on the held-out inputs, row after row. */
-  outputs: Float32Array;
-  /** The shape of one row's output. */
-  outputTail: number[];
-  backend: string;
-}
-
 /** One recording file through the safe reader; a refusal is the learner's, with `tooLarge` as its code for size. */
 function readTraceFile(
   folder: string,
@@ -129,11 +115,15 @@ function readTraceFile(
   }
 }
 
+export interface RecordedForwardPass {
+  trace: ForwardTrace;
+  /** trace.json and trace.bin exactly as read and checked, for the prediction run. */
+  jsonBytes: Uint8Array;
+  constantBytes: Uint8Array;
+}
+
 /** Reads and checks trace.json and trace.bin from `folder`; null when the harness wrote none. */
-export function readForwardTrace(
-  folder: string,
-  maxParameters: number,
-): { trace: ForwardTrace; constantBytes: Uint8Array } | null {
+export function readForwardTrace(folder: string, maxParameters: number): RecordedForwardPass | null {
   const allowedValues = maxParameters + TRACE_CONSTANT_ALLOWANCE;
   const jsonBytes = readTraceFile(folder, "trace.json", { maxBytes: MAX_TRACE_JSON_BYTES }, "corrupt_model");
   const binBytes = readTraceFile(
@@ -160,16 +150,11 @@ export function readForwardTrace(
     );
   }
   checkDataFlow(trace, constantBytes.byteLength);
-  return { trace, constantBytes };
+  return { trace, jsonBytes, constantBytes };
 }
 
-/** Replays the recording on the held-out inputs in a process that holds nothing else. */
-export async function predictFromTrace(
-  recorded: { trace: ForwardTrace; constantBytes: Uint8Array },
-  dataset: PreparedDataset,
-): Promise<TracedPredictions> {
-  const { trace } = recorded;
-  const xs = dataset.heldOut.xs;
+/** The recording was made on inputs of the data's row shape and dtype. */
+export function checkTraceInput(trace: ForwardTrace, xs: DenseArray): void {
   const expected = xs.shape.slice(1);
   const recordedTail = trace.input.shape.slice(1);
   if (
@@ -183,74 +168,5 @@ export async function predictFromTrace(
       `The model was recorded on ${trace.input.dtype} inputs of shape [batch, ${recordedTail.join(", ")}] ` +
         `but the data is ${xs.dtype} [batch, ${expected.join(", ")}].`,
     );
-  }
-
-  const child = fork(REPLAY_PROCESS, [], {
-    serialization: "advanced",
-    execArgv: [`--max-old-space-size=${REPLAY_HEAP_MIB}`],
-    // Nothing from the grader's environment: the replay needs no settings and must see no secrets.
-    env: { NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "pipe", "ipc"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    if (stderr.length < 4_000) stderr += chunk.toString("utf8");
-  });
-  try {
-    const reply = await new Promise<unknown>((resolve, reject) => {
-      const timer = setTimeout(
-        () =>
-          reject(
-            new TraceRejected(
-              "trace_replay_failed",
-              `Replaying your model's recorded forward pass on the held-out data took ` +
-                `longer than ${REPLAY_TIMEOUT_MS / 1000} s.`,
-            ),
-          ),
-        REPLAY_TIMEOUT_MS,
-      );
-      child.once("message", (message) => {
-        clearTimeout(timer);
-        resolve(message);
-      });
-      // The replay answers and then waits to be killed, so an exit before the answer is a crash.
-      child.once("exit", (code, signal) => {
-        clearTimeout(timer);
-        const why = signal ?? `exit code ${code}`;
-        const detail = /heap out of memory|Allocation failed/i.test(stderr)
-          ? "it ran out of memory"
-          : `it stopped (${why})`;
-        reject(
-          new TraceRejected(
-            "trace_replay_failed",
-            `Replaying your model's recorded forward pass on the held-out data failed: ${detail}.`,
-          ),
-        );
-      });
-      child.send({
-        trace,
-        constantBytes: recorded.constantBytes,
-        xs: { data: xs.data, shape: xs.shape, dtype: xs.dtype },
-      });
-    });
-    const parsed = z
-      .union([
-        z.object({
-          ok: z.literal(true),
-          backend: z.string(),
-          outputs: z.instanceof(Float32Array),
-          outputTail: z.array(z.number().int()),
-        }),
-        z.object({ ok: z.literal(false), message: z.string() }),
-      ])
-      .parse(reply);
-    if (!parsed.ok)
-      throw new TraceRejected(
-        "trace_replay_failed",
-        `Replaying your model's recorded forward pass on the held-out data failed: ${parsed.message}`,
-      );
-    return { outputs: parsed.outputs, outputTail: parsed.outputTail, backend: parsed.backend };
-  } finally {
-    child.kill("SIGKILL");
   }
 }

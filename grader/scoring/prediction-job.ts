@@ -1,0 +1,105 @@
+// Lays out the sandboxed prediction run (grader/harness/predict.mjs) in a job folder of its own: the
+// learner's model files as the scorer read and checked them, the held-out INPUTS as one raw file,
+// a config of plain settings, and an empty folder for the answer. The held-out labels have no
+// place here: the caller hands over the inputs alone, and the labels stay in the scorer's memory.
+import fs from "node:fs";
+import path from "node:path";
+import { graderConfig } from "@/grader/config";
+import { bytesOf, type DenseArray } from "@/grader/datasets/types";
+import { createJobFolder, SANDBOX_PATHS } from "@/grader/pipeline/job-folder";
+import { packageBinds } from "@/grader/sandbox/node-modules";
+import type { SandboxRequest } from "@/grader/sandbox/run-sandboxed";
+
+const PROJECT_DIR = path.resolve(import.meta.dirname, "../..");
+const HARNESS_DIR = path.join(PROJECT_DIR, "grader/harness");
+const SANDBOX_PACKAGES = ["@tensorflow/tfjs", "@tensorflow/tfjs-backend-wasm"];
+/** node and TensorFlow.js start in about a second; the rest is the model's own prediction time. */
+export const PREDICTION_WALL_SECONDS = 180;
+const MAX_PROCESSES = 64;
+const OUTPUT_LIMIT_BYTES = 64 * 2 ** 10;
+export const MAX_REPORT_BYTES = 64 * 2 ** 10;
+export const PREDICTIONS_FILE = "predictions.bin";
+export const REPORT_FILE = "report.json";
+
+/** Rebuild the model from model.json, or replay its recorded forward pass (trace.json, trace.bin). */
+export type PredictionMode = "rebuild" | "replay";
+
+export interface ExpectedOutput {
+  /** Values per row: one score per class, or one value for regression. */
+  perRow: number;
+  /** The output shapes past the batch axis the assignment accepts. */
+  tails: number[][];
+  /** How the learner is told what is expected, e.g. "[batch, 10] (one score per class)". */
+  describe: string;
+}
+
+export interface PredictionJobOptions {
+  mode: PredictionMode;
+  /** The learner's files by name, as the scorer read and checked them; the run sees exactly these bytes. */
+  modelFiles: ReadonlyMap<string, Uint8Array>;
+  /** The held-out inputs only. */
+  inputs: DenseArray;
+  expected: ExpectedOutput;
+  memoryMiB: number;
+}
+
+export interface PredictionJob {
+  /** The job folder; the caller removes it. */
+  folder: string;
+  /** Where the run writes PREDICTIONS_FILE and REPORT_FILE. */
+  outputFolder: string;
+  request: SandboxRequest;
+  /** The exact size of a full answer: rows x values per row x 4. */
+  predictionsBytes: number;
+}
+
+function writeReadOnly(file: string, contents: Uint8Array | string): void {
+  fs.writeFileSync(file, contents, { mode: 0o644 });
+}
+
+export function createPredictionJob(options: PredictionJobOptions): PredictionJob {
+  const folder = createJobFolder();
+  try {
+    const { inputs } = options;
+    for (const [name, bytes] of options.modelFiles) writeReadOnly(path.join(folder, "learner", name), bytes);
+    writeReadOnly(path.join(folder, "data", "inputs.bin"), bytesOf(inputs));
+    const config = {
+      mode: options.mode,
+      inputs: { shape: inputs.shape, dtype: inputs.dtype },
+      outputTails: options.expected.tails,
+      outputDescription: options.expected.describe,
+    };
+    writeReadOnly(path.join(folder, "control", "config.json"), JSON.stringify(config));
+    const predictionsBytes = (inputs.shape[0] ?? 0) * options.expected.perRow * 4;
+    const request: SandboxRequest = {
+      entry: `${SANDBOX_PATHS.harness}/predict.mjs`,
+      args: [
+        `${SANDBOX_PATHS.control}/config.json`,
+        `${SANDBOX_PATHS.data}/inputs.bin`,
+        SANDBOX_PATHS.learner,
+        `${SANDBOX_PATHS.output}/${PREDICTIONS_FILE}`,
+        `${SANDBOX_PATHS.output}/${REPORT_FILE}`,
+      ],
+      binds: [
+        { source: HARNESS_DIR, target: SANDBOX_PATHS.harness },
+        { source: path.join(folder, "control"), target: SANDBOX_PATHS.control },
+        { source: path.join(folder, "data"), target: SANDBOX_PATHS.data },
+        { source: path.join(folder, "learner"), target: SANDBOX_PATHS.learner },
+        { source: path.join(folder, "output"), target: SANDBOX_PATHS.output, isWritable: true },
+        ...packageBinds(path.join(PROJECT_DIR, "node_modules"), SANDBOX_PACKAGES),
+      ],
+      // The lab's training budget: a model that trained within it predicts within it too.
+      memoryBytes: options.memoryMiB * 2 ** 20,
+      maxProcesses: MAX_PROCESSES,
+      wallSeconds: PREDICTION_WALL_SECONDS,
+      outputLimitBytes: OUTPUT_LIMIT_BYTES,
+      // The answer is all the run writes, so a larger file is a run gone wrong.
+      maxFileBytes: Math.max(predictionsBytes, MAX_REPORT_BYTES),
+      allowWeak: graderConfig.isWeakSandboxAllowed,
+    };
+    return { folder, outputFolder: path.join(folder, "output"), request, predictionsBytes };
+  } catch (error) {
+    fs.rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
+}
