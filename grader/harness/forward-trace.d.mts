@@ -27,7 +27,7 @@ export interface ForwardTrace {
 
 export const TRACE_FORMAT: string;
 export const TRACE_BATCH: number;
-export const TRACE_CONSTANT_ALLOWANCE: number;
+export const TRACE_CONSTANT_MARGIN: number;
 export const MAX_TRACE_STEPS: number;
 export const INPUT_ID: number;
 

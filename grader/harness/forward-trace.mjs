@@ -10,8 +10,11 @@
 export const TRACE_FORMAT = "gradient-forward-trace/1";
 /** The batch the recording is made at; shapes inside a call() may bake it in, so replays use it too. */
 export const TRACE_BATCH = 128;
-/** Values a recording may hold beyond the model's parameters (masks, scales, position tables). */
-export const TRACE_CONSTANT_ALLOWANCE = 65_536;
+/**
+ * Values a recording may hold beyond the model's parameters: the constants its forward pass makes
+ * (masks, scales, position tables, initial states).
+ */
+export const TRACE_CONSTANT_MARGIN = 65_536;
 export const MAX_TRACE_STEPS = 20_000;
 /** The model's input is value 0; constants and kernel outputs take the ids after it. */
 export const INPUT_ID = 0;

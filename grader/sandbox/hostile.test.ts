@@ -371,7 +371,7 @@ describe("hostile submissions through the grading pipeline", { concurrency: 2 },
   });
 
   test("writing outside the output folder: the code and the training data are read-only", async () => {
-    for (const file of ["/job/learner/submission.mjs", "/job/data/xs.bin", "/platform/harness/harness.mjs"]) {
+    for (const file of ["/job/learner/submission.mjs", "/job/data/xs.bin", "/job/control/harness.mjs"]) {
       const result = await grade(`  fs.writeFileSync(${JSON.stringify(file)}, "tampered");`);
       assert.equal(result.failureCode, "exception");
       assert.match(result.message, /ERR_ACCESS_DENIED|EROFS|EACCES/, file);

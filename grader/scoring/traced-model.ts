@@ -9,7 +9,7 @@ import {
   constantValueCount,
   INPUT_ID,
   MAX_TRACE_STEPS,
-  TRACE_CONSTANT_ALLOWANCE,
+  TRACE_CONSTANT_MARGIN,
   TRACE_FORMAT,
   type ForwardTrace,
   type TraceAttr,
@@ -134,14 +134,14 @@ export function readForwardTrace(
   folder: string,
   maxParameters: number,
 ): { trace: ForwardTrace; constantBytes: Uint8Array } | null {
-  const allowedValues = maxParameters + TRACE_CONSTANT_ALLOWANCE;
+  const allowedValues = maxParameters + TRACE_CONSTANT_MARGIN;
   const jsonBytes = readTraceFile(folder, "trace.json", { maxBytes: MAX_TRACE_JSON_BYTES }, "corrupt_model");
   const binBytes = readTraceFile(
     folder,
     "trace.bin",
     {
       maxBytes: allowedValues * 4,
-      allowedBy: `the budget allows for ${maxParameters} parameters and ${TRACE_CONSTANT_ALLOWANCE} constant values`,
+      allowedBy: `the budget allows for ${maxParameters} parameters and ${TRACE_CONSTANT_MARGIN} constant values`,
     },
     "too_many_parameters",
   );
