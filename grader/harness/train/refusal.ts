@@ -13,8 +13,14 @@ export class LearnerError extends Error {
 
 let firstRefusal: LearnerError | null = null;
 
+/** Deep enough to reach the learner's own frame below tfjs's (setWeights() is eight calls from assign()). */
+const REFUSAL_STACK_FRAMES = 50;
+
 export function refuse(code: string, message: string): never {
+  const { stackTraceLimit } = Error;
+  Error.stackTraceLimit = REFUSAL_STACK_FRAMES;
   const error = new LearnerError(code, message);
+  Error.stackTraceLimit = stackTraceLimit;
   firstRefusal ??= error;
   throw error;
 }
