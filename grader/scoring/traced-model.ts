@@ -53,7 +53,13 @@ const ForwardTraceSchema = z.object({
   batch: z.number().int().min(1).max(4096),
   input: z.object({ shape: ShapeSchema, dtype: DtypeSchema }),
   constants: z.array(
-    z.object({ id: IdSchema, shape: ShapeSchema, dtype: DtypeSchema, offset: z.number().int().min(0) }),
+    z.object({
+      id: IdSchema,
+      shape: ShapeSchema,
+      dtype: DtypeSchema,
+      offset: z.number().int().min(0),
+      fill: z.number().optional(),
+    }),
   ),
   steps: z
     .array(
@@ -83,7 +89,7 @@ function checkDataFlow(trace: ForwardTrace, constantBytes: number): void {
   };
   for (const constant of trace.constants) {
     define(constant.id);
-    if (constant.offset + elementCount(constant.shape) * 4 > constantBytes) {
+    if (constant.fill === undefined && constant.offset + elementCount(constant.shape) * 4 > constantBytes) {
       throw new TraceRejected(
         "corrupt_model",
         `The recorded constant ${constant.id} lies beyond the end of trace.bin.`,
