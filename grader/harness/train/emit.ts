@@ -3,6 +3,8 @@
 // harness; it can still print lines of its own, which the grader reads as the learner's (classify-run.ts).
 
 const writeLine = process.stdout.write.bind(process.stdout);
+// Taken for the same reason: a learner's no-op process.exit must not let a failed run carry on.
+const exit: (code: number) => never = process.exit.bind(process);
 
 export type HarnessRecord =
   | { type: "log"; level: "info" | "warn" | "error"; text: string }
@@ -24,5 +26,10 @@ const FAILURE_EXIT_CODE = 3;
  */
 export function fail(code: string, message: string, stack?: string): never {
   emit({ type: "error", code, message, ...(stack ? { stack } : {}) });
-  process.exit(FAILURE_EXIT_CODE);
+  exit(FAILURE_EXIT_CODE);
+}
+
+/** Ends a run that trained and saved its model. */
+export function finish(): never {
+  exit(0);
 }

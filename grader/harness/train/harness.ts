@@ -14,7 +14,7 @@ import { seededRandom } from "../seeded-random.mjs";
 import { captureConsole, setLearnerPhase } from "./console-capture";
 import { forbidCustomLoops } from "./custom-loop-guard";
 import { describeError, learnerStack } from "./describe-error";
-import { emit, fail } from "./emit";
+import { emit, fail, finish } from "./emit";
 import { installEpochBudget } from "./epoch-budget";
 import { readHarnessArguments } from "./harness-config";
 import { loadTrainingData } from "./load-data";
@@ -33,6 +33,9 @@ const stackOf = (error: unknown) => learnerStack(error, args.learnerModulePath);
 captureConsole(config);
 
 process.on("unhandledRejection", (error) => {
+  // A refusal in a promise the learner's code did not wait for is still that refusal.
+  const rule = brokenRule();
+  if (rule) fail(rule.code, rule.message, stackOf(rule));
   fail("exception", describeError(error), stackOf(error));
 });
 
@@ -165,4 +168,4 @@ emit({
   parameters,
   stoppedAtDeadline: epochBudget.wasStoppedAtDeadline(),
 });
-process.exit(0);
+finish();
