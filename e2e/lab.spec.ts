@@ -28,6 +28,15 @@ test.describe("a learner submitting to a lab", () => {
     await expect(editor).toHaveValue("export async function train() {}");
   });
 
+  test("sees which budgets are enforced and that the epoch budget is a guide", async ({ page }) => {
+    await page.goto(LAB_URL);
+    const budget = page.getByTestId("lab-budget");
+    for (const name of ["Training time", "Memory", "Parameters", "Code"]) {
+      await expect(budget.getByRole("row", { name: new RegExp(`^${name}`) })).toContainText("Enforced.");
+    }
+    await expect(budget.getByRole("row", { name: /^Epochs/ })).toContainText(/60 in total\s*A guide\./);
+  });
+
   test("submits the reference solution, watches it being graded live, and sees it pass", async ({ page }) => {
     test.setTimeout(300_000);
     await page.goto(LAB_URL);

@@ -20,15 +20,18 @@ export interface ForwardTrace {
   format: string;
   batch: number;
   input: { shape: number[]; dtype: TraceDtype };
-  constants: { id: number; shape: number[]; dtype: TraceDtype; offset: number }[];
+  /** Each constant's values are in trace.bin from `offset`, or, for one repeated value, given as `fill`. */
+  constants: { id: number; shape: number[]; dtype: TraceDtype; offset: number; fill?: number }[];
   steps: TraceStep[];
   output: number;
 }
 
 export const TRACE_FORMAT: string;
 export const TRACE_BATCH: number;
-export const TRACE_CONSTANT_ALLOWANCE: number;
+/** Values a recording may hold beyond the model's parameters. */
+export const TRACE_CONSTANT_MARGIN: number;
 export const MAX_TRACE_STEPS: number;
+export const MAX_FILL_VALUES: number;
 export const INPUT_ID: number;
 
 export class TraceError extends Error {}

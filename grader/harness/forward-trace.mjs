@@ -7,12 +7,19 @@
 //
 // Plain JavaScript: the training harness and the prediction run, both plain node in the sandbox, share it.
 
-export const TRACE_FORMAT = "gradient-forward-trace/1";
+export const TRACE_FORMAT = "gradient-forward-trace/2";
 /** The batch the recording is made at; shapes inside a call() may bake it in, so replays use it too. */
 export const TRACE_BATCH = 128;
-/** Values a recording may hold beyond the model's parameters (masks, scales, position tables). */
-export const TRACE_CONSTANT_ALLOWANCE = 65_536;
+/**
+ * Values a recording may hold beyond the model's parameters: the constants its forward pass makes
+ * (scales, masks, position tables). The labs' reference models need at most 385 (an LSTM over 64
+ * steps makes 6 scalars a step and one zero-filled initial state), the custom-layer tests at most 1;
+ * a custom recurrent layer's scalars grow with the sequence, hence the headroom.
+ */
+export const TRACE_CONSTANT_MARGIN = 4_096;
 export const MAX_TRACE_STEPS = 20_000;
+/** The most values one filled constant may expand to when replayed (its bytes are not in trace.bin to bound it). */
+export const MAX_FILL_VALUES = 2 ** 24;
 /** The model's input is value 0; constants and kernel outputs take the ids after it. */
 export const INPUT_ID = 0;
 
@@ -66,12 +73,11 @@ export function recordForwardTrace(tf, model, input) {
         throw new TraceError(`a ${tensor.dtype} tensor cannot be recorded`);
       id = nextId++;
       ids.set(tensor, id);
-      constants.push({
-        id,
-        shape: [...tensor.shape],
-        dtype: tensor.dtype,
-        values: Float64Array.from(tensor.dataSync()),
-      });
+      const values = Float64Array.from(tensor.dataSync());
+      // A tensor of one repeated value (tf.zeros, tf.fill, an RNN's initial state) is kept as that
+      // value: it holds one number, however large its shape, and is counted as one.
+      const fill = values.length > 1 && Number.isFinite(values[0]) && values.every((value) => value === values[0]);
+      constants.push({ id, shape: [...tensor.shape], dtype: tensor.dtype, values, fill });
     }
     return id;
   };
@@ -117,10 +123,12 @@ export function recordForwardTrace(tf, model, input) {
     engine.runKernel = runKernel;
   }
 
-  const bytes = new Uint8Array(constants.reduce((sum, constant) => sum + constant.values.length, 0) * BYTES_PER_VALUE);
+  const stored = constants.filter((constant) => !constant.fill);
+  const bytes = new Uint8Array(stored.reduce((sum, constant) => sum + constant.values.length, 0) * BYTES_PER_VALUE);
   const view = new DataView(bytes.buffer);
   let offset = 0;
-  const constantSpecs = constants.map(({ id, shape, dtype, values }) => {
+  const constantSpecs = constants.map(({ id, shape, dtype, values, fill }) => {
+    if (fill) return { id, shape, dtype, offset, fill: values[0] };
     const spec = { id, shape, dtype, offset };
     for (const value of values) {
       if (dtype === "float32") view.setFloat32(offset, value, true);
@@ -144,9 +152,12 @@ function elementCount(shape) {
   return shape.reduce((product, size) => product * size, 1);
 }
 
-/** The number of values a recording's constants hold. */
+/** The number of values a recording's constants hold: a filled constant holds one. */
 export function constantValueCount(trace) {
-  return trace.constants.reduce((sum, constant) => sum + elementCount(constant.shape), 0);
+  return trace.constants.reduce(
+    (sum, constant) => sum + (constant.fill === undefined ? elementCount(constant.shape) : 1),
+    0,
+  );
 }
 
 /** Makes the recording's constants into tensors, once, for replaying many batches. */
@@ -154,7 +165,13 @@ export function createConstantTensors(tf, trace, constantBytes) {
   const view = new DataView(constantBytes.buffer, constantBytes.byteOffset, constantBytes.byteLength);
   const tensors = new Map();
   try {
-    for (const { id, shape, dtype, offset } of trace.constants) {
+    for (const { id, shape, dtype, offset, fill } of trace.constants) {
+      if (fill !== undefined) {
+        if (elementCount(shape) > MAX_FILL_VALUES)
+          throw new TraceError(`constant ${id} fills more than ${MAX_FILL_VALUES} values`);
+        tensors.set(id, tf.fill(shape, fill, dtype));
+        continue;
+      }
       const count = elementCount(shape);
       if (offset + count * BYTES_PER_VALUE > constantBytes.byteLength)
         throw new TraceError(`constant ${id} lies beyond the end of the recorded values`);

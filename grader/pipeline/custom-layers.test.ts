@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
+import { TRACE_CONSTANT_MARGIN } from "@/grader/harness/forward-trace.mjs";
 import { COURSES_DIR, loadAssignmentSpec } from "@/lib/assignments/load-assignment";
 import { gradeSubmission } from "./grade-submission";
 
@@ -80,6 +81,34 @@ describe("custom layer classes", () => {
     const [expected, actual] = [reference.metrics?.mse, own.metrics?.mse];
     assert.ok(expected !== undefined && actual !== undefined, `${reference.message} / ${own.message}`);
     assert.ok(Math.abs(actual - expected) <= 1e-6 * expected, `built-in ${expected}, own layer ${actual}`);
+  });
+
+  it("refuses a recording that holds more values than the model's parameters and the margin; a filled constant counts once", async () => {
+    // 5,000 distinct values made in JavaScript, multiplied away: they change nothing the model predicts but would be
+    // stored in the recording, as a lookup table would.
+    const table = "tf.sum(tf.tensor1d(Array.from({ length: 5000 }, (_, i) => i % 7)).mul(0))";
+    const refused = await gradeSubmission({
+      spec,
+      code: custom(`${LINEAR}.add(${table})`, 2),
+      language: "javascript",
+      seed: 7,
+    });
+    assert.equal(refused.failureCode, "too_many_parameters", refused.message);
+    const allowed = 9 + TRACE_CONSTANT_MARGIN;
+    assert.ok(
+      refused.message.includes(`it may read ${allowed}: its 9 parameters plus ${TRACE_CONSTANT_MARGIN}`),
+      refused.message,
+    );
+    // An RNN-style zero state far larger than the margin holds one value and is recorded as that value.
+    const zeros = "tf.sum(tf.zeros([128, 5000]))";
+    const filled = await gradeSubmission({
+      spec,
+      code: custom(`${LINEAR}.add(${zeros})`, 2),
+      language: "javascript",
+      seed: 7,
+    });
+    assert.ok(filled.score !== null, `${filled.failureCode}: ${filled.message}`);
+    assert.match(filled.receipt?.backend ?? "", /-replay\//);
   });
 
   it("fails a layer whose output depends on values read into JavaScript, with the reason", async () => {

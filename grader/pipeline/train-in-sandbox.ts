@@ -7,6 +7,7 @@ import { installedNativeBackend, NATIVE_PACKAGES, type NativeBackend } from "@/g
 import { graderConfig } from "@/grader/config";
 import { materialiseTrainSplit } from "@/grader/datasets/materialise";
 import type { PreparedDataset } from "@/grader/datasets/types";
+import { HarnessConfigSchema, harnessArgumentList } from "@/grader/harness/train/harness-config";
 import { packageBinds } from "@/grader/sandbox/node-modules";
 import { runSandboxed, type SandboxBind, type SandboxResult } from "@/grader/sandbox/run-sandboxed";
 import {
@@ -18,10 +19,13 @@ import {
   type Failure,
 } from "./classify-run";
 import type { GradeRequest } from "./grade-types";
+import { harnessBundle } from "./harness-bundle";
 import { createJobFolder, SANDBOX_PATHS } from "./job-folder";
 import { wasmKernelBundle } from "./wasm-kernel-bundle";
 
 const PROJECT_DIR = path.resolve(import.meta.dirname, "../..");
+// The plain-JavaScript modules the platform shares between the sandbox and the host (the recording
+// of a forward pass, the platform's layers); bound so code in the sandbox can run them by path.
 const HARNESS_DIR = path.join(PROJECT_DIR, "grader/harness");
 const SANDBOX_PACKAGES = ["@tensorflow/tfjs", "@tensorflow/tfjs-backend-wasm"];
 
@@ -50,6 +54,7 @@ const OUTPUT_LIMIT_BYTES = 2 * 2 ** 20;
 const MODEL_JSON_ALLOWANCE_BYTES = 16 * 2 ** 20;
 const MAX_PROCESSES = 64;
 const WASM_KERNELS_FILE = "wasm-training-kernels.mjs";
+const HARNESS_FILE = "harness.mjs";
 
 export interface TrainingOutcome {
   failure: Failure | null;
@@ -76,7 +81,7 @@ export async function trainInSandbox(
   try {
     materialiseTrainSplit(dataset, path.join(folder, "data"));
     fs.writeFileSync(path.join(folder, "learner", "submission.mjs"), compiled, { mode: 0o644 });
-    const config = {
+    const config = HarnessConfigSchema.parse({
       backend,
       budget: {
         maxEpochs: spec.budget.maxEpochs,
@@ -87,8 +92,9 @@ export async function trainInSandbox(
       seed: request.seed,
       maxLogLines: MAX_LOG_LINES,
       maxLogLineChars: MAX_LOG_LINE_CHARS,
-    };
+    });
     fs.writeFileSync(path.join(folder, "control", "config.json"), JSON.stringify(config), { mode: 0o644 });
+    fs.writeFileSync(path.join(folder, "control", HARNESS_FILE), await harnessBundle(), { mode: 0o644 });
     if (backend === "wasm") {
       fs.writeFileSync(path.join(folder, "control", WASM_KERNELS_FILE), await wasmKernelBundle(), { mode: 0o644 });
     }
@@ -114,14 +120,14 @@ export async function trainInSandbox(
   try {
     run = await runSandboxed(
       {
-        entry: `${SANDBOX_PATHS.harness}/harness.mjs`,
-        args: [
-          `${SANDBOX_PATHS.control}/config.json`,
-          SANDBOX_PATHS.data,
-          `${SANDBOX_PATHS.learner}/submission.mjs`,
-          SANDBOX_PATHS.output,
-          ...(backend === "wasm" ? [`${SANDBOX_PATHS.control}/${WASM_KERNELS_FILE}`] : []),
-        ],
+        entry: `${SANDBOX_PATHS.control}/${HARNESS_FILE}`,
+        args: harnessArgumentList({
+          configFile: `${SANDBOX_PATHS.control}/config.json`,
+          dataDir: SANDBOX_PATHS.data,
+          learnerModulePath: `${SANDBOX_PATHS.learner}/submission.mjs`,
+          outputDir: SANDBOX_PATHS.output,
+          ...(backend === "wasm" ? { wasmTrainingKernels: `${SANDBOX_PATHS.control}/${WASM_KERNELS_FILE}` } : {}),
+        }),
         binds,
         memoryBytes: spec.budget.memoryMiB * 2 ** 20,
         maxProcesses: MAX_PROCESSES,

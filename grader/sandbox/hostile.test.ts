@@ -390,7 +390,7 @@ describe("hostile submissions through the grading pipeline", { concurrency: 2 },
   });
 
   test("writing outside the output folder: the code and the training data are read-only", async () => {
-    for (const file of ["/job/learner/submission.mjs", "/job/data/xs.bin", "/platform/harness/harness.mjs"]) {
+    for (const file of ["/job/learner/submission.mjs", "/job/data/xs.bin", "/job/control/harness.mjs"]) {
       const result = await grade(`  fs.writeFileSync(${JSON.stringify(file)}, "tampered");`);
       assert.equal(result.failureCode, "exception");
       assert.match(result.message, /ERR_ACCESS_DENIED|EROFS|EACCES/, file);
@@ -544,5 +544,161 @@ describe("hostile submissions through the grading pipeline", { concurrency: 2 },
     assert.equal(result.failureCode, "no_model");
     assert.ok(result.logs.length <= 201, `${result.logs.length} log lines kept`);
     assert.ok(result.logs.some((line) => line.text.includes("further console output dropped")));
+  });
+});
+
+// The epoch budget is counted in the learner's own process, so it is a guide; what stands behind it
+// is the custom-loop rule (for labs that require fit()) and the sandbox's own limits. Each way round
+// it ends as the learner's failure with a message naming what was refused.
+describe("training outside the epoch budget", { concurrency: 2 }, () => {
+  const base = loadAssignmentSpec("ml-foundations", "linear-regression");
+  const budget = { ...base.budget, maxEpochs: 3, trainingSeconds: 1, memoryMiB: 384 };
+  const fitOnly = { ...base, allowCustomLoop: false, budget };
+  const ownLoops = { ...base, allowCustomLoop: true, budget };
+  const MODEL =
+    "  const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: data.inputShape })] });";
+  const LOSS = "() => tf.losses.meanSquaredError(data.ys, model.predict(data.xs))";
+
+  after(() => {
+    assert.deepEqual(leftoverCgroups(process.pid), [], "a run's cgroup was left behind");
+    assert.deepEqual(leftoverProcesses(), [], "a sandboxed process outlived its run");
+  });
+
+  async function gradeLearnerFailure(spec: typeof base, lines: string[]): Promise<GradeResult> {
+    const code = `export async function train({ tf, data, onEpoch }) {\n${lines.join("\n")}\n}\n`;
+    const result = await gradeSubmission({ spec, code, seed: 1 });
+    assert.equal(result.status, "failed", result.message);
+    assert.equal(result.failureKind, "learner", result.message);
+    assert.equal(result.score, null, "a run that broke the rules is not scored");
+    return result;
+  }
+
+  // hasLearnerFrame: whether the refusal's stack reaches the learner's line; tfjs's own async
+  // functions are compiled to generators, which V8's async stack traces cannot follow.
+  const refusedLoops: Array<{ name: string; lines: string[]; refused: RegExp; hasLearnerFrame?: false }> = [
+    {
+      name: "tf.variableGrads with optimizer.applyGradients",
+      lines: [
+        MODEL,
+        "  const optimizer = tf.train.sgd(0.05);",
+        "  for (let step = 0; step < 20; step++) {",
+        `    const { grads } = tf.variableGrads(${LOSS});`,
+        "    optimizer.applyGradients(grads);",
+        "  }",
+        "  return model;",
+      ],
+      refused: /optimizer\.applyGradients\(\) outside fit\(\)/,
+    },
+    {
+      name: "optimizer.minimize",
+      lines: [MODEL, "  const optimizer = tf.train.adam(0.1);", `  optimizer.minimize(${LOSS});`, "  return model;"],
+      refused: /optimizer\.minimize\(\) outside fit\(\)/,
+    },
+    {
+      name: "variable.assign",
+      lines: [MODEL, "  tf.variable(tf.zeros([1])).assign(tf.ones([1]));", "  return model;"],
+      refused: /variable\.assign\(\).* outside fit\(\)/,
+    },
+    {
+      name: "model.setWeights with weights computed elsewhere",
+      lines: [MODEL, "  model.setWeights(model.getWeights().map((weight) => tf.onesLike(weight)));", "  return model;"],
+      refused: /setWeights\(\)\) outside fit\(\)/,
+    },
+    {
+      name: "model.trainOnBatch",
+      lines: [
+        MODEL,
+        '  model.compile({ optimizer: "sgd", loss: "meanSquaredError" });',
+        "  for (let step = 0; step < 20; step++) await model.trainOnBatch(data.xs, data.ys);",
+        "  return model;",
+      ],
+      refused: /model\.trainOnBatch\(\)\) outside fit\(\)/,
+      hasLearnerFrame: false,
+    },
+    {
+      name: "a loop of its own beside a fit() it did not wait for",
+      lines: [
+        MODEL,
+        '  model.compile({ optimizer: "sgd", loss: "meanSquaredError" });',
+        "  const pending = model.fit(data.xs, data.ys, { epochs: 1, verbose: 0 });",
+        "  const optimizer = tf.train.sgd(0.05);",
+        `  for (let step = 0; step < 20; step++) optimizer.applyGradients(tf.variableGrads(${LOSS}).grads);`,
+        "  await pending;",
+        "  return model;",
+      ],
+      refused: /optimizer\.applyGradients\(\) outside fit\(\)/,
+    },
+    {
+      name: "a refusal caught and ignored",
+      lines: [
+        MODEL,
+        "  const optimizer = tf.train.sgd(0.05);",
+        "  for (let step = 0; step < 20; step++) {",
+        `    try { optimizer.applyGradients(tf.variableGrads(${LOSS}).grads); } catch {}`,
+        "  }",
+        "  return model;",
+      ],
+      refused: /optimizer\.applyGradients\(\) outside fit\(\)/,
+    },
+  ];
+
+  for (const { name, lines, refused, hasLearnerFrame } of refusedLoops) {
+    test(`a lab that requires fit() refuses a custom loop: ${name}`, async () => {
+      const result = await gradeLearnerFailure(fitOnly, lines);
+      assert.equal(result.failureCode, "custom_loop_not_allowed", result.message);
+      assert.match(result.message, /^This assignment asks you to train with model\.fit\(\)/);
+      assert.match(result.message, refused);
+      if (hasLearnerFrame !== false)
+        assert.match(result.message, /submission:\d+/, "the message points at the learner's own line");
+    });
+  }
+
+  test("a lab that requires fit() still trains with fit(), whose optimizer and layers change weights inside it", async () => {
+    const code = [
+      "export async function train({ tf, data }) {",
+      "  const model = tf.sequential({ layers: [",
+      "    tf.layers.dense({ units: 8, inputShape: data.inputShape }),",
+      "    tf.layers.batchNormalization(),",
+      "    tf.layers.dense({ units: 1 }),",
+      "  ] });",
+      '  model.compile({ optimizer: tf.train.adam(0.05), loss: "meanSquaredError" });',
+      "  await model.fit(data.xs, data.ys, { epochs: 3, batchSize: 64, verbose: 0 });",
+      "  return model;",
+      "}",
+    ].join("\n");
+    // Time enough for every epoch, so the curve shows fit() ran all it asked for.
+    const result = await gradeSubmission({
+      spec: { ...fitOnly, budget: { ...budget, trainingSeconds: 30 } },
+      code,
+      seed: 1,
+    });
+    assert.ok(result.status === "passed" || result.failureCode === "below_threshold", result.message);
+    assert.ok(result.score !== null && Number.isFinite(result.score));
+    assert.equal(result.curves.length, 3);
+  });
+
+  test("a lab that allows custom loops refuses one that reports epochs past the budget", async () => {
+    const result = await gradeLearnerFailure(ownLoops, [
+      MODEL,
+      "  const optimizer = tf.train.sgd(0.05);",
+      "  for (let epoch = 0; epoch < 100; epoch++) {",
+      `    optimizer.minimize(${LOSS});`,
+      "    onEpoch({ loss: 1 });",
+      "  }",
+      "  return model;",
+    ]);
+    assert.equal(result.failureCode, "over_budget", result.message);
+    assert.match(result.message, /more than the 3 epochs the budget allows/);
+    assert.equal(result.curves.length, 3);
+  });
+
+  test("a lab that allows custom loops stops one that reports nothing at its time limit", async () => {
+    const result = await gradeLearnerFailure(ownLoops, [
+      MODEL,
+      "  const optimizer = tf.train.sgd(0.05);",
+      `  for (;;) optimizer.minimize(${LOSS});`,
+    ]);
+    assert.equal(result.failureCode, "timeout", result.message);
+    assert.match(result.message, /did not finish within the time limit/);
   });
 });

@@ -7,7 +7,7 @@ import {
   constantValueCount,
   INPUT_ID,
   MAX_TRACE_STEPS,
-  TRACE_CONSTANT_ALLOWANCE,
+  TRACE_CONSTANT_MARGIN,
   TRACE_FORMAT,
   type ForwardTrace,
   type TraceAttr,
@@ -47,7 +47,13 @@ const ForwardTraceSchema = z.object({
   batch: z.number().int().min(1).max(4096),
   input: z.object({ shape: ShapeSchema, dtype: DtypeSchema }),
   constants: z.array(
-    z.object({ id: IdSchema, shape: ShapeSchema, dtype: DtypeSchema, offset: z.number().int().min(0) }),
+    z.object({
+      id: IdSchema,
+      shape: ShapeSchema,
+      dtype: DtypeSchema,
+      offset: z.number().int().min(0),
+      fill: z.number().optional(),
+    }),
   ),
   steps: z
     .array(
@@ -77,7 +83,7 @@ function checkDataFlow(trace: ForwardTrace, constantBytes: number): void {
   };
   for (const constant of trace.constants) {
     define(constant.id);
-    if (constant.offset + elementCount(constant.shape) * 4 > constantBytes) {
+    if (constant.fill === undefined && constant.offset + elementCount(constant.shape) * 4 > constantBytes) {
       throw new TraceRejected(
         "corrupt_model",
         `The recorded constant ${constant.id} lies beyond the end of trace.bin.`,
@@ -124,14 +130,14 @@ export interface RecordedForwardPass {
 
 /** Reads and checks trace.json and trace.bin from `folder`; null when the harness wrote none. */
 export function readForwardTrace(folder: string, maxParameters: number): RecordedForwardPass | null {
-  const allowedValues = maxParameters + TRACE_CONSTANT_ALLOWANCE;
+  const allowedValues = maxParameters + TRACE_CONSTANT_MARGIN;
   const jsonBytes = readTraceFile(folder, "trace.json", { maxBytes: MAX_TRACE_JSON_BYTES }, "corrupt_model");
   const binBytes = readTraceFile(
     folder,
     "trace.bin",
     {
       maxBytes: allowedValues * 4,
-      allowedBy: `the budget allows for ${maxParameters} parameters and ${TRACE_CONSTANT_ALLOWANCE} constant values`,
+      allowedBy: `the budget allows for ${maxParameters} parameters and ${TRACE_CONSTANT_MARGIN} constant values`,
     },
     "too_many_parameters",
   );

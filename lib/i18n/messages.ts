@@ -131,6 +131,34 @@ const en = {
     loading: "Loading the exam…",
     errorTitle: "The exam could not be loaded",
   },
+  labBudget: {
+    caption: "The lab's budget",
+    budget: "Budget",
+    limit: "Limit",
+    howHeld: "How it is held",
+    enforced: "Enforced",
+    guide: "A guide",
+    trainingTime: "Training time",
+    seconds: (seconds: number) => `${seconds} s`,
+    trainingTimeHow:
+      "From outside your code: fit() stops at the deadline and the model is saved as it is; " +
+      "code that keeps running is stopped by the sandbox's clock.",
+    memory: "Memory",
+    mebibytes: (mib: string) => `${mib} MiB`,
+    memoryHow: "From outside your code: the sandbox stops a run that uses more.",
+    parameters: "Parameters",
+    parametersHow:
+      "Counted on the model your train() returns, and again by the scorer. " +
+      "A model with layer classes of your own may record only its parameters and a few constants.",
+    code: "Code",
+    bytes: (bytes: string) => `${bytes} bytes`,
+    codeHow: "Checked when you submit.",
+    epochs: "Epochs",
+    epochCount: (epochs: number) => `${epochs} in total`,
+    epochsHow:
+      "Counted inside your code's own process, so it is a guide, not a limit: fit() is held to it " +
+      "and onEpoch() refuses more, but what is enforced is the training time, memory and parameters.",
+  },
   language: "Language",
 };
 
@@ -259,6 +287,31 @@ const zhCN: Messages = {
     backToExam: "返回考试页面",
     loading: "正在加载考试…",
     errorTitle: "无法加载考试",
+  },
+  labBudget: {
+    caption: "本实验的预算",
+    budget: "预算项",
+    limit: "上限",
+    howHeld: "如何执行",
+    enforced: "强制执行",
+    guide: "仅为指导",
+    trainingTime: "训练时间",
+    seconds: (seconds) => `${seconds} 秒`,
+    trainingTimeHow: "在你的代码之外执行：fit() 到时即停止，模型按当时状态保存；仍在运行的代码由沙箱的时钟终止。",
+    memory: "内存",
+    mebibytes: (mib) => `${mib} MiB`,
+    memoryHow: "在你的代码之外执行：超出内存的运行由沙箱终止。",
+    parameters: "参数量",
+    parametersHow:
+      "对 train() 返回的模型计数，评分程序还会再数一次。含有你自己编写的层类的模型，记录下来的前向计算只能包含它的参数和少量常量。",
+    code: "代码",
+    bytes: (bytes) => `${bytes} 字节`,
+    codeHow: "提交时检查。",
+    epochs: "Epoch",
+    epochCount: (epochs) => `合计 ${epochs} 个`,
+    epochsHow:
+      "在你的代码自己的进程里计数，所以只是指导，不是硬性上限：fit() 会遵守它，onEpoch() 会拒绝超出的部分，" +
+      "但真正强制执行的是训练时间、内存和参数量。",
   },
   language: "语言",
 };

@@ -8,6 +8,7 @@ import { getLocale } from "@/lib/i18n/locale";
 import { formatMetric, metricLabel } from "@/lib/submissions/format";
 import { StatusBadge } from "@/app/submissions/status-badge";
 import { DataTable } from "@/app/_components/data-table";
+import { BudgetTable } from "./budget-table";
 import { DatasetPreviewView } from "./dataset-preview";
 import { SubmitForm } from "./submit-form";
 import { WeightsForm } from "./weights-form";
@@ -45,11 +46,7 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
             ? `, after training on ${spec.split.trainSize.toLocaleString("en")} examples in the grader's sandbox.`
             : ". You train the model yourself and upload its weights."}
         </p>
-        <p>
-          <strong>Budget:</strong> {spec.budget.maxEpochs} epochs, {spec.budget.trainingSeconds} s of training,{" "}
-          {spec.budget.maxParameters.toLocaleString("en")} parameters, {spec.budget.memoryMiB.toLocaleString("en")} MiB
-          of memory, {spec.budget.maxCodeBytes.toLocaleString("en")} bytes of code.
-        </p>
+        <BudgetTable spec={spec} locale={locale} />
         <p>
           <strong>Attempts:</strong> {lab.attemptsUsed} used
           {lab.maxAttempts === null ? " (no limit)" : ` of ${lab.maxAttempts}`}. Grading failures caused by the platform

@@ -1,0 +1,59 @@
+// What the grader tells the training harness: the paths on its command line (the sandbox maps
+// them) and the plain settings in config.json. The grader writes the file through this schema and
+// the harness reads it back through the same one, so a field added on one side is known to both.
+import fs from "node:fs";
+import { z } from "zod";
+
+export const HarnessConfigSchema = z.object({
+  /** The engine to train on: a tfjs backend, or a native libtensorflow package ("tensorflow", "tensorflow-gpu"). */
+  backend: z.enum(["wasm", "cpu", "tensorflow", "tensorflow-gpu"]),
+  budget: z.object({
+    /** Epochs over every fit() call and onEpoch() report together; counted in the learner's process, so a guide. */
+    maxEpochs: z.number().int().min(0),
+    /** Training time after which fit() stops by itself; the sandbox's wall clock is the limit behind it. */
+    trainingSeconds: z.number().positive(),
+    /** The largest model.countParams() the run may return. */
+    maxParameters: z.number().int().positive(),
+  }),
+  /** Whether train() may update weights outside model.fit() (its own loop, trainOnBatch, variable.assign). */
+  allowCustomLoop: z.boolean(),
+  /** Seeds Math.random, from which tfjs draws initial weights, dropout masks and shuffles. */
+  seed: z.number().int(),
+  /** Console lines of the learner's code passed on; the rest are dropped with one notice. */
+  maxLogLines: z.number().int().min(0),
+  /** Characters kept of each console line. */
+  maxLogLineChars: z.number().int().min(1),
+});
+export type HarnessConfig = z.infer<typeof HarnessConfigSchema>;
+
+/** The order of the harness's command-line arguments, which are sandbox paths. */
+export interface HarnessArguments {
+  configFile: string;
+  dataDir: string;
+  learnerModulePath: string;
+  outputDir: string;
+  /** The bundled wasm training kernels; only given for the wasm backend. */
+  wasmTrainingKernels?: string;
+}
+
+export function harnessArgumentList(args: HarnessArguments): string[] {
+  const { configFile, dataDir, learnerModulePath, outputDir, wasmTrainingKernels } = args;
+  return [configFile, dataDir, learnerModulePath, outputDir, ...(wasmTrainingKernels ? [wasmTrainingKernels] : [])];
+}
+
+export function readHarnessArguments(argv: readonly string[]): { args: HarnessArguments; config: HarnessConfig } {
+  const [configFile, dataDir, learnerModulePath, outputDir, wasmTrainingKernels] = argv;
+  if (!configFile || !dataDir || !learnerModulePath || !outputDir)
+    throw new Error(`the harness needs config, data, learner and output paths; it was given ${argv.length}`);
+  const config = HarnessConfigSchema.parse(JSON.parse(fs.readFileSync(configFile, "utf8")));
+  return {
+    args: {
+      configFile,
+      dataDir,
+      learnerModulePath,
+      outputDir,
+      ...(wasmTrainingKernels ? { wasmTrainingKernels } : {}),
+    },
+    config,
+  };
+}
