@@ -519,6 +519,24 @@ describe("hostile submissions through the grading pipeline", { concurrency: 2 },
     assert.equal(result.failureCode, "out_of_memory");
   });
 
+  test("V8's internal functions stay locked: setting --allow-natives-syntax is refused, however v8 is reached", async () => {
+    const ways = [
+      'await import("node:v8")',
+      'process.getBuiltinModule ? process.getBuiltinModule("node:v8") : await import("node:v8")',
+    ];
+    for (const way of ways) {
+      const result = await grade(
+        [
+          `  const v8 = ${way};`,
+          '  v8.setFlagsFromString("--allow-natives-syntax");',
+          '  return new Function("return %GetOptimizationStatus(Math.max)")();',
+        ].join("\n"),
+      );
+      assert.equal(result.failureCode, "exception", result.message);
+      assert.match(result.message, /setFlagsFromString is not available in the grading sandbox/);
+    }
+  });
+
   test("tampering with TensorFlow.js inside the sandbox cannot change the trusted score", async () => {
     const result = await grade(
       [

@@ -18,6 +18,7 @@ import { emit, fail, finish } from "./emit";
 import { installEpochBudget } from "./epoch-budget";
 import { readHarnessArguments } from "./harness-config";
 import { loadTrainingData } from "./load-data";
+import { lockV8Flags } from "./lock-v8-flags";
 import { saveForwardTrace } from "./record-forward-pass";
 import { brokenRule, LearnerError } from "./refusal";
 import { saveModel } from "./save-model";
@@ -51,6 +52,7 @@ const platformLayers = registerPlatformLayers(tf);
 const data = loadTrainingData(tf, args.dataDir);
 const epochBudget = installEpochBudget(tf, budget);
 if (!config.allowCustomLoop) forbidCustomLoops(tf);
+lockV8Flags();
 
 // tfjs draws initial weights, dropout masks and fit()'s shuffles from Math.random, so seeding it
 // makes a run repeatable: the same code, data and seed train the same model on this backend.
