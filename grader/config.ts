@@ -6,6 +6,8 @@ export const graderConfig = {
   /** Identifies this worker in heartbeats and on submissions it grades. */
   workerId: `${os.hostname()}:${process.pid}`,
   concurrency: env.GRADER_CONCURRENCY,
+  /** Training runs of one multi-seed attempt that train at once; unset, grader/pipeline/parallel-runs.ts decides. */
+  parallelRuns: env.GRADER_PARALLEL_RUNS,
   preferredBackend: env.GRADER_BACKEND,
   isWeakSandboxAllowed: env.GRADER_UNSAFE_ALLOW_WEAK_SANDBOX,
   heartbeatMs: env.GRADER_HEARTBEAT_SECONDS * 1000,
