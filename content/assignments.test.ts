@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
+import { certificationOf, type CertificationRule } from "../lib/assignments/certification";
 import { loadAssignment } from "../lib/assignments/load-assignment";
 import type { AssignmentSpec } from "../lib/assignments/spec-schema";
 import { loadCourseFiles } from "../lib/courses/load-course-files";
@@ -18,7 +19,16 @@ const EXPORTS_TRAIN = /export\s+async\s+function\s+train\s*\(/;
 /** Labels of the budget table's rows in each brief, so the check reads the right row. */
 const ROW_LABELS: Record<
   Locale,
-  { pass: string; epochs: string; time: string; parameters: string; backend: string; attempts: string; seconds: string }
+  {
+    pass: string;
+    epochs: string;
+    time: string;
+    parameters: string;
+    backend: string;
+    attempts: string;
+    runs: string;
+    seconds: string;
+  }
 > = {
   en: {
     pass: "To pass",
@@ -27,6 +37,7 @@ const ROW_LABELS: Record<
     parameters: "Parameters",
     backend: "Backend",
     attempts: "Graded attempts",
+    runs: "Training runs",
     seconds: "seconds",
   },
   "zh-CN": {
@@ -36,6 +47,7 @@ const ROW_LABELS: Record<
     parameters: "参数量",
     backend: "后端",
     attempts: "评分次数",
+    runs: "训练次数",
     seconds: "秒",
   },
 };
@@ -45,6 +57,12 @@ function tableRow(brief: string, label: string): string {
   assert.ok(row, `the brief has no "| ${label} |" row in its budget table`);
   return row;
 }
+
+/** How a brief names a multi-seed lab's rule (lib/assignments/certification.ts). */
+const RULE_WORDS: Record<Locale, Record<CertificationRule, string>> = {
+  en: { mean: "mean", every: "every run" },
+  "zh-CN": { mean: "平均值", every: "每一次" },
+};
 
 /** How a brief writes a threshold: accuracy as a percentage, the other metrics as plain numbers. */
 function thresholdText(metric: AssignmentSpec["metric"]): string {
@@ -111,6 +129,14 @@ for (const courseSlug of courseSlugs) {
             );
             const attempts = lab.spec.maxAttempts === undefined ? "" : String(lab.spec.maxAttempts);
             assert.ok(tableRow(brief, labels.attempts).includes(attempts), `the attempts row does not say ${attempts}`);
+            // A lab graded over several seeds says how many runs and which rule; one run needs no row.
+            const { runs, rule } = certificationOf(lab.spec);
+            if (runs > 1) {
+              const row = tableRow(brief, labels.runs);
+              assert.ok(row.includes(String(runs)), `the training runs row does not say ${runs}`);
+              const ruleWord = RULE_WORDS[locale][rule];
+              assert.ok(row.includes(ruleWord), `the training runs row does not say "${ruleWord}"`);
+            }
           });
         }
 

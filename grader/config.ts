@@ -6,6 +6,8 @@ export const graderConfig = {
   /** Identifies this worker in heartbeats and on submissions it grades. */
   workerId: `${os.hostname()}:${process.pid}`,
   concurrency: env.GRADER_CONCURRENCY,
+  /** Training runs of one multi-seed attempt that train at once; unset, grader/pipeline/parallel-runs.ts decides. */
+  parallelRuns: env.GRADER_PARALLEL_RUNS,
   preferredBackend: env.GRADER_BACKEND,
   /** Cores' worth of CPU time one sandboxed run may use, enforced by its cgroup. */
   cpuShare: env.GRADER_CPU_SHARE,

@@ -32,16 +32,18 @@ function formatLogs(lines: LogLine[]): string {
   return text.length > MAX_STORED_LOG_CHARS ? `${text.slice(0, MAX_STORED_LOG_CHARS)}\n[output truncated]` : text;
 }
 
-function stageMessage(stage: Extract<GradeProgress, { type: "stage" }>["stage"]): string {
+function stageMessage({ stage, run, runs }: Extract<GradeProgress, { type: "stage" }>): string {
+  // An attempt of several runs says which run a stage belongs to ("run 2 of 3").
+  const ofRuns = run !== undefined && runs !== undefined ? `, run ${run} of ${runs}` : "";
   switch (stage) {
     case "preparing":
       return "Preparing the data set";
     case "compiling":
       return "Checking your code";
     case "training":
-      return "Training your model";
+      return `Training your model${ofRuns}`;
     case "scoring":
-      return "Scoring on the held-out data";
+      return `Scoring on the held-out data${ofRuns}`;
   }
 }
 
@@ -101,6 +103,7 @@ function resultData(result: GradeResult): Prisma.SubmissionUpdateInput {
           backend: receipt.backend,
           seed: receipt.seed,
           isDeterministic: receipt.isDeterministic,
+          certification: receipt.certification,
           trainingMs: Math.round(receipt.trainingMs),
           scoringMs: Math.round(receipt.scoringMs),
         }
@@ -170,7 +173,7 @@ export async function processGradingJob(job: Job): Promise<void> {
         if (event.type === "stage") {
           endPhase();
           phase = { name: event.stage, startedAt: performance.now() };
-          message = stageMessage(event.stage);
+          message = stageMessage(event);
           writeProgress(true);
         } else if (event.type === "epoch") {
           curves.push(event);

@@ -44,6 +44,11 @@ const EnvSchema = z.object({
     .default("gradient"),
   /** Grading jobs one worker runs at a time. */
   GRADER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  /**
+   * Training runs of one multi-seed graded attempt that train at once; when unset, the cores per job and half the
+   * memory over the lab's memory cap decide. 1 runs them one after another.
+   */
+  GRADER_PARALLEL_RUNS: z.coerce.number().int().min(1).max(5).optional(),
   /** Seconds after which a job whose worker stopped answering is taken over by another worker. */
   GRADER_LOCK_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
   /**

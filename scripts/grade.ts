@@ -1,18 +1,20 @@
-// npm run grade -- --assignment <slug or folder> --file <path> [--course <slug>] [--seed <n>] [--json]
-// Grades one file locally through the real pipeline (sandbox, train split, trusted scorer).
+// npm run grade -- --assignment <slug or folder> --file <path> [--course <slug>] [--seed <n>] [--runs <n>] [--json]
+// Grades one file locally through the real pipeline (sandbox, train split, trusted scorer), making
+// as many training runs as the lab asks for (or --runs, to measure what more or fewer would cost).
 // Progress goes to stderr; the last stdout line is always one JSON object. Exits 0 whenever the
 // submission was graded, pass or fail, and 1 when the platform could not grade it.
 import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { MAX_CERTIFICATION_RUNS } from "@/lib/assignments/certification";
 import { AssignmentSpecSchema, type AssignmentSpec } from "@/lib/assignments/spec-schema";
 import { parseCommandLineOrThrow, USAGE_EXIT_CODE, UsageError } from "@/lib/command-line";
 import { gradeSubmission, type GradeProgress, type GradeResult } from "@/grader/pipeline/grade-submission";
 import { errorMessage } from "@/lib/errors";
 
 const USAGE =
-  "usage: npm run grade -- --assignment <slug or folder> --file <path> [--course <slug>] [--seed 1] [--json]";
+  "usage: npm run grade -- --assignment <slug or folder> --file <path> [--course <slug>] [--seed 1] [--runs <n>] [--json]";
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const ArgsSchema = z.object({
@@ -26,10 +28,17 @@ const ArgsSchema = z.object({
     .int("--seed must be a whole number")
     .min(0)
     .max(2 ** 31 - 1),
+  runs: z.coerce
+    .number({ error: "--runs must be a whole number" })
+    .int("--runs must be a whole number")
+    .min(1, "--runs must be at least 1")
+    .max(MAX_CERTIFICATION_RUNS, `--runs must be at most ${MAX_CERTIFICATION_RUNS}`)
+    .optional(),
   json: z.boolean(),
 });
 
 function summary(result: GradeResult): Record<string, unknown> {
+  const certification = result.receipt?.certification;
   return {
     status: result.status,
     failureKind: result.failureKind ?? null,
@@ -39,6 +48,12 @@ function summary(result: GradeResult): Record<string, unknown> {
     score: result.score,
     threshold: result.threshold,
     epochs: result.curves.length,
+    // Every training run with its seed and metric, and their mean with its 95% interval (null for one run).
+    rule: certification?.rule ?? null,
+    runs: certification?.runs.map(({ run, seed, score, trainingMs }) => ({ run, seed, score, trainingMs })) ?? [],
+    mean: certification?.statistics?.mean ?? null,
+    standardDeviation: certification?.statistics?.standardDeviation ?? null,
+    interval: certification?.statistics?.interval ?? null,
     receipt: result.receipt,
   };
 }
@@ -77,12 +92,14 @@ function readSpec(folder: string): AssignmentSpec {
 function showProgress(event: GradeProgress): void {
   switch (event.type) {
     case "stage":
-      console.error(`[${event.stage}]`);
+      console.error(
+        event.run === undefined ? `[${event.stage}]` : `[${event.stage}, run ${event.run} of ${event.runs}]`,
+      );
       return;
     case "epoch": {
       const metric = event.metric === undefined ? "" : `, metric ${event.metric.toFixed(4)}`;
       console.error(
-        `  epoch ${event.epoch}: loss ${event.loss?.toFixed(4) ?? "NaN"}${metric} ` +
+        `  ${event.run === undefined ? "" : `run ${event.run} `}epoch ${event.epoch}: loss ${event.loss?.toFixed(4) ?? "NaN"}${metric} ` +
           `(${(event.elapsedMs / 1000).toFixed(1)} s)`,
       );
       return;
@@ -101,6 +118,7 @@ async function main(): Promise<number> {
       file: { type: "string" },
       course: { type: "string" },
       seed: { type: "string", default: "1" },
+      runs: { type: "string" },
       json: { type: "boolean", default: false },
     },
     schema: ArgsSchema,
@@ -115,6 +133,7 @@ async function main(): Promise<number> {
     code,
     language,
     seed,
+    runs: values.runs,
     onProgress: values.json ? undefined : showProgress,
   });
   if (!values.json) {

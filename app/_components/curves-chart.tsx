@@ -1,6 +1,7 @@
 // Training curves as an inline SVG: no chart library in the bundle, readable without JavaScript,
 // and a table of the same numbers for screen readers. The learner's live page and the instructor's
-// submission page both draw a submission's curves with it.
+// submission page both draw a submission's curves with it. An attempt of several training runs is
+// drawn by its first run's curve: runs overlap in epochs, and their scores are listed beside it.
 import type { EpochPointView } from "@/lib/submissions/get-submission";
 import { DataTable } from "./data-table";
 
@@ -22,7 +23,8 @@ function seriesOf(points: EpochPointView[]): { name: string; values: [number, nu
   ];
 }
 
-export function CurvesChart({ points }: { points: EpochPointView[] }) {
+export function CurvesChart({ points: allRuns }: { points: EpochPointView[] }) {
+  const points = allRuns.filter((point) => (point.run ?? 1) === 1);
   const series = seriesOf(points).filter((line) => line.values.length > 0);
   if (series.length === 0) return <p className="empty">No training curves were recorded for this submission.</p>;
   const loss = series.find((line) => line.name === "loss");

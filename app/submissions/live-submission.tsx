@@ -2,9 +2,12 @@
 
 import { useEffect, useState } from "react";
 import type { MetricSpec } from "@/lib/assignments/spec-schema";
+import type { Locale } from "@/lib/courses/content-schema";
+import { messagesFor } from "@/lib/i18n/messages";
 import { formatMetric, isFinished, metricLabel, STATUS_TEXT } from "@/lib/submissions/format";
 import type { SubmissionStatusView } from "@/lib/submissions/get-submission";
 import { CurvesChart } from "@/app/_components/curves-chart";
+import { RunResults } from "@/app/_components/run-results";
 import { StatusBadge } from "./status-badge";
 
 // Dates arrive as strings over the event stream; the page hands them over as Date.
@@ -18,6 +21,9 @@ interface LiveSubmissionProps {
   initial: Snapshot;
   metric: MetricSpec;
   budget: { maxEpochs: number; trainingSeconds: number };
+  /** Training runs an attempt of this lab makes (1 for most labs). */
+  plannedRuns: number;
+  locale: Locale;
 }
 
 function secondsSince(value: Date | string | null, now: number): number | null {
@@ -25,7 +31,7 @@ function secondsSince(value: Date | string | null, now: number): number | null {
 }
 
 /** The live part of a submission page: status, progress, curves, logs and the result. */
-export function LiveSubmission({ initial, metric, budget }: LiveSubmissionProps) {
+export function LiveSubmission({ initial, metric, budget, plannedRuns, locale }: LiveSubmissionProps) {
   const [snapshot, setSnapshot] = useState<Snapshot>(initial);
   const [isConnectionLost, setIsConnectionLost] = useState(false);
   const [now, setNow] = useState(() => Date.now());
@@ -51,8 +57,16 @@ export function LiveSubmission({ initial, metric, budget }: LiveSubmissionProps)
     return () => clearInterval(timer);
   }, [isDone]);
 
+  const runText = messagesFor(locale).runs;
+  const isMultiRun = plannedRuns > 1;
+  // Runs may train side by side; the progress line follows the latest run to report an epoch.
+  const latestRun = Math.max(1, ...snapshot.curves.map((point) => point.run ?? 1));
   const epochsDone = snapshot.curves.length;
-  const trainingFraction = Math.min(1, epochsDone / budget.maxEpochs);
+  const epochsOfLatestRun = snapshot.curves.filter((point) => (point.run ?? 1) === latestRun).length;
+  const epochsPossible = budget.maxEpochs * plannedRuns;
+  const trainingFraction = Math.min(1, epochsDone / epochsPossible);
+  // The chart draws the first run's curve, so it stays readable while runs interleave.
+  const firstRunCurve = snapshot.curves.filter((point) => (point.run ?? 1) === 1);
   const waited = secondsSince(snapshot.queuedAt, now);
   const running = secondsSince(snapshot.startedAt, now);
   const passText =
@@ -86,16 +100,13 @@ export function LiveSubmission({ initial, metric, budget }: LiveSubmissionProps)
         )}
         {snapshot.status === "RUNNING" && (
           <>
-            <progress
-              max={budget.maxEpochs}
-              value={epochsDone}
-              aria-label="Training progress"
-              style={{ width: "100%" }}
-            >
+            <progress max={epochsPossible} value={epochsDone} aria-label="Training progress" style={{ width: "100%" }}>
               {Math.round(trainingFraction * 100)}%
             </progress>
-            <p className="muted" style={{ margin: 0 }}>
-              Epoch {epochsDone} of at most {budget.maxEpochs}
+            <p className="muted" style={{ margin: 0 }} data-testid="training-progress">
+              {isMultiRun
+                ? runText.progress(latestRun, plannedRuns, epochsOfLatestRun, budget.maxEpochs)
+                : `Epoch ${epochsDone} of at most ${budget.maxEpochs}`}
               {running !== null ? ` · ${running} s elapsed (training may use ${budget.trainingSeconds} s)` : ""}
             </p>
           </>
@@ -118,11 +129,18 @@ export function LiveSubmission({ initial, metric, budget }: LiveSubmissionProps)
         </dl>
       )}
 
+      {snapshot.certification && isMultiRun && (
+        <RunResults certification={snapshot.certification} metric={metric} locale={locale} />
+      )}
+
       <h2>Training curve</h2>
-      {snapshot.curves.length === 0 ? (
+      {firstRunCurve.length === 0 ? (
         <p className="empty">{isDone ? "No epochs were reported." : "The curve appears after the first epoch."}</p>
       ) : (
-        <CurvesChart points={snapshot.curves} />
+        <>
+          <CurvesChart points={firstRunCurve} />
+          {isMultiRun && <p className="muted">{runText.curveOfFirstRun(plannedRuns)}</p>}
+        </>
       )}
 
       <h2>Output</h2>

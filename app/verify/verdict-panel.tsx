@@ -1,6 +1,6 @@
 // The verdict at a glance, then the verified details. Used for stored certificates and for
 // credentials pasted into /verify alike; everything shown comes from the verified credential.
-import type { CredentialSummary } from "@/lib/certificates/credential-schema";
+import type { CredentialSummary, Evidence } from "@/lib/certificates/credential-schema";
 import type { VerdictStatus } from "@/lib/certificates/verify-credential";
 import { DataTable } from "@/app/_components/data-table";
 
@@ -18,6 +18,19 @@ const HEADLINES: Record<VerdictStatus, { title: string; tone: string; colour: st
 };
 
 const short = (hash: string | null) => (hash ? `${hash.slice(0, 12)}…` : "not recorded");
+
+/** A lab's training runs as one cell: how many, the rule, the mean and its 95% interval. */
+function runsSummary(item: Evidence): string {
+  if (!item.runs || item.runs.length === 0) return "—";
+  const scores = item.runs.map((run) => (run.score === null ? "—" : run.score.toFixed(4))).join(", ");
+  if (item.runs.length === 1) return `1 (seed ${item.runs[0]?.seed ?? "—"})`;
+  const mean = item.mean === null || item.mean === undefined ? "" : `; mean ${item.mean.toFixed(4)}`;
+  const interval = item.interval
+    ? `, 95% interval ${item.interval.low.toFixed(4)} to ${item.interval.high.toFixed(4)}`
+    : "";
+  const rule = item.rule === "every" ? "every run must pass" : "the mean must pass";
+  return `${item.runs.length} (${rule}): ${scores}${mean}${interval}`;
+}
 
 export function VerdictPanel({
   status,
@@ -119,6 +132,7 @@ export function VerdictPanel({
                   { key: "grader", header: "Grader", cell: (item) => item.graderVersion ?? "—" },
                   { key: "backend", header: "Backend", cell: (item) => item.backend ?? "—" },
                   { key: "seed", header: "Seed", cell: (item) => item.seed ?? "—" },
+                  { key: "runs", header: "Training runs", cell: runsSummary },
                 ]}
               />
             </>

@@ -1,22 +1,29 @@
-// One grading run: materialise the TRAIN split, compile the learner's code, train it in the
-// sandbox, then score the saved model on the held-out split outside the sandbox. Every failure is
-// classified as the learner's (they can fix it) or the platform's (they cannot, and it should not
-// count against them), from what the grader observed itself (classify-run.ts).
+// One graded attempt: materialise the TRAIN split, compile the learner's code, then make the lab's
+// training runs (one unless the lab asks for several, each with its own seed, trained in the
+// sandbox and scored on the held-out split outside it), and decide the attempt from them
+// (decide-runs.ts). Every failure is classified as the learner's (they can fix it) or the
+// platform's (they cannot, and it should not count against them), from what the grader observed
+// itself (classify-run.ts).
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { certificationOf, type CertificationRecord } from "@/lib/assignments/certification";
 import type { GradingReceipt } from "@/lib/assignments/spec-schema";
 import { errorMessage } from "@/lib/errors";
-import { formatMetric } from "@/lib/submissions/format";
 import { decodeWeightsBundle } from "@/lib/submissions/weights-bundle";
 import { prepareDataset } from "@/grader/datasets/prepare";
 import type { PreparedDataset } from "@/grader/datasets/types";
-import { ScoringError, scoreSavedModel, type ScoreResult } from "@/grader/scoring/score-model";
+import { ScoringError, scoreSavedModel } from "@/grader/scoring/score-model";
 import { learnerFailure, RunLog, type Failure } from "./classify-run";
 import { compileSubmission } from "./compile-submission";
+import { decideRuns } from "./decide-runs";
 import type { GradeRequest, GradeResult } from "./grade-types";
 import { createJobFolder } from "./job-folder";
-import { isTrainingDeterministic, trainingBackendFor, trainInSandbox, type TrainingOutcome } from "./train-in-sandbox";
+import { parallelRunsFor } from "./parallel-runs";
+import { runInTurns } from "./run-in-turns";
+import { runSeed } from "./run-seeds";
+import { runText, trainAndScoreRun, type RunOutcome } from "./train-and-score-run";
+import { isTrainingDeterministic, trainingBackendFor } from "./train-in-sandbox";
 import { writeUploadedModel } from "./uploaded-model";
 import { GRADER_VERSION } from "./version";
 
@@ -29,8 +36,11 @@ function sha256(text: string): string {
 export async function gradeSubmission(request: GradeRequest): Promise<GradeResult> {
   const { spec, code, seed, onProgress } = request;
   const threshold = spec.metric.threshold;
+  const { rule } = certificationOf(spec);
+  const plannedRuns = spec.mode === "weights" ? 1 : (request.runs ?? certificationOf(spec).runs);
   const log = new RunLog(onProgress);
   const codeSha256 = sha256(code);
+  const noRuns: CertificationRecord = { rule, plannedRuns, runs: [], statistics: null };
   const finish = (
     fields: Pick<GradeResult, "status" | "message"> & Partial<GradeResult>,
     receipt: GradingReceipt | null,
@@ -43,14 +53,13 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
     ...fields,
     receipt,
   });
-  const fail = (failure: Failure, receipt: GradingReceipt | null, extra: Partial<GradeResult> = {}): GradeResult =>
+  const fail = (failure: Failure, receipt: GradingReceipt | null): GradeResult =>
     finish(
       {
         status: failure.kind === "learner" ? "failed" : "error",
         failureKind: failure.kind,
         failureCode: failure.code,
         message: failure.message,
-        ...extra,
       },
       receipt,
     );
@@ -80,19 +89,51 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
     trainingMs: 0,
     scoringMs: 0,
     isDeterministic: false,
+    certification: noRuns,
+  };
+
+  /** The attempt decided from its runs, with their logs and curves in run order. */
+  const finishRuns = (outcomes: RunOutcome[]): GradeResult => {
+    const runs = [...outcomes].sort((a, b) => a.plan.run - b.plan.run);
+    const verdict = decideRuns(spec.metric, rule, plannedRuns, runs);
+    const scored = runs.flatMap((run) => (run.scored ? [run.scored] : []));
+    const trainedOn = spec.mode === "weights" ? "uploaded" : backend;
+    receipt.trainingMs = runs.reduce((sum, run) => sum + run.trainingMs, 0);
+    receipt.scoringMs = scored.reduce((sum, run) => sum + run.scoringMs, 0);
+    if (scored[0]) receipt.backend = `${scored[0].backend}/${trainedOn}`;
+    receipt.isDeterministic =
+      scored.length > 0 &&
+      scored.every((run) => run.isDeterministic) &&
+      (spec.mode === "weights" || isTrainingDeterministic(backend));
+    receipt.certification = verdict.certification;
+    const fields = {
+      logs: [
+        ...log.logs,
+        ...runs.flatMap((run) => run.log.logs.map((line) => ({ ...line, text: runText(run.plan, line.text) }))),
+      ],
+      curves: runs.flatMap((run) =>
+        run.log.curves.map((point) => (plannedRuns > 1 ? { run: run.plan.run, ...point } : point)),
+      ),
+      metrics: verdict.metrics,
+      score: verdict.score,
+    };
+    if (verdict.status === "passed") return finish({ status: "passed", message: verdict.message, ...fields }, receipt);
+    const { failure } = verdict;
+    return finish(
+      {
+        status: verdict.status,
+        failureKind: failure.kind,
+        failureCode: failure.code,
+        message: failure.message,
+        ...fields,
+      },
+      receipt,
+    );
   };
 
   let folder: string | null = null;
   try {
-    if (spec.mode === "weights") {
-      // Take-home work: the learner trained elsewhere, so there is nothing to run, only files to score.
-      const bundle = decodeWeightsBundle(code);
-      if ("error" in bundle) return fail(learnerFailure("invalid_weights", bundle.error), receipt);
-      folder = createJobFolder();
-      const written = writeUploadedModel(path.join(folder, "output"), bundle);
-      if (written) return fail(written, receipt);
-      receipt.backend = "uploaded";
-    } else {
+    if (spec.mode === "train") {
       const codeBytes = Buffer.byteLength(code, "utf8");
       if (codeBytes > spec.budget.maxCodeBytes) {
         return fail(
@@ -109,29 +150,31 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
       if (!compiled.ok)
         return fail(learnerFailure("syntax_error", `Your code does not parse:\n${compiled.message}`), receipt);
 
-      onProgress?.({ type: "stage", stage: "training" });
-      let training: TrainingOutcome;
-      try {
-        training = await trainInSandbox(request, backend, dataset, compiled.code, log);
-      } catch (error) {
-        return fail(
-          {
-            kind: "platform",
-            code: "job_setup_failed",
-            message: `The training job could not be set up: ${errorMessage(error)}`,
-          },
-          receipt,
-        );
-      }
-      folder = training.folder;
-      receipt.trainingMs = training.trainingMs;
-      if (training.failure) return fail(training.failure, receipt);
+      const outcomes = await runInTurns(
+        plannedRuns,
+        parallelRunsFor(spec, plannedRuns),
+        (index) => {
+          const run = index + 1;
+          const plan = { run, of: plannedRuns, seed: runSeed(seed, run) };
+          return trainAndScoreRun(request, plan, backend, dataset, compiled.code);
+        },
+        (outcome) => outcome.failure !== null,
+      );
+      return finishRuns(outcomes);
     }
 
+    // Take-home work: the learner trained elsewhere, so there is nothing to run, only files to score.
+    const bundle = decodeWeightsBundle(code);
+    if ("error" in bundle) return fail(learnerFailure("invalid_weights", bundle.error), receipt);
+    folder = createJobFolder();
+    const written = writeUploadedModel(path.join(folder, "output"), bundle);
+    if (written) return fail(written, receipt);
+    receipt.backend = "uploaded";
+    const plan = { run: 1, of: 1, seed };
     onProgress?.({ type: "stage", stage: "scoring" });
-    let scored: ScoreResult;
     try {
-      scored = await scoreSavedModel({ folder: path.join(folder, "output"), spec, dataset });
+      const scored = await scoreSavedModel({ folder: path.join(folder, "output"), spec, dataset });
+      return finishRuns([{ plan, log: new RunLog(), trainingMs: 0, failure: null, scored }]);
     } catch (error) {
       if (error instanceof ScoringError) return fail(learnerFailure(error.code, error.message), receipt);
       return fail(
@@ -139,33 +182,6 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
         receipt,
       );
     }
-    receipt.scoringMs = scored.scoringMs;
-    const trainedOn = spec.mode === "weights" ? "uploaded" : backend;
-    receipt.backend = `${scored.backend}/${trainedOn}`;
-    receipt.isDeterministic = scored.isDeterministic && (spec.mode === "weights" || isTrainingDeterministic(backend));
-    const shown = formatMetric(spec.metric.name, scored.value);
-    const needed =
-      `${spec.metric.direction === "higher" ? "at least" : "at most"} ` +
-      `${formatMetric(spec.metric.name, threshold)}`;
-    if (scored.passed) {
-      return finish(
-        {
-          status: "passed",
-          message: `Passed: ${spec.metric.name} on the held-out split is ${shown} (needed ${needed}).`,
-          metrics: scored.metrics,
-          score: scored.value,
-        },
-        receipt,
-      );
-    }
-    return fail(
-      learnerFailure(
-        "below_threshold",
-        `Not yet: ${spec.metric.name} on the held-out split is ${shown}; this assignment needs ${needed}.`,
-      ),
-      receipt,
-      { metrics: scored.metrics, score: scored.value },
-    );
   } finally {
     if (folder) fs.rmSync(folder, { recursive: true, force: true });
   }

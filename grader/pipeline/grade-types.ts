@@ -5,6 +5,8 @@ import type { SubmissionLanguage } from "./compile-submission";
 export type FailureKind = "learner" | "platform";
 
 export interface EpochPoint {
+  /** Which training run of a multi-seed attempt (1 for the first); absent when the attempt makes one run. */
+  run?: number;
   epoch: number;
   loss: number | null;
   metric?: number;
@@ -17,7 +19,13 @@ export interface LogLine {
 }
 
 export type GradeProgress =
-  | { type: "stage"; stage: "preparing" | "compiling" | "training" | "scoring" }
+  | {
+      type: "stage";
+      stage: "preparing" | "compiling" | "training" | "scoring";
+      /** For training and scoring in an attempt of several runs: which run (1 for the first) of how many. */
+      run?: number;
+      runs?: number;
+    }
   | ({ type: "epoch" } & EpochPoint)
   | ({ type: "log" } & LogLine);
 
@@ -44,7 +52,9 @@ export interface GradeRequest {
   code: string;
   /** Defaults to javascript; TypeScript has its types stripped before the sandbox sees it. */
   language?: SubmissionLanguage;
-  /** Handed to the learner's train() and recorded in the receipt. */
+  /** Handed to the learner's train() (the first run's; later runs derive theirs) and recorded in the receipt. */
   seed: number;
+  /** Overrides the lab's number of runs (npm run grade --runs, to measure what runs cost); the rule stays the lab's. */
+  runs?: number;
   onProgress?: (event: GradeProgress) => void;
 }

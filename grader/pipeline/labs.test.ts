@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { promisify } from "node:util";
+import { certificationOf } from "@/lib/assignments/certification";
 import { assignmentDir, loadAssignmentSpec } from "@/lib/assignments/load-assignment";
 import { GradingReceiptSchema } from "@/lib/assignments/spec-schema";
 import { gradeSubmission, type GradeProgress } from "./grade-submission";
@@ -32,6 +33,11 @@ interface CliSummary {
   score: number | null;
   threshold: number;
   epochs: number;
+  rule: string | null;
+  runs: { run: number; seed: number; score: number | null; trainingMs: number }[];
+  mean: number | null;
+  standardDeviation: number | null;
+  interval: { low: number; high: number } | null;
   receipt: unknown;
 }
 
@@ -49,6 +55,28 @@ async function gradeWithCli(slug: string, file: string): Promise<{ code: string;
     code: fs.readFileSync(labFile(slug, file), "utf8"),
     summary: JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as CliSummary,
   };
+}
+
+/** `npm run grade --json` prints every run the lab asks for, with the mean and (for several runs) the interval. */
+function assertRuns(slug: string, summary: CliSummary): void {
+  const { runs, rule } = certificationOf(loadAssignmentSpec(COURSE, slug));
+  assert.equal(summary.rule, rule);
+  assert.deepEqual(
+    summary.runs.map((run) => run.run),
+    Array.from({ length: runs }, (_, index) => index + 1),
+  );
+  assert.equal(summary.runs[0]?.seed, 1);
+  assert.equal(new Set(summary.runs.map((run) => run.seed)).size, runs);
+  assert.ok(summary.runs.every((run) => run.score !== null && Number.isFinite(run.score) && run.trainingMs > 0));
+  const scores = summary.runs.map((run) => run.score ?? Number.NaN);
+  const mean = scores.reduce((sum, score) => sum + score, 0) / scores.length;
+  assert.ok(summary.mean !== null && Math.abs(summary.mean - mean) < 1e-12);
+  if (runs === 1) {
+    assert.equal(summary.interval, null);
+  } else {
+    assert.ok(summary.interval && summary.interval.low <= mean && mean <= summary.interval.high);
+    assert.ok(summary.standardDeviation !== null && summary.standardDeviation >= 0);
+  }
 }
 
 function assertReceipt(receiptJson: unknown, code: string): void {
@@ -72,6 +100,7 @@ describe(
         const { direction, threshold } = loadAssignmentSpec(COURSE, slug).metric;
         assert.ok(direction === "higher" ? summary.score >= threshold : summary.score <= threshold);
         assert.ok(summary.epochs > 0);
+        assertRuns(slug, summary);
         assertReceipt(summary.receipt, code);
       });
 
@@ -81,6 +110,7 @@ describe(
         assert.equal(summary.failureKind, "learner");
         assert.equal(summary.failureCode, "below_threshold", summary.message);
         assert.ok(summary.score !== null && Number.isFinite(summary.score));
+        assertRuns(slug, summary);
         assertReceipt(summary.receipt, code);
       });
     }
@@ -88,9 +118,50 @@ describe(
 );
 
 describe("progress while grading", () => {
-  it("reports each stage and every epoch as it ends", async () => {
+  it("reports each stage of each run and every epoch as it ends, marked with its run", async () => {
+    const events: GradeProgress[] = [];
+    // Lab 1 makes one run; three are asked for here, since it trains in seconds.
+    const runs = 3;
+    const result = await gradeSubmission({
+      spec: loadAssignmentSpec(COURSE, "linear-regression"),
+      code: fs.readFileSync(labFile("linear-regression", "reference.js"), "utf8"),
+      seed: 1,
+      runs,
+      onProgress: (event) => events.push(event),
+    });
+    assert.equal(result.status, "passed", result.message);
+    const stages = events.flatMap((event) => (event.type === "stage" ? [event] : []));
+    assert.deepEqual(
+      stages.slice(0, 2).map((event) => event.stage),
+      ["preparing", "compiling"],
+    );
+    for (let run = 1; run <= runs; run++) {
+      // Runs may train side by side, so only the order within a run is fixed.
+      const ofRun = stages.filter((event) => event.run === run);
+      assert.deepEqual(
+        ofRun.map((event) => [event.stage, event.runs]),
+        [
+          ["training", runs],
+          ["scoring", runs],
+        ],
+      );
+      const curve = result.curves.filter((point) => point.run === run);
+      assert.ok(curve.length > 0, `run ${run} reported no epochs`);
+      assert.ok(curve.every((point) => point.loss !== null && Number.isFinite(point.loss)));
+    }
+    const epochs = events.filter((event) => event.type === "epoch");
+    assert.equal(epochs.length, result.curves.length);
+    assert.ok(epochs.every((event) => event.type === "epoch" && event.run !== undefined));
+    assert.deepEqual(
+      result.receipt?.certification.runs.map((run) => run.run),
+      Array.from({ length: runs }, (_, index) => index + 1),
+    );
+  });
+
+  it("a lab of one run reports its stages once, unmarked, as before", async () => {
     const events: GradeProgress[] = [];
     const spec = loadAssignmentSpec(COURSE, "linear-regression");
+    assert.equal(certificationOf(spec).runs, 1);
     const result = await gradeSubmission({
       spec,
       code: fs.readFileSync(labFile("linear-regression", "reference.js"), "utf8"),
@@ -98,12 +169,38 @@ describe("progress while grading", () => {
       onProgress: (event) => events.push(event),
     });
     assert.equal(result.status, "passed", result.message);
-    const stages = events.flatMap((event) => (event.type === "stage" ? [event.stage] : []));
-    assert.deepEqual(stages, ["preparing", "compiling", "training", "scoring"]);
-    const epochs = events.filter((event) => event.type === "epoch");
-    assert.ok(epochs.length > 0);
-    assert.equal(epochs.length, result.curves.length);
-    assert.ok(result.curves.every((point) => point.loss !== null && Number.isFinite(point.loss)));
+    const stages = events.flatMap((event) => (event.type === "stage" ? [event] : []));
+    assert.deepEqual(
+      stages.map((event) => [event.stage, event.run]),
+      [
+        ["preparing", undefined],
+        ["compiling", undefined],
+        ["training", undefined],
+        ["scoring", undefined],
+      ],
+    );
+    assert.ok(result.curves.every((point) => point.run === undefined));
+    assert.equal(result.receipt?.certification.runs.length, 1);
+    assert.equal(result.receipt?.certification.statistics?.interval, null);
+  });
+});
+
+describe("an attempt over several seeds", () => {
+  it("ends as the learner's charged failure when one run fails, naming the run and its seed", async () => {
+    const spec = loadAssignmentSpec(COURSE, "linear-regression");
+    const reference = fs.readFileSync(labFile("linear-regression", "reference.js"), "utf8");
+    // Only the first run's seed is 1: every later run throws.
+    const code = reference.replace(
+      "export async function train({",
+      "export async function train(context) {\n  if (context.seed !== 1) throw new Error(`unlucky seed ${context.seed}`);\n  return trainFor(context);\n}\n\nasync function trainFor({",
+    );
+    assert.notEqual(code, reference);
+    const result = await gradeSubmission({ spec, code, seed: 1, runs: 3 });
+    assert.equal(result.status, "failed");
+    assert.equal(result.failureKind, "learner");
+    assert.equal(result.failureCode, "exception", result.message);
+    assert.match(result.message, /^Run [23] of 3 \(seed \d+\): .*unlucky seed/);
+    assert.equal(result.score, null);
   });
 });
 
@@ -175,18 +272,22 @@ describe("submissions in either language", () => {
 });
 
 describe("repeatability", () => {
-  it("gives the same score for the same code, data and seed", async () => {
+  it("gives the same score for the same code, data and seed, in every run (so a regrade reproduces them all)", async () => {
     const spec = loadAssignmentSpec(COURSE, "linear-regression");
     const code = fs.readFileSync(labFile("linear-regression", "reference.js"), "utf8");
     const [first, second] = await Promise.all([
-      gradeSubmission({ spec, code, seed: 7 }),
-      gradeSubmission({ spec, code, seed: 7 }),
+      gradeSubmission({ spec, code, seed: 7, runs: 3 }),
+      gradeSubmission({ spec, code, seed: 7, runs: 3 }),
     ]);
     assert.equal(first.status, "passed", first.message);
     assert.deepEqual(first.metrics, second.metrics);
+    const runsOf = (result: typeof first) =>
+      result.receipt?.certification.runs.map(({ run, seed, score, metrics }) => ({ run, seed, score, metrics }));
+    assert.deepEqual(runsOf(first), runsOf(second));
+    assert.equal(runsOf(first)?.[0]?.seed, 7);
     assert.deepEqual(
-      first.curves.map((point) => point.loss),
-      second.curves.map((point) => point.loss),
+      first.curves.map((point) => [point.run, point.loss]),
+      second.curves.map((point) => [point.run, point.loss]),
     );
   });
 });

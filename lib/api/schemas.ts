@@ -1,6 +1,7 @@
 // The HTTP API's contract: every request is parsed and every response checked with these schemas,
 // and lib/api/openapi.ts publishes the same schemas, so the document cannot drift from the code.
 import { z } from "zod";
+import { CertificationRecordSchema } from "../assignments/certification";
 import { MAX_SUBMISSION_BYTES, SubmissionInputSchema } from "../submissions/submission-input";
 
 /** Schemas of request bodies, published as they are accepted (defaults make fields optional). */
@@ -128,12 +129,19 @@ export const SubmissionStatusSchema = z
     /** Loss and metrics per finished epoch, growing while training runs. */
     curves: z.array(
       z.object({
+        /** The training run it belongs to, in an attempt of several runs (1 for the first). */
+        run: z.number().int().optional(),
         epoch: z.number(),
         loss: z.number().nullable(),
         metric: z.number().optional(),
         elapsedMs: z.number().optional(),
       }),
     ),
+    /**
+     * Once graded: every training run (seed, metric, times), the rule that decided the attempt (`mean` or `every`),
+     * and the runs' mean with its sample standard deviation and 95% interval (null for one run).
+     */
+    certification: CertificationRecordSchema.nullable(),
     /** The sandbox's output. */
     logs: z.string(),
     queuedAt: Timestamp,

@@ -3,6 +3,7 @@
 // so a spec that would grade differently in two places can never load.
 import { z } from "zod";
 import { LocalizedTextSchema } from "@/lib/courses/content-schema";
+import { CertificationRecordSchema, CertificationSpecSchema } from "./certification";
 
 const SHA256 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -140,10 +141,19 @@ export const AssignmentSpecSchema = z
     maxAttempts: z.number().int().min(1).max(1000).optional(),
     /** Optional deadline, ISO 8601 with an offset. */
     deadline: z.iso.datetime({ offset: true }).optional(),
+    /**
+     * Independent training runs per graded attempt and the rule that decides it (certification.ts); absent means one
+     * run. Left without a default so that a lab which does not set it keeps its spec hash.
+     */
+    certification: CertificationSpecSchema.optional(),
   })
   .refine((spec) => spec.split.trainSize + spec.split.heldOutSize <= datasetCapacity(spec.dataset), {
     message: "the split asks for more examples than the data set has",
     path: ["split"],
+  })
+  .refine((spec) => spec.mode === "train" || (spec.certification?.runs ?? 1) === 1, {
+    message: "uploaded weights are scored once: only a lab that trains can make several runs",
+    path: ["certification", "runs"],
   });
 export type AssignmentSpec = z.infer<typeof AssignmentSpecSchema>;
 
@@ -173,13 +183,15 @@ export const GradingReceiptSchema = z.object({
   graderVersion: z.string().min(1),
   /** TensorFlow.js backend the scorer predicted with (and, after a slash, the one training used). */
   backend: z.string().min(1),
-  /** Seed handed to the learner's code for this run. */
+  /** Seed of the first run, the submission's own; each run's seed is in `certification.runs`. */
   seed: z.number().int(),
-  /** Wall-clock milliseconds of the sandboxed training run. */
+  /** Wall-clock milliseconds of sandboxed training, summed over the runs. */
   trainingMs: z.number().min(0),
-  /** Milliseconds the scorer spent loading and predicting. */
+  /** Milliseconds the scorer spent loading and predicting, summed over the runs. */
   scoringMs: z.number().min(0),
   /** Whether the scoring backend gives bit-identical predictions on every run. */
   isDeterministic: z.boolean(),
+  /** Every run's seed and metric, the rule, and the mean with its 95% interval; one run for most labs. */
+  certification: CertificationRecordSchema,
 });
 export type GradingReceipt = z.infer<typeof GradingReceiptSchema>;

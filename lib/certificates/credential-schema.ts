@@ -45,6 +45,18 @@ export const EvidenceSchema = z.looseObject({
   /** The metric value the lab was graded with, and the threshold it had to reach. */
   score: z.number().nullable(),
   threshold: z.number().nullable(),
+  /**
+   * Certification over several seeds (absent in credentials issued before it): the rule that decided the lab
+   * (`mean` of the runs, or `every` run), each training run's seed and held-out score, and the runs' mean with its
+   * sample standard deviation and 95% interval (null for one run).
+   */
+  rule: z.enum(["mean", "every"]).optional(),
+  runs: z
+    .array(z.looseObject({ run: z.number().int(), seed: z.number().int(), score: z.number().nullable() }))
+    .optional(),
+  mean: z.number().nullable().optional(),
+  standardDeviation: z.number().nullable().optional(),
+  interval: z.looseObject({ low: z.number(), high: z.number() }).nullable().optional(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 

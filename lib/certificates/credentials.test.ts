@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { gzipSync } from "node:zlib";
 import { PDFDocument } from "pdf-lib";
+import type { CertificationRecord } from "../assignments/certification";
 import type { PassRule } from "../courses/content-schema";
 import { buildCredential, type CredentialInput } from "./build-credential";
 import { summarizeCredential, OpenBadgeCredentialSchema } from "./credential-schema";
@@ -265,6 +266,53 @@ test("the PDF is a real one-page PDF, even for a name the standard fonts cannot 
   const parsed = await PDFDocument.load(bytes);
   assert.equal(parsed.getPageCount(), 1);
   assert.match(parsed.getTitle() ?? "", /Machine Learning Foundations/);
+});
+
+describe("evidence of a lab graded over several seeds", () => {
+  const certification: CertificationRecord = {
+    rule: "mean",
+    plannedRuns: 3,
+    runs: [
+      { run: 1, seed: 42, score: 0.94, metrics: { accuracy: 0.94 }, trainingMs: 900, scoringMs: 20 },
+      { run: 2, seed: 1234, score: 0.96, metrics: { accuracy: 0.96 }, trainingMs: 950, scoringMs: 21 },
+      { run: 3, seed: 98765, score: 0.95, metrics: { accuracy: 0.95 }, trainingMs: 920, scoringMs: 19 },
+    ],
+    statistics: { count: 3, mean: 0.95, standardDeviation: 0.01, interval: { low: 0.9252, high: 0.9748 } },
+  };
+
+  test("carries every run's seed and score, the rule, the mean and the interval, and still verifies", async () => {
+    const result = evaluatePassRule(RULE, {
+      labs: [
+        { slug: "lab-a", title: "Lab A", passed: { ...RECEIPT, certification } },
+        { slug: "lab-b", title: "Lab B", passed: { ...RECEIPT, certification: null } },
+      ],
+      lessonQuizzes: [],
+      exams: [{ slug: "final-exam", bestPercent: 90 }],
+    });
+    assert.ok(result.isEligible);
+    const [multi, older] = result.evidence;
+    assert.deepEqual(multi?.runs, [
+      { run: 1, seed: 42, score: 0.94 },
+      { run: 2, seed: 1234, score: 0.96 },
+      { run: 3, seed: 98765, score: 0.95 },
+    ]);
+    assert.equal(multi?.rule, "mean");
+    assert.equal(multi?.mean, 0.95);
+    assert.deepEqual(multi?.interval, { low: 0.9252, high: 0.9748 });
+    // A lab graded before runs were recorded says nothing about them, as its credential always did.
+    assert.equal(older && "runs" in older, false);
+    assert.equal(older && "certification" in older, false);
+
+    const key = await newKey();
+    const jwt = await signVcJwt(buildCredential(input({ evidence: result.evidence }), BASE), key);
+    const verdict = await verifyCredential(jwt, await fakeIssuer([key]));
+    assert.equal(verdict.status, "valid", verdict.problems.join("; "));
+    assert.deepEqual(
+      verdict.summary?.evidence[0]?.runs?.map((run) => run.score),
+      [0.94, 0.96, 0.95],
+    );
+    assert.deepEqual(verdict.summary?.evidence[0]?.interval, { low: 0.9252, high: 0.9748 });
+  });
 });
 
 describe("the pass rule", () => {

@@ -1,4 +1,5 @@
 // A learner's stored results in one course, in the shape the pass rule reads.
+import { parseCertificationRecord } from "../assignments/certification";
 import { db } from "../db";
 import { PassRuleSchema, type PassRule } from "../courses/content-schema";
 import { localize } from "../courses/localize";
@@ -17,6 +18,12 @@ export async function loadPassRule(
     summary: localize(course.summary),
     passRule: PassRuleSchema.parse(course.passRule),
   };
+}
+
+function passedReceipt<Row extends { certification: unknown }>(
+  row: Row | undefined,
+): (Omit<Row, "certification"> & { certification: ReturnType<typeof parseCertificationRecord> }) | null {
+  return row ? { ...row, certification: parseCertificationRecord(row.certification) } : null;
 }
 
 export async function loadCourseResults(userId: string, courseId: string): Promise<CourseResults> {
@@ -39,6 +46,7 @@ export async function loadCourseResults(userId: string, courseId: string): Promi
             seed: true,
             score: true,
             threshold: true,
+            certification: true,
           },
         },
       },
@@ -65,7 +73,7 @@ export async function loadCourseResults(userId: string, courseId: string): Promi
     labs: assignments.map((assignment) => ({
       slug: assignment.slug,
       title: localize(assignment.title),
-      passed: assignment.submissions[0] ?? null,
+      passed: passedReceipt(assignment.submissions[0]),
     })),
     lessonQuizzes: quizzes
       .filter((quiz) => quiz.kind === "LESSON")

@@ -1,5 +1,6 @@
 // The course's pass rule over a learner's stored results: pure, so the same results always give
 // the same verdict, and it can be tested without a database.
+import type { CertificationRecord } from "../assignments/certification";
 import type { PassRule } from "../courses/content-schema";
 import type { Evidence } from "./credential-schema";
 
@@ -12,6 +13,20 @@ export interface LabReceipt {
   seed: number | null;
   score: number | null;
   threshold: number | null;
+  /** Its training runs, the rule and their mean and interval; null for a grading from before runs were recorded. */
+  certification?: CertificationRecord | null;
+}
+
+/** What the evidence says of a lab's training runs: every run's seed and score, the rule, the mean and interval. */
+function runsEvidence(certification: CertificationRecord | null | undefined): Partial<Evidence> {
+  if (!certification) return {};
+  return {
+    rule: certification.rule,
+    runs: certification.runs.map(({ run, seed, score }) => ({ run, seed, score })),
+    mean: certification.statistics?.mean ?? null,
+    standardDeviation: certification.statistics?.standardDeviation ?? null,
+    interval: certification.statistics?.interval ?? null,
+  };
 }
 
 export interface CourseResults {
@@ -62,19 +77,20 @@ export function evaluatePassRule(rule: PassRule, results: CourseResults): Eligib
   if (score + 1e-9 < passMark) reasons.push(`final score ${score.toFixed(2)}% is below the pass mark of ${passMark}%`);
   if (reasons.length > 0) return { isEligible: false, score, passMark, reasons };
 
-  const evidence: Evidence[] = results.labs.flatMap((lab) =>
-    lab.passed
-      ? [
-          {
-            type: ["Evidence"],
-            name: lab.title,
-            description:
-              "Model code graded by Gradient: trained in a sandbox on the train split, scored on the held-out split.",
-            lab: lab.slug,
-            ...lab.passed,
-          },
-        ]
-      : [],
-  );
+  const evidence: Evidence[] = results.labs.flatMap((lab) => {
+    if (!lab.passed) return [];
+    const { certification, ...receipt } = lab.passed;
+    return [
+      {
+        type: ["Evidence"],
+        name: lab.title,
+        description:
+          "Model code graded by Gradient: trained in a sandbox on the train split, scored on the held-out split.",
+        lab: lab.slug,
+        ...receipt,
+        ...runsEvidence(certification),
+      },
+    ];
+  });
   return { isEligible: true, score: Math.min(100, score), passMark, evidence };
 }

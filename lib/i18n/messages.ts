@@ -159,6 +159,27 @@ const en = {
       "Counted inside your code's own process, so it is a guide, not a limit: fit() is held to it " +
       "and onEpoch() refuses more, but what is enforced is the training time, memory and parameters.",
   },
+  runs: {
+    heading: "Training runs",
+    caption: (runs: number) => `${runs} training runs of this attempt, each with its own seed`,
+    run: "Run",
+    seed: "Seed",
+    score: "Held-out score",
+    trainingTime: "Training time",
+    notScored: "not scored",
+    mean: "Mean",
+    standardDeviation: "Standard deviation",
+    interval: "95% confidence interval",
+    intervalValue: (low: string, high: string) => `${low} to ${high}`,
+    noInterval: "none: one run gives no interval",
+    rule: "Rule",
+    ruleMean: (needed: string) => `the mean of the runs must reach ${needed}`,
+    ruleEvery: (needed: string) => `every run must reach ${needed}`,
+    progress: (run: number, runs: number, epoch: number, maxEpochs: number) =>
+      `Run ${run} of ${runs} · epoch ${epoch} of at most ${maxEpochs}`,
+    curveOfFirstRun: (runs: number) => `The curve is run 1's; the score of each of the ${runs} runs is above.`,
+    seeds: "Seeds",
+  },
   language: "Language",
 };
 
@@ -312,6 +333,27 @@ const zhCN: Messages = {
     epochsHow:
       "在你的代码自己的进程里计数，所以只是指导，不是硬性上限：fit() 会遵守它，onEpoch() 会拒绝超出的部分，" +
       "但真正强制执行的是训练时间、内存和参数量。",
+  },
+  runs: {
+    heading: "各次训练",
+    caption: (runs) => `本次评分共训练 ${runs} 次，每次使用不同的随机种子`,
+    run: "第几次",
+    seed: "随机种子",
+    score: "留出集成绩",
+    trainingTime: "训练时间",
+    notScored: "未评分",
+    mean: "平均值",
+    standardDeviation: "标准差",
+    interval: "95% 置信区间",
+    intervalValue: (low, high) => `${low} 至 ${high}`,
+    noInterval: "无：只有一次训练，无法给出区间",
+    rule: "判定规则",
+    ruleMean: (needed) => `各次训练的平均值须达到 ${needed}`,
+    ruleEvery: (needed) => `每一次训练都须达到 ${needed}`,
+    progress: (run, runs, epoch, maxEpochs) =>
+      `第 ${run} 次训练（共 ${runs} 次）· 第 ${epoch} 个 epoch，最多 ${maxEpochs} 个`,
+    curveOfFirstRun: (runs) => `曲线为第 1 次训练的曲线；${runs} 次训练各自的成绩见上方。`,
+    seeds: "随机种子",
   },
   language: "语言",
 };

@@ -2,6 +2,7 @@
 // course and to admins; to anyone else it does not exist (404, so ids cannot be probed).
 import { z } from "zod";
 import type { CurrentUser } from "../auth";
+import { certificationOf, parseCertificationRecord } from "../assignments/certification";
 import { AssignmentSpecSchema } from "../assignments/spec-schema";
 import { localize } from "../courses/localize";
 import { canTeachCourse } from "../courses/roles";
@@ -15,6 +16,8 @@ const SubmissionIdSchema = z.string().regex(/^[a-z0-9]{10,40}$/);
 
 /** One epoch as the grader reported it (grader/pipeline/grade-submission.ts EpochPoint). */
 const EpochPointSchema = z.object({
+  /** The training run of a multi-seed attempt it belongs to (1 for the first); absent for a single run. */
+  run: z.number().int().min(1).optional(),
   epoch: z.number(),
   loss: z.number().nullable(),
   metric: z.number().optional(),
@@ -66,6 +69,8 @@ export async function getSubmission(viewer: Viewer, id: string, locale: Locale =
     },
     metric: spec.metric,
     budget: spec.budget,
+    /** Training runs each graded attempt of this lab version makes, and the rule that decides it. */
+    certificationSpec: certificationOf(spec),
     attemptNumber: row.attemptNumber,
     source: row.source,
     language: row.language,
@@ -94,6 +99,7 @@ export async function getSubmission(viewer: Viewer, id: string, locale: Locale =
       isDeterministic: row.isDeterministic,
       trainingMs: row.trainingMs,
       scoringMs: row.scoringMs,
+      certification: parseCertificationRecord(row.certification),
     },
   };
 }
@@ -132,6 +138,7 @@ export async function getSubmissionStatus(viewer: Viewer, id: string) {
       threshold: true,
       metrics: true,
       curves: true,
+      certification: true,
       logs: true,
       isRegrade: true,
       queuedAt: true,
@@ -154,6 +161,8 @@ export async function getSubmissionStatus(viewer: Viewer, id: string) {
     threshold,
     metrics,
     curves: parseCurves(row.curves),
+    /** Each training run with the mean and its interval, once graded; null before, and for older gradings. */
+    certification: parseCertificationRecord(row.certification),
     logs,
     queuedAt,
     startedAt,

@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { requirePageUser } from "@/app/_lib/page-guards";
 import { NotFoundError } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/locale";
+import { messagesFor } from "@/lib/i18n/messages";
+import { formatMetric, metricLabel } from "@/lib/submissions/format";
 import { getSubmission, getSubmissionStatus } from "@/lib/submissions/get-submission";
 import { LiveSubmission } from "../live-submission";
 
@@ -15,6 +17,10 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
     throw error;
   });
   const { receipt } = submission;
+  const runText = messagesFor(locale).runs;
+  const passText =
+    `${metricLabel(submission.metric.name)} ${submission.metric.direction === "higher" ? "≥" : "≤"} ` +
+    formatMetric(submission.metric.name, submission.metric.threshold);
   const initial = await getSubmissionStatus(user, submissionId);
 
   return (
@@ -38,6 +44,8 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
         initial={initial}
         metric={submission.metric}
         budget={{ maxEpochs: submission.budget.maxEpochs, trainingSeconds: submission.budget.trainingSeconds }}
+        plannedRuns={submission.certificationSpec.runs}
+        locale={locale}
       />
 
       <details className="card" style={{ marginTop: "1rem" }}>
@@ -76,6 +84,39 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
           <dd>{receipt.backend ?? "—"}</dd>
           <dt>Seed</dt>
           <dd>{receipt.seed ?? "—"}</dd>
+          {receipt.certification && receipt.certification.plannedRuns > 1 && (
+            <>
+              <dt>{runText.heading}</dt>
+              <dd data-testid="receipt-runs">
+                {receipt.certification.runs
+                  .map(
+                    (run) =>
+                      `${runText.run} ${run.run}: ${runText.seed} ${run.seed}, ` +
+                      `${run.score === null ? runText.notScored : formatMetric(submission.metric.name, run.score)}`,
+                  )
+                  .join("; ")}
+              </dd>
+              {receipt.certification.statistics && (
+                <>
+                  <dt>{runText.mean}</dt>
+                  <dd>{formatMetric(submission.metric.name, receipt.certification.statistics.mean)}</dd>
+                  <dt>{runText.interval}</dt>
+                  <dd>
+                    {receipt.certification.statistics.interval
+                      ? runText.intervalValue(
+                          formatMetric(submission.metric.name, receipt.certification.statistics.interval.low),
+                          formatMetric(submission.metric.name, receipt.certification.statistics.interval.high),
+                        )
+                      : runText.noInterval}
+                  </dd>
+                </>
+              )}
+              <dt>{runText.rule}</dt>
+              <dd>
+                {receipt.certification.rule === "mean" ? runText.ruleMean(passText) : runText.ruleEvery(passText)}
+              </dd>
+            </>
+          )}
           <dt>Reproducible</dt>
           <dd>
             {receipt.isDeterministic === null

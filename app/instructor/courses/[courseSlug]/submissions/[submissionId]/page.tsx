@@ -5,6 +5,8 @@ import { getSubmissionDetail } from "@/lib/instructor/get-submission-detail";
 import { DataTable } from "@/app/_components/data-table";
 import { AutoRefresh } from "../../../../_components/auto-refresh";
 import { CurvesChart } from "@/app/_components/curves-chart";
+import { RunResults } from "@/app/_components/run-results";
+import { getLocale } from "@/lib/i18n/locale";
 import { StatusBadge } from "@/app/submissions/status-badge";
 import { formatDateTime, orPageError } from "../../../../_lib/page-errors";
 import { RegradeForm } from "./regrade-form";
@@ -31,6 +33,7 @@ export default async function InstructorSubmissionPage({
     "ADMIN",
   );
   const { submission, history } = await orPageError(getSubmissionDetail({ viewer, courseSlug, submissionId }));
+  const locale = await getLocale();
   const isFinished = submission.status !== "QUEUED" && submission.status !== "RUNNING";
   const receipt: [string, unknown][] = [
     ["Code SHA-256", submission.receipt.codeSha256],
@@ -94,6 +97,9 @@ export default async function InstructorSubmissionPage({
         <p className="empty">No metrics yet.</p>
       )}
 
+      {submission.receipt.certification && submission.receipt.certification.plannedRuns > 1 && (
+        <RunResults certification={submission.receipt.certification} metric={submission.metric} locale={locale} />
+      )}
       <h2>Training curves</h2>
       <CurvesChart points={submission.curves} />
 
