@@ -13,10 +13,17 @@ import { prepareDataset } from "@/grader/datasets/prepare";
 import type { PreparedDataset } from "@/grader/datasets/types";
 import { ScoringError, scoreSavedModel, type ScoreResult } from "@/grader/scoring/score-model";
 import { learnerFailure, RunLog, type Failure } from "./classify-run";
+import { checkModule } from "./check-module";
 import { compileSubmission } from "./compile-submission";
 import type { GradeRequest, GradeResult } from "./grade-types";
 import { createJobFolder } from "./job-folder";
-import { isTrainingDeterministic, trainingBackendFor, trainInSandbox, type TrainingOutcome } from "./train-in-sandbox";
+import {
+  isTrainingDeterministic,
+  sandboxPackageNames,
+  trainingBackendFor,
+  trainInSandbox,
+  type TrainingOutcome,
+} from "./train-in-sandbox";
 import { writeUploadedModel } from "./uploaded-model";
 import { GRADER_VERSION } from "./version";
 
@@ -108,6 +115,9 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
       const compiled = await compileSubmission(code, request.language ?? "javascript");
       if (!compiled.ok)
         return fail(learnerFailure("syntax_error", `Your code does not parse:\n${compiled.message}`), receipt);
+      // Found on the host before any learner code runs, so not charged (attempt-policy.ts).
+      const problem = await checkModule(code, request.language ?? "javascript", sandboxPackageNames(backend));
+      if (problem) return fail(learnerFailure(problem.code, problem.message), receipt);
 
       onProgress?.({ type: "stage", stage: "training" });
       let training: TrainingOutcome;
