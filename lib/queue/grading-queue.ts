@@ -4,6 +4,7 @@ import { Queue, type ConnectionOptions } from "bullmq";
 import { Redis } from "ioredis";
 import { z } from "zod";
 import { env, requireRedisUrl } from "../env";
+import type { PracticeJob } from "./practice-job";
 
 export const GRADING_QUEUE = "grading";
 
@@ -20,7 +21,7 @@ export const GradingJobSchema = z.object({
 export type GradingJob = z.infer<typeof GradingJobSchema>;
 
 /** Every payload the queue carries: graded work, and practice runs under their own job name (practice-job.ts). */
-export type QueuePayload = GradingJob | { practiceRunId: string };
+export type QueuePayload = GradingJob | PracticeJob;
 
 /** A connection as BullMQ needs it: no per-command retry limit, so blocking reads can wait. */
 export function createQueueConnection(): Redis {
