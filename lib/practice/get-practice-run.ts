@@ -74,3 +74,14 @@ export async function listOwnPracticeRuns(viewer: Viewer, assignmentId: string, 
   });
   return rows.map(view);
 }
+
+/** A run as the browser receives it: dates as ISO strings, the same over a server action and the event stream. */
+export function snapshotOf(run: PracticeRunView) {
+  return {
+    ...run,
+    queuedAt: run.queuedAt.toISOString(),
+    startedAt: run.startedAt?.toISOString() ?? null,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}
+export type PracticeRunSnapshot = ReturnType<typeof snapshotOf>;

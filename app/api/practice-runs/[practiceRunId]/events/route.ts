@@ -4,7 +4,7 @@
 import { otherMethods, withApiErrors } from "@/lib/api/responses";
 import { getCurrentUser } from "@/lib/auth";
 import { UnauthenticatedError } from "@/lib/errors";
-import { getPracticeRun, type PracticeRunView } from "@/lib/practice/get-practice-run";
+import { getPracticeRun, snapshotOf, type PracticeRunView } from "@/lib/practice/get-practice-run";
 import { isPracticeFinished } from "@/lib/practice/practice-status";
 import { onSubmissionChanged } from "@/lib/submissions/progress-channel";
 
@@ -38,7 +38,7 @@ export const GET = withApiErrors(
         };
         const send = (snapshot: PracticeRunView) => {
           if (isClosed) return;
-          controller.enqueue(encoder.encode(`event: status\ndata: ${JSON.stringify(snapshot)}\n\n`));
+          controller.enqueue(encoder.encode(`event: status\ndata: ${JSON.stringify(snapshotOf(snapshot))}\n\n`));
           if (isPracticeFinished(snapshot.status)) close();
         };
         // Notifications can arrive faster than reads finish; reads are serialised and coalesced.

@@ -6,7 +6,7 @@ import { getLab } from "@/lib/assignments/get-lab";
 import { NotFoundError } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/locale";
 import { practiceMessagesFor } from "@/lib/i18n/practice-messages";
-import { listOwnPracticeRuns } from "@/lib/practice/get-practice-run";
+import { listOwnPracticeRuns, snapshotOf } from "@/lib/practice/get-practice-run";
 import { practiceBudget } from "@/lib/practice/practice-budget";
 import { isChargedAttempt } from "@/lib/submissions/attempt-policy";
 import { formatMetric, metricLabel } from "@/lib/submissions/format";
@@ -35,7 +35,12 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
         : null;
   const practice =
     spec.mode === "train"
-      ? { locale, metric: spec.metric, ...practiceBudget(spec), runs: await listOwnPracticeRuns(user, lab.id) }
+      ? {
+          locale,
+          metric: spec.metric,
+          ...practiceBudget(spec),
+          runs: (await listOwnPracticeRuns(user, lab.id)).map(snapshotOf),
+        }
       : null;
 
   return (

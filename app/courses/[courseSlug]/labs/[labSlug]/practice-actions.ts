@@ -7,7 +7,7 @@ import { hitRateLimits } from "@/lib/api/rate-limit";
 import { requireUser } from "@/lib/auth";
 import { ValidationError } from "@/lib/errors";
 import { createPracticeRun } from "@/lib/practice/create-practice-run";
-import { getPracticeRun, type PracticeRunView } from "@/lib/practice/get-practice-run";
+import { getPracticeRun, snapshotOf, type PracticeRunSnapshot } from "@/lib/practice/get-practice-run";
 import { PracticeInputSchema } from "@/lib/practice/practice-input";
 import { PRACTICE_RUNS_PER_ACCOUNT, PRACTICE_RUNS_PER_ADDRESS } from "@/lib/practice/practice-rate-limit";
 import { readUploadedModule } from "@/lib/submissions/submission-input";
@@ -21,7 +21,7 @@ export async function checkLabCodeAction(
   courseSlug: string,
   assignmentSlug: string,
   form: FormData,
-): Promise<ActionResult<PracticeRunView>> {
+): Promise<ActionResult<PracticeRunSnapshot>> {
   return toActionResult(async () => {
     const user = await requireUser();
     // A server action is a public endpoint: its arguments need not be what the page sends.
@@ -46,6 +46,6 @@ export async function checkLabCodeAction(
       { rule: PRACTICE_RUNS_PER_ADDRESS, subject: clientAddressFromHeaders(await headers()) },
     ]);
     const created = await createPracticeRun(user, parsed);
-    return getPracticeRun(user, created.id);
+    return snapshotOf(await getPracticeRun(user, created.id));
   });
 }

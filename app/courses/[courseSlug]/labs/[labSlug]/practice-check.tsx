@@ -7,17 +7,12 @@ import type { MetricSpec } from "@/lib/assignments/spec-schema";
 import type { Locale } from "@/lib/courses/content-schema";
 import type { FieldErrors } from "@/lib/errors";
 import { practiceMessagesFor } from "@/lib/i18n/practice-messages";
-import type { PracticeRunView } from "@/lib/practice/get-practice-run";
+import type { PracticeRunSnapshot } from "@/lib/practice/get-practice-run";
 import { isPracticeFinished } from "@/lib/practice/practice-status";
 import { formatMetric, metricLabel } from "@/lib/submissions/format";
 import { checkLabCodeAction } from "./practice-actions";
 
-// Dates arrive as strings over the event stream.
-type Run = Omit<PracticeRunView, "queuedAt" | "startedAt" | "finishedAt"> & {
-  queuedAt: Date | string;
-  startedAt: Date | string | null;
-  finishedAt: Date | string | null;
-};
+type Run = PracticeRunSnapshot;
 
 export interface PracticeSetup {
   locale: Locale;
@@ -115,7 +110,7 @@ export function CheckCodeButton({
   );
 }
 
-function formatWhen(value: Date | string): string {
+function formatWhen(value: string): string {
   return new Date(value).toISOString().slice(0, 16).replace("T", " ");
 }
 
