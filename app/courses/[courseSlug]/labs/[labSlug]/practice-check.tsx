@@ -153,7 +153,7 @@ export function PracticeResults({ practice }: { practice: PracticeCheck }) {
             },
             {
               key: "show",
-              header: "",
+              header: t.show,
               cell: (run) =>
                 run.id === shown?.id ? (
                   <span className="muted">{t.shown}</span>
