@@ -43,7 +43,14 @@ const workers = new Set<ChildProcess>();
 function startWorker(): ChildProcess {
   const worker = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "grader/index.ts")], {
     cwd: ROOT,
-    env: childEnvironment({ GRADER_LOCK_SECONDS: "4", GRADER_HEARTBEAT_SECONDS: "1" }),
+    // A grading worker never holds the certificate signing key (where certificates have an issuer of
+    // their own, it refuses to start with one); an undefined value leaves the variable out.
+    env: childEnvironment({
+      GRADER_LOCK_SECONDS: "4",
+      GRADER_HEARTBEAT_SECONDS: "1",
+      SIGNING_KEY: undefined,
+      SIGNING_KEY_FILE: undefined,
+    }),
     stdio: ["ignore", "inherit", "inherit"],
   });
   workers.add(worker);
