@@ -19,9 +19,12 @@ const ROUTES: Record<string, string[]> = {
     `/api/reader/lessons/{}/${LESSON}`,
     `/api/reader/lessons/${COURSE}/{}`,
   ],
+  "api/practice-runs/[practiceRunId]/events": ["/api/practice-runs/{}/events"],
   "api/submissions/[submissionId]/events": ["/api/submissions/{}/events"],
   "api/v1/assignments": ["/api/v1/assignments"],
   "api/v1/courses/[slug]/grades.csv": ["/api/v1/courses/{}/grades.csv"],
+  "api/v1/practice-runs/[id]": ["/api/v1/practice-runs/{}"],
+  "api/v1/practice-runs": ["/api/v1/practice-runs"],
   "api/v1/submissions/[id]": ["/api/v1/submissions/{}"],
   "api/v1/submissions": ["/api/v1/submissions"],
   "courses/[courseSlug]/lessons/[lessonSlug]/figures/[file]": [

@@ -218,6 +218,16 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    action: "app/courses/[courseSlug]/labs/[labSlug]/practice-actions.ts#checkLabCodeAction",
+    title: "checks code against a lab of the demo course (practice)",
+    args: () => [COURSE, LAB, form({ code: BROKEN_CODE, language: "javascript" })],
+    expected: {
+      ...signedIn(allowed({ isOk: true })),
+      anonymous: refusal(SIGN_IN),
+      OTHER_INSTRUCTOR: refusal("Enrol in this course before checking code for its labs."),
+    },
+  },
+  {
     action: "app/dashboard/certificate-actions.ts#setCertificateVisibilityAction",
     title: "shows or hides the demo learner's certificate",
     args: (fixtures) => [

@@ -13,9 +13,12 @@ import {
   getGradingQueue,
   GRADING_QUEUE,
   queueOptions,
-  type GradingJob,
+  type QueuePayload,
 } from "../lib/queue/grading-queue";
+import { PRACTICE_JOB_NAME } from "../lib/queue/practice-job";
 import { graderConfig } from "./config";
+import { processPracticeJob } from "./practice/process-practice-job";
+import { sweepPracticeRuns } from "./practice/sweep-practice-runs";
 import { processGradingJob } from "./process-grading-job";
 import { probeSandbox } from "./sandbox/run-sandboxed";
 import { sweep } from "./sweeper";
@@ -91,18 +94,19 @@ async function main(): Promise<void> {
   const canGrade = await checkSandbox();
   await beat(canGrade ? "ready" : "refusing", 0, startedAt);
 
-  let worker: Worker<GradingJob> | null = null;
+  let worker: Worker<QueuePayload> | null = null;
   // The jobs this process is running, tracked here rather than read from BullMQ: shutdown waits for
   // these, because Worker.close() can wait forever for a Redis "end" event (taskforcesh/bullmq#4065).
   const runningJobs = new Set<Promise<void>>();
   if (canGrade) {
-    const grade = (job: Job<GradingJob>) => {
-      const running = processGradingJob(job);
+    const grade = (job: Job<QueuePayload>) => {
+      // Practice runs share the queue (and its priorities) with graded work, under a name of their own.
+      const running = job.name === PRACTICE_JOB_NAME ? processPracticeJob(job) : processGradingJob(job);
       runningJobs.add(running);
       void running.catch(() => undefined).finally(() => runningJobs.delete(running));
       return running;
     };
-    worker = new Worker<GradingJob>(GRADING_QUEUE, grade, {
+    worker = new Worker<QueuePayload>(GRADING_QUEUE, grade, {
       ...queueOptions(createQueueConnection()),
       concurrency: graderConfig.concurrency,
       lockDuration: graderConfig.lockDurationMs,
@@ -128,6 +132,10 @@ async function main(): Promise<void> {
       sweep(getGradingQueue())
         .then(({ requeued, abandoned }) => {
           if (requeued + abandoned > 0) log.info({ requeued, abandoned }, "sweeper re-queued lost work");
+        })
+        .then(() => sweepPracticeRuns())
+        .then((ended) => {
+          if (ended > 0) log.info({ ended }, "sweeper ended lost practice runs");
         })
         .catch((error: unknown) => log.error({ err: error }, "sweeper failed"));
     void runSweep();

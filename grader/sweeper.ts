@@ -4,7 +4,7 @@
 // tries ends as a platform error, which never costs the learner an attempt.
 import type { Queue } from "bullmq";
 import { db } from "../lib/db";
-import { GRADING_QUEUE, REGRADE_PRIORITY, type GradingJob } from "../lib/queue/grading-queue";
+import { GRADING_QUEUE, REGRADE_PRIORITY, type QueuePayload } from "../lib/queue/grading-queue";
 import { relayOutbox } from "../lib/queue/outbox-relay";
 import { notifySubmissionChanged } from "../lib/submissions/progress-channel";
 import { RUNNING_STALE_MS } from "./process-grading-job";
@@ -15,7 +15,7 @@ const QUEUED_GRACE_MS = 60_000;
 const LIVE_JOB_STATES = new Set(["waiting", "active", "delayed", "prioritized", "waiting-children"]);
 const BATCH = 200;
 
-async function hasLiveJob(queue: Queue<GradingJob>, submissionId: string): Promise<boolean> {
+async function hasLiveJob(queue: Queue<QueuePayload>, submissionId: string): Promise<boolean> {
   const rows = await db.outboxJob.findMany({
     where: { queue: GRADING_QUEUE, payload: { path: ["submissionId"], equals: submissionId } },
     select: { id: true, state: true },
@@ -29,7 +29,7 @@ async function hasLiveJob(queue: Queue<GradingJob>, submissionId: string): Promi
 }
 
 export async function sweep(
-  queue: Queue<GradingJob>,
+  queue: Queue<QueuePayload>,
 ): Promise<{ relayed: number; requeued: number; abandoned: number }> {
   const relayed = await relayOutbox();
   const now = Date.now();

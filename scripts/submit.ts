@@ -1,9 +1,12 @@
-// `npm run submit -- --assignment <lab> --file <path> [--course <course>]`: submits a module through
-// the HTTP API with a personal access token and follows its grading live in the terminal.
-// Exit code: 0 passed, 1 failed (the code or its score), 2 anything else (usage, network, platform).
+// `npm run submit -- --assignment <lab> --file <path> [--course <course>] [--check]`: submits a module
+// through the HTTP API with a personal access token and follows its grading live in the terminal.
+// With --check it runs a practice check instead (never graded, never an attempt) and prints its result.
+// Exit code: 0 passed (or, with --check, ran to the end), 1 failed (the code or its score), 2 anything
+// else (usage, network, platform).
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { CreatedPracticeRunSchema, PracticeRunStatusSchema } from "../lib/api/practice-schemas";
 import {
   AssignmentListSchema,
   CreatedSubmissionSchema,
@@ -25,10 +28,12 @@ class CliError extends Error {}
 
 type Assignment = z.infer<typeof AssignmentListSchema>["assignments"][number];
 type Status = z.infer<typeof SubmissionStatusSchema>;
+type PracticeStatus = z.infer<typeof PracticeRunStatusSchema>;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const USAGE = "Usage: npm run submit -- --assignment <lab-slug> --file <model.js|model.ts> [--course <course-slug>]";
+const USAGE =
+  "Usage: npm run submit -- --assignment <lab-slug> --file <model.js|model.ts> [--course <course-slug>] [--check]";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -38,6 +43,8 @@ const ArgsSchema = z.object({
     .regex(SLUG, "--assignment must be a lab's slug, like linear-regression"),
   file: z.string({ error: "--file is missing" }).min(1),
   course: z.string().regex(SLUG, "--course must be a course's slug").optional(),
+  /** A practice check instead of a graded submission. */
+  check: z.boolean().default(false),
 });
 
 function readClientEnv() {
@@ -185,10 +192,82 @@ function printResult(status: Status, assignment: Assignment, pageUrl: string): n
   return status.status === "PASSED" ? EXIT.passed : status.status === "FAILED" ? EXIT.failed : EXIT.error;
 }
 
+function describePracticeProgress(status: PracticeStatus): { fraction: number; line: string } {
+  const epochs = status.curves.length;
+  const lastLoss = status.curves.at(-1)?.loss;
+  const loss = typeof lastLoss === "number" ? `  loss ${lastLoss.toPrecision(4)}` : "";
+  switch (status.status) {
+    case "QUEUED":
+      return { fraction: 0, line: "queued behind graded work" };
+    case "RUNNING":
+      return epochs === 0
+        ? { fraction: 0.05, line: status.message ?? "starting" }
+        : { fraction: 0.5, line: `practice training  epoch ${epochs}${loss}` };
+    default:
+      return { fraction: 1, line: status.status.toLowerCase() };
+  }
+}
+
+function printPracticeResult(status: PracticeStatus): number {
+  console.log("Practice check: not graded, not counted as an attempt.");
+  if (status.status === "COMPLETED") {
+    console.log(
+      `✔ It runs: ${status.metricName} ${status.metricValue?.toPrecision(4) ?? "?"} on ${status.validationRows} validation examples.`,
+    );
+    console.log(`  Output shape ${status.outputShape ?? "?"}, ${status.parameters ?? "?"} parameters.`);
+  } else {
+    const where = status.errorLine === null ? "" : ` (line ${status.errorLine}, column ${status.errorColumn ?? 1})`;
+    console.log(
+      `${status.status === "FAILED" ? "✖ Your code did not run to the end" : "⚠ The check could not run"}${where}: ` +
+        `${status.message ?? ""}${status.failureCode ? ` [${status.failureCode}]` : ""}`,
+    );
+  }
+  const losses = status.curves.map((point) => (point.loss === null ? "?" : point.loss.toPrecision(3)));
+  if (losses.length > 0) console.log(`  Loss per epoch (${losses.length}): ${losses.slice(-12).join(" → ")}`);
+  const tail = status.logs.trimEnd().split("\n").slice(-20).join("\n");
+  if (tail && status.status !== "COMPLETED") console.log(`\nLast lines of the log:\n${tail}`);
+  return status.status === "COMPLETED" ? EXIT.passed : status.status === "FAILED" ? EXIT.failed : EXIT.error;
+}
+
+async function check(call: ReturnType<typeof createClient>, body: string, label: string): Promise<number> {
+  const created = await call(CreatedPracticeRunSchema, "/api/v1/practice-runs", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+  });
+  console.log(
+    `Checking ${label}: ${created.trainingSeconds} s of training on ${created.practiceRows} public practice examples, ` +
+      `scored on ${created.validationRows} public validation examples.`,
+  );
+  const renderer = createRenderer();
+  const deadline = Date.now() + FOLLOW_LIMIT_MS;
+  for (;;) {
+    const status = await call(PracticeRunStatusSchema, created.statusUrl);
+    const { fraction, line } = describePracticeProgress(status);
+    renderer.draw(fraction, line);
+    if (status.status === "COMPLETED" || status.status === "FAILED" || status.status === "ERROR") {
+      renderer.finish();
+      return printPracticeResult(status);
+    }
+    if (Date.now() > deadline) {
+      renderer.finish();
+      throw new CliError(
+        `Still ${status.status.toLowerCase()} after ${FOLLOW_LIMIT_MS / 60_000} minutes; stopped following.`,
+      );
+    }
+    await sleep(POLL_MS);
+  }
+}
+
 async function main(): Promise<number> {
   const args = parseCommandLine({
     usage: USAGE,
-    options: { assignment: { type: "string" }, file: { type: "string" }, course: { type: "string" } },
+    options: {
+      assignment: { type: "string" },
+      file: { type: "string" },
+      course: { type: "string" },
+      check: { type: "boolean" },
+    },
     schema: ArgsSchema,
   });
   const { token, baseUrl } = readClientEnv();
@@ -197,15 +276,17 @@ async function main(): Promise<number> {
 
   const { assignments } = await call(AssignmentListSchema, "/api/v1/assignments");
   const assignment = pickAssignment(assignments, args.assignment, args.course);
+  const body = JSON.stringify({
+    course: assignment.course.slug,
+    assignment: assignment.slug,
+    code: upload.code,
+    language: upload.language,
+  });
+  if (args.check) return check(call, body, `${args.file} against ${assignment.course.slug}/${assignment.slug}`);
   const created = await call(CreatedSubmissionSchema, "/api/v1/submissions", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      course: assignment.course.slug,
-      assignment: assignment.slug,
-      code: upload.code,
-      language: upload.language,
-    }),
+    body,
   });
   const pageUrl = `${baseUrl}/submissions/${created.id}`;
   console.log(

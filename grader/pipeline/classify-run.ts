@@ -33,7 +33,7 @@ export interface Failure {
  * The codes the harness reports for failures of learner code. Any other code on a record printed
  * after learner_start was not the harness's, so it is shown as a plain exception.
  */
-const HARNESS_LEARNER_CODES = new Set([
+export const HARNESS_LEARNER_CODES: ReadonlySet<string> = new Set([
   "exception",
   "import_failed",
   "no_train_function",

@@ -15,6 +15,7 @@ import { prepareDataset } from "@/grader/datasets/prepare";
 import type { PreparedDataset } from "@/grader/datasets/types";
 import { ScoringError, scoreSavedModel } from "@/grader/scoring/score-model";
 import { learnerFailure, RunLog, type Failure } from "./classify-run";
+import { checkModule } from "./check-module";
 import { compileSubmission } from "./compile-submission";
 import { decideRuns } from "./decide-runs";
 import type { GradeRequest, GradeResult } from "./grade-types";
@@ -23,7 +24,7 @@ import { parallelRunsFor } from "./parallel-runs";
 import { runInTurns } from "./run-in-turns";
 import { runSeed } from "./run-seeds";
 import { runText, trainAndScoreRun, type RunOutcome } from "./train-and-score-run";
-import { isTrainingDeterministic, trainingBackendFor } from "./train-in-sandbox";
+import { isTrainingDeterministic, sandboxPackageNames, trainingBackendFor } from "./train-in-sandbox";
 import { writeUploadedModel } from "./uploaded-model";
 import { GRADER_VERSION } from "./version";
 
@@ -149,6 +150,9 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
       const compiled = await compileSubmission(code, request.language ?? "javascript");
       if (!compiled.ok)
         return fail(learnerFailure("syntax_error", `Your code does not parse:\n${compiled.message}`), receipt);
+      // Found on the host before any learner code runs, so not charged (attempt-policy.ts).
+      const problem = await checkModule(code, request.language ?? "javascript", sandboxPackageNames(backend));
+      if (problem) return fail(learnerFailure(problem.code, problem.message), receipt);
 
       const outcomes = await runInTurns(
         plannedRuns,

@@ -31,6 +31,18 @@ const SANDBOX_PACKAGES = ["@tensorflow/tfjs", "@tensorflow/tfjs-backend-wasm"];
 
 export type TrainingBackend = AssignmentSpec["trainingBackend"] | NativeBackend;
 
+function sandboxPackageBinds(backend: TrainingBackend): SandboxBind[] {
+  return packageBinds(
+    path.join(PROJECT_DIR, "node_modules"),
+    backend === "wasm" || backend === "cpu" ? SANDBOX_PACKAGES : [...SANDBOX_PACKAGES, NATIVE_PACKAGES[backend]],
+  );
+}
+
+/** The packages a learner's module can import in the sandbox on `backend`, by name. */
+export function sandboxPackageNames(backend: TrainingBackend): Set<string> {
+  return new Set(sandboxPackageBinds(backend).map((bind) => bind.target.replace(/^\/node_modules\//, "")));
+}
+
 /**
  * The engine a lab trains on: GRADER_BACKEND when an operator forces one, else a native
  * libtensorflow engine where one is installed, else the lab's own choice (wasm with Gradient's
@@ -106,10 +118,7 @@ export async function trainInSandbox(
       { source: path.join(folder, "data"), target: SANDBOX_PATHS.data },
       { source: path.join(folder, "learner"), target: SANDBOX_PATHS.learner },
       { source: path.join(folder, "output"), target: SANDBOX_PATHS.output, isWritable: true },
-      ...packageBinds(
-        path.join(PROJECT_DIR, "node_modules"),
-        backend === "wasm" || backend === "cpu" ? SANDBOX_PACKAGES : [...SANDBOX_PACKAGES, NATIVE_PACKAGES[backend]],
-      ),
+      ...sandboxPackageBinds(backend),
     ];
   } catch (error) {
     fs.rmSync(folder, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { db } from "../db";
 import { getGradingQueue, GRADING_QUEUE } from "../queue/grading-queue";
 import { requireAdmin, type Viewer } from "./require-admin";
 import { errorMessage } from "../errors";
+import { PRACTICE_JOB_NAME } from "../queue/practice-job";
 
 /** A worker beats every 10 s; three missed beats and it counts as gone. */
 export const WORKER_ALIVE_MS = 30_000;
@@ -38,11 +39,13 @@ async function readQueue() {
       .filter((job) => job !== undefined)
       .map((job) => ({
         id: job.id ?? "",
-        submissionId: typeof job.data?.submissionId === "string" ? job.data.submissionId : null,
+        // Practice runs share the queue and have no submission.
+        submissionId:
+          "submissionId" in job.data && typeof job.data.submissionId === "string" ? job.data.submissionId : null,
         reason: job.failedReason,
         attemptsMade: job.attemptsMade,
         failedAt: job.finishedOn ? new Date(job.finishedOn) : null,
-        isRegrade: (job.opts.priority ?? 0) > 0,
+        isRegrade: (job.opts.priority ?? 0) > 0 && job.name !== PRACTICE_JOB_NAME,
       })),
   };
 }

@@ -325,6 +325,8 @@ describe("GET /api/openapi.json", () => {
     assert.deepEqual(Object.keys(document.paths).sort(), [
       "/api/v1/assignments",
       "/api/v1/courses/{slug}/grades.csv",
+      "/api/v1/practice-runs",
+      "/api/v1/practice-runs/{id}",
       "/api/v1/submissions",
       "/api/v1/submissions/{id}",
     ]);
@@ -335,6 +337,8 @@ describe("GET /api/openapi.json", () => {
       "CreateSubmissionRequest",
       "CreatedSubmission",
       "SubmissionStatus",
+      "CreatedPracticeRun",
+      "PracticeRunStatus",
     ]) {
       assert.ok(document.components.schemas[id], `schema ${id}`);
     }

@@ -4,7 +4,7 @@ import { AssignmentSpecSchema } from "../assignments/spec-schema";
 import type { Locale } from "../courses/content-schema";
 import { localize } from "../courses/localize";
 import { db } from "../db";
-import { effectiveLimits } from "../submissions/attempt-policy";
+import { CHARGED_ATTEMPT_FILTER, effectiveLimits } from "../submissions/attempt-policy";
 import type { AssignmentSummarySchema } from "./schemas";
 
 type Viewer = Pick<CurrentUser, "id" | "role">;
@@ -29,10 +29,10 @@ export async function listAssignments(
     },
   });
   const ids = assignments.map((assignment) => assignment.id);
-  // One grouped count instead of one per lab; the filter mirrors chargedAttemptsWhere.
+  // One grouped count instead of one per lab, with chargedAttemptsWhere's rule.
   const charged = await db.submission.groupBy({
     by: ["assignmentId"],
-    where: { userId: viewer.id, assignmentId: { in: ids }, OR: [{ failureKind: null }, { failureKind: "LEARNER" }] },
+    where: { userId: viewer.id, assignmentId: { in: ids }, ...CHARGED_ATTEMPT_FILTER },
     _count: { _all: true },
   });
   const usedByAssignment = new Map(charged.map((row) => [row.assignmentId, row._count._all]));

@@ -1,6 +1,8 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the routes parse with.
 // OpenAPI 3.1 schemas are JSON Schema 2020-12, which is what z.toJSONSchema emits.
 import { z } from "zod";
+// Imported for its registrations: the practice-run schemas join the same registries.
+import "./practice-schemas";
 import { SUBMISSION_BODY_MAX_BYTES, requestSchemas, responseSchemas } from "./schemas";
 
 type JsonObject = { [key: string]: unknown };
@@ -28,7 +30,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: "No token, or a malformed, unknown, revoked or expired one.",
   403: "The token's owner may not do this.",
   404: "No such resource, or not one the caller may see.",
-  409: "The request conflicts with the current state (deadline passed, attempts used up).",
+  409: "The request conflicts with the current state (deadline passed, attempts used up, a practice run still running).",
   413: "The body is too large.",
   415: "The body's content type is not accepted.",
   422: "The input is invalid; fieldErrors names each field.",
@@ -129,6 +131,66 @@ export function buildOpenApiDocument(serverUrl: string) {
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
           responses: {
             "200": { description: "The submission.", content: json("SubmissionStatus") },
+            ...errors(401, 404, 429),
+          },
+        },
+      },
+      "/api/v1/practice-runs": {
+        post: {
+          operationId: "createPracticeRun",
+          summary:
+            "Check code without grading it: train it in the sandbox on a public practice sample with a short clock " +
+            "and score it on a public validation sample. Never graded, never counted as an attempt; " +
+            "its own rate limit; queued behind all graded work",
+          parameters: [
+            {
+              name: "course",
+              in: "query",
+              required: false,
+              description: "With a text/plain body: the course slug.",
+              schema: { type: "string" },
+            },
+            {
+              name: "assignment",
+              in: "query",
+              required: false,
+              description: "With a text/plain body: the lab slug.",
+              schema: { type: "string" },
+            },
+            {
+              name: "language",
+              in: "query",
+              required: false,
+              description: "With a text/plain body: javascript (default) or typescript.",
+              schema: { type: "string", enum: ["javascript", "typescript"] },
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              ...json("CreateSubmissionRequest"),
+              "text/plain": {
+                schema: {
+                  type: "string",
+                  maxLength: SUBMISSION_BODY_MAX_BYTES,
+                  description: "The module's source; name the lab in the query.",
+                },
+              },
+            },
+          },
+          responses: {
+            "201": { description: "Queued.", content: json("CreatedPracticeRun") },
+            ...errors(401, 403, 404, 409, 413, 415, 422, 429),
+          },
+        },
+      },
+      "/api/v1/practice-runs/{id}": {
+        get: {
+          operationId: "getPracticeRun",
+          summary: "Progress and result of one of the caller's own practice runs",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": { description: "The practice run.", content: json("PracticeRunStatus") },
             ...errors(401, 404, 429),
           },
         },

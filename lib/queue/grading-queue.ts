@@ -4,6 +4,7 @@ import { Queue, type ConnectionOptions } from "bullmq";
 import { Redis } from "ioredis";
 import { z } from "zod";
 import { env, requireRedisUrl } from "../env";
+import type { PracticeJob } from "./practice-job";
 
 export const GRADING_QUEUE = "grading";
 
@@ -19,6 +20,9 @@ export const GradingJobSchema = z.object({
 });
 export type GradingJob = z.infer<typeof GradingJobSchema>;
 
+/** Every payload the queue carries: graded work, and practice runs under their own job name (practice-job.ts). */
+export type QueuePayload = GradingJob | PracticeJob;
+
 /** A connection as BullMQ needs it: no per-command retry limit, so blocking reads can wait. */
 export function createQueueConnection(): Redis {
   return new Redis(requireRedisUrl(), { maxRetriesPerRequest: null, enableReadyCheck: true });
@@ -28,15 +32,15 @@ export function queueOptions(connection: ConnectionOptions) {
   return { connection, prefix: env.QUEUE_PREFIX };
 }
 
-let gradingQueue: { queue: Queue<GradingJob>; connection: Redis } | undefined;
+let gradingQueue: { queue: Queue<QueuePayload>; connection: Redis } | undefined;
 
-export function getGradingQueue(): Queue<GradingJob> {
+export function getGradingQueue(): Queue<QueuePayload> {
   if (!gradingQueue) {
     const connection = createQueueConnection();
     // ioredis reconnects by itself; without a listener every failed attempt during an outage would
     // be printed as an unhandled error. Callers see the failure in their own queue call.
     connection.on("error", () => undefined);
-    gradingQueue = { queue: new Queue<GradingJob>(GRADING_QUEUE, queueOptions(connection)), connection };
+    gradingQueue = { queue: new Queue<QueuePayload>(GRADING_QUEUE, queueOptions(connection)), connection };
   }
   return gradingQueue.queue;
 }

@@ -3,6 +3,7 @@
 // job survives a crash between the database write and the enqueue.
 import { db } from "../db";
 import { GradingJobSchema, getGradingQueue, GRADING_QUEUE } from "./grading-queue";
+import { PRACTICE_JOB_NAME, PRACTICE_JOB_OPTIONS, PracticeJobSchema } from "./practice-job";
 
 /** Retries with backoff for the platform's own failures (worker lost, Redis gone, sandbox down). */
 export const GRADING_JOB_OPTIONS = {
@@ -39,9 +40,10 @@ export async function enqueueOutboxJob(row: {
   payload: unknown;
   priority: number;
 }): Promise<void> {
-  const payload = GradingJobSchema.parse(row.payload);
+  const isPractice = row.name === PRACTICE_JOB_NAME;
+  const payload = isPractice ? PracticeJobSchema.parse(row.payload) : GradingJobSchema.parse(row.payload);
   await getGradingQueue().add(row.name, payload, {
-    ...GRADING_JOB_OPTIONS,
+    ...(isPractice ? PRACTICE_JOB_OPTIONS : GRADING_JOB_OPTIONS),
     // BullMQ ignores a second add with an id it already holds, so a relay that crashed after
     // adding but before marking the row cannot grade a submission twice.
     jobId: row.id,

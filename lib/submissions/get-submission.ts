@@ -182,6 +182,7 @@ export async function listOwnSubmissions(viewer: Viewer, assignmentId: string, t
       attemptNumber: true,
       status: true,
       failureKind: true,
+      failureCode: true,
       score: true,
       threshold: true,
       message: true,

@@ -5,6 +5,10 @@ import { requirePageUser } from "@/app/_lib/page-guards";
 import { getLab } from "@/lib/assignments/get-lab";
 import { NotFoundError } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/locale";
+import { practiceMessagesFor } from "@/lib/i18n/practice-messages";
+import { listOwnPracticeRuns, snapshotOf } from "@/lib/practice/get-practice-run";
+import { practiceBudget } from "@/lib/practice/practice-budget";
+import { isChargedAttempt } from "@/lib/submissions/attempt-policy";
 import { formatMetric, metricLabel } from "@/lib/submissions/format";
 import { StatusBadge } from "@/app/submissions/status-badge";
 import { DataTable } from "@/app/_components/data-table";
@@ -30,6 +34,15 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
       : lab.attemptsLeft === 0
         ? "You have used all your attempts."
         : null;
+  const practice =
+    spec.mode === "train"
+      ? {
+          locale,
+          metric: spec.metric,
+          ...practiceBudget(spec),
+          runs: (await listOwnPracticeRuns(user, lab.id)).map(snapshotOf),
+        }
+      : null;
 
   return (
     <article className="lab">
@@ -50,7 +63,8 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
         <p>
           <strong>Attempts:</strong> {lab.attemptsUsed} used
           {lab.maxAttempts === null ? " (no limit)" : ` of ${lab.maxAttempts}`}. Grading failures caused by the platform
-          never count.
+          never count, nor does code that fails before training starts (it does not parse, imports a module the grader
+          does not provide, or exports no train). &ldquo;Check my code&rdquo; never counts.
           {lab.deadline && (
             <>
               {" "}
@@ -81,7 +95,7 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
       </section>
 
       <h2>Your solution</h2>
-      {spec.mode === "weights" ? (
+      {spec.mode === "weights" || !practice ? (
         <WeightsForm courseSlug={lab.course.slug} assignmentSlug={lab.slug} disabledReason={disabledReason} />
       ) : (
         <SubmitForm
@@ -90,6 +104,10 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
           starterCode={lab.starterCode}
           maxCodeBytes={spec.budget.maxCodeBytes}
           disabledReason={disabledReason}
+          practice={practice}
+          practiceDisabledReason={
+            lab.isEnrolled || user.role === "ADMIN" ? null : practiceMessagesFor(locale).enrolToCheck
+          }
         />
       )}
 
@@ -103,7 +121,7 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
           {
             key: "attempt",
             header: "Attempt",
-            cell: (submission) => (submission.failureKind === "PLATFORM" ? "not counted" : submission.attemptNumber),
+            cell: (submission) => (isChargedAttempt(submission) ? submission.attemptNumber : "not counted"),
           },
           { key: "status", header: "Status", cell: (submission) => <StatusBadge status={submission.status} /> },
           {

@@ -6,6 +6,7 @@ import { FieldError } from "@/app/_components/field";
 import { useSave } from "@/app/_components/use-save";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { submitLabAction } from "./actions";
+import { CheckCodeButton, PracticeResults, usePracticeCheck, type PracticeSetup } from "./practice-check";
 
 interface SubmitFormProps {
   courseSlug: string;
@@ -13,14 +14,26 @@ interface SubmitFormProps {
   starterCode: string;
   maxCodeBytes: number;
   disabledReason: string | null;
+  practice: PracticeSetup;
+  /** Why "Check my code" cannot be used (not enrolled); the deadline and the attempt limit do not apply to practice. */
+  practiceDisabledReason: string | null;
 }
 
 /**
  * The lab's code editor and upload. What was typed survives every error: nothing is reset until a submission is
  * accepted.
  */
-export function SubmitForm({ courseSlug, assignmentSlug, starterCode, maxCodeBytes, disabledReason }: SubmitFormProps) {
+export function SubmitForm({
+  courseSlug,
+  assignmentSlug,
+  starterCode,
+  maxCodeBytes,
+  disabledReason,
+  practice: practiceSetup,
+  practiceDisabledReason,
+}: SubmitFormProps) {
   const router = useRouter();
+  const practice = usePracticeCheck(courseSlug, assignmentSlug, practiceSetup);
   const draftKey = `gradient-draft:${courseSlug}/${assignmentSlug}`;
   const [code, setCode] = useState(starterCode);
   const [isHydrated, setIsHydrated] = useState(false);
@@ -62,6 +75,15 @@ export function SubmitForm({ courseSlug, assignmentSlug, starterCode, maxCodeByt
       () => submitLabAction(courseSlug, assignmentSlug, form),
       ({ submissionId }) => router.push(`/submissions/${submissionId}`),
     );
+  }
+
+  // The same fields a submission sends (the editor's text, or an uploaded file), run as practice.
+  function onCheck(formElement: HTMLFormElement | null) {
+    if (!formElement) return;
+    const form = new FormData(formElement);
+    form.set("code", code);
+    form.set("language", language);
+    void practice.check(form);
   }
 
   const codeErrors = fieldErrors.code;
@@ -126,11 +148,19 @@ export function SubmitForm({ courseSlug, assignmentSlug, starterCode, maxCodeByt
         <SubmitButton isPending={isPending} pendingLabel="Submitting…" isDisabled={disabledReason !== null}>
           Submit for grading
         </SubmitButton>
+        {practiceDisabledReason === null && (
+          <CheckCodeButton practice={practice} onCheck={(event) => onCheck(event.currentTarget.form)} />
+        )}
         <button type="button" className="button secondary" onClick={() => updateCode(starterCode)} disabled={isPending}>
           Reset to the starter code
         </button>
         {disabledReason && <span className="muted">{disabledReason}</span>}
       </div>
+      {practiceDisabledReason === null ? (
+        <PracticeResults practice={practice} />
+      ) : (
+        <p className="muted">{practiceDisabledReason}</p>
+      )}
     </form>
   );
 }
