@@ -10,27 +10,15 @@ import { enqueueCertificateJob, recordCertificateJob } from "../lib/queue/certif
 import { GradingJobSchema } from "../lib/queue/grading-queue";
 import { notifySubmissionChanged } from "../lib/submissions/progress-channel";
 import { graderConfig } from "./config";
-import {
-  gradeSubmission,
-  type EpochPoint,
-  type GradeProgress,
-  type GradeResult,
-  type LogLine,
-} from "./pipeline/grade-submission";
+import { gradeSubmission, type GradeProgress, type GradeResult } from "./pipeline/grade-submission";
+import { formatLogs, ProgressWriter } from "./progress-writer";
 
 const TERMINAL = new Set(["PASSED", "FAILED", "ERROR"]);
 /** A running submission whose row has not been touched for this long lost its worker. */
 export const RUNNING_STALE_MS = 90_000;
-/** Progress is written at most this often; the page is told after each write. */
-const PROGRESS_WRITE_MS = 500;
 const MAX_STORED_LOG_CHARS = 64_000;
 
 export class PlatformFailure extends Error {}
-
-function formatLogs(lines: LogLine[]): string {
-  const text = lines.map((line) => (line.level === "info" ? line.text : `[${line.level}] ${line.text}`)).join("\n");
-  return text.length > MAX_STORED_LOG_CHARS ? `${text.slice(0, MAX_STORED_LOG_CHARS)}\n[output truncated]` : text;
-}
 
 function stageMessage({ stage, run, runs }: Extract<GradeProgress, { type: "stage" }>): string {
   // An attempt of several runs says which run a stage belongs to ("run 2 of 3").
@@ -93,7 +81,7 @@ function resultData(result: GradeResult): Prisma.SubmissionUpdateInput {
     threshold: result.threshold,
     metrics: result.metrics,
     curves: result.curves as unknown as Prisma.InputJsonValue,
-    logs: formatLogs(result.logs),
+    logs: formatLogs(result.logs, MAX_STORED_LOG_CHARS),
     finishedAt: new Date(),
     ...(receipt
       ? {
@@ -139,28 +127,19 @@ export async function processGradingJob(job: Job): Promise<void> {
   const spec = AssignmentSpecSchema.parse(submission.assignmentVersion.spec);
   const seed = seedFor(submissionId, submission.seed);
 
-  const curves: EpochPoint[] = [];
-  const logs: LogLine[] = [];
-  let message = "Starting";
-  let lastWrite = 0;
-  let pendingWrite: Promise<void> = Promise.resolve();
-  const writeProgress = (force = false) => {
-    const now = Date.now();
-    if (!force && now - lastWrite < PROGRESS_WRITE_MS) return;
-    lastWrite = now;
-    const data = { message, curves: [...curves] as unknown as Prisma.InputJsonValue, logs: formatLogs(logs) };
-    pendingWrite = pendingWrite
-      .then(async () => {
-        await db.submission.updateMany({
-          where: { id: submissionId, status: "RUNNING", workerId: graderConfig.workerId },
-          data,
-        });
-        await notifySubmissionChanged(submissionId);
-      })
-      .catch((error: unknown) => log.warn({ err: error }, "progress not saved"));
-  };
+  const progress = new ProgressWriter({
+    maxLogChars: MAX_STORED_LOG_CHARS,
+    save: async (data) => {
+      await db.submission.updateMany({
+        where: { id: submissionId, status: "RUNNING", workerId: graderConfig.workerId },
+        data,
+      });
+      await notifySubmissionChanged(submissionId);
+    },
+    log,
+  });
   // Keeps the row fresh during long silent phases, so the sweeper can tell a live job from a dead one.
-  const keepAlive = setInterval(() => writeProgress(true), 15_000);
+  const keepAlive = setInterval(() => progress.write(true), 15_000);
 
   let result: GradeResult;
   try {
@@ -173,21 +152,18 @@ export async function processGradingJob(job: Job): Promise<void> {
         if (event.type === "stage") {
           endPhase();
           phase = { name: event.stage, startedAt: performance.now() };
-          message = stageMessage(event);
-          writeProgress(true);
+          progress.stage(stageMessage(event));
         } else if (event.type === "epoch") {
-          curves.push(event);
-          writeProgress(true);
+          progress.epoch(event);
         } else {
-          logs.push(event);
-          writeProgress();
+          progress.line(event);
         }
       },
     });
   } finally {
     endPhase();
     clearInterval(keepAlive);
-    await pendingWrite;
+    await progress.settled();
   }
   const outcome = {
     status: result.status,

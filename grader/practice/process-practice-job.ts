@@ -11,18 +11,13 @@ import { logger } from "../../lib/log";
 import { PracticeJobSchema } from "../../lib/queue/practice-job";
 import { notifySubmissionChanged } from "../../lib/submissions/progress-channel";
 import { graderConfig } from "../config";
-import type { EpochPoint, GradeProgress, LogLine } from "../pipeline/grade-types";
+import type { GradeProgress } from "../pipeline/grade-types";
 import { PlatformFailure } from "../process-grading-job";
+import { formatLogs, ProgressWriter } from "../progress-writer";
 import { runPractice, type PracticeResult } from "./run-practice";
 
-const PROGRESS_WRITE_MS = 500;
 const MAX_STORED_LOG_CHARS = 16_000;
 const FINISHED = new Set(["COMPLETED", "FAILED", "ERROR"]);
-
-function formatLogs(lines: LogLine[]): string {
-  const text = lines.map((line) => (line.level === "info" ? line.text : `[${line.level}] ${line.text}`)).join("\n");
-  return text.length > MAX_STORED_LOG_CHARS ? `${text.slice(0, MAX_STORED_LOG_CHARS)}\n[output truncated]` : text;
-}
 
 function stageMessage(stage: Extract<GradeProgress, { type: "stage" }>["stage"]): string {
   switch (stage) {
@@ -71,7 +66,7 @@ function resultData(result: PracticeResult): Prisma.PracticeRunUpdateManyMutatio
     outputShape: result.outputShape,
     parameters: result.parameters,
     curves: result.curves as unknown as Prisma.InputJsonValue,
-    logs: formatLogs(result.logs),
+    logs: formatLogs(result.logs, MAX_STORED_LOG_CHARS),
     finishedAt: new Date(),
   };
 }
@@ -91,26 +86,17 @@ export async function processPracticeJob(job: Job): Promise<void> {
   const spec = AssignmentSpecSchema.parse(run.assignmentVersion.spec);
   const startedAt = performance.now();
 
-  const curves: EpochPoint[] = [];
-  const logs: LogLine[] = [];
-  let message = "Starting";
-  let lastWrite = 0;
-  let pendingWrite: Promise<void> = Promise.resolve();
-  const writeProgress = (force = false) => {
-    const now = Date.now();
-    if (!force && now - lastWrite < PROGRESS_WRITE_MS) return;
-    lastWrite = now;
-    const data = { message, curves: [...curves] as unknown as Prisma.InputJsonValue, logs: formatLogs(logs) };
-    pendingWrite = pendingWrite
-      .then(async () => {
-        await db.practiceRun.updateMany({
-          where: { id: practiceRunId, status: "RUNNING", workerId: graderConfig.workerId },
-          data,
-        });
-        await notifySubmissionChanged(practiceRunId);
-      })
-      .catch((error: unknown) => log.warn({ err: error }, "practice progress not saved"));
-  };
+  const progress = new ProgressWriter({
+    maxLogChars: MAX_STORED_LOG_CHARS,
+    save: async (data) => {
+      await db.practiceRun.updateMany({
+        where: { id: practiceRunId, status: "RUNNING", workerId: graderConfig.workerId },
+        data,
+      });
+      await notifySubmissionChanged(practiceRunId);
+    },
+    log,
+  });
 
   let result: PracticeResult;
   try {
@@ -122,19 +108,16 @@ export async function processPracticeJob(job: Job): Promise<void> {
       seed: crypto.createHash("sha256").update(practiceRunId).digest().readUInt32BE(0) % 2 ** 31,
       onProgress: (event) => {
         if (event.type === "stage") {
-          message = stageMessage(event.stage);
-          writeProgress(true);
+          progress.stage(stageMessage(event.stage));
         } else if (event.type === "epoch") {
-          curves.push(event);
-          writeProgress(true);
+          progress.epoch(event);
         } else {
-          logs.push(event);
-          writeProgress();
+          progress.line(event);
         }
       },
     });
   } finally {
-    await pendingWrite;
+    await progress.settled();
   }
   const outcome = {
     status: result.status,
