@@ -57,6 +57,46 @@ const errors = (...statuses: number[]) =>
     ]),
   );
 
+/** How code arrives, for a submission and a practice run alike: JSON, or the module as text with the lab in the query. */
+const codeUpload = {
+  parameters: [
+    {
+      name: "course",
+      in: "query",
+      required: false,
+      description: "With a text/plain body: the course slug.",
+      schema: { type: "string" },
+    },
+    {
+      name: "assignment",
+      in: "query",
+      required: false,
+      description: "With a text/plain body: the lab slug.",
+      schema: { type: "string" },
+    },
+    {
+      name: "language",
+      in: "query",
+      required: false,
+      description: "With a text/plain body: javascript (default) or typescript.",
+      schema: { type: "string", enum: ["javascript", "typescript"] },
+    },
+  ],
+  requestBody: {
+    required: true,
+    content: {
+      ...json("CreateSubmissionRequest"),
+      "text/plain": {
+        schema: {
+          type: "string",
+          maxLength: SUBMISSION_BODY_MAX_BYTES,
+          description: "The module's source; name the lab in the query.",
+        },
+      },
+    },
+  },
+};
+
 export function buildOpenApiDocument(serverUrl: string) {
   return {
     openapi: "3.1.0",
@@ -82,42 +122,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         post: {
           operationId: "createSubmission",
           summary: "Submit code to a lab; grading starts in the background",
-          parameters: [
-            {
-              name: "course",
-              in: "query",
-              required: false,
-              description: "With a text/plain body: the course slug.",
-              schema: { type: "string" },
-            },
-            {
-              name: "assignment",
-              in: "query",
-              required: false,
-              description: "With a text/plain body: the lab slug.",
-              schema: { type: "string" },
-            },
-            {
-              name: "language",
-              in: "query",
-              required: false,
-              description: "With a text/plain body: javascript (default) or typescript.",
-              schema: { type: "string", enum: ["javascript", "typescript"] },
-            },
-          ],
-          requestBody: {
-            required: true,
-            content: {
-              ...json("CreateSubmissionRequest"),
-              "text/plain": {
-                schema: {
-                  type: "string",
-                  maxLength: SUBMISSION_BODY_MAX_BYTES,
-                  description: "The module's source; name the lab in the query.",
-                },
-              },
-            },
-          },
+          ...codeUpload,
           responses: {
             "201": { description: "Recorded and queued.", content: json("CreatedSubmission") },
             ...errors(401, 403, 404, 409, 413, 415, 422, 429),
@@ -142,42 +147,7 @@ export function buildOpenApiDocument(serverUrl: string) {
             "Check code without grading it: train it in the sandbox on a public practice sample with a short clock " +
             "and score it on a public validation sample. Never graded, never counted as an attempt; " +
             "its own rate limit; queued behind all graded work",
-          parameters: [
-            {
-              name: "course",
-              in: "query",
-              required: false,
-              description: "With a text/plain body: the course slug.",
-              schema: { type: "string" },
-            },
-            {
-              name: "assignment",
-              in: "query",
-              required: false,
-              description: "With a text/plain body: the lab slug.",
-              schema: { type: "string" },
-            },
-            {
-              name: "language",
-              in: "query",
-              required: false,
-              description: "With a text/plain body: javascript (default) or typescript.",
-              schema: { type: "string", enum: ["javascript", "typescript"] },
-            },
-          ],
-          requestBody: {
-            required: true,
-            content: {
-              ...json("CreateSubmissionRequest"),
-              "text/plain": {
-                schema: {
-                  type: "string",
-                  maxLength: SUBMISSION_BODY_MAX_BYTES,
-                  description: "The module's source; name the lab in the query.",
-                },
-              },
-            },
-          },
+          ...codeUpload,
           responses: {
             "201": { description: "Queued.", content: json("CreatedPracticeRun") },
             ...errors(401, 403, 404, 409, 413, 415, 422, 429),
