@@ -11,6 +11,7 @@ import { TRACE_CONSTANT_MARGIN } from "@/grader/harness/forward-trace.mjs";
 import { HarnessConfigSchema, harnessArgumentList } from "@/grader/harness/train/harness-config";
 import { packageBinds } from "@/grader/sandbox/node-modules";
 import { runSandboxed, type SandboxBind, type SandboxResult } from "@/grader/sandbox/run-sandboxed";
+import { MAX_TRACE_JSON_BYTES } from "@/grader/scoring/read-forward-trace";
 import {
   classifyLaunchError,
   classifyRun,
@@ -53,8 +54,6 @@ export function isTrainingDeterministic(backend: TrainingBackend): boolean {
 const STARTUP_SECONDS = 15;
 const OUTPUT_LIMIT_BYTES = 2 * 2 ** 20;
 const MODEL_JSON_ALLOWANCE_BYTES = 16 * 2 ** 20;
-/** trace.json's cap (read-forward-trace.ts); trace.bin holds at most the parameters and the constant margin. */
-const TRACE_JSON_ALLOWANCE_BYTES = 8 * 2 ** 20;
 /** The harness writes four files at most; the rest is slack for tfjs's own temporary names. */
 const OUTPUT_FOLDER_FILES = 64;
 const MAX_PROCESSES = 64;
@@ -76,7 +75,7 @@ function maxFileBytes(maxParameters: number): number {
 /** All a run saves: the weights and model.json, and a recorded forward pass (trace.json, trace.bin). */
 function outputFolderBytes(maxParameters: number): number {
   const traceBinBytes = (maxParameters + TRACE_CONSTANT_MARGIN) * 4;
-  return maxFileBytes(maxParameters) + TRACE_JSON_ALLOWANCE_BYTES + traceBinBytes;
+  return maxFileBytes(maxParameters) + MAX_TRACE_JSON_BYTES + traceBinBytes;
 }
 
 /**
