@@ -5,7 +5,6 @@
 // platform's (they cannot, and it should not count against them), from what the grader observed
 // itself (classify-run.ts).
 import { createHash } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import { certificationOf, type CertificationRecord } from "@/lib/assignments/certification";
 import type { GradingReceipt } from "@/lib/assignments/spec-schema";
@@ -19,7 +18,7 @@ import { checkModule } from "./check-module";
 import { compileSubmission } from "./compile-submission";
 import { decideRuns } from "./decide-runs";
 import type { GradeRequest, GradeResult } from "./grade-types";
-import { createJobFolder } from "./job-folder";
+import { createJobFolder, removeJobFolder } from "./job-folder";
 import { parallelRunsFor } from "./parallel-runs";
 import { runInTurns } from "./run-in-turns";
 import { runSeed } from "./run-seeds";
@@ -187,6 +186,6 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
       );
     }
   } finally {
-    if (folder) fs.rmSync(folder, { recursive: true, force: true });
+    if (folder) removeJobFolder(folder);
   }
 }

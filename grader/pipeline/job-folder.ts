@@ -2,7 +2,8 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { sandboxStateFolder } from "@/grader/sandbox/reachable-binds";
+import { unmountOutputsUnder } from "@/grader/sandbox/output-tmpfs";
+import { sandboxJobsFolder } from "@/grader/sandbox/reachable-binds";
 
 // Inside the sandbox everything lives at fixed paths; learner input never names a path.
 export const SANDBOX_PATHS = {
@@ -18,9 +19,19 @@ export const SANDBOX_PATHS = {
  * and so outside the data folder when nobody cannot enter it.
  */
 export function createJobFolder(): string {
-  const root = path.join(sandboxStateFolder(), "jobs");
+  const root = sandboxJobsFolder();
   fs.mkdirSync(root, { recursive: true, mode: 0o755 });
-  const folder = path.join(root, `job-${Date.now()}-${randomBytes(6).toString("hex")}`);
+  // The grader's pid first: a mount left by a grader that died is told apart from a live run's (output-tmpfs.ts).
+  const folder = path.join(root, `job-${process.pid}-${Date.now()}-${randomBytes(6).toString("hex")}`);
   for (const sub of ["", "control", "data", "learner", "output"]) fs.mkdirSync(path.join(folder, sub), { mode: 0o755 });
   return folder;
+}
+
+/**
+ * Removes a job folder, unmounting its output tmpfs first: removing files through a mount would
+ * empty it, then fail on the mount point and leave the mount (and its memory) behind.
+ */
+export function removeJobFolder(folder: string): void {
+  unmountOutputsUnder(folder);
+  fs.rmSync(folder, { recursive: true, force: true });
 }

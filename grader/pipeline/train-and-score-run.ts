@@ -1,13 +1,13 @@
 // One training run of a graded attempt: train the compiled code in the sandbox with this run's
 // seed, then score what it saved on the held-out split outside the sandbox. The run's own log
 // tags its curves and output with the run's number when the attempt makes several.
-import fs from "node:fs";
 import path from "node:path";
 import { errorMessage } from "@/lib/errors";
 import type { PreparedDataset } from "@/grader/datasets/types";
 import { ScoringError, scoreSavedModel, type ScoreResult } from "@/grader/scoring/score-model";
 import { learnerFailure, RunLog, type Failure } from "./classify-run";
 import type { GradeProgress, GradeRequest } from "./grade-types";
+import { removeJobFolder } from "./job-folder";
 import { trainInSandbox, type TrainingBackend } from "./train-in-sandbox";
 
 export interface RunPlan {
@@ -88,6 +88,6 @@ export async function trainAndScoreRun(
       );
     }
   } finally {
-    fs.rmSync(training.folder, { recursive: true, force: true });
+    removeJobFolder(training.folder);
   }
 }

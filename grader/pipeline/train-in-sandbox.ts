@@ -7,9 +7,11 @@ import { installedNativeBackend, NATIVE_PACKAGES, type NativeBackend } from "@/g
 import { graderConfig } from "@/grader/config";
 import { materialiseTrainSplit } from "@/grader/datasets/materialise";
 import type { PreparedDataset } from "@/grader/datasets/types";
+import { TRACE_CONSTANT_MARGIN } from "@/grader/harness/forward-trace.mjs";
 import { HarnessConfigSchema, harnessArgumentList } from "@/grader/harness/train/harness-config";
 import { packageBinds } from "@/grader/sandbox/node-modules";
 import { runSandboxed, type SandboxBind, type SandboxResult } from "@/grader/sandbox/run-sandboxed";
+import { MAX_TRACE_JSON_BYTES } from "@/grader/scoring/read-forward-trace";
 import {
   classifyLaunchError,
   classifyRun,
@@ -20,7 +22,7 @@ import {
 } from "./classify-run";
 import type { GradeRequest } from "./grade-types";
 import { harnessBundle } from "./harness-bundle";
-import { createJobFolder, SANDBOX_PATHS } from "./job-folder";
+import { createJobFolder, removeJobFolder, SANDBOX_PATHS } from "./job-folder";
 import { wasmKernelBundle } from "./wasm-kernel-bundle";
 
 const PROJECT_DIR = path.resolve(import.meta.dirname, "../..");
@@ -64,6 +66,8 @@ export function isTrainingDeterministic(backend: TrainingBackend): boolean {
 const STARTUP_SECONDS = 15;
 const OUTPUT_LIMIT_BYTES = 2 * 2 ** 20;
 const MODEL_JSON_ALLOWANCE_BYTES = 16 * 2 ** 20;
+/** The harness writes four files at most; the rest is slack for tfjs's own temporary names. */
+const OUTPUT_FOLDER_FILES = 64;
 const MAX_PROCESSES = 64;
 const WASM_KERNELS_FILE = "wasm-training-kernels.mjs";
 const HARNESS_FILE = "harness.mjs";
@@ -75,6 +79,21 @@ export interface TrainingOutcome {
   folder: string;
 }
 
+/** The saved weights (4 bytes a parameter) and model.json are all a run needs to write in one file. */
+function maxFileBytes(maxParameters: number): number {
+  return maxParameters * 4 + MODEL_JSON_ALLOWANCE_BYTES;
+}
+
+/** All a run saves: the weights and model.json, and a recorded forward pass (trace.json, trace.bin). */
+function outputFolderBytes(maxParameters: number): number {
+  const traceBinBytes = (maxParameters + TRACE_CONSTANT_MARGIN) * 4;
+  return maxFileBytes(maxParameters) + MAX_TRACE_JSON_BYTES + traceBinBytes;
+}
+
+/**
+ * Judged on the job folder's own filesystem, the host's disk: the output folder inside it may be
+ * a tmpfs the learner's code filled, which is its own failure, never the platform's.
+ */
 function isDiskFull(folder: string): boolean {
   const { bavail, bsize } = fs.statfsSync(folder);
   return bavail * bsize < 2 ** 20;
@@ -117,11 +136,16 @@ export async function trainInSandbox(
       { source: path.join(folder, "control"), target: SANDBOX_PATHS.control },
       { source: path.join(folder, "data"), target: SANDBOX_PATHS.data },
       { source: path.join(folder, "learner"), target: SANDBOX_PATHS.learner },
-      { source: path.join(folder, "output"), target: SANDBOX_PATHS.output, isWritable: true },
+      {
+        source: path.join(folder, "output"),
+        target: SANDBOX_PATHS.output,
+        isWritable: true,
+        capacity: { bytes: outputFolderBytes(spec.budget.maxParameters), files: OUTPUT_FOLDER_FILES },
+      },
       ...sandboxPackageBinds(backend),
     ];
   } catch (error) {
-    fs.rmSync(folder, { recursive: true, force: true });
+    removeJobFolder(folder);
     throw error;
   }
   const wallSeconds = spec.budget.trainingSeconds + STARTUP_SECONDS;
@@ -142,8 +166,7 @@ export async function trainInSandbox(
         maxProcesses: MAX_PROCESSES,
         wallSeconds,
         outputLimitBytes: OUTPUT_LIMIT_BYTES,
-        // The saved weights (4 bytes a parameter) and model.json are all a run needs to write.
-        maxFileBytes: spec.budget.maxParameters * 4 + MODEL_JSON_ALLOWANCE_BYTES,
+        maxFileBytes: maxFileBytes(spec.budget.maxParameters),
         allowWeak: graderConfig.isWeakSandboxAllowed,
       },
       (stream, line) => log.line(stream, line),

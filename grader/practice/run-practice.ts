@@ -2,7 +2,6 @@
 // compile, the same sandbox, the trusted scorer) on the lab's public practice sample with a short
 // clock, scored on the public validation sample. It never reads the held-out split: the dataset it
 // hands on has the validation sample in its heldOut place (grader/datasets/practice-split.ts).
-import fs from "node:fs";
 import path from "node:path";
 import type { AssignmentSpec } from "@/lib/assignments/spec-schema";
 import { errorMessage } from "@/lib/errors";
@@ -15,6 +14,7 @@ import { ScoringError, scoreSavedModel } from "@/grader/scoring/score-model";
 import { checkModule } from "@/grader/pipeline/check-module";
 import { RunLog, type Failure } from "@/grader/pipeline/classify-run";
 import { compileSubmission, type SubmissionLanguage } from "@/grader/pipeline/compile-submission";
+import { removeJobFolder } from "@/grader/pipeline/job-folder";
 import type { EpochPoint, GradeProgress, LogLine } from "@/grader/pipeline/grade-types";
 import { sandboxPackageNames, trainingBackendFor, trainInSandbox } from "@/grader/pipeline/train-in-sandbox";
 
@@ -148,6 +148,6 @@ export async function runPractice(request: PracticeRequest): Promise<PracticeRes
       return failed({ kind: "platform", code: "scoring_failed", message: `Scoring failed: ${errorMessage(error)}` });
     }
   } finally {
-    if (folder) fs.rmSync(folder, { recursive: true, force: true });
+    if (folder) removeJobFolder(folder);
   }
 }

@@ -164,7 +164,8 @@ function writeIfPresent(file: string, value: string): void {
   if (fs.existsSync(file)) fs.writeFileSync(file, value);
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists (EPERM: it does, as another user's). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

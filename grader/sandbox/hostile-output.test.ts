@@ -20,7 +20,8 @@ import { after, afterEach, before, describe, test } from "node:test";
 import { loadAssignmentSpec } from "@/lib/assignments/load-assignment";
 import { gradeSubmission, type GradeProgress, type GradeResult } from "../pipeline/grade-submission";
 import { listRunCgroups } from "./cgroup";
-import { sandboxStateFolder } from "./reachable-binds";
+import { outputMountsUnder } from "./output-tmpfs";
+import { sandboxJobsFolder } from "./reachable-binds";
 import { formatBytes } from "./read-sandbox-file";
 import { probeSandbox, sandboxCgroupLayout } from "./run-sandboxed";
 
@@ -61,7 +62,7 @@ function processesNaming(folder: string): string[] {
 }
 
 function findJobFolder(marker: string): string {
-  const jobs = path.join(sandboxStateFolder(), "jobs");
+  const jobs = sandboxJobsFolder();
   const folder = fs
     .readdirSync(jobs)
     .map((name) => path.join(jobs, name))
@@ -70,7 +71,7 @@ function findJobFolder(marker: string): string {
   return folder;
 }
 
-type HostPlant = (file: string, jobFolder: string) => void;
+type HostPlant = (file: string) => void;
 
 /**
  * The learner's submission: it wraps the writeFileSync the harness saves with (they share the
@@ -131,6 +132,7 @@ describe("hostile files in the output folder, through the grading pipeline", () 
     for (const folder of jobFolders.splice(0)) {
       assert.deepEqual(processesNaming(folder), [], "a sandboxed process outlived its run");
       assert.ok(!fs.existsSync(folder), "the job folder was left behind");
+      assert.deepEqual(outputMountsUnder(folder), [], "the run's output tmpfs was left mounted");
     }
   });
 
@@ -144,7 +146,7 @@ describe("hostile files in the output folder, through the grading pipeline", () 
       if (hostPlant) {
         const file = path.join(jobFolder, "output", name);
         fs.rmSync(file, { force: true });
-        hostPlant(file, jobFolder);
+        hostPlant(file);
       }
       isScored = true;
     };
@@ -209,9 +211,10 @@ describe("hostile files in the output folder, through the grading pipeline", () 
     });
 
     test(`${name}: a hard link to a host file is refused`, async () => {
-      const result = await grade(name, "", (file, jobFolder) => {
-        // A host file on the same file system as the output folder, as link() needs.
-        const canary = path.join(jobFolder, "host-canary.txt");
+      const result = await grade(name, "", (file) => {
+        // A host file on the same file system as the output folder, as link() needs: the output
+        // folder is a tmpfs of its own (output-tmpfs.ts), so the file must be inside it.
+        const canary = path.join(path.dirname(file), "host-canary.txt");
         fs.writeFileSync(canary, CANARY);
         fs.linkSync(canary, file);
       });

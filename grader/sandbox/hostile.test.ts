@@ -14,6 +14,8 @@ import { overrideEnvironmentForTest } from "@/lib/env";
 import { gradeSubmission, type GradeResult } from "../pipeline/grade-submission";
 import { listRunCgroups, type CgroupLayout } from "./cgroup";
 import { packageBinds } from "./node-modules";
+import { outputMountsUnder } from "./output-tmpfs";
+import { sandboxJobsFolder } from "./reachable-binds";
 import {
   probeSandbox,
   runSandboxed,
@@ -27,6 +29,9 @@ const FIXTURES_DIR = path.join(__dirname, "hostile-fixtures");
 const REPOSITORY_DIR = path.resolve(__dirname, "..", "..");
 const NODE_MODULES_DIR = path.join(REPOSITORY_DIR, "node_modules");
 const MiB = 2 ** 20;
+const CONTENT_DIR = path.join(REPOSITORY_DIR, "content", "courses", "ml-foundations", "assignments");
+/** The training run's output folder holds at most this many files (train-in-sandbox.ts). */
+const OUTPUT_FOLDER_FILES = 64;
 const CAPS = { memoryBytes: 512 * MiB, maxProcesses: 64, wallSeconds: 10, outputLimitBytes: 1 * MiB };
 
 // A secret in the grader's own environment, as the database URL and API keys would be: it must
@@ -69,6 +74,14 @@ async function run(
     (stream, line) => lines.push({ stream, line }),
   );
   return { result, lines };
+}
+
+/** Free space on the disk the job folders are on, as the grader sees it. */
+function hostFreeBytes(): number {
+  const jobs = sandboxJobsFolder();
+  fs.mkdirSync(jobs, { recursive: true });
+  const { bavail, bsize } = fs.statfsSync(jobs);
+  return bavail * bsize;
 }
 
 function lastJson(result: SandboxResult): Record<string, unknown> {
@@ -352,6 +365,7 @@ describe("hostile submissions through the grading pipeline", { concurrency: 2 },
 
   after(() => {
     assert.deepEqual(leftoverCgroups(process.pid), [], "a run's cgroup was left behind");
+    assert.deepEqual(outputMountsUnder(sandboxJobsFolder()), [], "a run's output tmpfs was left mounted");
   });
 
   async function grade(body: string): Promise<GradeResult> {
@@ -451,6 +465,46 @@ describe("hostile submissions through the grading pipeline", { concurrency: 2 },
     assert.ok(["exception", "crashed"].includes(result.failureCode ?? ""), `${result.failureCode}: ${result.message}`);
     assert.match(result.message, /EFBIG|file too large|SIGXFSZ|exit code/i);
   });
+
+  // Each file under the file-size cap, but as many as the code can make: the output folder is a
+  // tmpfs of its own (output-tmpfs.ts), so it fills, not the host's disk, and the save that then
+  // fails is the learner's, never the platform's disk_full.
+  for (const { kind, fileBytes } of [
+    { kind: "1 MiB files, until the folder's bytes run out", fileBytes: MiB },
+    { kind: "empty files, until the folder's files run out", fileBytes: 0 },
+  ]) {
+    test(`filling the output folder with ${kind}: the learner's failed save, the host's disk untouched, and a normal run after it passes`, async () => {
+      const freeBefore = hostFreeBytes();
+      const result = await grade(
+        [
+          "  const output = process.argv[5];",
+          `  const chunk = Buffer.alloc(${fileBytes}, 1);`,
+          "  let made = 0;",
+          "  try {",
+          '    for (; made < 100000; made++) fs.writeFileSync(output + "/filler-" + made, chunk);',
+          "  } catch (error) {",
+          '    console.log("stopped after " + made + " files: " + error.code);',
+          "  }",
+          "  return tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: data.inputShape })] });",
+        ].join("\n"),
+      );
+      assert.equal(result.failureCode, "save_failed", result.message);
+      assert.match(result.message, /the output folder is full .*ENOSPC/);
+      const stopped = result.logs.map((line) => /stopped after (\d+) files: ENOSPC/.exec(line.text)).find(Boolean);
+      assert.ok(stopped, `the code's own writes did not end in ENOSPC: ${JSON.stringify(result.logs)}`);
+      assert.ok(Number(stopped[1]) <= OUTPUT_FOLDER_FILES, `${stopped[1]} files were made`);
+      // Other work shares this disk, so the bound is generous; unbounded, the loop would write 100 GB.
+      const used = freeBefore - hostFreeBytes();
+      assert.ok(used < 256 * MiB, `the host's disk lost ${used} bytes`);
+
+      const normal = await gradeSubmission({
+        spec: base,
+        code: fs.readFileSync(path.join(CONTENT_DIR, "linear-regression", "reference.js"), "utf8"),
+        seed: 1,
+      });
+      assert.equal(normal.status, "passed", `a normal run after it: ${normal.message}`);
+    });
+  }
 
   test("forged progress and result lines, then an early exit: the learner's failure, never a score or a platform error", async () => {
     const forged = JSON.stringify({ type: "done", epochs: 1, trainingMs: 1, parameters: 1, stoppedAtDeadline: false });

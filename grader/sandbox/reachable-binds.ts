@@ -2,6 +2,7 @@
 // source itself: a source below a folder that user may not enter (a clone in a 0700 home or a
 // `mktemp -d` folder) cannot be bound. Such a read-only source is bound from a copy in a folder
 // nobody can reach instead; nothing else about the sandbox changes.
+import path from "node:path";
 import { dataDir } from "@/lib/env";
 import { chooseStateFolder, firstBlockingFolder, type SystemUser } from "@/lib/system/reachable-folder";
 import { reachableCopy } from "@/lib/system/stage-copy";
@@ -13,6 +14,11 @@ export const SANDBOX_USER: SystemUser = { name: "nobody", uid: 65534, gid: 65534
 /** Where the sandbox user's state goes for this installation: its job folders. */
 export function sandboxStateFolder(): string {
   return chooseStateFolder(dataDir, [SANDBOX_USER]).dir;
+}
+
+/** Where the job folders of sandboxed runs go. */
+export function sandboxJobsFolder(): string {
+  return path.join(sandboxStateFolder(), "jobs");
 }
 
 /**

@@ -19,6 +19,7 @@ import {
 } from "./bwrap-arguments";
 import { RunCgroup, type CgroupLayout } from "./cgroup";
 import { launch, type CapturedRun } from "./launch-sandbox";
+import { mountOutputTmpfs, type OutputCapacity } from "./output-tmpfs";
 import { reachableBinds, SANDBOX_USER } from "./reachable-binds";
 import {
   CGROUP_LAYERS,
@@ -35,6 +36,11 @@ export interface SandboxBind {
   source: string;
   target: string;
   isWritable?: boolean;
+  /**
+   * Writable binds only: where the run drops to the sandbox user, the source becomes a tmpfs of
+   * this capacity for the run (output-tmpfs.ts); the caller removes it with the job folder.
+   */
+  capacity?: OutputCapacity;
 }
 
 export interface SandboxRequest {
@@ -62,8 +68,8 @@ export interface SandboxRequest {
   /** stdout+stderr kept at most this; beyond it the process is killed (flood). */
   outputLimitBytes: number;
   /**
-   * Largest file the sandbox may write (RLIMIT_FSIZE): the writable binds are on the host's disk,
-   * which neither the memory nor the task cap protects.
+   * Largest file the sandbox may write (RLIMIT_FSIZE): a writable bind without a capacity is on
+   * the host's disk, which neither the memory nor the task cap protects.
    */
   maxFileBytes?: number;
   stdin?: string;
@@ -129,6 +135,7 @@ function validateRequest(request: SandboxRequest): void {
       throw new Error(`bind target ${bind.target} would cover a mount the sandbox needs`);
     }
     if (!fs.existsSync(bind.source)) throw new Error(`bind source does not exist: ${bind.source}`);
+    if (bind.capacity && !bind.isWritable) throw new Error(`only a writable bind has a capacity: ${bind.source}`);
   }
   const exposed = bindExposingSecret(request.binds, platformSecretFiles());
   if (exposed) throw new Error(`bind source ${exposed.bind.source} would expose the platform secret ${exposed.file}`);
@@ -170,7 +177,8 @@ export async function runSandboxed(request: SandboxRequest, onLine?: LineListene
   const isDroppedToSandboxUser = isNamespaced && isRoot();
   if (isDroppedToSandboxUser) {
     for (const bind of request.binds.filter((candidate) => candidate.isWritable)) {
-      fs.chownSync(bind.source, SANDBOX_USER.uid, SANDBOX_USER.gid);
+      if (bind.capacity) mountOutputTmpfs(bind.source, bind.capacity, SANDBOX_USER);
+      else fs.chownSync(bind.source, SANDBOX_USER.uid, SANDBOX_USER.gid);
     }
   }
   const binds = isDroppedToSandboxUser ? reachableBinds(request.binds) : request.binds;

@@ -8,6 +8,8 @@ import { ensureDebianPackages } from "../../lib/system/debian-packages";
 import { bwrapPlan, isRoot, nodeBinary, permissionFlag } from "./bwrap-arguments";
 import { detectCgroupLayout, RunCgroup, type CgroupLayout } from "./cgroup";
 import { launch, type CapturedRun } from "./launch-sandbox";
+import { unmountOrphanOutputs } from "./output-tmpfs";
+import { sandboxJobsFolder } from "./reachable-binds";
 import type { SandboxLayer } from "./run-sandboxed";
 import { seccompFilterFile } from "./seccomp/seccomp-filter";
 
@@ -116,6 +118,8 @@ async function detectEnvironment(): Promise<Environment> {
     layers.set(name, { name, isAvailable, detail });
   };
 
+  // Only root mounts, so only root has dead graders' output mounts to clear.
+  if (isRoot()) unmountOrphanOutputs(sandboxJobsFolder());
   let cgroupLayout: CgroupLayout | null = null;
   let probeGroup: RunCgroup | null = null;
   try {

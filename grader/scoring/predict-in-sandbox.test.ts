@@ -7,10 +7,11 @@ import net from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { float32, int32, type PreparedDataset } from "@/grader/datasets/types";
+import { removeJobFolder } from "@/grader/pipeline/job-folder";
 import { SANDBOX_USER } from "@/grader/sandbox/reachable-binds";
 import { probeSandbox, runSandboxed } from "@/grader/sandbox/run-sandboxed";
 import { PredictionFailed, predictInSandbox } from "./predict-in-sandbox";
-import { createPredictionJob, type PredictionJobOptions } from "./prediction-job";
+import { createPredictionJob, MAX_REPORT_BYTES, type PredictionJobOptions } from "./prediction-job";
 
 const ROWS = 500;
 const HARNESS_DIR = path.resolve(import.meta.dirname, "../harness");
@@ -53,7 +54,7 @@ function filesUnder(folder: string): string[] {
 
 const jobFolders: string[] = [];
 after(() => {
-  for (const folder of jobFolders) fs.rmSync(folder, { recursive: true, force: true });
+  for (const folder of jobFolders) removeJobFolder(folder);
 });
 
 describe("the sandboxed prediction run", () => {
@@ -73,6 +74,11 @@ describe("the sandboxed prediction run", () => {
       writable.map((bind) => bind.source),
       [job.outputFolder],
       "one writable folder, for the answer",
+    );
+    const capacity = writable[0]?.capacity;
+    assert.ok(
+      capacity && capacity.bytes >= job.predictionsBytes + MAX_REPORT_BYTES,
+      "the answer folder is a bounded tmpfs with room for the answer and the report",
     );
     for (const bind of job.request.binds) {
       const isJobFolder = bind.source.startsWith(`${job.folder}/`);

@@ -3,9 +3,9 @@
 // from what the grader observed, as for training (grader/pipeline/classify-run.ts): a run that ends
 // before its artefact_start line, or a sandbox that does not launch, is the platform's (thrown as a
 // plain Error); from that line on the run handles the learner's files, and any ending is theirs.
-import fs from "node:fs";
 import { z } from "zod";
 import { errorMessage } from "@/lib/errors";
+import { removeJobFolder } from "@/grader/pipeline/job-folder";
 import { readSandboxFile, SandboxFileRefused } from "@/grader/sandbox/read-sandbox-file";
 import { runSandboxed, type SandboxResult } from "@/grader/sandbox/run-sandboxed";
 import {
@@ -176,6 +176,6 @@ export async function predictInSandbox(options: PredictionJobOptions): Promise<S
     new Uint8Array(values.buffer).set(bytes);
     return { values, backend: mode === "replay" ? `${report.backend}-replay` : report.backend };
   } finally {
-    fs.rmSync(job.folder, { recursive: true, force: true });
+    removeJobFolder(job.folder);
   }
 }

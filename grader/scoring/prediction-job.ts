@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { graderConfig } from "@/grader/config";
 import { bytesOf, type DenseArray } from "@/grader/datasets/types";
-import { createJobFolder, SANDBOX_PATHS } from "@/grader/pipeline/job-folder";
+import { createJobFolder, removeJobFolder, SANDBOX_PATHS } from "@/grader/pipeline/job-folder";
 import { packageBinds } from "@/grader/sandbox/node-modules";
 import type { SandboxRequest } from "@/grader/sandbox/run-sandboxed";
 
@@ -20,6 +20,9 @@ const OUTPUT_LIMIT_BYTES = 64 * 2 ** 10;
 export const MAX_REPORT_BYTES = 64 * 2 ** 10;
 export const PREDICTIONS_FILE = "predictions.bin";
 export const REPORT_FILE = "report.json";
+/** Rounding the two files up to whole pages, and a folder entry or two. */
+const OUTPUT_SLACK_BYTES = 64 * 2 ** 10;
+const OUTPUT_FOLDER_FILES = 16;
 
 /** Rebuild the model from model.json, or replay its recorded forward pass (trace.json, trace.bin). */
 export type PredictionMode = "rebuild" | "replay";
@@ -85,7 +88,13 @@ export function createPredictionJob(options: PredictionJobOptions): PredictionJo
         { source: path.join(folder, "control"), target: SANDBOX_PATHS.control },
         { source: path.join(folder, "data"), target: SANDBOX_PATHS.data },
         { source: path.join(folder, "learner"), target: SANDBOX_PATHS.learner },
-        { source: path.join(folder, "output"), target: SANDBOX_PATHS.output, isWritable: true },
+        {
+          source: path.join(folder, "output"),
+          target: SANDBOX_PATHS.output,
+          isWritable: true,
+          // The answer and the report, each in whole pages; the run has nothing else to write.
+          capacity: { bytes: predictionsBytes + MAX_REPORT_BYTES + OUTPUT_SLACK_BYTES, files: OUTPUT_FOLDER_FILES },
+        },
         ...packageBinds(path.join(PROJECT_DIR, "node_modules"), SANDBOX_PACKAGES),
       ],
       // The lab's training budget: a model that trained within it predicts within it too.
@@ -99,7 +108,7 @@ export function createPredictionJob(options: PredictionJobOptions): PredictionJo
     };
     return { folder, outputFolder: path.join(folder, "output"), request, predictionsBytes };
   } catch (error) {
-    fs.rmSync(folder, { recursive: true, force: true });
+    removeJobFolder(folder);
     throw error;
   }
 }

@@ -14,7 +14,8 @@ import {
 } from "@/grader/harness/forward-trace.mjs";
 import { readSandboxFile, SandboxFileRefused, type ReadLimit } from "@/grader/sandbox/read-sandbox-file";
 
-const MAX_TRACE_JSON_BYTES = 8 * 2 ** 20;
+/** trace.json's cap; the training run's output folder makes room for it (train-in-sandbox.ts). */
+export const MAX_TRACE_JSON_BYTES = 8 * 2 ** 20;
 const MAX_DIMENSION = 2 ** 24;
 
 export class TraceRejected extends Error {

@@ -95,7 +95,10 @@ describe("the job folder's disk fills up", () => {
   );
 
   test(
-    "fills while the model trains (saving the weights fails): handed back, not charged, graded once there is room",
+    // Run as root, the weights are saved into the run's own output tmpfs (grader/sandbox/output-tmpfs.ts),
+    // so what fails is the grader's next write to this disk (the prediction run's job folder); without
+    // root, the save itself.
+    "fills while the model trains: handed back, not charged, graded once there is room",
     { timeout: 180_000 },
     async () => {
       const learner = await lab.createLearner();

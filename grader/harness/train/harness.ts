@@ -142,6 +142,15 @@ let savedTopology: unknown;
 try {
   savedTopology = await saveModel(tf, model, args.outputDir);
 } catch (error) {
+  // The output folder has room for the saved model alone (a tmpfs of fixed size and number of
+  // files, see grader/sandbox/output-tmpfs.ts): it is full only when the learner's code wrote there.
+  if (error instanceof Error && "code" in error && error.code === "ENOSPC") {
+    fail(
+      "save_failed",
+      `Your model could not be saved: the output folder is full (${error.message}). ` +
+        `It has room for the saved model only; do not write files of your own there.`,
+    );
+  }
   fail(
     "save_failed",
     `Your model could not be saved: ${error instanceof Error ? error.message : String(error)}. ` +
