@@ -5,17 +5,19 @@
 // normalisation) mixes them. The head flattens the 28 encoded rows rather than averaging them, so
 // it still knows where in the image each feature was found.
 //
-// It trains for 8 epochs and lowers the learning rate along the way: at a fixed rate of 0.003 the
-// weights still jump between epochs, so the final accuracy depended on where the last step landed
-// and on which images were held out. Should the machine be so busy that another epoch might not
-// finish before the training deadline, it stops early with the model it has.
-const EPOCHS = 8;
+// It trains for up to 8 epochs and lowers the learning rate along the way: at a fixed rate of 0.003
+// the weights still jump between epochs, so the final accuracy depended on where the last step
+// landed and on which images were held out. On a machine too busy for 8 epochs before the training
+// deadline it plans fewer, from the time the epochs take, so the rate still ends low.
+const MAX_EPOCHS = 8;
 const PEAK_LEARNING_RATE = 0.003;
 const FINAL_LEARNING_RATE = 0.0002;
+// Time left must cover each planned epoch this many times over: epochs vary with the machine's load.
+const EPOCH_TIME_MARGIN = 1.5;
 
-/** Cosine decay from the peak rate in the first epoch to the final rate in the last. */
-function learningRateFor(epoch) {
-  const progress = epoch / (EPOCHS - 1);
+/** Cosine decay from the peak rate in the first epoch to the final rate in the last planned one. */
+function learningRateFor(epoch, plannedEpochs) {
+  const progress = plannedEpochs > 1 ? Math.min(1, epoch / (plannedEpochs - 1)) : 1;
   return FINAL_LEARNING_RATE + 0.5 * (PEAK_LEARNING_RATE - FINAL_LEARNING_RATE) * (1 + Math.cos(Math.PI * progress));
 }
 
@@ -40,22 +42,24 @@ export async function train({ tf, data, budget, platformLayers, timeLeftMs }) {
 
   const optimizer = tf.train.adam(PEAK_LEARNING_RATE);
   model.compile({ optimizer, loss: "categoricalCrossentropy", metrics: ["accuracy"] });
+  let plannedEpochs = Math.min(MAX_EPOCHS, budget.maxEpochs);
   let epochStartedAt = Date.now();
   await model.fit(data.xs, data.ys, {
-    epochs: Math.min(EPOCHS, budget.maxEpochs),
+    epochs: plannedEpochs,
     batchSize: 64,
     shuffle: true,
     verbose: 0,
     callbacks: {
       onEpochBegin: (epoch) => {
         epochStartedAt = Date.now();
-        optimizer.learningRate = learningRateFor(epoch);
+        optimizer.learningRate = learningRateFor(epoch, plannedEpochs);
       },
       onEpochEnd: (epoch, logs) => {
         const epochMs = Date.now() - epochStartedAt;
         console.log(`epoch ${epoch + 1}: accuracy ${logs.acc.toFixed(3)} (${epochMs} ms)`);
-        // Twice the last epoch's time: load on the machine varies from one epoch to the next.
-        if (timeLeftMs() < 2 * epochMs) model.stopTraining = true;
+        const affordable = epoch + 1 + Math.floor(timeLeftMs() / (EPOCH_TIME_MARGIN * epochMs));
+        plannedEpochs = Math.min(plannedEpochs, affordable);
+        if (epoch + 1 >= plannedEpochs) model.stopTraining = true;
       },
     },
   });
