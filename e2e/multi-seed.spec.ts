@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./fixtures/accounts";
-import { fillLabEditor } from "./fixtures/lab-editor";
+import { fillLabEditor, submitForGrading } from "./fixtures/lab-editor";
 
 const LAB_URL = "/courses/ml-foundations/labs/mnist-dense";
 const REFERENCE = fs.readFileSync(
@@ -26,8 +26,7 @@ test.describe("a lab graded over several seeds", () => {
     await page.goto(LAB_URL);
     await expect(page.getByRole("row", { name: /Training runs 3 per graded attempt/ })).toBeVisible();
     await fillLabEditor(page, REFERENCE);
-    await page.getByRole("button", { name: "Submit for grading" }).click();
-    await expect(page).toHaveURL(/\/submissions\/[a-z0-9]+$/);
+    await submitForGrading(page);
 
     // The page follows the grading live: no reload until it has passed.
     await expect(page.getByTestId("submission-status")).toHaveText("Passed", { timeout: 240_000 });

@@ -42,6 +42,11 @@ export async function closeCertificateQueue(): Promise<void> {
   if (!certificateQueue) return;
   const { queue, connection } = certificateQueue;
   certificateQueue = undefined;
+  // A queue made moments ago (the worker's first pass, just before a shutdown) may still be
+  // connecting. BullMQ drops its listeners on close, so a connection attempt cut short after that
+  // would raise an error nobody hears and bring the process down: let it finish first. (Callers bound
+  // the wait when Redis is away.)
+  await queue.waitUntilReady().catch(() => undefined);
   await queue.close();
   await connection.quit().catch(() => connection.disconnect());
 }
