@@ -95,74 +95,40 @@ export function decideRuns(
   const show = (value: number) => formatMetric(name, value);
   const bound = metric.direction === "higher" ? "at least" : "at most";
   const needed = `${bound} ${show(metric.threshold)}`;
-  if (plannedRuns === 1) {
-    const value = stats.mean;
-    return clears(metric, value)
-      ? {
-          status: "passed",
-          failure: null,
-          message: `Passed: ${name} on the held-out split is ${show(value)} (needed ${needed}).`,
-          score: value,
-          metrics,
-          certification,
-        }
+  /** The verdict on `value`, the number the rule compares with the threshold, in the words for each outcome. */
+  const verdict = (value: number, words: { passed: string; notYet: string }): RunVerdict =>
+    clears(metric, value)
+      ? { status: "passed", failure: null, message: words.passed, score: value, metrics, certification }
       : {
           status: "failed",
-          failure: learnerFailure(
-            "below_threshold",
-            `Not yet: ${name} on the held-out split is ${show(value)}; this assignment needs ${needed}.`,
-          ),
+          failure: learnerFailure("below_threshold", words.notYet),
           score: value,
           metrics,
           certification,
         };
+
+  if (plannedRuns === 1) {
+    const value = stats.mean;
+    return verdict(value, {
+      passed: `Passed: ${name} on the held-out split is ${show(value)} (needed ${needed}).`,
+      notYet: `Not yet: ${name} on the held-out split is ${show(value)}; this assignment needs ${needed}.`,
+    });
   }
 
   const interval = stats.interval ? `95% interval ${show(stats.interval.low)} to ${show(stats.interval.high)}` : "";
   const each = values.map(show).join(", ");
   const summary = `${plannedRuns} runs with different seeds gave ${name} ${each} on the held-out split`;
   if (rule === "mean") {
-    const value = stats.mean;
-    const mean = `the mean is ${show(value)} (${interval})`;
-    return clears(metric, value)
-      ? {
-          status: "passed",
-          failure: null,
-          message: `Passed: ${summary}; ${mean}, and the mean needed to be ${needed}.`,
-          score: value,
-          metrics,
-          certification,
-        }
-      : {
-          status: "failed",
-          failure: learnerFailure(
-            "below_threshold",
-            `Not yet: ${summary}; ${mean}, and this assignment needs the mean ${needed}.`,
-          ),
-          score: value,
-          metrics,
-          certification,
-        };
+    const mean = `the mean is ${show(stats.mean)} (${interval})`;
+    return verdict(stats.mean, {
+      passed: `Passed: ${summary}; ${mean}, and the mean needed to be ${needed}.`,
+      notYet: `Not yet: ${summary}; ${mean}, and this assignment needs the mean ${needed}.`,
+    });
   }
-  const value = worst(metric, values);
+  const weakest = worst(metric, values);
   const mean = `mean ${show(stats.mean)}, ${interval}`;
-  return clears(metric, value)
-    ? {
-        status: "passed",
-        failure: null,
-        message: `Passed: ${summary} (${mean}); every run needed to be ${needed}, and the weakest is ${show(value)}.`,
-        score: value,
-        metrics,
-        certification,
-      }
-    : {
-        status: "failed",
-        failure: learnerFailure(
-          "below_threshold",
-          `Not yet: ${summary} (${mean}); this assignment needs every run ${needed}, and the weakest is ${show(value)}.`,
-        ),
-        score: value,
-        metrics,
-        certification,
-      };
+  return verdict(weakest, {
+    passed: `Passed: ${summary} (${mean}); every run needed to be ${needed}, and the weakest is ${show(weakest)}.`,
+    notYet: `Not yet: ${summary} (${mean}); this assignment needs every run ${needed}, and the weakest is ${show(weakest)}.`,
+  });
 }
