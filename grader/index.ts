@@ -2,9 +2,8 @@
 // "grading" queue, sweeps for lost work, reports a heartbeat, and drains on SIGTERM.
 import os from "node:os";
 import { Worker, type Job } from "bullmq";
-import { forbidSigningKey } from "../lib/certificates/signing-key";
+import { refuseSigningKey } from "../lib/certificates/refuse-signing-key";
 import { db } from "../lib/db";
-import { hasSigningKeySetting, SIGNING_KEY_VARIABLES } from "../lib/env";
 import { logger } from "../lib/log";
 import { closeCertificateQueue } from "../lib/queue/certificate-queue";
 import {
@@ -73,23 +72,13 @@ async function checkSandbox(): Promise<boolean> {
   return false;
 }
 
-/**
- * This process handles learner artefacts, so it must never hold the certificate signing key: it
- * refuses to start when given one, and no code path in it may load the key from its default file.
- */
-function refuseSigningKey(): void {
-  if (hasSigningKeySetting()) {
-    throw new Error(
-      `The grading worker was given ${SIGNING_KEY_VARIABLES.join(" or ")}. It handles learner artefacts and must ` +
-        "never hold the certificate signing key: start it without them, and give the key to the certificate " +
-        "issuer (`npm run issuer`) instead.",
-    );
-  }
-  forbidSigningKey("grading worker");
-}
-
 async function main(): Promise<void> {
-  refuseSigningKey();
+  // This process handles learner artefacts: it refuses to start with the signing key, and no code
+  // path in it may load the key from its default file.
+  refuseSigningKey(
+    "grading worker",
+    "start it without them, and give the key to the certificate issuer (`npm run issuer`) instead.",
+  );
   const startedAt = new Date();
   const canGrade = await checkSandbox();
   await beat(canGrade ? "ready" : "refusing", 0, startedAt);

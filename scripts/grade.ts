@@ -12,6 +12,7 @@ import { AssignmentSpecSchema, type AssignmentSpec } from "@/lib/assignments/spe
 import { parseCommandLineOrThrow, USAGE_EXIT_CODE, UsageError } from "@/lib/command-line";
 import { gradeSubmission, type GradeProgress, type GradeResult } from "@/grader/pipeline/grade-submission";
 import { errorMessage } from "@/lib/errors";
+import { refuseSigningKey } from "@/lib/certificates/refuse-signing-key";
 
 const USAGE =
   "usage: npm run grade -- --assignment <slug or folder> --file <path> [--course <slug>] [--seed 1] [--runs <n>] [--json]";
@@ -110,6 +111,7 @@ function showProgress(event: GradeProgress): void {
 }
 
 async function main(): Promise<number> {
+  refuseSigningKey("grade command", "run it without them; it never issues certificates.");
   // A usage problem is answered like any other: its JSON line on stdout too.
   const values = parseCommandLineOrThrow({
     usage: USAGE,
