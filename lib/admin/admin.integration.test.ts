@@ -9,7 +9,8 @@ import { Worker } from "bullmq";
 import { createQueueConnection, getGradingQueue, GRADING_QUEUE, queueOptions } from "../queue/grading-queue";
 import { closeTestQueue, makeCourse, makeUser, rejection, type TestCourse } from "../instructor/test-fixtures";
 import { changeUserRole } from "./change-user-role";
-import { getQueueStatus, WORKER_ALIVE_MS } from "./get-queue-status";
+import { getQueueStatus, ISSUER_STALLED_MS, WORKER_ALIVE_MS } from "./get-queue-status";
+import { closeCertificateQueue, getCertificateQueue } from "../queue/certificate-queue";
 import { listAccounts } from "./list-accounts";
 import { setCourseInstructor } from "./set-course-instructor";
 
@@ -27,6 +28,8 @@ before(async () => {
 
 after(async () => {
   await closeTestQueue();
+  await getCertificateQueue().obliterate({ force: true });
+  await closeCertificateQueue();
   await db.$disconnect();
 });
 
@@ -196,5 +199,20 @@ describe("getQueueStatus", () => {
     }
     for (const viewer of [learner, instructor])
       assert.ok((await rejection(getQueueStatus({ viewer }))) instanceof ForbiddenError);
+  });
+
+  test("tells a certificate issuer that is not taking work from one that is merely busy", async () => {
+    const certificates = getCertificateQueue();
+    const now = new Date();
+    await certificates.add("issue", { submissionId: "recentcertjob001" }, { jobId: "admin-test-cert-recent" });
+    const fresh = await getQueueStatus({ viewer: admin, now });
+    assert.ok(fresh.certificates.isReachable);
+    assert.equal(fresh.certificates.waiting, 1);
+    assert.equal(fresh.certificates.isStalled, false, "a job queued moments ago is just waiting its turn");
+
+    const later = new Date(now.getTime() + ISSUER_STALLED_MS + 60_000);
+    const stalled = await getQueueStatus({ viewer: admin, now: later });
+    assert.ok(stalled.certificates.isReachable);
+    assert.equal(stalled.certificates.isStalled, true, "nobody took it for longer than the issuer ever needs");
   });
 });

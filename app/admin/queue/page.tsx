@@ -18,10 +18,15 @@ function secondsAgo(date: Date, now: Date): string {
   return `${Math.max(0, Math.round((now.getTime() - date.getTime()) / 1000))} s ago`;
 }
 
+function minutes(ms: number): string {
+  const whole = Math.round(ms / 60_000);
+  return whole === 1 ? "1 minute" : `${whole} minutes`;
+}
+
 export default async function QueuePage() {
   const viewer = await requirePageRole("/admin/queue", "ADMIN");
   const status = await getQueueStatus({ viewer });
-  const { queue, database, workers } = status;
+  const { queue, certificates, database, workers } = status;
   return (
     <>
       <AutoRefresh seconds={5} />
@@ -36,7 +41,7 @@ export default async function QueuePage() {
         <div className="grid" data-testid="queue-counts">
           {(
             [
-              ["Waiting", queue.counts.waiting],
+              ["Waiting (gradings and practice checks)", queue.counts.waiting],
               ["Running", queue.counts.running],
               ["Retrying later", queue.counts.delayed],
               ["Failed", queue.counts.failed],
@@ -56,9 +61,23 @@ export default async function QueuePage() {
         </p>
       )}
       <p>
-        In Postgres: {database.queued} submissions queued, {database.running} running, {database.pendingOutbox} jobs not
-        yet handed to the queue.
+        In Postgres: {database.queued} submissions queued, {database.running} running, {database.practiceRuns} practice
+        checks queued or running, {database.pendingOutbox} jobs not yet handed to the queue.
       </p>
+
+      <h2>Certificate issuer</h2>
+      {!certificates.isReachable ? (
+        <p className="empty">Unknown while the queue cannot be reached.</p>
+      ) : certificates.isStalled ? (
+        <p className="form-error" role="alert" data-testid="issuer-state">
+          {certificates.waiting} certificate checks have been waiting for {minutes(certificates.oldestWaitingMs ?? 0)}:
+          the certificate issuer is not taking work. Is <code>npm run issuer</code> running, with the signing key?
+        </p>
+      ) : (
+        <p data-testid="issuer-state">
+          {certificates.waiting} certificate checks waiting, {certificates.running} being issued.
+        </p>
+      )}
 
       <h2>Workers</h2>
       <DataTable
