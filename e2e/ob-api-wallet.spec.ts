@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 import { runLib } from "./fixtures/run-lib";
 
@@ -198,9 +198,27 @@ test.describe("a wallet using the Open Badges 3.0 API", () => {
     await wallet.stop();
   });
 
-  /** Opens the authorization URL as the learner (signing in first when asked) and answers the consent page. */
-  async function consent(browser: Browser, answer: "Allow" | "Deny", challenge: string, state: string) {
+  const WORDS = {
+    en: { asks: "Test Wallet would like to:", credentials: "Read your certificates", name: "Read your name" },
+    "zh-CN": { asks: "Test Wallet 请求：", credentials: "读取你的证书", name: "读取你在证书上显示的姓名" },
+  };
+  const BUTTONS = { en: { Allow: "Allow", Deny: "Deny" }, "zh-CN": { Allow: "允许", Deny: "拒绝" } };
+
+  /**
+   * Opens the authorization URL as the learner in a fresh browser (signing in when asked) and
+   * answers the consent page on a phone-sized screen. Returns where the browser landed, and the
+   * signed-in context for the caller to use further or close.
+   */
+  async function consentIn(
+    browser: Browser,
+    answer: "Allow" | "Deny",
+    challenge: string,
+    state: string,
+    locale: "en" | "zh-CN" = "en",
+  ): Promise<{ landed: URL; context: BrowserContext }> {
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const base = new URL(endpoints.authorization);
+    await context.addCookies([{ name: "gradient-locale", value: locale, url: base.origin }]);
     const page = await context.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(authorizationUrl(endpoints, registration, state, challenge));
@@ -208,14 +226,21 @@ test.describe("a wallet using the Open Badges 3.0 API", () => {
     await page.getByLabel("Email").fill(learner.email);
     await page.getByLabel("Password").fill(LEARNER_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: "Test Wallet would like to:" })).toBeVisible();
-    await expect(page.getByTestId("consent-scopes")).toContainText("Read your certificates");
-    await expect(page.getByTestId("consent-scopes")).toContainText("Read your name");
+    const words = WORDS[locale];
+    await expect(page.getByRole("heading", { name: words.asks })).toBeVisible();
+    await expect(page.getByTestId("consent-scopes")).toContainText(words.credentials);
+    await expect(page.getByTestId("consent-scopes")).toContainText(words.name);
     const fitsPhone = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     expect(fitsPhone).toBe(true);
-    await page.getByRole("button", { name: answer, exact: false }).click();
+    await page.getByRole("button", { name: BUTTONS[locale][answer] }).click();
     await page.waitForURL((url) => url.toString().startsWith(wallet.callback));
     const landed = new URL(page.url());
+    await page.close();
+    return { landed, context };
+  }
+
+  async function consent(browser: Browser, answer: "Allow" | "Deny", challenge: string, state: string): Promise<URL> {
+    const { landed, context } = await consentIn(browser, answer, challenge, state);
     await context.close();
     return landed;
   }
@@ -364,6 +389,37 @@ test.describe("a wallet using the Open Badges 3.0 API", () => {
     });
     expect(wrong.status()).toBe(400);
     expect(((await wrong.json()) as { error: string }).error).toBe("invalid_grant");
+  });
+
+  test("in Chinese, the learner connects the wallet, finds it under Account → Apps and disconnects it", async ({
+    browser,
+    request,
+  }) => {
+    const { verifier, challenge } = pkcePair();
+    const { landed, context } = await consentIn(browser, "Allow", challenge, crypto.randomUUID(), "zh-CN");
+    const tokens = (await (
+      await tokenRequest(request, endpoints, registration, {
+        grant_type: "authorization_code",
+        code: landed.searchParams.get("code") ?? "",
+        redirect_uri: wallet.callback,
+        code_verifier: verifier,
+      })
+    ).json()) as Tokens;
+    const read = () =>
+      request.get("/ims/ob/v3p0/profile", { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    expect((await read()).status()).toBe(200);
+
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/account/apps");
+    await expect(page.getByRole("heading", { name: "已连接的应用" })).toBeVisible();
+    const row = page.getByTestId("connected-app").filter({ hasText: "Test Wallet" });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText("读取你的证书");
+    await row.getByRole("button", { name: "断开 Test Wallet" }).click();
+    await expect(page.getByText("还没有连接任何应用。")).toBeVisible();
+    expect((await read()).status()).toBe(401);
+    await context.close();
   });
 
   test("an unregistered redirect URI is shown to the learner and never followed", async ({ page }) => {
