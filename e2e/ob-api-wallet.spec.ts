@@ -422,6 +422,25 @@ test.describe("a wallet using the Open Badges 3.0 API", () => {
     await context.close();
   });
 
+  test("without a token the API answers 401 with a Bearer challenge; unsupported operations answer 405", async ({
+    request,
+  }) => {
+    const anonymous = await request.get("/ims/ob/v3p0/credentials");
+    expect(anonymous.status()).toBe(401);
+    expect(anonymous.headers()["www-authenticate"]).toMatch(/^Bearer /);
+    expect(await anonymous.json()).toMatchObject({ imsx_codeMajor: "failure", imsx_severity: "error" });
+    const upsert = await request.post("/ims/ob/v3p0/credentials", {
+      headers: { "content-type": "text/plain" },
+      data: "header.payload.signature",
+    });
+    expect(upsert.status()).toBe(405);
+    expect(upsert.headers().allow).toContain("GET");
+    expect(await upsert.json()).toMatchObject({ imsx_codeMajor: "unsupported" });
+    const putProfile = await request.put("/ims/ob/v3p0/profile", { data: { type: "Profile", name: "x" } });
+    expect(putProfile.status()).toBe(405);
+    expect(await putProfile.json()).toMatchObject({ imsx_codeMajor: "unsupported" });
+  });
+
   test("an unregistered redirect URI is shown to the learner and never followed", async ({ page }) => {
     const url = new URL(authorizationUrl(endpoints, registration, "s", pkcePair().challenge));
     url.searchParams.set("redirect_uri", `${wallet.origin}/elsewhere`);
