@@ -449,4 +449,14 @@ test.describe("a wallet using the Open Badges 3.0 API", () => {
     await expect(page.getByTestId("authorization-problem")).toBeVisible();
     expect(wallet.seen.length).toBe(before);
   });
+
+  test("a request with PKCE plain goes back to the wallet as invalid_request, with its state", async ({ page }) => {
+    const url = new URL(authorizationUrl(endpoints, registration, "plain-state", "a".repeat(43)));
+    url.searchParams.set("code_challenge_method", "plain");
+    await page.goto(url.toString());
+    await page.waitForURL((landed) => landed.toString().startsWith(wallet.callback));
+    const landed = new URL(page.url());
+    expect(landed.searchParams.get("error")).toBe("invalid_request");
+    expect(landed.searchParams.get("state")).toBe("plain-state");
+  });
 });
