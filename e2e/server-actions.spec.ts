@@ -174,6 +174,18 @@ const SCENARIOS: Scenario[] = [
     expected: { ...signedIn(shortRefusal("There is no such token."), shortRefusal(SIGN_IN)), LEARNER: allowed() },
   },
   {
+    action: "app/account/apps/actions.ts#disconnectAppAction",
+    title: "disconnects an app the learner never connected",
+    args: () => ["no-such-client"],
+    expected: signedIn(allowed({ isOk: true, value: { disconnected: 0 } }), refusal(SIGN_IN)),
+  },
+  {
+    action: "app/ims/ob/v3p0/auth/authorize/actions.ts#decideAuthorizationAction",
+    title: "answers an authorization request from an unregistered app",
+    args: () => [{ client_id: "no-such-client", response_type: "code" }, true],
+    expected: signedIn(refusal("This authorization request is not valid."), refusal(SIGN_IN)),
+  },
+  {
     action: "app/admin/actions.ts#changeRoleAction",
     title: "changes an account's role",
     args: (fixtures) => [{ userId: fixtures.ids.OTHER_LEARNER, role: "LEARNER" }],

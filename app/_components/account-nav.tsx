@@ -46,6 +46,7 @@ export function AccountNav({ account }: { account: PageAccount | null | "from-pa
       {shown.role !== "LEARNER" && <Link href="/instructor">Instructor</Link>}
       {shown.role === "ADMIN" && <Link href="/admin">Admin</Link>}
       <Link href="/account/tokens">Tokens</Link>
+      <Link href="/account/apps">Apps</Link>
       <span className="muted" data-testid="signed-in-as">
         {shown.name}
       </span>

@@ -58,6 +58,22 @@ export const SIGN_UPS_PER_ADDRESS: RateLimit = {
   message: "Too many new accounts from your address.",
 };
 
+/** Open Badges API client registrations per address: a wallet registers once per server, not per learner. */
+export const CLIENT_REGISTRATIONS_PER_ADDRESS: RateLimit = {
+  name: "ob-register-address",
+  limit: 20,
+  windowSeconds: 3600,
+  message: "Too many client registrations from your address.",
+};
+
+/** Open Badges API token requests per address: codes and refresh tokens are not worth guessing at this pace. */
+export const TOKEN_REQUESTS_PER_ADDRESS: RateLimit = {
+  name: "ob-token-address",
+  limit: 60,
+  windowSeconds: 60,
+  message: "Too many token requests from your address.",
+};
+
 // Every limit of a request in one round trip, in order: each is counted (INCR, and the expiry in
 // the same step, so a crash between them cannot leave a counter that never expires) or, for a
 // peek, only read. The first one over its limit stops the script, so the ones after it are not

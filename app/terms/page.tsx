@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { getLocale } from "@/lib/i18n/locale";
+import { policyMessagesFor } from "@/lib/i18n/policy-messages";
+
+export const metadata: Metadata = { title: "Terms of use" };
+
+export default async function TermsPage() {
+  const t = policyMessagesFor(await getLocale()).terms;
+  return (
+    <>
+      <h1>{t.title}</h1>
+      {t.paragraphs.map((paragraph) => (
+        <p key={paragraph}>{paragraph}</p>
+      ))}
+    </>
+  );
+}
