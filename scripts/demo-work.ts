@@ -95,16 +95,21 @@ async function main(): Promise<void> {
     say(`The demo learner's certificate: ${before.certificateUrl}`);
     return;
   }
+  const labsLeft = before.labs.filter((lab) => lab.status !== "PASSED").length;
+  const quizzesLeft = before.quizzesToTake.length;
   say(
-    `Grading the demo learner's work: ${before.quizzesToTake.length} of ${before.quizzesTotal} quizzes and exams to take, ` +
-      `${before.labs.filter((lab) => lab.status !== "PASSED").length} of ${before.labs.length} labs' reference solutions to grade.`,
+    `Grading the demo learner's work: the reference solutions of ${labsLeft} of ${before.labs.length} labs` +
+      (quizzesLeft > 0
+        ? `, after ${quizzesLeft} of ${before.quizzesTotal} quizzes (lesson quizzes and the exam)`
+        : "") +
+      ". This takes several minutes; the platform is ready meanwhile.",
   );
   let quizzesTaken = 0;
   const submitted = await submitDemoWork({
     email,
     onQuizTaken: () => void quizzesTaken++,
   });
-  if (quizzesTaken > 0) say(`Demo learner: ${quizzesTaken} quizzes and exams taken, every one passed`);
+  if (quizzesTaken > 0) say(`Demo learner: ${quizzesTaken} quizzes taken and passed`);
   const graded = await waitForGrading(email, submitted);
   say(`The demo learner's certificate: ${await waitForCertificate(email, graded)}`);
 }
