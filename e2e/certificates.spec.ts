@@ -1,11 +1,11 @@
 // A stranger verifies a certificate; a learner hides and shows theirs; an instructor revokes one.
-// Certificates are issued here through lib/ (as the seed does) for fresh learners, so each test
-// owns what it changes and the demo learner's certificate stays valid for people trying the site.
+// Certificates are issued here through lib/ by the course's pass rule, for fresh learners whose
+// results the test stores, so each test owns what it changes and no test waits minutes of grading.
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { expect, test, type APIResponse, type Browser, type Page } from "@playwright/test";
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 import { storageStateFor } from "./fixtures/accounts";
 import { fillLabEditor } from "./fixtures/lab-editor";
@@ -15,20 +15,51 @@ import { runLib as runAnyLib } from "./fixtures/run-lib";
 const CERTIFICATE_LIB = {
   env: "lib/env.ts",
   dataDir: "lib/env.ts",
-  seedDemoCertificate: "lib/certificates/seed-demo-certificate.ts",
+  hashPassword: "lib/users/password.ts",
+  issueCertificateIfEligible: "lib/certificates/issue-certificate.ts",
   ensureSigningKeyFile: "scripts/lib/signing-key.ts",
 };
 const runLib = <T = unknown>(snippet: string) => runAnyLib<T>(snippet, CERTIFICATE_LIB);
 
-/** A new learner enrolled in the course, holding a freshly issued certificate. */
-function learnerWithCertificate(name: string): string {
+/**
+ * A new learner of the course who has, as stored results, passed every lab and quiz (receipts of
+ * this test's own making, not a grading), and so holds the certificate the pass rule issues.
+ */
+function learnerWithCertificate(name: string, password = "certified-learner-1"): { email: string; publicId: string } {
   const email = `cert-e2e-${crypto.randomBytes(6).toString("hex")}@example.com`;
-  return runLib<string>(`
+  const publicId = runLib<string>(`
     const course = await db.course.findUniqueOrThrow({ where: { slug: "ml-foundations" }, select: { id: true } });
-    await db.user.create({ data: { email: ${JSON.stringify(email)}, name: ${JSON.stringify(name)},
-      passwordHash: "not-used",
+    const user = await db.user.create({ data: { email: ${JSON.stringify(email)}, name: ${JSON.stringify(name)},
+      passwordHash: await hashPassword(${JSON.stringify(password)}),
       enrolments: { create: { courseId: course.id } } } });
-    return (await seedDemoCertificate(${JSON.stringify(email)}))?.publicId;`);
+    const labs = await db.assignment.findMany({ where: { courseId: course.id, isGraded: true },
+      select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, specSha256: true } } } });
+    for (const lab of labs) {
+      const version = lab.versions[0];
+      await db.submission.create({ data: { userId: user.id, assignmentId: lab.id, assignmentVersionId: version.id,
+        attemptNumber: 1, status: "PASSED", score: 0.95, threshold: 0.9, code: "// stored by the test",
+        codeSha256: "a".repeat(64), specSha256: version.specSha256, heldOutSha256: "b".repeat(64),
+        graderVersion: "e2e-stored-result", backend: "wasm/wasm", seed: 1, finishedAt: new Date() } });
+    }
+    for (const quiz of await db.quiz.findMany({ where: { courseId: course.id }, select: { id: true } })) {
+      await db.quizAttempt.create({ data: { quizId: quiz.id, userId: user.id, questionIds: [], score: 10,
+        maxScore: 10, isPassed: true, submittedAt: new Date() } });
+    }
+    const outcome = await issueCertificateIfEligible(user.id, course.id);
+    if (!outcome.isIssued) throw new Error("no certificate: " + outcome.reasons.join("; "));
+    return outcome.publicId;`);
+  return { email, publicId };
+}
+
+/** A browser context signed in as `email` through next-auth's endpoints, as the global set-up signs in. */
+async function signedInContext(browser: Browser, email: string, password: string) {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await context.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+  });
+  if (!response.ok()) throw new Error(`Signing in ${email} failed: HTTP ${response.status()}`);
+  return context;
 }
 
 async function verdictOf(page: Page) {
@@ -45,7 +76,7 @@ test.describe("a stranger", () => {
     page,
     request,
   }) => {
-    const publicId = learnerWithCertificate("Vera Verified");
+    const publicId = learnerWithCertificate("Vera Verified").publicId;
     await page.goto(`/verify/${publicId}`);
     await expect(page.getByRole("heading", { name: "Valid certificate" })).toBeVisible();
     expect(await verdictOf(page)).toBe("valid");
@@ -84,7 +115,7 @@ test.describe("a stranger", () => {
     page,
     request,
   }) => {
-    const publicId = learnerWithCertificate("Cora Cached");
+    const publicId = learnerWithCertificate("Cora Cached").publicId;
     const nonceOf = (headers: Record<string, string>) =>
       /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1] ?? "";
     const rendered = await request.get(`/verify/${publicId}`);
@@ -150,7 +181,7 @@ test.describe("a stranger", () => {
   });
 
   test("pastes or uploads a credential and is told whether it is genuine", async ({ page, request }) => {
-    const publicId = learnerWithCertificate("Paula Pasted");
+    const publicId = learnerWithCertificate("Paula Pasted").publicId;
     const jwt = await (await request.get(`/credentials/${publicId}`)).text();
     await page.goto("/verify");
     await page.getByLabel("Paste a credential").fill(jwt);
@@ -189,7 +220,7 @@ test.describe("an instructor of the course", () => {
     page,
     baseURL,
   }) => {
-    const publicId = learnerWithCertificate("Rex Revoked");
+    const publicId = learnerWithCertificate("Rex Revoked").publicId;
     const cli = (url: string) =>
       spawnSync(
         path.resolve("node_modules", ".bin", "tsx"),
@@ -218,34 +249,32 @@ test.describe("an instructor of the course", () => {
   });
 });
 
-test.describe("the demo learner", () => {
-  test.use({ storageState: storageStateFor("LEARNER") });
-
-  test("sees their certificate on the dashboard and makes it private, then public again", async ({ page, browser }) => {
-    const demo = runLib<{ publicId: string } | null>("return seedDemoCertificate();");
-    if (!demo) throw new Error("the demo learner has no certificate");
+test.describe("a learner with a certificate", () => {
+  test("sees it on the dashboard and makes it private, then public again", async ({ browser }) => {
+    const password = "holder-password-1";
+    const holder = learnerWithCertificate("Hana Holder", password);
+    const context = await signedInContext(browser, holder.email, password);
+    const page = await context.newPage();
     await page.goto("/dashboard");
-    const card = page.getByTestId("certificate").filter({ has: page.locator(`a[href="/verify/${demo.publicId}"]`) });
+    const card = page.getByTestId("certificate").filter({ has: page.locator(`a[href="/verify/${holder.publicId}"]`) });
     await expect(card).toBeVisible();
-    if ((await card.getByTestId("visibility").textContent())?.startsWith("Private")) {
-      await card.getByRole("button", { name: "Make public" }).click();
-      await expect(card.getByTestId("visibility")).toContainText("Public");
-    }
+    await expect(card.getByTestId("visibility")).toContainText("Public");
     await card.getByRole("button", { name: "Make private" }).click();
     await expect(card.getByTestId("visibility")).toContainText("Private");
 
     const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const strangerPage = await stranger.newPage();
-    await strangerPage.goto(`/verify/${demo.publicId}`);
+    await strangerPage.goto(`/verify/${holder.publicId}`);
     await expect(strangerPage.getByRole("heading", { name: "Valid certificate" })).toBeVisible();
     await expect(strangerPage.getByTestId("private-note")).toBeVisible();
     await expect(strangerPage.getByTestId("holder")).toHaveCount(0);
-    await expect(strangerPage.getByText("Lin Learner")).toHaveCount(0);
-    expect((await strangerPage.request.get(`/credentials/${demo.publicId}`)).status()).toBe(404);
+    await expect(strangerPage.getByText("Hana Holder")).toHaveCount(0);
+    expect((await strangerPage.request.get(`/credentials/${holder.publicId}`)).status()).toBe(404);
     await stranger.close();
 
     await card.getByRole("button", { name: "Make public" }).click();
     await expect(card.getByTestId("visibility")).toContainText("Public");
+    await context.close();
   });
 });
 

@@ -478,8 +478,13 @@ function loadFixtures(): Omit<Fixtures, "certificateJwt"> {
     }
     const submission = await db.submission.findFirstOrThrow({ where: { userId: ids.OTHER_LEARNER },
       orderBy: { createdAt: "desc" }, select: { id: true } });
-    const certificate = await db.certificate.findFirstOrThrow({ where: { userId: ids.LEARNER, revokedAt: null },
-      orderBy: { issuedAt: "asc" }, select: { publicId: true } });
+    // The demo learner earns their certificate by graded work under \`npm start\`; the e2e server grades no
+    // such work (minutes of training that would hold up every spec's grading), and the matrix needs only a
+    // certificate the learner owns: one is signed for them with no evidence (a no-op once they hold one).
+    const course = await db.course.findUniqueOrThrow({ where: { slug: ${JSON.stringify(COURSE)} }, select: { id: true } });
+    const certificate = await issueCertificate({ userId: ids.LEARNER, courseId: course.id, score: 100, passMark: 70,
+      evidence: [] });
+    if (!certificate.isIssued) throw new Error("the demo learner's test certificate was not issued");
     // A worker restarted after a failure runs this again: the token from the first run is reused.
     const token = (await db.apiToken.findFirst({ where: { userId: ids.LEARNER, name: "matrix target",
       revokedAt: null }, select: { id: true } })) ?? (await createApiToken({ user: learner,
@@ -494,6 +499,7 @@ function loadFixtures(): Omit<Fixtures, "certificateJwt"> {
       saveAssignment: "lib/authoring/save-assignment.ts",
       createApiToken: "lib/api-tokens/create-api-token.ts",
       startAttempt: "lib/quizzes/start-attempt.ts",
+      issueCertificate: "lib/certificates/issue-certificate.ts",
     },
   );
 }

@@ -13,6 +13,7 @@ import {
   migrate,
   seed,
   startCertificateIssuer,
+  startDemoWork,
   startServices,
   startWebApp,
   startWorker,
@@ -32,13 +33,15 @@ async function main(): Promise<void> {
   log.info({ dataDir }, "state folder");
   const services = await startServices(dataDir, log);
   const children: ChildProcess[] = [];
+  // The demo learner's work runs beside the platform; its end, success or not, stops nothing.
+  let demoWork: ChildProcess | null = null;
   let isStopping = false;
 
   const stopAll = async (exitCode: number) => {
     if (isStopping) return;
     isStopping = true;
     log.info("shutting down");
-    await Promise.all(children.map((child) => stopProcess(child)));
+    await Promise.all([...children, ...(demoWork ? [demoWork] : [])].map((child) => stopProcess(child)));
     await services.redis.stop();
     await services.postgres.stop();
     log.info({ dataDir }, "stopped; the data is kept in the state folder for the next start");
@@ -88,12 +91,16 @@ async function main(): Promise<void> {
           (account) =>
             `    ${account.role.toLowerCase().padEnd(11)} ${account.email.padEnd(28)} password: ${account.password}`,
         ),
-        ...(demoCertificateUrl ? ["", `  The demo learner's certificate: ${demoCertificateUrl}`] : []),
+        "",
+        demoCertificateUrl
+          ? `  The demo learner's certificate: ${demoCertificateUrl}`
+          : "  The demo learner's work is being graded; the certificate's URL follows once it is issued.",
         "",
         "  Press Ctrl-C to stop.",
         "",
       ].join("\n"),
     );
+    if (!demoCertificateUrl) demoWork = startDemoWork(processEnv);
   } catch (error) {
     log.fatal({ err: error }, "start-up failed");
     await stopAll(1);

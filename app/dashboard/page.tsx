@@ -46,7 +46,7 @@ export default async function DashboardPage() {
                 <>
                   <p>
                     {progress.lessonsDone} of {progress.lessonsTotal} lessons done · {progress.labsPassed} of{" "}
-                    {progress.labsTotal} labs passed
+                    {progress.labsTotal} labs passed · final exam {progress.isExamPassed ? "passed" : "not passed yet"}
                   </p>
                   <progress
                     max={progress.lessonsTotal + progress.labsTotal || 1}
@@ -54,16 +54,22 @@ export default async function DashboardPage() {
                     aria-label={`Progress in ${title}`}
                     style={{ width: "100%" }}
                   />
-                  <p>
-                    <strong>Next:</strong>{" "}
-                    {progress.nextStep.kind === "lesson" ? (
-                      <Link href={`/courses/${slug}/lessons/${progress.nextStep.slug}`}>{progress.nextStep.title}</Link>
-                    ) : progress.nextStep.kind === "lab" ? (
-                      <Link href={`/courses/${slug}/labs/${progress.nextStep.slug}`}>{progress.nextStep.title}</Link>
-                    ) : (
-                      <Link href={`/courses/${slug}/exam`}>the final exam</Link>
-                    )}
-                  </p>
+                  {progress.nextStep.kind === "done" ? (
+                    <p>You have completed every lesson, lab and the final exam.</p>
+                  ) : (
+                    <p>
+                      <strong>Next:</strong>{" "}
+                      {progress.nextStep.kind === "lesson" ? (
+                        <Link href={`/courses/${slug}/lessons/${progress.nextStep.slug}`}>
+                          {progress.nextStep.title}
+                        </Link>
+                      ) : progress.nextStep.kind === "lab" ? (
+                        <Link href={`/courses/${slug}/labs/${progress.nextStep.slug}`}>{progress.nextStep.title}</Link>
+                      ) : (
+                        <Link href={`/courses/${slug}/exam`}>the final exam</Link>
+                      )}
+                    </p>
+                  )}
                   {progress.deadlines.length > 0 && (
                     <ul className="muted">
                       {progress.deadlines.map((entry) => (

@@ -17,7 +17,6 @@ import { issueCertificateIfEligible } from "./issue-certificate";
 import { listPublishedKeys } from "./list-published-keys";
 import { verifyLocally } from "./local-verification";
 import { rotateSigningKey } from "./rotate-signing-key";
-import { getDemoCertificateUrl, seedDemoCertificate } from "./seed-demo-certificate";
 import { setCertificateVisibility } from "./set-certificate-visibility";
 import { decodeStatusList, isStatusBitSet } from "./status-list";
 
@@ -277,15 +276,4 @@ test("rotation: a new key signs, the old one stays published and its certificate
   });
   assert.equal(row.signingKeyId, newKey.signingKeyId);
   assert.equal((await verifyLocally(row.credentialJwt)).kid, newKey.kid);
-});
-
-test("the demo certificate is seeded once", async () => {
-  const { courseId, learner } = await makePassedLearner();
-  const first = await seedDemoCertificate(learner.email);
-  const second = await seedDemoCertificate(learner.email);
-  assert.ok(first && second);
-  assert.equal(first.publicId, second.publicId);
-  assert.equal(await getDemoCertificateUrl(learner.email), first.verifyUrl);
-  assert.equal(await db.certificate.count({ where: { userId: learner.id, courseId } }), 1);
-  assert.equal((await getCertificateView(first.publicId, null))?.status, "valid");
 });

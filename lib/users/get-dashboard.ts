@@ -8,7 +8,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Where one learner stands in one course: what is done, what comes next, what is due. */
 async function courseProgress(userId: string, courseId: string, locale: Locale) {
-  const [lessons, completed, assignments, passedLabs, extensions] = await Promise.all([
+  const [lessons, completed, assignments, passedLabs, extensions, passedExam] = await Promise.all([
     db.lesson.findMany({
       where: { courseId },
       orderBy: { position: "asc" },
@@ -32,6 +32,10 @@ async function courseProgress(userId: string, courseId: string, locale: Locale) 
       select: { assignmentId: true },
     }),
     db.assignmentExtension.findMany({ where: { userId, assignment: { courseId } } }),
+    db.quizAttempt.findFirst({
+      where: { userId, isPassed: true, quiz: { courseId, kind: "EXAM" } },
+      select: { id: true },
+    }),
   ]);
   const completedIds = new Set(completed.map((row) => row.lessonId));
   const passedIds = new Set(passedLabs.map((row) => row.assignmentId));
@@ -56,11 +60,14 @@ async function courseProgress(userId: string, courseId: string, locale: Locale) 
     lessonsTotal: lessons.length,
     labsPassed: passedIds.size,
     labsTotal: assignments.length,
+    isExamPassed: passedExam !== null,
     nextStep: nextLesson
       ? { kind: "lesson" as const, slug: nextLesson.slug, title: localize(nextLesson.title, locale) }
       : nextLab
         ? { kind: "lab" as const, slug: nextLab.slug, title: localize(nextLab.title, locale) }
-        : { kind: "exam" as const, slug: "exam", title: "" },
+        : passedExam
+          ? { kind: "done" as const, slug: "", title: "" }
+          : { kind: "exam" as const, slug: "exam", title: "" },
     deadlines,
   };
 }

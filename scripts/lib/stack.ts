@@ -1,6 +1,6 @@
 // The pieces `npm start` and `npm test` both assemble: services, migrations, seed, build, and the
-// web, grading worker and certificate issuer processes. Each process gets its configuration
-// through its environment; only the grading worker's lacks the signing key.
+// web, grading worker and certificate issuer processes, and the demo learner's work. Each process
+// gets its configuration through its environment; only the certificate issuer's holds the signing key.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -127,6 +127,19 @@ export function startCertificateIssuer(processEnv: NodeJS.ProcessEnv): ChildProc
     cwd: ROOT,
     env: processEnv,
     stdio: ["ignore", "inherit", "inherit"],
+  });
+}
+
+/**
+ * The demo learner's quizzes, exam and labs (scripts/demo-work.ts), graded by the running worker and
+ * certified by the running issuer. It signs nothing itself, so it gets no key. Its progress lines go
+ * to `stdout`: the terminal under `npm start`, a pipe for a test that reads them.
+ */
+export function startDemoWork(processEnv: NodeJS.ProcessEnv, stdout: "inherit" | "pipe" = "inherit"): ChildProcess {
+  return spawn(TSX, [path.join(ROOT, "scripts", "demo-work.ts")], {
+    cwd: ROOT,
+    env: withoutSigningKey(processEnv),
+    stdio: ["ignore", stdout, "inherit"],
   });
 }
 
