@@ -5,7 +5,6 @@
 // glyphs as the CID-keyed CFF a PDF expects. Without the font files the certificate is still
 // drawn, with the standard PDF fonts, and the log says why its non-Latin characters show as "?".
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { PDFDocument, StandardFonts, type PDFFont } from "pdf-lib";
 import subsetFont from "subset-font";
@@ -27,6 +26,9 @@ export interface CertificateFonts {
 const fontFiles = new Map<FontWeight, Promise<Buffer>>();
 
 function fontPath(weight: FontWeight): string {
+  // The bundler of the web app turns a require.resolve it can see into a module number; one made
+  // from the module loader fetched at run time resolves the installed package's file, as Node does.
+  const { createRequire } = process.getBuiltinModule("node:module");
   // The package exports only its JavaScript entry; the font files sit beside its dist folder.
   const entry = createRequire(import.meta.url).resolve(FONT_PACKAGE);
   return path.join(path.dirname(entry), "..", "fonts", FONT_FILES[weight]);
