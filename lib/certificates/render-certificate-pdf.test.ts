@@ -49,6 +49,9 @@ function assertFontsEmbedded(fonts: ReturnType<typeof pdfFonts>): void {
   for (const font of fonts) {
     assert.ok(font.isEmbedded, `${font.name} is embedded`);
     assert.ok(font.hasToUnicode, `${font.name} maps its glyphs back to text`);
+    // A bare CFF whose CIDs are its glyph ids. A whole OpenType file embedded instead ("CID Type 0C
+    // (OT)") keeps the font's own CIDs: poppler still draws it right, Ghostscript draws wrong glyphs.
+    assert.equal(font.type, "CID Type 0C", `${font.name} is a CID-keyed CFF subset`);
   }
 }
 
