@@ -87,3 +87,11 @@ test("a Chinese-named learner's PDF prints their name, in an embedded font, in t
   expect(english.text).toContain("Certificate of completion");
   expect(english.text).toContain("Machine Learning Foundations");
 });
+
+test("a name in Latin beyond Latin-1 prints too, from the second font", async ({ browser }) => {
+  const name = "Łukasz Dvořák-Şahin";
+  const publicId = learnerWithCertificate(name);
+  const { text, fonts } = readPdf(await downloadPdf(browser, publicId, "en-GB"));
+  expect(text).toContain(name);
+  expect(fonts.map((font) => font.type)).toContain("CID TrueType");
+});
