@@ -1,5 +1,5 @@
 // The words printed around the credential's own text (holder, course) on the PDF certificate, in
-// the reader's language. The holder's name and the course title are printed as signed.
+// the reader's language.
 import type { Locale } from "../courses/content-schema";
 
 export interface CertificatePdfMessages {

@@ -1,6 +1,7 @@
 // The printable certificate: one A4 landscape page with the holder, course, score and date, and a
 // QR code of the verify URL, because paper cannot prove itself; the verify page can. The words
-// around the credential's text follow the reader's language; the name and title print as signed.
+// around the credential's text are in `locale`; the holder's name prints as signed, the course's
+// title as the caller gives it (get-certificate-pdf.ts translates it for the reader).
 import { PDFDocument, rgb, type Color, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 import type { Locale } from "../courses/content-schema";
