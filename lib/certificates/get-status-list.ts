@@ -1,6 +1,7 @@
 // The signed status list of one purpose, built from the certificates' current state.
 import { db } from "../db";
 import { getActiveSigningKey } from "./active-signing-key";
+import { signWithDataIntegrity } from "./data-integrity";
 import { buildStatusListCredential } from "./status-list";
 import { issuerId, statusListUrl, type StatusPurpose } from "./urls";
 import { signVcJwt } from "./vc-jwt";
@@ -25,18 +26,29 @@ export async function readFlaggedIndices(): Promise<FlaggedIndices> {
   };
 }
 
-/** Signs the list of `purpose` with `setIndices` set, as served at `listUrl`. */
-export async function signStatusList(purpose: StatusPurpose, listUrl: string, setIndices: number[]): Promise<string> {
+/** How a status list is secured: a VC-JOSE-COSE JWT, or JSON with an embedded Data Integrity proof. */
+export type StatusListForm = "jwt" | "embedded-proof";
+
+/** Signs the list of `purpose` with `setIndices` set, as served at `listUrl`, in `form`. */
+export async function signStatusList(
+  purpose: StatusPurpose,
+  listUrl: string,
+  setIndices: number[],
+  form: StatusListForm = "jwt",
+): Promise<string> {
   const credential = buildStatusListCredential({ purpose, listUrl, issuer: issuerId(listUrl), setIndices });
-  return signVcJwt(credential, await getActiveSigningKey());
+  const key = await getActiveSigningKey();
+  if (form === "jwt") return signVcJwt(credential, key);
+  return JSON.stringify(await signWithDataIntegrity(credential, key, listUrl));
 }
 
 /**
  * `listUrl` defaults to this site's address; the in-process verifier passes the address a
  * credential names, so certificates issued under an earlier PUBLIC_URL still check out here.
  */
-export async function getStatusListJwt(
+export async function getStatusList(
   purpose: StatusPurpose,
+  form: StatusListForm,
   listUrl: string = statusListUrl(purpose),
 ): Promise<string> {
   const rows = await db.certificate.findMany({
@@ -47,5 +59,6 @@ export async function getStatusListJwt(
     purpose,
     listUrl,
     rows.map((row) => row.statusListIndex),
+    form,
   );
 }

@@ -1,5 +1,8 @@
-// The signed credential itself (VC-JOSE-COSE), for wallets, verifiers and `npm run verify`.
+// The signed credential itself, for wallets, verifiers and `npm run verify`: by default the JSON
+// with its embedded eddsa-rdfc-2022 proof; `Accept: application/vc+jwt` gets the VC-JOSE-COSE JWT.
+// Certificates issued before embedded proofs have only the JWT, which they get whatever is asked.
 import { getCurrentUser } from "@/lib/auth";
+import { negotiateCredentialForm } from "@/lib/certificates/credential-media-types";
 import { getCredentialForDownload } from "@/lib/certificates/get-credential-for-download";
 import { VC_JWT_MEDIA_TYPE } from "@/lib/certificates/vc-jwt";
 import { otherMethods, withApiErrors } from "@/lib/api/responses";
@@ -9,12 +12,23 @@ export const dynamic = "force-dynamic";
 export const GET = withApiErrors(
   async (request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
     const { id } = await params;
-    const { credentialJwt } = await getCredentialForDownload(id, await getCurrentUser());
+    const { credentialJwt, credential } = await getCredentialForDownload(id, await getCurrentUser());
+    const negotiated = negotiateCredentialForm(request.headers.get("accept"));
     const isDownload = new URL(request.url).searchParams.has("download");
+    const headers = { "Cache-Control": "private, no-store", Vary: "Accept, Cookie" };
+    if (negotiated.form === "embedded-proof" && credential) {
+      return new Response(JSON.stringify(credential, null, 2), {
+        headers: {
+          ...headers,
+          "Content-Type": negotiated.mediaType,
+          ...(isDownload ? { "Content-Disposition": `attachment; filename="certificate-${id}.json"` } : {}),
+        },
+      });
+    }
     return new Response(credentialJwt, {
       headers: {
+        ...headers,
         "Content-Type": VC_JWT_MEDIA_TYPE,
-        "Cache-Control": "private, no-store",
         ...(isDownload ? { "Content-Disposition": `attachment; filename="certificate-${id}.jwt"` } : {}),
       },
     });
