@@ -3,6 +3,9 @@
 import Negotiator from "negotiator";
 import { VC_JWT_MEDIA_TYPE } from "./vc-jwt";
 
+/** How a credential or status list is secured: a VC-JOSE-COSE JWT, or JSON with an embedded Data Integrity proof. */
+export type SecuredForm = "jwt" | "embedded-proof";
+
 /** Media types answered with the embedded-proof JSON, the first being the default. */
 export const EMBEDDED_PROOF_MEDIA_TYPES = ["application/ld+json", "application/vc", "application/json"] as const;
 

@@ -9,8 +9,11 @@ import { GRADIENT_CONTEXT, GRADIENT_CONTEXT_PATH, VENDORED_CONTEXTS } from "./js
 export type OwnDocumentResolver = (url: URL) => Promise<object | null>;
 
 export interface DocumentLoaderOptions {
-  /** The origins whose documents are ours; the site's own by default. */
-  origins?: string[];
+  /**
+   * The origins whose documents are ours; the site's own by default. "any" for the in-process
+   * verifier, whose keys come from the database whatever address a credential was issued under.
+   */
+  origins?: string[] | "any";
   resolveOwn?: OwnDocumentResolver;
 }
 
@@ -25,7 +28,11 @@ export function createDocumentLoader({
   };
 }
 
-async function lookUp(url: string, origins: string[], resolveOwn?: OwnDocumentResolver): Promise<object | null> {
+async function lookUp(
+  url: string,
+  origins: string[] | "any",
+  resolveOwn?: OwnDocumentResolver,
+): Promise<object | null> {
   const vendored = VENDORED_CONTEXTS.get(url);
   if (vendored) return vendored;
   let parsed: URL;
@@ -34,7 +41,7 @@ async function lookUp(url: string, origins: string[], resolveOwn?: OwnDocumentRe
   } catch {
     return null;
   }
-  if (!origins.includes(parsed.origin)) return null;
+  if (origins !== "any" && !origins.includes(parsed.origin)) return null;
   if (parsed.pathname === GRADIENT_CONTEXT_PATH) return GRADIENT_CONTEXT;
   return resolveOwn ? resolveOwn(parsed) : null;
 }

@@ -37,6 +37,7 @@ export async function getCertificateView(
       courseId: true,
       isPublic: true,
       credentialJwt: true,
+      credential: true,
       revokedAt: true,
       revocationReason: true,
       suspendedAt: true,
@@ -44,7 +45,10 @@ export async function getCertificateView(
     },
   });
   if (!certificate) return null;
-  const verdict = await verifyLocally(certificate.credentialJwt);
+  // The embedded proof is what wallets and verifiers check; certificates issued before it have only the JWT.
+  const verdict = await verifyLocally(
+    certificate.credential ? JSON.stringify(certificate.credential) : certificate.credentialJwt,
+  );
   // A genuine credential for another id, stored under this one, does not vouch for this URL.
   const isForThisId = verdict.summary?.publicId === publicId;
   const status: VerdictStatus = verdict.summary && !isForThisId ? "not_genuine" : verdict.status;

@@ -1,6 +1,7 @@
 // The signed status list of one purpose, built from the certificates' current state.
 import { db } from "../db";
 import { getActiveSigningKey } from "./active-signing-key";
+import type { SecuredForm } from "./credential-media-types";
 import { signWithDataIntegrity } from "./data-integrity";
 import { buildStatusListCredential } from "./status-list";
 import { issuerId, statusListUrl, type StatusPurpose } from "./urls";
@@ -26,15 +27,12 @@ export async function readFlaggedIndices(): Promise<FlaggedIndices> {
   };
 }
 
-/** How a status list is secured: a VC-JOSE-COSE JWT, or JSON with an embedded Data Integrity proof. */
-export type StatusListForm = "jwt" | "embedded-proof";
-
 /** Signs the list of `purpose` with `setIndices` set, as served at `listUrl`, in `form`. */
 export async function signStatusList(
   purpose: StatusPurpose,
   listUrl: string,
   setIndices: number[],
-  form: StatusListForm = "jwt",
+  form: SecuredForm = "jwt",
 ): Promise<string> {
   const credential = buildStatusListCredential({ purpose, listUrl, issuer: issuerId(listUrl), setIndices });
   const key = await getActiveSigningKey();
@@ -48,7 +46,7 @@ export async function signStatusList(
  */
 export async function getStatusList(
   purpose: StatusPurpose,
-  form: StatusListForm,
+  form: SecuredForm,
   listUrl: string = statusListUrl(purpose),
 ): Promise<string> {
   const rows = await db.certificate.findMany({
