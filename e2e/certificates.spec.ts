@@ -66,6 +66,11 @@ test.describe("a stranger", () => {
     const credential = await request.get(`/credentials/${publicId}`, { headers: JWT });
     expect(credential.headers()["content-type"]).toContain("application/vc+jwt");
     expect(await credential.text()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    // The page's download links cannot set Accept; they name the form.
+    await page.getByRole("link", { name: ".jwt" }).waitFor();
+    const jwtLink = await request.get(`/credentials/${publicId}?download=1&format=jwt`);
+    expect(jwtLink.headers()["content-type"]).toContain("application/vc+jwt");
+    expect(jwtLink.headers()["content-disposition"]).toContain(".jwt");
     const pdf = await request.get(`/credentials/${publicId}/pdf`);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
