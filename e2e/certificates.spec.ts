@@ -20,6 +20,8 @@ const CERTIFICATE_LIB = {
   ensureSigningKeyFile: "scripts/lib/signing-key.ts",
 };
 const runLib = <T = unknown>(snippet: string) => runAnyLib<T>(snippet, CERTIFICATE_LIB);
+/** Asks for the VC-JOSE-COSE form; the embedded-proof JSON is the default. */
+const JWT = { Accept: "application/vc+jwt" };
 
 /**
  * A new learner of the course who has, as stored results, passed every lab and quiz (receipts of
@@ -88,9 +90,18 @@ test.describe("a stranger", () => {
       /linkedin\.com\/profile\/add/,
     );
 
-    const credential = await request.get(`/credentials/${publicId}`);
+    // The embedded-proof JSON by default, the VC-JOSE-COSE JWT when asked for.
+    const embedded = await request.get(`/credentials/${publicId}`);
+    expect(embedded.headers()["content-type"]).toContain("application/ld+json");
+    expect(((await embedded.json()) as { proof: { cryptosuite: string } }).proof.cryptosuite).toBe("eddsa-rdfc-2022");
+    const credential = await request.get(`/credentials/${publicId}`, { headers: JWT });
     expect(credential.headers()["content-type"]).toContain("application/vc+jwt");
     expect(await credential.text()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    // The page's download links cannot set Accept; they name the form.
+    await page.getByRole("link", { name: ".jwt" }).waitFor();
+    const jwtLink = await request.get(`/credentials/${publicId}?download=1&format=jwt`);
+    expect(jwtLink.headers()["content-type"]).toContain("application/vc+jwt");
+    expect(jwtLink.headers()["content-disposition"]).toContain(".jwt");
     const pdf = await request.get(`/credentials/${publicId}/pdf`);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
@@ -101,14 +112,16 @@ test.describe("a stranger", () => {
     expect(jwks.keys[0]).toMatchObject({ kty: "OKP", crv: "Ed25519" });
     // Verified with jose alone against the served keys, independently of the project's own verifier.
     const { payload, protectedHeader } = await jwtVerify(
-      await (await request.get(`/credentials/${publicId}`)).text(),
+      await (await request.get(`/credentials/${publicId}`, { headers: JWT })).text(),
       createLocalJWKSet(jwks),
       { algorithms: ["EdDSA"] },
     );
     expect(protectedHeader.typ).toBe("vc+jwt");
     expect(JSON.stringify(payload)).toContain("Vera Verified");
-    const list = await request.get("/status/revocation");
+    const list = await request.get("/status/revocation", { headers: JWT });
     expect(list.headers()["content-type"]).toContain("application/vc+jwt");
+    const signedList = (await (await request.get("/status/revocation")).json()) as { proof: { cryptosuite: string } };
+    expect(signedList.proof.cryptosuite).toBe("eddsa-rdfc-2022");
   });
 
   test("is served the web server's shared copy, with a nonce of its own each time, and sees a revocation at once", async ({
@@ -182,7 +195,7 @@ test.describe("a stranger", () => {
 
   test("pastes or uploads a credential and is told whether it is genuine", async ({ page, request }) => {
     const publicId = learnerWithCertificate("Paula Pasted").publicId;
-    const jwt = await (await request.get(`/credentials/${publicId}`)).text();
+    const jwt = await (await request.get(`/credentials/${publicId}`, { headers: JWT })).text();
     await page.goto("/verify");
     await page.getByLabel("Paste a credential").fill(jwt);
     await page.getByRole("button", { name: "Verify" }).click();
@@ -204,6 +217,13 @@ test.describe("a stranger", () => {
     await page.getByRole("button", { name: "Verify" }).click();
     await expect(page.getByRole("heading", { name: "Not genuine" })).toBeVisible();
     await expect(page.getByText("Mallory Forger")).toHaveCount(0);
+
+    // The default download, the JSON with its embedded proof, verifies too.
+    await page.getByLabel(/upload its file/).setInputFiles([]);
+    await page.getByLabel("Paste a credential").fill(await (await request.get(`/credentials/${publicId}`)).text());
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(page.getByRole("heading", { name: "Valid certificate" })).toBeVisible();
+    await expect(page.getByTestId("holder")).toHaveText("Paula Pasted");
   });
 
   test("gets a clear answer for an id that was never issued", async ({ page }) => {

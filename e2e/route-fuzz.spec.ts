@@ -32,6 +32,7 @@ const ROUTES: Record<string, string[]> = {
     `/courses/${COURSE}/lessons/{}/figures/timeline.svg`,
     `/courses/${COURSE}/lessons/${LESSON}/figures/{}`,
   ],
+  "contexts/gradient/v1": ["/contexts/gradient/v1"],
   "credentials/[id]/json": ["/credentials/{}/json"],
   "credentials/[id]/pdf": ["/credentials/{}/pdf"],
   "credentials/[id]": ["/credentials/{}"],
@@ -43,6 +44,8 @@ const ROUTES: Record<string, string[]> = {
   "ims/ob/v3p0/discovery": ["/ims/ob/v3p0/discovery"],
   "ims/ob/v3p0/profile": ["/ims/ob/v3p0/profile"],
   "instructor/authoring/[courseSlug]/export": ["/instructor/authoring/{}/export"],
+  issuer: ["/issuer"],
+  "issuer/keys/[kid]": ["/issuer/keys/{}"],
   "instructor/courses/[courseSlug]/gradebook/csv": ["/instructor/courses/{}/gradebook/csv"],
   "status/[purpose]": ["/status/{}"],
 };

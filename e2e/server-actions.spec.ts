@@ -527,7 +527,11 @@ test.beforeAll(async ({ baseURL: configured }) => {
   database = await Database.connect();
   contexts = await contextsFor(baseURL);
   const loaded = loadFixtures();
-  const certificateJwt = await (await contexts.anonymous.get(`/credentials/${loaded.certificatePublicId}`)).text();
+  const certificateJwt = await (
+    await contexts.anonymous.get(`/credentials/${loaded.certificatePublicId}`, {
+      headers: { Accept: "application/vc+jwt" },
+    })
+  ).text();
   fixtures = { ...loaded, certificateJwt };
   await database.waitForGradingToSettle();
 });

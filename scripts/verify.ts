@@ -1,14 +1,16 @@
 // `npm run verify -- <file or URL> [--issuer <origin>]`: verifies a certificate the way any
-// stranger can, from outside: the signature against the issuer's published JWKS and the status
-// against its signed status lists, fetched over HTTP. Exit code 0 means valid.
+// stranger can, from outside: an embedded proof against the issuer's controller document and keys
+// (a JWT against its JWKS), and the status against its signed status lists, fetched over HTTP from
+// the issuer's origin only; JSON-LD contexts are the vendored ones. Exit code 0 means valid.
 import fs from "node:fs";
 import { decodeJwt } from "jose";
 import { z } from "zod";
 import type { PublicJwk } from "../lib/certificates/signing-key";
 import { parseCommandLine } from "../lib/command-line";
+import { createDocumentLoader } from "../lib/certificates/document-loader";
 import { jwksUrl } from "../lib/certificates/urls";
 import { VC_JWT_MEDIA_TYPE } from "../lib/certificates/vc-jwt";
-import { extractJwt, verifyCredential, type Verdict } from "../lib/certificates/verify-credential";
+import { readSecuredCredential, verifyCredential, type Verdict } from "../lib/certificates/verify-credential";
 import { errorMessage } from "../lib/errors";
 
 const USAGE =
@@ -44,15 +46,15 @@ async function readCredential(source: string): Promise<string> {
   const url = new URL(source);
   // A verify page's address is the one people share; the credential lives beside it.
   url.pathname = url.pathname.replace(/^\/verify\//, "/credentials/");
-  return fetchText(url.toString(), VC_JWT_MEDIA_TYPE);
+  return fetchText(url.toString(), `application/ld+json, ${VC_JWT_MEDIA_TYPE};q=0.9`);
 }
 
 /** The issuer a credential claims, read before verification only to know whose keys to fetch. */
 function claimedIssuer(input: string): string | null {
-  const jwt = extractJwt(input);
-  if (!jwt) return null;
+  const secured = readSecuredCredential(input.trim());
+  if (!secured) return null;
   try {
-    const issuer = decodeJwt(jwt).issuer;
+    const issuer = secured.form === "jwt" ? decodeJwt(secured.jwt).issuer : secured.document.issuer;
     const id = typeof issuer === "string" ? issuer : z.object({ id: z.string() }).parse(issuer).id;
     return new URL(id).origin;
   } catch {
@@ -116,7 +118,12 @@ async function main(): Promise<number> {
       const key = jwks.keys.find((candidate) => candidate.kid === kid);
       return key ? ({ ...key, alg: "EdDSA", use: "sig" } satisfies PublicJwk) : null;
     },
-    fetchStatusList: (url) => fetchText(url, VC_JWT_MEDIA_TYPE),
+    fetchStatusList: (url, form) => fetchText(url, form === "jwt" ? VC_JWT_MEDIA_TYPE : "application/ld+json"),
+    documentLoader: createDocumentLoader({
+      origins: [issuer],
+      resolveOwn: async (url) =>
+        z.looseObject({}).parse(JSON.parse(await fetchText(url.toString(), "application/ld+json"))),
+    }),
   });
   print(verdict, issuer, Boolean(pinned));
   return verdict.status === "valid" ? 0 : verdict.status === "status_unknown" ? 2 : 1;

@@ -1,6 +1,7 @@
 // Assembles the unsigned OpenBadgeCredential for one certificate.
 import type { PassRule } from "../courses/content-schema";
 import { OB_CONTEXT, VC_CONTEXT, type Evidence } from "./credential-schema";
+import { gradientContextUrl } from "./jsonld-contexts";
 import { STATUS_PURPOSES } from "./status-list";
 import { achievementUrl, credentialUrl, issuerId, statusListUrl } from "./urls";
 
@@ -41,9 +42,10 @@ export function buildCredential(input: CredentialInput, base?: string) {
   const issuer = issuerId(base);
   const achievementId = achievementUrl(input.course.slug, base);
   const resultDescriptionId = `${achievementId}#final-score`;
-  const profile = { id: issuer, type: ["Profile"], name: ISSUER_NAME, url: issuer };
+  const profile = { id: issuer, type: ["Profile"], name: ISSUER_NAME, url: new URL("/", issuer).toString() };
   return {
-    "@context": [VC_CONTEXT, OB_CONTEXT],
+    // Ours last: it defines the evidence terms, and every context before it is @protected.
+    "@context": [VC_CONTEXT, OB_CONTEXT, gradientContextUrl(base)],
     id: credentialUrl(input.publicId, base),
     type: ["VerifiableCredential", "OpenBadgeCredential"],
     name: `${input.course.title}: certificate of completion`,

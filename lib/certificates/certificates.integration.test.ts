@@ -12,7 +12,7 @@ import { changeCertificateStatus } from "./change-certificate-status";
 import { getCertificateView } from "./get-certificate-view";
 import { getCertificatePdf } from "./get-certificate-pdf";
 import { getCredentialForDownload } from "./get-credential-for-download";
-import { getStatusListJwt } from "./get-status-list";
+import { getStatusList } from "./get-status-list";
 import { issueCertificateIfEligible } from "./issue-certificate";
 import { listPublishedKeys } from "./list-published-keys";
 import { verifyLocally } from "./local-verification";
@@ -179,7 +179,7 @@ describe("revocation and suspension", () => {
     await changeCertificateStatus({ actor: instructor, input });
 
     const row = await db.certificate.findUniqueOrThrow({ where: { publicId } });
-    const list = decodeJwt(await getStatusListJwt("revocation")) as { credentialSubject: { encodedList: string } };
+    const list = decodeJwt(await getStatusList("revocation", "jwt")) as { credentialSubject: { encodedList: string } };
     assert.equal(isStatusBitSet(decodeStatusList(list.credentialSubject.encodedList), row.statusListIndex), true);
     assert.equal((await verifyLocally(row.credentialJwt)).status, "revoked");
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "certificate.revoke", targetId: row.id } });

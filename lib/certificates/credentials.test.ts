@@ -102,6 +102,7 @@ describe("signing and verifying", () => {
     assert.deepEqual(credential["@context"], [
       "https://www.w3.org/ns/credentials/v2",
       "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+      `${BASE}/contexts/gradient/v1`,
     ]);
     assert.deepEqual(credential.type, ["VerifiableCredential", "OpenBadgeCredential"]);
     assert.equal(credential.credentialSubject.achievement.criteria.narrative.includes("lab-a, lab-b"), true);

@@ -37,6 +37,7 @@ export async function getCertificateView(
       courseId: true,
       isPublic: true,
       credentialJwt: true,
+      credential: true,
       revokedAt: true,
       revocationReason: true,
       suspendedAt: true,
@@ -44,7 +45,13 @@ export async function getCertificateView(
     },
   });
   if (!certificate) return null;
-  const verdict = await verifyLocally(certificate.credentialJwt);
+  // Both signed forms are served (certificates issued before embedded proofs have only the JWT), so
+  // both must hold; the embedded-proof one, which wallets and verifiers check, speaks otherwise.
+  const verdicts = await Promise.all([
+    ...(certificate.credential ? [verifyLocally(JSON.stringify(certificate.credential))] : []),
+    verifyLocally(certificate.credentialJwt),
+  ]);
+  const verdict = verdicts.find((candidate) => candidate.status === "not_genuine") ?? verdicts[0];
   // A genuine credential for another id, stored under this one, does not vouch for this URL.
   const isForThisId = verdict.summary?.publicId === publicId;
   const status: VerdictStatus = verdict.summary && !isForThisId ? "not_genuine" : verdict.status;

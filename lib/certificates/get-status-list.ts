@@ -1,6 +1,8 @@
 // The signed status list of one purpose, built from the certificates' current state.
 import { db } from "../db";
 import { getActiveSigningKey } from "./active-signing-key";
+import type { SecuredForm } from "./credential-media-types";
+import { signWithDataIntegrity } from "./data-integrity";
 import { buildStatusListCredential } from "./status-list";
 import { issuerId, statusListUrl, type StatusPurpose } from "./urls";
 import { signVcJwt } from "./vc-jwt";
@@ -25,18 +27,26 @@ export async function readFlaggedIndices(): Promise<FlaggedIndices> {
   };
 }
 
-/** Signs the list of `purpose` with `setIndices` set, as served at `listUrl`. */
-export async function signStatusList(purpose: StatusPurpose, listUrl: string, setIndices: number[]): Promise<string> {
+/** Signs the list of `purpose` with `setIndices` set, as served at `listUrl`, in `form`. */
+export async function signStatusList(
+  purpose: StatusPurpose,
+  listUrl: string,
+  setIndices: number[],
+  form: SecuredForm = "jwt",
+): Promise<string> {
   const credential = buildStatusListCredential({ purpose, listUrl, issuer: issuerId(listUrl), setIndices });
-  return signVcJwt(credential, await getActiveSigningKey());
+  const key = await getActiveSigningKey();
+  if (form === "jwt") return signVcJwt(credential, key);
+  return JSON.stringify(await signWithDataIntegrity(credential, key, listUrl));
 }
 
 /**
  * `listUrl` defaults to this site's address; the in-process verifier passes the address a
  * credential names, so certificates issued under an earlier PUBLIC_URL still check out here.
  */
-export async function getStatusListJwt(
+export async function getStatusList(
   purpose: StatusPurpose,
+  form: SecuredForm,
   listUrl: string = statusListUrl(purpose),
 ): Promise<string> {
   const rows = await db.certificate.findMany({
@@ -47,5 +57,6 @@ export async function getStatusListJwt(
     purpose,
     listUrl,
     rows.map((row) => row.statusListIndex),
+    form,
   );
 }

@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import { getActiveSigningKey } from "./active-signing-key";
 import { buildCredential } from "./build-credential";
 import type { Evidence } from "./credential-schema";
+import { signWithDataIntegrity } from "./data-integrity";
 import { loadCourseResults, loadPassRule } from "./load-course-results";
 import { evaluatePassRule } from "./pass-rule";
 import { isUniqueViolation } from "./prisma-errors";
@@ -106,6 +107,7 @@ async function issueOnce({
       statusListIndex,
     });
     const credentialJwt = await signVcJwt(credential, key);
+    const signedCredential = await signWithDataIntegrity(credential, key);
     const certificate = await tx.certificate.create({
       data: {
         publicId,
@@ -117,6 +119,8 @@ async function issueOnce({
         passMark,
         statusListIndex,
         credentialJwt,
+        // Built from strings, numbers and arrays only; its evidence type is loose, not its content.
+        credential: signedCredential as Prisma.InputJsonObject,
         signingKeyId: key.signingKeyId,
       },
       select: { id: true },

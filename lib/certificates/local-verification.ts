@@ -1,6 +1,7 @@
-// Verification inside the platform: keys from the SigningKey table (what the JWKS publishes) and
-// status lists built and signed on the spot (what /status/<purpose> serves), checked by the same
-// verifier a stranger runs, so the verdict never rests on the certificate row alone.
+// Verification inside the platform: keys from the SigningKey table (what the JWKS, /issuer and
+// /issuer/keys publish) and status lists built and signed on the spot (what /status/<purpose>
+// serves), checked by the same verifier a stranger runs, so the verdict never rests on the
+// certificate row alone. Nothing is fetched: contexts are vendored, our documents read from Postgres.
 //
 // Verdicts are kept in memory for a minute, keyed by the credential's exact bytes and the current
 // set of revoked and suspended positions. That set is read from Postgres on every call, so a
@@ -10,10 +11,12 @@
 import crypto from "node:crypto";
 import { decodeJwt } from "jose";
 import { z } from "zod";
+import { createDocumentLoader } from "./document-loader";
+import { findIssuerDocument } from "./issuer-documents";
 import { findPublishedKey } from "./list-published-keys";
 import { readFlaggedIndices, signStatusList, type FlaggedIndices } from "./get-status-list";
 import { STATUS_PURPOSES } from "./status-list";
-import { extractJwt, verifyCredential, type Verdict, type VerificationSources } from "./verify-credential";
+import { readSecuredCredential, verifyCredential, type Verdict, type VerificationSources } from "./verify-credential";
 
 /** How long a verdict is reused; it also bounds how long a credential's own expiry can go unnoticed. */
 export const VERDICT_TTL_MS = 60_000;
@@ -22,22 +25,28 @@ const MAX_VERDICTS = 10_000;
 
 const verdicts = new Map<string, { verdict: Verdict; expiresAt: number }>();
 
+// Any origin: like a key id in a JWT, a key URL is trusted for what the database says it is, so
+// certificates issued under an earlier PUBLIC_URL still check out here.
+const documentLoader = createDocumentLoader({ origins: "any", resolveOwn: findIssuerDocument });
+
 function localSources(flagged: FlaggedIndices): VerificationSources {
   return {
     resolveKey: findPublishedKey,
-    async fetchStatusList(url) {
+    documentLoader,
+    async fetchStatusList(url, form) {
       const purpose = STATUS_PURPOSES.find((candidate) => new URL(url).pathname === `/status/${candidate}`);
       if (!purpose) throw new Error(`${url} is not a status list of this platform`);
-      return signStatusList(purpose, url, flagged[purpose]);
+      return signStatusList(purpose, url, flagged[purpose], form);
     },
   };
 }
 
 const ValidUntilSchema = z.object({ validUntil: z.iso.datetime({ offset: true }).optional() });
 
-/** When a verdict about `jwt` may no longer be reused: in a minute, or when the credential expires. */
-function reusableUntil(jwt: string, now: number): number {
-  const claims = ValidUntilSchema.safeParse(decodeJwt(jwt));
+/** When a verdict about `input` may no longer be reused: in a minute, or when the credential expires. */
+function reusableUntil(input: string, now: number): number {
+  const secured = readSecuredCredential(input.trim());
+  const claims = ValidUntilSchema.safeParse(secured?.form === "jwt" ? decodeJwt(secured.jwt) : secured?.document);
   const validUntil = claims.success && claims.data.validUntil ? new Date(claims.data.validUntil).getTime() : Infinity;
   return Math.min(now + VERDICT_TTL_MS, validUntil);
 }
@@ -58,9 +67,8 @@ export async function verifyLocally(input: string): Promise<Verdict> {
   const verdict = await verifyCredential(input, localSources(flagged));
   // Only verdicts on a genuine signature are kept: a "not genuine" one may rest on a key that is
   // about to be registered, and forgeries should not be able to fill the memory anyway.
-  const jwt = extractJwt(input);
-  if (jwt && (verdict.status === "valid" || verdict.status === "revoked" || verdict.status === "suspended")) {
-    verdicts.set(key, { verdict, expiresAt: reusableUntil(jwt, now) });
+  if (verdict.status === "valid" || verdict.status === "revoked" || verdict.status === "suspended") {
+    verdicts.set(key, { verdict, expiresAt: reusableUntil(input, now) });
     for (const oldest of verdicts.keys()) {
       if (verdicts.size <= MAX_VERDICTS) break;
       verdicts.delete(oldest);

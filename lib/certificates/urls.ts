@@ -4,9 +4,17 @@ import { publicUrl } from "../env";
 
 export type StatusPurpose = "revocation" | "suspension";
 
-/** The issuer's id in every credential: the site's origin, where its JWKS and status lists live. */
+/**
+ * The issuer's id in every credential: `/issuer` on the site's origin, which serves the issuer's
+ * profile and controller document; its keys, JWKS and status lists live on the same origin.
+ */
 export function issuerId(base: string = publicUrl): string {
-  return new URL(base).origin;
+  return new URL("/issuer", base).toString();
+}
+
+/** A key's Multikey verification method, named by its RFC 7638 thumbprint. */
+export function verificationMethodId(kid: string, base: string = publicUrl): string {
+  return new URL(`/issuer/keys/${encodeURIComponent(kid)}`, base).toString();
 }
 
 export function jwksUrl(issuer: string): string {

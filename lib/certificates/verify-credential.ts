@@ -1,14 +1,18 @@
-// Verifies a certificate from its signed form alone: the signature against the issuer's published
-// keys, the content against the OpenBadgeCredential schema, and its status against the issuer's
-// signed status lists. The web page, the upload form and `npm run verify` all use this one path;
-// only where keys and lists come from differs (the database here, HTTP from the command line).
+// Verifies a certificate from its signed form alone: the signature (a VC-JOSE-COSE JWT, or an
+// embedded eddsa-rdfc-2022 proof) against the issuer's published keys, the content against the
+// OpenBadgeCredential schema, and its status against the issuer's status lists, signed the same way.
+// The web page, the upload form and `npm run verify` all use this one path; only where keys and
+// lists come from differs (the database here, HTTP from the command line).
+import type { DocumentLoader } from "jsonld";
 import { z } from "zod";
+import type { SecuredForm } from "./credential-media-types";
 import {
   OpenBadgeCredentialSchema,
   summarizeCredential,
   type CredentialSummary,
   type StatusEntry,
 } from "./credential-schema";
+import { hasEmbeddedProof, verifyDataIntegrity } from "./data-integrity";
 import { decodeStatusList, isStatusBitSet, STATUS_LIST_SIZE, StatusListCredentialSchema } from "./status-list";
 import { verifyVcJwt, type KeyResolver } from "./vc-jwt";
 import { errorMessage } from "../errors";
@@ -27,8 +31,13 @@ export interface Verdict {
 export interface VerificationSources {
   /** The issuer's published keys. */
   resolveKey: KeyResolver;
-  /** The signed status list credential at a URL. */
-  fetchStatusList: (url: string) => Promise<string>;
+  /** The status list credential at a URL, secured in `form`: its JWT, or its JSON with an embedded proof. */
+  fetchStatusList: (url: string, form: SecuredForm) => Promise<string>;
+  /**
+   * Answers what an embedded proof leads to: contexts, the issuer's controller document and keys.
+   * Without it a credential with an embedded proof cannot be checked, and is not taken as genuine.
+   */
+  documentLoader?: DocumentLoader;
   /** When set, only credentials naming this issuer (an origin) count as genuine. */
   expectedIssuer?: string;
   now?: Date;
@@ -55,6 +64,33 @@ export function extractJwt(input: string): string | null {
   }
 }
 
+/** What was pasted, uploaded or fetched, as the form that secures it; null when it is neither. */
+export type SecuredCredential =
+  { form: "jwt"; jwt: string } | { form: "embedded-proof"; document: Record<string, unknown> };
+
+export function readSecuredCredential(input: string): SecuredCredential | null {
+  const jwt = extractJwt(input);
+  if (jwt) return { form: "jwt", jwt };
+  try {
+    const document: unknown = JSON.parse(input);
+    return hasEmbeddedProof(document)
+      ? { form: "embedded-proof", document: document as Record<string, unknown> }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+type SignatureCheck = { isValid: true; payload: unknown; kid: string } | { isValid: false; problem: string };
+
+/** Checks the signature of either form; reads nothing unverified. */
+async function checkSignature(secured: SecuredCredential, sources: VerificationSources): Promise<SignatureCheck> {
+  if (secured.form === "jwt") return verifyVcJwt(secured.jwt, sources.resolveKey);
+  if (!sources.documentLoader) return { isValid: false, problem: "This verifier cannot check embedded proofs." };
+  const checked = await verifyDataIntegrity(secured.document, sources.documentLoader);
+  return checked.isValid ? { isValid: true, payload: secured.document, kid: checked.kid } : checked;
+}
+
 /** A VC 2.0 EnvelopedVerifiableCredential: the signed credential as a JSON document. */
 export function envelopeJwt(jwt: string) {
   return {
@@ -67,19 +103,23 @@ export function envelopeJwt(jwt: string) {
 async function readStatusBit(
   entry: StatusEntry,
   issuer: string,
+  form: SecuredForm,
   sources: VerificationSources,
   now: Date,
 ): Promise<boolean | string> {
   const listUrl = entry.statusListCredential;
   // A list somewhere else could say anything; only the issuer speaks for its certificates.
   if (new URL(listUrl).origin !== issuer) return `The ${entry.statusPurpose} list is not hosted by the issuer.`;
-  let jwt: string;
+  let text: string;
   try {
-    jwt = await sources.fetchStatusList(listUrl);
+    // The list is checked the way the certificate was secured, as a verifier of that form would.
+    text = await sources.fetchStatusList(listUrl, form);
   } catch (error) {
     return `The ${entry.statusPurpose} list could not be fetched (${errorMessage(error)}).`;
   }
-  const checked = await verifyVcJwt(jwt.trim(), sources.resolveKey);
+  const secured = readSecuredCredential(text.trim());
+  if (secured?.form !== form) return `The ${entry.statusPurpose} list is not signed.`;
+  const checked = await checkSignature(secured, sources);
   if (!checked.isValid) return `The ${entry.statusPurpose} list is not genuine: ${checked.problem}`;
   const parsed = StatusListCredentialSchema.safeParse(checked.payload);
   if (!parsed.success) return `The ${entry.statusPurpose} list is malformed.`;
@@ -107,13 +147,15 @@ async function readStatusBit(
 
 export async function verifyCredential(input: string, sources: VerificationSources): Promise<Verdict> {
   const now = sources.now ?? new Date();
-  const jwt = extractJwt(input);
-  if (!jwt)
+  const secured = readSecuredCredential(input.trim());
+  if (!secured)
     return {
       status: "not_genuine",
-      problems: ["This is not a signed credential: expected a .jwt file or its JSON envelope."],
+      problems: [
+        "This is not a signed credential: expected a .jwt file, its JSON envelope, or a credential with an embedded proof.",
+      ],
     };
-  const checked = await verifyVcJwt(jwt, sources.resolveKey);
+  const checked = await checkSignature(secured, sources);
   if (!checked.isValid) return { status: "not_genuine", problems: [checked.problem] };
   const parsed = OpenBadgeCredentialSchema.safeParse(checked.payload);
   if (!parsed.success)
@@ -143,7 +185,7 @@ export async function verifyCredential(input: string, sources: VerificationSourc
   const problems: string[] = [];
   const flagged = new Set<string>();
   for (const entry of credential.credentialStatus) {
-    const bit = await readStatusBit(entry, issuer, sources, now);
+    const bit = await readStatusBit(entry, issuer, secured.form, sources, now);
     if (typeof bit === "string") problems.push(bit);
     else if (bit) flagged.add(entry.statusPurpose);
   }

@@ -68,8 +68,12 @@ export default async function CertificatePage({ params }: { params: Promise<{ id
                 PDF certificate
               </a>
             )}{" "}
-            <a href={`/credentials/${view.publicId}?download=1`} download>
-              Signed credential (.jwt)
+            <a href={`/credentials/${view.publicId}?download=1&format=embedded-proof`} download>
+              Signed credential (JSON-LD)
+            </a>{" "}
+            ·{" "}
+            <a href={`/credentials/${view.publicId}?download=1&format=jwt`} download>
+              .jwt
             </a>{" "}
             ·{" "}
             <a href={`/credentials/${view.publicId}/json`} download>
