@@ -5,9 +5,10 @@ import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { recordAudit } from "../audit/record-audit";
 import { getActiveSigningKey } from "./active-signing-key";
-import { buildCredential } from "./build-credential";
+import { buildCredential, wholeSeconds } from "./build-credential";
 import type { Evidence } from "./credential-schema";
 import { loadCourseResults, loadPassRule } from "./load-course-results";
+import { signObJwt } from "./ob-jwt";
 import { evaluatePassRule } from "./pass-rule";
 import { isUniqueViolation } from "./prisma-errors";
 import { newPublicId } from "./public-id";
@@ -90,13 +91,17 @@ async function issueOnce({
     if (existing)
       return { isIssued: true, isNew: false, publicId: existing.publicId, verifyUrl: verifyUrl(existing.publicId) };
 
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { name: true, credentialSubjectId: true },
+    });
     const publicId = newPublicId();
     const statusListIndex = await drawFreeIndex(tx);
-    const issuedAt = new Date();
+    const issuedAt = wholeSeconds(new Date());
     const credential = buildCredential({
       publicId,
       holderName: user.name,
+      subjectId: user.credentialSubjectId,
       course: { slug: course.slug, title: course.title, summary: course.summary },
       passRule: course.passRule,
       issuedAt,
@@ -106,6 +111,7 @@ async function issueOnce({
       statusListIndex,
     });
     const credentialJwt = await signVcJwt(credential, key);
+    const obCredentialJwt = await signObJwt(credential, key);
     const certificate = await tx.certificate.create({
       data: {
         publicId,
@@ -117,6 +123,7 @@ async function issueOnce({
         passMark,
         statusListIndex,
         credentialJwt,
+        obCredentialJwt,
         signingKeyId: key.signingKeyId,
       },
       select: { id: true },

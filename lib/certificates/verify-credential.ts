@@ -4,12 +4,14 @@
 // only where keys and lists come from differs (the database here, HTTP from the command line).
 import { z } from "zod";
 import {
+  EarlyOpenBadgeCredentialSchema,
   OpenBadgeCredentialSchema,
   summarizeCredential,
   type CredentialSummary,
   type StatusEntry,
 } from "./credential-schema";
 import { decodeStatusList, isStatusBitSet, STATUS_LIST_SIZE, StatusListCredentialSchema } from "./status-list";
+import { obJwtClaimProblems } from "./ob-jwt";
 import { verifyVcJwt, type KeyResolver } from "./vc-jwt";
 import { errorMessage } from "../errors";
 
@@ -81,6 +83,8 @@ async function readStatusBit(
   }
   const checked = await verifyVcJwt(jwt.trim(), sources.resolveKey);
   if (!checked.isValid) return `The ${entry.statusPurpose} list is not genuine: ${checked.problem}`;
+  if (checked.keyOrigin !== null && checked.keyOrigin !== issuer)
+    return `The ${entry.statusPurpose} list names a signing key outside the issuer.`;
   const parsed = StatusListCredentialSchema.safeParse(checked.payload);
   if (!parsed.success) return `The ${entry.statusPurpose} list is malformed.`;
   const list = parsed.data;
@@ -115,7 +119,9 @@ export async function verifyCredential(input: string, sources: VerificationSourc
     };
   const checked = await verifyVcJwt(jwt, sources.resolveKey);
   if (!checked.isValid) return { status: "not_genuine", problems: [checked.problem] };
-  const parsed = OpenBadgeCredentialSchema.safeParse(checked.payload);
+  // A key named by its bare thumbprint marks a credential from before subject ids.
+  const schema = checked.keyOrigin === null ? EarlyOpenBadgeCredentialSchema : OpenBadgeCredentialSchema;
+  const parsed = schema.safeParse(checked.payload);
   if (!parsed.success)
     return {
       status: "not_genuine",
@@ -132,6 +138,16 @@ export async function verifyCredential(input: string, sources: VerificationSourc
       status: "not_genuine",
       problems: [`It names ${issuer} as issuer, not ${new URL(sources.expectedIssuer).origin}.`],
     };
+  }
+  if (checked.keyOrigin !== null && checked.keyOrigin !== issuer)
+    return {
+      ...base,
+      status: "not_genuine",
+      problems: [`Its signing key is named at ${checked.keyOrigin}, not ${issuer}.`],
+    };
+  if (checked.form === "ob-jwt") {
+    const claimProblems = obJwtClaimProblems(checked.payload);
+    if (claimProblems.length > 0) return { ...base, status: "not_genuine", problems: claimProblems };
   }
   if (new Date(credential.validFrom).getTime() > now.getTime() + 5 * 60 * 1000) {
     return { ...base, status: "not_genuine", problems: ["It claims to be issued in the future."] };
