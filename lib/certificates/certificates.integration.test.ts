@@ -20,6 +20,7 @@ import { rotateSigningKey } from "./rotate-signing-key";
 import { getDemoCertificateUrl, seedDemoCertificate } from "./seed-demo-certificate";
 import { setCertificateVisibility } from "./set-certificate-visibility";
 import { decodeStatusList, isStatusBitSet } from "./status-list";
+import { assertIssuedMatchesOfficialSchema } from "./testing/issued-credentials";
 
 after(() => db.$disconnect());
 
@@ -99,6 +100,7 @@ async function issue() {
   const { courseId, learner } = await makePassedLearner();
   const outcome = await issueCertificateIfEligible(learner.id, courseId);
   assert.ok(outcome.isIssued, JSON.stringify(outcome));
+  await assertIssuedMatchesOfficialSchema(outcome.publicId);
   return { courseId, learner, publicId: outcome.publicId };
 }
 
@@ -285,6 +287,7 @@ test("the demo certificate is seeded once", async () => {
   const second = await seedDemoCertificate(learner.email);
   assert.ok(first && second);
   assert.equal(first.publicId, second.publicId);
+  await assertIssuedMatchesOfficialSchema(first.publicId);
   assert.equal(await getDemoCertificateUrl(learner.email), first.verifyUrl);
   assert.equal(await db.certificate.count({ where: { userId: learner.id, courseId } }), 1);
   assert.equal((await getCertificateView(first.publicId, null))?.status, "valid");
