@@ -33,11 +33,13 @@ const ROUTES: Record<string, string[]> = {
     `/courses/${COURSE}/lessons/${LESSON}/figures/{}`,
   ],
   "credentials/[id]/json": ["/credentials/{}/json"],
+  "credentials/[id]/ob-jwt": ["/credentials/{}/ob-jwt"],
   "credentials/[id]/pdf": ["/credentials/{}/pdf"],
   "credentials/[id]": ["/credentials/{}"],
   "credentials/[id]/verification": ["/credentials/{}/verification"],
   "instructor/authoring/[courseSlug]/export": ["/instructor/authoring/{}/export"],
   "instructor/courses/[courseSlug]/gradebook/csv": ["/instructor/courses/{}/gradebook/csv"],
+  "issuer/keys/[kid]/jwk": ["/issuer/keys/{}/jwk"],
   "status/[purpose]": ["/status/{}"],
 };
 

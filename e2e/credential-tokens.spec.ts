@@ -1,0 +1,89 @@
+// A stranger's wallet or verifier takes a certificate in either token form over HTTP and checks it
+// with plain `jose` and the specifications' rules: the OB 3.0 VC-JWT (by path or Accept) and the
+// VC-JOSE-COSE form, each `kid` dereferenced over HTTP to the public JWK, the JWKS, and the
+// official OB 3.0 JSON Schema. Certificates are issued through lib/, as certificates.spec.ts does.
+import crypto from "node:crypto";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { JSONWebKeySet } from "jose";
+import { checkObJwt, checkVcJoseCose, type Dereference } from "../lib/certificates/testing/jose-checks";
+import { assertMatchesOfficialSchema } from "../lib/certificates/testing/official-schema";
+import { runLib } from "./fixtures/run-lib";
+
+const LIB = {
+  env: "lib/env.ts",
+  dataDir: "lib/env.ts",
+  seedDemoCertificate: "lib/certificates/seed-demo-certificate.ts",
+  ensureSigningKeyFile: "scripts/lib/signing-key.ts",
+};
+
+/** A new learner enrolled in the course, holding a freshly issued certificate. */
+function certificateFor(name: string): { publicId: string; subjectId: string } {
+  const email = `tokens-e2e-${crypto.randomBytes(6).toString("hex")}@example.com`;
+  return runLib(
+    `const course = await db.course.findUniqueOrThrow({ where: { slug: "ml-foundations" }, select: { id: true } });
+    const user = await db.user.create({ data: { email: ${JSON.stringify(email)}, name: ${JSON.stringify(name)},
+      passwordHash: "not-used", enrolments: { create: { courseId: course.id } } }, select: { credentialSubjectId: true } });
+    const issued = await seedDemoCertificate(${JSON.stringify(email)});
+    return { publicId: issued?.publicId, subjectId: user.credentialSubjectId };`,
+    LIB,
+  );
+}
+
+/** GETs a URL of this issuer over HTTP, from the issuer's own origin only. */
+function dereferenceWith(request: APIRequestContext, baseURL: string): Dereference {
+  return async (url) => {
+    expect(new URL(url).origin).toBe(new URL(baseURL).origin);
+    const response = await request.get(url);
+    expect(response.status(), `GET ${url}`).toBe(200);
+    expect(response.headers()["content-type"]).toContain("application/jwk+json");
+    return (await response.json()) as unknown;
+  };
+}
+
+test.beforeAll(() => {
+  // With no key configured, the web app signs with the one in the data folder, as under `npm start`.
+  runLib("if (!env.SIGNING_KEY && !env.SIGNING_KEY_FILE) ensureSigningKeyFile(dataDir);", LIB);
+});
+
+test("both token forms of a served certificate verify with jose through their kid URL, by OB 3.0's rules and schema", async ({
+  request,
+  baseURL,
+}) => {
+  const { publicId, subjectId } = certificateFor("陈静");
+  const dereference = dereferenceWith(request, baseURL ?? "");
+
+  const byPath = await request.get(`/credentials/${publicId}/ob-jwt`);
+  expect(byPath.status()).toBe(200);
+  expect(byPath.headers()["content-type"]).toContain("text/plain");
+  const obJwt = await byPath.text();
+  const byAccept = await request.get(`/credentials/${publicId}`, { headers: { Accept: "application/jwt" } });
+  expect(byAccept.headers()["content-type"]).toContain("application/jwt");
+  expect(await byAccept.text()).toBe(obJwt);
+  const fromOb = await checkObJwt(obJwt, dereference);
+  expect(fromOb.sub).toBe(subjectId);
+  expect(fromOb.iss).toBe(new URL("/issuer", baseURL).toString());
+  assertMatchesOfficialSchema(obJwt, "the OB 3.0 VC-JWT served");
+
+  const vc = await request.get(`/credentials/${publicId}`);
+  expect(vc.headers()["content-type"]).toContain("application/vc+jwt");
+  const jwks = (await (await request.get("/.well-known/jwks.json")).json()) as JSONWebKeySet;
+  const fromVc = await checkVcJoseCose(await vc.text(), dereference, jwks);
+  expect(fromVc.credentialSubject.id).toBe(subjectId);
+  expect(JSON.stringify(fromVc)).toContain("陈静");
+  assertMatchesOfficialSchema(fromVc, "the VC-JOSE-COSE credential served");
+});
+
+test("a certificate issued before the OB token form answers 404 there with where to find it, and keeps its other form", async ({
+  request,
+}) => {
+  const { publicId } = certificateFor("Olga Older");
+  runLib(
+    `await db.certificate.update({ where: { publicId: ${JSON.stringify(publicId)} }, data: { obCredentialJwt: null } });`,
+  );
+  const response = await request.get(`/credentials/${publicId}/ob-jwt`);
+  expect(response.status()).toBe(404);
+  expect(await response.text()).toContain(`/credentials/${publicId}`);
+  const fallback = await request.get(`/credentials/${publicId}`, { headers: { Accept: "application/jwt" } });
+  expect(fallback.headers()["content-type"]).toContain("application/vc+jwt");
+  expect((await request.get(`/credentials/${"x".repeat(22)}/ob-jwt`)).status()).toBe(404);
+});
