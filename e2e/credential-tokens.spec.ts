@@ -2,7 +2,9 @@
 // with plain `jose` and the specifications' rules: the OB 3.0 VC-JWT (by path or Accept) and the
 // VC-JOSE-COSE form, each `kid` dereferenced over HTTP to the public JWK, the JWKS, and the
 // official OB 3.0 JSON Schema. Certificates are issued through lib/, as certificates.spec.ts does.
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
+import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import type { JSONWebKeySet } from "jose";
 import { checkObJwt, checkVcJoseCose, type Dereference } from "../lib/certificates/testing/jose-checks";
@@ -71,6 +73,25 @@ test("both token forms of a served certificate verify with jose through their ki
   expect(fromVc.credentialSubject.id).toBe(subjectId);
   expect(JSON.stringify(fromVc)).toContain("陈静");
   assertMatchesOfficialSchema(fromVc, "the VC-JOSE-COSE credential served");
+
+  // The command-line verifier takes the OB 3.0 token too.
+  const cli = spawnSync(
+    path.resolve("node_modules", ".bin", "tsx"),
+    [path.resolve("scripts", "verify.ts"), `${baseURL}/credentials/${publicId}/ob-jwt`, "--issuer", baseURL ?? ""],
+    { encoding: "utf8" },
+  );
+  expect(cli.stdout).toContain("verdict: VALID");
+  expect(cli.status).toBe(0);
+});
+
+test("a private certificate's OB token is not served to a stranger", async ({ request }) => {
+  const { publicId } = certificateFor("Pia Private");
+  expect((await request.get(`/credentials/${publicId}/ob-jwt`)).status()).toBe(200);
+  runLib(
+    `await db.certificate.update({ where: { publicId: ${JSON.stringify(publicId)} }, data: { isPublic: false } });`,
+  );
+  for (const url of [`/credentials/${publicId}/ob-jwt`, `/credentials/${publicId}`])
+    expect((await request.get(url, { headers: { Accept: "application/jwt" } })).status(), url).toBe(404);
 });
 
 test("a certificate issued before the OB token form answers 404 there with where to find it, and keeps its other form", async ({

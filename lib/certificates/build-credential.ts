@@ -49,7 +49,8 @@ export function buildCredential(input: CredentialInput, base?: string) {
   const issuer = issuerId(base);
   const achievementId = achievementUrl(input.course.slug, base);
   const resultDescriptionId = `${achievementId}#final-score`;
-  const profile = { id: issuer, type: ["Profile"], name: ISSUER_NAME, url: issuer };
+  // The profile's id is its own page (/issuer); its url is the issuer's home page, as OB 3.0 defines `url`.
+  const profile = { id: issuer, type: ["Profile"], name: ISSUER_NAME, url: new URL("/", issuer).toString() };
   return {
     "@context": [VC_CONTEXT, OB_CONTEXT],
     id: credentialUrl(input.publicId, base),
