@@ -84,6 +84,22 @@ test("both token forms of a served certificate verify with jose through their ki
   expect(cli.status).toBe(0);
 });
 
+test("the verify page offers the OB 3.0 token as a download, only where the certificate has one", async ({ page }) => {
+  const { publicId } = certificateFor("Dora Download");
+  await page.goto(`/verify/${publicId}`);
+  await expect(page.getByRole("link", { name: "Open Badges 3.0 token (.jwt)" })).toHaveAttribute(
+    "href",
+    `/credentials/${publicId}/ob-jwt?download=1`,
+  );
+  const { publicId: older } = certificateFor("Otto Older");
+  runLib(
+    `await db.certificate.update({ where: { publicId: ${JSON.stringify(older)} }, data: { obCredentialJwt: null } });`,
+  );
+  await page.goto(`/verify/${older}`);
+  await expect(page.getByRole("link", { name: "Signed credential (.jwt)" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open Badges 3.0 token (.jwt)" })).toHaveCount(0);
+});
+
 test("a private certificate's OB token is not served to a stranger", async ({ request }) => {
   const { publicId } = certificateFor("Pia Private");
   expect((await request.get(`/credentials/${publicId}/ob-jwt`)).status()).toBe(200);

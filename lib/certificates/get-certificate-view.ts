@@ -16,6 +16,8 @@ export interface CertificateView {
   details: CredentialSummary | null;
   isPublic: boolean;
   isHolder: boolean;
+  /** Whether it has the OB 3.0 VC-JWT form (certificates issued before that form have not). */
+  hasObToken: boolean;
   /** Present for admins and the course's instructors, who may change the status. */
   management: {
     revokedAt: Date | null;
@@ -37,6 +39,7 @@ export async function getCertificateView(
       courseId: true,
       isPublic: true,
       credentialJwt: true,
+      obCredentialJwt: true,
       revokedAt: true,
       revocationReason: true,
       suspendedAt: true,
@@ -59,6 +62,7 @@ export async function getCertificateView(
     details: maySeeDetails ? (verdict.summary ?? null) : null,
     isPublic: certificate.isPublic,
     isHolder: viewer?.id === certificate.userId,
+    hasObToken: certificate.obCredentialJwt !== null,
     management: isManager
       ? {
           revokedAt: certificate.revokedAt,
