@@ -9,6 +9,7 @@ import { expect, test, type APIResponse, type Browser, type Page } from "@playwr
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 import { storageStateFor } from "./fixtures/accounts";
 import { fillLabEditor } from "./fixtures/lab-editor";
+import { learnerWithCertificate } from "./fixtures/certified-learner";
 import { runLib as runAnyLib } from "./fixtures/run-lib";
 
 /** The lib/ exports the snippets below use, besides `db`. */
@@ -22,36 +23,6 @@ const CERTIFICATE_LIB = {
 const runLib = <T = unknown>(snippet: string) => runAnyLib<T>(snippet, CERTIFICATE_LIB);
 /** Asks for the VC-JOSE-COSE form; the embedded-proof JSON is the default. */
 const JWT = { Accept: "application/vc+jwt" };
-
-/**
- * A new learner of the course who has, as stored results, passed every lab and quiz (receipts of
- * this test's own making, not a grading), and so holds the certificate the pass rule issues.
- */
-function learnerWithCertificate(name: string, password = "certified-learner-1"): { email: string; publicId: string } {
-  const email = `cert-e2e-${crypto.randomBytes(6).toString("hex")}@example.com`;
-  const publicId = runLib<string>(`
-    const course = await db.course.findUniqueOrThrow({ where: { slug: "ml-foundations" }, select: { id: true } });
-    const user = await db.user.create({ data: { email: ${JSON.stringify(email)}, name: ${JSON.stringify(name)},
-      passwordHash: await hashPassword(${JSON.stringify(password)}),
-      enrolments: { create: { courseId: course.id } } } });
-    const labs = await db.assignment.findMany({ where: { courseId: course.id, isGraded: true },
-      select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, specSha256: true } } } });
-    for (const lab of labs) {
-      const version = lab.versions[0];
-      await db.submission.create({ data: { userId: user.id, assignmentId: lab.id, assignmentVersionId: version.id,
-        attemptNumber: 1, status: "PASSED", score: 0.95, threshold: 0.9, code: "// stored by the test",
-        codeSha256: "a".repeat(64), specSha256: version.specSha256, heldOutSha256: "b".repeat(64),
-        graderVersion: "e2e-stored-result", backend: "wasm/wasm", seed: 1, finishedAt: new Date() } });
-    }
-    for (const quiz of await db.quiz.findMany({ where: { courseId: course.id }, select: { id: true } })) {
-      await db.quizAttempt.create({ data: { quizId: quiz.id, userId: user.id, questionIds: [], score: 10,
-        maxScore: 10, isPassed: true, submittedAt: new Date() } });
-    }
-    const outcome = await issueCertificateIfEligible(user.id, course.id);
-    if (!outcome.isIssued) throw new Error("no certificate: " + outcome.reasons.join("; "));
-    return outcome.publicId;`);
-  return { email, publicId };
-}
 
 /** A browser context signed in as `email` through next-auth's endpoints, as the global set-up signs in. */
 async function signedInContext(browser: Browser, email: string, password: string) {
@@ -272,7 +243,7 @@ test.describe("an instructor of the course", () => {
 test.describe("a learner with a certificate", () => {
   test("sees it on the dashboard and makes it private, then public again", async ({ browser }) => {
     const password = "holder-password-1";
-    const holder = learnerWithCertificate("Hana Holder", password);
+    const holder = learnerWithCertificate("Hana Holder", { password });
     const context = await signedInContext(browser, holder.email, password);
     const page = await context.newPage();
     await page.goto("/dashboard");

@@ -8,7 +8,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
 import { compactVerify, decodeProtectedHeader, errors, importJWK, type JSONWebKeySet, type JWK } from "jose";
-import { runLib } from "./fixtures/run-lib";
+import { learnerWithCertificate } from "./fixtures/certified-learner";
 
 const CREDENTIAL_READ = "https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly";
 const PROFILE_READ = "https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.readonly";
@@ -68,28 +68,6 @@ function pkcePair(): { verifier: string; challenge: string } {
 function basic(registration: Registration): string {
   const encode = (part: string) => encodeURIComponent(part);
   return `Basic ${Buffer.from(`${encode(registration.client_id)}:${encode(registration.client_secret)}`).toString("base64")}`;
-}
-
-/** A learner holding a certificate, with a password to sign in with as a person would. */
-function learnerWithCertificate(name: string): { email: string; publicId: string } {
-  const email = `wallet-e2e-${crypto.randomBytes(6).toString("hex")}@example.com`;
-  const publicId = runLib<string>(
-    `
-    if (!env.SIGNING_KEY && !env.SIGNING_KEY_FILE) ensureSigningKeyFile(dataDir);
-    const course = await db.course.findUniqueOrThrow({ where: { slug: "ml-foundations" }, select: { id: true } });
-    await db.user.create({ data: { email: ${JSON.stringify(email)}, name: ${JSON.stringify(name)},
-      passwordHash: await hashPassword(${JSON.stringify(LEARNER_PASSWORD)}),
-      enrolments: { create: { courseId: course.id } } } });
-    return (await seedDemoCertificate(${JSON.stringify(email)}))?.publicId;`,
-    {
-      env: "lib/env.ts",
-      dataDir: "lib/env.ts",
-      hashPassword: "lib/users/password.ts",
-      seedDemoCertificate: "lib/certificates/seed-demo-certificate.ts",
-      ensureSigningKeyFile: "scripts/lib/signing-key.ts",
-    },
-  );
-  return { email, publicId };
 }
 
 async function discover(request: APIRequestContext): Promise<Endpoints> {
@@ -209,7 +187,7 @@ test.describe("a wallet using the Open Badges 3.0 API", () => {
 
   test.beforeAll(async ({ playwright, baseURL }) => {
     await wallet.start();
-    learner = learnerWithCertificate("Wanda Wallet");
+    learner = learnerWithCertificate("Wanda Wallet", { password: LEARNER_PASSWORD, emailPrefix: "wallet-e2e" });
     const request = await playwright.request.newContext({ baseURL });
     endpoints = await discover(request);
     expect(endpoints.scopes).toEqual(expect.arrayContaining([CREDENTIAL_READ, PROFILE_READ]));

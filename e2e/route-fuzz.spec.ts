@@ -34,6 +34,7 @@ const ROUTES: Record<string, string[]> = {
   ],
   "contexts/gradient/v1": ["/contexts/gradient/v1"],
   "credentials/[id]/json": ["/credentials/{}/json"],
+  "credentials/[id]/ob-jwt": ["/credentials/{}/ob-jwt"],
   "credentials/[id]/pdf": ["/credentials/{}/pdf"],
   "credentials/[id]": ["/credentials/{}"],
   "credentials/[id]/verification": ["/credentials/{}/verification"],
@@ -47,6 +48,7 @@ const ROUTES: Record<string, string[]> = {
   issuer: ["/issuer"],
   "issuer/keys/[kid]": ["/issuer/keys/{}"],
   "instructor/courses/[courseSlug]/gradebook/csv": ["/instructor/courses/{}/gradebook/csv"],
+  "issuer/keys/[kid]/jwk": ["/issuer/keys/{}/jwk"],
   "status/[purpose]": ["/status/{}"],
 };
 

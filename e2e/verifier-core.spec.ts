@@ -4,12 +4,12 @@
 // server and nothing else. A valid certificate is valid, a revoked one revoked, an altered one not
 // valid. No browser: this is the node side of Playwright, with the app at PUBLIC_URL.
 import { spawnSync } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { publicUrl } from "../lib/env";
+import { learnerWithCertificate } from "./fixtures/certified-learner";
 import { runLib } from "./fixtures/run-lib";
 
 const APP_ORIGIN = new URL(publicUrl).origin;
@@ -22,14 +22,7 @@ interface VerifierCoreOutcome {
 }
 
 function issueCertificateTo(name: string): string {
-  const email = `verifier-core-${crypto.randomBytes(6).toString("hex")}@example.com`;
-  return runLib<string>(
-    `const course = await db.course.findUniqueOrThrow({ where: { slug: "ml-foundations" }, select: { id: true } });
-    await db.user.create({ data: { email: ${JSON.stringify(email)}, name: ${JSON.stringify(name)},
-      passwordHash: "not-used", enrolments: { create: { courseId: course.id } } } });
-    return (await seedDemoCertificate(${JSON.stringify(email)}))?.publicId;`,
-    { seedDemoCertificate: "lib/certificates/seed-demo-certificate.ts" },
-  );
+  return learnerWithCertificate(name, { emailPrefix: "verifier-core" }).publicId;
 }
 
 function verifyWithVerifierCore(credential: object): VerifierCoreOutcome {

@@ -12,7 +12,10 @@ export interface CredentialInput {
   holderName: string;
   course: { slug: string; title: string; summary: string };
   passRule: PassRule;
+  /** Whole seconds (see wholeSeconds), so the OB 3.0 token's `nbf` equals `validFrom` exactly. */
   issuedAt: Date;
+  /** The learner's random `urn:uuid:` (User.credentialSubjectId). */
+  subjectId: string;
   /** Final score and pass mark, in percent. */
   score: number;
   passMark: number;
@@ -23,6 +26,11 @@ export interface CredentialInput {
 /** Percent values on the credential: two decimals, written as OB 3.0 writes values (strings). */
 export function formatPercent(value: number): string {
   return String(Math.round(value * 100) / 100);
+}
+
+/** A moment without its milliseconds: JWT dates (NumericDate) count whole seconds. */
+export function wholeSeconds(moment: Date): Date {
+  return new Date(Math.floor(moment.getTime() / 1000) * 1000);
 }
 
 export function describeCriteria(rule: PassRule): string {
@@ -42,6 +50,7 @@ export function buildCredential(input: CredentialInput, base?: string) {
   const issuer = issuerId(base);
   const achievementId = achievementUrl(input.course.slug, base);
   const resultDescriptionId = `${achievementId}#final-score`;
+  // The profile's id is its own page (/issuer); its url is the issuer's home page, as OB 3.0 defines `url`.
   const profile = { id: issuer, type: ["Profile"], name: ISSUER_NAME, url: new URL("/", issuer).toString() };
   return {
     // Ours last: it defines the evidence terms, and every context before it is @protected.
@@ -52,6 +61,8 @@ export function buildCredential(input: CredentialInput, base?: string) {
     issuer: profile,
     validFrom: input.issuedAt.toISOString(),
     credentialSubject: {
+      // Random per learner: it lets a verifier tell this learner's credentials apart without revealing who they are.
+      id: input.subjectId,
       type: ["AchievementSubject"],
       // OB 3.0 names a holder without a DID through an identity object; the name is the one the learner chose.
       identifier: [{ type: "IdentityObject", identityType: "name", identityHash: input.holderName, hashed: false }],

@@ -19,6 +19,7 @@ import { verifyLocally } from "./local-verification";
 import { rotateSigningKey } from "./rotate-signing-key";
 import { setCertificateVisibility } from "./set-certificate-visibility";
 import { decodeStatusList, isStatusBitSet } from "./status-list";
+import { assertIssuedMatchesOfficialSchema } from "./testing/issued-credentials";
 
 after(() => db.$disconnect());
 
@@ -98,6 +99,7 @@ async function issue() {
   const { courseId, learner } = await makePassedLearner();
   const outcome = await issueCertificateIfEligible(learner.id, courseId);
   assert.ok(outcome.isIssued, JSON.stringify(outcome));
+  await assertIssuedMatchesOfficialSchema(outcome.publicId);
   return { courseId, learner, publicId: outcome.publicId };
 }
 

@@ -11,7 +11,7 @@ const TypeListSchema = z
   .transform((value) => (Array.isArray(value) ? value : [value]));
 
 export const ProfileSchema = z.looseObject({
-  /** The issuer's origin; its JWKS and status lists live under it. */
+  /** The issuer's profile URL (`<origin>/issuer`); its keys and status lists live on the same origin. */
   id: z.url(),
   type: TypeListSchema,
   name: z.string(),
@@ -60,47 +60,61 @@ export const EvidenceSchema = z.looseObject({
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
-export const OpenBadgeCredentialSchema = z.looseObject({
-  "@context": z
-    .array(z.string())
-    .refine((contexts) => contexts[0] === VC_CONTEXT, "the first context must be the VC 2.0 context"),
-  id: z.url(),
-  type: TypeListSchema.refine(
-    (types) => types.includes("VerifiableCredential") && types.includes("OpenBadgeCredential"),
-    "not an OpenBadgeCredential",
-  ),
-  issuer: ProfileSchema,
-  validFrom: z.iso.datetime({ offset: true }),
-  validUntil: z.iso.datetime({ offset: true }).optional(),
-  name: z.string(),
-  credentialSubject: z.looseObject({
-    type: TypeListSchema,
-    identifier: z
-      .array(
-        z.looseObject({
-          type: z.literal("IdentityObject"),
-          identityType: z.string(),
-          identityHash: z.string(),
-          hashed: z.boolean(),
-        }),
-      )
-      .min(1),
-    achievement: z.looseObject({
-      id: z.url(),
+function openBadgeCredentialSchema<SubjectId extends z.ZodType>(subjectId: SubjectId) {
+  return z.looseObject({
+    "@context": z
+      .array(z.string())
+      .refine((contexts) => contexts[0] === VC_CONTEXT, "the first context must be the VC 2.0 context"),
+    id: z.url(),
+    type: TypeListSchema.refine(
+      (types) => types.includes("VerifiableCredential") && types.includes("OpenBadgeCredential"),
+      "not an OpenBadgeCredential",
+    ),
+    issuer: ProfileSchema,
+    validFrom: z.iso.datetime({ offset: true }),
+    validUntil: z.iso.datetime({ offset: true }).optional(),
+    name: z.string(),
+    credentialSubject: z.looseObject({
+      id: subjectId,
       type: TypeListSchema,
-      name: z.string(),
-      description: z.string(),
-      criteria: z.looseObject({ narrative: z.string() }),
-      resultDescription: z
-        .array(z.looseObject({ id: z.string(), name: z.string(), requiredValue: z.string(), resultType: z.string() }))
+      identifier: z
+        .array(
+          z.looseObject({
+            type: z.literal("IdentityObject"),
+            identityType: z.string(),
+            identityHash: z.string(),
+            hashed: z.boolean(),
+          }),
+        )
         .min(1),
+      achievement: z.looseObject({
+        id: z.url(),
+        type: TypeListSchema,
+        name: z.string(),
+        description: z.string(),
+        criteria: z.looseObject({ narrative: z.string() }),
+        resultDescription: z
+          .array(z.looseObject({ id: z.string(), name: z.string(), requiredValue: z.string(), resultType: z.string() }))
+          .min(1),
+      }),
+      result: z.array(z.looseObject({ resultDescription: z.string(), value: z.string() })).min(1),
     }),
-    result: z.array(z.looseObject({ resultDescription: z.string(), value: z.string() })).min(1),
-  }),
-  evidence: z.array(EvidenceSchema).default([]),
-  credentialStatus: z.array(StatusEntrySchema).min(1),
-});
-export type OpenBadgeCredential = z.infer<typeof OpenBadgeCredentialSchema>;
+    evidence: z.array(EvidenceSchema).default([]),
+    credentialStatus: z.array(StatusEntrySchema).min(1),
+  });
+}
+
+/**
+ * The learner's credentialSubject.id: an absolute URI (Gradient issues a random `urn:uuid:` per
+ * learner), which OB 3.0's token form repeats as `sub`.
+ */
+export const SubjectIdSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, "not an absolute URI");
+
+/** What Gradient issues now: the subject is identified. */
+export const OpenBadgeCredentialSchema = openBadgeCredentialSchema(SubjectIdSchema);
+/** Credentials issued before subject ids (their key named by a bare thumbprint) identify the learner by name only. */
+export const EarlyOpenBadgeCredentialSchema = openBadgeCredentialSchema(SubjectIdSchema.optional());
+export type OpenBadgeCredential = z.infer<typeof EarlyOpenBadgeCredentialSchema>;
 
 /** The parts of a verified credential people look at. */
 export interface CredentialSummary {

@@ -45,6 +45,7 @@ function input(overrides: Partial<CredentialInput> = {}): CredentialInput {
   return {
     publicId: newPublicId(),
     holderName: "Zoë Example",
+    subjectId: "urn:uuid:7d2f0c3e-5b1a-4f6e-9c8d-2a4b6e8f0a1c",
     course: { slug: "ml-foundations", title: "Machine Learning Foundations", summary: "A course." },
     passRule: RULE,
     issuedAt: new Date("2026-01-02T03:04:05Z"),

@@ -55,7 +55,9 @@ export function hasEmbeddedProof(document: unknown): boolean {
   return SignedDocumentSchema.safeParse(document).success;
 }
 
-export type DataIntegrityCheck = { isValid: true; kid: string } | { isValid: false; problem: string };
+export type DataIntegrityCheck =
+  | { isValid: true; kid: string; /** The origin of the verification method's URL. */ keyOrigin: string }
+  | { isValid: false; problem: string };
 
 /**
  * Checks the embedded proof with the same library stack a standard verifier uses: the key is
@@ -69,7 +71,8 @@ export async function verifyDataIntegrity(
 ): Promise<DataIntegrityCheck> {
   const parsed = SignedDocumentSchema.safeParse(document);
   if (!parsed.success) return { isValid: false, problem: "It carries no eddsa-rdfc-2022 proof." };
-  const kid = new URL(parsed.data.proof.verificationMethod).pathname.split("/").pop() ?? "";
+  const method = new URL(parsed.data.proof.verificationMethod);
+  const kid = method.pathname.split("/").pop() ?? "";
   try {
     const result = await vc.verifyCredential({
       credential: document,
@@ -78,7 +81,7 @@ export async function verifyDataIntegrity(
       // Status is read by our own verifier, which tells revoked from suspended from unknown.
       checkStatus: async () => ({ verified: true }),
     });
-    if (result.verified) return { isValid: true, kid };
+    if (result.verified) return { isValid: true, kid, keyOrigin: method.origin };
     return { isValid: false, problem: describeFailure(result.error) };
   } catch (error) {
     return { isValid: false, problem: `The proof could not be checked (${errorMessage(error)}).` };

@@ -16,6 +16,8 @@ export interface CertificateView {
   details: CredentialSummary | null;
   isPublic: boolean;
   isHolder: boolean;
+  /** Whether it has the OB 3.0 VC-JWT form (certificates issued before that form have not). */
+  hasObToken: boolean;
   /** Present for admins and the course's instructors, who may change the status. */
   management: {
     revokedAt: Date | null;
@@ -38,6 +40,7 @@ export async function getCertificateView(
       isPublic: true,
       credentialJwt: true,
       credential: true,
+      obCredentialJwt: true,
       revokedAt: true,
       revocationReason: true,
       suspendedAt: true,
@@ -66,6 +69,7 @@ export async function getCertificateView(
     details: maySeeDetails ? (verdict.summary ?? null) : null,
     isPublic: certificate.isPublic,
     isHolder: viewer?.id === certificate.userId,
+    hasObToken: certificate.obCredentialJwt !== null,
     management: isManager
       ? {
           revokedAt: certificate.revokedAt,

@@ -9,15 +9,26 @@ import { PublicIdSchema } from "./public-id";
 export async function getCredentialForDownload(
   publicId: string,
   viewer: CurrentUser | null,
-): Promise<{ credentialJwt: string; credential: unknown }> {
+): Promise<{ credentialJwt: string; obCredentialJwt: string | null; credential: unknown }> {
   const certificate = PublicIdSchema.safeParse(publicId).success
     ? await db.certificate.findUnique({
         where: { publicId },
-        select: { userId: true, courseId: true, isPublic: true, credentialJwt: true, credential: true },
+        select: {
+          userId: true,
+          courseId: true,
+          isPublic: true,
+          credentialJwt: true,
+          obCredentialJwt: true,
+          credential: true,
+        },
       })
     : null;
   // Private looks exactly like missing, so the holder's choice is not undone by a status code.
   if (!certificate || !(await canSeeCertificateDetails(viewer, certificate)))
     throw new NotFoundError("No such certificate.");
-  return { credentialJwt: certificate.credentialJwt, credential: certificate.credential };
+  return {
+    credentialJwt: certificate.credentialJwt,
+    obCredentialJwt: certificate.obCredentialJwt,
+    credential: certificate.credential,
+  };
 }

@@ -5,10 +5,11 @@ import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { recordAudit } from "../audit/record-audit";
 import { getActiveSigningKey } from "./active-signing-key";
-import { buildCredential } from "./build-credential";
+import { buildCredential, wholeSeconds } from "./build-credential";
 import type { Evidence } from "./credential-schema";
 import { signWithDataIntegrity } from "./data-integrity";
 import { loadCourseResults, loadPassRule } from "./load-course-results";
+import { signObJwt } from "./ob-jwt";
 import { evaluatePassRule } from "./pass-rule";
 import { isUniqueViolation } from "./prisma-errors";
 import { newPublicId } from "./public-id";
@@ -91,13 +92,17 @@ async function issueOnce({
     if (existing)
       return { isIssued: true, isNew: false, publicId: existing.publicId, verifyUrl: verifyUrl(existing.publicId) };
 
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { name: true, credentialSubjectId: true },
+    });
     const publicId = newPublicId();
     const statusListIndex = await drawFreeIndex(tx);
-    const issuedAt = new Date();
+    const issuedAt = wholeSeconds(new Date());
     const credential = buildCredential({
       publicId,
       holderName: user.name,
+      subjectId: user.credentialSubjectId,
       course: { slug: course.slug, title: course.title, summary: course.summary },
       passRule: course.passRule,
       issuedAt,
@@ -108,6 +113,7 @@ async function issueOnce({
     });
     const credentialJwt = await signVcJwt(credential, key);
     const signedCredential = await signWithDataIntegrity(credential, key);
+    const obCredentialJwt = await signObJwt(credential, key);
     const certificate = await tx.certificate.create({
       data: {
         publicId,
@@ -121,6 +127,7 @@ async function issueOnce({
         credentialJwt,
         // Built from strings, numbers and arrays only; its evidence type is loose, not its content.
         credential: signedCredential as Prisma.InputJsonObject,
+        obCredentialJwt,
         signingKeyId: key.signingKeyId,
       },
       select: { id: true },

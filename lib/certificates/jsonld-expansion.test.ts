@@ -60,6 +60,7 @@ function input(overrides: Partial<CredentialInput>): CredentialInput {
   return {
     publicId: "AAAAAAAAAAAAAAAAAAAAAA",
     holderName: "Zoë Example",
+    subjectId: "urn:uuid:3f1c9a52-8d4e-4b7a-9e21-6c0d5b8a7f34",
     course: { slug: "ml-foundations", title: "Machine Learning Foundations", summary: "A course." },
     passRule: RULE,
     issuedAt: new Date("2026-01-02T03:04:05Z"),

@@ -2,13 +2,27 @@
 import { z } from "zod";
 import { db } from "../db";
 import type { PublicJwk } from "./signing-key";
+import { keyJwkUrl } from "./urls";
 
 const StoredJwkSchema = z.object({ kty: z.literal("OKP"), crv: z.literal("Ed25519"), x: z.string().min(1) });
 
-export async function listPublishedKeys(): Promise<{ keys: PublicJwk[] }> {
+/** A published key under a given `kid`. */
+export type NamedPublicJwk = Omit<PublicJwk, "kid"> & { kid: string };
+
+/**
+ * Each key twice: under its thumbprint, which credentials issued before key URLs name, and under
+ * its key URL, which tokens name now; so a plain JOSE library matches either `kid` in this set.
+ */
+export async function listPublishedKeys(): Promise<{ keys: NamedPublicJwk[] }> {
   const rows = await db.signingKey.findMany({ orderBy: { createdAt: "asc" }, select: { kid: true, publicJwk: true } });
   return {
-    keys: rows.map((row) => ({ ...StoredJwkSchema.parse(row.publicJwk), kid: row.kid, alg: "EdDSA", use: "sig" })),
+    keys: rows.flatMap((row) => {
+      const jwk = { ...StoredJwkSchema.parse(row.publicJwk), alg: "EdDSA" as const, use: "sig" as const };
+      return [
+        { ...jwk, kid: row.kid },
+        { ...jwk, kid: keyJwkUrl(row.kid) },
+      ];
+    }),
   };
 }
 

@@ -7,6 +7,7 @@ import type { DocumentLoader } from "jsonld";
 import { z } from "zod";
 import type { SecuredForm } from "./credential-media-types";
 import {
+  EarlyOpenBadgeCredentialSchema,
   OpenBadgeCredentialSchema,
   summarizeCredential,
   type CredentialSummary,
@@ -14,7 +15,8 @@ import {
 } from "./credential-schema";
 import { hasEmbeddedProof, verifyDataIntegrity } from "./data-integrity";
 import { decodeStatusList, isStatusBitSet, STATUS_LIST_SIZE, StatusListCredentialSchema } from "./status-list";
-import { verifyVcJwt, type KeyResolver } from "./vc-jwt";
+import { obJwtClaimProblems } from "./ob-jwt";
+import { verifyVcJwt, type KeyResolver, type TokenForm } from "./vc-jwt";
 import { errorMessage } from "../errors";
 
 export type VerdictStatus = "valid" | "revoked" | "suspended" | "not_genuine" | "status_unknown";
@@ -81,14 +83,32 @@ export function readSecuredCredential(input: string): SecuredCredential | null {
   }
 }
 
-type SignatureCheck = { isValid: true; payload: unknown; kid: string } | { isValid: false; problem: string };
+type SignatureCheck =
+  | {
+      isValid: true;
+      payload: unknown;
+      /** The signing key's thumbprint. */
+      kid: string;
+      /** The origin the key is named at; null for the bare thumbprints of older tokens. */
+      keyOrigin: string | null;
+      form: TokenForm | "embedded-proof";
+    }
+  | { isValid: false; problem: string };
 
 /** Checks the signature of either form; reads nothing unverified. */
 async function checkSignature(secured: SecuredCredential, sources: VerificationSources): Promise<SignatureCheck> {
   if (secured.form === "jwt") return verifyVcJwt(secured.jwt, sources.resolveKey);
   if (!sources.documentLoader) return { isValid: false, problem: "This verifier cannot check embedded proofs." };
   const checked = await verifyDataIntegrity(secured.document, sources.documentLoader);
-  return checked.isValid ? { isValid: true, payload: secured.document, kid: checked.kid } : checked;
+  return checked.isValid
+    ? {
+        isValid: true,
+        payload: secured.document,
+        kid: checked.kid,
+        keyOrigin: checked.keyOrigin,
+        form: "embedded-proof",
+      }
+    : checked;
 }
 
 /** A VC 2.0 EnvelopedVerifiableCredential: the signed credential as a JSON document. */
@@ -121,6 +141,8 @@ async function readStatusBit(
   if (secured?.form !== form) return `The ${entry.statusPurpose} list is not signed.`;
   const checked = await checkSignature(secured, sources);
   if (!checked.isValid) return `The ${entry.statusPurpose} list is not genuine: ${checked.problem}`;
+  if (checked.keyOrigin !== null && checked.keyOrigin !== issuer)
+    return `The ${entry.statusPurpose} list names a signing key outside the issuer.`;
   const parsed = StatusListCredentialSchema.safeParse(checked.payload);
   if (!parsed.success) return `The ${entry.statusPurpose} list is malformed.`;
   const list = parsed.data;
@@ -157,7 +179,9 @@ export async function verifyCredential(input: string, sources: VerificationSourc
     };
   const checked = await checkSignature(secured, sources);
   if (!checked.isValid) return { status: "not_genuine", problems: [checked.problem] };
-  const parsed = OpenBadgeCredentialSchema.safeParse(checked.payload);
+  // A key named by its bare thumbprint marks a credential from before subject ids.
+  const schema = checked.keyOrigin === null ? EarlyOpenBadgeCredentialSchema : OpenBadgeCredentialSchema;
+  const parsed = schema.safeParse(checked.payload);
   if (!parsed.success)
     return {
       status: "not_genuine",
@@ -174,6 +198,16 @@ export async function verifyCredential(input: string, sources: VerificationSourc
       status: "not_genuine",
       problems: [`It names ${issuer} as issuer, not ${new URL(sources.expectedIssuer).origin}.`],
     };
+  }
+  if (checked.keyOrigin !== null && checked.keyOrigin !== issuer)
+    return {
+      ...base,
+      status: "not_genuine",
+      problems: [`Its signing key is named at ${checked.keyOrigin}, not ${issuer}.`],
+    };
+  if (checked.form === "ob-jwt") {
+    const claimProblems = obJwtClaimProblems(checked.payload);
+    if (claimProblems.length > 0) return { ...base, status: "not_genuine", problems: claimProblems };
   }
   if (new Date(credential.validFrom).getTime() > now.getTime() + 5 * 60 * 1000) {
     return { ...base, status: "not_genuine", problems: ["It claims to be issued in the future."] };

@@ -1,7 +1,7 @@
 // The signed Bitstring Status List credentials that certificates point to: by default JSON with an
 // embedded eddsa-rdfc-2022 proof, `Accept: application/vc+jwt` the VC-JOSE-COSE JWT.
 import { z } from "zod";
-import { negotiateCredentialForm } from "@/lib/certificates/credential-media-types";
+import { negotiateStatusListForm } from "@/lib/certificates/credential-media-types";
 import { getStatusList } from "@/lib/certificates/get-status-list";
 import { STATUS_PURPOSES, STATUS_LIST_TTL_MS } from "@/lib/certificates/status-list";
 import { otherMethods } from "@/lib/api/responses";
@@ -14,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ purp
   const parsed = ParamsSchema.safeParse(await params);
   if (!parsed.success)
     return Response.json({ error: { code: "not_found", message: "No such status list." } }, { status: 404 });
-  const negotiated = negotiateCredentialForm(request.headers.get("accept"));
+  const negotiated = negotiateStatusListForm(request.headers.get("accept"));
   return new Response(await getStatusList(parsed.data.purpose, negotiated.form), {
     headers: {
       "Content-Type": negotiated.mediaType,

@@ -79,6 +79,15 @@ export default async function CertificatePage({ params }: { params: Promise<{ id
             <a href={`/credentials/${view.publicId}/json`} download>
               JSON
             </a>
+            {view.hasObToken && (
+              <>
+                {" "}
+                ·{" "}
+                <a href={`/credentials/${view.publicId}/ob-jwt?download=1`} download>
+                  Open Badges 3.0 token (.jwt)
+                </a>
+              </>
+            )}
           </p>
           <p>
             {shareLinks(url, view.details.courseName, view.publicId, view.details.issuedAt).map((link, index) => (

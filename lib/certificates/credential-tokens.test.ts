@@ -1,0 +1,251 @@
+// The two token forms (OB 3.0 VC-JWT and VC-JOSE-COSE), the learner's subject id, and the official
+// OB 3.0 JSON Schema, on credentials built and signed in memory (no database).
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import { describe, test } from "node:test";
+import { CompactSign, decodeProtectedHeader, SignJWT } from "jose";
+import type { PassRule } from "../courses/content-schema";
+import { buildCredential, wholeSeconds, type CredentialInput } from "./build-credential";
+import type { Evidence } from "./credential-schema";
+import { signObJwt } from "./ob-jwt";
+import { newPublicId } from "./public-id";
+import { generateSigningKeyPem, keyFromPem, type SigningKeyMaterial } from "./signing-key";
+import { buildStatusListCredential } from "./status-list";
+import { checkObJwt, checkVcJoseCose, type Dereference } from "./testing/jose-checks";
+import {
+  assertMatchesOfficialSchema,
+  KNOWN_DEVIATION,
+  officialSchemaErrors,
+  officialSchemaProblems,
+} from "./testing/official-schema";
+import { keyJwkUrl } from "./urls";
+import { signVcJwt } from "./vc-jwt";
+import { verifyCredential, type VerificationSources } from "./verify-credential";
+
+const BASE = "https://gradient.example";
+
+const RULE: PassRule = {
+  requiredLabs: ["lab-a"],
+  minLessonQuizPercent: 60,
+  minExamPercent: 70,
+  passMarkPercent: 70,
+  weights: { labs: 0.5, quizzes: 0.2, exam: 0.3 },
+};
+
+const SINGLE_RUN: Evidence = {
+  type: ["Evidence"],
+  name: "Lab A",
+  lab: "lab-a",
+  codeSha256: "a".repeat(64),
+  heldOutSha256: "b".repeat(64),
+  graderVersion: "1.0.0",
+  backend: "wasm",
+  seed: 42,
+  score: 0.95,
+  threshold: 0.9,
+};
+
+const MULTI_SEED: Evidence = {
+  ...SINGLE_RUN,
+  seed: 42,
+  rule: "mean",
+  runs: [
+    { run: 1, seed: 42, score: 0.94 },
+    { run: 2, seed: 1234, score: 0.96 },
+    { run: 3, seed: 98765, score: null },
+  ],
+  mean: 0.95,
+  standardDeviation: 0.01,
+  interval: { low: 0.9252, high: 0.9748 },
+};
+
+function input(overrides: Partial<CredentialInput> = {}): CredentialInput {
+  return {
+    publicId: newPublicId(),
+    holderName: "Zoë Example",
+    subjectId: `urn:uuid:${crypto.randomUUID()}`,
+    course: { slug: "ml-foundations", title: "Machine Learning Foundations", summary: "A course." },
+    passRule: RULE,
+    issuedAt: new Date("2026-01-02T03:04:05Z"),
+    score: 86.5,
+    passMark: 70,
+    evidence: [SINGLE_RUN],
+    statusListIndex: 4321,
+    ...overrides,
+  };
+}
+
+/** Every kind of credential Gradient issues. */
+const KINDS: Record<string, Partial<CredentialInput>> = {
+  "single-run evidence": {},
+  "multi-seed evidence": { evidence: [MULTI_SEED, SINGLE_RUN] },
+  "no evidence": { evidence: [] },
+  "a Chinese-named learner and course": {
+    holderName: "林小雨",
+    course: { slug: "ml-foundations", title: "机器学习基础", summary: "一门课程。" },
+  },
+};
+
+const newKey = async () => keyFromPem(generateSigningKeyPem());
+
+/** An issuer in memory: its key URLs, JWKS and signed status lists. */
+function fakeIssuer(keys: SigningKeyMaterial[]) {
+  const dereference: Dereference = async (url) => {
+    const key = keys.find((candidate) => keyJwkUrl(candidate.kid, BASE) === url);
+    if (!key) throw new Error(`404 ${url}`);
+    return { ...key.publicJwk, kid: url };
+  };
+  const jwks = { keys: keys.map((key) => ({ ...key.publicJwk, kid: keyJwkUrl(key.kid, BASE) })) };
+  const sources: VerificationSources = {
+    resolveKey: async (thumbprint) => keys.find((key) => key.kid === thumbprint)?.publicJwk ?? null,
+    async fetchStatusList(url) {
+      const purpose = url.endsWith("/revocation") ? "revocation" : "suspension";
+      return signVcJwt(
+        buildStatusListCredential({ purpose, listUrl: url, issuer: `${BASE}/issuer`, setIndices: [] }),
+        keys[0]!,
+      );
+    },
+  };
+  return { dereference, jwks, sources };
+}
+
+describe("every kind of credential issued", () => {
+  for (const [kind, overrides] of Object.entries(KINDS)) {
+    test(`${kind}: matches the official OB 3.0 schema, and both token forms pass the specifications' checks`, async () => {
+      const key = await newKey();
+      const issuer = fakeIssuer([key]);
+      const credential = buildCredential(input(overrides), BASE);
+      assertMatchesOfficialSchema(credential, kind);
+
+      const obJwt = await signObJwt(credential, key);
+      const fromOb = await checkObJwt(obJwt, issuer.dereference);
+      assertMatchesOfficialSchema(obJwt, `${kind} (OB 3.0 token payload)`);
+      assert.equal(fromOb.credentialSubject.id, credential.credentialSubject.id);
+
+      const vcJwt = await signVcJwt(credential, key);
+      assert.deepEqual(await checkVcJoseCose(vcJwt, issuer.dereference, issuer.jwks), credential);
+
+      for (const jwt of [obJwt, vcJwt]) {
+        const verdict = await verifyCredential(jwt, issuer.sources);
+        assert.equal(verdict.status, "valid", verdict.problems.join("; "));
+        assert.equal(verdict.kid, key.kid);
+      }
+    });
+  }
+
+  test("the official schema is not a rubber stamp: it rejects a subject without achievement, or a bad status entry", () => {
+    const credential = buildCredential(input(), BASE);
+    const { achievement: _dropped, ...subject } = credential.credentialSubject;
+    assert.notDeepEqual(officialSchemaProblems({ ...credential, credentialSubject: subject }), []);
+    assert.notDeepEqual(
+      officialSchemaProblems({ ...credential, "@context": ["https://www.w3.org/2018/credentials/v1"] }),
+      [],
+    );
+    const [revocation] = credential.credentialStatus;
+    assert.notDeepEqual(officialSchemaProblems({ ...credential, credentialStatus: [revocation, { type: 5 }] }), []);
+  });
+
+  test("known deviation, and the only one: two status entries where OB 3.0 allows one (openbadges-specification#623)", () => {
+    // When credentials carry a single credentialStatus, this fails: then drop KNOWN_DEVIATION from the helper.
+    assert.deepEqual(officialSchemaErrors(buildCredential(input(), BASE)), [KNOWN_DEVIATION]);
+  });
+});
+
+describe("the OB 3.0 VC-JWT", () => {
+  test("has exactly the header and claims OB 3.0 asks for, its kid a URL on the issuer's origin", async () => {
+    const key = await newKey();
+    const credential = buildCredential(input(), BASE);
+    const jwt = await signObJwt(credential, key);
+    assert.deepEqual(decodeProtectedHeader(jwt), {
+      alg: "EdDSA",
+      kid: `${BASE}/issuer/keys/${key.kid}/jwk`,
+      typ: "JWT",
+    });
+    const payload = JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString()) as Record<string, unknown>;
+    assert.deepEqual(
+      { iss: payload.iss, jti: payload.jti, nbf: payload.nbf, sub: payload.sub, exp: payload.exp },
+      {
+        iss: `${BASE}/issuer`,
+        jti: credential.id,
+        nbf: Date.parse("2026-01-02T03:04:05Z") / 1000,
+        sub: credential.credentialSubject.id,
+        exp: undefined,
+      },
+    );
+  });
+
+  test("a token whose claims disagree with its credential, or that carries other headers, is not genuine", async () => {
+    const key = await newKey();
+    const { sources } = fakeIssuer([key]);
+    const credential = buildCredential(input(), BASE);
+    const kid = keyJwkUrl(key.kid, BASE);
+    const claims = {
+      iss: credential.issuer.id,
+      jti: credential.id,
+      nbf: Date.parse(credential.validFrom) / 1000,
+      sub: credential.credentialSubject.id,
+    };
+    const sign = (payload: object, header: Record<string, unknown> = {}) =>
+      new SignJWT({ ...credential, ...payload })
+        .setProtectedHeader({ alg: "EdDSA", kid, typ: "JWT", ...header })
+        .sign(key.privateKey);
+
+    assert.equal((await verifyCredential(await sign(claims), sources)).status, "valid");
+    for (const [change, payload, header] of [
+      ["another subject", { ...claims, sub: `urn:uuid:${crypto.randomUUID()}` }, {}],
+      ["no sub", { ...claims, sub: undefined }, {}],
+      ["another issuer", { ...claims, iss: "https://other.example/issuer" }, {}],
+      ["another id", { ...claims, jti: `${BASE}/credentials/other` }, {}],
+      ["another start", { ...claims, nbf: claims.nbf + 1 }, {}],
+      ["an exp without validUntil", { ...claims, exp: claims.nbf + 3600 }, {}],
+      ["a cty header", claims, { cty: "vc" }],
+    ] as const) {
+      const verdict = await verifyCredential(await sign(payload, header), sources);
+      assert.equal(verdict.status, "not_genuine", change);
+    }
+  });
+});
+
+describe("the VC-JOSE-COSE form", () => {
+  test("is typ vc+jwt, cty vc, with a kid URL on the issuer's origin and the credential unchanged as payload", async () => {
+    const key = await newKey();
+    const credential = buildCredential(input(), BASE);
+    const jwt = await signVcJwt(credential, key);
+    assert.deepEqual(decodeProtectedHeader(jwt), {
+      alg: "EdDSA",
+      kid: `${BASE}/issuer/keys/${key.kid}/jwk`,
+      typ: "vc+jwt",
+      cty: "vc",
+    });
+    assert.deepEqual(JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString()), credential);
+  });
+
+  test("credentials issued before key URLs and subject ids (bare-thumbprint kid) still verify", async () => {
+    const key = await newKey();
+    const { sources } = fakeIssuer([key]);
+    // As they were issued: the issuer id was the bare origin and the subject had no id.
+    const early = { ...buildCredential(input(), BASE), issuer: { id: BASE, type: ["Profile"], name: "Gradient" } };
+    const subject: Partial<typeof early.credentialSubject> = { ...early.credentialSubject };
+    delete subject.id;
+    const sign = (kid: string) =>
+      new CompactSign(new TextEncoder().encode(JSON.stringify({ ...early, credentialSubject: subject })))
+        .setProtectedHeader({ alg: "EdDSA", kid, typ: "vc+jwt", cty: "vc" })
+        .sign(key.privateKey);
+    assert.equal((await verifyCredential(await sign(key.kid), sources)).status, "valid");
+    // A credential naming its key by URL is a new one, and must identify its subject.
+    assert.equal((await verifyCredential(await sign(keyJwkUrl(key.kid, BASE)), sources)).status, "not_genuine");
+  });
+
+  test("a kid URL on another origin than the issuer's is not genuine", async () => {
+    const key = await newKey();
+    const { sources } = fakeIssuer([key]);
+    const jwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(buildCredential(input(), BASE))))
+      .setProtectedHeader({ alg: "EdDSA", kid: keyJwkUrl(key.kid, "https://elsewhere.example"), typ: "vc+jwt" })
+      .sign(key.privateKey);
+    assert.equal((await verifyCredential(jwt, sources)).status, "not_genuine");
+  });
+});
+
+test("issue times are whole seconds, so the OB token's nbf equals validFrom exactly", () => {
+  assert.equal(wholeSeconds(new Date("2026-01-02T03:04:05.987Z")).toISOString(), "2026-01-02T03:04:05.000Z");
+});
