@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import { certificationOf } from "@/lib/assignments/certification";
 import { assignmentDir, loadAssignmentSpec } from "@/lib/assignments/load-assignment";
 import { GradingReceiptSchema } from "@/lib/assignments/spec-schema";
+import { childEnvironment } from "@/lib/env";
 import { gradeSubmission, type GradeProgress } from "./grade-submission";
 import { GRADER_VERSION } from "./version";
 
@@ -41,15 +42,15 @@ interface CliSummary {
   receipt: unknown;
 }
 
+const GRADE_ENVIRONMENT = childEnvironment({ SIGNING_KEY: undefined, SIGNING_KEY_FILE: undefined });
+
 /** Grades through `npm run grade` (the same command a person runs), returning its final JSON line. */
 async function gradeWithCli(slug: string, file: string): Promise<{ code: string; summary: CliSummary }> {
   const { stdout } = await execFileAsync(
     process.execPath,
     ["--import", "tsx", "scripts/grade.ts", "--assignment", slug, "--file", labFile(slug, file), "--json"],
-    {
-      cwd: ROOT,
-      maxBuffer: 16 * 2 ** 20,
-    },
+    // As a person runs it: without the signing key, which it refuses (the test runner's environment has one).
+    { cwd: ROOT, maxBuffer: 16 * 2 ** 20, env: GRADE_ENVIRONMENT },
   );
   return {
     code: fs.readFileSync(labFile(slug, file), "utf8"),
@@ -297,7 +298,7 @@ describe("npm run grade", () => {
     const run = spawnSync(
       process.execPath,
       ["--import", "tsx", "scripts/grade.ts", "--assignment", "linear-regression"],
-      { cwd: ROOT, encoding: "utf8" },
+      { cwd: ROOT, encoding: "utf8", env: GRADE_ENVIRONMENT },
     );
     assert.equal(run.status, 2);
     assert.match(run.stderr, /usage: npm run grade -- --assignment/);
