@@ -7,7 +7,7 @@ import "../certificates/test-signing-key";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, test } from "node:test";
-import type { JSONWebKeySet } from "jose";
+import { decodeProtectedHeader, type JSONWebKeySet } from "jose";
 import { GET as jwksRoute } from "../../app/.well-known/jwks.json/route";
 import { GET as keyJwkRoute } from "../../app/issuer/keys/[kid]/jwk/route";
 import { getActiveSigningKey } from "../certificates/active-signing-key";
@@ -78,9 +78,10 @@ test("each certificate appears once, in the best form it has, and verifies under
   assert.equal((embedded?.credentialSubject as { id?: string }).id, learner.credentialSubjectId);
 
   const jwks = (await (await jwksRoute()).json()) as JSONWebKeySet;
-  const [newer, older] = body.compactJwsStrings ?? [];
-  const obCredential = await checkObJwt(newer ?? "", dereference);
-  const joseCredential = await checkVcJoseCose(older ?? "", dereference, jwks);
+  // Pages are newest first, and these three were issued within moments: find each form by its typ.
+  const byType = new Map((body.compactJwsStrings ?? []).map((jws) => [decodeProtectedHeader(jws).typ, jws]));
+  const obCredential = await checkObJwt(byType.get("JWT") ?? "", dereference);
+  const joseCredential = await checkVcJoseCose(byType.get("vc+jwt") ?? "", dereference, jwks);
   for (const credential of [obCredential, joseCredential])
     assert.equal(credential.credentialSubject.id, learner.credentialSubjectId);
   const ids = [embedded?.id, obCredential.id, joseCredential.id];
