@@ -1,14 +1,18 @@
 // A wallet, written from the Open Badges 3.0 specification (its API and security sections) rather
 // than from Gradient's code: it reads the Service Description Document, registers itself, takes a
 // learner through sign-in and consent in Chromium with PKCE and state, exchanges the code, pulls
-// the learner's credentials and profile, verifies each credential with jose against the issuer's
-// published keys, refreshes, revokes, and checks that the API then refuses it.
+// the learner's credentials and profile, verifies each credential (compact JWS with jose under the
+// specs' header and claim rules, embedded proofs with verifier-core), refreshes, revokes, and checks
+// that the API then refuses it.
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
-import { compactVerify, decodeProtectedHeader, errors, importJWK, type JSONWebKeySet, type JWK } from "jose";
-import { learnerWithCertificate } from "./fixtures/certified-learner";
+import { decodeProtectedHeader, type JSONWebKeySet } from "jose";
+import { checkObJwt, checkVcJoseCose, type Dereference } from "../lib/certificates/testing/jose-checks";
+import { learnerWithCertificate, type CertifiedLearner } from "./fixtures/certified-learner";
+import { runLib } from "./fixtures/run-lib";
+import { verifierCoreStep, verifyWithVerifierCore } from "./fixtures/verifier-core";
 
 const CREDENTIAL_READ = "https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly";
 const PROFILE_READ = "https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.readonly";
@@ -156,34 +160,64 @@ async function tokenRequest(
   });
 }
 
+interface PulledCredentials {
+  total: string | undefined;
+  embedded: Record<string, unknown>[];
+  /** The `typ` of each compact JWS: "JWT" for the Open Badges 3.0 VC-JWT, "vc+jwt" for VC-JOSE-COSE. */
+  jwsTypes: (string | undefined)[];
+  /** `credentialSubject.id` of every credential received, once each verified. */
+  subjects: (string | undefined)[];
+}
+
 /**
- * The payload of a compact JWS signed by one of the issuer's published keys. The key is found as a
- * verifier that knows only the JWKS would find it, whatever form the header's kid takes: by trying
- * each published key. Where kid is a URL (Open Badges 3.0: a URI that dereferences to the public
- * JWK), it must dereference to the key that verified.
+ * Pulls the first page of credentials and verifies every one as a wallet would before keeping it:
+ * each compact JWS with jose under the rules of its form (Open Badges 3.0's JWT header and claims, or
+ * VC-JOSE-COSE's), its kid dereferenced from the issuer; each embedded-proof credential with
+ * verifier-core, whose network reaches only the app.
  */
-async function verifyWithPublishedKeys(request: APIRequestContext, jws: string, jwks: JSONWebKeySet) {
-  const header = decodeProtectedHeader(jws);
-  for (const jwk of jwks.keys.filter((key) => key.alg === undefined || key.alg === header.alg)) {
-    try {
-      const { payload } = await compactVerify(jws, await importJWK(jwk, header.alg));
-      if (header.kid && /^https?:\/\//.test(header.kid)) {
-        const published = (await (await request.get(header.kid)).json()) as JWK;
-        expect(published.x).toBe(jwk.x);
-      }
-      return JSON.parse(new TextDecoder().decode(payload)) as unknown;
-    } catch (error) {
-      if (!(error instanceof errors.JWSSignatureVerificationFailed)) throw error;
-    }
+async function pullAndVerify(request: APIRequestContext, accessToken: string): Promise<PulledCredentials> {
+  const response = await request.get("/ims/ob/v3p0/credentials?limit=10&offset=0", {
+    headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" },
+  });
+  expect(response.status()).toBe(200);
+  expect(response.headers().link).toContain('rel="first"');
+  expect(response.headers().link).toContain('rel="last"');
+  const body = (await response.json()) as { compactJwsStrings?: string[]; credential?: Record<string, unknown>[] };
+  const dereference: Dereference = async (url) => (await request.get(url)).json();
+  const jwks = (await (await request.get("/.well-known/jwks.json")).json()) as JSONWebKeySet;
+  const subjects: (string | undefined)[] = [];
+  const jwsTypes: (string | undefined)[] = [];
+  for (const jws of body.compactJwsStrings ?? []) {
+    const { typ } = decodeProtectedHeader(jws);
+    jwsTypes.push(typ);
+    const credential =
+      typ === "JWT" ? await checkObJwt(jws, dereference) : await checkVcJoseCose(jws, dereference, jwks);
+    subjects.push(credential.credentialSubject.id);
   }
-  throw new Error("No published key verifies the credential");
+  for (const credential of body.credential ?? []) {
+    const outcome = verifyWithVerifierCore(credential);
+    expect(outcome.result.errors).toBeUndefined();
+    expect(verifierCoreStep(outcome, "valid_signature")).toBe(true);
+    expect(verifierCoreStep(outcome, "revocation_status")).toBe(true);
+    subjects.push((credential.credentialSubject as { id?: string }).id);
+  }
+  return { total: response.headers()["x-total-count"], embedded: body.credential ?? [], jwsTypes, subjects };
+}
+
+/** Stands the learner's certificate in for one issued before a newer form existed. */
+function dropForm(publicId: string, form: "credential" | "obCredentialJwt"): void {
+  const value = form === "credential" ? "Prisma.DbNull" : "null";
+  runLib(
+    `await db.certificate.update({ where: { publicId: ${JSON.stringify(publicId)} }, data: { ${form}: ${value} } });`,
+    { Prisma: "lib/generated/prisma/client.ts" },
+  );
 }
 
 test.describe("a wallet using the Open Badges 3.0 API", () => {
   const wallet = new RedirectEndpoint();
   let endpoints: Endpoints;
   let registration: Registration;
-  let learner: { email: string; publicId: string };
+  let learner: CertifiedLearner;
 
   test.beforeAll(async ({ playwright, baseURL }) => {
     await wallet.start();
@@ -302,31 +336,32 @@ test.describe("a wallet using the Open Badges 3.0 API", () => {
     ).json()) as Tokens;
     const bearer = (token: string) => ({ authorization: `Bearer ${token}`, accept: "application/json" });
 
-    const credentials = await request.get("/ims/ob/v3p0/credentials?limit=10&offset=0", {
-      headers: bearer(fresh.access_token),
-    });
-    expect(credentials.status()).toBe(200);
-    expect(credentials.headers()["x-total-count"]).toBe("1");
-    expect(credentials.headers().link).toContain('rel="first"');
-    expect(credentials.headers().link).toContain('rel="last"');
-    const body = (await credentials.json()) as { compactJwsStrings?: string[]; credential?: unknown[] };
-    // The one certificate, as a compact JWS, and also as embedded-proof JSON where the host has that form.
-    const jwsList = body.compactJwsStrings ?? [];
-    expect(jwsList).toHaveLength(1);
-    expect(body.credential?.length ?? 0).toBeLessThanOrEqual(1);
-    for (const credential of body.credential ?? []) expect(JSON.stringify(credential)).toContain(learner.publicId);
-    const jwks = (await (await request.get("/.well-known/jwks.json")).json()) as JSONWebKeySet;
-    for (const jws of jwsList) {
-      const payload = await verifyWithPublishedKeys(request, jws, jwks);
-      expect(JSON.stringify(payload)).toContain(learner.publicId);
-    }
+    // The learner hid the certificate from the public; their own wallet still receives it.
+    runLib(`await db.certificate.update({ where: { publicId: ${JSON.stringify(learner.publicId)} },
+      data: { isPublic: false } });`);
+    // Each certificate comes once: as embedded-proof JSON where it has that form...
+    const embeddedForm = await pullAndVerify(request, fresh.access_token);
+    expect(embeddedForm.total).toBe("1");
+    expect(embeddedForm.jwsTypes).toEqual([]);
+    expect(embeddedForm.embedded).toHaveLength(1);
+    expect(JSON.stringify(embeddedForm.embedded)).toContain(learner.publicId);
+    // ...else as the Open Badges 3.0 VC-JWT, else (issued before both) as the VC-JOSE-COSE JWT.
+    dropForm(learner.publicId, "credential");
+    const obJwtForm = await pullAndVerify(request, fresh.access_token);
+    expect([obJwtForm.total, obJwtForm.embedded.length, obJwtForm.jwsTypes]).toEqual(["1", 0, ["JWT"]]);
+    dropForm(learner.publicId, "obCredentialJwt");
+    const joseForm = await pullAndVerify(request, fresh.access_token);
+    expect([joseForm.total, joseForm.embedded.length, joseForm.jwsTypes]).toEqual(["1", 0, ["vc+jwt"]]);
 
     const profile = await request.get("/ims/ob/v3p0/profile", { headers: bearer(fresh.access_token) });
     expect(profile.status()).toBe(200);
     const profileBody = (await profile.json()) as { type: string[] | string; name: string; id: string };
     expect(profileBody.name).toBe("Wanda Wallet");
     expect([profileBody.type].flat()).toContain("Profile");
-    expect(profileBody.id).toBeTruthy();
+    // The profile is the subject of the credentials: the wallet can tell they are the learner's.
+    expect(profileBody.id).toBe(learner.subjectId);
+    for (const subject of [...embeddedForm.subjects, ...obJwtForm.subjects, ...joseForm.subjects])
+      expect(subject).toBe(profileBody.id);
 
     // Refreshing rotates the refresh token and yields a working access token.
     const refreshed = await tokenRequest(request, endpoints, registration, {

@@ -3,44 +3,21 @@
 // eddsa-rdfc-2022 proof, dereferencing our issuer, key, context and status-list URLs from this
 // server and nothing else. A valid certificate is valid, a revoked one revoked, an altered one not
 // valid. No browser: this is the node side of Playwright, with the app at PUBLIC_URL.
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { publicUrl } from "../lib/env";
 import { learnerWithCertificate } from "./fixtures/certified-learner";
 import { runLib } from "./fixtures/run-lib";
+import {
+  APP_ORIGIN,
+  verifierCoreStep as step,
+  verifyWithVerifierCore,
+  type VerifierCoreOutcome,
+} from "./fixtures/verifier-core";
 
-const APP_ORIGIN = new URL(publicUrl).origin;
 /** verifier-core's schema check looks up 1EdTech's JSON Schema on the internet; it is refused, and only reported. */
 const SCHEMA_LOOKUP = /^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/schema\//;
 
-interface VerifierCoreOutcome {
-  result: { errors?: { name: string; message: string }[]; log?: { id: string; valid: boolean }[] };
-  requested: string[];
-}
-
 function issueCertificateTo(name: string): string {
   return learnerWithCertificate(name, { emailPrefix: "verifier-core" }).publicId;
-}
-
-function verifyWithVerifierCore(credential: object): VerifierCoreOutcome {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "gradient-verifier-core-"));
-  const file = path.join(folder, "credential.json");
-  fs.writeFileSync(file, JSON.stringify(credential));
-  const run = spawnSync(
-    path.resolve("node_modules", ".bin", "tsx"),
-    [path.resolve("e2e/fixtures/verifier-core-verify.ts"), file, APP_ORIGIN],
-    { encoding: "utf8", timeout: 60_000 },
-  );
-  fs.rmSync(folder, { recursive: true, force: true });
-  if (run.status !== 0) throw new Error(`verifier-core failed to run: ${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "null") as VerifierCoreOutcome;
-}
-
-function step(outcome: VerifierCoreOutcome, id: string): boolean | undefined {
-  return outcome.result.log?.find((entry) => entry.id === id)?.valid;
 }
 
 /** Nothing left the app's origin but the refused schema lookup, and our own documents were read from the app. */

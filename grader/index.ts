@@ -5,6 +5,7 @@ import { Worker, type Job } from "bullmq";
 import { refuseSigningKey } from "../lib/certificates/refuse-signing-key";
 import { db } from "../lib/db";
 import { logger } from "../lib/log";
+import { deleteExpiredOAuthSecrets } from "../lib/ob-api/delete-expired-oauth-secrets";
 import { closeCertificateQueue } from "../lib/queue/certificate-queue";
 import {
   closeGradingQueue,
@@ -125,6 +126,10 @@ async function main(): Promise<void> {
         .then(() => sweepPracticeRuns())
         .then((ended) => {
           if (ended > 0) log.info({ ended }, "sweeper ended lost practice runs");
+        })
+        .then(() => deleteExpiredOAuthSecrets())
+        .then(({ codes, tokens }) => {
+          if (codes + tokens > 0) log.info({ codes, tokens }, "sweeper deleted expired OAuth codes and tokens");
         })
         .catch((error: unknown) => log.error({ err: error }, "sweeper failed"));
     void runSweep();

@@ -21,7 +21,10 @@ export class BearerTokenError extends AppError {
 
 const BEARER = /^Bearer\s+(\S{1,200})\s*$/i;
 
-export async function authenticateObRequest(request: Request, scope: SupportedScope): Promise<CurrentUser> {
+/** The token's learner, with the id their credentials name them by (`credentialSubject.id`). */
+export type ObLearner = CurrentUser & { credentialSubjectId: string };
+
+export async function authenticateObRequest(request: Request, scope: SupportedScope): Promise<ObLearner> {
   const address = clientAddressOf(request);
   await hitRateLimits([
     { rule: API_REQUESTS_PER_ADDRESS, subject: address },
@@ -40,7 +43,12 @@ export async function authenticateObRequest(request: Request, scope: SupportedSc
             scope: true,
             expiresAt: true,
             revokedAt: true,
-            grant: { select: { revokedAt: true, user: { select: { id: true, email: true, name: true, role: true } } } },
+            grant: {
+              select: {
+                revokedAt: true,
+                user: { select: { id: true, email: true, name: true, role: true, credentialSubjectId: true } },
+              },
+            },
           },
         })
       : null;

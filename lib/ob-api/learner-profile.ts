@@ -1,8 +1,9 @@
-// The authenticated learner's Open Badges Profile (getProfile). The id is a URN built on the
-// account's opaque id: it names the learner without revealing their email.
+// The authenticated learner's Open Badges Profile (getProfile). Its id is the learner's
+// credentialSubjectId, the random urn:uuid their credentials name them by, so a wallet can match the
+// profile to the credentials; it reveals neither their email nor their account id.
 import { z } from "zod";
-import type { CurrentUser } from "../auth";
 import { OB_CONTEXT } from "../certificates/credential-schema";
+import type { ObLearner } from "./authenticate-ob-request";
 
 export const ObProfileSchema = z.object({
   "@context": z.array(z.string()).min(1),
@@ -15,10 +16,10 @@ export const ObProfileSchema = z.object({
 
 export type ObProfile = z.infer<typeof ObProfileSchema>;
 
-export function learnerProfile(user: CurrentUser): ObProfile {
+export function learnerProfile(user: Pick<ObLearner, "credentialSubjectId" | "name">): ObProfile {
   return ObProfileSchema.parse({
     "@context": [OB_CONTEXT],
-    id: `urn:gradient:learner:${user.id}`,
+    id: user.credentialSubjectId,
     type: ["Profile"],
     name: user.name,
   });

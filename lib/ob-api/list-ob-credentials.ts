@@ -1,5 +1,13 @@
 // The learner's certificates as getCredentials returns them, one page at a time. The one place the
-// Open Badges API reads certificates, so the forms it serves are decided here.
+// Open Badges API reads certificates, so the forms it serves are decided here. Hidden (not public)
+// certificates are included: the learner owns them, and only the learner's own wallet gets here.
+//
+// Each certificate appears once. The spec (GetOpenBadgeCredentialsResponse) sorts credentials by how
+// they are secured: those signed as VC-JWT go in compactJwsStrings, those that are not in credential.
+// Sending one certificate in both arrays would hand the wallet two credentials with the same id and
+// make X-Total-Count disagree with what it receives. So the embedded-proof form goes in `credential`
+// where it exists (the form verifiers such as the Learner Credential Wallet's check); otherwise the
+// Open Badges 3.0 VC-JWT, and for certificates issued before that form, the VC-JOSE-COSE JWT.
 import { z } from "zod";
 import { db } from "../db";
 
@@ -21,6 +29,9 @@ export const GetOpenBadgeCredentialsResponseSchema = z.object({
   compactJwsStrings: z.array(z.string().regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+$/)).optional(),
 });
 
+/** A stored credential is served only if it is a JSON object that carries its proof. */
+const EmbeddedProofCredentialSchema = z.looseObject({ proof: z.record(z.string(), z.unknown()) });
+
 export type GetOpenBadgeCredentialsResponse = z.infer<typeof GetOpenBadgeCredentialsResponseSchema>;
 
 export interface CredentialsPage {
@@ -38,10 +49,16 @@ export async function listObCredentials(userId: string, query: CredentialsQuery)
       orderBy: [{ issuedAt: "desc" }, { id: "asc" }],
       skip: query.offset,
       take: query.limit,
-      select: { credentialJwt: true },
+      select: { credential: true, obCredentialJwt: true, credentialJwt: true },
     }),
   ]);
-  return { body: { compactJwsStrings: rows.map((row) => row.credentialJwt) }, total };
+  const body: Required<GetOpenBadgeCredentialsResponse> = { credential: [], compactJwsStrings: [] };
+  for (const row of rows) {
+    const embedded = EmbeddedProofCredentialSchema.safeParse(row.credential);
+    if (embedded.success) body.credential.push(embedded.data);
+    else body.compactJwsStrings.push(row.obCredentialJwt ?? row.credentialJwt);
+  }
+  return { body, total };
 }
 
 /** The Link header of a page (RFC 8288): first and last always, next and prev where they exist. */
