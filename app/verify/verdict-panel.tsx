@@ -61,8 +61,8 @@ export function VerdictPanel({
         </h2>
         {status === "valid" && (
           <p className="muted">
-            The signature checks out against the issuer&apos;s published key, and the issuer&apos;s signed status list
-            shows it neither revoked nor suspended.
+            The signature checks out against the issuer&apos;s published key, the issuer&apos;s signed revocation list
+            does not show it revoked, and the issuer has not suspended it.
           </p>
         )}
         {problems.length > 0 && (

@@ -2,7 +2,6 @@
 import type { PassRule } from "../courses/content-schema";
 import { OB_CONTEXT, VC_CONTEXT, type Evidence } from "./credential-schema";
 import { gradientContextUrl } from "./jsonld-contexts";
-import { STATUS_PURPOSES } from "./status-list";
 import { achievementUrl, credentialUrl, issuerId, statusListUrl } from "./urls";
 
 export const ISSUER_NAME = "Gradient";
@@ -89,12 +88,14 @@ export function buildCredential(input: CredentialInput, base?: string) {
       result: [{ type: ["Result"], resultDescription: resultDescriptionId, value: formatPercent(input.score) }],
     },
     evidence: input.evidence,
-    credentialStatus: STATUS_PURPOSES.map((purpose) => ({
-      id: `${statusListUrl(purpose, base)}#${input.statusListIndex}`,
+    // OB 3.0 allows one status entry: revocation, so every verifier sees a revoked certificate as
+    // revoked. Suspension is Gradient's own state, shown by Gradient's verify pages (see local-verification.ts).
+    credentialStatus: {
+      id: `${statusListUrl("revocation", base)}#${input.statusListIndex}`,
       type: "BitstringStatusListEntry",
-      statusPurpose: purpose,
+      statusPurpose: "revocation",
       statusListIndex: String(input.statusListIndex),
-      statusListCredential: statusListUrl(purpose, base),
-    })),
+      statusListCredential: statusListUrl("revocation", base),
+    },
   };
 }

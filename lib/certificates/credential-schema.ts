@@ -100,7 +100,11 @@ function openBadgeCredentialSchema<SubjectId extends z.ZodType>(subjectId: Subje
       result: z.array(z.looseObject({ resultDescription: z.string(), value: z.string() })).min(1),
     }),
     evidence: z.array(EvidenceSchema).default([]),
-    credentialStatus: z.array(StatusEntrySchema).min(1),
+    // One entry (what OB 3.0 allows, and Gradient issues now) or several (credentials issued before
+    // carry revocation and suspension), read as a list either way.
+    credentialStatus: z
+      .union([StatusEntrySchema, z.array(StatusEntrySchema).min(1)])
+      .transform((value) => (Array.isArray(value) ? value : [value])),
   });
 }
 

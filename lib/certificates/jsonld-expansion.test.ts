@@ -144,6 +144,7 @@ describe("JSON-LD expansion in safe mode drops nothing", () => {
       [await signWithDataIntegrity(list, key, BASE), "https://w3id.org/security#proof"],
       [await buildIssuerDocument([key.publicJwk], BASE), "https://w3id.org/security#assertionMethod"],
       [await buildIssuerDocument([key.publicJwk], BASE), "https://w3id.org/security#publicKeyMultibase"],
+      [await buildIssuerDocument([key.publicJwk], BASE), "https://w3id.org/security#publicKeyJwk"],
       [await buildKeyDocument(key.publicJwk, BASE), "https://w3id.org/security#publicKeyMultibase"],
     ];
     for (const [document, property] of expectations) {

@@ -9,21 +9,19 @@ const StoredJwkSchema = z.object({ kty: z.literal("OKP"), crv: z.literal("Ed2551
 /** A published key under a given `kid`. */
 export type NamedPublicJwk = Omit<PublicJwk, "kid"> & { kid: string };
 
+/** Every key ever published, current and retired, once each under its thumbprint, oldest first. */
+export async function listSigningKeys(): Promise<PublicJwk[]> {
+  const rows = await db.signingKey.findMany({ orderBy: { createdAt: "asc" }, select: { kid: true, publicJwk: true } });
+  return rows.map((row) => ({ ...StoredJwkSchema.parse(row.publicJwk), kid: row.kid, alg: "EdDSA", use: "sig" }));
+}
+
 /**
  * Each key twice: under its thumbprint, which credentials issued before key URLs name, and under
  * its key URL, which tokens name now; so a plain JOSE library matches either `kid` in this set.
  */
 export async function listPublishedKeys(): Promise<{ keys: NamedPublicJwk[] }> {
-  const rows = await db.signingKey.findMany({ orderBy: { createdAt: "asc" }, select: { kid: true, publicJwk: true } });
-  return {
-    keys: rows.flatMap((row) => {
-      const jwk = { ...StoredJwkSchema.parse(row.publicJwk), alg: "EdDSA" as const, use: "sig" as const };
-      return [
-        { ...jwk, kid: row.kid },
-        { ...jwk, kid: keyJwkUrl(row.kid) },
-      ];
-    }),
-  };
+  const keys = await listSigningKeys();
+  return { keys: keys.flatMap((key) => [key, { ...key, kid: keyJwkUrl(key.kid) }]) };
 }
 
 // A key id is the thumbprint of its public key and published keys are never changed or removed,

@@ -8,6 +8,9 @@
 // revocation or suspension made by any server changes the key and shows on the very next check;
 // what is saved is the signing, signature checks and schema parsing, which give the same answer
 // for the same bytes and the same set (a key id names one key for good).
+//
+// Credentials carry one status entry, revocation; a suspension shows here because the suspended
+// positions are read with the revoked ones (credentials issued earlier also point to the suspension list).
 import crypto from "node:crypto";
 import { decodeJwt } from "jose";
 import { z } from "zod";
@@ -38,6 +41,10 @@ function localSources(flagged: FlaggedIndices): VerificationSources {
       if (!purpose) throw new Error(`${url} is not a status list of this platform`);
       return signStatusList(purpose, url, flagged[purpose], form);
     },
+    // Credentials carry only the revocation entry; its position is the certificate's, in both lists.
+    isSuspended: (entry) =>
+      new URL(entry.statusListCredential).pathname === "/status/revocation" &&
+      flagged.suspension.includes(Number(entry.statusListIndex)),
   };
 }
 

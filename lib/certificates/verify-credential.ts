@@ -40,6 +40,12 @@ export interface VerificationSources {
    * Without it a credential with an embedded proof cannot be checked, and is not taken as genuine.
    */
   documentLoader?: DocumentLoader;
+  /**
+   * The issuer's own record of suspension, for credentials without a suspension entry: whether the
+   * certificate this revocation entry points at is suspended. Gradient issues one status entry (OB 3.0
+   * allows one), so only Gradient itself, not a stranger's verifier, can tell a suspension.
+   */
+  isSuspended?: (revocationEntry: StatusEntry) => boolean;
   /** When set, only credentials naming this issuer (an origin) count as genuine. */
   expectedIssuer?: string;
   now?: Date;
@@ -223,6 +229,14 @@ export async function verifyCredential(input: string, sources: VerificationSourc
     if (typeof bit === "string") problems.push(bit);
     else if (bit) flagged.add(entry.statusPurpose);
   }
+  const hasSuspensionEntry = credential.credentialStatus.some((entry) => entry.statusPurpose === "suspension");
+  const isSuspended = sources.isSuspended;
+  if (
+    !hasSuspensionEntry &&
+    isSuspended &&
+    credential.credentialStatus.some((entry) => entry.statusPurpose === "revocation" && isSuspended(entry))
+  )
+    flagged.add("suspension");
   if (flagged.has("revocation"))
     return { ...base, status: "revoked", problems: ["The issuer has revoked this certificate."] };
   if (problems.length > 0) return { ...base, status: "status_unknown", problems };

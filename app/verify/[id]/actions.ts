@@ -22,5 +22,8 @@ export async function changeCertificateStatusAction(
   }
   // changeCertificateStatus accepted it, so it is a public id, not a file.
   revalidatePath(`/verify/${input.publicId as string}`);
-  return { isOk: true, message: "Status changed; the signed status list already says so." };
+  return {
+    isOk: true,
+    message: "Status changed; verification here already shows it, and a revocation shows to every verifier.",
+  };
 }
