@@ -69,7 +69,7 @@ test.describe("a stranger", () => {
     expect(credential.headers()["content-type"]).toContain("application/vc+jwt");
     expect(await credential.text()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     // The page's download links cannot set Accept; they name the form.
-    await page.getByRole("link", { name: ".jwt" }).waitFor();
+    await page.getByRole("link", { name: "VC-JOSE-COSE token (.jwt)" }).waitFor();
     const jwtLink = await request.get(`/credentials/${publicId}?download=1&format=jwt`);
     expect(jwtLink.headers()["content-type"]).toContain("application/vc+jwt");
     expect(jwtLink.headers()["content-disposition"]).toContain(".jwt");

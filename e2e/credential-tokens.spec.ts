@@ -57,7 +57,7 @@ test("both token forms of a served certificate verify with jose through their ki
   expect(fromOb.iss).toBe(new URL("/issuer", baseURL).toString());
   assertMatchesOfficialSchema(obJwt, "the OB 3.0 VC-JWT served");
 
-  const vc = await request.get(`/credentials/${publicId}`);
+  const vc = await request.get(`/credentials/${publicId}`, { headers: { Accept: "application/vc+jwt" } });
   expect(vc.headers()["content-type"]).toContain("application/vc+jwt");
   const jwks = (await (await request.get("/.well-known/jwks.json")).json()) as JSONWebKeySet;
   const fromVc = await checkVcJoseCose(await vc.text(), dereference, jwks);
@@ -87,7 +87,7 @@ test("the verify page offers the OB 3.0 token as a download, only where the cert
     `await db.certificate.update({ where: { publicId: ${JSON.stringify(older)} }, data: { obCredentialJwt: null } });`,
   );
   await page.goto(`/verify/${older}`);
-  await expect(page.getByRole("link", { name: "Signed credential (.jwt)" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "VC-JOSE-COSE token (.jwt)" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Open Badges 3.0 token (.jwt)" })).toHaveCount(0);
 });
 

@@ -73,7 +73,7 @@ export default async function CertificatePage({ params }: { params: Promise<{ id
             </a>{" "}
             ·{" "}
             <a href={`/credentials/${view.publicId}?download=1&format=jwt`} download>
-              .jwt
+              VC-JOSE-COSE token (.jwt)
             </a>{" "}
             ·{" "}
             <a href={`/credentials/${view.publicId}/json`} download>
