@@ -4,82 +4,16 @@ import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { describe, test } from "node:test";
 import { CompactSign, decodeProtectedHeader, SignJWT } from "jose";
-import type { PassRule } from "../courses/content-schema";
-import { buildCredential, wholeSeconds, type CredentialInput } from "./build-credential";
-import type { Evidence } from "./credential-schema";
+import { buildCredential, wholeSeconds } from "./build-credential";
 import { signObJwt } from "./ob-jwt";
-import { newPublicId } from "./public-id";
 import { generateSigningKeyPem, keyFromPem, type SigningKeyMaterial } from "./signing-key";
 import { buildStatusListCredential } from "./status-list";
+import { credentialInput, CREDENTIAL_KINDS, TEST_ISSUER_BASE as BASE } from "./testing/credential-kinds";
 import { checkObJwt, checkVcJoseCose, type Dereference } from "./testing/jose-checks";
 import { assertMatchesOfficialSchema, officialSchemaErrors } from "./testing/official-schema";
 import { keyJwkUrl } from "./urls";
 import { signVcJwt } from "./vc-jwt";
 import { verifyCredential, type VerificationSources } from "./verify-credential";
-
-const BASE = "https://gradient.example";
-
-const RULE: PassRule = {
-  requiredLabs: ["lab-a"],
-  minLessonQuizPercent: 60,
-  minExamPercent: 70,
-  passMarkPercent: 70,
-  weights: { labs: 0.5, quizzes: 0.2, exam: 0.3 },
-};
-
-const SINGLE_RUN: Evidence = {
-  type: ["Evidence"],
-  name: "Lab A",
-  lab: "lab-a",
-  codeSha256: "a".repeat(64),
-  heldOutSha256: "b".repeat(64),
-  graderVersion: "1.0.0",
-  backend: "wasm",
-  seed: 42,
-  score: 0.95,
-  threshold: 0.9,
-};
-
-const MULTI_SEED: Evidence = {
-  ...SINGLE_RUN,
-  seed: 42,
-  rule: "mean",
-  runs: [
-    { run: 1, seed: 42, score: 0.94 },
-    { run: 2, seed: 1234, score: 0.96 },
-    { run: 3, seed: 98765, score: null },
-  ],
-  mean: 0.95,
-  standardDeviation: 0.01,
-  interval: { low: 0.9252, high: 0.9748 },
-};
-
-function input(overrides: Partial<CredentialInput> = {}): CredentialInput {
-  return {
-    publicId: newPublicId(),
-    holderName: "Zoë Example",
-    subjectId: `urn:uuid:${crypto.randomUUID()}`,
-    course: { slug: "ml-foundations", title: "Machine Learning Foundations", summary: "A course." },
-    passRule: RULE,
-    issuedAt: new Date("2026-01-02T03:04:05Z"),
-    score: 86.5,
-    passMark: 70,
-    evidence: [SINGLE_RUN],
-    statusListIndex: 4321,
-    ...overrides,
-  };
-}
-
-/** Every kind of credential Gradient issues. */
-const KINDS: Record<string, Partial<CredentialInput>> = {
-  "single-run evidence": {},
-  "multi-seed evidence": { evidence: [MULTI_SEED, SINGLE_RUN] },
-  "no evidence": { evidence: [] },
-  "a Chinese-named learner and course": {
-    holderName: "林小雨",
-    course: { slug: "ml-foundations", title: "机器学习基础", summary: "一门课程。" },
-  },
-};
 
 const newKey = async () => keyFromPem(generateSigningKeyPem());
 
@@ -105,11 +39,11 @@ function fakeIssuer(keys: SigningKeyMaterial[]) {
 }
 
 describe("every kind of credential issued", () => {
-  for (const [kind, overrides] of Object.entries(KINDS)) {
+  for (const [kind, overrides] of Object.entries(CREDENTIAL_KINDS)) {
     test(`${kind}: matches the official OB 3.0 schema, and both token forms pass the specifications' checks`, async () => {
       const key = await newKey();
       const issuer = fakeIssuer([key]);
-      const credential = buildCredential(input(overrides), BASE);
+      const credential = buildCredential(credentialInput(overrides), BASE);
       assertMatchesOfficialSchema(credential, kind);
 
       const obJwt = await signObJwt(credential, key);
@@ -129,7 +63,7 @@ describe("every kind of credential issued", () => {
   }
 
   test("the official schema is not a rubber stamp: it rejects a subject without achievement, a bad status entry, or a list of them", () => {
-    const credential = buildCredential(input(), BASE);
+    const credential = buildCredential(credentialInput(), BASE);
     const { achievement: _dropped, ...subject } = credential.credentialSubject;
     assert.notDeepEqual(officialSchemaErrors({ ...credential, credentialSubject: subject }), []);
     assert.notDeepEqual(
@@ -145,7 +79,7 @@ describe("every kind of credential issued", () => {
 describe("the OB 3.0 VC-JWT", () => {
   test("has exactly the header and claims OB 3.0 asks for, its kid a URL on the issuer's origin", async () => {
     const key = await newKey();
-    const credential = buildCredential(input(), BASE);
+    const credential = buildCredential(credentialInput(), BASE);
     const jwt = await signObJwt(credential, key);
     assert.deepEqual(decodeProtectedHeader(jwt), {
       alg: "EdDSA",
@@ -168,7 +102,7 @@ describe("the OB 3.0 VC-JWT", () => {
   test("a token whose claims disagree with its credential, or that carries other headers, is not genuine", async () => {
     const key = await newKey();
     const { sources } = fakeIssuer([key]);
-    const credential = buildCredential(input(), BASE);
+    const credential = buildCredential(credentialInput(), BASE);
     const kid = keyJwkUrl(key.kid, BASE);
     const claims = {
       iss: credential.issuer.id,
@@ -200,7 +134,7 @@ describe("the OB 3.0 VC-JWT", () => {
 describe("the VC-JOSE-COSE form", () => {
   test("is typ vc+jwt, cty vc, with a kid URL on the issuer's origin and the credential unchanged as payload", async () => {
     const key = await newKey();
-    const credential = buildCredential(input(), BASE);
+    const credential = buildCredential(credentialInput(), BASE);
     const jwt = await signVcJwt(credential, key);
     assert.deepEqual(decodeProtectedHeader(jwt), {
       alg: "EdDSA",
@@ -215,7 +149,10 @@ describe("the VC-JOSE-COSE form", () => {
     const key = await newKey();
     const { sources } = fakeIssuer([key]);
     // As they were issued: the issuer id was the bare origin and the subject had no id.
-    const early = { ...buildCredential(input(), BASE), issuer: { id: BASE, type: ["Profile"], name: "Gradient" } };
+    const early = {
+      ...buildCredential(credentialInput(), BASE),
+      issuer: { id: BASE, type: ["Profile"], name: "Gradient" },
+    };
     const subject: Partial<typeof early.credentialSubject> = { ...early.credentialSubject };
     delete subject.id;
     const sign = (kid: string) =>
@@ -230,7 +167,9 @@ describe("the VC-JOSE-COSE form", () => {
   test("a kid URL on another origin than the issuer's is not genuine", async () => {
     const key = await newKey();
     const { sources } = fakeIssuer([key]);
-    const jwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(buildCredential(input(), BASE))))
+    const jwt = await new CompactSign(
+      new TextEncoder().encode(JSON.stringify(buildCredential(credentialInput(), BASE))),
+    )
       .setProtectedHeader({ alg: "EdDSA", kid: keyJwkUrl(key.kid, "https://elsewhere.example"), typ: "vc+jwt" })
       .sign(key.privateKey);
     assert.equal((await verifyCredential(jwt, sources)).status, "not_genuine");

@@ -2,54 +2,25 @@
 // the same way, beside the JWT form that older certificates have.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import type { PassRule } from "../courses/content-schema";
 import { buildCredential, type CredentialInput } from "./build-credential";
 import { signWithDataIntegrity } from "./data-integrity";
 import { createDocumentLoader } from "./document-loader";
 import { buildIssuerDocument, buildKeyDocument } from "./issuer-documents";
 import { generateSigningKeyPem, keyFromPem, type SigningKeyMaterial } from "./signing-key";
 import { buildStatusListCredential } from "./status-list";
+import { credentialInput, TEST_ISSUER_BASE as BASE } from "./testing/credential-kinds";
 import { issuerId, type StatusPurpose } from "./urls";
 import { signVcJwt } from "./vc-jwt";
 import { verifyCredential, type VerificationSources } from "./verify-credential";
 
-const BASE = "https://gradient.example";
-
-const RULE: PassRule = {
-  requiredLabs: ["lab-a"],
-  minLessonQuizPercent: 60,
-  minExamPercent: 70,
-  passMarkPercent: 70,
-  weights: { labs: 0.5, quizzes: 0.2, exam: 0.3 },
-};
-
+/** A Chinese-named learner's certificate at a fixed status-list position. */
 function input(overrides: Partial<CredentialInput> = {}): CredentialInput {
-  return {
-    publicId: "BBBBBBBBBBBBBBBBBBBBBB",
+  return credentialInput({
     holderName: "李华",
-    subjectId: "urn:uuid:3f1c9a52-8d4e-4b7a-9e21-6c0d5b8a7f34",
     course: { slug: "ml-foundations", title: "机器学习基础", summary: "一门课程。" },
-    passRule: RULE,
-    issuedAt: new Date("2026-01-02T03:04:05Z"),
-    score: 91,
-    passMark: 70,
-    evidence: [
-      {
-        type: ["Evidence"],
-        name: "Lab A",
-        lab: "lab-a",
-        codeSha256: "a".repeat(64),
-        heldOutSha256: "b".repeat(64),
-        graderVersion: "1.0.0",
-        backend: "wasm",
-        seed: 42,
-        score: 0.95,
-        threshold: 0.9,
-      },
-    ],
     statusListIndex: 77,
     ...overrides,
-  };
+  });
 }
 
 const newKey = async () => keyFromPem(generateSigningKeyPem());
