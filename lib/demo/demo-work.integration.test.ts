@@ -73,7 +73,7 @@ after(async () => {
 });
 
 test(
-  "the demo step has the reference solutions graded and the quizzes taken, and the certificate carries their receipts",
+  "the demo step has the reference solutions graded and the quizzes taken, and the certificate carries their receipts and passes strangers' checks",
   { timeout: GRADING_TIMEOUT_MS + 120_000 },
   async () => {
     const { db } = lab;
