@@ -64,7 +64,9 @@ test.describe("a stranger", () => {
     // The embedded-proof JSON by default, the VC-JOSE-COSE JWT when asked for.
     const embedded = await request.get(`/credentials/${publicId}`);
     expect(embedded.headers()["content-type"]).toContain("application/ld+json");
-    expect(((await embedded.json()) as { proof: { cryptosuite: string } }).proof.cryptosuite).toBe("eddsa-rdfc-2022");
+    expect(((await embedded.json()) as { proof: { cryptosuite: string }[] }).proof[0]?.cryptosuite).toBe(
+      "eddsa-rdfc-2022",
+    );
     const credential = await request.get(`/credentials/${publicId}`, { headers: JWT });
     expect(credential.headers()["content-type"]).toContain("application/vc+jwt");
     expect(await credential.text()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
@@ -91,8 +93,8 @@ test.describe("a stranger", () => {
     expect(JSON.stringify(payload)).toContain("Vera Verified");
     const list = await request.get("/status/revocation", { headers: JWT });
     expect(list.headers()["content-type"]).toContain("application/vc+jwt");
-    const signedList = (await (await request.get("/status/revocation")).json()) as { proof: { cryptosuite: string } };
-    expect(signedList.proof.cryptosuite).toBe("eddsa-rdfc-2022");
+    const signedList = (await (await request.get("/status/revocation")).json()) as { proof: { cryptosuite: string }[] };
+    expect(signedList.proof[0]?.cryptosuite).toBe("eddsa-rdfc-2022");
   });
 
   test("is served the web server's shared copy, with a nonce of its own each time, and sees a revocation at once", async ({

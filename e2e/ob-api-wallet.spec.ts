@@ -12,7 +12,8 @@ import { decodeProtectedHeader, type JSONWebKeySet } from "jose";
 import { checkObJwt, checkVcJoseCose, type Dereference } from "../lib/certificates/testing/jose-checks";
 import { learnerWithCertificate, type CertifiedLearner } from "./fixtures/certified-learner";
 import { runLib } from "./fixtures/run-lib";
-import { verifierCoreStep, verifyWithVerifierCore } from "./fixtures/verifier-core";
+import { verifierCoreStep, verifyWithVerifierCore } from "../lib/certificates/testing/verifier-core";
+import { publicUrl } from "../lib/env";
 
 const CREDENTIAL_READ = "https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly";
 const PROFILE_READ = "https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.readonly";
@@ -195,7 +196,7 @@ async function pullAndVerify(request: APIRequestContext, accessToken: string): P
     subjects.push(credential.credentialSubject.id);
   }
   for (const credential of body.credential ?? []) {
-    const outcome = verifyWithVerifierCore(credential);
+    const outcome = await verifyWithVerifierCore(credential, new URL(publicUrl).origin);
     expect(outcome.result.errors).toBeUndefined();
     expect(verifierCoreStep(outcome, "valid_signature")).toBe(true);
     expect(verifierCoreStep(outcome, "revocation_status")).toBe(true);

@@ -22,7 +22,19 @@ export const DataIntegrityProofSchema = z.looseObject({
 });
 export type DataIntegrityProofValue = z.infer<typeof DataIntegrityProofSchema>;
 
-const SignedDocumentSchema = z.looseObject({ proof: DataIntegrityProofSchema });
+// OB 3.0's schema gives `proof` as an array (multiplicity [0..*]), so Gradient writes a proof set of
+// one; documents signed before that carry the bare object, which Data Integrity verifiers read alike.
+const SignedDocumentSchema = z.looseObject({
+  proof: z.union([DataIntegrityProofSchema, z.tuple([DataIntegrityProofSchema])]),
+});
+
+/** The one eddsa-rdfc-2022 proof a document carries, as an object or a proof set of one; null when it has none. */
+export function embeddedProofOf(document: unknown): DataIntegrityProofValue | null {
+  const parsed = SignedDocumentSchema.safeParse(document);
+  if (!parsed.success) return null;
+  const { proof } = parsed.data;
+  return Array.isArray(proof) ? proof[0] : proof;
+}
 
 /**
  * Signs `document` (a credential whose issuer is this site) as `<base origin>/issuer/keys/<kid>`.
@@ -32,7 +44,7 @@ export async function signWithDataIntegrity<T extends object>(
   document: T,
   key: SigningKeyMaterial,
   base: string = publicUrl,
-): Promise<T & { proof: DataIntegrityProofValue }> {
+): Promise<T & { proof: [DataIntegrityProofValue] }> {
   const { x, d } = key.privateKey.export({ format: "jwk" });
   if (typeof x !== "string" || typeof d !== "string") throw new Error("The signing key cannot be exported as a JWK.");
   const keyPair = await Ed25519Multikey.fromJwk({
@@ -47,12 +59,13 @@ export async function signWithDataIntegrity<T extends object>(
     suite,
     documentLoader: createDocumentLoader({ origins: [new URL(base).origin] }),
   });
-  const { proof } = SignedDocumentSchema.parse(signed);
-  return { ...document, proof };
+  const proof = embeddedProofOf(signed);
+  if (!proof) throw new Error("The Data Integrity library returned no eddsa-rdfc-2022 proof.");
+  return { ...document, proof: [proof] };
 }
 
 export function hasEmbeddedProof(document: unknown): boolean {
-  return SignedDocumentSchema.safeParse(document).success;
+  return embeddedProofOf(document) !== null;
 }
 
 export type DataIntegrityCheck =
@@ -69,9 +82,9 @@ export async function verifyDataIntegrity(
   document: object,
   documentLoader: DocumentLoader,
 ): Promise<DataIntegrityCheck> {
-  const parsed = SignedDocumentSchema.safeParse(document);
-  if (!parsed.success) return { isValid: false, problem: "It carries no eddsa-rdfc-2022 proof." };
-  const method = new URL(parsed.data.proof.verificationMethod);
+  const proof = embeddedProofOf(document);
+  if (!proof) return { isValid: false, problem: "It carries no eddsa-rdfc-2022 proof." };
+  const method = new URL(proof.verificationMethod);
   const kid = method.pathname.split("/").pop() ?? "";
   try {
     const result = await vc.verifyCredential({

@@ -9,7 +9,7 @@ import { decodeJwt } from "jose";
 import { db } from "../db";
 import type { PassRule } from "../courses/content-schema";
 import { getActiveSigningKey } from "./active-signing-key";
-import { DataIntegrityProofSchema } from "./data-integrity";
+import { embeddedProofOf } from "./data-integrity";
 import { getCertificateView } from "./get-certificate-view";
 import { getStatusList } from "./get-status-list";
 import { findIssuerDocument } from "./issuer-documents";
@@ -65,7 +65,8 @@ describe("embedded proofs", () => {
     const { credential, credentialJwt } = await issued();
     const { proof, ...unsigned } = credential;
     const key = await getActiveSigningKey();
-    assert.deepEqual(DataIntegrityProofSchema.parse(proof).verificationMethod, verificationMethodId(key.kid));
+    assert.ok(Array.isArray(proof), "a proof set, as OB 3.0's schema gives it");
+    assert.deepEqual(embeddedProofOf(credential)?.verificationMethod, verificationMethodId(key.kid));
     assert.deepEqual(unsigned, decodeJwt(credentialJwt));
     assert.equal((credential.issuer as { id: string }).id, issuerId());
     const verdict = await verifyLocally(JSON.stringify(credential));
@@ -95,7 +96,7 @@ describe("embedded proofs", () => {
     const { publicId, credential } = await issued();
     await db.certificate.update({ where: { publicId }, data: { revokedAt: new Date(), revocationReason: "test" } });
     assert.equal((await verifyLocally(JSON.stringify(credential))).status, "revoked");
-    const list = JSON.parse(await getStatusList("revocation", "embedded-proof")) as { proof: unknown };
-    assert.equal(DataIntegrityProofSchema.parse(list.proof).cryptosuite, "eddsa-rdfc-2022");
+    const list: unknown = JSON.parse(await getStatusList("revocation", "embedded-proof"));
+    assert.equal(embeddedProofOf(list)?.cryptosuite, "eddsa-rdfc-2022");
   });
 });

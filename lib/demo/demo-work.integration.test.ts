@@ -3,6 +3,10 @@
 // demo learner's certificate is issued by the pass rule from real gradings of the labs' reference
 // solutions, and its evidence carries their receipts. The step starts where an interrupted start
 // left off (one quiz taken, one lab submitted) and does the rest; a second run does nothing.
+// The certificate it ends with is then checked as strangers check it: both token forms with plain
+// `jose` and the official OB 3.0 schema, the embedded proof by our own verifier and by
+// @digitalcredentials/verifier-core, which dereferences the issuer's documents over HTTP from a
+// server answering with the app's route handlers (PUBLIC_URL, for the issuer too) and nothing else.
 import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -13,6 +17,9 @@ import { decodeJwt } from "jose";
 import { DEMO_ACCOUNTS } from "../../prisma/demo-accounts";
 import { openFaultLab, type FaultLab } from "../../tests/faults/support/fault-lab";
 import { generateSigningKeyPem } from "../certificates/signing-key";
+import { startIssuerRouteServer, type IssuerRouteServer } from "../certificates/testing/issuer-route-server";
+import { assertVerifiesAsStrangersDo } from "../certificates/testing/verify-as-strangers";
+import { overrideEnvironmentForTest } from "../env";
 
 const COURSE = "ml-foundations";
 const DEMO_EMAIL = DEMO_ACCOUNTS.find((account) => account.role === "LEARNER")?.email ?? "";
@@ -20,6 +27,7 @@ const DEMO_EMAIL = DEMO_ACCOUNTS.find((account) => account.role === "LEARNER")?.
 const GRADING_TIMEOUT_MS = 20 * 60_000;
 
 let lab: FaultLab;
+let issuerServer: IssuerRouteServer;
 let processEnv: NodeJS.ProcessEnv;
 const platformProcesses: ChildProcess[] = [];
 
@@ -46,6 +54,10 @@ before(async () => {
   fs.mkdirSync(lab.workerDataDir, { recursive: true });
   const keyFile = path.join(path.dirname(lab.workerDataDir), "demo-signing-key.pem");
   fs.writeFileSync(keyFile, generateSigningKeyPem(), { mode: 0o600 });
+  // Before anything is issued: the certificate names this server's origin, and its status lists are
+  // signed here, by the route handlers, with the issuer's key.
+  issuerServer = await startIssuerRouteServer();
+  overrideEnvironmentForTest({ PUBLIC_URL: issuerServer.origin, SIGNING_KEY_FILE: keyFile, SIGNING_KEY: undefined });
   processEnv = lab.platform.childEnvironment({ GRADIENT_DATA_DIR: lab.workerDataDir, SIGNING_KEY_FILE: keyFile });
   assert.equal(lab.platform.stack.seed(processEnv), null, "a fresh seed reports no demo certificate");
   platformProcesses.push(
@@ -56,11 +68,12 @@ before(async () => {
 
 after(async () => {
   await Promise.all(platformProcesses.map((child) => lab.platform.stack.stopProcess(child)));
+  await issuerServer?.close();
   await lab?.close();
 });
 
 test(
-  "the demo step has the reference solutions graded and the quizzes taken, and the certificate carries their receipts",
+  "the demo step has the reference solutions graded and the quizzes taken, and the certificate carries their receipts and passes strangers' checks",
   { timeout: GRADING_TIMEOUT_MS + 120_000 },
   async () => {
     const { db } = lab;
@@ -147,6 +160,8 @@ test(
       // mse passes at or below its threshold, accuracy and macro-F1 at or above.
       assert.ok(metric.direction === "higher" ? score >= threshold : score <= threshold, `${slug}: ${score} passes`);
     }
+
+    await assertVerifiesAsStrangersDo(certificate, issuerServer);
 
     const dashboard = await getDashboard({ id: user.id }, "en");
     const progress = dashboard.courses.find((entry) => entry.slug === COURSE)?.progress;

@@ -9,6 +9,7 @@
 // where it exists (the form verifiers such as the Learner Credential Wallet's check); otherwise the
 // Open Badges 3.0 VC-JWT, and for certificates issued before that form, the VC-JOSE-COSE JWT.
 import { z } from "zod";
+import { hasEmbeddedProof } from "../certificates/data-integrity";
 import { db } from "../db";
 
 export const CredentialsQuerySchema = z.object({
@@ -30,7 +31,9 @@ export const GetOpenBadgeCredentialsResponseSchema = z.object({
 });
 
 /** A stored credential is served only if it is a JSON object that carries its proof. */
-const EmbeddedProofCredentialSchema = z.looseObject({ proof: z.record(z.string(), z.unknown()) });
+const EmbeddedProofCredentialSchema = z
+  .looseObject({})
+  .refine(hasEmbeddedProof, "the stored credential carries no eddsa-rdfc-2022 proof");
 
 export type GetOpenBadgeCredentialsResponse = z.infer<typeof GetOpenBadgeCredentialsResponseSchema>;
 
