@@ -39,7 +39,9 @@ export async function train({ tf, data, budget, seed, timeLeftMs }) {
         epochStartedAt = Date.now();
       },
       onEpochEnd: (epoch, logs) => {
-        console.log(`epoch ${epoch + 1}: validation loss ${logs.val_loss.toFixed(4)}, accuracy ${logs.val_acc.toFixed(3)}`);
+        console.log(
+          `epoch ${epoch + 1}: validation loss ${logs.val_loss.toFixed(4)}, accuracy ${logs.val_acc.toFixed(3)}`,
+        );
         if (logs.val_loss < best.loss) {
           best.weights?.forEach((tensor) => tensor.dispose());
           best = { loss: logs.val_loss, weights: model.getWeights().map((tensor) => tensor.clone()) };
