@@ -44,18 +44,22 @@ export function errorResponse(error: unknown): Response {
   return Response.json(body, { status: 500, headers: NO_STORE });
 }
 
-/** Wraps a route handler so every thrown error becomes the documented error response. */
-export function withApiErrors<Args extends unknown[]>(
-  handler: (...args: Args) => Promise<Response>,
-): (...args: Args) => Promise<Response> {
-  return async (...args) => {
-    try {
-      return await handler(...args);
-    } catch (error) {
-      return errorResponse(error);
-    }
-  };
+/** A wrapper that turns whatever a route handler throws into the response `respond` makes of it. */
+export function respondingToErrors(respond: (error: unknown) => Response) {
+  return <Args extends unknown[]>(
+      handler: (...args: Args) => Promise<Response>,
+    ): ((...args: Args) => Promise<Response>) =>
+    async (...args) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        return respond(error);
+      }
+    };
 }
+
+/** Wraps a route handler so every thrown error becomes the documented error response. */
+export const withApiErrors = respondingToErrors(errorResponse);
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Method = (typeof METHODS)[number];

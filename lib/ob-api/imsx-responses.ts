@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import { isDatabaseUnavailable } from "../db";
 import { AppError, RateLimitedError } from "../errors";
+import { respondingToErrors } from "../api/responses";
 import { logger } from "../log";
 import { BearerTokenError } from "./authenticate-ob-request";
 import { imsxStatus, type ImsxCodeMinor } from "./imsx-status";
@@ -56,17 +57,7 @@ export function imsxErrorResponse(error: unknown): Response {
 }
 
 /** Wraps a route handler so every thrown error becomes an Imsx_StatusInfo. */
-export function withImsxErrors<Args extends unknown[]>(
-  handler: (...args: Args) => Promise<Response>,
-): (...args: Args) => Promise<Response> {
-  return async (...args) => {
-    try {
-      return await handler(...args);
-    } catch (error) {
-      return imsxErrorResponse(error);
-    }
-  };
-}
+export const withImsxErrors = respondingToErrors(imsxErrorResponse);
 
 /** A 405 for an operation this host does not offer; code major unsupported, as the spec allows. */
 export function imsxMethodNotAllowed(allow: string, description: string): () => Response {

@@ -4,6 +4,7 @@ import { isDatabaseUnavailable } from "../db";
 import { AppError, RateLimitedError } from "../errors";
 import { logger } from "../log";
 import { PayloadTooLargeError, mediaTypeOf, readTextBody } from "../api/read-body";
+import { respondingToErrors } from "../api/responses";
 import { OAuthError, asciiDescription, type OAuthErrorCode } from "./oauth-error";
 
 const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" };
@@ -61,3 +62,6 @@ export function oauthMethodNotAllowed(allow: string): () => Response {
       headers: { ...NO_STORE, allow },
     });
 }
+
+/** Wraps an OAuth endpoint's handler so every thrown error becomes RFC 6749's error response. */
+export const withOAuthErrors = respondingToErrors((error) => oauthErrorResponse(error));
