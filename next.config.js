@@ -1,3 +1,8 @@
+// next-intl reads the per-request language from lib/i18n/request.ts.
+const createNextIntlPlugin = require("next-intl/plugin");
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -8,9 +13,9 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
-module.exports = {
+module.exports = withNextIntl({
   poweredByHeader: false,
-  // forbidden() renders app/forbidden.tsx with a real 403 status.
+  // forbidden() renders app/[locale]/forbidden.tsx with a real 403 status.
   // A whole course bundle is imported through one server action; the default limit is 1 MB.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "8mb" } },
   // The grader's native and WebAssembly packages never belong in the web bundle, nor the
@@ -27,4 +32,4 @@ module.exports = {
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
-};
+});

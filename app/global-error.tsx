@@ -1,7 +1,7 @@
 "use client";
 
 import "./globals.css";
-import ErrorPage from "./error";
+import ErrorPage from "./[locale]/error";
 
 /**
  * When even the site's frame (which reads the signed-in user) cannot render: the same self-retrying page, in its own

@@ -144,7 +144,7 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    action: "app/sign-up/actions.ts#signUpAction",
+    action: "app/[locale]/sign-up/actions.ts#signUpAction",
     title: "creates an account",
     args: (_, role) => [
       { name: "Matrix Sign-up", email: `signup-${unique(role)}@example.com`, password: "a long enough password" },
@@ -159,7 +159,7 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    action: "app/account/tokens/actions.ts#createTokenAction",
+    action: "app/[locale]/account/tokens/actions.ts#createTokenAction",
     title: "mints an API token for oneself",
     args: () => [{ name: "matrix", expiresInDays: "7" }],
     expected: signedIn(
@@ -168,37 +168,37 @@ const SCENARIOS: Scenario[] = [
     ),
   },
   {
-    action: "app/account/tokens/actions.ts#revokeTokenAction",
+    action: "app/[locale]/account/tokens/actions.ts#revokeTokenAction",
     title: "revokes the demo learner's token by id",
     args: (fixtures) => [fixtures.learnerTokenId],
     expected: { ...signedIn(shortRefusal("There is no such token."), shortRefusal(SIGN_IN)), LEARNER: allowed() },
   },
   {
-    action: "app/account/apps/actions.ts#disconnectAppAction",
+    action: "app/[locale]/account/apps/actions.ts#disconnectAppAction",
     title: "disconnects an app the learner never connected",
     args: () => ["no-such-client"],
     expected: signedIn(allowed({ isOk: true, value: { disconnected: 0 } }), refusal(SIGN_IN)),
   },
   {
-    action: "app/ims/ob/v3p0/auth/authorize/actions.ts#decideAuthorizationAction",
+    action: "app/[locale]/ims/ob/v3p0/auth/authorize/actions.ts#decideAuthorizationAction",
     title: "answers an authorization request from an unregistered app",
     args: () => [{ client_id: "no-such-client", response_type: "code" }, true],
     expected: signedIn(refusal("This authorization request is not valid."), refusal(SIGN_IN)),
   },
   {
-    action: "app/admin/actions.ts#changeRoleAction",
+    action: "app/[locale]/admin/actions.ts#changeRoleAction",
     title: "changes an account's role",
     args: (fixtures) => [{ userId: fixtures.ids.OTHER_LEARNER, role: "LEARNER" }],
     expected: adminsOnly(allowed({ isOk: true, value: { isChanged: false } })),
   },
   {
-    action: "app/admin/actions.ts#setCourseInstructorAction",
+    action: "app/[locale]/admin/actions.ts#setCourseInstructorAction",
     title: "makes an account an instructor of a course",
     args: (fixtures) => [{ userId: fixtures.ids.OTHER_INSTRUCTOR, courseSlug: COURSE, isInstructor: false }],
     expected: adminsOnly(allowed({ isOk: true, value: { isChanged: false } })),
   },
   {
-    action: "app/courses/[courseSlug]/lessons/_quiz/actions.ts#startQuizAction",
+    action: "app/[locale]/courses/[courseSlug]/lessons/_quiz/actions.ts#startQuizAction",
     title: "starts a lesson quiz of the demo course",
     args: () => [{ message: null }, form({ courseSlug: COURSE, quizSlug: "preparing-data" })],
     expected: {
@@ -214,13 +214,13 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    action: "app/courses/[courseSlug]/lessons/_quiz/actions.ts#submitAnswersAction",
+    action: "app/[locale]/courses/[courseSlug]/lessons/_quiz/actions.ts#submitAnswersAction",
     title: "hands in the demo learner's quiz attempt by id",
     args: (fixtures) => [fixtures.learnerAttemptId, {}, true],
     expected: { ...signedIn(refusal("That attempt does not exist.")), LEARNER: allowed() },
   },
   {
-    action: "app/courses/[courseSlug]/labs/[labSlug]/actions.ts#submitLabAction",
+    action: "app/[locale]/courses/[courseSlug]/labs/[labSlug]/actions.ts#submitLabAction",
     title: "submits to a lab of the demo course",
     args: () => [COURSE, LAB, form({ code: BROKEN_CODE, language: "javascript" })],
     expected: {
@@ -230,7 +230,7 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    action: "app/courses/[courseSlug]/labs/[labSlug]/practice-actions.ts#checkLabCodeAction",
+    action: "app/[locale]/courses/[courseSlug]/labs/[labSlug]/practice-actions.ts#checkLabCodeAction",
     title: "checks code against a lab of the demo course (practice)",
     args: () => [COURSE, LAB, form({ code: BROKEN_CODE, language: "javascript" })],
     expected: {
@@ -240,7 +240,7 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    action: "app/dashboard/certificate-actions.ts#setCertificateVisibilityAction",
+    action: "app/[locale]/dashboard/certificate-actions.ts#setCertificateVisibilityAction",
     title: "shows or hides the demo learner's certificate",
     args: (fixtures) => [
       { isOk: null, message: "" },
@@ -252,7 +252,7 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    action: "app/verify/actions.ts#verifyCredentialAction",
+    action: "app/[locale]/verify/actions.ts#verifyCredentialAction",
     title: "verifies a pasted credential",
     args: (fixtures) => [{ kind: "idle" }, form({ text: fixtures.certificateJwt })],
     expected: {
@@ -265,7 +265,7 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    action: "app/verify/[id]/actions.ts#changeCertificateStatusAction",
+    action: "app/[locale]/verify/[id]/actions.ts#changeCertificateStatusAction",
     title: "suspends (instructor) and reinstates (admin) the demo learner's certificate",
     args: (fixtures, role) => [
       { isOk: null, message: "" },
@@ -284,7 +284,7 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    action: "app/instructor/authoring/actions.ts#previewMarkdownAction",
+    action: "app/[locale]/instructor/authoring/actions.ts#previewMarkdownAction",
     title: "previews Markdown",
     args: () => ["**bold**"],
     expected: teachersOnly(
@@ -294,13 +294,13 @@ const SCENARIOS: Scenario[] = [
     ),
   },
   {
-    action: "app/instructor/authoring/actions.ts#createCourseAction",
+    action: "app/[locale]/instructor/authoring/actions.ts#createCourseAction",
     title: "creates a course",
     args: (_, role) => [{ slug: `created-${unique(role)}`, title: both("Created"), summary: both("By the matrix.") }],
     expected: teachersOnly(allowed(), allowed(), refusal(AUTHORS_ONLY)),
   },
   {
-    action: "app/instructor/authoring/actions.ts#updateCourseAction",
+    action: "app/[locale]/instructor/authoring/actions.ts#updateCourseAction",
     title: "edits the matrix course's settings",
     args: () => [
       MATRIX_COURSE,
@@ -321,7 +321,7 @@ const SCENARIOS: Scenario[] = [
     expected: teachersOnly(allowed(), refusal(EDITORS_ONLY), refusal(AUTHORS_ONLY)),
   },
   {
-    action: "app/instructor/authoring/actions.ts#saveLessonAction",
+    action: "app/[locale]/instructor/authoring/actions.ts#saveLessonAction",
     title: "adds a lesson to the matrix course",
     args: (_, role) => [
       MATRIX_COURSE,
@@ -337,13 +337,13 @@ const SCENARIOS: Scenario[] = [
     expected: teachersOnly(allowed(), refusal(EDITORS_ONLY), refusal(AUTHORS_ONLY)),
   },
   {
-    action: "app/instructor/authoring/actions.ts#saveLessonQuizAction",
+    action: "app/[locale]/instructor/authoring/actions.ts#saveLessonQuizAction",
     title: "saves the matrix lesson's quiz",
     args: () => [MATRIX_COURSE, MATRIX_LESSON, { yaml: lessonQuizYaml() }],
     expected: teachersOnly(allowed(), refusal(EDITORS_ONLY), refusal(AUTHORS_ONLY)),
   },
   {
-    action: "app/instructor/authoring/actions.ts#saveExamAction",
+    action: "app/[locale]/instructor/authoring/actions.ts#saveExamAction",
     title: "saves the matrix course's exam",
     args: () => [
       MATRIX_COURSE,
@@ -355,13 +355,13 @@ const SCENARIOS: Scenario[] = [
     expected: teachersOnly(allowed(), refusal(EDITORS_ONLY), refusal(AUTHORS_ONLY)),
   },
   {
-    action: "app/instructor/authoring/actions.ts#saveAssignmentAction",
+    action: "app/[locale]/instructor/authoring/actions.ts#saveAssignmentAction",
     title: "adds a lab to the matrix course",
     args: (_, role) => [MATRIX_COURSE, null, labFiles(`lab-${unique(role)}`)],
     expected: teachersOnly(allowed(), refusal(EDITORS_ONLY), refusal(AUTHORS_ONLY)),
   },
   {
-    action: "app/instructor/authoring/actions.ts#importCourseAction",
+    action: "app/[locale]/instructor/authoring/actions.ts#importCourseAction",
     title: "re-imports the demo course from content/",
     args: () => [{ contentSlug: COURSE }],
     expected: teachersOnly(
@@ -371,13 +371,13 @@ const SCENARIOS: Scenario[] = [
     ),
   },
   {
-    action: "app/instructor/courses/[courseSlug]/labs/[labSlug]/actions.ts#regradeProgressAction",
+    action: "app/[locale]/instructor/courses/[courseSlug]/labs/[labSlug]/actions.ts#regradeProgressAction",
     title: "reads a lab's regrade progress",
     args: () => [COURSE, LAB],
     expected: teachersOnly(allowed({ isOk: true }), refusal(TEACHERS_ONLY)),
   },
   {
-    action: "app/instructor/courses/[courseSlug]/labs/[labSlug]/actions.ts#grantExtensionAction",
+    action: "app/[locale]/instructor/courses/[courseSlug]/labs/[labSlug]/actions.ts#grantExtensionAction",
     title: "grants a learner of the demo course an extension",
     args: (fixtures, role) => [
       COURSE,
@@ -391,19 +391,19 @@ const SCENARIOS: Scenario[] = [
     expected: teachersOnly(allowed(), refusal(TEACHERS_ONLY)),
   },
   {
-    action: "app/instructor/courses/[courseSlug]/labs/[labSlug]/actions.ts#revokeExtensionAction",
+    action: "app/[locale]/instructor/courses/[courseSlug]/labs/[labSlug]/actions.ts#revokeExtensionAction",
     title: "takes that extension away",
     args: (fixtures, role) => [COURSE, LAB, role === "ADMIN" ? fixtures.ids.LEARNER : fixtures.ids.OTHER_LEARNER],
     expected: teachersOnly(allowed(), refusal(TEACHERS_ONLY)),
   },
   {
-    action: "app/instructor/courses/[courseSlug]/submissions/[submissionId]/actions.ts#regradeSubmissionAction",
+    action: "app/[locale]/instructor/courses/[courseSlug]/submissions/[submissionId]/actions.ts#regradeSubmissionAction",
     title: "regrades the other learner's submission by id, through the demo course",
     args: (fixtures) => [COURSE, fixtures.otherSubmissionId, { reason: "matrix check" }],
     expected: teachersOnly(allowed(), refusal(TEACHERS_ONLY)),
   },
   {
-    action: "app/instructor/courses/[courseSlug]/submissions/[submissionId]/actions.ts#regradeSubmissionAction",
+    action: "app/[locale]/instructor/courses/[courseSlug]/submissions/[submissionId]/actions.ts#regradeSubmissionAction",
     title: "regrades the other learner's submission by id, through a course the caller teaches",
     args: (fixtures) => [OTHER_COURSE, fixtures.otherSubmissionId, { reason: "matrix check" }],
     // The other instructor passes the course check with their own course and must still not reach it.
@@ -414,7 +414,7 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    action: "app/instructor/courses/[courseSlug]/labs/[labSlug]/actions.ts#regradeAllAction",
+    action: "app/[locale]/instructor/courses/[courseSlug]/labs/[labSlug]/actions.ts#regradeAllAction",
     title: "regrades every submission of a lab of the matrix course",
     args: (_, role) => [
       MATRIX_COURSE,
@@ -429,7 +429,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     // Last: enrolling changes who the other instructor is to the demo course.
-    action: "app/courses/[courseSlug]/enrol-action.ts#enrolAction",
+    action: "app/[locale]/courses/[courseSlug]/enrol-action.ts#enrolAction",
     title: "enrols in the demo course",
     args: () => [COURSE],
     expected: signedIn(allowed(), shortRefusal(SIGN_IN)),

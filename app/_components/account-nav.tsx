@@ -3,10 +3,10 @@
 // The header's account links. Most pages render them on the server; a page the web server shares
 // between readers is rendered without them, and each copy it serves carries the reader's account
 // in an element of its own (lib/page-cache/shared-page-marker.ts), read here once the page runs.
-import Link from "next/link";
 import { useEffect, useState } from "react";
 import { ACCOUNT_ELEMENT_ID, PageAccountSchema, type PageAccount } from "@/lib/page-cache/shared-page-marker";
 import { SignOutButton } from "./sign-out-button";
+import { Link } from "@/lib/i18n/navigation";
 
 /** The reader's account from the element the web server added, or null for a page without one. */
 function accountFromPage(): PageAccount | null {

@@ -1,0 +1,38 @@
+"use server";
+
+import { revalidateLocalizedPath } from "@/lib/i18n/revalidate-localized-path";
+import { requireUser } from "@/lib/auth";
+import { createApiToken } from "@/lib/api-tokens/create-api-token";
+import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
+import { AppError, ValidationError, type FieldErrors } from "@/lib/errors";
+
+export type CreateTokenResult =
+  { isOk: true; token: string; name: string } | { isOk: false; message: string; fieldErrors: FieldErrors };
+
+export async function createTokenAction(input: { name: unknown; expiresInDays: unknown }): Promise<CreateTokenResult> {
+  try {
+    const user = await requireUser();
+    const created = await createApiToken({ user, input });
+    revalidateLocalizedPath("/account/tokens");
+    return { isOk: true, token: created.token, name: created.name };
+  } catch (error) {
+    if (error instanceof ValidationError)
+      return { isOk: false, message: error.message, fieldErrors: error.fieldErrors };
+    if (error instanceof AppError) return { isOk: false, message: error.message, fieldErrors: {} };
+    throw error;
+  }
+}
+
+export type RevokeTokenResult = { isOk: true } | { isOk: false; message: string };
+
+export async function revokeTokenAction(tokenId: string): Promise<RevokeTokenResult> {
+  try {
+    const user = await requireUser();
+    await revokeApiToken({ user, tokenId });
+    revalidateLocalizedPath("/account/tokens");
+    return { isOk: true };
+  } catch (error) {
+    if (error instanceof AppError) return { isOk: false, message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import type { FormEvent } from "react";
+import { useSave } from "@/app/_components/use-save";
+import { SubmitButton } from "@/app/_components/submit-button";
+import { changeRoleAction } from "./actions";
+import { useRouter } from "@/lib/i18n/navigation";
+
+const ROLES = [
+  { value: "LEARNER", label: "Learner" },
+  { value: "INSTRUCTOR", label: "Instructor" },
+  { value: "ADMIN", label: "Admin" },
+] as const;
+
+/** One account's role: a select and a save button, with the refusal (e.g. the last admin) shown beside it. */
+export function RoleForm({ userId, email, role }: { userId: string; email: string; role: string }) {
+  const router = useRouter();
+  const { message, isPending, save } = useSave("Not saved: the server could not be reached.");
+  const error = message?.isError ? message.text : null;
+  const errorId = `role-${userId}-error`;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    void save(
+      async () => {
+        const result = await changeRoleAction({ userId, role: form.get("role") });
+        if (result.isOk) return result;
+        // The form shows one line: the role's field errors in place of the message, then the account's.
+        const text = [result.fieldErrors.role?.join(" ") ?? result.message, result.fieldErrors.userId?.join(" ")]
+          .filter(Boolean)
+          .join(" ");
+        return { isOk: false, message: text };
+      },
+      () => router.refresh(),
+    );
+  }
+
+  // The button is plainly "Save": an e-mail in its name would become part of its table cell's
+  // name, and the cell holding the e-mail would no longer be the only one that matches it.
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      style={{ display: "flex", gap: "0.5rem", alignItems: "center", flexWrap: "wrap" }}
+    >
+      <select
+        name="role"
+        defaultValue={role}
+        aria-label={`Role of ${email}`}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? errorId : undefined}
+      >
+        {ROLES.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <SubmitButton isPending={isPending} className="button secondary">
+        Save
+      </SubmitButton>
+      {error && (
+        <p id={errorId} className="field-error" role="alert" style={{ flexBasis: "100%" }}>
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import "@/app/course.css";
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/app/_lib/page-guards";
+import { NotFoundError } from "@/lib/errors";
+import { getLocale } from "@/lib/i18n/locale";
+import { messagesFor } from "@/lib/i18n/messages";
+import { getAttempt } from "@/lib/quizzes/get-attempt";
+import { AttemptView } from "../../../_quiz/attempt-view";
+import { StartQuizButton } from "../../../_quiz/start-quiz-button";
+import { Link } from "@/lib/i18n/navigation";
+
+export const metadata = { title: "Quiz" };
+
+export default async function LessonQuizAttemptPage({
+  params,
+}: {
+  params: Promise<{ courseSlug: string; lessonSlug: string; attemptId: string }>;
+}) {
+  const { courseSlug, lessonSlug, attemptId } = await params;
+  const user = await requirePageUser(`/courses/${courseSlug}/lessons/${lessonSlug}/quiz/${attemptId}`);
+  const locale = await getLocale();
+  const attempt = await getAttempt(user, attemptId, locale).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  // The address must name the attempt's own course and lesson, so no page shows a mismatched title.
+  if (attempt.course.slug !== courseSlug || attempt.quiz.lessonSlug !== lessonSlug) notFound();
+  const t = messagesFor(locale);
+  const lessonHref = `/courses/${courseSlug}/lessons/${lessonSlug}`;
+
+  return (
+    <article lang={locale}>
+      <p className="breadcrumb muted">
+        <Link href={`/courses/${courseSlug}`}>{attempt.course.title}</Link> /{" "}
+        <Link href={lessonHref}>{t.quiz.backToLesson}</Link>
+      </p>
+      <h1>{attempt.quiz.title}</h1>
+      <AttemptView
+        attempt={attempt}
+        locale={locale}
+        back={{ href: lessonHref, label: t.quiz.backToLesson }}
+        after={
+          <StartQuizButton
+            courseSlug={courseSlug}
+            quizSlug={attempt.quiz.slug}
+            label={t.quiz.retake}
+            pendingLabel={t.quiz.starting}
+          />
+        }
+      />
+    </article>
+  );
+}

@@ -1,0 +1,151 @@
+"use client";
+
+// The reader's own part of a lesson page (whether they completed it, their quiz attempts), loaded
+// after the page: the page itself is the same for every reader, so the web server can share one
+// rendering of it. One request serves every island on the page.
+import { useCallback, useEffect, useState } from "react";
+import type { Locale } from "@/lib/courses/content-schema";
+import { LessonReaderStateSchema, type LessonReaderStateJson } from "@/lib/courses/lesson-reader-state";
+import { formatPercent, messagesFor } from "@/lib/i18n/messages";
+import { AttemptsTable } from "../_quiz/attempts-table";
+import { StartQuizButton } from "../_quiz/start-quiz-button";
+import { errorMessage } from "@/lib/errors";
+import { Link } from "@/lib/i18n/navigation";
+
+type Loaded =
+  { kind: "loading" } | { kind: "failed"; message: string } | { kind: "loaded"; state: LessonReaderStateJson };
+
+/** Each lesson's request, shared by the islands that show part of it. */
+const requests = new Map<string, Promise<LessonReaderStateJson>>();
+/** The islands showing each lesson's state, to be told when it is asked for again. */
+const islandsOf = new Map<string, Set<() => void>>();
+
+async function fetchReaderState(url: string, unreachable: string): Promise<LessonReaderStateJson> {
+  // fetch's own error ("Failed to fetch") tells a reader nothing.
+  const response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } }).catch(() => {
+    throw new Error(unreachable);
+  });
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = (body as { error?: { message?: string } } | null)?.error?.message;
+    throw new Error(message ?? `The server answered ${response.status}.`);
+  }
+  return LessonReaderStateSchema.parse(body);
+}
+
+/** The reader's state of one lesson, fetched once for all the islands that show part of it. */
+function useReaderState(courseSlug: string, lessonSlug: string, locale: Locale): { loaded: Loaded; retry: () => void } {
+  const url = `/api/reader/lessons/${courseSlug}/${lessonSlug}?locale=${locale}`;
+  const [loaded, setLoaded] = useState<Loaded>({ kind: "loading" });
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    const askAgain = () => setRound((value) => value + 1);
+    const islands = islandsOf.get(url) ?? new Set();
+    islandsOf.set(url, islands.add(askAgain));
+    return () => {
+      islands.delete(askAgain);
+    };
+  }, [url]);
+  useEffect(() => {
+    let isCurrent = true;
+    let request = requests.get(url);
+    if (!request) {
+      const asked = fetchReaderState(url, messagesFor(locale).lesson.unreachable);
+      requests.set(url, asked);
+      // Kept only while the page loads: the next visit asks again.
+      void asked
+        .catch(() => undefined)
+        .finally(() => setTimeout(() => requests.get(url) === asked && requests.delete(url), 1_000));
+      request = asked;
+    }
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new lesson or a retry shows loading
+    setLoaded({ kind: "loading" });
+    request.then(
+      (state) => isCurrent && setLoaded({ kind: "loaded", state }),
+      (error: unknown) => isCurrent && setLoaded({ kind: "failed", message: errorMessage(error) }),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [url, locale, round]);
+  // Every island of the lesson asks again, so one that showed nothing on failure (the badge) catches up.
+  const retry = useCallback(() => {
+    requests.delete(url);
+    for (const askAgain of islandsOf.get(url) ?? []) askAgain();
+  }, [url]);
+  return { loaded, retry };
+}
+
+interface IslandProps {
+  courseSlug: string;
+  lessonSlug: string;
+  locale: Locale;
+}
+
+/** "Completed", under the lesson's title, once the reader has passed its quiz. */
+export function CompletedBadge({ courseSlug, lessonSlug, locale }: IslandProps) {
+  const { loaded } = useReaderState(courseSlug, lessonSlug, locale);
+  if (loaded.kind !== "loaded" || !loaded.state.isCompleted) return null;
+  return (
+    <p>
+      <span className="badge passed">{messagesFor(locale).course.completed}</span>
+    </p>
+  );
+}
+
+/** The lesson's quiz: the rules, the reader's best score and attempts, and the button to start or continue. */
+export function QuizPanel({ courseSlug, lessonSlug, locale }: IslandProps) {
+  const { loaded, retry } = useReaderState(courseSlug, lessonSlug, locale);
+  const t = messagesFor(locale);
+  const courseHref = `/courses/${courseSlug}`;
+  if (loaded.kind === "loading") {
+    return (
+      <p className="muted" role="status" aria-busy="true">
+        {t.lesson.loadingYours}
+      </p>
+    );
+  }
+  if (loaded.kind === "failed") {
+    return (
+      <div className="card" role="alert">
+        <p style={{ marginTop: 0 }}>
+          {t.lesson.yoursFailed} {loaded.message}
+        </p>
+        <button type="button" className="button" onClick={retry}>
+          {t.lesson.retry}
+        </button>
+      </div>
+    );
+  }
+  const quiz = loaded.state.quiz;
+  if (!quiz && !loaded.state.mustEnrolForQuiz) return <p className="muted">{t.lesson.noQuiz}</p>;
+  if (!quiz) {
+    return (
+      <div className="empty">
+        <p style={{ marginTop: 0 }}>{t.lesson.enrolForQuiz}</p>
+        <Link href={courseHref}>{t.lesson.goEnrol}</Link>
+      </div>
+    );
+  }
+  return (
+    <div className="card quiz-panel">
+      <p>
+        <strong>{quiz.title}</strong>
+      </p>
+      <p className="muted">{t.lesson.quizRules(quiz.questionCount, quiz.passPercent)}</p>
+      {quiz.bestPercent !== null && <p>{t.course.bestQuiz(formatPercent(quiz.bestPercent))}</p>}
+      <StartQuizButton
+        courseSlug={courseSlug}
+        quizSlug={quiz.slug}
+        label={quiz.openAttemptId ? t.quiz.resume : t.quiz.start}
+        pendingLabel={t.quiz.starting}
+      />
+      <h3 style={{ marginBottom: 0 }}>{t.quiz.attempts}</h3>
+      <AttemptsTable
+        attempts={quiz.attempts.map((attempt) => ({ ...attempt, startedAt: new Date(attempt.startedAt) }))}
+        locale={locale}
+        attemptsHref={`${courseHref}/lessons/${lessonSlug}/quiz`}
+      />
+    </div>
+  );
+}

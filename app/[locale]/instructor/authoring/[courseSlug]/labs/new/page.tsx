@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { requirePageRole } from "@/app/_lib/page-guards";
+import { getAuthoringCourse } from "@/lib/authoring/get-authoring-course";
+import { orPageError } from "@/app/[locale]/instructor/_lib/page-errors";
+import { AssignmentForm } from "../assignment-form";
+import { Link } from "@/lib/i18n/navigation";
+
+export const metadata: Metadata = { title: "New lab · Authoring" };
+
+// A small, complete lab to start from: every field an author has to decide is there to edit.
+const SPEC_TEMPLATE = `slug: new-lab
+title:
+  en: "Lab: a new lab"
+  zh-CN: 实验：新的实验
+mode: train
+dataset:
+  kind: synthetic-regression
+  features: 4
+  noise: 0.5
+split:
+  trainSize: 1000
+  heldOutSize: 500
+  seed: 1
+metric:
+  name: mse
+  threshold: 0.35
+  direction: lower
+budget:
+  maxEpochs: 50
+  trainingSeconds: 20
+  maxParameters: 100
+`;
+
+const STARTER_TEMPLATE = `// Build, train and return a tf.LayersModel.
+export async function train({ tf, data, budget }) {
+  const model = tf.sequential();
+  return model;
+}
+`;
+
+export default async function NewLabPage({ params }: { params: Promise<{ courseSlug: string }> }) {
+  const { courseSlug } = await params;
+  const viewer = await requirePageRole(`/instructor/authoring/${courseSlug}/labs/new`, "INSTRUCTOR", "ADMIN");
+  const course = await orPageError(getAuthoringCourse({ viewer, courseSlug }));
+  return (
+    <>
+      <p className="muted">
+        <Link href="/instructor/authoring">Authoring</Link> /{" "}
+        <Link href={`/instructor/authoring/${course.slug}`}>{course.title || course.slug}</Link> / New lab
+      </p>
+      <h1>New lab</h1>
+      <AssignmentForm
+        courseSlug={course.slug}
+        assignmentSlug={null}
+        initial={{ specYaml: SPEC_TEMPLATE, brief: { en: "", "zh-CN": "" }, starter: STARTER_TEMPLATE }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { setRequestLocale } from "next-intl/server";
+import type { ReactNode } from "react";
+import { getCurrentUser } from "@/lib/auth";
+import { Link } from "@/lib/i18n/navigation";
+import { routing } from "@/lib/i18n/routing";
+import { SHARED_RENDER_HEADER } from "@/lib/page-cache/shared-page-marker";
+import { AccountNav } from "@/app/_components/account-nav";
+import { LanguageSwitch } from "@/app/_components/language-switch";
+import "@/app/globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Gradient", template: "%s · Gradient" },
+  description: "Learn machine learning with TensorFlow.js, get your models graded, earn a verifiable certificate.",
+};
+
+export default async function LocaleLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  // A rendering the web server will share between readers leaves the account out of the header;
+  // each copy it serves brings the reader's own (app/_components/account-nav.tsx).
+  const isSharedRender = (await headers()).get(SHARED_RENDER_HEADER) === "1";
+  const user = isSharedRender ? null : await getCurrentUser();
+  return (
+    <html lang={locale}>
+      <body>
+        <NextIntlClientProvider locale={locale}>
+          <a className="skip-link" href="#main">
+            Skip to content
+          </a>
+          <header className="site-header">
+            <nav aria-label="Main">
+              <Link href="/" className="brand">
+                Gradient
+              </Link>
+              <LanguageSwitch />
+              <AccountNav account={isSharedRender ? "from-page" : user && { name: user.name, role: user.role }} />
+            </nav>
+          </header>
+          <main id="main">{children}</main>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}
