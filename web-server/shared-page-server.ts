@@ -3,7 +3,6 @@
 // there is one; otherwise Next answers it as usual, and the web server asks Next, in the
 // background and once per page at a time, for the rendering it will keep for the next readers.
 import type http from "node:http";
-import { chooseLocale, LOCALE_COOKIE } from "../lib/i18n/locale-choice";
 import { logger } from "../lib/log";
 import {
   SHARED_PAGE_TTL_MS,
@@ -42,15 +41,11 @@ export function createSharedPageServer(options: {
   const unshareable = new Set<string>();
 
   /** Asks Next for the shared rendering of the page and keeps it under `key`, unless one is on its way. */
-  const renderToKeep = (key: string, shared: SharedPageRequest, locale: string) => {
+  const renderToKeep = (key: string, shared: SharedPageRequest) => {
     if (rendering.has(key)) return;
     rendering.add(key);
-    // The reader's session lets the page check they may read it; the language cookie makes it
-    // render in the language of the key, whatever was saved for the reader meanwhile.
-    const cookie = [
-      `${LOCALE_COOKIE}=${locale}`,
-      ...(shared.session ? [`${shared.session.name}=${shared.session.value}`] : []),
-    ].join("; ");
+    // The reader's session lets the page check they may read it; the address holds the language.
+    const cookie = shared.session ? `${shared.session.name}=${shared.session.value}` : "";
     void (async () => {
       const response = await fetch(`${origin}${shared.path}`, {
         headers: { cookie, [SHARED_RENDER_HEADER]: "1", "accept-encoding": "identity" },
@@ -107,8 +102,7 @@ export function createSharedPageServer(options: {
     }
     // No valid session, or no such account: Next answers (a sign-in redirect, say).
     if (!context) return handle(request, response);
-    const locale = chooseLocale(shared.localeCookie, context.reader?.locale ?? null, shared.acceptLanguage);
-    const key = sharedPageKey(shared, locale, context.version);
+    const key = sharedPageKey(shared, context.version);
     const isGzipped = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
     const copy = pages.copy(
       key,
@@ -117,7 +111,7 @@ export function createSharedPageServer(options: {
       isGzipped ? "gzip" : "identity",
     );
     if (copy) {
-      if (copy.isDue) renderToKeep(key, shared, locale);
+      if (copy.isDue) renderToKeep(key, shared);
       return sendCopy(request, response, copy, isGzipped);
     }
     response.setHeader("x-gradient-cache", "miss");
@@ -125,7 +119,7 @@ export function createSharedPageServer(options: {
     // Only a page that was there to read is worth a rendering to keep: an unknown certificate id
     // must not cost two renders, nor a page that would not be kept be asked for again and again.
     if (request.method === "GET" && response.statusCode === 200 && !unshareable.has(key))
-      renderToKeep(key, shared, locale);
+      renderToKeep(key, shared);
   };
 
   return {

@@ -12,7 +12,7 @@
 // - every copy served gets a script nonce of its own, in the policy header and in the page, and a
 //   signed-in reader's copy gets their account (name and role, for the header) added.
 import zlib from "node:zlib";
-import { LOCALE_COOKIE } from "../i18n/locale-choice";
+import { LOCALES } from "../courses/content-schema";
 import { nonceOfPolicy } from "../http/content-security-policy";
 import { SHARED_PAGE_MARKER, SHARED_RENDER_HEADER } from "./shared-page-marker";
 
@@ -33,10 +33,12 @@ export type SharedPageScope = "certificates" | "content";
 export type SharedPageAudience = "strangers" | "readers";
 
 const SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*";
+// Every page's address starts with its language (lib/i18n/routing.ts), so the address is the key.
+const LOCALE_PREFIX = `^/(?:${LOCALES.join("|")})`;
 const SHARED_ROUTES: { pattern: RegExp; scope: SharedPageScope; audience: SharedPageAudience }[] = [
   // A certificate's public page; the id is a certificate's publicId (base64url).
-  { pattern: /^\/verify\/[A-Za-z0-9_-]{1,64}$/, scope: "certificates", audience: "strangers" },
-  { pattern: new RegExp(`^/courses/${SLUG}/lessons/${SLUG}$`), scope: "content", audience: "readers" },
+  { pattern: new RegExp(`${LOCALE_PREFIX}/verify/[A-Za-z0-9_-]{1,64}$`), scope: "certificates", audience: "strangers" },
+  { pattern: new RegExp(`${LOCALE_PREFIX}/courses/${SLUG}/lessons/${SLUG}$`), scope: "content", audience: "readers" },
 ];
 
 // next-auth's session cookie, with or without the secure prefix; a chunked one (".0", ".1") is
@@ -65,9 +67,6 @@ export interface SharedPageRequest {
   audience: SharedPageAudience;
   /** The session cookie (name and value) of a reader; absent for strangers. */
   session?: { name: string; value: string };
-  /** The language switch's cookie, if the request carries one. */
-  localeCookie?: string;
-  acceptLanguage?: string;
 }
 
 function cookiesOf(header: string | string[] | undefined): Map<string, string> {
@@ -95,24 +94,19 @@ export function sharedPageRequest(request: RequestFacts): SharedPageRequest | nu
   if (names.some((name) => CHUNKED_SESSION_COOKIE.test(name))) return null;
   const sessionName = names.find((name) => SESSION_COOKIE.test(name));
   if ((route.audience === "strangers") !== (sessionName === undefined)) return null;
-  const acceptLanguage = request.headers["accept-language"];
   return {
     path,
     scope: route.scope,
     audience: route.audience,
     ...(sessionName ? { session: { name: sessionName, value: cookies.get(sessionName) ?? "" } } : {}),
-    ...(cookies.has(LOCALE_COOKIE) ? { localeCookie: cookies.get(LOCALE_COOKIE) } : {}),
-    ...(acceptLanguage !== undefined
-      ? { acceptLanguage: Array.isArray(acceptLanguage) ? acceptLanguage.join(",") : acceptLanguage }
-      : {}),
   };
 }
 
 export type HeaderValue = string | string[];
 
-/** The key of a page: where, in which language, at which version of what it shows. */
-export function sharedPageKey(request: SharedPageRequest, locale: string, version: string): string {
-  return `${request.scope}@${version} ${locale} ${request.path}`;
+/** The key of a page: where (its address holds its language), at which version of what it shows. */
+export function sharedPageKey(request: SharedPageRequest, version: string): string {
+  return `${request.scope}@${version} ${request.path}`;
 }
 
 /** A rendered page as Next answered it, before it is kept. */

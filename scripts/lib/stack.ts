@@ -59,7 +59,7 @@ export function seed(processEnv: NodeJS.ProcessEnv): string | null {
 }
 
 // Everything a production build depends on; a build stamped with the same hash is reused.
-const BUILD_INPUTS = ["app", "lib", "next.config.js", "package-lock.json", "tsconfig.json", "content"];
+const BUILD_INPUTS = ["app", "lib", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json", "content"];
 
 function hashTree(target: string, hash: crypto.Hash): void {
   const stat = fs.statSync(target, { throwIfNoEntry: false });
