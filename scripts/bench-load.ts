@@ -28,7 +28,17 @@ import { RequestLog, summarise } from "./bench-load/stats";
 import { signIn } from "./bench-load/sign-in";
 import { ensureSigningKeyFile } from "./lib/signing-key";
 import { createDatabase, createStateDir, removeStateDir, dropDatabase, findFreePort } from "./lib/services";
-import { buildWebApp, migrate, ROOT, seed, startServices, startWebApp, stopProcess, waitForHttp } from "./lib/stack";
+import {
+  buildWebApp,
+  migrate,
+  ROOT,
+  seed,
+  startServices,
+  startWebApp,
+  stopProcess,
+  waitForHttp,
+  WEB_START_TIMEOUT_MS,
+} from "./lib/stack";
 import { errorMessage } from "../lib/errors";
 
 const COURSE = "ml-foundations";
@@ -413,7 +423,7 @@ async function main(): Promise<void> {
 
     buildWebApp(processEnv, log);
     children.push(startWebApp(processEnv, port));
-    await waitForHttp(`${baseUrl}/api/health`, 60_000, children[0]);
+    await waitForHttp(`${baseUrl}/api/health`, WEB_START_TIMEOUT_MS, children[0]);
     const cookie = await signIn(baseUrl, "learner@gradient.local", "learner-demo-pass");
     // Each page, the reader's part of each lesson and a submission first, so the rush does not time
     // first renders or the first use of each connection. Requests sent together travel on connections of their own, and

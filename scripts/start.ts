@@ -19,6 +19,7 @@ import {
   startWorker,
   stopProcess,
   waitForHttp,
+  WEB_START_TIMEOUT_MS,
 } from "./lib/stack";
 
 const log = logger.child({ component: "start" });
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
         void stopAll(1);
       });
     }
-    await waitForHttp(`http://127.0.0.1:${env.PORT}/api/health`, 60_000, web);
+    await waitForHttp(`http://127.0.0.1:${env.PORT}/api/health`, WEB_START_TIMEOUT_MS, web);
 
     console.log(
       [

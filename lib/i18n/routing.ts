@@ -14,3 +14,14 @@ export const routing = defineRouting({
   // The pages name their alternates themselves (canonical and hreflang in their metadata).
   alternateLinks: false,
 });
+
+/**
+ * A path on this site without its leading locale ("/zh-CN/dashboard" → "/dashboard"), for what will
+ * be put back into a language by Link, useRouter or proxy.ts (a sign-in's way back, say).
+ */
+export function pathWithoutLocale(path: string): string {
+  const match = /^\/([^/?#]+)(.*)$/.exec(path);
+  if (!match || !(routing.locales as readonly string[]).includes(match[1] ?? "")) return path;
+  const rest = match[2] ?? "";
+  return rest.startsWith("/") ? rest : `/${rest}`;
+}

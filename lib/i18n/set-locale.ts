@@ -26,7 +26,8 @@ export type SetLocaleResult = { isOk: true } | { isOk: false; message: string };
  * A value the switch never sends is answered, not thrown: a throw would reach the browser as a 500.
  */
 export async function setLocaleAction(_previous: SetLocaleResult | null, form: FormData): Promise<SetLocaleResult> {
-  if (!(form instanceof FormData)) return { isOk: false, message: "Choose English or Simplified Chinese. 请选择语言。" };
+  if (!(form instanceof FormData))
+    return { isOk: false, message: "Choose English or Simplified Chinese. 请选择语言。" };
   const parsed = SetLocaleSchema.safeParse({ locale: form.get("locale"), returnTo: form.get("returnTo") ?? "/" });
   if (!parsed.success) return { isOk: false, message: "Choose English or Simplified Chinese. 请选择语言。" };
   const { locale, returnTo } = parsed.data;

@@ -144,6 +144,13 @@ export function startDemoWork(processEnv: NodeJS.ProcessEnv, stdout: "inherit" |
 }
 
 /** Waits until GET `url` answers 200, or throws. */
+/**
+ * How long the web app may take to answer its health check after it was started. Each web process
+ * loads Next's server bundles before it listens; on a shared 2-core machine under load that has
+ * taken close to a minute.
+ */
+export const WEB_START_TIMEOUT_MS = 180_000;
+
 export async function waitForHttp(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

@@ -19,6 +19,7 @@ import {
   startWorker,
   stopProcess,
   waitForHttp,
+  WEB_START_TIMEOUT_MS,
 } from "../lib/stack";
 
 const ArgsSchema = z.tuple([z.string().min(1)], z.string().startsWith("e2e/"));
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
   const webEnv = childEnvironment({ PORT: String(port), PUBLIC_URL: baseUrl, NEXTAUTH_URL: baseUrl });
   const children: ChildProcess[] = [startWebApp(webEnv, port), startWorker(webEnv), startCertificateIssuer(webEnv)];
   try {
-    await waitForHttp(`${baseUrl}/api/health`, 60_000, children[0]);
+    await waitForHttp(`${baseUrl}/api/health`, WEB_START_TIMEOUT_MS, children[0]);
     log.info({ baseUrl }, "end-to-end tests");
     const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "playwright"), ["test", ...specFilters], {
       cwd: ROOT,

@@ -3,13 +3,17 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth";
 import { SignInForm } from "./sign-in-form";
 import { Link } from "@/lib/i18n/navigation";
+import { pathWithoutLocale } from "@/lib/i18n/routing";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 function safeReturnPath(value: string | string[] | undefined): string {
   const path = Array.isArray(value) ? value[0] : value;
   // Only paths on this site, never another origin (no open redirect).
-  return path && path.startsWith("/") && !path.startsWith("//") ? path : "/dashboard";
+  // A way back that names a language loses it: the form's router puts the page's own back.
+  return path && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\")
+    ? pathWithoutLocale(path)
+    : "/dashboard";
 }
 
 export default async function SignInPage({
