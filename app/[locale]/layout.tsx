@@ -34,7 +34,7 @@ export default async function LocaleLayout({
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider locale={locale}>
+        <NextIntlClientProvider locale={locale} messages={null} timeZone="UTC">
           <a className="skip-link" href="#main">
             Skip to content
           </a>
