@@ -55,7 +55,7 @@ test("two readers get one shared rendering of a lesson, each with their own acco
   browser,
 }) => {
   const { courseSlug, lessonSlug } = courseWithLesson(true);
-  const path = `/courses/${courseSlug}/lessons/${lessonSlug}`;
+  const path = `/en/courses/${courseSlug}/lessons/${lessonSlug}`;
   const learner = await contextFor(browser, "LEARNER");
   const other = await contextFor(browser, "OTHER_LEARNER");
 
@@ -112,7 +112,7 @@ test("the reader's part says it is loading, says why when it cannot be loaded, a
   browser,
 }) => {
   const { courseSlug, lessonSlug } = courseWithLesson(true);
-  const path = `/courses/${courseSlug}/lessons/${lessonSlug}`;
+  const path = `/en/courses/${courseSlug}/lessons/${lessonSlug}`;
   runLib(`
     const lesson = await db.lesson.findFirstOrThrow({
       where: { slug: ${JSON.stringify(lessonSlug)}, course: { slug: ${JSON.stringify(courseSlug)} } },
@@ -153,7 +153,7 @@ test("the reader's part says it is loading, says why when it cannot be loaded, a
 
 test("an unpublished course's lesson is never shared: its teacher's rendering stays theirs", async ({ browser }) => {
   const { courseSlug, lessonSlug } = courseWithLesson(false);
-  const path = `/courses/${courseSlug}/lessons/${lessonSlug}`;
+  const path = `/en/courses/${courseSlug}/lessons/${lessonSlug}`;
   const admin = await contextFor(browser, "ADMIN");
   for (let i = 0; i < 6; i++) {
     const view = await admin.request.get(path);
@@ -174,7 +174,7 @@ test("an unpublished course's lesson is never shared: its teacher's rendering st
 
 test("a stranger is sent to sign in, never served a reader's copy", async ({ browser }) => {
   const { courseSlug, lessonSlug } = courseWithLesson(true);
-  const path = `/courses/${courseSlug}/lessons/${lessonSlug}`;
+  const path = `/en/courses/${courseSlug}/lessons/${lessonSlug}`;
   const learner = await contextFor(browser, "LEARNER");
   await sharedCopy(learner.request, path);
   const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
