@@ -2,22 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
-
-function safeReturnPath(value: string | string[] | undefined): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  // Only paths on this site, never another origin (no open redirect).
-  return path && path.startsWith("/") && !path.startsWith("//") ? path : "/dashboard";
-}
 
 export default async function SignInPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const returnTo = safeReturnPath((await searchParams).callbackUrl);
+  const returnTo = safeReturnPath((await searchParams).callbackUrl, "/dashboard");
   if (await getCurrentUser()) redirect(returnTo);
   return (
     <>

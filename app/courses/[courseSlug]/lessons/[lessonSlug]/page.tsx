@@ -4,10 +4,12 @@ import Link from "next/link";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/app/_components/markdown";
-import { requirePageUser } from "@/app/_lib/page-guards";
+import { getCurrentUser } from "@/lib/auth";
+import { LOCALES } from "@/lib/courses/content-schema";
 import { getLessonContent } from "@/lib/courses/get-course-page";
 import { NotFoundError } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/locale";
+import { localizedUrl } from "@/lib/i18n/localized-url";
 import { messagesFor } from "@/lib/i18n/messages";
 import { SHARED_PAGE_META } from "@/lib/page-cache/shared-page-marker";
 import { CompletedBadge, QuizPanel } from "./reader-panel";
@@ -15,9 +17,9 @@ import { CompletedBadge, QuizPanel } from "./reader-panel";
 type Params = { params: Promise<{ courseSlug: string; lessonSlug: string }> };
 
 // Shared by generateMetadata and the page, so one request reads the database once.
+// A published course's lessons are open to strangers; lib/ decides who may read what.
 const loadLesson = cache(async (courseSlug: string, lessonSlug: string) => {
-  const user = await requirePageUser(`/courses/${courseSlug}/lessons/${lessonSlug}`);
-  const locale = await getLocale();
+  const [user, locale] = await Promise.all([getCurrentUser(), getLocale()]);
   const lesson = await getLessonContent(user, courseSlug, lessonSlug, locale).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -27,11 +29,17 @@ const loadLesson = cache(async (courseSlug: string, lessonSlug: string) => {
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { courseSlug, lessonSlug } = await params;
-  const { lesson } = await loadLesson(courseSlug, lessonSlug);
+  const { locale, lesson } = await loadLesson(courseSlug, lessonSlug);
+  const path = `/courses/${lesson.course.slug}/lessons/${lesson.slug}`;
   // Nothing on this page is the reader's own (the islands load that), so a published course's
-  // lesson may be shared between all its readers; an unpublished one is its teachers' alone.
+  // lesson may be shared between all its readers and strangers; an unpublished one is its teachers' alone.
   return {
     title: `${lesson.title} · ${lesson.course.title}`,
+    ...(lesson.description ? { description: lesson.description } : {}),
+    alternates: {
+      canonical: localizedUrl(locale, path),
+      languages: Object.fromEntries(LOCALES.map((each) => [each, localizedUrl(each, path)])),
+    },
     ...(lesson.course.isPublished ? { other: SHARED_PAGE_META } : {}),
   };
 }
