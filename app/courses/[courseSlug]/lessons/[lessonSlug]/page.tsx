@@ -4,8 +4,10 @@ import Link from "next/link";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/app/_components/markdown";
+import { RunnableSnippet } from "@/app/_components/runnable-snippet";
 import { getCurrentUser } from "@/lib/auth";
 import { LOCALES } from "@/lib/courses/content-schema";
+import { splitRunnableSnippets } from "@/lib/content-render/split-snippets";
 import { getLessonContent } from "@/lib/courses/get-course-page";
 import { NotFoundError } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/locale";
@@ -51,6 +53,11 @@ export default async function LessonPage({ params }: Params) {
   const courseHref = `/courses/${lesson.course.slug}`;
   const lessonHref = `${courseHref}/lessons/${lesson.slug}`;
   const islands = { courseSlug: lesson.course.slug, lessonSlug: lesson.slug, locale };
+  // Its ```js snippets run in the reader's browser; the rest is Markdown rendered here.
+  let snippetCount = 0;
+  const lessonParts = splitRunnableSnippets(lesson.body).map((part) =>
+    part.kind === "snippet" ? { ...part, number: ++snippetCount } : part,
+  );
 
   return (
     <article lang={locale} className="lesson">
@@ -61,7 +68,13 @@ export default async function LessonPage({ params }: Params) {
       <CompletedBadge {...islands} />
 
       <div className="lesson-body">
-        <Markdown source={lesson.body} assetBase={lessonHref} />
+        {lessonParts.map((part, index) =>
+          part.kind === "markdown" ? (
+            <Markdown key={index} source={part.source} assetBase={lessonHref} />
+          ) : (
+            <RunnableSnippet key={index} code={part.code} number={part.number} locale={locale} />
+          ),
+        )}
       </div>
 
       <section aria-labelledby="quiz-heading" className="lesson-body">
