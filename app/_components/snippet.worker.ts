@@ -14,7 +14,7 @@ interface WorkerScope {
   addEventListener(type: "message", listener: (event: MessageEvent<unknown>) => void): void;
 }
 const scope = self as unknown as WorkerScope & Record<string, unknown>;
-const post = (message: WorkerMessage) => scope.postMessage(message);
+let post = (message: WorkerMessage) => scope.postMessage(message);
 
 const BACKENDS = ["webgl", "wasm", "cpu"] as const;
 
@@ -34,6 +34,38 @@ async function startBackend(): Promise<string | null> {
     }
   }
   return null;
+}
+
+/**
+ * What a snippet could use to act as the reader on this site, whose cookies its requests would
+ * carry (the page's policy already keeps it from sending anything elsewhere). tfjs has loaded
+ * what it needs by the time these go. Chrome keeps some on the global's prototypes, so they go there too.
+ */
+const REACHING_OUT = [
+  "fetch",
+  "XMLHttpRequest",
+  "WebSocket",
+  "WebTransport",
+  "EventSource",
+  "Worker",
+  "SharedWorker",
+  "BroadcastChannel",
+  "indexedDB",
+  "caches",
+  "importScripts",
+  "postMessage",
+] as const;
+
+/** Takes REACHING_OUT away from the snippet; returns what the worker itself still needs of it. */
+function withdrawReachingOut(): { load: (url: string) => void; send: (message: WorkerMessage) => void } {
+  const load = scope.importScripts.bind(scope);
+  const send = scope.postMessage.bind(scope);
+  for (const name of REACHING_OUT) {
+    for (let holder: object | null = scope; holder; holder = Reflect.getPrototypeOf(holder))
+      Reflect.deleteProperty(holder, name);
+    Object.defineProperty(scope, name, { value: undefined, writable: false, configurable: false });
+  }
+  return { load, send };
 }
 
 /** A console argument as Node would roughly print it. */
@@ -63,10 +95,12 @@ async function run(code: string): Promise<void> {
   const backend = await startBackend();
   if (!backend) return post({ type: "unavailable" });
   post({ type: "started", backend });
+  const { load, send } = withdrawReachingOut();
+  post = send;
   captureConsole();
   const url = URL.createObjectURL(new Blob([wrapped.source], { type: "text/javascript" }));
   try {
-    scope.importScripts(url);
+    load(url);
     const snippet = scope[SNIPPET_GLOBAL] as (tfjs: typeof tf) => Promise<void>;
     await snippet(tf);
     post({ type: "done" });
