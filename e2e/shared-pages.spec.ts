@@ -1,6 +1,7 @@
-// Lesson pages shared between readers by the web server (web-server/shared-page-server.ts): each
-// reader still sees their own name, progress and quiz attempts, never another's; an edit shows on
-// the next view; an unpublished course is never shared. The verify page's copies are in
+// Lesson pages shared between readers and strangers by the web server
+// (web-server/shared-page-server.ts): each reader still sees their own name, progress and quiz
+// attempts, never another's, and a stranger none; an edit shows on the next view; an unpublished
+// course is never shared. The verify page's copies are in
 // certificates.spec.ts.
 import crypto from "node:crypto";
 import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
@@ -172,21 +173,52 @@ test("an unpublished course's lesson is never shared: its teacher's rendering st
   await learner.close();
 });
 
-test("a stranger is sent to sign in, never served a reader's copy", async ({ browser }) => {
+test("a stranger reads a published lesson from the shared copy, without an account, and is asked to sign in for the quiz", async ({
+  browser,
+}) => {
   const { courseSlug, lessonSlug } = courseWithLesson(true);
   const path = `/en/courses/${courseSlug}/lessons/${lessonSlug}`;
   const learner = await contextFor(browser, "LEARNER");
+  // A reader's miss makes the kept rendering; a stranger is served a copy of that same one.
   await sharedCopy(learner.request, path);
   const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  for (const cookie of [null, "next-auth.session-token=forged"]) {
-    // A forged or expired session is no session.
-    const answer = await stranger.request.get(path, { headers: cookie ? { cookie } : {} });
-    expect(answer.headers()["x-gradient-cache"], cookie ?? "no cookie").not.toBe("hit");
-    expect(await answer.text()).not.toContain("The first version of the text.");
-  }
+  const copy = await sharedCopy(stranger.request, path);
+  const html = await copy.text();
+  expect(html).toContain("The first version of the text.");
+  expect(accountIn(html)).toBeNull();
+  expect(html).not.toContain(demoAccount("LEARNER").name);
+  expect(html).toMatch(new RegExp(`<link rel="canonical" href="[^"]*/(en|zh-CN)${path}"`));
+
+  // A forged or expired session is no session: Next, not the cache, decides what its bearer sees.
+  const forged = await stranger.request.get(path, { headers: { cookie: "next-auth.session-token=forged" } });
+  expect(forged.headers()["x-gradient-cache"]).not.toBe("hit");
+  expect(accountIn(await forged.text())).toBeNull();
+
   const page = await stranger.newPage();
   await page.goto(path);
+  await expect(page.getByRole("heading", { name: "The Lesson", exact: true })).toBeVisible();
+  await expect(page.getByText("The quiz and your progress need an account.")).toBeVisible();
+  await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
+  // Signing in comes back to this lesson.
+  await page.getByRole("main").getByRole("link", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await page.getByLabel("Email").fill(demoAccount("LEARNER").email);
+  await page.getByLabel("Password").fill(demoAccount("LEARNER").password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+  await expect(page.getByText("This lesson has no quiz.")).toBeVisible();
   await learner.close();
+  await stranger.close();
+});
+
+test("an unpublished course's lesson is not found for a stranger, and never kept", async ({ browser }) => {
+  const { courseSlug, lessonSlug } = courseWithLesson(false);
+  const path = `/courses/${courseSlug}/lessons/${lessonSlug}`;
+  const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  for (let i = 0; i < 3; i++) {
+    const view = await stranger.request.get(path);
+    expect(view.headers()["x-gradient-cache"]).toBe("miss");
+    expect(await view.text()).not.toContain("The first version of the text.");
+  }
   await stranger.close();
 });

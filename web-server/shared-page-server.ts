@@ -118,8 +118,7 @@ export function createSharedPageServer(options: {
     await handle(request, response);
     // Only a page that was there to read is worth a rendering to keep: an unknown certificate id
     // must not cost two renders, nor a page that would not be kept be asked for again and again.
-    if (request.method === "GET" && response.statusCode === 200 && !unshareable.has(key))
-      renderToKeep(key, shared);
+    if (request.method === "GET" && response.statusCode === 200 && !unshareable.has(key)) renderToKeep(key, shared);
   };
 
   return {

@@ -2,6 +2,7 @@
 // (for a signed-in viewer) their own progress. Strangers see the syllabus and the way to enrol.
 import { z } from "zod";
 import type { CurrentUser } from "../auth";
+import { lessonDescription } from "../content-render/lesson-description";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { ATTEMPT_FIELDS, hasExpiredAttempt, listAttempts, summariseAttempts } from "../quizzes/list-attempts";
@@ -149,11 +150,12 @@ export type CoursePage = Awaited<ReturnType<typeof getCoursePage>>;
 const LessonBodySchema = LocalizedTextSchema.partial();
 
 /**
- * What every signed-in reader of a lesson sees alike: the lesson and its neighbours. Nothing here
- * depends on who reads it (getLessonReaderState has that), so the web server may share one
- * rendering of a published course's lesson between all its readers.
+ * What every reader of a lesson sees alike, signed in or not: the lesson and its neighbours. A
+ * published course's lessons are open to anyone (the quiz and progress need an account, and
+ * getLessonReaderState has those); an unpublished course's only to its teachers. Nothing here
+ * depends on who reads it, so the web server may share one rendering of a published course's lesson.
  */
-export async function getLessonContent(viewer: Viewer, courseSlug: string, lessonSlug: string, locale: Locale) {
+export async function getLessonContent(viewer: Viewer | null, courseSlug: string, lessonSlug: string, locale: Locale) {
   if (!SlugSchema.safeParse(courseSlug).success) throw new NotFoundError("There is no such course.");
   if (!SlugSchema.safeParse(lessonSlug).success) throw new NotFoundError("There is no such lesson.");
   const course = await requireVisible(
@@ -179,12 +181,14 @@ export async function getLessonContent(viewer: Viewer, courseSlug: string, lesso
     const found = lessons[at];
     return found ? { slug: found.slug, title: localize(found.title, locale) } : null;
   };
+  const body = bodies[locale] ?? bodies.en ?? "";
   return {
     course: { slug: course.slug, title: localize(course.title, locale), isPublished: course.isPublished },
     slug: summary.slug,
     number: index + 1,
     title: localize(summary.title, locale),
-    body: bodies[locale] ?? bodies.en ?? "",
+    body,
+    description: lessonDescription(body),
     previous: neighbour(index - 1),
     next: neighbour(index + 1),
   };

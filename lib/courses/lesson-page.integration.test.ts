@@ -115,13 +115,17 @@ describe("the lesson page", () => {
     assert.equal(state.mustEnrolForQuiz, false);
   });
 
-  test("what every reader sees alike holds nothing of theirs, and says whether the course is published", async () => {
-    const [mine, theirs] = await Promise.all([
+  test("what every reader sees alike, signed in or not, holds nothing of theirs, and says whether the course is published", async () => {
+    const [mine, theirs, signedOut] = await Promise.all([
       getLessonContent(reader, courseSlug, "loss", "en"),
       getLessonContent(stranger, courseSlug, "loss", "en"),
+      getLessonContent(null, courseSlug, "loss", "en"),
     ]);
     assert.deepEqual(mine, theirs);
+    assert.deepEqual(mine, signedOut);
     assert.equal(mine.course.isPublished, true);
+    // The page's description: the lesson's first paragraph, without its math.
+    assert.equal(mine.description, "The squared error is.");
   });
 
   test("an unpublished course's lesson is its teachers' alone, for its content and its reader state alike", async () => {
@@ -136,6 +140,7 @@ describe("the lesson page", () => {
     });
     assert.equal((await getLessonContent(teacher, hidden.courseSlug, "loss", "en")).course.isPublished, false);
     await assert.rejects(getLessonContent(reader, hidden.courseSlug, "loss", "en"), /no such course/);
+    await assert.rejects(getLessonContent(null, hidden.courseSlug, "loss", "en"), /no such course/);
     await assert.rejects(getLessonReaderState(reader, hidden.courseSlug, "loss", "en"), /no such course/);
   });
 

@@ -12,7 +12,11 @@ export function createScriptNonce(): string {
 export function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    // 'wasm-unsafe-eval' lets WebAssembly compile (tfjs's wasm backend, in the lesson snippets'
+    // worker, which runs under this policy too); it allows no JavaScript eval.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'`,
+    // The snippets' worker comes from this site; the reader's snippet reaches it as a blob: script.
+    "worker-src 'self' blob:",
     // React style attributes and KaTeX's inline layout need inline styles; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",

@@ -41,7 +41,7 @@ describe("which requests the shared page cache may answer", () => {
     }
   });
 
-  test("a lesson is shared between signed-in readers only, and the reader's session travels with the request", () => {
+  test("a lesson is shared between signed-in readers and strangers, and the reader's session travels with the request", () => {
     assert.deepEqual(
       sharedPageRequest({ method: "GET", url: LESSON, headers: { cookie: "__Secure-next-auth.session-token=tok" } }),
       {
@@ -51,8 +51,12 @@ describe("which requests the shared page cache may answer", () => {
         session: { name: "__Secure-next-auth.session-token", value: "tok" },
       },
     );
-    // A stranger is sent to sign in by Next; a chunked session is Next's to join.
-    assert.equal(sharedPageRequest({ method: "GET", url: LESSON, headers: {} }), null);
+    assert.deepEqual(sharedPageRequest({ method: "GET", url: LESSON, headers: { cookie: "gradient-locale=zh-CN" } }), {
+      path: LESSON,
+      scope: "content",
+      audience: "strangers",
+    });
+    // A chunked session is Next's to join.
     assert.equal(
       sharedPageRequest({
         method: "GET",
@@ -61,6 +65,12 @@ describe("which requests the shared page cache may answer", () => {
       }),
       null,
     );
+  });
+
+  test("a reader's copy and a stranger's copy of a lesson are one kept page", () => {
+    const reader = sharedPageRequest({ method: "GET", url: LESSON, headers: { cookie: "next-auth.session-token=t" } })!;
+    const stranger = sharedPageRequest({ method: "GET", url: LESSON, headers: {} })!;
+    assert.equal(sharedPageKey(reader, "3"), sharedPageKey(stranger, "3"));
   });
 
   test("never a client-side navigation, another method, a query string, the web server's own rendering or another page", () => {

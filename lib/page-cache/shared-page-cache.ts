@@ -5,12 +5,16 @@
 //   (lib/page-cache/shared-page-marker.ts), and the web server asks for them itself, with a header
 //   that makes the layout leave the reader's account out;
 // - only plain document requests qualify (not client-side navigations, no query string), from
-//   strangers for a verify page and from signed-in readers for a lesson;
+//   strangers for a verify page, and from strangers and signed-in readers alike for a lesson (only
+//   a published course's lesson carries the marker, and it is the same for everyone who may read it);
+// - a request with a session cookie is answered from the cache only once the session is found
+//   valid; otherwise Next decides what its bearer sees;
 // - the key holds the language the page was rendered in and a version that triggers in Postgres
 //   bump on any change to what such pages show (CacheVersion), read on every request, so a
 //   revocation or an edited lesson shows on the very next view from any server;
 // - every copy served gets a script nonce of its own, in the policy header and in the page, and a
-//   signed-in reader's copy gets their account (name and role, for the header) added.
+//   signed-in reader's copy gets their account (name and role, for the header) added, a stranger's
+//   nothing there.
 import zlib from "node:zlib";
 import { LOCALES } from "../courses/content-schema";
 import { nonceOfPolicy } from "../http/content-security-policy";
@@ -29,16 +33,25 @@ const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 
 /** What a version counts changes of: the scope names a CacheVersion row. */
 export type SharedPageScope = "certificates" | "content";
-/** Who may be served a kept copy: strangers only, or signed-in readers only. */
+/** Who is asking: a stranger (no session cookie) or a signed-in reader. */
 export type SharedPageAudience = "strangers" | "readers";
 
 const SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*";
 // Every page's address starts with its language (lib/i18n/routing.ts), so the address is the key.
 const LOCALE_PREFIX = `^/(?:${LOCALES.join("|")})`;
-const SHARED_ROUTES: { pattern: RegExp; scope: SharedPageScope; audience: SharedPageAudience }[] = [
-  // A certificate's public page; the id is a certificate's publicId (base64url).
-  { pattern: new RegExp(`${LOCALE_PREFIX}/verify/[A-Za-z0-9_-]{1,64}$`), scope: "certificates", audience: "strangers" },
-  { pattern: new RegExp(`${LOCALE_PREFIX}/courses/${SLUG}/lessons/${SLUG}$`), scope: "content", audience: "readers" },
+const SHARED_ROUTES: { pattern: RegExp; scope: SharedPageScope; audiences: readonly SharedPageAudience[] }[] = [
+  // A certificate's public page; the id is a certificate's publicId (base64url). Strangers only:
+  // its holder signed in may see more of it.
+  {
+    pattern: new RegExp(`${LOCALE_PREFIX}/verify/[A-Za-z0-9_-]{1,64}$`),
+    scope: "certificates",
+    audiences: ["strangers"],
+  },
+  {
+    pattern: new RegExp(`${LOCALE_PREFIX}/courses/${SLUG}/lessons/${SLUG}$`),
+    scope: "content",
+    audiences: ["strangers", "readers"],
+  },
 ];
 
 // next-auth's session cookie, with or without the secure prefix; a chunked one (".0", ".1") is
@@ -93,11 +106,12 @@ export function sharedPageRequest(request: RequestFacts): SharedPageRequest | nu
   const names = [...cookies.keys()];
   if (names.some((name) => CHUNKED_SESSION_COOKIE.test(name))) return null;
   const sessionName = names.find((name) => SESSION_COOKIE.test(name));
-  if ((route.audience === "strangers") !== (sessionName === undefined)) return null;
+  const audience = sessionName === undefined ? "strangers" : "readers";
+  if (!route.audiences.includes(audience)) return null;
   return {
     path,
     scope: route.scope,
-    audience: route.audience,
+    audience,
     ...(sessionName ? { session: { name: sessionName, value: cookies.get(sessionName) ?? "" } } : {}),
   };
 }

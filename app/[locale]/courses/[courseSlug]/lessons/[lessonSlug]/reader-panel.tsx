@@ -6,25 +6,31 @@
 import { useCallback, useEffect, useState } from "react";
 import type { Locale } from "@/lib/courses/content-schema";
 import { LessonReaderStateSchema, type LessonReaderStateJson } from "@/lib/courses/lesson-reader-state";
+import { lessonMessagesFor } from "@/lib/i18n/lesson-messages";
 import { formatPercent, messagesFor } from "@/lib/i18n/messages";
 import { AttemptsTable } from "../_quiz/attempts-table";
 import { StartQuizButton } from "../_quiz/start-quiz-button";
 import { errorMessage } from "@/lib/errors";
-import { Link } from "@/lib/i18n/navigation";
+import { Link, usePathname } from "@/lib/i18n/navigation";
 
 type Loaded =
-  { kind: "loading" } | { kind: "failed"; message: string } | { kind: "loaded"; state: LessonReaderStateJson };
+  | { kind: "loading" }
+  | { kind: "failed"; message: string }
+  | { kind: "signedOut" }
+  | { kind: "loaded"; state: LessonReaderStateJson };
 
-/** Each lesson's request, shared by the islands that show part of it. */
-const requests = new Map<string, Promise<LessonReaderStateJson>>();
+/** Each lesson's request, shared by the islands that show part of it; null for a visitor not signed in. */
+const requests = new Map<string, Promise<LessonReaderStateJson | null>>();
 /** The islands showing each lesson's state, to be told when it is asked for again. */
 const islandsOf = new Map<string, Set<() => void>>();
 
-async function fetchReaderState(url: string, unreachable: string): Promise<LessonReaderStateJson> {
+async function fetchReaderState(url: string, unreachable: string): Promise<LessonReaderStateJson | null> {
   // fetch's own error ("Failed to fetch") tells a reader nothing.
   const response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } }).catch(() => {
     throw new Error(unreachable);
   });
+  // The page is the same for strangers and readers, so only this answer tells them apart.
+  if (response.status === 401) return null;
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const message = (body as { error?: { message?: string } } | null)?.error?.message;
@@ -61,7 +67,7 @@ function useReaderState(courseSlug: string, lessonSlug: string, locale: Locale):
     // eslint-disable-next-line react-hooks/set-state-in-effect -- a new lesson or a retry shows loading
     setLoaded({ kind: "loading" });
     request.then(
-      (state) => isCurrent && setLoaded({ kind: "loaded", state }),
+      (state) => isCurrent && setLoaded(state ? { kind: "loaded", state } : { kind: "signedOut" }),
       (error: unknown) => isCurrent && setLoaded({ kind: "failed", message: errorMessage(error) }),
     );
     return () => {
@@ -97,7 +103,24 @@ export function CompletedBadge({ courseSlug, lessonSlug, locale }: IslandProps) 
 export function QuizPanel({ courseSlug, lessonSlug, locale }: IslandProps) {
   const { loaded, retry } = useReaderState(courseSlug, lessonSlug, locale);
   const t = messagesFor(locale);
+  const pathname = usePathname();
   const courseHref = `/courses/${courseSlug}`;
+  if (loaded.kind === "signedOut") {
+    const words = lessonMessagesFor(locale);
+    // Back to this very lesson once signed in (the sign-in page accepts only paths on this site).
+    const back = encodeURIComponent(pathname);
+    return (
+      <div className="empty">
+        <p style={{ marginTop: 0 }}>{words.signInForQuiz}</p>
+        <p style={{ marginBottom: 0 }}>
+          <Link href={`/sign-in?callbackUrl=${back}`} className="button">
+            {words.signIn}
+          </Link>{" "}
+          <Link href="/sign-up">{words.signUp}</Link>
+        </p>
+      </div>
+    );
+  }
   if (loaded.kind === "loading") {
     return (
       <p className="muted" role="status" aria-busy="true">
