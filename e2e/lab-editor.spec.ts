@@ -29,6 +29,8 @@ test.describe("the lab editor", () => {
   test("keeps a draft across a reload and on another browser, and never lets an older tab overwrite it", async ({
     browser,
   }) => {
+    // Two browsers, five page loads and a sign-up: more than the default minute on a busy machine.
+    test.setTimeout(180_000);
     const page = await newEnrolledLearner(browser, "drafts");
     const status = page.getByTestId("draft-status");
     await expect(labCode(page)).toHaveValue(/export async function train/);
@@ -105,6 +107,7 @@ test.describe("the lab editor", () => {
   test("is used from the keyboard alone: Tab in, Tab indents, Escape then Tab out, Enter submits", async ({
     browser,
   }) => {
+    test.setTimeout(120_000);
     const page = await newEnrolledLearner(browser, "keys");
     await expect(page.getByText("To leave the editor from the keyboard, press Escape, then Tab.")).toBeVisible();
     await page.getByRole("heading", { name: "Your solution" }).click();
@@ -114,14 +117,16 @@ test.describe("the lab editor", () => {
     }
     await expect(labEditor(page)).toBeFocused();
     await page.keyboard.press("ControlOrMeta+Home");
-    await page.keyboard.press("Tab");
     await page.keyboard.type("// typed from the keyboard");
-    await expect(labCode(page)).toHaveValue(/^\s+\/\/ typed from the keyboard\n/);
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Tab");
+    await expect(labCode(page)).toHaveValue(/^ {2}\/\/ typed from the keyboard\n/);
     await expect(labEditor(page)).toBeFocused();
 
     await page.keyboard.press("Escape");
     await page.keyboard.press("Tab");
-    await expect(page.getByLabel("Language")).toBeFocused();
+    await expect(page.getByLabel("Language", { exact: true })).toBeFocused();
     await page.keyboard.press("Tab");
     await expect(page.getByLabel(/Or upload a file/)).toBeFocused();
     await page.keyboard.press("Tab");

@@ -173,11 +173,7 @@ export function CodeEditor({
 
   return (
     <div className="code-editor-frame" data-mounted={isMounted}>
-      {!isMounted && (
-        <pre className="code-editor code-editor-static" aria-labelledby={labelId}>
-          {initialCode}
-        </pre>
-      )}
+      {!isMounted && <pre className="code-editor code-editor-static">{initialCode}</pre>}
       <div ref={mountRef} />
     </div>
   );
