@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./fixtures/accounts";
-import { fillLabEditor } from "./fixtures/lab-editor";
+import { fillLabEditor, labCode } from "./fixtures/lab-editor";
 
 const REFERENCE = fs.readFileSync(
   path.resolve("content/courses/ml-foundations/assignments/linear-regression/reference.js"),
@@ -62,7 +62,7 @@ test("an instructor creates a lab, a learner passes it, the instructor regrades 
   const learner = await learnerContext.newPage();
   await learner.goto(`/courses/ml-foundations/labs/${slug}`);
   await expect(learner.getByRole("heading", { name: "Journey lab: fit a plane" })).toBeVisible();
-  await expect(learner.getByLabel("Your model code")).toHaveValue(/your model here/);
+  await expect(labCode(learner)).toHaveValue(/your model here/);
   await fillLabEditor(learner, REFERENCE);
   await learner.getByRole("button", { name: "Submit for grading" }).click();
   await expect(learner).toHaveURL(/\/submissions\/[a-z0-9]+$/);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./fixtures/accounts";
-import { fillLabEditor, submitForGrading } from "./fixtures/lab-editor";
+import { fillLabEditor, labCode, submitForGrading } from "./fixtures/lab-editor";
 
 const LAB_URL = "/courses/ml-foundations/labs/linear-regression";
 const LAB_DIR = path.resolve("content/courses/ml-foundations/assignments/linear-regression");
@@ -12,20 +12,19 @@ test.describe("a learner submitting to a lab", () => {
 
   test("is told what is wrong with an empty editor or a bad upload, and keeps the code", async ({ page }) => {
     await page.goto(LAB_URL);
-    const editor = page.getByLabel("Your model code");
-    await expect(editor).toHaveValue(/export async function train/);
+    await expect(labCode(page)).toHaveValue(/export async function train/);
 
     await fillLabEditor(page, "   ");
     await page.getByRole("button", { name: "Submit for grading" }).click();
     await expect(page.locator("#code-error")).toHaveText("Your submission is empty.");
 
-    await editor.fill("export async function train() {}");
+    await fillLabEditor(page, "export async function train() {}");
     await page
       .getByLabel(/Or upload a file/)
       .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
     await page.getByRole("button", { name: "Submit for grading" }).click();
     await expect(page.locator("#file-error")).toHaveText("Upload one module: a .js, .mjs or .ts file.");
-    await expect(editor).toHaveValue("export async function train() {}");
+    await expect(labCode(page)).toHaveValue("export async function train() {}");
   });
 
   test("sees which budgets are enforced and that the epoch budget is a guide", async ({ page }) => {

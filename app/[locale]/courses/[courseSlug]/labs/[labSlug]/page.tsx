@@ -2,12 +2,14 @@ import { notFound } from "next/navigation";
 import { Markdown } from "@/app/_components/markdown";
 import { requirePageUser } from "@/app/_lib/page-guards";
 import { getLab } from "@/lib/assignments/get-lab";
+import { getLabDraft } from "@/lib/drafts/lab-draft";
 import { NotFoundError } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/locale";
 import { practiceMessagesFor } from "@/lib/i18n/practice-messages";
 import { listOwnPracticeRuns, snapshotOf } from "@/lib/practice/get-practice-run";
 import { practiceBudget } from "@/lib/practice/practice-budget";
 import { isChargedAttempt } from "@/lib/submissions/attempt-policy";
+import { errorLocationOf } from "@/lib/submissions/error-location";
 import { formatMetric, metricLabel } from "@/lib/submissions/format";
 import { StatusBadge } from "@/app/[locale]/submissions/status-badge";
 import { DataTable } from "@/app/_components/data-table";
@@ -43,6 +45,9 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
           runs: (await listOwnPracticeRuns(user, lab.id)).map(snapshotOf),
         }
       : null;
+  const draft = practice ? await getLabDraft(user, lab.course.slug, lab.slug) : null;
+  const latest = lab.submissions[0];
+  const gradedProblem = latest?.status === "FAILED" ? errorLocationOf(latest.message) : null;
 
   return (
     <article className="lab">
@@ -99,9 +104,13 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
         <WeightsForm courseSlug={lab.course.slug} assignmentSlug={lab.slug} disabledReason={disabledReason} />
       ) : (
         <SubmitForm
+          locale={locale}
           courseSlug={lab.course.slug}
           assignmentSlug={lab.slug}
           starterCode={lab.starterCode}
+          draft={draft}
+          canKeepDrafts={lab.isEnrolled}
+          gradedProblem={gradedProblem}
           maxCodeBytes={spec.budget.maxCodeBytes}
           disabledReason={disabledReason}
           practice={practice}

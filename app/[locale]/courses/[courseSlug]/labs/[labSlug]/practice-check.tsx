@@ -114,8 +114,17 @@ function formatWhen(value: string): string {
   return new Date(value).toISOString().slice(0, 16).replace("T", " ");
 }
 
-/** The shown run's result and the learner's recent checks, in every state: none yet, running, failed, done. */
-export function PracticeResults({ practice }: { practice: PracticeCheck }) {
+/**
+ * The shown run's result and the learner's recent checks, in every state: none yet, running, failed, done.
+ * `onGoTo` moves the editor's cursor to where a failed run's error is.
+ */
+export function PracticeResults({
+  practice,
+  onGoTo,
+}: {
+  practice: PracticeCheck;
+  onGoTo: (line: number, column: number) => void;
+}) {
   const { t, setup, runs, shown, error } = practice;
   const { metric } = setup;
   return (
@@ -135,7 +144,11 @@ export function PracticeResults({ practice }: { practice: PracticeCheck }) {
         </p>
       )}
       <div aria-live="polite" data-testid="practice-result">
-        {shown ? <PracticeRunCard run={shown} practice={practice} /> : <p className="empty">{t.empty}</p>}
+        {shown ? (
+          <PracticeRunCard run={shown} practice={practice} onGoTo={onGoTo} />
+        ) : (
+          <p className="empty">{t.empty}</p>
+        )}
       </div>
       {runs.length > 1 && (
         <DataTable
@@ -170,7 +183,15 @@ export function PracticeResults({ practice }: { practice: PracticeCheck }) {
   );
 }
 
-function PracticeRunCard({ run, practice }: { run: Run; practice: PracticeCheck }) {
+function PracticeRunCard({
+  run,
+  practice,
+  onGoTo,
+}: {
+  run: Run;
+  practice: PracticeCheck;
+  onGoTo: (line: number, column: number) => void;
+}) {
   const { t, setup, isConnectionLost } = practice;
   const { metric } = setup;
   const isDone = isPracticeFinished(run.status);
@@ -185,8 +206,15 @@ function PracticeRunCard({ run, practice }: { run: Run; practice: PracticeCheck 
       )}
       {!isDone && isConnectionLost && <p className="muted">{t.connectionLost}</p>}
       {isDone && run.errorLine !== null && (
-        <p data-testid="practice-location">
-          <strong>{t.where(run.errorLine, run.errorColumn ?? 1)}</strong>
+        <p>
+          <button
+            type="button"
+            className="link-button"
+            data-testid="practice-location"
+            onClick={() => onGoTo(run.errorLine ?? 1, run.errorColumn ?? 1)}
+          >
+            <strong>{t.where(run.errorLine, run.errorColumn ?? 1)}</strong>
+          </button>
         </p>
       )}
       {isDone && run.message && (

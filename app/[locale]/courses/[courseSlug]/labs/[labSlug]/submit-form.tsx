@@ -1,17 +1,31 @@
 "use client";
 
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from "react";
+import type { EditorView } from "@codemirror/view";
+import { useMemo, useRef, useState, type FormEvent } from "react";
 import { FieldError } from "@/app/_components/field";
 import { useSave } from "@/app/_components/use-save";
 import { SubmitButton } from "@/app/_components/submit-button";
+import type { Locale } from "@/lib/courses/content-schema";
+import type { LabDraftSnapshot } from "@/lib/drafts/lab-draft";
+import { editorMessagesFor } from "@/lib/i18n/editor-messages";
 import { submitLabAction } from "./actions";
+import { CodeEditor, moveCursorTo, replaceText, type EditorLanguage, type EditorProblem } from "./code-editor";
+import { deleteLabDraftAction } from "./draft-actions";
 import { CheckCodeButton, PracticeResults, usePracticeCheck, type PracticeSetup } from "./practice-check";
+import { useDraftAutosave } from "./use-draft-autosave";
 import { useRouter } from "@/lib/i18n/navigation";
 
 interface SubmitFormProps {
+  locale: Locale;
   courseSlug: string;
   assignmentSlug: string;
   starterCode: string;
+  /** The learner's stored draft, which wins over the starter code; null when there is none. */
+  draft: LabDraftSnapshot | null;
+  /** Whether drafts are stored for this reader (an enrolled learner). */
+  canKeepDrafts: boolean;
+  /** Where the learner's latest graded submission stopped, when the grader reported a place. */
+  gradedProblem: EditorProblem | null;
   maxCodeBytes: number;
   disabledReason: string | null;
   practice: PracticeSetup;
@@ -20,57 +34,77 @@ interface SubmitFormProps {
 }
 
 /**
- * The lab's code editor and upload. What was typed survives every error: nothing is reset until a submission is
- * accepted.
+ * The lab's code editor and upload. What was typed survives every error and every reload: it is saved as a draft
+ * while the learner types, and nothing is reset unless they ask.
  */
 export function SubmitForm({
+  locale,
   courseSlug,
   assignmentSlug,
   starterCode,
+  draft,
+  canKeepDrafts,
+  gradedProblem,
   maxCodeBytes,
   disabledReason,
   practice: practiceSetup,
   practiceDisabledReason,
 }: SubmitFormProps) {
+  const t = editorMessagesFor(locale);
   const router = useRouter();
   const practice = usePracticeCheck(courseSlug, assignmentSlug, practiceSetup);
-  const draftKey = `gradient-draft:${courseSlug}/${assignmentSlug}`;
-  const [code, setCode] = useState(starterCode);
-  const [isHydrated, setIsHydrated] = useState(false);
-  // A draft from an earlier visit is restored after hydration, so server and client first render alike.
-  useEffect(() => {
-    const draft = window.localStorage.getItem(draftKey);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage is readable only after hydration
-    if (draft !== null) setCode(draft);
-    setIsHydrated(true);
-  }, [draftKey]);
-  const [language, setLanguage] = useState<"javascript" | "typescript">("javascript");
-  const { fieldErrors, message, isPending, save } = useSave(
-    "Your submission could not be sent: the server could not be reached. " +
-      "Your code is still here; try again in a moment.",
-  );
+  const viewRef = useRef<EditorView | null>(null);
+  const [isEditorReady, setIsEditorReady] = useState(false);
+  const [code, setCode] = useState(draft?.code ?? starterCode);
+  const [language, setLanguage] = useState<EditorLanguage>(draft?.language ?? "javascript");
+  const autosave = useDraftAutosave({ courseSlug, assignmentSlug, draft, isEnabled: canKeepDrafts, maxCodeBytes });
+  const { fieldErrors, message, isPending, save } = useSave(t.unreachable);
   const bytes = new TextEncoder().encode(code).byteLength;
 
-  function updateCode(next: string) {
-    setCode(next);
-    window.localStorage.setItem(draftKey, next);
+  const shownRun = practice.shown;
+  const problems = useMemo<EditorProblem[]>(() => {
+    const found: EditorProblem[] = [];
+    if (shownRun?.errorLine != null && shownRun.message)
+      found.push({ line: shownRun.errorLine, column: shownRun.errorColumn ?? 1, message: shownRun.message });
+    if (gradedProblem) found.push(gradedProblem);
+    return found;
+  }, [shownRun, gradedProblem]);
+
+  function goTo(line: number, column: number) {
+    if (viewRef.current) moveCursorTo(viewRef.current, line, column);
   }
 
-  // Tab indents instead of leaving the editor, as in any code editor.
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key !== "Tab" || event.shiftKey) return;
-    event.preventDefault();
-    const area = event.currentTarget;
-    const { selectionStart, selectionEnd } = area;
-    updateCode(`${code.slice(0, selectionStart)}  ${code.slice(selectionEnd)}`);
-    requestAnimationFrame(() => area.setSelectionRange(selectionStart + 2, selectionStart + 2));
+  function onCodeChange(next: string, isTyping: boolean) {
+    setCode(next);
+    if (isTyping) autosave.schedule(next, language);
+  }
+
+  function onLanguageChange(next: EditorLanguage) {
+    setLanguage(next);
+    autosave.schedule(code, next);
+  }
+
+  async function resetToStarter() {
+    if (!window.confirm(t.resetConfirm)) return;
+    if (canKeepDrafts) {
+      const result = await deleteLabDraftAction(courseSlug, assignmentSlug).catch(() => null);
+      if (!result?.isOk) return autosave.fail(result ? result.reason : "unreachable");
+      autosave.forget();
+    }
+    if (viewRef.current) replaceText(viewRef.current, starterCode);
+    setCode(starterCode);
+  }
+
+  function formWithCode(formElement: HTMLFormElement): FormData {
+    const form = new FormData(formElement);
+    form.set("code", code);
+    form.set("language", language);
+    return form;
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    form.set("code", code);
-    form.set("language", language);
+    const form = formWithCode(event.currentTarget);
     void save(
       () => submitLabAction(courseSlug, assignmentSlug, form),
       ({ submissionId }) => router.push(`/submissions/${submissionId}`),
@@ -79,11 +113,7 @@ export function SubmitForm({
 
   // The same fields a submission sends (the editor's text, or an uploaded file), run as practice.
   function onCheck(formElement: HTMLFormElement | null) {
-    if (!formElement) return;
-    const form = new FormData(formElement);
-    form.set("code", code);
-    form.set("language", language);
-    void practice.check(form);
+    if (formElement) void practice.check(formWithCode(formElement));
   }
 
   const codeErrors = fieldErrors.code;
@@ -93,8 +123,8 @@ export function SubmitForm({
       className="card lab-form"
       onSubmit={onSubmit}
       noValidate
-      aria-label="Submit your solution"
-      data-hydrated={isHydrated}
+      aria-label={t.formName}
+      data-hydrated={isEditorReady}
     >
       {message?.isError && (
         <p className="form-error" role="alert" id="submit-error">
@@ -102,38 +132,60 @@ export function SubmitForm({
         </p>
       )}
       <div className="field">
-        <label htmlFor="code">Your model code</label>
-        <textarea
-          id="code"
-          name="code"
-          className="code-editor"
-          spellCheck={false}
-          rows={24}
-          value={code}
-          onChange={(event) => updateCode(event.target.value)}
-          onKeyDown={onKeyDown}
-          aria-invalid={Boolean(codeErrors)}
-          aria-describedby={codeErrors ? "code-error" : "code-hint"}
+        <span className="label" id="code-label">
+          {t.label}
+        </span>
+        <CodeEditor
+          initialCode={code}
+          language={language}
+          labelId="code-label"
+          describedBy={codeErrors ? "code-error code-keys" : "code-hint code-keys"}
+          isInvalid={Boolean(codeErrors)}
+          problems={problems}
+          onChange={onCodeChange}
+          viewRef={viewRef}
+          onReady={() => setIsEditorReady(true)}
         />
-        <p id="code-hint" className="muted" style={{ margin: 0 }}>
-          {bytes.toLocaleString("en")} of {maxCodeBytes.toLocaleString("en")} bytes. Drafts are kept in this browser.
+        {/* What the form posts: kept in step with the editor, so the form works as a plain form would. */}
+        <textarea name="code" value={code} readOnly hidden />
+        <p id="code-keys" className="muted" style={{ margin: 0 }}>
+          {t.keyboardHint}
+        </p>
+        <p className="muted draft-line" style={{ margin: 0 }}>
+          <span id="code-hint">{t.bytes(bytes, maxCodeBytes)}</span>{" "}
+          <span role="status" data-testid="draft-status">
+            {canKeepDrafts ? autosave.statusText(t) : t.draftLocalOnly}
+          </span>
         </p>
         <FieldError id="code-error" errors={codeErrors} />
+        {gradedProblem && (
+          <p className="muted" data-testid="graded-problem">
+            {t.gradedProblem}{" "}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => goTo(gradedProblem.line, gradedProblem.column)}
+              aria-label={t.goTo(gradedProblem.line, gradedProblem.column)}
+            >
+              {t.problemAt(gradedProblem.line, gradedProblem.column)}
+            </button>
+          </p>
+        )}
       </div>
       <div className="field">
-        <label htmlFor="language">Language</label>
+        <label htmlFor="language">{t.language}</label>
         <select
           id="language"
           name="language"
           value={language}
-          onChange={(event) => setLanguage(event.target.value === "typescript" ? "typescript" : "javascript")}
+          onChange={(event) => onLanguageChange(event.target.value === "typescript" ? "typescript" : "javascript")}
         >
           <option value="javascript">JavaScript</option>
           <option value="typescript">TypeScript</option>
         </select>
       </div>
       <div className="field">
-        <label htmlFor="file">Or upload a file instead (.js, .mjs or .ts)</label>
+        <label htmlFor="file">{t.upload}</label>
         <input
           id="file"
           name="file"
@@ -145,19 +197,19 @@ export function SubmitForm({
         <FieldError id="file-error" errors={fileErrors} />
       </div>
       <div style={{ display: "flex", gap: "0.75rem", alignItems: "center", flexWrap: "wrap" }}>
-        <SubmitButton isPending={isPending} pendingLabel="Submitting…" isDisabled={disabledReason !== null}>
-          Submit for grading
+        <SubmitButton isPending={isPending} pendingLabel={t.submitting} isDisabled={disabledReason !== null}>
+          {t.submit}
         </SubmitButton>
         {practiceDisabledReason === null && (
           <CheckCodeButton practice={practice} onCheck={(event) => onCheck(event.currentTarget.form)} />
         )}
-        <button type="button" className="button secondary" onClick={() => updateCode(starterCode)} disabled={isPending}>
-          Reset to the starter code
+        <button type="button" className="button secondary" onClick={() => void resetToStarter()} disabled={isPending}>
+          {t.reset}
         </button>
         {disabledReason && <span className="muted">{disabledReason}</span>}
       </div>
       {practiceDisabledReason === null ? (
-        <PracticeResults practice={practice} />
+        <PracticeResults practice={practice} onGoTo={goTo} />
       ) : (
         <p className="muted">{practiceDisabledReason}</p>
       )}
