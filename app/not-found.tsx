@@ -1,11 +1,16 @@
 import Link from "next/link";
+import { getLocale } from "@/lib/i18n/locale";
+import { siteMessagesFor } from "@/lib/i18n/site-messages";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = siteMessagesFor(await getLocale()).notFound;
   return (
     <>
-      <h1>404 · Page not found</h1>
+      {/* A not-found page has no metadata of its own; React puts this title in the head. */}
+      <title>{`${t.title} · Gradient`}</title>
+      <h1>{t.heading}</h1>
       <p>
-        There is nothing at this address. <Link href="/">Go to the home page</Link>.
+        {t.body} <Link href="/">{t.home}</Link>
       </p>
     </>
   );

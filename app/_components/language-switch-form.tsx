@@ -3,14 +3,16 @@
 import { useActionState } from "react";
 import { LOCALES, type Locale } from "@/lib/courses/content-schema";
 import { setLocaleAction, type SetLocaleResult } from "@/lib/i18n/set-locale";
+import { siteMessagesFor } from "@/lib/i18n/site-messages";
 
 const NAMES: Record<Locale, string> = { en: "English", "zh-CN": "简体中文" };
 
 /** Two buttons, one per language; a server action form, so it works before (and without) JavaScript. */
 export function LanguageSwitchForm({ current }: { current: Locale }) {
   const [state, action] = useActionState<SetLocaleResult | null, FormData>(setLocaleAction, null);
+  const t = siteMessagesFor(current).language;
   return (
-    <form action={action} className="language-switch" aria-label="Language / 语言">
+    <form action={action} className="language-switch" aria-label={t.label}>
       {LOCALES.map((locale) => (
         <button
           key={locale}
@@ -26,7 +28,7 @@ export function LanguageSwitchForm({ current }: { current: Locale }) {
       ))}
       {state?.isOk === false && (
         <span className="form-error" role="alert">
-          {state.message}
+          {t.refused}
         </span>
       )}
     </form>

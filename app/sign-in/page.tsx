@@ -2,9 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth";
+import { accountMessagesFor } from "@/lib/i18n/account-messages";
+import { getLocale } from "@/lib/i18n/locale";
 import { SignInForm } from "./sign-in-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: accountMessagesFor(await getLocale()).signIn.title };
+}
 
 function safeReturnPath(value: string | string[] | undefined): string {
   const path = Array.isArray(value) ? value[0] : value;
@@ -19,12 +23,14 @@ export default async function SignInPage({
 }) {
   const returnTo = safeReturnPath((await searchParams).callbackUrl);
   if (await getCurrentUser()) redirect(returnTo);
+  const locale = await getLocale();
+  const t = accountMessagesFor(locale).signIn;
   return (
     <>
-      <h1>Sign in</h1>
-      <SignInForm returnTo={returnTo} />
+      <h1>{t.title}</h1>
+      <SignInForm returnTo={returnTo} locale={locale} />
       <p>
-        New to Gradient? <Link href="/sign-up">Create an account</Link>.
+        {t.newHere} <Link href="/sign-up">{t.createAccount}</Link>
       </p>
     </>
   );
