@@ -114,6 +114,7 @@ export default async function DashboardPage() {
                 submissionId={submission.id}
                 initialStatus={submission.status}
                 isFollowed={followed.has(submission.id)}
+                labels={t.statuses}
               />
             ),
           },

@@ -2,6 +2,7 @@
 // personal access tokens, in both languages. Plain data, so the browser-side forms can read them.
 import type { Locale } from "../courses/content-schema";
 import type { TokenProblem } from "../api-tokens/token-input";
+import type { SubmissionStatusName } from "../submissions/format";
 import type { SignUpProblem } from "../users/schemas";
 
 const en = {
@@ -71,6 +72,13 @@ const en = {
     lab: "Lab",
     status: "Status",
     submitted: "Submitted",
+    statuses: {
+      QUEUED: "Queued",
+      RUNNING: "Grading",
+      PASSED: "Passed",
+      FAILED: "Not passed",
+      ERROR: "Could not be graded",
+    } satisfies Record<SubmissionStatusName, string>,
   },
   certificates: {
     heading: "Certificates",
@@ -200,6 +208,13 @@ const zhCN: AccountMessages = {
     lab: "实验",
     status: "状态",
     submitted: "提交时间",
+    statuses: {
+      QUEUED: "排队中",
+      RUNNING: "评分中",
+      PASSED: "已通过",
+      FAILED: "未通过",
+      ERROR: "无法评分",
+    },
   },
   certificates: {
     heading: "证书",
