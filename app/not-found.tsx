@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DocumentTitle } from "@/app/_components/document-title";
 import { getLocale } from "@/lib/i18n/locale";
 import { siteMessagesFor } from "@/lib/i18n/site-messages";
 
@@ -6,8 +7,7 @@ export default async function NotFound() {
   const t = siteMessagesFor(await getLocale()).notFound;
   return (
     <>
-      {/* A not-found page has no metadata of its own; React puts this title in the head. */}
-      <title>{`${t.title} · Gradient`}</title>
+      <DocumentTitle title={`${t.title} · Gradient`} />
       <h1>{t.heading}</h1>
       <p>
         {t.body} <Link href="/">{t.home}</Link>

@@ -18,6 +18,12 @@ export const GLOSSARY: readonly string[] = [
   "LMS",
   "MSE",
   "F1",
+  // Models and optimisers the course names as their papers do.
+  "Transformer",
+  "LSTM",
+  "BERT",
+  "GPT",
+  "Adam",
   "sha256",
   "MiB",
   "eddsa-rdfc-2022",

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DocumentTitle } from "@/app/_components/document-title";
 import { getLocale } from "@/lib/i18n/locale";
 import { verifyMessagesFor } from "@/lib/i18n/verify-messages";
 
@@ -6,8 +7,7 @@ export default async function CertificateNotFound() {
   const t = verifyMessagesFor(await getLocale());
   return (
     <>
-      {/* A not-found page has no metadata of its own; React puts this title in the head. */}
-      <title>{`${t.verify.title} · Gradient`}</title>
+      <DocumentTitle title={`${t.verify.title} · Gradient`} />
       <h1>{t.verify.title}</h1>
       <section
         className="card"
