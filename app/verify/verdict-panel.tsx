@@ -115,8 +115,17 @@ export function VerdictPanel({
                     header: t.heldOutHash,
                     cell: (item) => <code title={item.heldOutSha256 ?? undefined}>{short(item.heldOutSha256)}</code>,
                   },
-                  { key: "grader", header: t.grader, cell: (item) => item.graderVersion ?? "—" },
-                  { key: "backend", header: t.backend, cell: (item) => item.backend ?? "—" },
+                  // Identifiers the grader recorded, not words: shown as code.
+                  {
+                    key: "grader",
+                    header: t.grader,
+                    cell: (item) => (item.graderVersion ? <code>{item.graderVersion}</code> : "—"),
+                  },
+                  {
+                    key: "backend",
+                    header: t.backend,
+                    cell: (item) => (item.backend ? <code>{item.backend}</code> : "—"),
+                  },
                   { key: "seed", header: t.seed, cell: (item) => item.seed ?? "—" },
                   { key: "runs", header: t.runs, cell: (item) => runsSummary(item, t) },
                 ]}

@@ -26,6 +26,7 @@ export const GLOSSARY: readonly string[] = [
   "Adam",
   "sha256",
   "MiB",
+  "UTC",
   "eddsa-rdfc-2022",
   "jwt",
   "json",
