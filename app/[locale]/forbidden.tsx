@@ -1,12 +1,17 @@
+import { DocumentTitle } from "@/app/_components/document-title";
+import { getLocale } from "@/lib/i18n/locale";
+import { siteMessagesFor } from "@/lib/i18n/site-messages";
 import { Link } from "@/lib/i18n/navigation";
 
-export default function Forbidden() {
+export default async function Forbidden() {
+  const t = siteMessagesFor(await getLocale()).forbidden;
   return (
     <>
-      <h1>403 · Not allowed</h1>
-      <p>Your account does not have access to this page. If you think it should, ask an admin.</p>
+      <DocumentTitle title={`${t.title} · Gradient`} />
+      <h1>{t.heading}</h1>
+      <p>{t.body}</p>
       <p>
-        <Link href="/dashboard">Back to your dashboard</Link>
+        <Link href="/dashboard">{t.dashboard}</Link>
       </p>
     </>
   );

@@ -7,15 +7,17 @@ import type { ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth";
 import { Link } from "@/lib/i18n/navigation";
 import { routing } from "@/lib/i18n/routing";
+import { siteMessagesFor } from "@/lib/i18n/site-messages";
 import { SHARED_RENDER_HEADER } from "@/lib/page-cache/shared-page-marker";
 import { AccountNav } from "@/app/_components/account-nav";
 import { LanguageSwitch } from "@/app/_components/language-switch";
 import "@/app/globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Gradient", template: "%s · Gradient" },
-  description: "Learn machine learning with TensorFlow.js, get your models graded, earn a verifiable certificate.",
-};
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = siteMessagesFor(hasLocale(routing.locales, locale) ? locale : routing.defaultLocale);
+  return { title: { default: "Gradient", template: "%s · Gradient" }, description: t.home.description };
+}
 
 export default async function LocaleLayout({
   children,
@@ -31,20 +33,24 @@ export default async function LocaleLayout({
   // each copy it serves brings the reader's own (app/_components/account-nav.tsx).
   const isSharedRender = (await headers()).get(SHARED_RENDER_HEADER) === "1";
   const user = isSharedRender ? null : await getCurrentUser();
+  const t = siteMessagesFor(locale);
   return (
     <html lang={locale}>
       <body>
         <NextIntlClientProvider locale={locale} messages={null} timeZone="UTC">
           <a className="skip-link" href="#main">
-            Skip to content
+            {t.skipLink}
           </a>
           <header className="site-header">
-            <nav aria-label="Main">
+            <nav aria-label={t.mainNav}>
               <Link href="/" className="brand">
                 Gradient
               </Link>
               <LanguageSwitch />
-              <AccountNav account={isSharedRender ? "from-page" : user && { name: user.name, role: user.role }} />
+              <AccountNav
+                account={isSharedRender ? "from-page" : user && { name: user.name, role: user.role }}
+                locale={locale}
+              />
             </nav>
           </header>
           <main id="main">{children}</main>

@@ -1,11 +1,16 @@
+import { DocumentTitle } from "@/app/_components/document-title";
+import { getLocale } from "@/lib/i18n/locale";
+import { siteMessagesFor } from "@/lib/i18n/site-messages";
 import { Link } from "@/lib/i18n/navigation";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = siteMessagesFor(await getLocale()).notFound;
   return (
     <>
-      <h1>404 · Page not found</h1>
+      <DocumentTitle title={`${t.title} · Gradient`} />
+      <h1>{t.heading}</h1>
       <p>
-        There is nothing at this address. <Link href="/">Go to the home page</Link>.
+        {t.body} <Link href="/">{t.home}</Link>
       </p>
     </>
   );

@@ -4,6 +4,8 @@
 // between readers is rendered without them, and each copy it serves carries the reader's account
 // in an element of its own (lib/page-cache/shared-page-marker.ts), read here once the page runs.
 import { useEffect, useState } from "react";
+import type { Locale } from "@/lib/courses/content-schema";
+import { siteMessagesFor } from "@/lib/i18n/site-messages";
 import { ACCOUNT_ELEMENT_ID, PageAccountSchema, type PageAccount } from "@/lib/page-cache/shared-page-marker";
 import { SignOutButton } from "./sign-out-button";
 import { Link } from "@/lib/i18n/navigation";
@@ -21,7 +23,8 @@ function accountFromPage(): PageAccount | null {
 }
 
 /** `account`: the signed-in account, null for a stranger, or "from-page" on a shared page. */
-export function AccountNav({ account }: { account: PageAccount | null | "from-page" }) {
+export function AccountNav({ account, locale }: { account: PageAccount | null | "from-page"; locale: Locale }) {
+  const t = siteMessagesFor(locale).nav;
   const [fromPage, setFromPage] = useState<PageAccount | null | undefined>(undefined);
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the page's account is readable only after hydration
@@ -33,24 +36,24 @@ export function AccountNav({ account }: { account: PageAccount | null | "from-pa
   if (shown === null) {
     return (
       <>
-        <Link href="/sign-in">Sign in</Link>
+        <Link href="/sign-in">{t.signIn}</Link>
         <Link href="/sign-up" className="button">
-          Sign up
+          {t.signUp}
         </Link>
       </>
     );
   }
   return (
     <>
-      <Link href="/dashboard">Dashboard</Link>
-      {shown.role !== "LEARNER" && <Link href="/instructor">Instructor</Link>}
-      {shown.role === "ADMIN" && <Link href="/admin">Admin</Link>}
-      <Link href="/account/tokens">Tokens</Link>
-      <Link href="/account/apps">Apps</Link>
+      <Link href="/dashboard">{t.dashboard}</Link>
+      {shown.role !== "LEARNER" && <Link href="/instructor">{t.instructor}</Link>}
+      {shown.role === "ADMIN" && <Link href="/admin">{t.admin}</Link>}
+      <Link href="/account/tokens">{t.tokens}</Link>
+      <Link href="/account/apps">{t.apps}</Link>
       <span className="muted" data-testid="signed-in-as">
         {shown.name}
       </span>
-      <SignOutButton />
+      <SignOutButton label={t.signOut} pendingLabel={t.signingOut} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { LOCALES, type Locale } from "@/lib/courses/content-schema";
 import { usePathname } from "@/lib/i18n/navigation";
 import { setLocaleAction, type SetLocaleResult } from "@/lib/i18n/set-locale";
+import { siteMessagesFor } from "@/lib/i18n/site-messages";
 
 const NAMES: Record<Locale, string> = { en: "English", "zh-CN": "简体中文" };
 
@@ -17,8 +18,9 @@ export function LanguageSwitchForm({ current }: { current: Locale }) {
   const [state, action] = useActionState<SetLocaleResult | null, FormData>(setLocaleAction, null);
   const pathname = usePathname();
   const query = useSearchParams().toString();
+  const t = siteMessagesFor(current).language;
   return (
-    <form action={action} className="language-switch" aria-label="Language / 语言">
+    <form action={action} className="language-switch" aria-label={t.label}>
       <input type="hidden" name="returnTo" value={query ? `${pathname}?${query}` : pathname} />
       {LOCALES.map((locale) => (
         <button
@@ -35,7 +37,7 @@ export function LanguageSwitchForm({ current }: { current: Locale }) {
       ))}
       {state?.isOk === false && (
         <span className="form-error" role="alert">
-          {state.message}
+          {t.refused}
         </span>
       )}
     </form>

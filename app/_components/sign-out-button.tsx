@@ -3,7 +3,7 @@
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 
-export function SignOutButton() {
+export function SignOutButton({ label, pendingLabel }: { label: string; pendingLabel: string }) {
   const [isSigningOut, setIsSigningOut] = useState(false);
   return (
     <button
@@ -15,7 +15,7 @@ export function SignOutButton() {
         void signOut({ callbackUrl: "/" });
       }}
     >
-      {isSigningOut ? "Signing out…" : "Sign out"}
+      {isSigningOut ? pendingLabel : label}
     </button>
   );
 }

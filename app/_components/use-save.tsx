@@ -2,6 +2,8 @@
 
 import { useCallback, useState } from "react";
 import type { FieldErrors } from "@/lib/errors";
+import { siteMessagesFor } from "@/lib/i18n/site-messages";
+import { documentLocale } from "./document-locale";
 
 /**
  * What a form's save may answer: an ActionResult (app/_lib/action-result.ts), or an older action's
@@ -15,11 +17,10 @@ type SaveMessage = { text: string; isError: boolean } | null;
 /**
  * The state every form that calls a server action shares: the field errors of the last answer
  * (what was typed stays in the form's own fields or state), a message for the whole form, and
- * whether a save is under way. `unreachable` is the message shown when the action never answered.
+ * whether a save is under way. `unreachable` is the message shown when the action never answered;
+ * without one, a general one in the page's language (read when needed: only the browser saves).
  */
-export function useSave(
-  unreachable = "Not saved: the server could not be reached. Your text is still here; try again.",
-) {
+export function useSave(unreachable?: string) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<SaveMessage>(null);
   const [isPending, setIsPending] = useState(false);
@@ -45,7 +46,7 @@ export function useSave(
         const text = await onSaved(result as Extract<R, { isOk: true }>);
         if (text) setMessage({ text, isError: false });
       } catch {
-        setMessage({ text: unreachable, isError: true });
+        setMessage({ text: unreachable ?? siteMessagesFor(documentLocale()).form.unreachable, isError: true });
       } finally {
         setIsPending(false);
       }

@@ -328,7 +328,7 @@ const zhCN: Messages = {
     code: "代码",
     bytes: (bytes) => `${bytes} 字节`,
     codeHow: "提交时检查。",
-    epochs: "Epoch",
+    epochs: "训练轮数",
     epochCount: (epochs) => `合计 ${epochs} 个`,
     epochsHow:
       "在你的代码自己的进程里计数，所以只是指导，不是硬性上限：fit() 会遵守它，onEpoch() 会拒绝超出的部分，" +

@@ -5,6 +5,7 @@ import { CREDENTIAL_READ_SCOPE, PROFILE_READ_SCOPE, type SupportedScope } from "
 
 const en = {
   consent: {
+    pageTitle: "Connect an app",
     title: "Connect an app to your Gradient account",
     asks: (app: string) => `${app} would like to:`,
     scopes: {
@@ -62,6 +63,7 @@ export type ObApiMessages = typeof en;
 
 const zhCN: ObApiMessages = {
   consent: {
+    pageTitle: "连接应用",
     title: "将应用连接到你的 Gradient 账户",
     asks: (app) => `${app} 请求：`,
     scopes: {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { accountMessagesFor } from "@/lib/i18n/account-messages";
 import { getLocale } from "@/lib/i18n/locale";
 import { getDashboard } from "@/lib/users/get-dashboard";
 import { DataTable } from "@/app/_components/data-table";
@@ -7,7 +8,9 @@ import { LiveStatusBadge } from "../submissions/live-status-badge";
 import { CertificatesSection } from "./certificates-section";
 import { Link } from "@/lib/i18n/navigation";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: accountMessagesFor(await getLocale()).dashboard.title };
+}
 
 function formatUtc(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
@@ -15,7 +18,9 @@ function formatUtc(date: Date): string {
 
 export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard");
-  const { courses, submissions } = await getDashboard(user, await getLocale());
+  const locale = await getLocale();
+  const t = accountMessagesFor(locale).dashboard;
+  const { courses, submissions } = await getDashboard(user, locale);
   const MAX_FOLLOWED = 3;
   const followed = new Set(
     submissions
@@ -25,15 +30,16 @@ export default async function DashboardPage() {
   );
   return (
     <>
-      <h1>Welcome, {user.name}</h1>
+      <h1>{t.welcome(user.name)}</h1>
       <p className="muted">
-        Signed in as {user.email} · <span data-testid="role">{user.role.toLowerCase()}</span>
+        {t.signedInAs(user.email)} · <span data-testid="role">{t.roles[user.role]}</span>
       </p>
 
-      <h2>Your courses</h2>
+      <h2>{t.yourCourses}</h2>
       {courses.length === 0 ? (
         <p className="empty">
-          You are not enrolled in a course yet. <Link href="/">Browse the catalogue</Link> to start one.
+          {t.noCourses} <Link href="/">{t.browse}</Link>
+          {t.browseAfter}
         </p>
       ) : (
         <ul className="grid" style={{ listStyle: "none", padding: 0 }}>
@@ -41,24 +47,24 @@ export default async function DashboardPage() {
             <li key={slug} className="card" data-testid="course-card">
               <h3 style={{ marginTop: 0 }}>{title}</h3>
               {progress === null ? (
-                <p className="muted">{role === "INSTRUCTOR" ? "You teach this course." : ""}</p>
+                <p className="muted">{role === "INSTRUCTOR" ? t.teaching : ""}</p>
               ) : (
                 <>
                   <p>
-                    {progress.lessonsDone} of {progress.lessonsTotal} lessons done · {progress.labsPassed} of{" "}
-                    {progress.labsTotal} labs passed · final exam {progress.isExamPassed ? "passed" : "not passed yet"}
+                    {t.progress(progress.lessonsDone, progress.lessonsTotal, progress.labsPassed, progress.labsTotal)} ·{" "}
+                    {progress.isExamPassed ? t.examPassed : t.examNotPassed}
                   </p>
                   <progress
                     max={progress.lessonsTotal + progress.labsTotal || 1}
                     value={progress.lessonsDone + progress.labsPassed}
-                    aria-label={`Progress in ${title}`}
+                    aria-label={t.progressLabel(title)}
                     style={{ width: "100%" }}
                   />
                   {progress.nextStep.kind === "done" ? (
-                    <p>You have completed every lesson, lab and the final exam.</p>
+                    <p>{t.allDone}</p>
                   ) : (
                     <p>
-                      <strong>Next:</strong>{" "}
+                      <strong>{t.next}</strong>{" "}
                       {progress.nextStep.kind === "lesson" ? (
                         <Link href={`/courses/${slug}/lessons/${progress.nextStep.slug}`}>
                           {progress.nextStep.title}
@@ -66,7 +72,7 @@ export default async function DashboardPage() {
                       ) : progress.nextStep.kind === "lab" ? (
                         <Link href={`/courses/${slug}/labs/${progress.nextStep.slug}`}>{progress.nextStep.title}</Link>
                       ) : (
-                        <Link href={`/courses/${slug}/exam`}>the final exam</Link>
+                        <Link href={`/courses/${slug}/exam`}>{t.finalExam}</Link>
                       )}
                     </p>
                   )}
@@ -74,7 +80,7 @@ export default async function DashboardPage() {
                     <ul className="muted">
                       {progress.deadlines.map((entry) => (
                         <li key={entry.slug}>
-                          <Link href={`/courses/${slug}/labs/${entry.slug}`}>{entry.title}</Link> due{" "}
+                          <Link href={`/courses/${slug}/labs/${entry.slug}`}>{entry.title}</Link> {t.due}{" "}
                           <time dateTime={entry.deadline.toISOString()}>{formatUtc(entry.deadline)}</time>
                         </li>
                       ))}
@@ -82,40 +88,41 @@ export default async function DashboardPage() {
                   )}
                 </>
               )}
-              <Link href={`/courses/${slug}`}>Open the course</Link>
+              <Link href={`/courses/${slug}`}>{t.openCourse}</Link>
             </li>
           ))}
         </ul>
       )}
 
-      <h2>Recent submissions</h2>
+      <h2>{t.recentSubmissions}</h2>
       <DataTable
-        caption="Recent submissions"
+        caption={t.recentSubmissions}
         rows={submissions}
         rowKey={(submission) => submission.id}
-        empty="No submissions yet. Labs appear in each course; your graded work will be listed here."
+        empty={t.noSubmissions}
         columns={[
           {
             key: "lab",
-            header: "Lab",
+            header: t.lab,
             cell: (submission) => <Link href={`/submissions/${submission.id}`}>{submission.assignmentTitle}</Link>,
           },
           {
             key: "status",
-            header: "Status",
+            header: t.status,
             cell: (submission) => (
               <LiveStatusBadge
                 submissionId={submission.id}
                 initialStatus={submission.status}
                 isFollowed={followed.has(submission.id)}
+                labels={t.statuses}
               />
             ),
           },
-          { key: "submitted", header: "Submitted", cell: (submission) => formatUtc(submission.createdAt) },
+          { key: "submitted", header: t.submitted, cell: (submission) => formatUtc(submission.createdAt) },
         ]}
       />
 
-      <CertificatesSection userId={user.id} />
+      <CertificatesSection userId={user.id} locale={locale} />
     </>
   );
 }

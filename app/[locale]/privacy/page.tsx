@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { getLocale } from "@/lib/i18n/locale";
 import { policyMessagesFor } from "@/lib/i18n/policy-messages";
 
-export const metadata: Metadata = { title: "Privacy" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: policyMessagesFor(await getLocale()).privacy.title };
+}
 
 export default async function PrivacyPage() {
   const t = policyMessagesFor(await getLocale()).privacy;

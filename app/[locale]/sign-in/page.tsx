@@ -2,11 +2,15 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth";
 import { safeReturnPath } from "@/lib/http/safe-return-path";
-import { SignInForm } from "./sign-in-form";
+import { accountMessagesFor } from "@/lib/i18n/account-messages";
+import { getLocale } from "@/lib/i18n/locale";
 import { Link } from "@/lib/i18n/navigation";
 import { pathWithoutLocale } from "@/lib/i18n/routing";
+import { SignInForm } from "./sign-in-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: accountMessagesFor(await getLocale()).signIn.title };
+}
 
 export default async function SignInPage({
   searchParams,
@@ -16,12 +20,14 @@ export default async function SignInPage({
   // A way back that names a language loses it: the form's router puts the page's own back.
   const returnTo = pathWithoutLocale(safeReturnPath((await searchParams).callbackUrl, "/dashboard"));
   if (await getCurrentUser()) redirect(returnTo);
+  const locale = await getLocale();
+  const t = accountMessagesFor(locale).signIn;
   return (
     <>
-      <h1>Sign in</h1>
-      <SignInForm returnTo={returnTo} />
+      <h1>{t.title}</h1>
+      <SignInForm returnTo={returnTo} locale={locale} />
       <p>
-        New to Gradient? <Link href="/sign-up">Create an account</Link>.
+        {t.newHere} <Link href="/sign-up">{t.createAccount}</Link>
       </p>
     </>
   );

@@ -3,12 +3,13 @@
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { SubmitButton } from "@/app/_components/submit-button";
+import type { Locale } from "@/lib/courses/content-schema";
+import { accountMessagesFor } from "@/lib/i18n/account-messages";
 import { Field } from "@/app/_components/field";
 import { useRouter } from "@/lib/i18n/navigation";
 
-const FAILED = "That email and password do not match an account.";
-
-export function SignInForm({ returnTo }: { returnTo: string }) {
+export function SignInForm({ returnTo, locale }: { returnTo: string; locale: Locale }) {
+  const t = accountMessagesFor(locale).signIn;
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isPending, setIsPending] = useState(false);
@@ -19,7 +20,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     const email = form.get("email");
     const password = form.get("password");
     if (typeof email !== "string" || typeof password !== "string" || !email || !password) {
-      setError("Enter your email and your password.");
+      setError(t.missing);
       return;
     }
     setIsPending(true);
@@ -27,13 +28,14 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     try {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) {
-        setError(!result || result.error === "CredentialsSignin" ? FAILED : result.error);
+        // The only other error authorize() throws is its rate limit on failed attempts (lib/auth.ts).
+        setError(!result || result.error === "CredentialsSignin" ? t.failed : t.tooManyTries);
         return;
       }
       router.push(returnTo);
       router.refresh();
     } catch {
-      setError("Signing in failed: the server could not be reached. Try again in a moment.");
+      setError(t.unreachable);
     } finally {
       setIsPending(false);
     }
@@ -51,10 +53,10 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
           {error}
         </p>
       )}
-      <Field name="email" label="Email" type="email" autoComplete="email" required />
-      <Field name="password" label="Password" type="password" autoComplete="current-password" required />
-      <SubmitButton isPending={isPending} pendingLabel="Signing in…">
-        Sign in
+      <Field name="email" label={t.email} type="email" autoComplete="email" required />
+      <Field name="password" label={t.password} type="password" autoComplete="current-password" required />
+      <SubmitButton isPending={isPending} pendingLabel={t.pending}>
+        {t.submit}
       </SubmitButton>
     </form>
   );

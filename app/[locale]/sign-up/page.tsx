@@ -1,20 +1,26 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth";
+import { accountMessagesFor } from "@/lib/i18n/account-messages";
+import { getLocale } from "@/lib/i18n/locale";
 import { MIN_PASSWORD_LENGTH } from "@/lib/users/schemas";
 import { SignUpForm } from "./sign-up-form";
 import { Link } from "@/lib/i18n/navigation";
 
-export const metadata: Metadata = { title: "Sign up" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: accountMessagesFor(await getLocale()).signUp.title };
+}
 
 export default async function SignUpPage() {
   if (await getCurrentUser()) redirect("/dashboard");
+  const locale = await getLocale();
+  const t = accountMessagesFor(locale).signUp;
   return (
     <>
-      <h1>Create your account</h1>
-      <SignUpForm minPasswordLength={MIN_PASSWORD_LENGTH} />
+      <h1>{t.heading}</h1>
+      <SignUpForm minPasswordLength={MIN_PASSWORD_LENGTH} locale={locale} />
       <p>
-        Already have an account? <Link href="/sign-in">Sign in</Link>.
+        {t.haveAccount} <Link href="/sign-in">{t.signIn}</Link>
       </p>
     </>
   );

@@ -3,16 +3,17 @@
 import { signIn } from "next-auth/react";
 import type { FormEvent } from "react";
 import { SubmitButton } from "@/app/_components/submit-button";
+import type { Locale } from "@/lib/courses/content-schema";
+import { accountMessagesFor } from "@/lib/i18n/account-messages";
 import { Field } from "@/app/_components/field";
 import { FormMessage, useSave } from "@/app/_components/use-save";
 import { signUpAction } from "./actions";
 import { useRouter } from "@/lib/i18n/navigation";
 
-export function SignUpForm({ minPasswordLength }: { minPasswordLength: number }) {
+export function SignUpForm({ minPasswordLength, locale }: { minPasswordLength: number; locale: Locale }) {
+  const t = accountMessagesFor(locale).signUp;
   const router = useRouter();
-  const { fieldErrors, message, isPending, save } = useSave(
-    "Your account could not be created: the server could not be reached. Try again in a moment.",
-  );
+  const { fieldErrors, message, isPending, save } = useSave(t.unreachable);
 
   // Submitted by hand rather than as a form action, so the fields keep what was typed on error.
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -32,24 +33,18 @@ export function SignUpForm({ minPasswordLength }: { minPasswordLength: number })
   return (
     <form className="form card" onSubmit={onSubmit} noValidate>
       <FormMessage message={message} />
-      <Field
-        name="name"
-        label="Name"
-        autoComplete="name"
-        errors={fieldErrors.name}
-        hint="As it should appear on your certificates."
-      />
-      <Field name="email" label="Email" type="email" autoComplete="email" errors={fieldErrors.email} />
+      <Field name="name" label={t.name} autoComplete="name" errors={fieldErrors.name} hint={t.nameHint} />
+      <Field name="email" label={t.email} type="email" autoComplete="email" errors={fieldErrors.email} />
       <Field
         name="password"
-        label="Password"
+        label={t.password}
         type="password"
         autoComplete="new-password"
         errors={fieldErrors.password}
-        hint={`At least ${minPasswordLength} characters.`}
+        hint={t.passwordHint(minPasswordLength)}
       />
-      <SubmitButton isPending={isPending} pendingLabel="Creating your account…">
-        Create account
+      <SubmitButton isPending={isPending} pendingLabel={t.pending}>
+        {t.submit}
       </SubmitButton>
     </form>
   );

@@ -11,10 +11,13 @@ export function LiveStatusBadge({
   submissionId,
   initialStatus,
   isFollowed,
+  labels = STATUS_TEXT,
 }: {
   submissionId: string;
   initialStatus: SubmissionStatusName;
   isFollowed: boolean;
+  /** The statuses' words in the page's language. */
+  labels?: Record<SubmissionStatusName, string>;
 }) {
   const [status, setStatus] = useState(initialStatus);
   useEffect(() => {
@@ -27,5 +30,5 @@ export function LiveStatusBadge({
     });
     return () => source.close();
   }, [submissionId, initialStatus, isFollowed]);
-  return <span className={`badge ${status.toLowerCase()}`}>{STATUS_TEXT[status]}</span>;
+  return <span className={`badge ${status.toLowerCase()}`}>{labels[status]}</span>;
 }

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { getLocale } from "@/lib/i18n/locale";
 import { policyMessagesFor } from "@/lib/i18n/policy-messages";
 
-export const metadata: Metadata = { title: "Terms of use" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: policyMessagesFor(await getLocale()).terms.title };
+}
 
 export default async function TermsPage() {
   const t = policyMessagesFor(await getLocale()).terms;

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
+import { getLocale } from "@/lib/i18n/locale";
+import { verifyMessagesFor } from "@/lib/i18n/verify-messages";
 import { VerifyForm } from "./verify-form";
 
-export const metadata: Metadata = { title: "Verify a certificate" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: verifyMessagesFor(await getLocale()).verify.title };
+}
 
-export default function VerifyPage() {
+export default async function VerifyPage() {
+  const locale = await getLocale();
+  const t = verifyMessagesFor(locale).verify;
   return (
     <>
-      <h1>Verify a certificate</h1>
-      <p className="muted">
-        Paste a Gradient certificate or upload its file. We check its signature against our published keys and its
-        status against our signed revocation list; nothing you paste is stored.
-      </p>
-      <VerifyForm />
+      <h1>{t.title}</h1>
+      <p className="muted">{t.intro}</p>
+      <VerifyForm locale={locale} />
     </>
   );
 }

@@ -7,7 +7,9 @@ import { listConnectedApps } from "@/lib/ob-api/list-connected-apps";
 import { requirePageUser } from "@/app/_lib/page-guards";
 import { DisconnectAppButton } from "./disconnect-app-button";
 
-export const metadata: Metadata = { title: "Connected apps" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: obApiMessagesFor(await getLocale()).apps.title };
+}
 
 export default async function ConnectedAppsPage() {
   const user = await requirePageUser("/account/apps");

@@ -4,7 +4,10 @@ import { revalidateLocalizedPath } from "@/lib/i18n/revalidate-localized-path";
 import { requireUser } from "@/lib/auth";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
+import { isTokenProblem } from "@/lib/api-tokens/token-input";
 import { AppError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { accountMessagesFor } from "@/lib/i18n/account-messages";
+import { getLocale } from "@/lib/i18n/locale";
 
 export type CreateTokenResult =
   { isOk: true; token: string; name: string } | { isOk: false; message: string; fieldErrors: FieldErrors };
@@ -16,8 +19,16 @@ export async function createTokenAction(input: { name: unknown; expiresInDays: u
     revalidateLocalizedPath("/account/tokens");
     return { isOk: true, token: created.token, name: created.name };
   } catch (error) {
-    if (error instanceof ValidationError)
-      return { isOk: false, message: error.message, fieldErrors: error.fieldErrors };
+    if (error instanceof ValidationError) {
+      const words = accountMessagesFor(await getLocale()).tokens;
+      const fieldErrors = Object.fromEntries(
+        Object.entries(error.fieldErrors).map(([field, problems]) => [
+          field,
+          problems.map((problem) => (isTokenProblem(problem) ? words.problems[problem] : words.notCreated)),
+        ]),
+      );
+      return { isOk: false, message: words.notCreated, fieldErrors };
+    }
     if (error instanceof AppError) return { isOk: false, message: error.message, fieldErrors: {} };
     throw error;
   }

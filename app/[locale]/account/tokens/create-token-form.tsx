@@ -2,24 +2,20 @@
 
 import { useState, type FormEvent } from "react";
 import { SubmitButton } from "@/app/_components/submit-button";
+import type { Locale } from "@/lib/courses/content-schema";
+import { accountMessagesFor } from "@/lib/i18n/account-messages";
 import { Field, SelectField } from "@/app/_components/field";
 import { FormMessage, useSave } from "@/app/_components/use-save";
 import { createTokenAction } from "./actions";
 import { useRouter } from "@/lib/i18n/navigation";
 
-const EXPIRY_OPTIONS = [
-  { value: "30", label: "30 days" },
-  { value: "7", label: "7 days" },
-  { value: "90", label: "90 days" },
-  { value: "365", label: "1 year" },
-  { value: "never", label: "Never" },
-];
+/** In the order offered: the default first. */
+const EXPIRY_OPTIONS = ["30", "7", "90", "365", "never"] as const;
 
-export function CreateTokenForm() {
+export function CreateTokenForm({ locale }: { locale: Locale }) {
+  const t = accountMessagesFor(locale).tokens;
   const router = useRouter();
-  const { fieldErrors, message, isPending, save } = useSave(
-    "The token could not be created: the server could not be reached. Try again in a moment.",
-  );
+  const { fieldErrors, message, isPending, save } = useSave(t.unreachable);
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const [isCopied, setIsCopied] = useState(false);
 
@@ -54,11 +50,10 @@ export function CreateTokenForm() {
       {created && (
         <div className="card" role="status" data-testid="new-token">
           <p style={{ marginTop: 0 }}>
-            <strong>Copy your new token “{created.name}” now.</strong> It is shown only this once; Gradient keeps only a
-            hash of it.
+            <strong>{t.copyNow(created.name)}</strong> {t.shownOnce}
           </p>
           <div className="field">
-            <label htmlFor="new-token-value">Token</label>
+            <label htmlFor="new-token-value">{t.token}</label>
             <input
               id="new-token-value"
               readOnly
@@ -69,32 +64,26 @@ export function CreateTokenForm() {
           </div>
           <p>
             <button type="button" className="button secondary" onClick={() => void copy(created.token)}>
-              {isCopied ? "Copied" : "Copy to clipboard"}
+              {isCopied ? t.copied : t.copy}
             </button>
           </p>
           <p className="muted" style={{ marginBottom: 0 }}>
-            Use it with <code>GRADIENT_TOKEN=… npm run submit -- --assignment &lt;lab&gt; --file model.js</code>.
+            {t.useIt} <code>GRADIENT_TOKEN=… npm run submit -- --assignment &lt;lab&gt; --file model.js</code>.
           </p>
         </div>
       )}
       <form className="form card" onSubmit={onSubmit} noValidate>
         <FormMessage message={message} />
-        <Field
-          name="name"
-          label="Token name"
-          maxLength={60}
-          errors={fieldErrors.name}
-          hint="What the token is for, such as “laptop CLI”."
-        />
-        <SelectField name="expiresInDays" label="Expires after" defaultValue="30" errors={fieldErrors.expiresInDays}>
+        <Field name="name" label={t.tokenName} maxLength={60} errors={fieldErrors.name} hint={t.tokenNameHint} />
+        <SelectField name="expiresInDays" label={t.expiresAfter} defaultValue="30" errors={fieldErrors.expiresInDays}>
           {EXPIRY_OPTIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
+            <option key={option} value={option}>
+              {t.expiry[option]}
             </option>
           ))}
         </SelectField>
-        <SubmitButton isPending={isPending} pendingLabel="Creating…">
-          Create token
+        <SubmitButton isPending={isPending} pendingLabel={t.pending}>
+          {t.submit}
         </SubmitButton>
       </form>
     </>

@@ -1,7 +1,11 @@
-export default function CourseLoading() {
+import { getLocale } from "@/lib/i18n/locale";
+import { messagesFor } from "@/lib/i18n/messages";
+
+export default async function CourseLoading() {
+  const t = messagesFor(await getLocale());
   return (
     <p className="muted" aria-busy="true" role="status">
-      Loading… · 正在加载…
+      {t.course.loading}
     </p>
   );
 }

@@ -24,7 +24,7 @@ const loadCourse = cache(async (courseSlug: string) => {
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { course } = await loadCourse((await params).courseSlug);
-  return { title: course.title };
+  return { title: course.title, description: course.summary };
 }
 
 export default async function CoursePage({ params }: Params) {

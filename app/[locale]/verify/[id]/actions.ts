@@ -4,6 +4,8 @@ import { revalidateLocalizedPath } from "@/lib/i18n/revalidate-localized-path";
 import { requireUser } from "@/lib/auth";
 import { changeCertificateStatus } from "@/lib/certificates/change-certificate-status";
 import { AppError } from "@/lib/errors";
+import { getLocale } from "@/lib/i18n/locale";
+import { verifyMessagesFor } from "@/lib/i18n/verify-messages";
 
 export type StatusFormState = { isOk: boolean | null; message: string };
 
@@ -22,8 +24,5 @@ export async function changeCertificateStatusAction(
   }
   // changeCertificateStatus accepted it, so it is a public id, not a file.
   revalidateLocalizedPath(`/verify/${input.publicId as string}`);
-  return {
-    isOk: true,
-    message: "Status changed; verification here already shows it, and a revocation shows to every verifier.",
-  };
+  return { isOk: true, message: verifyMessagesFor(await getLocale()).status.changed };
 }

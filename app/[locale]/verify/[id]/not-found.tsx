@@ -1,9 +1,14 @@
+import { DocumentTitle } from "@/app/_components/document-title";
+import { getLocale } from "@/lib/i18n/locale";
+import { verifyMessagesFor } from "@/lib/i18n/verify-messages";
 import { Link } from "@/lib/i18n/navigation";
 
-export default function CertificateNotFound() {
+export default async function CertificateNotFound() {
+  const t = verifyMessagesFor(await getLocale());
   return (
     <>
-      <h1>Verify a certificate</h1>
+      <DocumentTitle title={`${t.verify.title} · Gradient`} />
+      <h1>{t.verify.title}</h1>
       <section
         className="card"
         data-testid="verdict"
@@ -14,11 +19,10 @@ export default function CertificateNotFound() {
           <span className="badge failed" aria-hidden="true">
             ✗
           </span>{" "}
-          Not genuine
+          {t.verdict.headlines.not_genuine}
         </h2>
         <p>
-          No certificate was issued with this id. Check the link, or{" "}
-          <Link href="/verify">verify the credential file itself</Link>.
+          {t.certificate.notIssued} <Link href="/verify">{t.certificate.verifyFile}</Link>
         </p>
       </section>
     </>

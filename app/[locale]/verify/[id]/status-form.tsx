@@ -2,9 +2,20 @@
 
 import { useActionState } from "react";
 import { SubmitButton } from "@/app/_components/submit-button";
+import type { Locale } from "@/lib/courses/content-schema";
+import { verifyMessagesFor } from "@/lib/i18n/verify-messages";
 import { changeCertificateStatusAction, type StatusFormState } from "./actions";
 
-export function StatusForm({ publicId, isSuspended }: { publicId: string; isSuspended: boolean }) {
+export function StatusForm({
+  publicId,
+  isSuspended,
+  locale,
+}: {
+  publicId: string;
+  isSuspended: boolean;
+  locale: Locale;
+}) {
+  const t = verifyMessagesFor(locale).status;
   const [state, action, isPending] = useActionState<StatusFormState, FormData>(changeCertificateStatusAction, {
     isOk: null,
     message: "",
@@ -12,22 +23,22 @@ export function StatusForm({ publicId, isSuspended }: { publicId: string; isSusp
   return (
     <form className="form card" action={action} aria-labelledby="manage-heading">
       <h2 id="manage-heading" style={{ marginTop: 0 }}>
-        Manage this certificate
+        {t.heading}
       </h2>
       <input type="hidden" name="publicId" value={publicId} />
       <div className="field">
-        <label htmlFor="status-action">Action</label>
+        <label htmlFor="status-action">{t.action}</label>
         <select id="status-action" name="action" defaultValue="revoke">
-          <option value="revoke">Revoke (final)</option>
+          <option value="revoke">{t.revoke}</option>
           {isSuspended ? (
-            <option value="reinstate">Lift the suspension</option>
+            <option value="reinstate">{t.reinstate}</option>
           ) : (
-            <option value="suspend">Suspend</option>
+            <option value="suspend">{t.suspend}</option>
           )}
         </select>
       </div>
       <div className="field">
-        <label htmlFor="reason">Reason</label>
+        <label htmlFor="reason">{t.reason}</label>
         <textarea id="reason" name="reason" rows={2} required minLength={3} maxLength={500} />
       </div>
       {state.message && (
@@ -35,7 +46,9 @@ export function StatusForm({ publicId, isSuspended }: { publicId: string; isSusp
           {state.message}
         </p>
       )}
-      <SubmitButton isPending={isPending}>Apply</SubmitButton>
+      <SubmitButton isPending={isPending} pendingLabel={t.pending}>
+        {t.apply}
+      </SubmitButton>
     </form>
   );
 }

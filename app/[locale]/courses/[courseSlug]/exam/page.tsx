@@ -1,4 +1,5 @@
 import "@/app/course.css";
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/app/_lib/page-guards";
 import { EXAM_SLUG } from "@/lib/courses/get-course-page";
@@ -10,7 +11,9 @@ import { AttemptsTable } from "../lessons/_quiz/attempts-table";
 import { StartQuizButton } from "../lessons/_quiz/start-quiz-button";
 import { Link } from "@/lib/i18n/navigation";
 
-export const metadata = { title: "Final exam" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: messagesFor(await getLocale()).exam.title };
+}
 
 export default async function ExamPage({ params }: { params: Promise<{ courseSlug: string }> }) {
   const { courseSlug } = await params;

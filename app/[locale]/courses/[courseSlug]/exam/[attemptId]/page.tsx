@@ -1,4 +1,5 @@
 import "@/app/course.css";
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/app/_lib/page-guards";
 import { NotFoundError } from "@/lib/errors";
@@ -8,7 +9,9 @@ import { getAttempt } from "@/lib/quizzes/get-attempt";
 import { AttemptView } from "../../lessons/_quiz/attempt-view";
 import { Link } from "@/lib/i18n/navigation";
 
-export const metadata = { title: "Final exam" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: messagesFor(await getLocale()).exam.title };
+}
 
 export default async function ExamAttemptPage({
   params,

@@ -1,7 +1,11 @@
-export default function LessonLoading() {
+import { getLocale } from "@/lib/i18n/locale";
+import { messagesFor } from "@/lib/i18n/messages";
+
+export default async function LessonLoading() {
+  const t = messagesFor(await getLocale());
   return (
     <p className="muted" aria-busy="true" role="status">
-      Loading… · 正在加载…
+      {t.lesson.loading}
     </p>
   );
 }

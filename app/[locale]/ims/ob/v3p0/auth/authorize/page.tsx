@@ -7,7 +7,9 @@ import { OB_API_BASE_PATH } from "@/lib/ob-api/ob-api-urls";
 import { requirePageUser } from "@/app/_lib/page-guards";
 import { ConsentForm } from "./consent-form";
 
-export const metadata: Metadata = { title: "Connect an app" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: obApiMessagesFor(await getLocale()).consent.pageTitle };
+}
 
 type Query = Record<string, string | string[] | undefined>;
 

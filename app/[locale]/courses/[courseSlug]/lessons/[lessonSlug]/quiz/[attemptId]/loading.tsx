@@ -1,7 +1,11 @@
-export default function AttemptLoading() {
+import { getLocale } from "@/lib/i18n/locale";
+import { messagesFor } from "@/lib/i18n/messages";
+
+export default async function AttemptLoading() {
+  const t = messagesFor(await getLocale());
   return (
     <p className="muted" aria-busy="true" role="status">
-      Loading your attempt… · 正在加载作答…
+      {t.quiz.loading}
     </p>
   );
 }

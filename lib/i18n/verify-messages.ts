@@ -1,0 +1,178 @@
+// The words of the verify pages (pasting a credential, a stored certificate's page, its verdict and
+// the issuer's status form), in both languages. Plain data, so the browser-side forms can read them.
+import type { VerdictStatus } from "../certificates/verify-credential";
+import type { Locale } from "../courses/content-schema";
+
+const en = {
+  verify: {
+    title: "Verify a certificate",
+    intro:
+      "Paste a Gradient certificate or upload its file. We check its signature against our published keys and its " +
+      "status against our signed revocation list; nothing you paste is stored.",
+    paste: "Paste a credential",
+    placeholder: "eyJhbGciOiJFZERTQSIs… or the JSON file's contents",
+    upload: "or upload its file (.jwt or .json)",
+    submit: "Verify",
+    pending: "Verifying…",
+    empty: "Paste a credential or choose a file.",
+  },
+  verdict: {
+    headlines: {
+      valid: "Valid certificate",
+      revoked: "Revoked",
+      suspended: "Suspended",
+      not_genuine: "Not genuine",
+      status_unknown: "Signature valid, status could not be checked",
+    } satisfies Record<VerdictStatus, string>,
+    validBody:
+      "The signature checks out against the issuer's published key, the issuer's signed revocation list does not " +
+      "show it revoked, and the issuer has not suspended it.",
+    privateNote:
+      "The holder has made this certificate private: it exists, and its status is shown above, but its details are not.",
+    holder: "Holder",
+    course: "Course",
+    issued: "Issued",
+    finalScore: "Final score",
+    scoreValue: (score: string, passMark: number) => `${score}% (pass mark ${passMark}%)`,
+    issuer: "Issuer",
+    evidence: "Evidence",
+    lab: "Lab",
+    score: "Score",
+    needed: (threshold: number) => `(needed ${threshold})`,
+    codeHash: "Code sha256",
+    heldOutHash: "Held-out sha256",
+    grader: "Grader",
+    backend: "Backend",
+    seed: "Seed",
+    runs: "Training runs",
+    notRecorded: "not recorded",
+    oneRun: (seed: string) => `1 (seed ${seed})`,
+    ruleEvery: "every run must pass",
+    ruleMean: "the mean must pass",
+    mean: (mean: string) => `; mean ${mean}`,
+    interval: (low: string, high: string) => `, 95% interval ${low} to ${high}`,
+  },
+  certificate: {
+    title: "Certificate",
+    privateToYou: "Only you see the details: this certificate is private. Make it public from your dashboard.",
+    downloads: "Download and share",
+    pdf: "PDF certificate",
+    jsonLd: "Signed credential (JSON-LD)",
+    vcJwt: "VC-JOSE-COSE token (.jwt)",
+    json: "JSON",
+    obJwt: "Open Badges 3.0 token (.jwt)",
+    shareText: (course: string) => `I earned the certificate for ${course} on Gradient.`,
+    shareSubject: (course: string) => `Certificate: ${course}`,
+    linkedIn: "Add to LinkedIn",
+    x: "Share on X",
+    email: "Email",
+    link: "Link to this page",
+    checkYourself: "Check it yourself:",
+    or: ", or",
+    uploadFile: "upload the file",
+    revokedOn: (date: string) => `Revoked on ${date}:`,
+    suspendedOn: (date: string) => `Suspended on ${date}:`,
+    notIssued: "No certificate was issued with this id. Check the link, or",
+    verifyFile: "verify the credential file itself",
+  },
+  status: {
+    heading: "Manage this certificate",
+    action: "Action",
+    revoke: "Revoke (final)",
+    reinstate: "Lift the suspension",
+    suspend: "Suspend",
+    reason: "Reason",
+    apply: "Apply",
+    pending: "Saving…",
+    changed: "Status changed; verification here already shows it, and a revocation shows to every verifier.",
+  },
+};
+
+export type VerifyMessages = typeof en;
+
+const zhCN: VerifyMessages = {
+  verify: {
+    title: "验证证书",
+    intro:
+      "粘贴一份 Gradient 证书或上传其文件。我们会用已公布的密钥检查它的签名，并用已签名的撤销列表检查它的状态；你粘贴的内容不会被保存。",
+    paste: "粘贴凭证",
+    placeholder: "eyJhbGciOiJFZERTQSIs…，或 JSON 文件的内容",
+    upload: "或上传其文件（.jwt 或 .json）",
+    submit: "验证",
+    pending: "正在验证…",
+    empty: "请粘贴凭证或选择文件。",
+  },
+  verdict: {
+    headlines: {
+      valid: "有效证书",
+      revoked: "已撤销",
+      suspended: "已暂停",
+      not_genuine: "非真实证书",
+      status_unknown: "签名有效，但无法检查状态",
+    },
+    validBody: "签名与颁发方公布的密钥相符，颁发方签名的撤销列表未显示其被撤销，颁发方也未暂停它。",
+    privateNote: "持有人已将此证书设为私密：证书存在，其状态见上方，但不显示详细信息。",
+    holder: "持有人",
+    course: "课程",
+    issued: "颁发日期",
+    finalScore: "总成绩",
+    scoreValue: (score, passMark) => `${score}%（及格线 ${passMark}%）`,
+    issuer: "颁发方",
+    evidence: "证据",
+    lab: "实验",
+    score: "成绩",
+    needed: (threshold) => `（需达到 ${threshold}）`,
+    codeHash: "代码 sha256",
+    heldOutHash: "留出数据 sha256",
+    grader: "评分程序",
+    backend: "计算后端",
+    seed: "随机种子",
+    runs: "训练次数",
+    notRecorded: "未记录",
+    oneRun: (seed) => `1 次（随机种子 ${seed}）`,
+    ruleEvery: "每次训练都须达标",
+    ruleMean: "平均值须达标",
+    mean: (mean) => `；平均值 ${mean}`,
+    interval: (low, high) => `，95% 置信区间 ${low} 至 ${high}`,
+  },
+  certificate: {
+    title: "证书",
+    privateToYou: "只有你能看到详细信息：此证书为私密。可在仪表板上将其设为公开。",
+    downloads: "下载与分享",
+    pdf: "PDF 证书",
+    jsonLd: "签名凭证（JSON-LD）",
+    vcJwt: "VC-JOSE-COSE 令牌（.jwt）",
+    json: "JSON",
+    obJwt: "Open Badges 3.0 令牌（.jwt）",
+    shareText: (course) => `我在 Gradient 上获得了 ${course} 的证书。`,
+    shareSubject: (course) => `证书：${course}`,
+    linkedIn: "添加到领英",
+    x: "分享到 X",
+    email: "电子邮件",
+    link: "本页链接",
+    checkYourself: "自行检查：",
+    or: "，或",
+    uploadFile: "上传文件",
+    revokedOn: (date) => `撤销于 ${date}：`,
+    suspendedOn: (date) => `暂停于 ${date}：`,
+    notIssued: "没有以此编号颁发的证书。请检查链接，或",
+    verifyFile: "直接验证凭证文件",
+  },
+  status: {
+    heading: "管理此证书",
+    action: "操作",
+    revoke: "撤销（不可恢复）",
+    reinstate: "解除暂停",
+    suspend: "暂停",
+    reason: "原因",
+    apply: "执行",
+    pending: "正在保存…",
+    changed: "状态已更改；此处的验证已反映该更改，撤销会对所有验证者可见。",
+  },
+};
+
+const MESSAGES: Record<Locale, VerifyMessages> = { en, "zh-CN": zhCN };
+
+export function verifyMessagesFor(locale: Locale): VerifyMessages {
+  return MESSAGES[locale];
+}
