@@ -7,7 +7,10 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { formatMetric, isFinished, metricLabel, STATUS_TEXT } from "@/lib/submissions/format";
 import type { SubmissionStatusView } from "@/lib/submissions/get-submission";
 import { CurvesChart } from "@/app/_components/curves-chart";
+import { FeedbackHints } from "@/app/_components/feedback-hints";
 import { RunResults } from "@/app/_components/run-results";
+import { failureHeadline, feedbackMessagesFor } from "@/lib/i18n/feedback-messages";
+import { feedbackHints } from "@/lib/submissions/feedback-hints";
 import { StatusBadge } from "./status-badge";
 
 // Dates arrive as strings over the event stream; the page hands them over as Date.
@@ -69,6 +72,18 @@ export function LiveSubmission({ initial, metric, budget, plannedRuns, locale }:
   const firstRunCurve = snapshot.curves.filter((point) => (point.run ?? 1) === 1);
   const waited = secondsSince(snapshot.queuedAt, now);
   const running = secondsSince(snapshot.startedAt, now);
+  // Once a run ends below the threshold, what the grader recorded says what to try next.
+  const hints =
+    isDone && snapshot.failureCode === "below_threshold" && snapshot.score !== null
+      ? feedbackHints({
+          metric,
+          score: snapshot.score,
+          curve: firstRunCurve,
+          budget,
+          trainingMs: snapshot.certification?.runs[0]?.trainingMs ?? null,
+        })
+      : [];
+  const isFailure = snapshot.status === "FAILED" || snapshot.status === "ERROR";
   const passText =
     `${metricLabel(metric.name)} ${metric.direction === "higher" ? "≥" : "≤"} ` +
     `${formatMetric(metric.name, metric.threshold)}`;
@@ -86,7 +101,17 @@ export function LiveSubmission({ initial, metric, budget, plannedRuns, locale }:
             </span>
           )}
         </p>
-        {snapshot.message && <p data-testid="submission-message">{snapshot.message}</p>}
+        {isFailure && (
+          <p data-testid="failure-headline">
+            <strong>{failureHeadline(locale, snapshot)}</strong>
+          </p>
+        )}
+        {snapshot.message && (
+          <p data-testid="submission-message">
+            {isFailure && locale !== "en" && <span className="muted">{feedbackMessagesFor(locale).details}: </span>}
+            {snapshot.message}
+          </p>
+        )}
         {snapshot.failureKind === "PLATFORM" && (
           <p className="muted">This was our fault, not yours: it does not use up an attempt.</p>
         )}
@@ -128,6 +153,8 @@ export function LiveSubmission({ initial, metric, budget, plannedRuns, locale }:
           ))}
         </dl>
       )}
+
+      <FeedbackHints hints={hints} metric={metric} locale={locale} />
 
       {snapshot.certification && isMultiRun && (
         <RunResults certification={snapshot.certification} metric={metric} locale={locale} />
