@@ -2,7 +2,9 @@
 // feedback-hints.ts), a headline for each way a run can fail, and the live view's progress lines,
 // in both languages. The grader's own message (which quotes the learner's error) follows the
 // headline as it was written. Plain data, so the client-side live view can read it too.
+import type { MetricSpec } from "../assignments/spec-schema";
 import type { Locale } from "../courses/content-schema";
+import type { SubmissionStatusName } from "../submissions/format";
 
 const en = {
   hintsHeading: "What the grader noticed",
@@ -54,6 +56,37 @@ const en = {
     other: "Your submission did not pass.",
   },
   details: "Details from the grader",
+  live: {
+    region: "Grading status",
+    status: {
+      QUEUED: "Queued",
+      RUNNING: "Grading",
+      PASSED: "Passed",
+      FAILED: "Not passed",
+      ERROR: "Could not be graded",
+    } satisfies Record<SubmissionStatusName, string>,
+    metric: {
+      accuracy: "Accuracy",
+      "macro-f1": "Macro-F1",
+      mse: "Mean squared error",
+    } satisfies Record<MetricSpec["name"], string>,
+    needed: (rule: string) => `(needed ${rule})`,
+    platformNote: "This was our fault, not yours: it does not use up an attempt.",
+    queueNext: "Next in the queue",
+    queueNumber: (position: string) => `Number ${position} in the queue`,
+    waiting: (seconds: number) => `, waiting for ${seconds} s`,
+    queueStarts: ". Grading starts as soon as a grader is free.",
+    progressLabel: "Training progress",
+    epoch: (epoch: number, maxEpochs: number) => `Epoch ${epoch} of at most ${maxEpochs}`,
+    elapsed: (seconds: number, allowed: number) => ` · ${seconds} s elapsed (training may use ${allowed} s)`,
+    reconnecting: "Live updates interrupted; reconnecting…",
+    curveHeading: "Training curve",
+    noEpochs: "No epochs were reported.",
+    curveSoon: "The curve appears after the first epoch.",
+    outputHeading: "Output",
+    printedNothing: "Your code printed nothing.",
+    outputSoon: "What your code prints with console.log appears here.",
+  },
 };
 
 export type FeedbackMessages = typeof en;
@@ -105,6 +138,37 @@ const zhCN: FeedbackMessages = {
     other: "你的提交未通过。",
   },
   details: "评分程序给出的详细信息",
+  live: {
+    region: "评分状态",
+    status: {
+      QUEUED: "排队中",
+      RUNNING: "评分中",
+      PASSED: "已通过",
+      FAILED: "未通过",
+      ERROR: "无法评分",
+    },
+    metric: {
+      accuracy: "准确率",
+      "macro-f1": "Macro-F1",
+      mse: "均方误差",
+    },
+    needed: (rule) => `（要求 ${rule}）`,
+    platformNote: "这是我们的问题，不是你的：不计入提交次数。",
+    queueNext: "下一个就轮到你",
+    queueNumber: (position) => `排在队列第 ${position} 位`,
+    waiting: (seconds) => `，已等待 ${seconds} 秒`,
+    queueStarts: "。评分程序一有空闲就开始评分。",
+    progressLabel: "训练进度",
+    epoch: (epoch, maxEpochs) => `第 ${epoch} 轮（最多 ${maxEpochs} 轮）`,
+    elapsed: (seconds, allowed) => ` · 已用 ${seconds} 秒（训练最多可用 ${allowed} 秒）`,
+    reconnecting: "实时更新中断，正在重新连接…",
+    curveHeading: "训练曲线",
+    noEpochs: "没有报告任何一轮训练。",
+    curveSoon: "第一轮训练结束后会显示曲线。",
+    outputHeading: "输出",
+    printedNothing: "你的代码没有输出任何内容。",
+    outputSoon: "你的代码用 console.log 输出的内容会显示在这里。",
+  },
 };
 
 const MESSAGES: Record<Locale, FeedbackMessages> = { en, "zh-CN": zhCN };
