@@ -86,6 +86,9 @@ export function LiveSubmission({ initial, metric, budget, plannedRuns, locale }:
         })
       : [];
   const isFailure = snapshot.status === "FAILED" || snapshot.status === "ERROR";
+  // The grader writes its message in English; where the score line and the hints already say all of
+  // it (a pass, a score below the threshold), a reader of another language is spared it.
+  const isToldByScore = snapshot.status === "PASSED" || snapshot.failureCode === "below_threshold";
   const passText =
     `${label} ${metric.direction === "higher" ? "≥" : "≤"} ` + `${formatMetric(metric.name, metric.threshold)}`;
 
@@ -107,7 +110,7 @@ export function LiveSubmission({ initial, metric, budget, plannedRuns, locale }:
             <strong>{failureHeadline(locale, snapshot)}</strong>
           </p>
         )}
-        {snapshot.message && (
+        {snapshot.message && (locale === "en" || !isToldByScore) && (
           <p data-testid="submission-message">
             {isFailure && locale !== "en" && <span className="muted">{feedbackMessagesFor(locale).details}: </span>}
             {snapshot.message}
