@@ -81,10 +81,16 @@ export default defineConfig(
     files: ["grader/**", "scripts/**", "tests/**", "prisma/**", "content/**", "*.{js,mjs,cjs,ts}"],
     languageOptions: { globals: { ...browserOnlyGlobalsOff, ...globals.node } },
   },
-  // CommonJS: Next's config file, the threaded wasm backend's worker entry and the sandbox's
-  // hostile fixtures, which are plain Node scripts written the way a hostile learner would.
+  // CommonJS: Next's config file, the threaded wasm backend's worker entry, the sandbox's
+  // hostile fixtures, which are plain Node scripts written the way a hostile learner would, and the
+  // labs' CommonJS reference solutions, written the way Node tutorials write TensorFlow.js.
   {
-    files: ["**/*.cjs", "next.config.js", "grader/sandbox/hostile-fixtures/**/*.js"],
+    files: [
+      "**/*.cjs",
+      "next.config.js",
+      "grader/sandbox/hostile-fixtures/**/*.js",
+      "content/courses/*/assignments/*/reference-cjs.js",
+    ],
     languageOptions: { sourceType: "commonjs", globals: globals.node },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

@@ -43,6 +43,28 @@ describe("checkModule", () => {
     }
   });
 
+  it("passes a CommonJS module that requires TensorFlow.js, leaving its exports to the sandbox", async () => {
+    const source =
+      'const tf = require("@tensorflow/tfjs");\nconst node = require("@tensorflow/tfjs-node");\n' +
+      "module.exports = { train: async () => [tf, node] };\n";
+    assert.equal(await check(source), null);
+    // What a CommonJS module exports is known only once it runs.
+    assert.equal(await check("module.exports = {};\n"), null);
+  });
+
+  it("refuses a require of anything but TensorFlow.js where it is, naming what is allowed", async () => {
+    for (const specifier of ["fs", "child_process", "node:fs", "lodash", "./helpers.js"]) {
+      const problem = await check(`// helpers\nconst x = require("${specifier}");\nexports.train = async () => x;\n`);
+      assert.equal(problem?.code, "unavailable_import", specifier);
+      assert.equal(problem?.line, 2, specifier);
+      assert.match(
+        problem?.message ?? "",
+        new RegExp(`require\\("${specifier.replace(".", "\\.")}"\\) is not available`),
+      );
+      assert.match(problem?.message ?? "", /"@tensorflow\/tfjs", "@tensorflow\/tfjs-node"/);
+    }
+  });
+
   it("finds a module without a train export", async () => {
     const problem = await check("export async function fit() {}\n");
     assert.equal(problem?.code, "no_train_export");

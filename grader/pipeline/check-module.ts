@@ -8,6 +8,7 @@
 import { builtinModules } from "node:module";
 import { build, type Message, type Plugin } from "esbuild";
 import type { HostFoundFailureCode } from "@/lib/submissions/attempt-policy";
+import { REQUIRABLE_PACKAGES, requireRefusal } from "@/grader/harness/train/learner-require";
 import type { SubmissionLanguage } from "./compile-submission";
 
 export type ModuleProblemCode = HostFoundFailureCode;
@@ -43,6 +44,11 @@ function importsPlugin(packages: ReadonlySet<string>): Plugin {
     name: "sandbox-imports",
     setup(setup) {
       setup.onResolve({ filter: /.*/ }, (args) => {
+        // A require() esbuild can read (a string, even one built of constants) is judged here, where
+        // it costs nothing; any other is judged by the sandbox's require (learner-require.ts).
+        if (args.kind === "require-call" && !REQUIRABLE_PACKAGES.includes(args.path)) {
+          return { errors: [{ text: requireRefusal(args.path), detail: "unavailable_import" }] };
+        }
         // A dynamic import() runs only when the learner's code does; it is the sandbox's to judge.
         if (args.kind === "import-statement" && !isAvailable(args.path, packages)) {
           return {
@@ -100,6 +106,8 @@ export async function checkModule(
     if (!first) throw error;
     return located(first.detail === "unavailable_import" ? "unavailable_import" : "syntax_error", first);
   }
+  // A CommonJS module's exports are whatever its code assigns when it runs: the sandbox checks them.
+  if (result.metafile.inputs.submission?.format === "cjs") return null;
   const output = Object.values(result.metafile.outputs)[0];
   const text = result.outputFiles[0]?.text ?? "";
   // `export * from` a package may or may not bring a train with it; only running it can tell.

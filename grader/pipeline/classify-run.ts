@@ -44,6 +44,7 @@ export const HARNESS_LEARNER_CODES: ReadonlySet<string> = new Set([
   "too_many_parameters",
   "save_failed",
   "untraceable_model",
+  "unavailable_require",
 ]);
 
 const PLATFORM_NOTE = "This is a fault of the grading platform, not of your code, and does not count as an attempt.";

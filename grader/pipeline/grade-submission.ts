@@ -159,7 +159,7 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
         (index) => {
           const run = index + 1;
           const plan = { run, of: plannedRuns, seed: runSeed(seed, run) };
-          return trainAndScoreRun(request, plan, backend, dataset, compiled.code);
+          return trainAndScoreRun(request, plan, backend, dataset, compiled);
         },
         (outcome) => outcome.failure !== null,
       );

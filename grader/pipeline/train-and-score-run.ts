@@ -6,6 +6,7 @@ import { errorMessage } from "@/lib/errors";
 import type { PreparedDataset } from "@/grader/datasets/types";
 import { ScoringError, scoreSavedModel, type ScoreResult } from "@/grader/scoring/score-model";
 import { learnerFailure, RunLog, type Failure } from "./classify-run";
+import type { CompiledModule } from "./compile-submission";
 import type { GradeProgress, GradeRequest } from "./grade-types";
 import { removeJobFolder } from "./job-folder";
 import { trainInSandbox, type TrainingBackend } from "./train-in-sandbox";
@@ -44,7 +45,7 @@ export async function trainAndScoreRun(
   plan: RunPlan,
   backend: TrainingBackend,
   dataset: PreparedDataset,
-  compiled: string,
+  compiled: CompiledModule,
 ): Promise<RunOutcome> {
   const onProgress = runProgress(plan, request.onProgress);
   const log = new RunLog(onProgress);

@@ -20,6 +20,7 @@ import {
   RunLog,
   type Failure,
 } from "./classify-run";
+import type { CompiledModule } from "./compile-submission";
 import type { GradeRequest } from "./grade-types";
 import { harnessBundle } from "./harness-bundle";
 import { createJobFolder, removeJobFolder, SANDBOX_PATHS } from "./job-folder";
@@ -103,7 +104,7 @@ export async function trainInSandbox(
   request: GradeRequest,
   backend: TrainingBackend,
   dataset: PreparedDataset,
-  compiled: string,
+  compiled: CompiledModule,
   log: RunLog,
 ): Promise<TrainingOutcome> {
   const { spec } = request;
@@ -111,7 +112,7 @@ export async function trainInSandbox(
   let binds: SandboxBind[];
   try {
     materialiseTrainSplit(dataset, path.join(folder, "data"));
-    fs.writeFileSync(path.join(folder, "learner", "submission.mjs"), compiled, { mode: 0o644 });
+    fs.writeFileSync(path.join(folder, "learner", "submission.mjs"), compiled.code, { mode: 0o644 });
     const config = HarnessConfigSchema.parse({
       backend,
       budget: {
@@ -123,6 +124,7 @@ export async function trainInSandbox(
       seed: request.seed,
       maxLogLines: MAX_LOG_LINES,
       maxLogLineChars: MAX_LOG_LINE_CHARS,
+      moduleFormat: compiled.format,
     });
     fs.writeFileSync(path.join(folder, "control", "config.json"), JSON.stringify(config), { mode: 0o644 });
     fs.writeFileSync(path.join(folder, "control", HARNESS_FILE), await harnessBundle(), { mode: 0o644 });

@@ -34,6 +34,10 @@ const REFERENCE = fs.readFileSync(
   path.join(ROOT, "content/courses/ml-foundations/assignments", LAB, "reference.js"),
   "utf8",
 );
+const REFERENCE_CJS = fs.readFileSync(
+  path.join(ROOT, "content/courses/ml-foundations/assignments", LAB, "reference-cjs.js"),
+  "utf8",
+);
 const courseSlug = `practice-test-${crypto.randomUUID().slice(0, 8)}`;
 
 let assignmentId: string;
@@ -221,6 +225,27 @@ describe("practice runs through a real worker", () => {
       params: Promise.resolve({ id: created.id }),
     });
     assert.equal(peek.status, 404);
+  });
+
+  test("a CommonJS module is checked like an ES module; a require of anything else is refused where it is", async () => {
+    const { token } = await learner();
+    const commonJs = CreatedPracticeRunSchema.parse(await (await postPractice(token, REFERENCE_CJS)).json());
+    const checked = await practiceFinished(commonJs.id);
+    assert.equal(checked.status, "COMPLETED", checked.message ?? "");
+    assert.ok(checked.metricValue !== null && Number.isFinite(checked.metricValue));
+
+    const refused = CreatedPracticeRunSchema.parse(
+      await (
+        await postPractice(
+          (await learner()).token,
+          'const tf = require("@tensorflow/tfjs");\nconst fs = require("fs");\n',
+        )
+      ).json(),
+    );
+    const run = await practiceFinished(refused.id);
+    assert.equal(run.failureCode, "unavailable_import");
+    assert.deepEqual([run.errorLine, run.errorColumn], [2, 20]);
+    assert.match(run.message ?? "", /require\("fs"\) is not available.*"@tensorflow\/tfjs"/);
   });
 
   test("a parse error is reported with its line and column, without reaching the sandbox", async () => {

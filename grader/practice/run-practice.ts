@@ -119,7 +119,7 @@ export async function runPractice(request: PracticeRequest): Promise<PracticeRes
   try {
     let failure: Failure | null;
     try {
-      const training = await trainInSandbox({ ...request, spec }, backend, dataset, compiled.code, log);
+      const training = await trainInSandbox({ ...request, spec }, backend, dataset, compiled, log);
       folder = training.folder;
       failure = training.failure;
     } catch (error) {

@@ -4,10 +4,13 @@ import { useEffect, useState } from "react";
 import type { MetricSpec } from "@/lib/assignments/spec-schema";
 import type { Locale } from "@/lib/courses/content-schema";
 import { messagesFor } from "@/lib/i18n/messages";
-import { formatMetric, isFinished, metricLabel, STATUS_TEXT } from "@/lib/submissions/format";
+import { formatMetric, isFinished } from "@/lib/submissions/format";
 import type { SubmissionStatusView } from "@/lib/submissions/get-submission";
 import { CurvesChart } from "@/app/_components/curves-chart";
+import { FeedbackHints } from "@/app/_components/feedback-hints";
 import { RunResults } from "@/app/_components/run-results";
+import { failureHeadline, feedbackMessagesFor } from "@/lib/i18n/feedback-messages";
+import { feedbackHints } from "@/lib/submissions/feedback-hints";
 import { StatusBadge } from "./status-badge";
 
 // Dates arrive as strings over the event stream; the page hands them over as Date.
@@ -58,6 +61,8 @@ export function LiveSubmission({ initial, metric, budget, plannedRuns, locale }:
   }, [isDone]);
 
   const runText = messagesFor(locale).runs;
+  const text = feedbackMessagesFor(locale).live;
+  const label = text.metric[metric.name];
   const isMultiRun = plannedRuns > 1;
   // Runs may train side by side; the progress line follows the latest run to report an epoch.
   const latestRun = Math.max(1, ...snapshot.curves.map((point) => point.run ?? 1));
@@ -69,51 +74,72 @@ export function LiveSubmission({ initial, metric, budget, plannedRuns, locale }:
   const firstRunCurve = snapshot.curves.filter((point) => (point.run ?? 1) === 1);
   const waited = secondsSince(snapshot.queuedAt, now);
   const running = secondsSince(snapshot.startedAt, now);
+  // Once a run ends below the threshold, what the grader recorded says what to try next.
+  const hints =
+    isDone && snapshot.failureCode === "below_threshold" && snapshot.score !== null
+      ? feedbackHints({
+          metric,
+          score: snapshot.score,
+          curve: firstRunCurve,
+          budget,
+          trainingMs: snapshot.certification?.runs[0]?.trainingMs ?? null,
+        })
+      : [];
+  const isFailure = snapshot.status === "FAILED" || snapshot.status === "ERROR";
+  // The grader writes its message in English; where the score line and the hints already say all of
+  // it (a pass, a score below the threshold), a reader of another language is spared it.
+  const isToldByScore = snapshot.status === "PASSED" || snapshot.failureCode === "below_threshold";
   const passText =
-    `${metricLabel(metric.name)} ${metric.direction === "higher" ? "≥" : "≤"} ` +
-    `${formatMetric(metric.name, metric.threshold)}`;
+    `${label} ${metric.direction === "higher" ? "≥" : "≤"} ` + `${formatMetric(metric.name, metric.threshold)}`;
 
   return (
-    <section aria-live="polite" aria-label="Grading status" className="live-submission">
+    <section aria-live="polite" aria-label={text.region} className="live-submission">
       <div className={`card result ${snapshot.status.toLowerCase()}`}>
         <p style={{ margin: 0 }}>
-          <StatusBadge status={snapshot.status} />{" "}
-          <strong data-testid="submission-status">{STATUS_TEXT[snapshot.status]}</strong>
+          <StatusBadge status={snapshot.status} locale={locale} />{" "}
+          <strong data-testid="submission-status">{text.status[snapshot.status]}</strong>
           {snapshot.score !== null && (
             <span data-testid="submission-score">
               {" "}
-              · {metricLabel(metric.name)} {formatMetric(metric.name, snapshot.score)} (needed {passText})
+              · {label} {formatMetric(metric.name, snapshot.score)} {text.needed(passText)}
             </span>
           )}
         </p>
-        {snapshot.message && <p data-testid="submission-message">{snapshot.message}</p>}
-        {snapshot.failureKind === "PLATFORM" && (
-          <p className="muted">This was our fault, not yours: it does not use up an attempt.</p>
+        {isFailure && (
+          <p data-testid="failure-headline">
+            <strong>{failureHeadline(locale, snapshot)}</strong>
+          </p>
         )}
+        {snapshot.message && (locale === "en" || !isToldByScore) && (
+          <p data-testid="submission-message">
+            {isFailure && locale !== "en" && <span className="muted">{feedbackMessagesFor(locale).details}: </span>}
+            {snapshot.message}
+          </p>
+        )}
+        {snapshot.failureKind === "PLATFORM" && <p className="muted">{text.platformNote}</p>}
         {snapshot.status === "QUEUED" && (
           <p className="muted" data-testid="queue-position">
-            {snapshot.queuePosition === 1
-              ? "Next in the queue"
-              : `Number ${snapshot.queuePosition ?? "?"} in the queue`}
-            {waited !== null ? `, waiting for ${waited} s` : ""}. Grading starts as soon as a grader is free.
+            {snapshot.queuePosition === 1 ? text.queueNext : text.queueNumber(String(snapshot.queuePosition ?? "?"))}
+            {waited !== null ? text.waiting(waited) : ""}
+            {text.queueStarts}
           </p>
         )}
         {snapshot.status === "RUNNING" && (
           <>
-            <progress max={epochsPossible} value={epochsDone} aria-label="Training progress" style={{ width: "100%" }}>
+            <progress max={epochsPossible} value={epochsDone} aria-label={text.progressLabel} style={{ width: "100%" }}>
               {Math.round(trainingFraction * 100)}%
             </progress>
             <p className="muted" style={{ margin: 0 }} data-testid="training-progress">
               {isMultiRun
                 ? runText.progress(latestRun, plannedRuns, epochsOfLatestRun, budget.maxEpochs)
-                : `Epoch ${epochsDone} of at most ${budget.maxEpochs}`}
-              {running !== null ? ` · ${running} s elapsed (training may use ${budget.trainingSeconds} s)` : ""}
+                : text.epoch(epochsDone, budget.maxEpochs)}
+              {running !== null ? text.elapsed(running, budget.trainingSeconds) : ""}
             </p>
           </>
         )}
         {isConnectionLost && !isDone && (
           <p className="muted" role="status">
-            Live updates interrupted; reconnecting…
+            {text.reconnecting}
           </p>
         )}
       </div>
@@ -122,20 +148,22 @@ export function LiveSubmission({ initial, metric, budget, plannedRuns, locale }:
         <dl className="metrics">
           {Object.entries(snapshot.metrics).map(([name, value]) => (
             <div key={name}>
-              <dt>{name}</dt>
+              <dt>{Object.hasOwn(text.metric, name) ? text.metric[name as MetricSpec["name"]] : name}</dt>
               <dd>{typeof value === "number" ? value.toPrecision(4) : String(value)}</dd>
             </div>
           ))}
         </dl>
       )}
 
+      <FeedbackHints hints={hints} metric={metric} locale={locale} />
+
       {snapshot.certification && isMultiRun && (
         <RunResults certification={snapshot.certification} metric={metric} locale={locale} />
       )}
 
-      <h2>Training curve</h2>
+      <h2>{text.curveHeading}</h2>
       {firstRunCurve.length === 0 ? (
-        <p className="empty">{isDone ? "No epochs were reported." : "The curve appears after the first epoch."}</p>
+        <p className="empty">{isDone ? text.noEpochs : text.curveSoon}</p>
       ) : (
         <>
           <CurvesChart points={firstRunCurve} />
@@ -143,11 +171,9 @@ export function LiveSubmission({ initial, metric, budget, plannedRuns, locale }:
         </>
       )}
 
-      <h2>Output</h2>
+      <h2>{text.outputHeading}</h2>
       {snapshot.logs.length === 0 ? (
-        <p className="empty">
-          {isDone ? "Your code printed nothing." : "What your code prints with console.log appears here."}
-        </p>
+        <p className="empty">{isDone ? text.printedNothing : text.outputSoon}</p>
       ) : (
         <pre className="code-block logs" data-testid="submission-logs">
           {snapshot.logs}

@@ -23,8 +23,11 @@ export const HarnessConfigSchema = z.object({
   maxLogLines: z.number().int().min(0),
   /** Characters kept of each console line. */
   maxLogLineChars: z.number().int().min(1),
+  /** How the host read the learner's module: an ES module, or CommonJS wrapped in a function (compile-submission.ts). */
+  moduleFormat: z.enum(["esm", "cjs"]),
 });
 export type HarnessConfig = z.infer<typeof HarnessConfigSchema>;
+export type ModuleFormat = HarnessConfig["moduleFormat"];
 
 /** The order of the harness's command-line arguments, which are sandbox paths. */
 export interface HarnessArguments {

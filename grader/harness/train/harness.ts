@@ -6,7 +6,6 @@
 // trusted for the score or for whose fault a failure is: the scorer outside re-reads the saved
 // files, and the grader blames the platform only for a run that ended before the learner_start
 // line, so a learner who forges a line can only confuse their own progress display.
-import { pathToFileURL } from "node:url";
 import type * as tfjs from "@tensorflow/tfjs";
 import { registerPlatformLayers } from "../platform-layers.mjs";
 import { unscorableLayerClasses } from "../scorable-layers.mjs";
@@ -18,15 +17,12 @@ import { emit, fail, finish } from "./emit";
 import { installEpochBudget } from "./epoch-budget";
 import { readHarnessArguments } from "./harness-config";
 import { loadTrainingData } from "./load-data";
+import { loadLearnerTrain } from "./load-learner-module";
 import { lockV8Flags } from "./lock-v8-flags";
 import { saveForwardTrace } from "./record-forward-pass";
 import { brokenRule, LearnerError } from "./refusal";
 import { saveModel } from "./save-model";
 import { startBackend, type Tf } from "./start-backend";
-
-interface LearnerModule {
-  train?: unknown;
-}
 
 const { args, config } = readHarnessArguments(process.argv.slice(2));
 const { budget } = config;
@@ -64,18 +60,22 @@ process.setSourceMapsEnabled(true);
 // learner's code shares this process. The grader reads this line as the boundary between the two,
 // so it is written synchronously right before the import.
 emit({ type: "learner_start" });
-let learnerModule: LearnerModule;
+let train: unknown;
 try {
-  learnerModule = (await import(pathToFileURL(args.learnerModulePath).href)) as LearnerModule;
+  train = await loadLearnerTrain(args.learnerModulePath, config.moduleFormat, tf);
 } catch (error) {
+  // A require of what the sandbox lacks, not caught by the module itself.
+  if (error instanceof LearnerError) fail(error.code, error.message, stackOf(error));
   fail("import_failed", `Your module failed to load: ${describeError(error)}`, stackOf(error));
 }
-const { train } = learnerModule;
 if (typeof train !== "function") {
   fail(
     "no_train_function",
-    "Your module must export an async function named train, " +
-      "e.g. `export async function train({ tf, data, budget }) { ... }`.",
+    config.moduleFormat === "cjs"
+      ? "Your module must export an async function named train, " +
+          "e.g. `module.exports = { train }` or `exports.train = async function ({ tf, data, budget }) { ... }`."
+      : "Your module must export an async function named train, " +
+          "e.g. `export async function train({ tf, data, budget }) { ... }`.",
   );
 }
 

@@ -1,12 +1,18 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/app/_lib/page-guards";
 import { NotFoundError } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/locale";
+import { feedbackMessagesFor } from "@/lib/i18n/feedback-messages";
 import { messagesFor } from "@/lib/i18n/messages";
-import { formatMetric, metricLabel } from "@/lib/submissions/format";
+import { formatMetric } from "@/lib/submissions/format";
 import { getSubmission, getSubmissionStatus } from "@/lib/submissions/get-submission";
 import { LiveSubmission } from "../live-submission";
 import { Link } from "@/lib/i18n/navigation";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: feedbackMessagesFor(await getLocale()).page.title };
+}
 
 export default async function SubmissionPage({ params }: { params: Promise<{ submissionId: string }> }) {
   const { submissionId } = await params;
@@ -18,8 +24,9 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
   });
   const { receipt } = submission;
   const runText = messagesFor(locale).runs;
+  const text = feedbackMessagesFor(locale).page;
   const passText =
-    `${metricLabel(submission.metric.name)} ${submission.metric.direction === "higher" ? "≥" : "≤"} ` +
+    `${feedbackMessagesFor(locale).live.metric[submission.metric.name]} ${submission.metric.direction === "higher" ? "≥" : "≤"} ` +
     formatMetric(submission.metric.name, submission.metric.threshold);
   const initial = await getSubmissionStatus(user, submissionId);
 
@@ -32,12 +39,11 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
         </Link>
       </p>
       <h1>
-        {submission.isRegrade ? "Regrade of attempt" : "Attempt"} {submission.attemptNumber}
-        {!submission.isOwner && <span className="muted"> by {submission.learner.name}</span>}
+        {submission.isRegrade ? text.regrade : text.attempt} {submission.attemptNumber}
+        {!submission.isOwner && <span className="muted">{text.by(submission.learner.name)}</span>}
       </h1>
       <p className="muted">
-        Graded against version {submission.assignment.version} of the lab.{" "}
-        {submission.isOwner && "You can share this page with your instructor; other learners cannot open it."}
+        {text.version(submission.assignment.version)} {submission.isOwner && text.shareNote}
       </p>
 
       <LiveSubmission
@@ -50,8 +56,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
 
       <details className="card" style={{ marginTop: "1rem" }}>
         <summary>
-          Code ({submission.language}, {new TextEncoder().encode(submission.code).byteLength.toLocaleString("en")}{" "}
-          bytes)
+          {text.code(submission.language, new TextEncoder().encode(submission.code).byteLength.toLocaleString("en"))}
         </summary>
         <pre className="code-block">
           <code>{submission.code}</code>
@@ -59,30 +64,30 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
       </details>
 
       <details className="card" style={{ marginTop: "1rem" }} open={receipt.graderVersion !== null}>
-        <summary>Grading receipt</summary>
-        <p className="muted">What produced this result, so anyone can check it again.</p>
+        <summary>{text.receipt}</summary>
+        <p className="muted">{text.receiptNote}</p>
         <dl className="receipt">
-          <dt>Code sha256</dt>
+          <dt>{text.codeSha}</dt>
           <dd>
             <code>{receipt.codeSha256}</code>
           </dd>
-          <dt>Lab spec sha256</dt>
+          <dt>{text.specSha}</dt>
           <dd>
             <code>{receipt.specSha256}</code>
           </dd>
-          <dt>Training data sha256</dt>
+          <dt>{text.dataSha}</dt>
           <dd>
-            <code>{receipt.datasetSha256 ?? "not graded yet"}</code>
+            <code>{receipt.datasetSha256 ?? text.notGraded}</code>
           </dd>
-          <dt>Held-out data sha256</dt>
+          <dt>{text.heldOutSha}</dt>
           <dd>
-            <code>{receipt.heldOutSha256 ?? "not graded yet"}</code>
+            <code>{receipt.heldOutSha256 ?? text.notGraded}</code>
           </dd>
-          <dt>Grader version</dt>
+          <dt>{text.graderVersion}</dt>
           <dd>{receipt.graderVersion ?? "—"}</dd>
-          <dt>Backend</dt>
+          <dt>{text.backend}</dt>
           <dd>{receipt.backend ?? "—"}</dd>
-          <dt>Seed</dt>
+          <dt>{text.seed}</dt>
           <dd>{receipt.seed ?? "—"}</dd>
           {receipt.certification && receipt.certification.plannedRuns > 1 && (
             <>
@@ -117,17 +122,17 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
               </dd>
             </>
           )}
-          <dt>Reproducible</dt>
+          <dt>{text.reproducible}</dt>
           <dd>
             {receipt.isDeterministic === null
               ? "—"
               : receipt.isDeterministic
-                ? "yes: the same code and seed give the same score on this backend"
-                : "no: this backend's arithmetic can vary slightly between runs"}
+                ? text.isReproducible
+                : text.notReproducible}
           </dd>
-          <dt>Training time</dt>
+          <dt>{text.trainingTime}</dt>
           <dd>{receipt.trainingMs === null ? "—" : `${(receipt.trainingMs / 1000).toFixed(1)} s`}</dd>
-          <dt>Scoring time</dt>
+          <dt>{text.scoringTime}</dt>
           <dd>{receipt.scoringMs === null ? "—" : `${(receipt.scoringMs / 1000).toFixed(1)} s`}</dd>
         </dl>
       </details>
