@@ -55,13 +55,16 @@ export async function submitAnswersAction(
 }
 
 /** Keeps the answers of an open attempt as they stand; the form calls it a moment after each change. */
-export async function saveDraftAction(attemptId: string, answers: unknown): Promise<{ isOk: boolean }> {
+export async function saveDraftAction(
+  attemptId: string,
+  answers: unknown,
+): Promise<{ isOk: true } | { isOk: false; message: string }> {
   try {
     const user = await requireUser();
     await saveDraft(user, { attemptId, answers });
     return { isOk: true };
   } catch (error) {
-    if (error instanceof AppError) return { isOk: false };
+    if (error instanceof AppError) return { isOk: false, message: error.message };
     throw error;
   }
 }
