@@ -21,11 +21,6 @@ async function attemptRows(page: Page): Promise<number> {
   return page.getByTestId("attempts").getByRole("row").count();
 }
 
-/** The longest run of plain words in a text, to look for it in a page without matching math. */
-function plainPhrase(text: string): string {
-  return (text.match(/[A-Za-z][A-Za-z ,]{14,}/g) ?? []).sort((a, b) => b.length - a.length)[0]?.trim() ?? "";
-}
-
 test.describe("a visitor who is not signed in", () => {
   test("sees the syllabus and the pass rule, is asked to sign in to enrol, and reads a lesson", async ({ page }) => {
     await page.goto(COURSE);
@@ -87,7 +82,7 @@ test.describe("the demo learner", () => {
     await expect.poll(() => figure.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
   });
 
-  test("takes a lesson quiz: errors per question, grading on the server, explanations only afterwards", async ({
+  test("takes a lesson quiz: errors per question, grading on the server, no answer key after a fail", async ({
     page,
   }) => {
     await page.goto(`${COURSE}/lessons/what-are-large-models`);
@@ -99,26 +94,20 @@ test.describe("the demo learner", () => {
     await expect(page.getByText("Answer this question.").first()).toBeVisible();
     await expect(page.getByTestId("question-result")).toHaveCount(0);
 
+    // The first choice shown and the number 1 cannot reach the pass mark of this quiz.
     const count = await answerEverything(page);
     await page.getByRole("button", { name: "Submit answers" }).click();
     await expect(page.getByTestId("attempt-score")).toContainText(new RegExp(`of ${count}`));
     await expect(page.getByTestId("question-result")).toHaveCount(count);
     await expect(page.getByText("Why").first()).toBeVisible();
-    const explanations = await page.locator(".question-result dd:last-of-type").allTextContents();
-    const phrases = explanations.map(plainPhrase).filter((phrase) => phrase.length > 0);
+    // Which answers were wrong and why, but not the right ones while another attempt may follow.
+    await expect(page.getByTestId("key-hidden")).toBeVisible();
+    await expect(page.getByTestId("correct-answer")).toHaveCount(0);
+    await expect(page.getByTestId("start-block")).toContainText("Your next attempt opens at");
 
-    // A new attempt at the same quiz shows the same questions: none of their explanations may be
-    // anywhere in the page (HTML or the data sent with it) before it is submitted.
-    await page.getByRole("button", { name: "Take it again" }).click();
-    await expect(page.getByRole("button", { name: "Submit answers" })).toBeVisible();
-    const html = await page.content();
-    for (const phrase of phrases) expect(html).not.toContain(phrase);
-
-    // Newest first: the open attempt, then the graded one.
     await page.goto(`${COURSE}/lessons/what-are-large-models`);
     const rows = page.getByTestId("attempts").getByRole("row");
-    await expect(rows.nth(1)).toContainText("In progress");
-    await expect(rows.nth(2)).toContainText(/\d%/);
+    await expect(rows.nth(1)).toContainText(/\d%/);
   });
 
   test("takes the timed final exam with questions drawn on the server", async ({ page }) => {

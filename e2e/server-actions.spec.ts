@@ -214,6 +214,15 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    action: "app/[locale]/courses/[courseSlug]/lessons/_quiz/actions.ts#saveDraftAction",
+    title: "saves answers in progress on the demo learner's quiz attempt by id",
+    args: (fixtures) => [fixtures.learnerAttemptId, {}],
+    expected: {
+      ...signedIn(shortRefusal("That attempt does not exist."), shortRefusal(SIGN_IN)),
+      LEARNER: allowed(),
+    },
+  },
+  {
     action: "app/[locale]/courses/[courseSlug]/lessons/_quiz/actions.ts#submitAnswersAction",
     title: "hands in the demo learner's quiz attempt by id",
     args: (fixtures) => [fixtures.learnerAttemptId, {}, true],

@@ -8,7 +8,16 @@ import { lessonFolder } from "./course-bundle";
 import { readExamTitle, readLessonBody } from "./file-only-fields";
 
 type QuestionRow = Prisma.QuizQuestionGetPayload<{
-  select: { key: true; kind: true; prompt: true; choices: true; answer: true; explanation: true; points: true };
+  select: {
+    key: true;
+    kind: true;
+    prompt: true;
+    choices: true;
+    answer: true;
+    explanation: true;
+    points: true;
+    variantGroup: true;
+  };
 }>;
 
 const QUESTION_SELECT = {
@@ -19,6 +28,7 @@ const QUESTION_SELECT = {
   answer: true,
   explanation: true,
   points: true,
+  variantGroup: true,
 } as const;
 export const EXAM_SLUG = "final-exam";
 
@@ -33,7 +43,11 @@ function answerField(answer: Prisma.JsonValue, field: "choices" | "value" | "tol
 /** A stored question as it is written in quiz.yaml (the inverse of importCourse's questionRecord). */
 function questionFile(row: QuestionRow) {
   const head = { id: row.key, kind: row.kind.toLowerCase(), prompt: row.prompt };
-  const tail = { explanation: row.explanation, points: row.points };
+  const tail = {
+    explanation: row.explanation,
+    points: row.points,
+    ...(row.variantGroup === null ? {} : { group: row.variantGroup }),
+  };
   if (row.kind === "NUMERIC") {
     return {
       ...head,
@@ -69,6 +83,8 @@ export async function readCourseFiles(courseId: string): Promise<Record<string, 
             select: {
               title: true,
               passPercent: true,
+              maxAttempts: true,
+              cooldownMinutes: true,
               questions: { orderBy: { position: "asc" }, select: QUESTION_SELECT },
             },
           },
@@ -83,6 +99,7 @@ export async function readCourseFiles(courseId: string): Promise<Record<string, 
           timeLimitSeconds: true,
           passPercent: true,
           maxAttempts: true,
+          cooldownMinutes: true,
           questions: { orderBy: { position: "asc" }, select: QUESTION_SELECT },
         },
       },
@@ -123,7 +140,16 @@ export async function readCourseFiles(courseId: string): Promise<Record<string, 
     files[`${dir}/zh-CN.md`] = bodies["zh-CN"];
     const quiz = lesson.quizzes[0];
     files[`${dir}/quiz.yaml`] = toYaml(
-      quiz ? { title: quiz.title, passPercent: quiz.passPercent, questions: quiz.questions.map(questionFile) } : {},
+      quiz
+        ? {
+            title: quiz.title,
+            passPercent: quiz.passPercent,
+            // A quiz saved before the key existed has no limit, which a file cannot say: it takes the default.
+            ...(quiz.maxAttempts === null ? {} : { maxAttempts: quiz.maxAttempts }),
+            cooldownMinutes: quiz.cooldownMinutes,
+            questions: quiz.questions.map(questionFile),
+          }
+        : {},
     );
   }
 
@@ -137,6 +163,7 @@ export async function readCourseFiles(courseId: string): Promise<Record<string, 
           timeLimitMinutes: exam.timeLimitSeconds === null ? null : exam.timeLimitSeconds / 60,
           passPercent: exam.passPercent,
           ...(exam.maxAttempts === null ? {} : { maxAttempts: exam.maxAttempts }),
+          cooldownMinutes: exam.cooldownMinutes,
         }
       : {},
   );

@@ -33,6 +33,11 @@ const QuestionBaseSchema = z.object({
   explanation: LocalizedTextSchema,
   /** Weight of the question in the quiz score. */
   points: z.number().int().min(1).max(10).default(1),
+  /**
+   * Optional variant group: questions sharing a group ask about one idea in different words or numbers, and each
+   * attempt draws one of them. Questions without a group are in every attempt.
+   */
+  group: SlugSchema.optional(),
 });
 
 export const QuestionSchema = z
@@ -69,13 +74,40 @@ export const QuestionSchema = z
   });
 export type Question = z.infer<typeof QuestionSchema>;
 
+/** A lesson quiz's attempts when quiz.yaml does not say. */
+export const DEFAULT_MAX_ATTEMPTS = 3;
+/** Minutes between a lesson quiz's attempts when quiz.yaml does not say. */
+export const DEFAULT_COOLDOWN_MINUTES = 10;
+
+/** Variants of one group must weigh the same, so every draw of a quiz is worth the same. */
+function checkVariantGroups(questions: Question[], ctx: z.RefinementCtx): void {
+  const points = new Map<string, number>();
+  for (const [index, question] of questions.entries()) {
+    if (question.group === undefined) continue;
+    const first = points.get(question.group);
+    if (first === undefined) points.set(question.group, question.points);
+    else if (first !== question.points)
+      ctx.addIssue({
+        code: "custom",
+        path: ["questions", index, "points"],
+        message: `every variant of group "${question.group}" must have the same points (${first})`,
+      });
+  }
+}
+
 /** lessons/<NN-slug>/quiz.yaml, and exam/question-bank.yaml. */
-export const QuizFileSchema = z.object({
-  title: LocalizedTextSchema,
-  /** Percentage of points needed to pass. */
-  passPercent: z.number().int().min(0).max(100).default(60),
-  questions: z.array(QuestionSchema).min(1),
-});
+export const QuizFileSchema = z
+  .object({
+    title: LocalizedTextSchema,
+    /** Percentage of points needed to pass. */
+    passPercent: z.number().int().min(0).max(100).default(60),
+    /** Attempts a learner may make at a lesson quiz (not read from question-bank.yaml: exam.yaml says). */
+    maxAttempts: z.number().int().min(1).max(100).default(DEFAULT_MAX_ATTEMPTS),
+    /** Minutes a learner waits after a graded attempt before starting the next (lesson quizzes). */
+    cooldownMinutes: z.number().int().min(0).max(10_080).default(DEFAULT_COOLDOWN_MINUTES),
+    questions: z.array(QuestionSchema).min(1),
+  })
+  .superRefine((file, ctx) => checkVariantGroups(file.questions, ctx));
 export type QuizFile = z.infer<typeof QuizFileSchema>;
 
 /** lessons/<NN-slug>/lesson.yaml; the bodies are en.md and zh-CN.md beside it. */
@@ -96,7 +128,10 @@ export const ExamFileSchema = z.object({
   drawCount: z.number().int().min(1),
   timeLimitMinutes: z.number().int().min(1).max(600),
   passPercent: z.number().int().min(0).max(100),
+  /** Attempts a learner may make; no limit when absent. */
   maxAttempts: z.number().int().min(1).optional(),
+  /** Minutes a learner waits after a graded attempt before starting the next. */
+  cooldownMinutes: z.number().int().min(0).max(10_080).default(0),
 });
 export type ExamFile = z.infer<typeof ExamFileSchema>;
 

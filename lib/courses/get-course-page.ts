@@ -239,6 +239,6 @@ export async function getLessonReaderState(viewer: Viewer, courseSlug: string, l
   // Rarely, an attempt left open past its deadline must be graded first: the quizzes' own path does that.
   const quiz = hasExpiredAttempt(quizRow.attempts)
     ? await listAttempts(viewer, course.slug, quizRow.slug, locale)
-    : summariseAttempts(quizRow, quizRow.attempts, locale);
+    : summariseAttempts(quizRow, quizRow.attempts, locale, isTeacher);
   return { isCompleted, mustEnrolForQuiz: false, quiz };
 }

@@ -12,6 +12,7 @@ function questionRecord(question: Question, position: number) {
     prompt: question.prompt,
     explanation: question.explanation,
     points: question.points,
+    variantGroup: question.group ?? null,
   };
   if (question.kind === "numeric") {
     return {
@@ -100,6 +101,8 @@ export async function importCourse(loaded: LoadedCourse): Promise<{ courseId: st
           kind: "LESSON" as const,
           title: lesson.quiz.title,
           passPercent: lesson.quiz.passPercent,
+          maxAttempts: lesson.quiz.maxAttempts,
+          cooldownMinutes: lesson.quiz.cooldownMinutes,
         };
         const quiz = await tx.quiz.upsert({
           where: { courseId_slug: { courseId: saved.id, slug: lesson.meta.slug } },
@@ -117,6 +120,7 @@ export async function importCourse(loaded: LoadedCourse): Promise<{ courseId: st
         timeLimitSeconds: loaded.exam.timeLimitMinutes * 60,
         passPercent: loaded.exam.passPercent,
         maxAttempts: loaded.exam.maxAttempts ?? null,
+        cooldownMinutes: loaded.exam.cooldownMinutes,
       };
       const exam = await tx.quiz.upsert({
         where: { courseId_slug: { courseId: saved.id, slug: "final-exam" } },

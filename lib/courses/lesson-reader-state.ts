@@ -19,6 +19,19 @@ export const LessonReaderStateSchema = z.object({
       questionCount: z.number().int(),
       /** Percentage needed to pass. */
       passPercent: z.number(),
+      /** Attempts a learner may make; null: no limit (or the reader teaches the course). */
+      maxAttempts: z.number().int().nullable(),
+      /** Minutes to wait after a graded attempt. */
+      cooldownMinutes: z.number().int(),
+      /** Why the reader may not start an attempt now; null when they may, or have one open. */
+      startBlock: z
+        .discriminatedUnion("kind", [
+          z.object({ kind: z.literal("passed") }),
+          z.object({ kind: z.literal("used_up"), maxAttempts: z.number().int() }),
+          /** opensAt: ISO 8601. */
+          z.object({ kind: z.literal("cooling_down"), opensAt: z.iso.datetime() }),
+        ])
+        .nullable(),
       /** The reader's best graded attempt, as a percentage; null before the first. */
       bestPercent: z.number().nullable(),
       /** An attempt still open, to continue rather than start anew. */

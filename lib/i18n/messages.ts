@@ -52,8 +52,7 @@ const en = {
     next: "Next lesson",
     backToCourse: "Back to the course",
     quiz: "Check your understanding",
-    quizRules: (count: number, pass: number) =>
-      `${count} questions, ${pass}% to pass. Passing completes the lesson. You may retake it.`,
+    quizRules: (count: number, pass: number) => `${count} questions, ${pass}% to pass. Passing completes the lesson.`,
     enrolForQuiz: "Enrol in this course to take the quiz for this lesson.",
     noQuiz: "This lesson has no quiz.",
     goEnrol: "Go to the course page to enrol",
@@ -104,7 +103,21 @@ const en = {
     timeLeft: "Time left",
     timeUp: "Time is up: submitting your answers…",
     deadlineInfo: (date: string) => `Submit before ${date} UTC. Answers that arrive later are not counted.`,
-    lateNotice: "This attempt was closed after its time ran out, so unsent answers counted as unanswered.",
+    lateNotice: "This attempt was closed when its time ran out: only the answers saved by then were graded.",
+    attemptRules: (maxAttempts: number | null, cooldownMinutes: number) =>
+      (maxAttempts === null ? "No limit on attempts." : `${maxAttempts} attempts.`) +
+      (cooldownMinutes > 0 ? ` After each attempt, wait ${cooldownMinutes} minutes before the next.` : "") +
+      " Each attempt draws its questions and orders its answers anew.",
+    cooldownRule: (minutes: number) => `After each attempt, wait ${minutes} minutes before the next.`,
+    coolingDown: (opensAt: string) => `Your next attempt opens at ${opensAt} UTC.`,
+    usedUp: (maxAttempts: number) => `You have used all ${maxAttempts} attempts at this quiz.`,
+    alreadyPassed: "You have passed this quiz. Your attempts now show the correct answers.",
+    keyHidden:
+      "The correct answers are shown once you pass or have used all your attempts. Read why about each question " +
+      "you missed: the next attempt may ask it differently.",
+    saving: "Saving your answers…",
+    saved: "Your answers are saved; they will be here if you reload.",
+    saveFailed: "Your latest answers could not be saved. They are still on this page.",
   },
   answerErrors: {
     summary: (count: number) => `Please check ${count === 1 ? "1 question" : `${count} questions`} before submitting.`,
@@ -234,7 +247,7 @@ const zhCN: Messages = {
     next: "下一课",
     backToCourse: "返回课程",
     quiz: "检验你的理解",
-    quizRules: (count, pass) => `共 ${count} 题，${pass}% 及格。通过即完成本课，可以重做。`,
+    quizRules: (count, pass) => `共 ${count} 题，${pass}% 及格。通过即完成本课。`,
     enrolForQuiz: "选修本课程后才能参加本课测验。",
     noQuiz: "本课时没有测验。",
     goEnrol: "前往课程页面选修",
@@ -285,7 +298,19 @@ const zhCN: Messages = {
     timeLeft: "剩余时间",
     timeUp: "时间到：正在提交你的答案…",
     deadlineInfo: (date) => `请在 ${date} UTC 之前提交，之后到达的答案不计分。`,
-    lateNotice: "本次作答因超时而关闭，未发送的答案按未作答计。",
+    lateNotice: "本次作答因超时而关闭：只有在此之前保存的答案被评分。",
+    attemptRules: (maxAttempts, cooldownMinutes) =>
+      (maxAttempts === null ? "作答次数不限。" : `共可作答 ${maxAttempts} 次。`) +
+      (cooldownMinutes > 0 ? `每次作答后需等待 ${cooldownMinutes} 分钟才能再次作答。` : "") +
+      "每次作答都会重新抽题并打乱选项顺序。",
+    cooldownRule: (minutes) => `每次作答后需等待 ${minutes} 分钟才能再次作答。`,
+    coolingDown: (opensAt) => `下一次作答将于 ${opensAt} UTC 开放。`,
+    usedUp: (maxAttempts) => `你已用完本测验的全部 ${maxAttempts} 次作答机会。`,
+    alreadyPassed: "你已通过本测验。现在你的作答记录会显示正确答案。",
+    keyHidden: "通过测验或用完全部作答次数后才会显示正确答案。请阅读答错题目的解析：下一次作答可能换一种问法。",
+    saving: "正在保存你的答案…",
+    saved: "答案已保存，刷新页面后仍会保留。",
+    saveFailed: "最新的答案未能保存，但仍保留在本页面上。",
   },
   answerErrors: {
     summary: (count) => `提交前请检查 ${count} 道题。`,

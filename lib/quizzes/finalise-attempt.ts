@@ -1,8 +1,8 @@
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
-import { gradeResponses } from "./grade";
+import { gradeResponses, readableResponses } from "./grade";
 import { loadAttemptQuestions } from "./load-questions";
-import type { StoredResponses } from "./question-data";
+import { RawAnswersSchema, type StoredResponses } from "./question-data";
 import { isExpired } from "./quiz-access";
 
 interface AttemptToFinalise {
@@ -46,9 +46,10 @@ export async function finaliseAttempt(
 }
 
 /**
- * Closes `userId`'s attempts at `quizId` whose time ran out without a submission. Answers only
- * reach the server on submission, so such an attempt scores as unanswered; the browser submits by
- * itself when the clock reaches zero, so this only happens when the learner left the page.
+ * Closes `userId`'s attempts at `quizId` whose time ran out without a submission, graded on the
+ * answers saved while it was open (lib/quizzes/save-draft.ts), as a submission when time is up
+ * would be. The browser submits by itself when the clock reaches zero, so this only happens when
+ * the learner left the page.
  */
 export async function closeExpiredAttempts(userId: string, quizId: string): Promise<void> {
   const open = await db.quizAttempt.findMany({
@@ -58,10 +59,14 @@ export async function closeExpiredAttempts(userId: string, quizId: string): Prom
       userId: true,
       questionIds: true,
       deadlineAt: true,
+      draftAnswers: true,
       quiz: { select: { id: true, passPercent: true, lessonId: true } },
     },
   });
   for (const attempt of open.filter((candidate) => isExpired(candidate.deadlineAt))) {
-    await db.$transaction((tx) => finaliseAttempt(tx, attempt, {}));
+    const questions = await loadAttemptQuestions(db, attempt.quiz.id, attempt.questionIds);
+    // A draft that no longer reads (edited by hand in the database) counts as no answers rather than blocking the close.
+    const draft = RawAnswersSchema.catch({}).parse(attempt.draftAnswers ?? {});
+    await db.$transaction((tx) => finaliseAttempt(tx, attempt, readableResponses(questions, draft)));
   }
 }

@@ -1,15 +1,26 @@
 // One attempt as its learner sees it. While it is open the questions carry no answers and no
-// explanations (the types below make that impossible to get wrong); once submitted, everything.
+// explanations (the types below make that impossible to get wrong), only the learner's own saved
+// answers. Once submitted: which answers were right and why, and the correct answers only when
+// lib/quizzes/attempt-policy.ts allows (the quiz passed or its attempts used up).
 import { z } from "zod";
 import type { Locale } from "../courses/content-schema";
 import { localize } from "../courses/localize";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import type { QuestionKind, QuizKind } from "../generated/prisma/enums";
+import { canTeachCourse } from "../courses/roles";
+import { isKeyShown } from "./attempt-policy";
+import { orderChoices } from "./draw-questions";
 import { closeExpiredAttempts } from "./finalise-attempt";
 import { isCorrect } from "./grade";
 import { loadAttemptQuestions, type AttemptQuestion } from "./load-questions";
-import { StoredResponsesSchema, type QuestionResponse, type StoredAnswer } from "./question-data";
+import {
+  RawAnswersSchema,
+  StoredResponsesSchema,
+  type QuestionResponse,
+  type RawAnswers,
+  type StoredAnswer,
+} from "./question-data";
 import type { Viewer } from "./quiz-access";
 
 export interface QuestionView {
@@ -23,7 +34,8 @@ export interface QuestionView {
 
 export interface QuestionResultView extends QuestionView {
   response: QuestionResponse | null;
-  answer: StoredAnswer;
+  /** The correct answer; null while the key is hidden. */
+  answer: StoredAnswer | null;
   isCorrect: boolean;
   /** Markdown with inline math. */
   explanation: string;
@@ -47,6 +59,8 @@ interface AttemptBase {
 export interface OpenAttemptView extends AttemptBase {
   isOpen: true;
   questions: QuestionView[];
+  /** The answers saved so far, as typed, for this attempt's questions only. */
+  draft: RawAnswers;
 }
 
 export interface SubmittedAttemptView extends AttemptBase {
@@ -56,6 +70,8 @@ export interface SubmittedAttemptView extends AttemptBase {
   maxScore: number;
   percent: number;
   isPassed: boolean;
+  /** Whether the questions carry their correct answers. */
+  isKeyShown: boolean;
   questions: QuestionResultView[];
 }
 
@@ -75,6 +91,8 @@ export async function getAttempt(viewer: Viewer, attemptId: string, locale: Loca
     select: {
       id: true,
       questionIds: true,
+      shuffleSeed: true,
+      draftAnswers: true,
       answers: true,
       score: true,
       maxScore: true,
@@ -90,8 +108,10 @@ export async function getAttempt(viewer: Viewer, attemptId: string, locale: Loca
           title: true,
           passPercent: true,
           timeLimitSeconds: true,
+          maxAttempts: true,
+          cooldownMinutes: true,
           lesson: { select: { slug: true } },
-          course: { select: { slug: true, title: true } },
+          course: { select: { id: true, slug: true, title: true } },
         },
       },
     },
@@ -116,9 +136,25 @@ export async function getAttempt(viewer: Viewer, attemptId: string, locale: Loca
     kind: question.kind,
     points: question.points,
     prompt: localize(question.prompt, locale),
-    choices: question.choices.map((choice) => ({ id: choice.id, text: localize(choice.text, locale) })),
+    choices: orderChoices(attempt.shuffleSeed, question.id, question.choices).map((choice) => ({
+      id: choice.id,
+      text: localize(choice.text, locale),
+    })),
   });
-  if (!attempt.submittedAt) return { ...base, isOpen: true, questions: questions.map(toView) };
+  if (!attempt.submittedAt) {
+    const saved = RawAnswersSchema.catch({}).parse(attempt.draftAnswers ?? {});
+    const draft = Object.fromEntries(questions.flatMap(({ id }) => (saved[id] === undefined ? [] : [[id, saved[id]]])));
+    return { ...base, isOpen: true, questions: questions.map(toView), draft };
+  }
+
+  const [isTeacher, attempts] = await Promise.all([
+    canTeachCourse(viewer, attempt.quiz.course.id),
+    db.quizAttempt.findMany({
+      where: { userId: viewer.id, quizId: attempt.quiz.id },
+      select: { submittedAt: true, isPassed: true },
+    }),
+  ]);
+  const showsKey = isKeyShown({ quiz: attempt.quiz, attempts, isTeacher });
 
   const responses = StoredResponsesSchema.parse(attempt.answers ?? {});
   const score = attempt.score ?? 0;
@@ -131,12 +167,13 @@ export async function getAttempt(viewer: Viewer, attemptId: string, locale: Loca
     maxScore,
     percent: maxScore === 0 ? 0 : (score / maxScore) * 100,
     isPassed: attempt.isPassed ?? false,
+    isKeyShown: showsKey,
     questions: questions.map((question) => {
       const response = responses[question.id] ?? null;
       return {
         ...toView(question),
         response,
-        answer: question.answer,
+        answer: showsKey ? question.answer : null,
         isCorrect: isCorrect(question.answer, response ?? undefined),
         explanation: localize(question.explanation, locale),
       };

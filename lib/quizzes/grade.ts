@@ -47,6 +47,19 @@ export function parseAnswer(
   return { response: { choices: unique } };
 }
 
+/** The readable answers among `raw`: what counts when time ran out, where nothing can be corrected any more. */
+export function readableResponses(
+  questions: Pick<GradableQuestion, "id" | "kind" | "choiceIds">[],
+  raw: Record<string, RawAnswer>,
+): Record<string, QuestionResponse> {
+  const responses: Record<string, QuestionResponse> = {};
+  for (const question of questions) {
+    const parsed = parseAnswer(question, raw[question.id]);
+    if ("response" in parsed) responses[question.id] = parsed.response;
+  }
+  return responses;
+}
+
 // Floating-point answers like 0.1 + 0.2 must match 0.3 even with zero tolerance.
 const EPSILON = 1e-9;
 

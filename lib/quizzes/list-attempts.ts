@@ -2,8 +2,13 @@ import type { Locale } from "../courses/content-schema";
 import { localize } from "../courses/localize";
 import { db } from "../db";
 import type { QuizKind } from "../generated/prisma/enums";
+import { nextAttempt, type NextAttempt } from "./attempt-policy";
+import { questionsPerAttempt, type BankQuestion } from "./draw-questions";
 import { closeExpiredAttempts } from "./finalise-attempt";
 import { isExpired, requireQuizForViewer, type Viewer } from "./quiz-access";
+
+/** Why a new attempt may not start. */
+export type StartBlock = Exclude<NextAttempt, { kind: "may_start" }>;
 
 /** What summariseAttempts reads of each attempt. */
 export const ATTEMPT_FIELDS = {
@@ -33,8 +38,9 @@ interface QuizRow {
   passPercent: number;
   timeLimitSeconds: number | null;
   maxAttempts: number | null;
+  cooldownMinutes: number;
   drawCount: number | null;
-  _count: { questions: number };
+  questions: BankQuestion[];
 }
 
 /**
@@ -46,8 +52,11 @@ export function hasExpiredAttempt(attempts: AttemptRow[]): boolean {
   return attempts.some((attempt) => attempt.submittedAt === null && isExpired(attempt.deadlineAt));
 }
 
-/** A quiz's rules and the viewer's own attempts (newest first, as read), with the open one if any. */
-export function summariseAttempts(quiz: QuizRow, attempts: AttemptRow[], locale: Locale) {
+/**
+ * A quiz's rules and the viewer's own attempts (newest first, as read), with the open one if any, and whether and
+ * when they may start another.
+ */
+export function summariseAttempts(quiz: QuizRow, attempts: AttemptRow[], locale: Locale, isTeacher: boolean) {
   const rows = attempts.map((attempt) => ({
     id: attempt.id,
     startedAt: attempt.startedAt,
@@ -59,7 +68,7 @@ export function summariseAttempts(quiz: QuizRow, attempts: AttemptRow[], locale:
     isPassed: attempt.isPassed ?? false,
   }));
   const graded = rows.filter((row) => row.percent !== null);
-  const questionCount = quiz._count.questions;
+  const next: NextAttempt = nextAttempt({ quiz, attempts, isTeacher });
   return {
     quiz: {
       slug: quiz.slug,
@@ -68,12 +77,15 @@ export function summariseAttempts(quiz: QuizRow, attempts: AttemptRow[], locale:
       passPercent: quiz.passPercent,
       timeLimitSeconds: quiz.timeLimitSeconds,
       maxAttempts: quiz.maxAttempts,
-      questionCount: quiz.drawCount === null ? questionCount : Math.min(quiz.drawCount, questionCount),
+      cooldownMinutes: quiz.cooldownMinutes,
+      questionCount: questionsPerAttempt(quiz.questions, quiz.drawCount),
     },
     attempts: rows,
     openAttemptId: rows.find((row) => row.isOpen)?.id ?? null,
     bestPercent: graded.length === 0 ? null : Math.max(...graded.map((row) => row.percent ?? 0)),
-    attemptsLeft: quiz.maxAttempts === null ? null : Math.max(0, quiz.maxAttempts - rows.length),
+    attemptsLeft: quiz.maxAttempts === null || isTeacher ? null : Math.max(0, quiz.maxAttempts - rows.length),
+    /** Why no new attempt may start now (null: one may, or one is open to continue). */
+    startBlock: (rows.some((row) => row.isOpen) || next.kind === "may_start" ? null : next) satisfies StartBlock | null,
   };
 }
 
@@ -90,8 +102,8 @@ export async function listAttempts(viewer: Viewer, courseSlug: string, quizSlug:
       select: ATTEMPT_FIELDS,
     });
   const read = await readAttempts();
-  if (!hasExpiredAttempt(read)) return summariseAttempts(quiz, read, locale);
+  if (!hasExpiredAttempt(read)) return summariseAttempts(quiz, read, locale, quiz.isTeacher);
   await closeExpiredAttempts(viewer.id, quiz.id);
-  return summariseAttempts(quiz, await readAttempts(), locale);
+  return summariseAttempts(quiz, await readAttempts(), locale, quiz.isTeacher);
 }
 export type QuizOverview = Awaited<ReturnType<typeof listAttempts>>;

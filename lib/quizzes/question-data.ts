@@ -25,3 +25,12 @@ export type QuestionResponse = z.infer<typeof ResponseSchema>;
 /** QuizAttempt.answers: question id to response. */
 export const StoredResponsesSchema = z.record(z.string(), ResponseSchema);
 export type StoredResponses = z.infer<typeof StoredResponsesSchema>;
+
+/** One answer as the form holds it: a choice id, several choice ids, or the typed text of a number. */
+export const RawAnswerSchema = z.union([z.string().max(100), z.number(), z.array(z.string().max(40)).max(20)]);
+
+/** Question id to the learner's raw answer: what the form submits, and QuizAttempt.draftAnswers. */
+export const RawAnswersSchema = z
+  .record(z.string().max(40), RawAnswerSchema)
+  .refine((answers) => Object.keys(answers).length <= 200, "too many answers");
+export type RawAnswers = z.infer<typeof RawAnswersSchema>;

@@ -25,7 +25,9 @@ export const QUIZ_RULE_FIELDS = {
   timeLimitSeconds: true,
   passPercent: true,
   maxAttempts: true,
-  _count: { select: { questions: true } },
+  cooldownMinutes: true,
+  // Their groups tell how many questions one attempt shows.
+  questions: { select: { id: true, variantGroup: true } },
 } as const;
 
 /** The quiz `quizSlug` of the course `courseSlug`, when `viewer` may take it. */
@@ -43,7 +45,7 @@ export async function requireQuizForViewer(viewer: Viewer, courseSlug: string, q
     },
   });
   if (!quiz) throw new NotFoundError("There is no such quiz.");
-  if (await canTeachCourse(viewer, quiz.course.id)) return quiz;
+  if (await canTeachCourse(viewer, quiz.course.id)) return { ...quiz, isTeacher: true };
   const isEnrolled =
     quiz.course.isPublished &&
     (await db.enrolment.findUnique({
@@ -52,7 +54,7 @@ export async function requireQuizForViewer(viewer: Viewer, courseSlug: string, q
     })) !== null;
   const refusal = quizRefusal({ isTeacher: false, isPublished: quiz.course.isPublished, isEnrolled });
   if (refusal) throw refusal;
-  return quiz;
+  return { ...quiz, isTeacher: false };
 }
 
 /**

@@ -8,6 +8,7 @@ import { db } from "../db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { getAttempt } from "./get-attempt";
 import { listAttempts } from "./list-attempts";
+import { saveDraft } from "./save-draft";
 import { startAttempt } from "./start-attempt";
 import { submitAttempt } from "./submit-attempt";
 
@@ -140,8 +141,8 @@ describe("lesson quizzes", () => {
     assert.ok(!serialised.includes("answer"), "an open attempt must not carry answers");
     assert.ok(!serialised.includes("Because b"), "an open attempt must not carry explanations");
     assert.deepEqual(
-      open.questions.map((question) => question.id),
-      [course.single.id, course.numeric.id],
+      open.questions.map((question) => question.id).sort(),
+      [course.single.id, course.numeric.id].sort(),
     );
 
     await submitAttempt(learner, { attemptId, answers: { [course.single.id]: "b", [course.numeric.id]: " 1.5 " } });
@@ -150,8 +151,9 @@ describe("lesson quizzes", () => {
     if (done.isOpen) return;
     assert.equal(done.percent, 100);
     assert.equal(done.isPassed, true);
-    assert.equal(done.questions[0]?.explanation, "Because b. (zh)");
-    assert.deepEqual(done.questions[1]?.response, { value: 1.5 });
+    const byId = (id: string) => done.questions.find((question) => question.id === id);
+    assert.equal(byId(course.single.id)?.explanation, "Because b. (zh)");
+    assert.deepEqual(byId(course.numeric.id)?.response, { value: 1.5 });
     const progress = await db.lessonProgress.findUnique({
       where: { userId_lessonId: { userId: learner.id, lessonId: course.lessonId } },
     });
@@ -224,23 +226,27 @@ describe("the final exam", () => {
     assert.equal(new Set(stored.questionIds).size, 4);
     assert.ok(stored.deadlineAt && Math.abs(stored.deadlineAt.getTime() - before - 600_000) < 5_000);
 
+    // When time is up, blanks and unreadable answers count as wrong instead of blocking the submission.
+    const [firstDrawn] = stored.questionIds;
+    await submitAttempt(learner, { attemptId, answers: { [firstDrawn ?? ""]: "1,5" }, isTimeUp: true });
+    const timedOut = await getAttempt(learner, attemptId, "en");
+    assert.equal(!timedOut.isOpen && timedOut.score, 0);
+    assert.equal(!timedOut.isOpen && timedOut.isKeyShown, false, "a failed exam with an attempt left hides the key");
+
     // The bank's answer to question "What is n?" is n.
+    const { attemptId: second } = await startAttempt(learner, { courseSlug: course.slug, quizSlug: "final-exam" });
+    const secondIds = (await db.quizAttempt.findUniqueOrThrow({ where: { id: second } })).questionIds;
+    assert.notDeepEqual(secondIds, stored.questionIds, "a new attempt draws anew");
     const answers = Object.fromEntries(
-      stored.questionIds.map((id) => {
+      secondIds.map((id) => {
         const question = course.bank.find((candidate) => candidate.id === id);
         return [id, String((question?.answer as { value: number }).value)];
       }),
     );
-    await submitAttempt(learner, { attemptId, answers });
-    const graded = await getAttempt(learner, attemptId, "en");
+    await submitAttempt(learner, { attemptId: second, answers });
+    const graded = await getAttempt(learner, second, "en");
     assert.equal(!graded.isOpen && graded.percent, 100);
-
-    // When time is up, blanks and unreadable answers count as wrong instead of blocking the submission.
-    const { attemptId: second } = await startAttempt(learner, { courseSlug: course.slug, quizSlug: "final-exam" });
-    const [firstDrawn] = (await db.quizAttempt.findUniqueOrThrow({ where: { id: second } })).questionIds;
-    await submitAttempt(learner, { attemptId: second, answers: { [firstDrawn ?? ""]: "1,5" }, isTimeUp: true });
-    const timedOut = await getAttempt(learner, second, "en");
-    assert.equal(!timedOut.isOpen && timedOut.score, 0);
+    assert.equal(!graded.isOpen && graded.isKeyShown, true);
     await rejection(startAttempt(learner, { courseSlug: course.slug, quizSlug: "final-exam" }), ConflictError);
     const overview = await listAttempts(learner, course.slug, "final-exam", "en");
     assert.equal(overview.attemptsLeft, 0);
@@ -280,5 +286,192 @@ describe("the final exam", () => {
     assert.equal(page.canTakeQuizzes, false);
     assert.equal(page.exam?.drawCount, 4);
     await rejection(getCoursePage(null, "no-such-course", "en"), NotFoundError);
+  });
+});
+
+/** A lesson quiz of `courseId` with 3 attempts, a 10-minute cool-down, two variants of one idea and a numeric question. */
+async function makeRuledQuiz(courseId: string) {
+  const lesson = await db.lesson.create({
+    data: { courseId, slug: "ruled", position: 1, title: text("Ruled"), body: text("# Ruled") },
+  });
+  const quiz = await db.quiz.create({
+    data: {
+      courseId,
+      lessonId: lesson.id,
+      slug: "ruled",
+      title: text("Ruled quiz"),
+      passPercent: 100,
+      maxAttempts: 3,
+      cooldownMinutes: 10,
+    },
+  });
+  const choices = ["a", "b", "c", "d"].map((id) => ({ id, text: text(`Choice ${id.toUpperCase()}`) }));
+  for (const [position, key] of ["variant-one", "variant-two"].entries()) {
+    await db.quizQuestion.create({
+      data: {
+        quizId: quiz.id,
+        key,
+        position,
+        kind: "SINGLE",
+        variantGroup: "idea",
+        prompt: text(`Which is right (${key})?`),
+        choices,
+        answer: { choices: ["c"] },
+        explanation: text(`The idea behind ${key}.`),
+      },
+    });
+  }
+  await db.quizQuestion.create({
+    data: {
+      quizId: quiz.id,
+      key: "sum",
+      position: 2,
+      kind: "NUMERIC",
+      prompt: text("6 x 7"),
+      choices: [],
+      answer: { value: 42, tolerance: 0 },
+      explanation: text("Multiply."),
+    },
+  });
+  return quiz;
+}
+
+describe("a lesson quiz that measures something", () => {
+  test("start, save, reload, fail without the key, wait, pass, and then the key", async () => {
+    const course = await makeCourse();
+    const quiz = await makeRuledQuiz(course.courseId);
+    const learner = await makeUser();
+    const other = await makeUser();
+    await enrol(learner, { courseSlug: course.slug });
+    const start = () => startAttempt(learner, { courseSlug: course.slug, quizSlug: "ruled" });
+
+    const { attemptId } = await start();
+    const open = await getAttempt(learner, attemptId, "en");
+    assert.ok(open.isOpen);
+    if (!open.isOpen) return;
+    assert.equal(open.questions.length, 2, "one variant of the group, and the lone question");
+    const [choice, numeric] = [
+      open.questions.find((question) => question.kind === "SINGLE"),
+      open.questions.find((question) => question.kind === "NUMERIC"),
+    ];
+    assert.ok(choice && numeric);
+    assert.deepEqual(open.draft, {});
+
+    // Saved as typed, only by the owner, only for the attempt's own questions.
+    await saveDraft(learner, { attemptId, answers: { [choice.id]: "a", [numeric.id]: "4" } });
+    await saveDraft(learner, { attemptId, answers: { [choice.id]: "a", [numeric.id]: "41" } });
+    await rejection(saveDraft(other, { attemptId, answers: { [choice.id]: "c" } }), NotFoundError);
+    await rejection(saveDraft(learner, { attemptId, answers: { "not-a-question": "c" } }), ValidationError);
+    await rejection(saveDraft(learner, { attemptId, answers: { [choice.id]: { evil: true } } }), ValidationError);
+
+    // A reload shows the same questions, in the same order with the same choice order, and the saved answers.
+    const reloaded = await getAttempt(learner, attemptId, "en");
+    assert.deepEqual(reloaded, { ...open, draft: { [choice.id]: "a", [numeric.id]: "41" } });
+
+    await submitAttempt(learner, { attemptId, answers: { [choice.id]: "a", [numeric.id]: "41" } });
+    await rejection(saveDraft(learner, { attemptId, answers: { [choice.id]: "c" } }), ConflictError);
+    const failed = await getAttempt(learner, attemptId, "zh-CN");
+    assert.ok(!failed.isOpen);
+    if (failed.isOpen) return;
+    assert.equal(failed.isPassed, false);
+    assert.equal(failed.isKeyShown, false);
+    assert.deepEqual(
+      failed.questions.map((question) => [question.isCorrect, question.answer]),
+      [
+        [false, null],
+        [false, null],
+      ],
+    );
+    assert.ok(
+      failed.questions.every((question) => question.explanation.length > 0),
+      "the idea is explained",
+    );
+    const serialised = JSON.stringify(failed);
+    assert.ok(!serialised.includes('"choices":["c"]') && !serialised.includes("42"), "no key in the view data");
+
+    // The cool-down, in the learner's language, with the time the next attempt opens.
+    const refusal = await rejection(start(), ConflictError);
+    assert.match(refusal.message, /^Your next attempt opens at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.$/);
+    const chinese = await rejection(
+      startAttempt(learner, { courseSlug: course.slug, quizSlug: "ruled", locale: "zh-CN" }),
+      ConflictError,
+    );
+    assert.match(chinese.message, /^下一次作答将于 .+ UTC 开放。$/);
+    const overview = await listAttempts(learner, course.slug, "ruled", "en");
+    assert.equal(overview.startBlock?.kind, "cooling_down");
+    assert.equal(overview.attemptsLeft, 2);
+
+    // Ten minutes later (moved in the database rather than waited for).
+    await db.quizAttempt.update({
+      where: { id: attemptId },
+      data: { submittedAt: new Date(Date.now() - 11 * 60_000) },
+    });
+    const { attemptId: second } = await start();
+    const secondOpen = await getAttempt(learner, second, "en");
+    assert.ok(secondOpen.isOpen);
+    const answers = Object.fromEntries(
+      secondOpen.questions.map((question) => [question.id, question.kind === "NUMERIC" ? "42" : "c"]),
+    );
+    await submitAttempt(learner, { attemptId: second, answers });
+    const passed = await getAttempt(learner, second, "en");
+    assert.ok(!passed.isOpen && passed.isPassed && passed.isKeyShown);
+    if (passed.isOpen) return;
+    assert.ok(passed.questions.every((question) => question.answer !== null));
+    // Passing closes the quiz, and opens the key of the failed attempt too.
+    const closed = await rejection(start(), ConflictError);
+    assert.match(closed.message, /passed this quiz/);
+    const firstAgain = await getAttempt(learner, attemptId, "en");
+    assert.ok(!firstAgain.isOpen && firstAgain.isKeyShown);
+    assert.equal((await listAttempts(learner, course.slug, "ruled", "en")).startBlock?.kind, "passed");
+    assert.equal(quiz.maxAttempts, 3);
+  });
+
+  test("attempts run out, then the key shows; the course's teachers are not limited", async () => {
+    const course = await makeCourse();
+    await db.quiz.updateMany({ where: { courseId: course.courseId, slug: "basics" }, data: { maxAttempts: 2 } });
+    const learner = await makeUser();
+    await enrol(learner, { courseSlug: course.slug });
+    const wrong = { [course.single.id]: "a", [course.numeric.id]: "0" };
+    const right = { [course.single.id]: "b", [course.numeric.id]: "1.5" };
+    const take = async (taker: { id: string; role: "LEARNER" | "INSTRUCTOR" | "ADMIN" }, answers: object) => {
+      const { attemptId } = await startAttempt(taker, { courseSlug: course.slug, quizSlug: "basics" });
+      await submitAttempt(taker, { attemptId, answers });
+      const graded = await getAttempt(taker, attemptId, "en");
+      assert.ok(!graded.isOpen);
+      return graded;
+    };
+
+    assert.equal((await take(learner, wrong)).isKeyShown, false, "one attempt left: the key stays hidden");
+    const last = await take(learner, wrong);
+    assert.equal(last.isKeyShown, true, "no attempt left: the key shows");
+    assert.deepEqual(last.questions.find((question) => question.id === course.single.id)?.answer, { choices: ["b"] });
+    const refusal = await rejection(
+      startAttempt(learner, { courseSlug: course.slug, quizSlug: "basics" }),
+      ConflictError,
+    );
+    assert.equal(refusal.message, "You have used all 2 attempts at this quiz.");
+    assert.equal((await listAttempts(learner, course.slug, "basics", "en")).startBlock?.kind, "used_up");
+
+    const admin = await makeUser("ADMIN");
+    for (const answers of [right, wrong, right]) assert.equal((await take(admin, answers)).isKeyShown, true);
+  });
+
+  test("an attempt whose time ran out is graded on the answers saved before", async () => {
+    const course = await makeCourse();
+    const learner = await makeUser();
+    await enrol(learner, { courseSlug: course.slug });
+    const { attemptId } = await startAttempt(learner, { courseSlug: course.slug, quizSlug: "final-exam" });
+    const drawn = (await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).questionIds;
+    const answers = Object.fromEntries(
+      drawn.map((id) => [
+        id,
+        String((course.bank.find((question) => question.id === id)?.answer as { value: number }).value),
+      ]),
+    );
+    await saveDraft(learner, { attemptId, answers });
+    await db.quizAttempt.update({ where: { id: attemptId }, data: { deadlineAt: new Date(Date.now() - 60_000) } });
+    await rejection(saveDraft(learner, { attemptId, answers }), ConflictError);
+    const closed = await getAttempt(learner, attemptId, "en");
+    assert.equal(!closed.isOpen && closed.percent, 100);
   });
 });

@@ -8,7 +8,7 @@ import { parseInput } from "../validation";
 import { finaliseAttempt } from "./finalise-attempt";
 import { parseAnswer } from "./grade";
 import { loadAttemptQuestions } from "./load-questions";
-import type { StoredResponses } from "./question-data";
+import { RawAnswersSchema, type StoredResponses } from "./question-data";
 import { isExpired, type Viewer } from "./quiz-access";
 import { logger } from "../log";
 
@@ -18,10 +18,7 @@ export const SubmitAttemptInputSchema = z.object({
   /** The attempt being answered. */
   attemptId: AttemptIdSchema,
   /** Question id to the learner's answer: a choice id, several choice ids, or a number as typed. */
-  answers: z.record(
-    z.string().max(40),
-    z.union([z.string().max(100), z.number(), z.array(z.string().max(40)).max(20)]),
-  ),
+  answers: RawAnswersSchema,
   /** Set when the clock ran out: unanswered or unreadable answers then count as wrong instead of being refused. */
   isTimeUp: z.boolean().default(false),
   /** The language to word any problems in. */

@@ -8,6 +8,7 @@ import { getLocale } from "@/lib/i18n/locale";
 import { formatPercent, messagesFor } from "@/lib/i18n/messages";
 import { listAttempts } from "@/lib/quizzes/list-attempts";
 import { AttemptsTable } from "../lessons/_quiz/attempts-table";
+import { StartBlockNotice } from "../lessons/_quiz/start-block-notice";
 import { StartQuizButton } from "../lessons/_quiz/start-quiz-button";
 import { Link } from "@/lib/i18n/navigation";
 
@@ -40,7 +41,6 @@ export default async function ExamPage({ params }: { params: Promise<{ courseSlu
   }
 
   const { quiz } = overview;
-  const canStart = overview.openAttemptId !== null || overview.attemptsLeft !== 0;
   return (
     <article lang={locale}>
       <p className="breadcrumb muted">
@@ -50,14 +50,17 @@ export default async function ExamPage({ params }: { params: Promise<{ courseSlu
       <section className="card quiz-panel lesson-body">
         <p>{t.exam.rules(quiz.questionCount, Math.round((quiz.timeLimitSeconds ?? 0) / 60), quiz.passPercent)}</p>
         <p>
-          {quiz.maxAttempts === null
+          {quiz.maxAttempts === null || overview.attemptsLeft === null
             ? t.exam.unlimited
             : overview.attemptsLeft === 0
               ? t.quiz.noAttemptsLeft
-              : t.quiz.attemptsLeft(overview.attemptsLeft ?? 0, quiz.maxAttempts)}
+              : t.quiz.attemptsLeft(overview.attemptsLeft, quiz.maxAttempts)}
+          {quiz.cooldownMinutes > 0 && ` ${t.quiz.cooldownRule(quiz.cooldownMinutes)}`}
         </p>
         {overview.bestPercent !== null && <p>{t.course.examBest(formatPercent(overview.bestPercent))}</p>}
-        {canStart && (
+        {overview.startBlock ? (
+          <StartBlockNotice block={overview.startBlock} locale={locale} />
+        ) : (
           <StartQuizButton
             courseSlug={courseSlug}
             quizSlug={quiz.slug}

@@ -9,6 +9,7 @@ import { LessonReaderStateSchema, type LessonReaderStateJson } from "@/lib/cours
 import { lessonMessagesFor } from "@/lib/i18n/lesson-messages";
 import { formatPercent, messagesFor } from "@/lib/i18n/messages";
 import { AttemptsTable } from "../_quiz/attempts-table";
+import { StartBlockNotice } from "../_quiz/start-block-notice";
 import { StartQuizButton } from "../_quiz/start-quiz-button";
 import { errorMessage } from "@/lib/errors";
 import { Link, usePathname } from "@/lib/i18n/navigation";
@@ -155,14 +156,28 @@ export function QuizPanel({ courseSlug, lessonSlug, locale }: IslandProps) {
       <p>
         <strong>{quiz.title}</strong>
       </p>
-      <p className="muted">{t.lesson.quizRules(quiz.questionCount, quiz.passPercent)}</p>
+      <p className="muted">
+        {t.lesson.quizRules(quiz.questionCount, quiz.passPercent)}{" "}
+        {t.quiz.attemptRules(quiz.maxAttempts, quiz.cooldownMinutes)}
+      </p>
       {quiz.bestPercent !== null && <p>{t.course.bestQuiz(formatPercent(quiz.bestPercent))}</p>}
-      <StartQuizButton
-        courseSlug={courseSlug}
-        quizSlug={quiz.slug}
-        label={quiz.openAttemptId ? t.quiz.resume : t.quiz.start}
-        pendingLabel={t.quiz.starting}
-      />
+      {quiz.startBlock ? (
+        <StartBlockNotice
+          block={
+            quiz.startBlock.kind === "cooling_down"
+              ? { kind: "cooling_down", opensAt: new Date(quiz.startBlock.opensAt) }
+              : quiz.startBlock
+          }
+          locale={locale}
+        />
+      ) : (
+        <StartQuizButton
+          courseSlug={courseSlug}
+          quizSlug={quiz.slug}
+          label={quiz.openAttemptId ? t.quiz.resume : t.quiz.start}
+          pendingLabel={t.quiz.starting}
+        />
+      )}
       <h3 style={{ marginBottom: 0 }}>{t.quiz.attempts}</h3>
       <AttemptsTable
         attempts={quiz.attempts.map((attempt) => ({ ...attempt, startedAt: new Date(attempt.startedAt) }))}

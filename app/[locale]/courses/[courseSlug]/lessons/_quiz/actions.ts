@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { AppError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/locale";
+import { saveDraft } from "@/lib/quizzes/save-draft";
 import { startAttempt } from "@/lib/quizzes/start-attempt";
 import { submitAttempt } from "@/lib/quizzes/submit-attempt";
 
@@ -17,7 +18,11 @@ export async function startQuizAction(_previous: StartQuizState, form: FormData)
   try {
     const user = await requireUser();
     const courseSlug = form.get("courseSlug");
-    const started = await startAttempt(user, { courseSlug, quizSlug: form.get("quizSlug") });
+    const started = await startAttempt(user, {
+      courseSlug,
+      quizSlug: form.get("quizSlug"),
+      locale: await getLocale(),
+    });
     // startAttempt accepted it, so it is a slug, not a file.
     const course = encodeURIComponent(courseSlug as string);
     path = started.lessonSlug
@@ -45,6 +50,21 @@ export async function submitAnswersAction(
     if (error instanceof ValidationError)
       return { isOk: false, message: error.message, fieldErrors: error.fieldErrors };
     if (error instanceof AppError) return { isOk: false, message: error.message, fieldErrors: {} };
+    throw error;
+  }
+}
+
+/** Keeps the answers of an open attempt as they stand; the form calls it a moment after each change. */
+export async function saveDraftAction(
+  attemptId: string,
+  answers: unknown,
+): Promise<{ isOk: true } | { isOk: false; message: string }> {
+  try {
+    const user = await requireUser();
+    await saveDraft(user, { attemptId, answers });
+    return { isOk: true };
+  } catch (error) {
+    if (error instanceof AppError) return { isOk: false, message: error.message };
     throw error;
   }
 }

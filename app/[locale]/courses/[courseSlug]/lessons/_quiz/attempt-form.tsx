@@ -4,7 +4,8 @@ import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNod
 import { FieldError } from "@/app/_components/field";
 import { useSave } from "@/app/_components/use-save";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { submitAnswersAction } from "./actions";
+import type { RawAnswers } from "@/lib/quizzes/question-data";
+import { saveDraftAction, submitAnswersAction } from "./actions";
 import { useRouter } from "@/lib/i18n/navigation";
 
 export interface FormQuestion {
@@ -27,11 +28,16 @@ export interface AttemptFormLabels {
   submitFailed: string;
   timeLeft: string;
   timeUp: string;
+  saving: string;
+  saved: string;
+  saveFailed: string;
 }
 
 interface AttemptFormProps {
   attemptId: string;
   questions: FormQuestion[];
+  /** The answers saved on the server so far, to fill the form with. */
+  draft: RawAnswers;
   /** For a timed attempt: the server's deadline and the server's clock when the page was made. */
   timing: { deadlineAt: string; serverNow: string } | null;
   labels: AttemptFormLabels;
@@ -43,34 +49,80 @@ function formatClock(milliseconds: number): string {
   return `${String(minutes).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
+/** Waited after the last change before the answers are saved, so typing a number is one save, not one a key. */
+const SAVE_DELAY_MS = 800;
+
+type SaveState = "idle" | "saving" | "saved" | "failed";
+
+function savedText(draft: RawAnswers, questionId: string): string {
+  const value = draft[questionId];
+  return typeof value === "string" || typeof value === "number" ? String(value) : "";
+}
+
+function isSavedChoice(draft: RawAnswers, questionId: string, choiceId: string): boolean {
+  const value = draft[questionId];
+  return Array.isArray(value) ? value.includes(choiceId) : value === choiceId;
+}
+
 /**
- * The questions of an open attempt. The page holds no answers: grading happens on the server when
- * this form is submitted, and then the page reloads to show the result.
+ * The questions of an open attempt. The page holds no correct answers: grading happens on the
+ * server when this form is submitted, and then the page reloads to show the result. The answers
+ * are saved on the server a moment after each change, so a reload or another device finds them.
  */
-export function AttemptForm({ attemptId, questions, timing, labels }: AttemptFormProps) {
+export function AttemptForm({ attemptId, questions, draft, timing, labels }: AttemptFormProps) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const { fieldErrors, message, isPending, save } = useSave(labels.submitFailed);
   const [remaining, setRemaining] = useState<number | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>("idle");
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const hasAutoSubmitted = useRef(false);
+
+  const readAnswers = useCallback((): Record<string, string | string[]> | null => {
+    const form = formRef.current;
+    if (!form) return null;
+    const data = new FormData(form);
+    const answers: Record<string, string | string[]> = {};
+    for (const question of questions) {
+      const values = data.getAll(question.id).map(String);
+      if (question.kind === "MULTIPLE") answers[question.id] = values;
+      else if (values[0] !== undefined) answers[question.id] = values[0];
+    }
+    return answers;
+  }, [questions]);
+
+  const cancelPendingSave = useCallback(() => {
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    saveTimer.current = null;
+  }, []);
+  useEffect(() => cancelPendingSave, [cancelPendingSave]);
+
+  function scheduleSave() {
+    cancelPendingSave();
+    saveTimer.current = setTimeout(() => {
+      saveTimer.current = null;
+      const answers = readAnswers();
+      if (!answers) return;
+      setSaveState("saving");
+      saveDraftAction(attemptId, answers).then(
+        (result) => setSaveState(result.isOk ? "saved" : "failed"),
+        () => setSaveState("failed"),
+      );
+    }, SAVE_DELAY_MS);
+  }
 
   const submit = useCallback(
     async (isTimeUp: boolean) => {
-      const form = formRef.current;
-      if (!form) return;
-      const data = new FormData(form);
-      const answers: Record<string, string | string[]> = {};
-      for (const question of questions) {
-        const values = data.getAll(question.id).map(String);
-        if (question.kind === "MULTIPLE") answers[question.id] = values;
-        else if (values[0] !== undefined) answers[question.id] = values[0];
-      }
+      // The submission carries every answer; a save still waiting would only race it.
+      cancelPendingSave();
+      const answers = readAnswers();
+      if (!answers) return;
       await save(
         () => submitAnswersAction(attemptId, answers, isTimeUp),
         () => router.refresh(),
       );
     },
-    [attemptId, questions, save, router],
+    [attemptId, cancelPendingSave, readAnswers, save, router],
   );
 
   // The clock shown is the server's: the offset between the two clocks is measured once, so a
@@ -99,7 +151,7 @@ export function AttemptForm({ attemptId, questions, timing, labels }: AttemptFor
 
   const isTimeUp = remaining !== null && remaining <= 0;
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate>
+    <form ref={formRef} onSubmit={onSubmit} onChange={scheduleSave} noValidate>
       {timing && remaining !== null && (
         <div className={`timer ${remaining < 60_000 ? "urgent" : ""}`} role="timer" aria-live="off">
           <span>{labels.timeLeft}</span>
@@ -152,6 +204,7 @@ export function AttemptForm({ attemptId, questions, timing, labels }: AttemptFor
                   inputMode="decimal"
                   name={question.id}
                   autoComplete="off"
+                  defaultValue={savedText(draft, question.id)}
                   aria-invalid={hasErrors}
                   aria-describedby={describedBy}
                 />
@@ -164,6 +217,7 @@ export function AttemptForm({ attemptId, questions, timing, labels }: AttemptFor
                       type={question.kind === "SINGLE" ? "radio" : "checkbox"}
                       name={question.id}
                       value={choice.id}
+                      defaultChecked={isSavedChoice(draft, question.id, choice.id)}
                     />
                     <span>{choice.label}</span>
                   </label>
@@ -174,6 +228,15 @@ export function AttemptForm({ attemptId, questions, timing, labels }: AttemptFor
           </fieldset>
         );
       })}
+      <p className="muted" role="status" data-testid="save-state" style={{ fontSize: "0.9rem" }}>
+        {saveState === "saving"
+          ? labels.saving
+          : saveState === "saved"
+            ? labels.saved
+            : saveState === "failed"
+              ? labels.saveFailed
+              : null}
+      </p>
       <SubmitButton isPending={isPending} pendingLabel={labels.submitting}>
         {labels.submit}
       </SubmitButton>

@@ -44,6 +44,7 @@ export function AttemptView({ attempt, locale, back, after }: AttemptViewProps) 
         {attempt.deadlineAt && <p className="muted">{t.deadlineInfo(formatUtc(attempt.deadlineAt))}</p>}
         <AttemptForm
           attemptId={attempt.id}
+          draft={attempt.draft}
           timing={
             attempt.deadlineAt
               ? { deadlineAt: attempt.deadlineAt.toISOString(), serverNow: new Date().toISOString() }
@@ -70,6 +71,9 @@ export function AttemptView({ attempt, locale, back, after }: AttemptViewProps) 
             submitFailed: t.submitFailed,
             timeLeft: t.timeLeft,
             timeUp: t.timeUp,
+            saving: t.saving,
+            saved: t.saved,
+            saveFailed: t.saveFailed,
           }}
         />
         <p>
@@ -91,6 +95,11 @@ export function AttemptView({ attempt, locale, back, after }: AttemptViewProps) 
         <p data-testid="attempt-score">{t.score(attempt.score, attempt.maxScore, formatPercent(attempt.percent))}</p>
         <p className="muted">{t.passMark(attempt.quiz.passPercent)}</p>
         {attempt.deadlineAt && answeredCount === 0 && <p className="muted">{t.lateNotice}</p>}
+        {!attempt.isKeyShown && (
+          <p className="muted" data-testid="key-hidden">
+            {t.keyHidden}
+          </p>
+        )}
       </section>
       {after}
       {attempt.questions.map((question, index) => (
@@ -111,19 +120,23 @@ export function AttemptView({ attempt, locale, back, after }: AttemptViewProps) 
           <dl>
             <dt>{t.yourAnswer}</dt>
             <dd>{responseText(question, question.response, t.noAnswer)}</dd>
-            <dt>{t.correctAnswer}</dt>
-            <dd>
-              {"value" in question.answer ? (
-                <>
-                  {question.answer.value}{" "}
-                  {question.answer.tolerance > 0 && (
-                    <span className="muted">{t.tolerance(question.answer.tolerance)}</span>
+            {question.answer && (
+              <>
+                <dt>{t.correctAnswer}</dt>
+                <dd data-testid="correct-answer">
+                  {"value" in question.answer ? (
+                    <>
+                      {question.answer.value}{" "}
+                      {question.answer.tolerance > 0 && (
+                        <span className="muted">{t.tolerance(question.answer.tolerance)}</span>
+                      )}
+                    </>
+                  ) : (
+                    choiceTexts(question, question.answer.choices)
                   )}
-                </>
-              ) : (
-                choiceTexts(question, question.answer.choices)
-              )}
-            </dd>
+                </dd>
+              </>
+            )}
             <dt>{t.explanation}</dt>
             <dd>
               <Markdown source={question.explanation} />

@@ -5,8 +5,13 @@ import { LocaleSchema } from "@/lib/courses/content-schema";
 import { getLessonReaderState } from "@/lib/courses/get-course-page";
 import { LessonReaderStateSchema } from "@/lib/courses/lesson-reader-state";
 import { getLocale } from "@/lib/i18n/locale";
+import type { StartBlock } from "@/lib/quizzes/list-attempts";
 
 export const dynamic = "force-dynamic";
+
+function startBlockJson(block: StartBlock | null) {
+  return block?.kind === "cooling_down" ? { kind: block.kind, opensAt: block.opensAt.toISOString() } : block;
+}
 
 export const GET = withApiErrors(
   async (request: Request, { params }: { params: Promise<{ courseSlug: string; lessonSlug: string }> }) => {
@@ -25,6 +30,9 @@ export const GET = withApiErrors(
       title: state.quiz.quiz.title,
       questionCount: state.quiz.quiz.questionCount,
       passPercent: state.quiz.quiz.passPercent,
+      maxAttempts: state.quiz.attemptsLeft === null ? null : state.quiz.quiz.maxAttempts,
+      cooldownMinutes: state.quiz.quiz.cooldownMinutes,
+      startBlock: startBlockJson(state.quiz.startBlock),
       bestPercent: state.quiz.bestPercent,
       openAttemptId: state.quiz.openAttemptId,
       attempts: state.quiz.attempts.map((attempt) => ({

@@ -5,7 +5,9 @@ import { NotFoundError } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/locale";
 import { messagesFor } from "@/lib/i18n/messages";
 import { getAttempt } from "@/lib/quizzes/get-attempt";
+import { listAttempts } from "@/lib/quizzes/list-attempts";
 import { AttemptView } from "../../../_quiz/attempt-view";
+import { StartBlockNotice } from "../../../_quiz/start-block-notice";
 import { StartQuizButton } from "../../../_quiz/start-quiz-button";
 import { Link } from "@/lib/i18n/navigation";
 
@@ -26,6 +28,10 @@ export default async function LessonQuizAttemptPage({
   // The address must name the attempt's own course and lesson, so no page shows a mismatched title.
   if (attempt.course.slug !== courseSlug || attempt.quiz.lessonSlug !== lessonSlug) notFound();
   const t = messagesFor(locale);
+  // Under a graded attempt: another one, or why not yet (or not any more).
+  const startBlock = attempt.isOpen
+    ? null
+    : (await listAttempts(user, courseSlug, attempt.quiz.slug, locale)).startBlock;
   const lessonHref = `/courses/${courseSlug}/lessons/${lessonSlug}`;
 
   return (
@@ -40,12 +46,16 @@ export default async function LessonQuizAttemptPage({
         locale={locale}
         back={{ href: lessonHref, label: t.quiz.backToLesson }}
         after={
-          <StartQuizButton
-            courseSlug={courseSlug}
-            quizSlug={attempt.quiz.slug}
-            label={t.quiz.retake}
-            pendingLabel={t.quiz.starting}
-          />
+          startBlock ? (
+            <StartBlockNotice block={startBlock} locale={locale} />
+          ) : (
+            <StartQuizButton
+              courseSlug={courseSlug}
+              quizSlug={attempt.quiz.slug}
+              label={t.quiz.retake}
+              pendingLabel={t.quiz.starting}
+            />
+          )
         }
       />
     </article>

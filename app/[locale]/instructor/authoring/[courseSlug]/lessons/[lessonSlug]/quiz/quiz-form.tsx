@@ -50,7 +50,7 @@ export function QuizForm({
           />
           <AddQuestionButtons source={yaml} onChange={setYaml} />
         </div>
-        <QuizPreview source={yaml} />
+        <QuizPreview source={yaml} showsRules />
       </div>
       <FormMessage message={message} />
       <div>
