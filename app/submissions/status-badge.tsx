@@ -1,5 +1,7 @@
-import { STATUS_TEXT, type SubmissionStatusName } from "@/lib/submissions/format";
+import type { Locale } from "@/lib/courses/content-schema";
+import { submissionStatusText } from "@/lib/i18n/status-messages";
+import type { SubmissionStatusName } from "@/lib/submissions/format";
 
-export function StatusBadge({ status }: { status: SubmissionStatusName }) {
-  return <span className={`badge ${status.toLowerCase()}`}>{STATUS_TEXT[status]}</span>;
+export function StatusBadge({ status, locale = "en" }: { status: SubmissionStatusName; locale?: Locale }) {
+  return <span className={`badge ${status.toLowerCase()}`}>{submissionStatusText(locale)[status]}</span>;
 }
