@@ -281,8 +281,8 @@ const en = {
     course: "Course",
     chooseCourse: "Choose a course",
     teachesCourse: "Teaches the course",
-    yes: "Yes",
-    no: "No",
+    yes: "Yes, make them an instructor of it",
+    no: "No, take it away",
     saveInstructor: "Save course instructor",
   },
   queue: {
@@ -614,8 +614,8 @@ const zhCN: StaffMessages = {
     course: "课程",
     chooseCourse: "选择一门课程",
     teachesCourse: "教授这门课程",
-    yes: "是",
-    no: "否",
+    yes: "是，设为这门课程的教师",
+    no: "否，取消其教师身份",
     saveInstructor: "保存课程教师",
   },
   queue: {
