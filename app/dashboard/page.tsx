@@ -6,6 +6,7 @@ import { DataTable } from "@/app/_components/data-table";
 import { requirePageUser } from "../_lib/page-guards";
 import { LiveStatusBadge } from "../submissions/live-status-badge";
 import { CertificatesSection } from "./certificates-section";
+import { StaffDashboard } from "./staff-dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -15,6 +16,8 @@ function formatUtc(date: Date): string {
 
 export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard");
+  // Someone who teaches sees what they teach; the learner's sections would all be empty for them.
+  if (user.role !== "LEARNER") return <StaffDashboard user={user} locale={await getLocale()} />;
   const { courses, submissions } = await getDashboard(user, await getLocale());
   const MAX_FOLLOWED = 3;
   const followed = new Set(
