@@ -79,7 +79,7 @@ test("an instructor creates a lab, a learner passes it, the instructor regrades 
   await instructor.getByRole("button", { name: "Regrade this submission" }).click();
   await expect(instructor.getByText("regraded", { exact: true }).first()).toBeVisible();
   await expect(
-    instructor.getByRole("listitem").filter({ hasText: "submission.regrade: Checking the new lab end to end" }),
+    instructor.getByRole("listitem").filter({ hasText: "Regrade requested: Checking the new lab end to end" }),
   ).toBeVisible();
 
   await instructor.goto("/instructor/courses/ml-foundations/gradebook");

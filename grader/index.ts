@@ -98,6 +98,9 @@ async function main(): Promise<void> {
     };
     worker = new Worker<QueuePayload>(GRADING_QUEUE, grade, {
       ...queueOptions(createQueueConnection()),
+      // Stored on every job it takes (processedBy), so the queue view counts each worker's running
+      // jobs from the queue itself rather than from a heartbeat up to one beat old.
+      name: graderConfig.workerId,
       concurrency: graderConfig.concurrency,
       lockDuration: graderConfig.lockDurationMs,
       stalledInterval: graderConfig.stalledIntervalMs,

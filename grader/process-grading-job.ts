@@ -7,6 +7,7 @@ import { db } from "../lib/db";
 import type { Prisma } from "../lib/generated/prisma/client";
 import { logger } from "../lib/log";
 import { enqueueCertificateJob, recordCertificateJob } from "../lib/queue/certificate-outbox";
+import { recordRegradeOutcome } from "../lib/instructor/record-regrade-outcome";
 import { GradingJobSchema } from "../lib/queue/grading-queue";
 import { notifySubmissionChanged } from "../lib/submissions/progress-channel";
 import { graderConfig } from "./config";
@@ -209,6 +210,7 @@ export async function processGradingJob(job: Job): Promise<void> {
     // signs: this one handles learner artefacts and never holds the signing key.
     const certificateJob =
       updated.count === 1 && result.status === "passed" ? await recordCertificateJob(tx, submissionId) : null;
+    if (updated.count === 1) await recordRegradeOutcome(tx, submissionId);
     return { count: updated.count, certificateJob };
   });
   if (saved.count !== 1) {

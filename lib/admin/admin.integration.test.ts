@@ -7,7 +7,14 @@ import { db } from "../db";
 import { ForbiddenError, ValidationError } from "../errors";
 import { Worker } from "bullmq";
 import { createQueueConnection, getGradingQueue, GRADING_QUEUE, queueOptions } from "../queue/grading-queue";
-import { closeTestQueue, makeCourse, makeUser, rejection, type TestCourse } from "../instructor/test-fixtures";
+import {
+  closeTestQueue,
+  makeCourse,
+  makeSubmission,
+  makeUser,
+  rejection,
+  type TestCourse,
+} from "../instructor/test-fixtures";
 import { changeUserRole } from "./change-user-role";
 import { getQueueStatus, ISSUER_STALLED_MS, WORKER_ALIVE_MS } from "./get-queue-status";
 import { closeCertificateQueue, getCertificateQueue } from "../queue/certificate-queue";
@@ -214,5 +221,58 @@ describe("getQueueStatus", () => {
     const stalled = await getQueueStatus({ viewer: admin, now: later });
     assert.ok(stalled.certificates.isReachable);
     assert.equal(stalled.certificates.isStalled, true, "nobody took it for longer than the issuer ever needs");
+  });
+
+  test("counts running jobs and each worker's share from one list, naming the learner and the lab", async () => {
+    const queue = getGradingQueue();
+    await queue.drain(true);
+    const submission = await makeSubmission(course, { userId: learner.id, status: "RUNNING" });
+    await queue.add("grade", { submissionId: submission.id }, { jobId: "admin-test-running" });
+    const workerId = `admin-test-busy-${process.pid}`;
+    const now = new Date();
+    await db.workerHeartbeat.create({
+      // The heartbeat says 0: the beat was written before the job was taken, as happens between beats.
+      data: {
+        id: workerId,
+        hostname: "test-host",
+        pid: 2,
+        backend: "wasm",
+        concurrency: 1,
+        startedAt: now,
+        lastSeenAt: now,
+        activeJobs: 0,
+      },
+    });
+    const connection = createQueueConnection();
+    let release = () => {};
+    const isHeld = new Promise<void>((resolve) => (release = resolve));
+    let started = () => {};
+    const isStarted = new Promise<void>((resolve) => (started = resolve));
+    const worker = new Worker(
+      GRADING_QUEUE,
+      async () => {
+        started();
+        await isHeld;
+      },
+      { ...queueOptions(connection), name: workerId },
+    );
+    try {
+      await isStarted;
+      const status = await getQueueStatus({ viewer: admin, now: new Date(), locale: "zh-CN" });
+      assert.ok(status.queue.isReachable);
+      assert.equal(status.queue.counts.running, 1);
+      const row = status.workers.find((candidate) => candidate.id === workerId);
+      assert.equal(row?.activeJobs, 1, "the worker's row agrees with the running count");
+      assert.deepEqual(
+        status.queue.runningJobs.map((job) => [job.id, job.kind, job.workerId, job.learnerName, job.labTitle]),
+        [["admin-test-running", "grading", workerId, learner.name, "实验 1：用一个全连接神经元做线性回归"]],
+      );
+      assert.ok(status.queue.runningJobs[0]?.since instanceof Date);
+    } finally {
+      release();
+      await worker.close();
+      await connection.quit();
+      await db.workerHeartbeat.delete({ where: { id: workerId } });
+    }
   });
 });

@@ -6,6 +6,8 @@ import { requireAdmin, type Viewer } from "./require-admin";
 import { errorMessage } from "../errors";
 import { PRACTICE_JOB_NAME } from "../queue/practice-job";
 import { getCertificateQueue } from "../queue/certificate-queue";
+import type { Locale } from "../courses/content-schema";
+import { listRunningJobs } from "./list-running-jobs";
 
 /** A worker beats every 10 s; three missed beats and it counts as gone. */
 export const WORKER_ALIVE_MS = 30_000;
@@ -31,16 +33,20 @@ function fromRedis<T extends object>(read: Promise<T>) {
   );
 }
 
-async function readQueue() {
+async function readQueue(locale: Locale) {
   const queue = getGradingQueue();
-  const [counts, failed] = await Promise.all([
-    queue.getJobCounts("waiting", "prioritized", "active", "delayed", "failed", "completed", "paused"),
+  const [counts, failed, running] = await Promise.all([
+    queue.getJobCounts("waiting", "prioritized", "delayed", "failed", "completed", "paused"),
     queue.getFailed(0, FAILED_JOBS_SHOWN - 1),
+    listRunningJobs(queue, locale),
   ]);
   return {
+    // The running count is the length of the list the workers' rows are counted from, never a
+    // separate read that could see a different moment.
+    runningJobs: running,
     counts: {
       waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0) + (counts.paused ?? 0),
-      running: counts.active ?? 0,
+      running: running.length,
       delayed: counts.delayed ?? 0,
       failed: counts.failed ?? 0,
       completed: counts.completed ?? 0,
@@ -81,10 +87,19 @@ async function readCertificateQueue(now: Date) {
 }
 
 /** The queue, the workers and Postgres's counts; a Redis outage is reported, not thrown. */
-export async function getQueueStatus({ viewer, now = new Date() }: { viewer: Viewer; now?: Date }) {
+export async function getQueueStatus({
+  viewer,
+  now = new Date(),
+  locale = "en",
+}: {
+  viewer: Viewer;
+  now?: Date;
+  /** The language lab titles are shown in. */
+  locale?: Locale;
+}) {
   requireAdmin(viewer);
   const [queue, certificates, heartbeats, submissions, practiceRuns, pendingOutbox] = await Promise.all([
-    fromRedis(readQueue()),
+    fromRedis(readQueue(locale)),
     fromRedis(readCertificateQueue(now)),
     db.workerHeartbeat.findMany({ orderBy: { lastSeenAt: "desc" } }),
     db.submission.groupBy({ by: ["status"], where: { status: { in: ["QUEUED", "RUNNING"] } }, _count: { _all: true } }),
@@ -93,8 +108,11 @@ export async function getQueueStatus({ viewer, now = new Date() }: { viewer: Vie
     // The grading queue's alone, like the rest of the page; certificate jobs share the outbox table.
     db.outboxJob.count({ where: { state: "PENDING", queue: GRADING_QUEUE } }),
   ]);
+  const runningJobs = queue.isReachable ? queue.runningJobs : null;
   const workers = heartbeats.map((worker) => ({
     ...worker,
+    // The heartbeat's own count is up to one beat old; the queue's active list is what runs now.
+    activeJobs: runningJobs ? runningJobs.filter((job) => job.workerId === worker.id).length : worker.activeJobs,
     isAlive: now.getTime() - worker.lastSeenAt.getTime() <= WORKER_ALIVE_MS,
     // The worker reports "refusing" instead of a backend when its sandbox is incomplete.
     isGrading: worker.backend !== "refusing",

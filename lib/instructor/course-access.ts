@@ -3,6 +3,7 @@
 // public, so an unknown one is a 404 and a course taught by others a 403.
 import { z } from "zod";
 import type { CurrentUser } from "../auth";
+import type { Locale } from "../courses/content-schema";
 import { localize } from "../courses/localize";
 import { db } from "../db";
 import { ForbiddenError, NotFoundError } from "../errors";
@@ -13,7 +14,7 @@ export type Viewer = Pick<CurrentUser, "id" | "role">;
 const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
 /** The course at `courseSlug`, when `viewer` teaches it or is an admin. */
-export async function requireTaughtCourse(viewer: Viewer, courseSlug: string) {
+export async function requireTaughtCourse(viewer: Viewer, courseSlug: string, locale: Locale = "en") {
   if (!SlugSchema.safeParse(courseSlug).success) throw new NotFoundError("There is no such course.");
   const course = await db.course.findUnique({
     where: { slug: courseSlug },
@@ -22,12 +23,17 @@ export async function requireTaughtCourse(viewer: Viewer, courseSlug: string) {
   if (!course) throw new NotFoundError("There is no such course.");
   if (!(await canTeachCourse(viewer, course.id)))
     throw new ForbiddenError("Only the instructors of this course and admins can see this.");
-  return { id: course.id, slug: course.slug, title: localize(course.title) };
+  return { id: course.id, slug: course.slug, title: localize(course.title, locale) };
 }
 
-/** The lab `assignmentSlug` of a course `viewer` teaches, with the course. */
-export async function requireTaughtAssignment(viewer: Viewer, courseSlug: string, assignmentSlug: string) {
-  const course = await requireTaughtCourse(viewer, courseSlug);
+/** The lab `assignmentSlug` of a course `viewer` teaches, with the course; titles in `locale`. */
+export async function requireTaughtAssignment(
+  viewer: Viewer,
+  courseSlug: string,
+  assignmentSlug: string,
+  locale: Locale = "en",
+) {
+  const course = await requireTaughtCourse(viewer, courseSlug, locale);
   if (!SlugSchema.safeParse(assignmentSlug).success) throw new NotFoundError("There is no such lab.");
   const assignment = await db.assignment.findUnique({
     where: { courseId_slug: { courseId: course.id, slug: assignmentSlug } },
@@ -39,7 +45,7 @@ export async function requireTaughtAssignment(viewer: Viewer, courseSlug: string
     assignment: {
       id: assignment.id,
       slug: assignment.slug,
-      title: localize(assignment.title),
+      title: localize(assignment.title, locale),
       isGraded: assignment.isGraded,
     },
   };

@@ -1,10 +1,19 @@
+import type { Locale } from "../courses/content-schema";
 import { localize } from "../courses/localize";
 import { db } from "../db";
 import { requireTaughtCourse, type Viewer } from "./course-access";
 
 /** A taught course's labs with how many submissions each has and how many are still being graded. */
-export async function getCourseOverview({ viewer, courseSlug }: { viewer: Viewer; courseSlug: string }) {
-  const course = await requireTaughtCourse(viewer, courseSlug);
+export async function getCourseOverview({
+  viewer,
+  courseSlug,
+  locale = "en",
+}: {
+  viewer: Viewer;
+  courseSlug: string;
+  locale?: Locale;
+}) {
+  const course = await requireTaughtCourse(viewer, courseSlug, locale);
   const [assignments, learnerCount] = await Promise.all([
     db.assignment.findMany({
       where: { courseId: course.id },
@@ -33,7 +42,7 @@ export async function getCourseOverview({ viewer, courseSlug }: { viewer: Viewer
     learnerCount,
     assignments: assignments.map((assignment) => ({
       slug: assignment.slug,
-      title: localize(assignment.title),
+      title: localize(assignment.title, locale),
       isGraded: assignment.isGraded,
       submissionCount: assignment._count.submissions,
       extensionCount: assignment._count.extensions,

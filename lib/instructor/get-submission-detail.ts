@@ -1,3 +1,4 @@
+import type { Locale } from "../courses/content-schema";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { getSubmission } from "../submissions/get-submission";
@@ -12,13 +13,15 @@ export async function getSubmissionDetail({
   viewer,
   courseSlug,
   submissionId,
+  locale = "en",
 }: {
   viewer: Viewer;
   courseSlug: string;
   submissionId: string;
+  locale?: Locale;
 }) {
   await requireTaughtCourse(viewer, courseSlug);
-  const submission = await getSubmission(viewer, submissionId);
+  const submission = await getSubmission(viewer, submissionId, locale);
   if (submission.course.slug !== courseSlug) throw new NotFoundError("There is no such submission in this course.");
   const history = await db.auditLog.findMany({
     where: { targetType: "submission", targetId: submissionId },

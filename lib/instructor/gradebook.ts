@@ -1,7 +1,8 @@
 // The course gradebook: every learner against every graded lab and every quiz, each cell with its
 // best result and whether it is passed, plus the learner's certificate. The same table is the
 // CSV export, so what an instructor downloads is what they saw.
-import { AssignmentSpecSchema } from "../assignments/spec-schema";
+import { AssignmentSpecSchema, type MetricSpec } from "../assignments/spec-schema";
+import type { Locale } from "../courses/content-schema";
 import { localize } from "../courses/localize";
 import { db } from "../db";
 import { requireTaughtCourse, type Viewer } from "./course-access";
@@ -21,11 +22,21 @@ export interface GradebookColumn {
   kind: "lab" | "quiz" | "exam";
   slug: string;
   title: string;
+  /** A lab's metric, so its scores read as the learner sees them; null for quizzes. */
+  metricName: MetricSpec["name"] | null;
 }
 
 /** The gradebook of a course `viewer` teaches. */
-export async function getGradebook({ viewer, courseSlug }: { viewer: Viewer; courseSlug: string }) {
-  const course = await requireTaughtCourse(viewer, courseSlug);
+export async function getGradebook({
+  viewer,
+  courseSlug,
+  locale = "en",
+}: {
+  viewer: Viewer;
+  courseSlug: string;
+  locale?: Locale;
+}) {
+  const course = await requireTaughtCourse(viewer, courseSlug, locale);
   const [learners, labs, quizzes, certificates] = await Promise.all([
     db.enrolment.findMany({
       where: { courseId: course.id, role: "LEARNER" },
@@ -103,14 +114,20 @@ export async function getGradebook({ viewer, courseSlug }: { viewer: Viewer; cou
   const items = [
     ...labs.map((lab) => ({
       id: lab.id,
-      column: { kind: "lab" as const, slug: lab.slug, title: localize(lab.title) },
+      column: {
+        kind: "lab" as const,
+        slug: lab.slug,
+        title: localize(lab.title, locale),
+        metricName: AssignmentSpecSchema.safeParse(lab.versions[0]?.spec).data?.metric.name ?? null,
+      },
     })),
     ...quizzes.map((quiz) => ({
       id: quiz.id,
       column: {
         kind: quiz.kind === "EXAM" ? ("exam" as const) : ("quiz" as const),
         slug: quiz.slug,
-        title: localize(quiz.title),
+        title: localize(quiz.title, locale),
+        metricName: null,
       },
     })),
   ];

@@ -1,3 +1,4 @@
+import type { Locale } from "../courses/content-schema";
 import { db } from "../db";
 import { chargedAttemptsWhere } from "../submissions/attempt-policy";
 import { requireTaughtAssignment, type Viewer } from "./course-access";
@@ -7,12 +8,14 @@ export async function listExtensions({
   viewer,
   courseSlug,
   assignmentSlug,
+  locale = "en",
 }: {
   viewer: Viewer;
   courseSlug: string;
   assignmentSlug: string;
+  locale?: Locale;
 }) {
-  const { course, assignment } = await requireTaughtAssignment(viewer, courseSlug, assignmentSlug);
+  const { course, assignment } = await requireTaughtAssignment(viewer, courseSlug, assignmentSlug, locale);
   const [version, courseRow, extensions, learners] = await Promise.all([
     db.assignmentVersion.findFirst({
       where: { assignmentId: assignment.id },

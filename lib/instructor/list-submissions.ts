@@ -1,4 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
+import { AssignmentSpecSchema } from "../assignments/spec-schema";
+import type { Locale } from "../courses/content-schema";
 import { db } from "../db";
 import { parseInput } from "../validation";
 import { requireTaughtAssignment, type Viewer } from "./course-access";
@@ -14,6 +16,7 @@ export interface ListSubmissionsOptions {
   assignmentSlug: string;
   /** Raw filters (from the URL); invalid ones throw a ValidationError naming each field. */
   filters: unknown;
+  locale?: Locale;
 }
 
 /** One page of a lab's submissions, newest first, narrowed by learner, status, score and day. */
@@ -22,8 +25,9 @@ export async function listSubmissions({
   courseSlug,
   assignmentSlug,
   filters: rawFilters,
+  locale = "en",
 }: ListSubmissionsOptions) {
-  const { course, assignment } = await requireTaughtAssignment(viewer, courseSlug, assignmentSlug);
+  const { course, assignment } = await requireTaughtAssignment(viewer, courseSlug, assignmentSlug, locale);
   const filters = parseInput(SubmissionFiltersSchema, rawFilters, "Please correct the highlighted filters.");
 
   const where: Prisma.SubmissionWhereInput = { assignmentId: assignment.id };
@@ -45,7 +49,7 @@ export async function listSubmissions({
     };
   }
 
-  const [total, rows] = await Promise.all([
+  const [total, rows, latest] = await Promise.all([
     db.submission.count({ where }),
     db.submission.findMany({
       where,
@@ -66,10 +70,17 @@ export async function listSubmissions({
         user: { select: { id: true, name: true, email: true } },
       },
     }),
+    db.assignmentVersion.findFirst({
+      where: { assignmentId: assignment.id },
+      orderBy: { version: "desc" },
+      select: { spec: true },
+    }),
   ]);
   return {
     course: { slug: course.slug, title: course.title },
     assignment,
+    /** How scores read (lib/submissions/format.ts), as the learner sees them; every version grades one metric. */
+    metricName: AssignmentSpecSchema.safeParse(latest?.spec).data?.metric.name ?? null,
     filters,
     total,
     page: filters.page,

@@ -9,6 +9,7 @@ import { parseInput } from "../validation";
 import { requireTaughtCourse, type Viewer } from "./course-access";
 import { PREVIOUS_RESULT_SELECT, REGRADABLE_STATUSES, regradeResetData } from "./regrade-state";
 import { RegradeInputSchema } from "./schemas";
+import { REGRADE_ACTION } from "./record-regrade-outcome";
 import { logger } from "../log";
 
 export interface RegradeSubmissionOptions {
@@ -46,7 +47,7 @@ export async function regradeSubmission({ viewer, courseSlug, submissionId, inpu
     await recordAudit({
       tx,
       actorId: viewer.id,
-      action: "submission.regrade",
+      action: REGRADE_ACTION,
       targetType: "submission",
       targetId: submissionId,
       courseId: course.id,

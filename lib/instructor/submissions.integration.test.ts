@@ -13,6 +13,8 @@ import { getSubmissionDetail } from "./get-submission-detail";
 import { listSubmissions, SUBMISSIONS_PAGE_SIZE } from "./list-submissions";
 import { regradeAssignment } from "./regrade-assignment";
 import { regradeSubmission } from "./regrade-submission";
+import { listCourseAuditLog } from "./list-course-audit-log";
+import { recordRegradeOutcome } from "./record-regrade-outcome";
 import { closeTestQueue, makeCourse, makeSubmission, makeUser, rejection, type TestCourse } from "./test-fixtures";
 
 let course: TestCourse;
@@ -329,5 +331,67 @@ describe("regradeAssignment", () => {
       regradeAssignment({ viewer: teacher, ...labOf(target), input: { reason: "new grader" } }),
     );
     assert.ok(error instanceof ConflictError);
+  });
+});
+
+describe("regrade outcomes in the audit log", () => {
+  /** What the grader does when it saves a regrade's new result. */
+  const finishGrading = (submissionId: string, status: "PASSED" | "FAILED", score: number) =>
+    db.$transaction(async (tx) => {
+      await tx.submission.update({ where: { id: submissionId }, data: { status, score } });
+      await recordRegradeOutcome(tx, submissionId);
+    });
+
+  test("a regrade's entry shows the old score and, once graded, the new one", async () => {
+    const target = await makeCourse("instructor-regrade-audit");
+    const teacher = await makeUser("INSTRUCTOR", { courseId: target.courseId, as: "INSTRUCTOR" });
+    const someone = await makeUser("LEARNER", { courseId: target.courseId, as: "LEARNER" });
+    const single = await makeSubmission(target, { userId: someone.id, status: "FAILED", score: 0.8 });
+    const batched = await makeSubmission(target, {
+      userId: someone.id,
+      status: "PASSED",
+      score: 0.3,
+      attemptNumber: 2,
+    });
+
+    await regradeSubmission({
+      viewer: teacher,
+      courseSlug: target.courseSlug,
+      submissionId: single.id,
+      input: { reason: "grader fix" },
+    });
+    const waiting = await listCourseAuditLog({ viewer: teacher, courseSlug: target.courseSlug, query: {} });
+    assert.deepEqual(waiting.entries[0]?.regrade, {
+      before: { status: "FAILED", score: 0.8 },
+      after: null,
+      metricName: "mse",
+    });
+
+    await finishGrading(single.id, "PASSED", 0.25);
+    await db.submission.update({ where: { id: single.id }, data: { status: "PASSED" } });
+    await regradeAssignment({ viewer: teacher, ...labOf(target), input: { reason: "new grader" } });
+    await finishGrading(batched.id, "FAILED", 0.5);
+    const neverRegraded = await makeSubmission(target, { userId: someone.id, status: "PASSED", attemptNumber: 3 });
+    await db.$transaction((tx) => recordRegradeOutcome(tx, neverRegraded.id));
+
+    const log = await listCourseAuditLog({
+      viewer: teacher,
+      courseSlug: target.courseSlug,
+      query: {},
+      locale: "zh-CN",
+    });
+    const request = log.entries.find((entry) => entry.action === "submission.regrade");
+    assert.deepEqual(request?.regrade?.before, { status: "FAILED", score: 0.8 });
+    assert.deepEqual(request?.regrade?.after, { status: "PASSED", score: 0.25 });
+    const outcomes = log.entries.filter((entry) => entry.action === "submission.regrade.result");
+    assert.deepEqual(
+      outcomes.map((entry) => [entry.targetId, entry.actor, entry.regrade?.before, entry.regrade?.after]),
+      [
+        [batched.id, null, { status: "PASSED", score: 0.3 }, { status: "FAILED", score: 0.5 }],
+        [single.id, null, { status: "FAILED", score: 0.8 }, { status: "PASSED", score: 0.25 }],
+      ],
+      "one outcome per regraded submission, newest first, by the platform; none for a submission never regraded",
+    );
+    assert.equal(log.entries.find((entry) => entry.action === "assignment.regrade")?.regrade, null);
   });
 });

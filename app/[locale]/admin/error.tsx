@@ -1,13 +1,7 @@
 "use client";
 
+import { StaffError } from "../instructor/_components/staff-error";
+
 export default function AdminError({ reset }: { error: Error; reset: () => void }) {
-  return (
-    <>
-      <h1>This page could not be loaded</h1>
-      <p>Something went wrong on our side. It is usually temporary.</p>
-      <button type="button" className="button" onClick={reset}>
-        Try again
-      </button>
-    </>
-  );
+  return <StaffError reset={reset} words={(common) => ({ title: common.errorTitle, body: common.adminErrorBody })} />;
 }

@@ -1,7 +1,10 @@
-export default function AdminLoading() {
+import { getLocale } from "@/lib/i18n/locale";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
+
+export default async function AdminLoading() {
   return (
     <p className="muted" aria-busy="true">
-      Loading…
+      {staffMessagesFor(await getLocale()).common.loadingWhat.admin}
     </p>
   );
 }

@@ -6,57 +6,64 @@ import { DataTable } from "@/app/_components/data-table";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { CourseInstructorForm } from "./course-instructor-form";
 import { RoleForm } from "./role-form";
+import { getLocale } from "@/lib/i18n/locale";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
 import { Link } from "@/lib/i18n/navigation";
 
-export const metadata: Metadata = { title: "Admin" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: staffMessagesFor(await getLocale()).admin.title };
+}
 
 export default async function AdminPage() {
   const viewer = await requirePageRole("/admin", "ADMIN");
+  const locale = await getLocale();
+  const t = staffMessagesFor(locale).admin;
   const [users, courses] = await Promise.all([listAccounts({ viewer }), listCourses()]);
   return (
     <>
-      <h1>Admin</h1>
+      <h1>{t.title}</h1>
       <p>
-        <Link href="/admin/queue">Grading queue and workers</Link>
+        <Link href="/admin/queue">{t.queueLink}</Link>
       </p>
-      <h2>Users</h2>
-      <p className="muted">Every role change is recorded in the audit log. The last admin cannot step down.</p>
+      <h2>{t.users}</h2>
+      <p className="muted">{t.usersHint}</p>
       <DataTable
-        caption="Users"
+        caption={t.users}
         rows={users}
         rowKey={(user) => user.id}
-        empty="There are no accounts yet."
+        empty={t.noUsers}
         columns={[
           {
             key: "name",
-            header: "Name",
+            header: t.name,
             cell: (user) => (
               <>
                 {user.name}
-                {user.id === viewer.id && <span className="muted"> (you)</span>}
+                {user.id === viewer.id && <span className="muted"> {t.you}</span>}
               </>
             ),
           },
-          { key: "email", header: "Email", cell: (user) => user.email },
+          { key: "email", header: t.email, cell: (user) => user.email },
           {
             key: "role",
-            header: "Role",
-            cell: (user) => <RoleForm userId={user.id} email={user.email} role={user.role} />,
+            header: t.role,
+            cell: (user) => <RoleForm userId={user.id} email={user.email} role={user.role} locale={locale} />,
           },
           {
             key: "teaches",
-            header: "Teaches",
+            header: t.teaches,
             cell: (user) => (user.teaches.length > 0 ? user.teaches.join(", ") : <span className="muted">—</span>),
           },
-          { key: "joined", header: "Joined", cell: (user) => user.createdAt.toISOString().slice(0, 10) },
+          { key: "joined", header: t.joined, cell: (user) => user.createdAt.toISOString().slice(0, 10) },
         ]}
       />
 
-      <h2>Course instructors</h2>
-      <p className="muted">An instructor sees a course&apos;s submissions and gradebook only once they teach it.</p>
+      <h2>{t.courseInstructors}</h2>
+      <p className="muted">{t.courseInstructorsHint}</p>
       <CourseInstructorForm
         accounts={users.filter((user) => user.role !== "LEARNER").map(({ id, name, email }) => ({ id, name, email }))}
-        courses={courses.map((course) => ({ slug: course.slug, title: localize(course.title) }))}
+        courses={courses.map((course) => ({ slug: course.slug, title: localize(course.title, locale) }))}
+        locale={locale}
       />
     </>
   );

@@ -3,19 +3,28 @@
 import type { FormEvent } from "react";
 import { useSave } from "@/app/_components/use-save";
 import { SubmitButton } from "@/app/_components/submit-button";
+import type { Locale } from "@/lib/courses/content-schema";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
 import { changeRoleAction } from "./actions";
 import { useRouter } from "@/lib/i18n/navigation";
 
-const ROLES = [
-  { value: "LEARNER", label: "Learner" },
-  { value: "INSTRUCTOR", label: "Instructor" },
-  { value: "ADMIN", label: "Admin" },
-] as const;
+const ROLES = ["LEARNER", "INSTRUCTOR", "ADMIN"] as const;
 
 /** One account's role: a select and a save button, with the refusal (e.g. the last admin) shown beside it. */
-export function RoleForm({ userId, email, role }: { userId: string; email: string; role: string }) {
+export function RoleForm({
+  userId,
+  email,
+  role,
+  locale,
+}: {
+  userId: string;
+  email: string;
+  role: string;
+  locale: Locale;
+}) {
+  const t = staffMessagesFor(locale).admin;
   const router = useRouter();
-  const { message, isPending, save } = useSave("Not saved: the server could not be reached.");
+  const { message, isPending, save } = useSave(t.notSaved);
   const error = message?.isError ? message.text : null;
   const errorId = `role-${userId}-error`;
 
@@ -47,18 +56,18 @@ export function RoleForm({ userId, email, role }: { userId: string; email: strin
       <select
         name="role"
         defaultValue={role}
-        aria-label={`Role of ${email}`}
+        aria-label={t.roleOf(email)}
         aria-invalid={Boolean(error)}
         aria-describedby={error ? errorId : undefined}
       >
-        {ROLES.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
+        {ROLES.map((value) => (
+          <option key={value} value={value}>
+            {t.roles[value]}
           </option>
         ))}
       </select>
       <SubmitButton isPending={isPending} className="button secondary">
-        Save
+        {t.save}
       </SubmitButton>
       {error && (
         <p id={errorId} className="field-error" role="alert" style={{ flexBasis: "100%" }}>

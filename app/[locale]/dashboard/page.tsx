@@ -7,6 +7,7 @@ import { requirePageUser } from "@/app/_lib/page-guards";
 import { LiveStatusBadge } from "../submissions/live-status-badge";
 import { CertificatesSection } from "./certificates-section";
 import { Link } from "@/lib/i18n/navigation";
+import { StaffDashboard } from "./staff-dashboard";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: accountMessagesFor(await getLocale()).dashboard.title };
@@ -19,6 +20,8 @@ function formatUtc(date: Date): string {
 export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard");
   const locale = await getLocale();
+  // Someone who teaches sees what they teach; the learner's sections would all be empty for them.
+  if (user.role !== "LEARNER") return <StaffDashboard user={user} locale={locale} />;
   const t = accountMessagesFor(locale).dashboard;
   const { courses, submissions } = await getDashboard(user, locale);
   const MAX_FOLLOWED = 3;

@@ -1,37 +1,43 @@
 import type { Metadata } from "next";
 import { localize } from "@/lib/courses/localize";
 import { listTaughtCourses } from "@/lib/courses/list-taught-courses";
+import { getLocale } from "@/lib/i18n/locale";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
 import { DataTable } from "@/app/_components/data-table";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { Link } from "@/lib/i18n/navigation";
 
-export const metadata: Metadata = { title: "Instructor workspace" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: staffMessagesFor(await getLocale()).home.title };
+}
 
 export default async function InstructorPage() {
   await requirePageRole("/instructor", "INSTRUCTOR", "ADMIN");
+  const locale = await getLocale();
+  const t = staffMessagesFor(locale).home;
   const courses = await listTaughtCourses();
   return (
     <>
-      <h1>Instructor workspace</h1>
+      <h1>{t.title}</h1>
       <p>
-        <Link href="/instructor/authoring">Author courses</Link>: create a course, edit lessons, quizzes, the exam and
-        labs, import and export course files.
+        <Link href="/instructor/authoring">{t.authorLink}</Link>
+        {t.authorRest}
       </p>
-      <h2>Courses you teach</h2>
-      <p className="muted">Open a course for its labs, submissions, regrades, extensions, gradebook and audit log.</p>
+      <h2>{t.taught}</h2>
+      <p className="muted">{t.taughtHint}</p>
       <DataTable
-        caption="Courses you teach"
+        caption={t.taught}
         rows={courses}
         rowKey={(course) => course.id}
-        empty="You do not teach a course yet. An admin can make you an instructor of a course."
+        empty={t.noCourses}
         columns={[
           {
             key: "course",
-            header: "Course",
-            cell: (course) => <Link href={`/instructor/courses/${course.slug}`}>{localize(course.title)}</Link>,
+            header: t.course,
+            cell: (course) => <Link href={`/instructor/courses/${course.slug}`}>{localize(course.title, locale)}</Link>,
           },
-          { key: "learners", header: "Learners", cell: (course) => course.learnerCount },
-          { key: "labs", header: "Labs", cell: (course) => course._count.assignments },
+          { key: "learners", header: t.learners, cell: (course) => course.learnerCount },
+          { key: "labs", header: t.labs, cell: (course) => course._count.assignments },
         ]}
       />
     </>

@@ -1,7 +1,10 @@
-export default function QueueLoading() {
+import { getLocale } from "@/lib/i18n/locale";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
+
+export default async function QueueLoading() {
   return (
     <p className="muted" aria-busy="true">
-      Reading the queue…
+      {staffMessagesFor(await getLocale()).common.loadingWhat.queue}
     </p>
   );
 }

@@ -1,7 +1,10 @@
-export default function AuthoringLoading() {
+import { getLocale } from "@/lib/i18n/locale";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
+
+export default async function AuthoringLoading() {
   return (
     <p className="muted" aria-busy="true">
-      Loading the course editor…
+      {staffMessagesFor(await getLocale()).common.loadingWhat.editor}
     </p>
   );
 }

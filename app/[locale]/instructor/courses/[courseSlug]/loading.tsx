@@ -1,7 +1,10 @@
-export default function CourseLoading() {
+import { getLocale } from "@/lib/i18n/locale";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
+
+export default async function CourseLoading() {
   return (
     <p className="muted" aria-busy="true">
-      Loading the course…
+      {staffMessagesFor(await getLocale()).common.loadingWhat.course}
     </p>
   );
 }

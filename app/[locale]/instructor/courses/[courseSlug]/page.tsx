@@ -2,103 +2,111 @@ import type { Metadata } from "next";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { getCourseOverview } from "@/lib/instructor/get-course-overview";
 import { listCourseCertificates } from "@/lib/instructor/list-course-certificates";
+import { getLocale } from "@/lib/i18n/locale";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
 import { DataTable } from "@/app/_components/data-table";
 import { orPageError } from "../../_lib/page-errors";
+import { taughtTitles } from "../../_lib/taught-titles";
 import { Link } from "@/lib/i18n/navigation";
 
-export const metadata: Metadata = { title: "Course · Instructor" };
+export async function generateMetadata({ params }: { params: Promise<{ courseSlug: string }> }): Promise<Metadata> {
+  const locale = await getLocale();
+  const t = staffMessagesFor(locale);
+  const titles = await taughtTitles(locale, (await params).courseSlug);
+  return { title: t.course.title(titles?.course ?? t.course.crumb) };
+}
 
 export default async function InstructorCoursePage({ params }: { params: Promise<{ courseSlug: string }> }) {
   const { courseSlug } = await params;
   const viewer = await requirePageRole(`/instructor/courses/${courseSlug}`, "INSTRUCTOR", "ADMIN");
+  const locale = await getLocale();
+  const text = staffMessagesFor(locale);
+  const t = text.course;
   const [overview, certificates] = await Promise.all([
-    orPageError(getCourseOverview({ viewer, courseSlug })),
+    orPageError(getCourseOverview({ viewer, courseSlug, locale })),
     orPageError(listCourseCertificates({ viewer, courseSlug })),
   ]);
   const base = `/instructor/courses/${overview.course.slug}`;
   return (
     <>
       <p className="muted">
-        <Link href="/instructor">Instructor workspace</Link> / Course
+        <Link href="/instructor">{text.common.workspace}</Link> / {t.crumb}
       </p>
       <h1>{overview.course.title}</h1>
       <p>
-        {overview.learnerCount} learners · <Link href={`${base}/gradebook`}>Gradebook</Link> ·{" "}
-        <Link href={`${base}/audit`}>Audit log</Link>
+        {t.learners(overview.learnerCount)} · <Link href={`${base}/gradebook`}>{t.gradebook}</Link> ·{" "}
+        <Link href={`${base}/audit`}>{t.audit}</Link>
       </p>
-      <h2>Labs</h2>
+      <h2>{t.labs}</h2>
       <DataTable
-        caption="Labs"
+        caption={t.labs}
         rows={overview.assignments}
         rowKey={(assignment) => assignment.slug}
-        empty="This course has no labs yet."
+        empty={t.noLabs}
         columns={[
           {
             key: "lab",
-            header: "Lab",
+            header: t.lab,
             cell: (assignment) => (
               <>
                 <Link href={`${base}/labs/${assignment.slug}`}>{assignment.title}</Link>
-                {!assignment.isGraded && <span className="muted"> (practice)</span>}
+                {!assignment.isGraded && <span className="muted"> {t.practice}</span>}
               </>
             ),
           },
-          { key: "submissions", header: "Submissions", cell: (assignment) => assignment.submissionCount },
-          { key: "in-flight", header: "Being graded", cell: (assignment) => assignment.inFlightCount },
+          { key: "submissions", header: t.submissions, cell: (assignment) => assignment.submissionCount },
+          { key: "in-flight", header: t.inFlight, cell: (assignment) => assignment.inFlightCount },
           {
             key: "extensions",
-            header: "Extensions",
+            header: t.extensions,
             cell: (assignment) => (
-              <Link
-                href={`${base}/labs/${assignment.slug}/extensions`}
-                aria-label={`Extensions for ${assignment.title}`}
-              >
+              <Link href={`${base}/labs/${assignment.slug}/extensions`} aria-label={t.extensionsFor(assignment.title)}>
                 {assignment.extensionCount}
               </Link>
             ),
           },
         ]}
       />
-      <h2>Certificates</h2>
+      <h2>{t.certificates}</h2>
       <DataTable
-        caption="Certificates"
+        caption={t.certificates}
         rows={certificates}
         rowKey={(certificate) => certificate.publicId}
         testId="course-certificates"
-        empty="No learner has earned this course's certificate yet."
+        empty={t.noCertificates}
         columns={[
           {
             key: "holder",
-            header: "Holder",
+            header: t.holder,
             cell: (certificate) => (
               <>
                 {certificate.holderName} <span className="muted">({certificate.user.email})</span>
               </>
             ),
           },
-          { key: "issued", header: "Issued", cell: (certificate) => certificate.issuedAt.toISOString().slice(0, 10) },
+          { key: "issued", header: t.issued, cell: (certificate) => certificate.issuedAt.toISOString().slice(0, 10) },
           {
             key: "score",
-            header: "Score",
+            header: t.score,
             cell: (certificate) => (
               <>
-                {certificate.score.toFixed(1)}% <span className="muted">(pass {certificate.passMark}%)</span>
+                {certificate.score.toFixed(1)}% <span className="muted">{t.passMark(certificate.passMark)}</span>
               </>
             ),
           },
           {
             key: "status",
-            header: "Status",
+            header: t.status,
             cell: (certificate) => (
               <span className={`badge ${certificate.status === "valid" ? "passed" : "failed"}`}>
-                {certificate.status}
+                {t.certificateStatus[certificate.status]}
               </span>
             ),
           },
           {
             key: "open",
-            header: "Revoke, suspend or reinstate",
-            cell: (certificate) => <Link href={`/verify/${certificate.publicId}`}>Open</Link>,
+            header: t.manage,
+            cell: (certificate) => <Link href={`/verify/${certificate.publicId}`}>{text.common.open}</Link>,
           },
         ]}
       />

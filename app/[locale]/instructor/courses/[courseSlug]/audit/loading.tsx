@@ -1,7 +1,10 @@
-export default function AuditLoading() {
+import { getLocale } from "@/lib/i18n/locale";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
+
+export default async function AuditLoading() {
   return (
     <p className="muted" aria-busy="true">
-      Loading the audit log…
+      {staffMessagesFor(await getLocale()).common.loadingWhat.audit}
     </p>
   );
 }

@@ -1,7 +1,10 @@
-export default function GradebookLoading() {
+import { getLocale } from "@/lib/i18n/locale";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
+
+export default async function GradebookLoading() {
   return (
     <p className="muted" aria-busy="true">
-      Loading the gradebook…
+      {staffMessagesFor(await getLocale()).common.loadingWhat.gradebook}
     </p>
   );
 }

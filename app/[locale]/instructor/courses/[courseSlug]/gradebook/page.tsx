@@ -4,40 +4,49 @@ import { getGradebook, type Gradebook } from "@/lib/instructor/gradebook";
 import { DataTable, type Column } from "@/app/_components/data-table";
 import { LearnerCell } from "../../../_components/learner-cell";
 import { orPageError } from "../../../_lib/page-errors";
+import { taughtTitles } from "../../../_lib/taught-titles";
+import { getLocale } from "@/lib/i18n/locale";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
+import { formatMetric } from "@/lib/submissions/format";
 import { Link } from "@/lib/i18n/navigation";
 
-export const metadata: Metadata = { title: "Gradebook · Instructor" };
-
-const KIND_LABEL = { lab: "Lab", quiz: "Quiz", exam: "Exam" } as const;
+export async function generateMetadata({ params }: { params: Promise<{ courseSlug: string }> }): Promise<Metadata> {
+  const locale = await getLocale();
+  const t = staffMessagesFor(locale).gradebook;
+  return { title: t.title((await taughtTitles(locale, (await params).courseSlug))?.course ?? t.crumb) };
+}
 
 type GradebookRow = Gradebook["rows"][number];
 
 export default async function GradebookPage({ params }: { params: Promise<{ courseSlug: string }> }) {
   const { courseSlug } = await params;
   const viewer = await requirePageRole(`/instructor/courses/${courseSlug}/gradebook`, "INSTRUCTOR", "ADMIN");
-  const book = await orPageError(getGradebook({ viewer, courseSlug }));
+  const locale = await getLocale();
+  const text = staffMessagesFor(locale);
+  const t = text.gradebook;
+  const book = await orPageError(getGradebook({ viewer, courseSlug, locale }));
   return (
     <>
       <p className="muted">
-        <Link href="/instructor">Instructor workspace</Link> /{" "}
-        <Link href={`/instructor/courses/${book.course.slug}`}>{book.course.title}</Link> / Gradebook
+        <Link href="/instructor">{text.common.workspace}</Link> /{" "}
+        <Link href={`/instructor/courses/${book.course.slug}`}>{book.course.title}</Link> / {t.crumb}
       </p>
-      <h1>{book.course.title}: gradebook</h1>
+      <h1>{t.heading(book.course.title)}</h1>
       <p>
-        Each cell shows the learner&apos;s best result (lab metric, or quiz percent) and whether it is passed.{" "}
+        {t.intro}{" "}
         <a href={`/instructor/courses/${book.course.slug}/gradebook/csv`} download className="button secondary">
-          Download CSV
+          {t.csv}
         </a>
       </p>
       <DataTable
-        caption="Gradebook"
+        caption={t.crumb}
         rows={book.rows}
         rowKey={(row) => row.learner.id}
-        empty="Nobody is enrolled in this course as a learner yet."
+        empty={t.empty}
         columns={[
           {
             key: "learner",
-            header: "Learner",
+            header: text.common.learner,
             isRowHeader: true,
             style: { fontWeight: "normal" },
             cell: (row) => <LearnerCell user={row.learner} />,
@@ -46,7 +55,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ cour
             key: `${column.kind}:${column.slug}`,
             header: (
               <>
-                <span className="muted">{KIND_LABEL[column.kind]}</span>
+                <span className="muted">{t.kind[column.kind]}</span>
                 <br />
                 {column.title || column.slug}
               </>
@@ -55,22 +64,24 @@ export default async function GradebookPage({ params }: { params: Promise<{ cour
               const cell = row.cells[index];
               if (!cell) return null;
               return cell.tries === 0 ? (
-                <span className="muted">not tried</span>
+                <span className="muted">{t.notTried}</span>
               ) : (
                 <>
                   {cell.best === null
                     ? "—"
-                    : column.kind === "lab"
-                      ? Number(cell.best.toPrecision(4))
-                      : `${Math.round(cell.best)}%`}{" "}
+                    : column.metricName
+                      ? formatMetric(column.metricName, cell.best)
+                      : column.kind === "lab"
+                        ? Number(cell.best.toPrecision(4))
+                        : `${Math.round(cell.best)}%`}{" "}
                   <span className={`badge ${cell.isPassed ? "passed" : "failed"}`}>
-                    {cell.isPassed ? "passed" : "not passed"}
+                    {cell.isPassed ? t.passed : t.notPassed}
                   </span>
                 </>
               );
             },
           })),
-          { key: "certificate", header: "Certificate", cell: (row) => row.certificate },
+          { key: "certificate", header: t.certificate, cell: (row) => t.certificateState[row.certificate] },
         ]}
       />
     </>

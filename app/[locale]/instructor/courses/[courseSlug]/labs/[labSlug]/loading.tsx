@@ -1,7 +1,10 @@
-export default function LabSubmissionsLoading() {
+import { getLocale } from "@/lib/i18n/locale";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
+
+export default async function LabSubmissionsLoading() {
   return (
     <p className="muted" aria-busy="true">
-      Loading the submissions…
+      {staffMessagesFor(await getLocale()).common.loadingWhat.submissions}
     </p>
   );
 }

@@ -11,9 +11,26 @@ import { Pagination } from "../../../../_components/pagination";
 import { StatusBadge } from "@/app/[locale]/submissions/status-badge";
 import { firstValues, formatDateTime, orPageError } from "../../../../_lib/page-errors";
 import { RegradeAllPanel } from "./regrade-all-panel";
+import { getLocale } from "@/lib/i18n/locale";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
+import { submissionStatusText } from "@/lib/i18n/status-messages";
+import { formatMetric } from "@/lib/submissions/format";
+import { taughtTitles } from "../../../../_lib/taught-titles";
 import { Link } from "@/lib/i18n/navigation";
 
-export const metadata: Metadata = { title: "Submissions · Instructor" };
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ courseSlug: string; labSlug: string }>;
+}): Promise<Metadata> {
+  const { courseSlug, labSlug } = await params;
+  const locale = await getLocale();
+  const t = staffMessagesFor(locale).lab;
+  return { title: t.title((await taughtTitles(locale, courseSlug, labSlug))?.lab ?? t.crumb) };
+}
+
+/** The statuses a filter offers, in the order of a submission's life. */
+const FILTER_STATUSES = ["QUEUED", "RUNNING", "PASSED", "FAILED", "ERROR"] as const;
 
 const FILTER_NAMES = ["learner", "status", "minScore", "maxScore", "from", "to"] as const;
 
@@ -26,13 +43,17 @@ export default async function InstructorLabPage({ params, searchParams }: LabPag
   const { courseSlug, labSlug } = await params;
   const base = `/instructor/courses/${courseSlug}/labs/${labSlug}`;
   const viewer = await requirePageRole(base, "INSTRUCTOR", "ADMIN");
-  const { course, assignment } = await orPageError(requireTaughtAssignment(viewer, courseSlug, labSlug));
+  const locale = await getLocale();
+  const text = staffMessagesFor(locale);
+  const t = text.lab;
+  const statusText = submissionStatusText(locale);
+  const { course, assignment } = await orPageError(requireTaughtAssignment(viewer, courseSlug, labSlug, locale));
   const raw = firstValues(await searchParams);
 
   let list: SubmissionList | null = null;
   let filterErrors: FieldErrors = {};
   try {
-    list = await orPageError(listSubmissions({ viewer, courseSlug, assignmentSlug: labSlug, filters: raw }));
+    list = await orPageError(listSubmissions({ viewer, courseSlug, assignmentSlug: labSlug, filters: raw, locale }));
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     filterErrors = error.fieldErrors;
@@ -53,19 +74,19 @@ export default async function InstructorLabPage({ params, searchParams }: LabPag
   return (
     <>
       <p className="muted">
-        <Link href="/instructor">Instructor workspace</Link> /{" "}
-        <Link href={`/instructor/courses/${course.slug}`}>{course.title}</Link> / Lab
+        <Link href="/instructor">{text.common.workspace}</Link> /{" "}
+        <Link href={`/instructor/courses/${course.slug}`}>{course.title}</Link> / {t.crumb}
       </p>
-      <h1>{assignment.title}: submissions</h1>
+      <h1>{t.heading(assignment.title)}</h1>
       <p>
-        <Link href={`${base}/extensions`}>Extensions of deadline and attempts</Link>
+        <Link href={`${base}/extensions`}>{t.extensionsLink}</Link>
       </p>
 
       <form
         method="get"
         action={base}
         className="card"
-        aria-label="Filter submissions"
+        aria-label={t.filter}
         noValidate
         style={{
           display: "grid",
@@ -76,100 +97,115 @@ export default async function InstructorLabPage({ params, searchParams }: LabPag
       >
         <Field
           name="learner"
-          label="Learner"
+          label={text.common.learner}
           defaultValue={raw.learner ?? ""}
           errors={filterErrors.learner}
-          placeholder="Name or email"
+          placeholder={t.learnerPlaceholder}
         />
-        <SelectField name="status" label="Status" defaultValue={raw.status ?? ""} errors={filterErrors.status}>
-          <option value="">Any</option>
-          <option value="QUEUED">Queued</option>
-          <option value="RUNNING">Running</option>
-          <option value="PASSED">Passed</option>
-          <option value="FAILED">Failed</option>
-          <option value="ERROR">Error</option>
+        <SelectField name="status" label={t.status} defaultValue={raw.status ?? ""} errors={filterErrors.status}>
+          <option value="">{t.anyStatus}</option>
+          {FILTER_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {statusText[status]}
+            </option>
+          ))}
         </SelectField>
         <Field
           name="minScore"
-          label="Lowest score"
+          label={t.lowest}
           inputMode="decimal"
           defaultValue={raw.minScore ?? ""}
           errors={filterErrors.minScore}
         />
         <Field
           name="maxScore"
-          label="Highest score"
+          label={t.highest}
           inputMode="decimal"
           defaultValue={raw.maxScore ?? ""}
           errors={filterErrors.maxScore}
         />
-        <Field
-          name="from"
-          label="From (UTC day)"
-          type="date"
-          defaultValue={raw.from ?? ""}
-          errors={filterErrors.from}
-        />
-        <Field name="to" label="To (UTC day)" type="date" defaultValue={raw.to ?? ""} errors={filterErrors.to} />
+        <Field name="from" label={t.from} type="date" defaultValue={raw.from ?? ""} errors={filterErrors.from} />
+        <Field name="to" label={t.to} type="date" defaultValue={raw.to ?? ""} errors={filterErrors.to} />
         <FieldError errors={filterErrors.page} />
         <div style={{ display: "flex", gap: "0.75rem", alignItems: "center" }}>
           <button type="submit" className="button">
-            Filter
+            {t.apply}
           </button>
-          {isFiltered && <Link href={base}>Clear</Link>}
+          {isFiltered && <Link href={base}>{t.clear}</Link>}
         </div>
       </form>
 
-      <h2>Submissions{list ? ` (${list.total})` : ""}</h2>
+      <h2>{list ? t.submissionsCount(list.total) : t.submissions}</h2>
       {!list ? (
-        <p className="empty">Correct the highlighted filters to see submissions.</p>
+        <p className="empty">{t.fixFilters}</p>
       ) : (
         <>
           <DataTable
-            caption="Submissions"
+            caption={t.submissions}
             rows={list.submissions}
             rowKey={(submission) => submission.id}
-            empty={isFiltered ? "No submissions match these filters." : "Nobody has submitted to this lab yet."}
+            empty={isFiltered ? t.noMatch : t.noneYet}
             columns={[
-              { key: "learner", header: "Learner", cell: (submission) => <LearnerCell user={submission.user} /> },
-              { key: "attempt", header: "Attempt", cell: (submission) => submission.attemptNumber },
+              {
+                key: "learner",
+                header: text.common.learner,
+                cell: (submission) => <LearnerCell user={submission.user} />,
+              },
+              { key: "attempt", header: t.attempt, cell: (submission) => submission.attemptNumber },
               {
                 key: "status",
-                header: "Status",
+                header: t.status,
                 cell: (submission) => (
                   <>
-                    <StatusBadge status={submission.status} />
-                    {submission.isRegrade && <span className="muted"> regraded</span>}
-                    {submission.failureKind === "PLATFORM" && <span className="muted"> (platform, not charged)</span>}
+                    <StatusBadge status={submission.status} locale={locale} />
+                    {submission.isRegrade && <span className="muted"> {text.common.regraded}</span>}
+                    {submission.failureKind === "PLATFORM" && <span className="muted"> {text.common.notCharged}</span>}
                   </>
                 ),
               },
               {
                 key: "score",
-                header: "Score",
-                cell: (submission) => (submission.score === null ? "—" : Number(submission.score.toPrecision(4))),
+                header: t.score,
+                // The learner's own formatting (94.70%, not 0.947), so both read the same result the same way.
+                cell: (submission) =>
+                  submission.score === null
+                    ? text.common.none
+                    : list.metricName
+                      ? formatMetric(list.metricName, submission.score)
+                      : Number(submission.score.toPrecision(4)),
               },
-              { key: "submitted", header: "Submitted", cell: (submission) => formatDateTime(submission.createdAt) },
+              {
+                key: "submitted",
+                header: text.common.submitted,
+                cell: (submission) => formatDateTime(submission.createdAt),
+              },
               {
                 key: "open",
-                header: <span className="muted">Details</span>,
+                header: <span className="muted">{text.common.details}</span>,
                 cell: (submission) => (
                   <Link
                     href={`/instructor/courses/${course.slug}/submissions/${submission.id}`}
-                    aria-label={`Open ${submission.user.name}'s attempt ${submission.attemptNumber}`}
+                    aria-label={t.openAttempt(submission.user.name, submission.attemptNumber)}
                   >
-                    Open
+                    {text.common.open}
                   </Link>
                 ),
               },
             ]}
           />
-          {list.submissions.length > 0 && <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} />}
+          {list.submissions.length > 0 && (
+            <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} locale={locale} />
+          )}
         </>
       )}
 
       <div style={{ marginTop: "2rem" }}>
-        <RegradeAllPanel courseSlug={course.slug} assignmentSlug={assignment.slug} initialProgress={progress} />
+        <RegradeAllPanel
+          courseSlug={course.slug}
+          assignmentSlug={assignment.slug}
+          initialProgress={progress}
+          locale={locale}
+        />
       </div>
     </>
   );

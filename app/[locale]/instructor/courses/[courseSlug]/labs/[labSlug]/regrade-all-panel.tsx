@@ -5,6 +5,8 @@ import { Field } from "@/app/_components/field";
 import { FormMessage, useSave } from "@/app/_components/use-save";
 import type { RegradeProgress } from "@/lib/instructor/get-regrade-progress";
 import { SubmitButton } from "@/app/_components/submit-button";
+import type { Locale } from "@/lib/courses/content-schema";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
 import { regradeAllAction, regradeProgressAction } from "./actions";
 import { useRouter } from "@/lib/i18n/navigation";
 
@@ -14,15 +16,15 @@ interface RegradeAllPanelProps {
   courseSlug: string;
   assignmentSlug: string;
   initialProgress: RegradeProgress | null;
+  locale: Locale;
 }
 
 /** "Regrade all" with its reason, and the latest batch's progress, re-read while it runs. */
-export function RegradeAllPanel({ courseSlug, assignmentSlug, initialProgress }: RegradeAllPanelProps) {
+export function RegradeAllPanel({ courseSlug, assignmentSlug, initialProgress, locale }: RegradeAllPanelProps) {
+  const t = staffMessagesFor(locale).regradeAll;
   const router = useRouter();
   const [progress, setProgress] = useState(initialProgress);
-  const { fieldErrors, message, isPending, save } = useSave(
-    "The regrade could not be started: the server could not be reached. Try again in a moment.",
-  );
+  const { fieldErrors, message, isPending, save } = useSave(t.unreachable);
   const isRunning = progress !== null && !progress.isFinished;
 
   useEffect(() => {
@@ -56,34 +58,33 @@ export function RegradeAllPanel({ courseSlug, assignmentSlug, initialProgress }:
   return (
     <section className="card" aria-labelledby="regrade-all-heading" style={{ display: "grid", gap: "0.75rem" }}>
       <h2 id="regrade-all-heading" style={{ margin: 0 }}>
-        Regrade all
+        {t.heading}
       </h2>
       <p className="muted" style={{ margin: 0 }}>
-        Grades every finished submission of this lab again with the current grader. Regrades wait behind learners&apos;
-        new submissions and never cost an attempt; each submission&apos;s previous result stays in the audit log.
+        {t.intro}
       </p>
       {progress && (
         <div role="status" aria-live="polite" data-testid="regrade-progress">
-          <progress
-            max={progress.total}
-            value={progress.done}
-            style={{ width: "100%" }}
-            aria-label="Regrade progress"
-          />
+          <progress max={progress.total} value={progress.done} style={{ width: "100%" }} aria-label={t.progress} />
           <p style={{ margin: 0 }}>
-            {progress.done} of {progress.total} regraded{progress.isFinished ? " — finished" : ""} ({progress.passed}{" "}
-            passed, {progress.failed} failed, {progress.errored} errors). Started{" "}
-            {progress.requestedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-            {progress.requestedBy ? ` by ${progress.requestedBy}` : ""}.
+            {t.progressLine(
+              progress.done,
+              progress.total,
+              progress.isFinished,
+              progress.passed,
+              progress.failed,
+              progress.errored,
+            )}{" "}
+            {t.startedBy(progress.requestedAt.toISOString().slice(0, 16).replace("T", " "), progress.requestedBy)}
           </p>
         </div>
       )}
       <form onSubmit={onSubmit} noValidate className="form" style={{ maxWidth: "40rem" }}>
         <FormMessage message={message} />
-        <Field name="reason" label="Why regrade?" errors={fieldErrors.reason} hint="Kept in the course's audit log." />
+        <Field name="reason" label={t.reason} errors={fieldErrors.reason} hint={t.reasonHint} />
         <div>
-          <SubmitButton isPending={isPending} pendingLabel="Queueing…" isDisabled={isRunning}>
-            {isRunning ? "A regrade is running" : "Regrade all submissions"}
+          <SubmitButton isPending={isPending} pendingLabel={t.queueing} isDisabled={isRunning}>
+            {isRunning ? t.running : t.start}
           </SubmitButton>
         </div>
       </form>

@@ -1,7 +1,10 @@
-export default function SubmissionLoading() {
+import { getLocale } from "@/lib/i18n/locale";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
+
+export default async function SubmissionLoading() {
   return (
     <p className="muted" aria-busy="true">
-      Loading the submission…
+      {staffMessagesFor(await getLocale()).common.loadingWhat.submission}
     </p>
   );
 }

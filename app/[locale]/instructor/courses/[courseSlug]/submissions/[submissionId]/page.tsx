@@ -9,9 +9,13 @@ import { getLocale } from "@/lib/i18n/locale";
 import { StatusBadge } from "@/app/[locale]/submissions/status-badge";
 import { formatDateTime, orPageError } from "../../../../_lib/page-errors";
 import { RegradeForm } from "./regrade-form";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
+import { formatMetric } from "@/lib/submissions/format";
 import { Link } from "@/lib/i18n/navigation";
 
-export const metadata: Metadata = { title: "Submission · Instructor" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: staffMessagesFor(await getLocale()).submission.title };
+}
 
 function formatValue(value: unknown): string {
   if (value === null || value === undefined) return "—";
@@ -32,58 +36,63 @@ export default async function InstructorSubmissionPage({
     "INSTRUCTOR",
     "ADMIN",
   );
-  const { submission, history } = await orPageError(getSubmissionDetail({ viewer, courseSlug, submissionId }));
   const locale = await getLocale();
+  const text = staffMessagesFor(locale);
+  const t = text.submission;
+  const f = t.receiptFields;
+  const { submission, history } = await orPageError(getSubmissionDetail({ viewer, courseSlug, submissionId, locale }));
+  const score = (value: number | null) =>
+    value === null ? text.common.none : formatMetric(submission.metric.name, value);
   const isFinished = submission.status !== "QUEUED" && submission.status !== "RUNNING";
   const receipt: [string, unknown][] = [
-    ["Code SHA-256", submission.receipt.codeSha256],
-    ["Spec SHA-256", submission.receipt.specSha256],
-    ["Training data SHA-256", submission.receipt.datasetSha256],
-    ["Held-out data SHA-256", submission.receipt.heldOutSha256],
-    ["Grader version", submission.receipt.graderVersion],
-    ["Backend", submission.receipt.backend],
-    ["Seed", submission.receipt.seed],
+    [f.code, submission.receipt.codeSha256],
+    [f.spec, submission.receipt.specSha256],
+    [f.dataset, submission.receipt.datasetSha256],
+    [f.heldOut, submission.receipt.heldOutSha256],
+    [f.graderVersion, submission.receipt.graderVersion],
+    [f.backend, submission.receipt.backend],
+    [f.seed, submission.receipt.seed],
     [
-      "Deterministic",
-      submission.receipt.isDeterministic === null ? null : submission.receipt.isDeterministic ? "yes" : "no",
+      f.deterministic,
+      submission.receipt.isDeterministic === null ? null : submission.receipt.isDeterministic ? t.yes : t.no,
     ],
-    ["Training time (ms)", submission.receipt.trainingMs],
-    ["Scoring time (ms)", submission.receipt.scoringMs],
+    [f.trainingMs, submission.receipt.trainingMs],
+    [f.scoringMs, submission.receipt.scoringMs],
   ];
   const labHref = `/instructor/courses/${courseSlug}/labs/${submission.assignment.slug}`;
   return (
     <>
       <AutoRefresh seconds={3} isActive={!isFinished} />
       <p className="muted">
-        <Link href="/instructor">Instructor workspace</Link> /{" "}
+        <Link href="/instructor">{text.common.workspace}</Link> /{" "}
         <Link href={`/instructor/courses/${courseSlug}`}>{submission.course.title}</Link> /{" "}
-        <Link href={labHref}>{submission.assignment.title}</Link> / Submission
+        <Link href={labHref}>{submission.assignment.title}</Link> / {t.crumb}
       </p>
-      <h1>
-        {submission.learner.name}, attempt {submission.attemptNumber}
-      </h1>
+      <h1>{t.heading(submission.learner.name, submission.attemptNumber)}</h1>
       <p>
-        <StatusBadge status={submission.status} />
-        {submission.isRegrade && <span className="muted"> regraded</span>} · score {formatValue(submission.score)}{" "}
-        (threshold {formatValue(submission.threshold)}) · version {submission.assignment.version} ·{" "}
-        {submission.source.toLowerCase()} · {submission.language}
+        <StatusBadge status={submission.status} locale={locale} />
+        {submission.isRegrade && <span className="muted"> {text.common.regraded}</span>} ·{" "}
+        <span data-testid="submission-score">{t.score(score(submission.score), score(submission.threshold))}</span> ·{" "}
+        {t.version(submission.assignment.version)} · {t.source[submission.source]} · {submission.language}
       </p>
       {submission.message && <p>{submission.message}</p>}
       {submission.failureKind && (
         <p className="muted">
-          Failure: {submission.failureKind === "PLATFORM" ? "the platform's (not charged)" : "the learner's"} —{" "}
-          {submission.failureCode ?? "unclassified"}
+          {t.failure(submission.failureKind === "PLATFORM", submission.failureCode ?? t.unclassified)}
         </p>
       )}
       <p className="muted">
-        Queued {formatDateTime(submission.queuedAt)} · started {formatDateTime(submission.startedAt)} · finished{" "}
-        {formatDateTime(submission.finishedAt)}
+        {t.times(
+          formatDateTime(submission.queuedAt),
+          formatDateTime(submission.startedAt),
+          formatDateTime(submission.finishedAt),
+        )}
       </p>
 
-      <h2>Regrade</h2>
-      <RegradeForm courseSlug={courseSlug} submissionId={submission.id} isFinished={isFinished} />
+      <h2>{t.regrade}</h2>
+      <RegradeForm courseSlug={courseSlug} submissionId={submission.id} isFinished={isFinished} locale={locale} />
 
-      <h2>Metrics</h2>
+      <h2>{t.metrics}</h2>
       {submission.metrics && Object.keys(submission.metrics).length > 0 ? (
         <dl className="card">
           {Object.entries(submission.metrics).map(([name, value]) => (
@@ -94,48 +103,49 @@ export default async function InstructorSubmissionPage({
           ))}
         </dl>
       ) : (
-        <p className="empty">No metrics yet.</p>
+        <p className="empty">{t.noMetrics}</p>
       )}
 
       {submission.receipt.certification && submission.receipt.certification.plannedRuns > 1 && (
         <RunResults certification={submission.receipt.certification} metric={submission.metric} locale={locale} />
       )}
-      <h2>Training curves</h2>
+      <h2>{t.curves}</h2>
       <CurvesChart points={submission.curves} />
 
-      <h2>Logs</h2>
+      <h2>{t.logs}</h2>
       {submission.logs ? (
         <pre className="card" style={{ overflowX: "auto", maxHeight: "24rem" }} data-testid="submission-logs">
           {submission.logs}
         </pre>
       ) : (
-        <p className="empty">No log output.</p>
+        <p className="empty">{t.noLogs}</p>
       )}
 
-      <h2>Code</h2>
+      <h2>{t.code}</h2>
       <pre className="card" style={{ overflowX: "auto", maxHeight: "32rem" }} data-testid="submission-code">
         <code>{submission.code}</code>
       </pre>
 
-      <h2>Grading receipt</h2>
+      <h2>{t.receipt}</h2>
       <DataTable
-        caption="Grading receipt"
+        caption={t.receipt}
         rows={receipt}
         rowKey={([label]) => label}
         columns={[
-          { key: "field", header: "Field", isRowHeader: true, cell: ([label]) => label },
-          { key: "value", header: "Value", style: { wordBreak: "break-all" }, cell: ([, value]) => formatValue(value) },
+          { key: "field", header: t.field, isRowHeader: true, cell: ([label]) => label },
+          { key: "value", header: t.value, style: { wordBreak: "break-all" }, cell: ([, value]) => formatValue(value) },
         ]}
       />
 
-      <h2>History</h2>
+      <h2>{t.history}</h2>
       {history.length === 0 ? (
-        <p className="empty">No instructor has acted on this submission.</p>
+        <p className="empty">{t.noHistory}</p>
       ) : (
         <ul>
           {history.map((entry) => (
             <li key={entry.id}>
-              {formatDateTime(entry.createdAt)} · {entry.actor?.name ?? "the platform"} · {entry.action}
+              {formatDateTime(entry.createdAt)} · {entry.actor?.name ?? text.common.platform} ·{" "}
+              {text.audit.actions[entry.action] ?? text.audit.otherAction}
               {typeof entry.details === "object" &&
               entry.details !== null &&
               "reason" in entry.details &&

@@ -4,6 +4,8 @@ import type { FormEvent } from "react";
 import { Field } from "@/app/_components/field";
 import { FormMessage, useSave } from "@/app/_components/use-save";
 import { SubmitButton } from "@/app/_components/submit-button";
+import type { Locale } from "@/lib/courses/content-schema";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
 import { regradeSubmissionAction } from "./actions";
 import { useRouter } from "@/lib/i18n/navigation";
 
@@ -11,15 +13,16 @@ export function RegradeForm({
   courseSlug,
   submissionId,
   isFinished,
+  locale,
 }: {
   courseSlug: string;
   submissionId: string;
   isFinished: boolean;
+  locale: Locale;
 }) {
+  const t = staffMessagesFor(locale).submission;
   const router = useRouter();
-  const { fieldErrors, message, isPending, save } = useSave(
-    "The regrade could not be queued: the server could not be reached. Try again in a moment.",
-  );
+  const { fieldErrors, message, isPending, save } = useSave(t.regradeUnreachable);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,17 +34,12 @@ export function RegradeForm({
   }
 
   return (
-    <form className="form card" onSubmit={onSubmit} noValidate aria-label="Regrade this submission">
+    <form className="form card" onSubmit={onSubmit} noValidate aria-label={t.regradeLabel}>
       <FormMessage message={message} />
-      <Field
-        name="reason"
-        label="Why regrade?"
-        errors={fieldErrors.reason}
-        hint="The current result is kept in the audit log. No attempt is charged."
-      />
+      <Field name="reason" label={t.reason} errors={fieldErrors.reason} hint={t.reasonHint} />
       <div>
-        <SubmitButton isPending={isPending} pendingLabel="Queueing…" isDisabled={!isFinished}>
-          {isFinished ? "Regrade this submission" : "Being graded…"}
+        <SubmitButton isPending={isPending} pendingLabel={t.queueing} isDisabled={!isFinished}>
+          {isFinished ? t.regradeLabel : t.beingGraded}
         </SubmitButton>
       </div>
     </form>

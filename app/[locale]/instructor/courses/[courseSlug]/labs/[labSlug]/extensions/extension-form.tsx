@@ -5,6 +5,8 @@ import { Field, FieldError } from "@/app/_components/field";
 import { PersonSelectField } from "@/app/_components/person-select-field";
 import { FormMessage, useSave } from "@/app/_components/use-save";
 import { SubmitButton } from "@/app/_components/submit-button";
+import type { Locale } from "@/lib/courses/content-schema";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
 import { grantExtensionAction } from "../actions";
 import { useRouter } from "@/lib/i18n/navigation";
 
@@ -12,14 +14,15 @@ interface ExtensionFormProps {
   courseSlug: string;
   assignmentSlug: string;
   learners: { id: string; name: string; email: string }[];
+  locale: Locale;
 }
 
 /** Grants (or replaces) one learner's extension. What was typed survives every error. */
-export function ExtensionForm({ courseSlug, assignmentSlug, learners }: ExtensionFormProps) {
+export function ExtensionForm({ courseSlug, assignmentSlug, learners, locale }: ExtensionFormProps) {
+  const text = staffMessagesFor(locale);
+  const t = text.extensions;
   const router = useRouter();
-  const { fieldErrors, message, isPending, save } = useSave(
-    "The extension could not be saved: the server could not be reached. Try again in a moment.",
-  );
+  const { fieldErrors, message, isPending, save } = useSave(t.grantUnreachable);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,31 +39,31 @@ export function ExtensionForm({ courseSlug, assignmentSlug, learners }: Extensio
       () => {
         formElement.reset();
         router.refresh();
-        return "Extension granted.";
+        return t.grantedMessage;
       },
     );
   }
 
   return (
-    <form className="form card" onSubmit={onSubmit} noValidate aria-label="Grant an extension">
+    <form className="form card" onSubmit={onSubmit} noValidate aria-label={t.form}>
       <FormMessage message={message} />
       <PersonSelectField
         name="learnerId"
-        label="Learner"
-        placeholder="Choose a learner"
+        label={text.common.learner}
+        placeholder={t.chooseLearner}
         people={learners}
         errors={fieldErrors.learnerId}
       />
       <Field
         name="deadline"
-        label="New deadline (UTC)"
+        label={t.newDeadline}
         type="datetime-local"
         errors={fieldErrors.deadline}
-        hint="Leave empty to keep the lab's deadline."
+        hint={t.newDeadlineHint}
       />
       <Field
         name="extraAttempts"
-        label="Extra attempts"
+        label={t.extra}
         type="number"
         min={0}
         max={100}
@@ -68,15 +71,10 @@ export function ExtensionForm({ courseSlug, assignmentSlug, learners }: Extensio
         defaultValue="0"
         errors={fieldErrors.extraAttempts}
       />
-      <Field
-        name="reason"
-        label="Reason"
-        errors={fieldErrors.reason}
-        hint="Kept with the extension and in the course's audit log."
-      />
+      <Field name="reason" label={t.reason} errors={fieldErrors.reason} hint={t.reasonHint} />
       <FieldError errors={fieldErrors.form} />
       <div>
-        <SubmitButton isPending={isPending}>Grant extension</SubmitButton>
+        <SubmitButton isPending={isPending}>{t.grant}</SubmitButton>
       </div>
     </form>
   );

@@ -1,7 +1,10 @@
-export default function ExtensionsLoading() {
+import { getLocale } from "@/lib/i18n/locale";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
+
+export default async function ExtensionsLoading() {
   return (
     <p className="muted" aria-busy="true">
-      Loading the extensions…
+      {staffMessagesFor(await getLocale()).common.loadingWhat.extensions}
     </p>
   );
 }

@@ -6,9 +6,21 @@ import { LearnerCell } from "../../../../../_components/learner-cell";
 import { formatDateTime, orPageError } from "../../../../../_lib/page-errors";
 import { ExtensionForm } from "./extension-form";
 import { RevokeButton } from "./revoke-button";
+import { getLocale } from "@/lib/i18n/locale";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
+import { taughtTitles } from "../../../../../_lib/taught-titles";
 import { Link } from "@/lib/i18n/navigation";
 
-export const metadata: Metadata = { title: "Extensions · Instructor" };
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ courseSlug: string; labSlug: string }>;
+}): Promise<Metadata> {
+  const { courseSlug, labSlug } = await params;
+  const locale = await getLocale();
+  const t = staffMessagesFor(locale).extensions;
+  return { title: t.title((await taughtTitles(locale, courseSlug, labSlug))?.lab ?? t.crumb) };
+}
 
 export default async function ExtensionsPage({ params }: { params: Promise<{ courseSlug: string; labSlug: string }> }) {
   const { courseSlug, labSlug } = await params;
@@ -17,59 +29,69 @@ export default async function ExtensionsPage({ params }: { params: Promise<{ cou
     "INSTRUCTOR",
     "ADMIN",
   );
-  const data = await orPageError(listExtensions({ viewer, courseSlug, assignmentSlug: labSlug }));
+  const locale = await getLocale();
+  const text = staffMessagesFor(locale);
+  const t = text.extensions;
+  const data = await orPageError(listExtensions({ viewer, courseSlug, assignmentSlug: labSlug, locale }));
   const { course, assignment, limits } = data;
   return (
     <>
       <p className="muted">
-        <Link href="/instructor">Instructor workspace</Link> /{" "}
+        <Link href="/instructor">{text.common.workspace}</Link> /{" "}
         <Link href={`/instructor/courses/${course.slug}`}>{course.title}</Link> /{" "}
-        <Link href={`/instructor/courses/${course.slug}/labs/${assignment.slug}`}>{assignment.title}</Link> / Extensions
+        <Link href={`/instructor/courses/${course.slug}/labs/${assignment.slug}`}>{assignment.title}</Link> / {t.crumb}
       </p>
-      <h1>{assignment.title}: extensions</h1>
+      <h1>{t.heading(assignment.title)}</h1>
       <p>
-        For everyone: deadline {limits.deadline ? formatDateTime(limits.deadline) : "none"},{" "}
-        {limits.maxAttempts === null ? "unlimited attempts" : `${limits.maxAttempts} attempts`}. An extension gives one
-        learner their own deadline and extra attempts.
+        {t.forEveryone(
+          limits.deadline ? formatDateTime(limits.deadline) : t.noDeadline,
+          limits.maxAttempts === null ? t.unlimited : t.attempts(limits.maxAttempts),
+        )}
       </p>
 
-      <h2>Granted</h2>
+      <h2>{t.granted}</h2>
       <DataTable
-        caption="Granted extensions"
+        caption={t.grantedCaption}
         rows={data.extensions}
         rowKey={(extension) => extension.id}
-        empty="No learner has an extension for this lab."
+        empty={t.noneGranted}
         columns={[
-          { key: "learner", header: "Learner", cell: (extension) => <LearnerCell user={extension.user} /> },
+          { key: "learner", header: text.common.learner, cell: (extension) => <LearnerCell user={extension.user} /> },
           {
             key: "deadline",
-            header: "Deadline",
-            cell: (extension) => (extension.deadline ? formatDateTime(extension.deadline) : "the lab's"),
+            header: t.deadline,
+            cell: (extension) => (extension.deadline ? formatDateTime(extension.deadline) : t.labDeadline),
           },
-          { key: "extra", header: "Extra attempts", cell: (extension) => extension.extraAttempts },
-          { key: "used", header: "Attempts used", cell: (extension) => extension.usedAttempts },
-          { key: "reason", header: "Reason", cell: (extension) => extension.reason },
-          { key: "granted", header: "Granted", cell: (extension) => formatDateTime(extension.createdAt) },
+          { key: "extra", header: t.extra, cell: (extension) => extension.extraAttempts },
+          { key: "used", header: t.used, cell: (extension) => extension.usedAttempts },
+          { key: "reason", header: t.reason, cell: (extension) => extension.reason },
+          { key: "granted", header: t.grantedAt, cell: (extension) => formatDateTime(extension.createdAt) },
           {
             key: "revoke",
-            header: <span className="muted">Revoke</span>,
+            header: <span className="muted">{t.revoke}</span>,
             cell: (extension) => (
               <RevokeButton
                 courseSlug={course.slug}
                 assignmentSlug={assignment.slug}
                 learnerId={extension.userId}
                 learnerName={extension.user.name}
+                locale={locale}
               />
             ),
           },
         ]}
       />
 
-      <h2>Grant or replace an extension</h2>
+      <h2>{t.grantHeading}</h2>
       {data.learners.length === 0 ? (
-        <p className="empty">Nobody is enrolled in this course as a learner yet.</p>
+        <p className="empty">{t.noLearners}</p>
       ) : (
-        <ExtensionForm courseSlug={course.slug} assignmentSlug={assignment.slug} learners={data.learners} />
+        <ExtensionForm
+          courseSlug={course.slug}
+          assignmentSlug={assignment.slug}
+          learners={data.learners}
+          locale={locale}
+        />
       )}
     </>
   );

@@ -1,6 +1,8 @@
 "use client";
 
 import { useSave } from "@/app/_components/use-save";
+import type { Locale } from "@/lib/courses/content-schema";
+import { staffMessagesFor } from "@/lib/i18n/staff-messages";
 import { revokeExtensionAction } from "../actions";
 import { useRouter } from "@/lib/i18n/navigation";
 
@@ -9,14 +11,17 @@ export function RevokeButton({
   assignmentSlug,
   learnerId,
   learnerName,
+  locale,
 }: {
   courseSlug: string;
   assignmentSlug: string;
   learnerId: string;
   learnerName: string;
+  locale: Locale;
 }) {
+  const t = staffMessagesFor(locale).extensions;
   const router = useRouter();
-  const { message, isPending, save } = useSave("Not revoked: the server could not be reached.");
+  const { message, isPending, save } = useSave(t.revokeUnreachable);
 
   function revoke() {
     void save(
@@ -37,9 +42,9 @@ export function RevokeButton({
         className="link-button"
         onClick={revoke}
         disabled={isPending}
-        aria-label={`Revoke ${learnerName}'s extension`}
+        aria-label={t.revokeLabel(learnerName)}
       >
-        {isPending ? "Revoking…" : "Revoke"}
+        {isPending ? t.revoking : t.revoke}
       </button>
       {message?.isError && (
         <span className="field-error" role="alert">
