@@ -1,3 +1,4 @@
+import Link from "next/link";
 import "./globals.css";
 
 // An address outside every language (one proxy.ts leaves alone, such as a missing file): a plain
@@ -9,10 +10,10 @@ export default function NotFound() {
         <main id="main">
           <h1>404 · Page not found</h1>
           <p>
-            There is nothing at this address. <a href="/">Go to the home page</a>.
+            There is nothing at this address. <Link href="/">Go to the home page</Link>.
           </p>
           <p lang="zh-CN">
-            此地址下没有内容。<a href="/zh-CN">返回首页</a>。
+            此地址下没有内容。<Link href="/zh-CN">返回首页</Link>。
           </p>
         </main>
       </body>
