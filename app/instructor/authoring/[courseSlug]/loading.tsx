@@ -1,7 +1,0 @@
-export default function AuthoringLoading() {
-  return (
-    <p className="muted" aria-busy="true">
-      Loading the course editor…
-    </p>
-  );
-}

@@ -1,7 +1,0 @@
-export default function AuditLoading() {
-  return (
-    <p className="muted" aria-busy="true">
-      Loading the audit log…
-    </p>
-  );
-}

@@ -1,7 +1,0 @@
-export default function GradebookLoading() {
-  return (
-    <p className="muted" aria-busy="true">
-      Loading the gradebook…
-    </p>
-  );
-}
