@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import type { MetricSpec } from "@/lib/assignments/spec-schema";
 import type { Locale } from "@/lib/courses/content-schema";
 import { messagesFor } from "@/lib/i18n/messages";
-import { formatMetric, isFinished, metricLabel, STATUS_TEXT } from "@/lib/submissions/format";
+import { formatMetric, isFinished, metricLabel } from "@/lib/submissions/format";
 import type { SubmissionStatusView } from "@/lib/submissions/get-submission";
 import { CurvesChart } from "@/app/_components/curves-chart";
 import { RunResults } from "@/app/_components/run-results";
@@ -77,8 +77,8 @@ export function LiveSubmission({ initial, metric, budget, plannedRuns, locale }:
     <section aria-live="polite" aria-label="Grading status" className="live-submission">
       <div className={`card result ${snapshot.status.toLowerCase()}`}>
         <p style={{ margin: 0 }}>
-          <StatusBadge status={snapshot.status} />{" "}
-          <strong data-testid="submission-status">{STATUS_TEXT[snapshot.status]}</strong>
+          {/* The badge is the status in words: printing the word beside it as well read "Passed Passed". */}
+          <StatusBadge status={snapshot.status} testId="submission-status" />
           {snapshot.score !== null && (
             <span data-testid="submission-score">
               {" "}
@@ -138,7 +138,7 @@ export function LiveSubmission({ initial, metric, budget, plannedRuns, locale }:
         <p className="empty">{isDone ? "No epochs were reported." : "The curve appears after the first epoch."}</p>
       ) : (
         <>
-          <CurvesChart points={firstRunCurve} />
+          <CurvesChart points={firstRunCurve} locale={locale} />
           {isMultiRun && <p className="muted">{runText.curveOfFirstRun(plannedRuns)}</p>}
         </>
       )}

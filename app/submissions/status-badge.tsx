@@ -1,5 +1,9 @@
 import { STATUS_TEXT, type SubmissionStatusName } from "@/lib/submissions/format";
 
-export function StatusBadge({ status }: { status: SubmissionStatusName }) {
-  return <span className={`badge ${status.toLowerCase()}`}>{STATUS_TEXT[status]}</span>;
+export function StatusBadge({ status, testId }: { status: SubmissionStatusName; testId?: string }) {
+  return (
+    <span className={`badge ${status.toLowerCase()}`} data-testid={testId}>
+      {STATUS_TEXT[status]}
+    </span>
+  );
 }

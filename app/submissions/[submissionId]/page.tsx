@@ -7,6 +7,7 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { formatMetric, metricLabel } from "@/lib/submissions/format";
 import { getSubmission, getSubmissionStatus } from "@/lib/submissions/get-submission";
 import { LiveSubmission } from "../live-submission";
+import { NextSteps } from "./next-steps";
 
 export default async function SubmissionPage({ params }: { params: Promise<{ submissionId: string }> }) {
   const { submissionId } = await params;
@@ -47,6 +48,15 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
         plannedRuns={submission.certificationSpec.runs}
         locale={locale}
       />
+
+      {submission.isOwner && (
+        <NextSteps
+          viewer={user}
+          courseSlug={submission.course.slug}
+          labSlug={submission.assignment.slug}
+          locale={locale}
+        />
+      )}
 
       <details className="card" style={{ marginTop: "1rem" }}>
         <summary>

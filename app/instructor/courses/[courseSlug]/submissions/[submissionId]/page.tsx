@@ -101,7 +101,7 @@ export default async function InstructorSubmissionPage({
         <RunResults certification={submission.receipt.certification} metric={submission.metric} locale={locale} />
       )}
       <h2>Training curves</h2>
-      <CurvesChart points={submission.curves} />
+      <CurvesChart points={submission.curves} locale={locale} />
 
       <h2>Logs</h2>
       {submission.logs ? (
