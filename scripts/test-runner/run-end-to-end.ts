@@ -36,7 +36,9 @@ async function main(): Promise<number> {
   const webEnv = childEnvironment({ PORT: String(port), PUBLIC_URL: baseUrl, NEXTAUTH_URL: baseUrl });
   const children: ChildProcess[] = [startWebApp(webEnv, port), startWorker(webEnv), startCertificateIssuer(webEnv)];
   try {
-    await waitForHttp(`${baseUrl}/api/health`, 60_000, children[0]);
+    // Generous: on a shared 2-core machine the web server, worker and issuer start side by side
+    // and have been seen to need just over a minute.
+    await waitForHttp(`${baseUrl}/api/health`, 180_000, children[0]);
     log.info({ baseUrl }, "end-to-end tests");
     const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "playwright"), ["test", ...specFilters], {
       cwd: ROOT,
