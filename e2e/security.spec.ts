@@ -135,17 +135,16 @@ function matrix(submissionId: string): Row[] {
       instructor: 200,
       admin: 200,
     },
-    // The other learner's submission, asked for through a course it does not belong to. Those who
-    // teach that course get its not-found page, streamed with status 200 from inside the course's
-    // loading boundary (a layout cannot see the submission id); the test below checks it shows nothing.
+    // The other learner's submission, asked for through a course it does not belong to: those who
+    // teach that course are told it is not found there.
     {
       path: `/instructor/courses/${OTHER_COURSE}/submissions/${submissionId}`,
       anonymous: 307,
       learner: 403,
       otherLearner: 403,
-      otherInstructor: 200,
+      otherInstructor: 404,
       instructor: 403,
-      admin: 200,
+      admin: 404,
     },
     {
       path: `/submissions/${submissionId}`,

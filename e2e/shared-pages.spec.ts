@@ -162,11 +162,10 @@ test("an unpublished course's lesson is never shared: its teacher's rendering st
     expect(view.headers()["x-gradient-cache"]).toBe("miss");
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  // Enrolled, but the course is not published: the lesson is not found (streamed after the loading
-  // screen, so with status 200, a known limit the README names).
+  // Enrolled, but the course is not published: the lesson is not found.
   const learner = await contextFor(browser, "LEARNER");
   const refused = await learner.newPage();
-  await refused.goto(path);
+  expect((await refused.goto(path))?.status()).toBe(404);
   await expect(refused.getByRole("heading", { name: "404 · Page not found" })).toBeVisible();
   expect(await refused.content()).not.toContain("The first version of the text.");
   await admin.close();

@@ -15,6 +15,11 @@ import { AssignmentSpecSchema } from "./spec-schema";
 type Viewer = Pick<CurrentUser, "id" | "role">;
 const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
+/** The brief opens with the lab's title, which the page already shows as its heading. */
+function withoutTitle(markdown: string): string {
+  return markdown.replace(/^\s*# [^\n]*\n/, "");
+}
+
 export async function getLab(viewer: Viewer, courseSlug: string, labSlug: string, locale: Locale) {
   if (!SlugSchema.safeParse(courseSlug).success || !SlugSchema.safeParse(labSlug).success)
     throw new NotFoundError("There is no such lab.");
@@ -51,7 +56,7 @@ export async function getLab(viewer: Viewer, courseSlug: string, labSlug: string
     title: localize(assignment.title, locale),
     course: { slug: assignment.course.slug, title: localize(assignment.course.title, locale) },
     version: version.version,
-    brief: briefs[locale] ?? briefs.en ?? "",
+    brief: withoutTitle(briefs[locale] ?? briefs.en ?? ""),
     starterCode: version.starterCode,
     preview: DatasetPreviewSchema.safeParse(version.preview).data ?? null,
     spec,

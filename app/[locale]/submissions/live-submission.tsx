@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import type { MetricSpec } from "@/lib/assignments/spec-schema";
 import type { Locale } from "@/lib/courses/content-schema";
 import { messagesFor } from "@/lib/i18n/messages";
-import { formatMetric, isFinished } from "@/lib/submissions/format";
+import { formatMetric, isFinished, metricLabel } from "@/lib/submissions/format";
 import type { SubmissionStatusView } from "@/lib/submissions/get-submission";
 import { CurvesChart } from "@/app/_components/curves-chart";
 import { FeedbackHints } from "@/app/_components/feedback-hints";
@@ -96,8 +96,8 @@ export function LiveSubmission({ initial, metric, budget, plannedRuns, locale }:
     <section aria-live="polite" aria-label={text.region} className="live-submission">
       <div className={`card result ${snapshot.status.toLowerCase()}`}>
         <p style={{ margin: 0 }}>
-          <StatusBadge status={snapshot.status} locale={locale} />{" "}
-          <strong data-testid="submission-status">{text.status[snapshot.status]}</strong>
+          {/* The badge is the status in words: printing the word beside it as well read "Passed Passed". */}
+          <StatusBadge status={snapshot.status} locale={locale} testId="submission-status" />
           {snapshot.score !== null && (
             <span data-testid="submission-score">
               {" "}
@@ -166,7 +166,7 @@ export function LiveSubmission({ initial, metric, budget, plannedRuns, locale }:
         <p className="empty">{isDone ? text.noEpochs : text.curveSoon}</p>
       ) : (
         <>
-          <CurvesChart points={firstRunCurve} />
+          <CurvesChart points={firstRunCurve} locale={locale} />
           {isMultiRun && <p className="muted">{runText.curveOfFirstRun(plannedRuns)}</p>}
         </>
       )}

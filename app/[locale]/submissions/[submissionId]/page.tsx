@@ -13,6 +13,7 @@ import { Link } from "@/lib/i18n/navigation";
 export async function generateMetadata(): Promise<Metadata> {
   return { title: feedbackMessagesFor(await getLocale()).page.title };
 }
+import { NextSteps } from "./next-steps";
 
 export default async function SubmissionPage({ params }: { params: Promise<{ submissionId: string }> }) {
   const { submissionId } = await params;
@@ -53,6 +54,15 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
         plannedRuns={submission.certificationSpec.runs}
         locale={locale}
       />
+
+      {submission.isOwner && (
+        <NextSteps
+          viewer={user}
+          courseSlug={submission.course.slug}
+          labSlug={submission.assignment.slug}
+          locale={locale}
+        />
+      )}
 
       <details className="card" style={{ marginTop: "1rem" }}>
         <summary>

@@ -3,8 +3,8 @@ import { requirePageRole } from "@/app/_lib/page-guards";
 import { requireEditableCourse } from "@/lib/authoring/authorize";
 import { orPageError } from "@/app/[locale]/instructor/_lib/page-errors";
 
-// Checked before the loading boundary of the course's pages, so someone else's course is a real
-// 403 (and an unknown one a real 404); each page checks again, as layouts are not re-run on navigation.
+// Checked before any of the course's pages renders, so someone else's course is a real 403 (and an
+// unknown one a real 404); each page checks again, as layouts are not re-run on navigation.
 export default async function AuthoringCourseLayout({
   children,
   params,

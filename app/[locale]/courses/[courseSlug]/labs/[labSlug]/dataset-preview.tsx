@@ -2,6 +2,8 @@
 
 import { useEffect, useRef } from "react";
 import type { DatasetPreview } from "@/lib/assignments/dataset-preview";
+import type { Locale } from "@/lib/courses/content-schema";
+import { labLayoutMessagesFor } from "@/lib/i18n/lab-layout-messages";
 import { DataTable } from "@/app/_components/data-table";
 
 /** One grey image drawn pixel for pixel, scaled up by CSS. */
@@ -10,11 +12,13 @@ function ImageCanvas({
   width,
   height,
   label,
+  name,
 }: {
   pixels: string;
   width: number;
   height: number;
   label: string;
+  name: string;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -27,13 +31,14 @@ function ImageCanvas({
   }, [pixels, width, height]);
   return (
     <figure className="preview-image">
-      <canvas ref={canvas} width={width} height={height} role="img" aria-label={`A training image labelled ${label}`} />
+      <canvas ref={canvas} width={width} height={height} role="img" aria-label={name} />
       <figcaption>{label}</figcaption>
     </figure>
   );
 }
 
-export function DatasetPreviewView({ preview }: { preview: DatasetPreview }) {
+export function DatasetPreviewView({ preview, locale }: { preview: DatasetPreview; locale: Locale }) {
+  const t = labLayoutMessagesFor(locale);
   if (preview.kind === "images") {
     return (
       <div className="preview-images">
@@ -44,6 +49,7 @@ export function DatasetPreviewView({ preview }: { preview: DatasetPreview }) {
             width={preview.width}
             height={preview.height}
             label={example.label}
+            name={t.imageLabel(example.label)}
           />
         ))}
       </div>
@@ -64,7 +70,7 @@ export function DatasetPreviewView({ preview }: { preview: DatasetPreview }) {
   const rows = preview.rows.map((values, index) => ({ index, values }));
   return (
     <DataTable
-      caption="Examples from the training data"
+      caption={t.previewCaption}
       rows={rows}
       rowKey={(row) => row.index}
       columns={preview.columns.map((column, j) => ({

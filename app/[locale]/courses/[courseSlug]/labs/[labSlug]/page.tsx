@@ -4,6 +4,7 @@ import { requirePageUser } from "@/app/_lib/page-guards";
 import { getLab } from "@/lib/assignments/get-lab";
 import { getLabDraft } from "@/lib/drafts/lab-draft";
 import { NotFoundError } from "@/lib/errors";
+import { labLayoutMessagesFor } from "@/lib/i18n/lab-layout-messages";
 import { getLocale } from "@/lib/i18n/locale";
 import { practiceMessagesFor } from "@/lib/i18n/practice-messages";
 import { listOwnPracticeRuns, snapshotOf } from "@/lib/practice/get-practice-run";
@@ -28,6 +29,7 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
     throw error;
   });
   const { spec } = lab;
+  const layoutText = labLayoutMessagesFor(locale);
   const comparison = spec.metric.direction === "higher" ? "at least" : "at most";
   const disabledReason = !lab.isEnrolled
     ? "Enrol in this course to submit."
@@ -84,14 +86,14 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
       </section>
 
       <section aria-labelledby="preview-heading">
-        <h2 id="preview-heading">The data</h2>
+        <h2 id="preview-heading">{layoutText.previewHeading}</h2>
         {lab.preview ? (
           <>
-            <p className="muted">The first examples of the training split, as the platform hands them to your code.</p>
-            <DatasetPreviewView preview={lab.preview} />
+            <p className="muted">{layoutText.previewIntro}</p>
+            <DatasetPreviewView preview={lab.preview} locale={locale} />
           </>
         ) : (
-          <p className="empty">No preview of this lab&apos;s data has been made yet; the brief describes it.</p>
+          <p className="empty">{layoutText.noPreview}</p>
         )}
       </section>
 

@@ -242,7 +242,7 @@ function PracticeRunCard({
       {run.curves.length > 0 && (
         <figure style={{ margin: "0.5rem 0" }}>
           <figcaption className="muted">{t.lossCurve}</figcaption>
-          <CurvesChart points={run.curves} />
+          <CurvesChart points={run.curves} locale={setup.locale} />
         </figure>
       )}
       {isDone && run.logs.trim() !== "" && (

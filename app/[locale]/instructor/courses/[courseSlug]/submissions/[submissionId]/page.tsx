@@ -110,7 +110,7 @@ export default async function InstructorSubmissionPage({
         <RunResults certification={submission.receipt.certification} metric={submission.metric} locale={locale} />
       )}
       <h2>{t.curves}</h2>
-      <CurvesChart points={submission.curves} />
+      <CurvesChart points={submission.curves} locale={locale} />
 
       <h2>{t.logs}</h2>
       {submission.logs ? (
