@@ -1,20 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { storageStateFor } from "./fixtures/accounts";
+import { answerEverything } from "./fixtures/quiz-answers";
 
 const COURSE = "/courses/ml-foundations";
-
-/** Answers every question on an open attempt page: the first choice, or the number 1. */
-async function answerEverything(page: Page) {
-  const questions = page.getByTestId("question");
-  const count = await questions.count();
-  for (let index = 0; index < count; index++) {
-    const question = questions.nth(index);
-    const text = question.locator('input[type="text"]');
-    if ((await text.count()) > 0) await text.fill("1");
-    else await question.locator("input").first().check();
-  }
-  return count;
-}
 
 /** Rows in the attempts table of the current page, header included; 0 while there is none. */
 async function attemptRows(page: Page): Promise<number> {

@@ -1,22 +1,10 @@
 // A new learner's lesson quiz: answers kept across a reload, a failed attempt that explains without
 // giving the key away, the cool-down, and the key once the quiz is passed.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { runLib } from "./fixtures/run-lib";
+import { answerEverything } from "./fixtures/quiz-answers";
 
 const LESSON = "/courses/ml-foundations/lessons/what-are-large-models";
-
-/** Answers every question of the open attempt: the first choice shown, or the number 1 (which is never right here). */
-async function answerEverything(page: Page) {
-  const questions = page.getByTestId("question");
-  const count = await questions.count();
-  for (let index = 0; index < count; index++) {
-    const question = questions.nth(index);
-    const text = question.locator('input[type="text"]');
-    if ((await text.count()) > 0) await text.fill("1");
-    else await question.locator("input").first().check();
-  }
-  return count;
-}
 
 test("a learner's quiz: saved answers, a failed attempt without the key, the cool-down, then the key", async ({
   page,
