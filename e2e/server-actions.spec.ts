@@ -406,13 +406,15 @@ const SCENARIOS: Scenario[] = [
     expected: teachersOnly(allowed(), refusal(TEACHERS_ONLY)),
   },
   {
-    action: "app/[locale]/instructor/courses/[courseSlug]/submissions/[submissionId]/actions.ts#regradeSubmissionAction",
+    action:
+      "app/[locale]/instructor/courses/[courseSlug]/submissions/[submissionId]/actions.ts#regradeSubmissionAction",
     title: "regrades the other learner's submission by id, through the demo course",
     args: (fixtures) => [COURSE, fixtures.otherSubmissionId, { reason: "matrix check" }],
     expected: teachersOnly(allowed(), refusal(TEACHERS_ONLY)),
   },
   {
-    action: "app/[locale]/instructor/courses/[courseSlug]/submissions/[submissionId]/actions.ts#regradeSubmissionAction",
+    action:
+      "app/[locale]/instructor/courses/[courseSlug]/submissions/[submissionId]/actions.ts#regradeSubmissionAction",
     title: "regrades the other learner's submission by id, through a course the caller teaches",
     args: (fixtures) => [OTHER_COURSE, fixtures.otherSubmissionId, { reason: "matrix check" }],
     // The other instructor passes the course check with their own course and must still not reach it.
