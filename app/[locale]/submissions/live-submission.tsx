@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import type { MetricSpec } from "@/lib/assignments/spec-schema";
 import type { Locale } from "@/lib/courses/content-schema";
 import { messagesFor } from "@/lib/i18n/messages";
-import { formatMetric, isFinished, metricLabel } from "@/lib/submissions/format";
+import { formatMetric, isFinished } from "@/lib/submissions/format";
 import type { SubmissionStatusView } from "@/lib/submissions/get-submission";
 import { CurvesChart } from "@/app/_components/curves-chart";
 import { FeedbackHints } from "@/app/_components/feedback-hints";
