@@ -13,13 +13,12 @@ const ContextRowSchema = z.object({
   id: z.string().nullable(),
   name: z.string().nullable(),
   role: z.enum(Role).nullable(),
-  locale: z.string().nullable(),
 });
 
 export interface SharedPageContext {
   version: string;
   /** The signed-in reader, for a page shared between readers. */
-  reader: { id: string; name: string; role: Role; locale: string } | null;
+  reader: { id: string; name: string; role: Role } | null;
 }
 
 export interface SharedPageContextReader {
@@ -54,17 +53,14 @@ export function createSharedPageContextReader(
       if (request.audience === "readers" && !userId) return null;
       const result = await pool.query(
         'SELECT v."version"::text AS "version", ' +
-          'u."id", u."name", u."role"::text AS "role", u."locale" FROM "CacheVersion" v ' +
+          'u."id", u."name", u."role"::text AS "role" FROM "CacheVersion" v ' +
           'LEFT JOIN "User" u ON u."id" = $2 WHERE v."scope" = $1',
         [request.scope, userId],
       );
       if (result.rows.length === 0)
         throw new Error(`CacheVersion has no row for ${request.scope}: are the migrations applied?`);
       const row = ContextRowSchema.parse(result.rows[0]);
-      const reader =
-        row.id && row.name !== null && row.role && row.locale !== null
-          ? { id: row.id, name: row.name, role: row.role, locale: row.locale }
-          : null;
+      const reader = row.id && row.name !== null && row.role ? { id: row.id, name: row.name, role: row.role } : null;
       if (request.audience === "readers" && !reader) return null;
       return { version: row.version, reader };
     },
