@@ -117,13 +117,20 @@ describe("the seccomp filter in the real sandbox", () => {
   });
 
   test("a call through the 32-bit or the x32 ABI kills the process", async () => {
+    // Some kernels are built without 32-bit emulation: there `int 0x80` faults (SIGSEGV) before any
+    // system call exists to filter. Unfiltered, the probe tells which kind of kernel this is.
+    const unfiltered = await runProbe("i386", false);
+    const hasThirtyTwoBitCalls = unfiltered.exitCode === 0;
+    if (hasThirtyTwoBitCalls) assert.deepEqual(errnos(unfiltered), { i386: 0 });
+    else assert.equal(unfiltered.exitCode, 128 + os.constants.signals.SIGSEGV, `i386 unfiltered: ${unfiltered.stderr}`);
     for (const mode of ["i386", "x32"]) {
       const run = await runProbe(mode, true);
-      assert.equal(run.exitCode, KILLED_BY_FILTER, `${mode}: exit ${run.exitCode} ${run.stdout} ${run.stderr}`);
+      // Where the kernel answers 32-bit calls the filter kills the caller; where it has none the
+      // call faults, and nothing answers it either way.
+      const expected = mode === "i386" && !hasThirtyTwoBitCalls ? unfiltered.exitCode : KILLED_BY_FILTER;
+      assert.equal(run.exitCode, expected, `${mode}: exit ${run.exitCode} ${run.stdout} ${run.stderr}`);
       assert.equal(run.stdout, "", `${mode} got an answer`);
     }
-    // Unfiltered, the 32-bit call is answered: the kill above is the filter's.
-    assert.deepEqual(errnos(await runProbe("i386", false)), { i386: 0 });
   });
 
   test("ordinary Node work runs under it (node starts its own threads through the clone3-to-clone fallback)", async () => {
