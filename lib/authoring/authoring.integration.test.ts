@@ -393,7 +393,14 @@ describe("authoring a course in the web app", () => {
     assert.deepEqual(exported.course.passRule.weights, { labs: 0.5, quizzes: 0.2, exam: 0.3 });
     assert.equal(exported.lessons[0]?.meta.minutes, 25);
     assert.equal(exported.lessons[0]?.quiz.questions.length, 3);
-    assert.deepEqual(exported.exam, { title: both("Final"), drawCount: 2, timeLimitMinutes: 20, passPercent: 70 });
+    assert.deepEqual(exported.exam, {
+      title: both("Final"),
+      drawCount: 2,
+      timeLimitMinutes: 20,
+      passPercent: 70,
+      // The stored cool-down is written out, default or not, so a re-import keeps it.
+      cooldownMinutes: 0,
+    });
     assert.equal(exported.assignments[0]?.spec.metric.threshold, 0.3);
     assert.equal(exported.assignments[0]?.briefs.en, "# Brief\n\nFit a line.\n");
 
