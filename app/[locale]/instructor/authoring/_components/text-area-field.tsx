@@ -1,10 +1,11 @@
-import type { TextareaHTMLAttributes } from "react";
+import type { ReactNode, TextareaHTMLAttributes } from "react";
 
 interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   id: string;
-  label: string;
+  /** May hold code (a file name), so it is a node. */
+  label: ReactNode;
   errors?: string[];
-  hint?: string;
+  hint?: ReactNode;
 }
 
 /** A labelled textarea that shows its own errors, one per line, linked for screen readers (like Field). */
