@@ -44,8 +44,13 @@ for (const address of [
 
 test("a question added on the quiz page is previewed in Chinese", async ({ page }) => {
   await expectChinesePage(page, `${LESSON}/quiz`);
-  await page.getByRole("button", { name: "添加单选题" }).click();
-  await expect(page.getByRole("list", { name: "题目预览" })).toContainText("问题");
+  const before = await page.getByRole("list", { name: "题目预览" }).getByRole("listitem").count();
+  // A click before hydration does nothing, so it is repeated until the new question shows.
+  await expect(async () => {
+    await page.getByRole("button", { name: "添加单选题" }).click();
+    await expect(page.getByRole("list", { name: "题目预览" })).toContainText("问题", { timeout: 1000 });
+  }).toPass();
+  expect(await page.getByRole("list", { name: "题目预览" }).getByRole("listitem").count()).toBeGreaterThan(before);
   await expect(page.getByText("✓ 符合结构要求。")).toBeVisible();
   await expectNoEnglishUiText(page, { names });
 });
