@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import type { Locale } from "@/lib/courses/content-schema";
 import { TextAreaField } from "./text-area-field";
 import { YamlCheck, type YamlCheckWords, type YamlKind } from "./yaml-check";
 
@@ -16,10 +17,22 @@ interface YamlEditorProps {
   rows?: number;
   /** The live check's words, in the page's language. */
   checkWords: YamlCheckWords;
+  locale: Locale;
 }
 
 /** A content file typed as YAML, checked against its schema as it is typed and again on save. */
-export function YamlEditor({ id, label, kind, value, onChange, errors, hint, rows = 24, checkWords }: YamlEditorProps) {
+export function YamlEditor({
+  id,
+  label,
+  kind,
+  value,
+  onChange,
+  errors,
+  hint,
+  rows = 24,
+  checkWords,
+  locale,
+}: YamlEditorProps) {
   return (
     <div>
       <TextAreaField
@@ -34,7 +47,7 @@ export function YamlEditor({ id, label, kind, value, onChange, errors, hint, row
         // A file's text is code: neither the browser nor the language check should translate it.
         translate="no"
       />
-      <YamlCheck id={`${id}-check`} kind={kind} source={value} words={checkWords} />
+      <YamlCheck id={`${id}-check`} kind={kind} source={value} locale={locale} words={checkWords} />
     </div>
   );
 }

@@ -46,6 +46,7 @@ export function ExamForm({
         kind="exam"
         hint={<CodeText text={t.exam.examHint} />}
         checkWords={t.yamlCheck}
+        locale={locale}
         value={form.examYaml}
         onChange={(examYaml) => setForm({ ...form, examYaml })}
         errors={errorsFor(fieldErrors, "examYaml")}
@@ -59,6 +60,7 @@ export function ExamForm({
             kind="quiz"
             hint={<QuestionHint words={t.questions} />}
             checkWords={t.yamlCheck}
+            locale={locale}
             value={form.bankYaml}
             onChange={(bankYaml) => setForm({ ...form, bankYaml })}
             errors={errorsFor(fieldErrors, "bankYaml")}

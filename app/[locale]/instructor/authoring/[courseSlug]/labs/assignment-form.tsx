@@ -58,6 +58,7 @@ export function AssignmentForm({ courseSlug, assignmentSlug, initial, locale }: 
         kind="assignment"
         hint={<CodeText text={t.lab.specHint} />}
         checkWords={t.yamlCheck}
+        locale={locale}
         value={form.specYaml}
         onChange={(specYaml) => setForm({ ...form, specYaml })}
         errors={errorsFor(fieldErrors, "specYaml")}

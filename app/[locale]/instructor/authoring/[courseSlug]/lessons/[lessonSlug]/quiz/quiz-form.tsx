@@ -52,6 +52,7 @@ export function QuizForm({
             errors={errorsFor(fieldErrors, "yaml")}
             hint={<QuestionHint words={t.questions} />}
             checkWords={t.yamlCheck}
+            locale={locale}
             rows={32}
           />
           <AddQuestionButtons source={yaml} onChange={setYaml} words={t.questions} />
