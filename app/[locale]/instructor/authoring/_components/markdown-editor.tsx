@@ -79,7 +79,8 @@ export function MarkdownEditor({
         {html === null ? (
           <p className="muted">{words.markdownEmpty}</p>
         ) : (
-          <div className="markdown" lang={lang} dangerouslySetInnerHTML={{ __html: html }} />
+          // The author's words as learners will read them: content, not the page's own text.
+          <div className="markdown" lang={lang} translate="no" dangerouslySetInnerHTML={{ __html: html }} />
         )}
       </section>
     </div>

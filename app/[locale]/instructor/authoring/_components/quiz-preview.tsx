@@ -23,7 +23,7 @@ function answerText(question: Question): string {
 }
 
 /**
- * The questions as a learner reading `locale` meets them, with the answers marked, for a quiz file that parses; with
+ * The questions as a learner reading `locale` meets them (the author's text is marked as content, not the page's), with the answers marked, for a quiz file that parses; with
  * `showsRules`, a lesson quiz's attempt rules above them (a question bank's come from exam.yaml).
  */
 export function QuizPreview({
@@ -56,7 +56,7 @@ export function QuizPreview({
       <ol aria-label={words.label}>
         {questions.map((question) => (
           <li key={question.id} style={{ marginBottom: "0.8rem" }}>
-            <strong>{question.prompt[locale]}</strong>{" "}
+            <strong translate="no">{question.prompt[locale]}</strong>{" "}
             <span className="muted">
               ({words.kinds[question.kind]}, {words.points(question.points)}
               {question.group && <CodeText text={words.variantOf(question.group)} />})
@@ -68,7 +68,7 @@ export function QuizPreview({
                     question.kind === "single" ? question.answer === choice.id : question.answer.includes(choice.id);
                   return (
                     <li key={choice.id}>
-                      <span translate="no">{choice.id}</span>. {choice.text[locale]}{" "}
+                      <span translate="no">{choice.id}</span>. <span translate="no">{choice.text[locale]}</span>{" "}
                       {isCorrect && <span aria-label={words.correct}>✓</span>}
                     </li>
                   );
@@ -76,7 +76,8 @@ export function QuizPreview({
               </ul>
             )}
             <div className="muted">
-              {words.answer} <span translate="no">{answerText(question)}</span>. {question.explanation[locale]}
+              {words.answer} <span translate="no">{answerText(question)}</span>.{" "}
+              <span translate="no">{question.explanation[locale]}</span>
             </div>
           </li>
         ))}

@@ -16,7 +16,15 @@ export function TextAreaField({ id, label, errors = [], hint, ...textarea }: Tex
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} aria-invalid={hasErrors} aria-describedby={describedBy} spellCheck={false} {...textarea} />
+      {/* The text is a course file's source, exactly as it is saved: nothing may translate it. */}
+      <textarea
+        id={id}
+        aria-invalid={hasErrors}
+        aria-describedby={describedBy}
+        spellCheck={false}
+        translate="no"
+        {...textarea}
+      />
       {hint && (
         <p id={`${id}-hint`} className="muted" style={{ margin: 0, fontSize: "0.9rem" }}>
           {hint}

@@ -44,8 +44,6 @@ export function YamlEditor({
         onChange={(event) => onChange(event.target.value)}
         errors={errors}
         style={{ fontFamily: "monospace" }}
-        // A file's text is code: neither the browser nor the language check should translate it.
-        translate="no"
       />
       <YamlCheck id={`${id}-check`} kind={kind} source={value} locale={locale} words={checkWords} />
     </div>

@@ -91,7 +91,6 @@ export function AssignmentForm({ courseSlug, assignmentSlug, initial, locale }: 
         onChange={(event) => setForm({ ...form, starter: event.target.value })}
         errors={errorsFor(fieldErrors, "starter")}
         style={{ fontFamily: "monospace" }}
-        translate="no"
       />
       {leftover.length > 0 && (
         <p className="field-error" role="alert">
