@@ -45,7 +45,7 @@ export function QuizForm({
         <div>
           <YamlEditor
             id="yaml"
-            label="quiz.yaml"
+            label={<code>quiz.yaml</code>}
             kind="quiz"
             value={yaml}
             onChange={setYaml}
