@@ -8,9 +8,11 @@ import { NotFoundError, ValidationError, type FieldErrors } from "../errors";
 import { requireAuthor, requireEditableCourse, type Viewer } from "./authorize";
 import { lessonFolder, parseCourseFiles } from "./course-bundle";
 import { readCourseFiles } from "./read-course-files";
+import type { Locale } from "../courses/content-schema";
 import type { AssignmentInput, CourseFormValues, LessonFormValues } from "./schemas";
 
-export async function listEditableCourses(viewer: Viewer) {
+/** Titles are in `locale` (English where a course has none in it): the pages speak the reader's language. */
+export async function listEditableCourses(viewer: Viewer, locale: Locale = "en") {
   requireAuthor(viewer);
   const courses = await db.course.findMany({
     where: taughtCoursesWhere(viewer),
@@ -19,7 +21,7 @@ export async function listEditableCourses(viewer: Viewer) {
   });
   return courses.map((course) => ({
     slug: course.slug,
-    title: localize(course.title),
+    title: localize(course.title, locale),
     isPublished: course.isPublished,
     lessons: course._count.lessons,
     labs: course._count.assignments,
@@ -39,7 +41,15 @@ const localized = (value: unknown) => {
 };
 const numberText = (value: unknown): string => (typeof value === "number" ? String(value) : "");
 
-export async function getAuthoringCourse({ viewer, courseSlug }: { viewer: Viewer; courseSlug: string }) {
+export async function getAuthoringCourse({
+  viewer,
+  courseSlug,
+  locale = "en",
+}: {
+  viewer: Viewer;
+  courseSlug: string;
+  locale?: Locale;
+}) {
   const { id } = await requireEditableCourse(viewer, courseSlug);
   const [row, files] = await Promise.all([
     db.course.findUniqueOrThrow({
@@ -93,17 +103,17 @@ export async function getAuthoringCourse({ viewer, courseSlug }: { viewer: Viewe
   };
   return {
     slug: row.slug,
-    title: form.title.en,
+    title: form.title[locale] || form.title.en,
     form,
     lessons: row.lessons.map((lesson, position) => ({
       slug: lesson.slug,
       folder: lessonFolder(position, lesson.slug),
-      title: localize(lesson.title),
+      title: localize(lesson.title, locale),
       questions: lesson.quizzes[0]?._count.questions ?? 0,
     })),
     labs: row.assignments.map((assignment) => ({
       slug: assignment.slug,
-      title: localize(assignment.title),
+      title: localize(assignment.title, locale),
       version: assignment.versions[0]?.version ?? 0,
       savedAt: assignment.versions[0]?.createdAt ?? null,
     })),
@@ -154,15 +164,17 @@ export async function getLessonQuizYaml({
   viewer,
   courseSlug,
   lessonSlug,
+  locale = "en",
 }: {
   viewer: Viewer;
   courseSlug: string;
   lessonSlug: string;
+  locale?: Locale;
 }) {
   const { course, files } = await courseFilesFor(viewer, courseSlug);
   const folder = await lessonFolderOf(course.id, lessonSlug);
   return {
-    lessonTitle: localized(yamlData(files, `lessons/${folder}/lesson.yaml`).title).en,
+    lessonTitle: localize(yamlData(files, `lessons/${folder}/lesson.yaml`).title, locale),
     yaml: files[`lessons/${folder}/quiz.yaml`] ?? "",
   };
 }
@@ -177,10 +189,12 @@ export async function getAssignmentForm({
   viewer,
   courseSlug,
   assignmentSlug,
+  locale = "en",
 }: {
   viewer: Viewer;
   courseSlug: string;
   assignmentSlug: string;
+  locale?: Locale;
 }) {
   const { course, files } = await courseFilesFor(viewer, courseSlug);
   const assignment = await db.assignment.findUnique({
@@ -201,7 +215,7 @@ export async function getAssignmentForm({
     starter: files[`${dir}/starter.js`] ?? "",
   };
   return {
-    title: localize(assignment.title),
+    title: localize(assignment.title, locale),
     form,
     versions: assignment.versions.map((version) => ({
       version: version.version,

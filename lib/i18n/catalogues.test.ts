@@ -3,6 +3,7 @@ import { describe, test } from "node:test";
 import type { Locale } from "../courses/content-schema";
 import { certificatePdfMessages } from "../certificates/certificate-pdf-messages";
 import { accountMessagesFor } from "./account-messages";
+import { authoringMessagesFor } from "./authoring-messages";
 import { englishWords } from "./glossary";
 import { messagesFor } from "./messages";
 import { obApiMessagesFor } from "./ob-api-messages";
@@ -16,6 +17,7 @@ const CATALOGUES: Record<string, (locale: Locale) => unknown> = {
   messages: messagesFor,
   site: siteMessagesFor,
   account: accountMessagesFor,
+  authoring: authoringMessagesFor,
   verify: verifyMessagesFor,
   policy: policyMessagesFor,
   practice: practiceMessagesFor,

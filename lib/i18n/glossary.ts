@@ -11,6 +11,9 @@ export const GLOSSARY: readonly string[] = [
   "VC-JOSE-COSE",
   "JSON-LD",
   "JSON",
+  // The formats an author writes course files in.
+  "YAML",
+  "Markdown",
   "JWS",
   "PDF",
   "URL",

@@ -16,11 +16,19 @@ import { renderMarkdown } from "@/lib/content-render/render-markdown";
 import { ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { toActionResult, type ActionResult } from "@/app/_lib/action-result";
+import { authoringProblemsIn } from "@/lib/i18n/authoring-problem-text";
+import { getLocale } from "@/lib/i18n/locale";
 
 // Each action authenticates again and lib/authoring checks who may do what: a server action is a
 // public endpoint. Slugs from the page are passed through untrusted; lib/ validates them.
 
 const MAX_PREVIEW_CHARS = 500_000;
+
+/** Runs `run` as toActionResult does, with a refusal worded in the reader's language. */
+async function authoringResult<T>(run: () => Promise<T>): Promise<ActionResult<T>> {
+  const result = await toActionResult(run);
+  return result.isOk ? result : { isOk: false, ...authoringProblemsIn(await getLocale(), result) };
+}
 const LESSON_ASSET_BASE = /^\/courses\/[a-z0-9-]+\/lessons\/[a-z0-9-]+$/;
 
 /**
@@ -28,7 +36,7 @@ const LESSON_ASSET_BASE = /^\/courses\/[a-z0-9-]+\/lessons\/[a-z0-9-]+$/;
  * preview is exact. `assetBase` is the lesson's URL, so its figures show as they will.
  */
 export async function previewMarkdownAction(source: unknown, assetBase?: unknown): Promise<ActionResult<string>> {
-  return toActionResult(async () => {
+  return authoringResult(async () => {
     requireAuthor(await requireUser());
     if (typeof source !== "string")
       throw new ValidationError("There is no Markdown to preview.", { source: ["Type some Markdown."] });
@@ -43,7 +51,7 @@ export async function previewMarkdownAction(source: unknown, assetBase?: unknown
 }
 
 export async function createCourseAction(input: unknown): Promise<ActionResult<{ slug: string }>> {
-  return toActionResult(async () => {
+  return authoringResult(async () => {
     const { slug } = await createCourse({ viewer: await requireUser(), input });
     revalidateLocalizedPath("/instructor/authoring");
     return { slug };
@@ -51,7 +59,7 @@ export async function createCourseAction(input: unknown): Promise<ActionResult<{
 }
 
 export async function updateCourseAction(courseSlug: string, input: unknown): Promise<ActionResult> {
-  return toActionResult(async () => {
+  return authoringResult(async () => {
     await updateCourse({ viewer: await requireUser(), courseSlug, input });
     revalidateLocalizedPath(`/instructor/authoring/${courseSlug}`);
     return undefined;
@@ -63,7 +71,7 @@ export async function saveLessonAction(
   lessonSlug: string | null,
   input: unknown,
 ): Promise<ActionResult<{ slug: string }>> {
-  return toActionResult(async () => {
+  return authoringResult(async () => {
     const { slug } = await saveLesson({ viewer: await requireUser(), courseSlug, lessonSlug, input });
     revalidateLocalizedPath(`/instructor/authoring/${courseSlug}`, "layout");
     return { slug };
@@ -75,7 +83,7 @@ export async function saveLessonQuizAction(
   lessonSlug: string,
   input: unknown,
 ): Promise<ActionResult> {
-  return toActionResult(async () => {
+  return authoringResult(async () => {
     await saveLessonQuiz({ viewer: await requireUser(), courseSlug, lessonSlug, input });
     revalidateLocalizedPath(`/instructor/authoring/${courseSlug}`, "layout");
     return undefined;
@@ -83,7 +91,7 @@ export async function saveLessonQuizAction(
 }
 
 export async function saveExamAction(courseSlug: string, input: unknown): Promise<ActionResult> {
-  return toActionResult(async () => {
+  return authoringResult(async () => {
     await saveExam({ viewer: await requireUser(), courseSlug, input });
     revalidateLocalizedPath(`/instructor/authoring/${courseSlug}`, "layout");
     return undefined;
@@ -95,7 +103,7 @@ export async function saveAssignmentAction(
   assignmentSlug: string | null,
   input: unknown,
 ): Promise<ActionResult<{ slug: string; version: number; isNewVersion: boolean }>> {
-  return toActionResult(async () => {
+  return authoringResult(async () => {
     const saved = await saveAssignment({ viewer: await requireUser(), courseSlug, assignmentSlug, input });
     revalidateLocalizedPath(`/instructor/authoring/${courseSlug}`, "layout");
     return saved;
@@ -115,7 +123,7 @@ export async function importCourseAction(
 ): Promise<
   ActionResult<{ slug: string; isNewCourse: boolean; isContentChanged: boolean; newAssignmentVersions: string[] }>
 > {
-  return toActionResult(async () => {
+  return authoringResult(async () => {
     const viewer = await requireUser();
     const { bundle, contentSlug } = parseInput(ImportInputSchema, input, "Choose a file to import.");
     let files: Record<string, string>;

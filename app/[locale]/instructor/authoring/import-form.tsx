@@ -5,9 +5,21 @@ import { SubmitButton } from "@/app/_components/submit-button";
 import { importCourseAction } from "./actions";
 import { FormMessage, useSave } from "@/app/_components/use-save";
 import { Link, useRouter } from "@/lib/i18n/navigation";
+import { authoringMessagesFor } from "@/lib/i18n/authoring-messages";
+import type { Locale } from "@/lib/courses/content-schema";
+import { CodeText } from "./_components/code-text";
 
 /** Uploads a bundle (.json from Export course) or picks a course shipped under content/courses. */
-export function ImportForm({ contentCourses, maxBytes }: { contentCourses: string[]; maxBytes: number }) {
+export function ImportForm({
+  contentCourses,
+  maxBytes,
+  locale,
+}: {
+  contentCourses: string[];
+  maxBytes: number;
+  locale: Locale;
+}) {
+  const t = authoringMessagesFor(locale).importForm;
   const router = useRouter();
   const [contentSlug, setContentSlug] = useState("");
   const [file, setFile] = useState<File | null>(null);
@@ -24,8 +36,8 @@ export function ImportForm({ contentCourses, maxBytes }: { contentCourses: strin
         if (file && file.size > maxBytes)
           return {
             isOk: false,
-            message: "The file is too large.",
-            fieldErrors: { bundle: [`A bundle may be at most ${maxBytes / 1024 / 1024} MB.`] },
+            message: t.tooLarge,
+            fieldErrors: { bundle: [t.maxSize(maxBytes / 1024 / 1024)] },
           };
         return importCourseAction({ bundle: file ? await file.text() : "" });
       },
@@ -33,13 +45,9 @@ export function ImportForm({ contentCourses, maxBytes }: { contentCourses: strin
         setImported(result.slug);
         router.refresh();
         const versions =
-          result.newAssignmentVersions.length > 0
-            ? ` New lab versions: ${result.newAssignmentVersions.join(", ")}.`
-            : "";
-        if (result.isNewCourse) return `Imported the new course ${result.slug}.${versions}`;
-        return result.isContentChanged || versions
-          ? `Updated ${result.slug} from the files.${versions}`
-          : `${result.slug} already matched these files; nothing changed.`;
+          result.newAssignmentVersions.length > 0 ? t.newVersions(result.newAssignmentVersions.join(", ")) : "";
+        if (result.isNewCourse) return t.importedNew(result.slug, versions);
+        return result.isContentChanged || versions ? t.updated(result.slug, versions) : t.unchanged(result.slug);
       },
     );
   }
@@ -47,7 +55,7 @@ export function ImportForm({ contentCourses, maxBytes }: { contentCourses: strin
   return (
     <form onSubmit={onSubmit} noValidate className="authoring-form card">
       <div className="field">
-        <label htmlFor="bundle">Bundle file (.json)</label>
+        <label htmlFor="bundle">{t.bundle}</label>
         <input
           id="bundle"
           type="file"
@@ -58,11 +66,13 @@ export function ImportForm({ contentCourses, maxBytes }: { contentCourses: strin
       </div>
       {contentCourses.length > 0 && (
         <div className="field">
-          <label htmlFor="contentSlug">…or a course from the repository&apos;s content/courses</label>
+          <label htmlFor="contentSlug">
+            <CodeText text={t.fromContent} />
+          </label>
           <select id="contentSlug" value={contentSlug} onChange={(event) => setContentSlug(event.target.value)}>
-            <option value="">(none: use the file)</option>
+            <option value="">{t.none}</option>
             {contentCourses.map((slug) => (
-              <option key={slug} value={slug}>
+              <option key={slug} value={slug} translate="no">
                 {slug}
               </option>
             ))}
@@ -71,7 +81,7 @@ export function ImportForm({ contentCourses, maxBytes }: { contentCourses: strin
       )}
       {problems.length > 0 && (
         <div className="field-error" role="alert" id="import-errors">
-          <p style={{ margin: 0 }}>Problems, by file:</p>
+          <p style={{ margin: 0 }}>{t.problems}</p>
           <ul>
             {problems.map(([file, messages]) => (
               <li key={file}>
@@ -89,12 +99,12 @@ export function ImportForm({ contentCourses, maxBytes }: { contentCourses: strin
       <FormMessage message={message} />
       {imported && (
         <p>
-          <Link href={`/instructor/authoring/${imported}`}>Open {imported}</Link>
+          <Link href={`/instructor/authoring/${imported}`}>{t.open(imported)}</Link>
         </p>
       )}
       <div>
-        <SubmitButton isPending={isPending} pendingLabel="Importing…">
-          Import
+        <SubmitButton isPending={isPending} pendingLabel={t.importing}>
+          {t.import}
         </SubmitButton>
       </div>
     </form>

@@ -8,8 +8,11 @@ import { errorsFor } from "./_components/form-errors";
 import { LocalizedFields } from "./_components/localized-fields";
 import { FormMessage, useSave } from "@/app/_components/use-save";
 import { useRouter } from "@/lib/i18n/navigation";
+import { authoringMessagesFor } from "@/lib/i18n/authoring-messages";
+import type { Locale } from "@/lib/courses/content-schema";
 
-export function NewCourseForm() {
+export function NewCourseForm({ locale }: { locale: Locale }) {
+  const t = authoringMessagesFor(locale);
   const router = useRouter();
   const [slug, setSlug] = useState("");
   const [title, setTitle] = useState({ en: "", "zh-CN": "" });
@@ -28,24 +31,32 @@ export function NewCourseForm() {
     <form onSubmit={onSubmit} noValidate className="authoring-form card">
       <Field
         name="slug"
-        label="Slug"
-        hint="The course's address: lower-case words joined by hyphens. It cannot change later."
+        label={t.newCourse.slug}
+        hint={t.newCourse.slugHint}
         value={slug}
         onChange={(event) => setSlug(event.target.value)}
         errors={errorsFor(fieldErrors, "slug")}
       />
-      <LocalizedFields field="title" label="Title" value={title} onChange={setTitle} fieldErrors={fieldErrors} />
+      <LocalizedFields
+        field="title"
+        label={t.fields.title}
+        value={title}
+        onChange={setTitle}
+        fieldErrors={fieldErrors}
+        words={t.fields}
+      />
       <LocalizedFields
         field="summary"
-        label="Summary"
+        label={t.fields.summary}
         value={summary}
         onChange={setSummary}
         fieldErrors={fieldErrors}
+        words={t.fields}
       />
       <FormMessage message={message} />
       <div>
-        <SubmitButton isPending={isPending} pendingLabel="Creating…">
-          Create course
+        <SubmitButton isPending={isPending} pendingLabel={t.newCourse.creating}>
+          {t.newCourse.create}
         </SubmitButton>
       </div>
     </form>

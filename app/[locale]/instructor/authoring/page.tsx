@@ -7,53 +7,55 @@ import { DataTable } from "@/app/_components/data-table";
 import { ImportForm } from "./import-form";
 import { NewCourseForm } from "./new-course-form";
 import { Link } from "@/lib/i18n/navigation";
+import { getLocale } from "@/lib/i18n/locale";
+import { authoringMessagesFor } from "@/lib/i18n/authoring-messages";
+import { CodeText } from "./_components/code-text";
 
-export const metadata: Metadata = { title: "Authoring · Instructor" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: authoringMessagesFor(await getLocale()).titles.home };
+}
 
 export default async function AuthoringPage() {
   const viewer = await requirePageRole("/instructor/authoring", "INSTRUCTOR", "ADMIN");
-  const courses = await listEditableCourses(viewer);
+  const locale = await getLocale();
+  const t = authoringMessagesFor(locale);
+  const courses = await listEditableCourses(viewer, locale);
   return (
     <>
       <p className="muted">
-        <Link href="/instructor">Instructor workspace</Link> / Authoring
+        <Link href="/instructor">{t.crumbs.workspace}</Link> / {t.crumbs.authoring}
       </p>
-      <h1>Course authoring</h1>
-      <p>
-        Edit your courses here instead of in the repository. Everything is checked with the same rules as the course
-        files, and every change is in the course&apos;s audit log.
-      </p>
-      <h2>Your courses</h2>
+      <h1>{t.home.heading}</h1>
+      <p>{t.home.intro}</p>
+      <h2>{t.home.yourCourses}</h2>
       <DataTable
-        caption="Your courses"
+        caption={t.home.yourCourses}
         rows={courses}
         rowKey={(course) => course.slug}
-        empty="You do not teach a course yet. Create one below or import one."
+        empty={t.home.empty}
         columns={[
           {
             key: "course",
-            header: "Course",
+            header: t.home.course,
             cell: (course) => <Link href={`/instructor/authoring/${course.slug}`}>{course.title || course.slug}</Link>,
           },
-          { key: "lessons", header: "Lessons", cell: (course) => course.lessons },
-          { key: "labs", header: "Labs", cell: (course) => course.labs },
+          { key: "lessons", header: t.home.lessons, cell: (course) => course.lessons },
+          { key: "labs", header: t.home.labs, cell: (course) => course.labs },
           {
             key: "published",
-            header: "Visible to learners",
-            cell: (course) => (course.isPublished ? "Yes" : "No (draft)"),
+            header: t.home.visible,
+            cell: (course) => (course.isPublished ? t.home.yes : t.home.draft),
           },
         ]}
       />
-      <h2>New course</h2>
-      <p className="muted">A new course starts as a draft that learners cannot see, with you as its instructor.</p>
-      <NewCourseForm />
-      <h2>Import a course</h2>
+      <h2>{t.home.newCourse}</h2>
+      <p className="muted">{t.home.newCourseHint}</p>
+      <NewCourseForm locale={locale} />
+      <h2>{t.home.importHeading}</h2>
       <p className="muted">
-        A bundle holds every file of a course folder (course.yaml, lessons, exam, labs) and is checked file by file with
-        the same schemas. Importing a course that exists updates it: lessons and questions are matched by their slugs
-        and ids, and a changed lab gets a new version. Figures and reference solutions stay in the repository.
+        <CodeText text={t.home.importHint} />
       </p>
-      <ImportForm contentCourses={listContentCourses()} maxBytes={MAX_BUNDLE_BYTES} />
+      <ImportForm contentCourses={listContentCourses()} maxBytes={MAX_BUNDLE_BYTES} locale={locale} />
     </>
   );
 }

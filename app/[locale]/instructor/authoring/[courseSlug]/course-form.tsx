@@ -9,26 +9,26 @@ import { errorsFor } from "../_components/form-errors";
 import { LocalizedFields } from "../_components/localized-fields";
 import { FormMessage, useSave } from "@/app/_components/use-save";
 import { useRouter } from "@/lib/i18n/navigation";
+import { authoringMessagesFor } from "@/lib/i18n/authoring-messages";
+import type { Locale } from "@/lib/courses/content-schema";
 
 interface CourseFormProps {
   courseSlug: string;
   initial: CourseFormValues;
   labs: { slug: string; title: string }[];
+  locale: Locale;
 }
 
-const PERCENT_FIELDS = [
-  { key: "minLessonQuizPercent", label: "Minimum best score on every lesson quiz (%)" },
-  { key: "minExamPercent", label: "Minimum best score on the final exam (%)" },
-  { key: "passMarkPercent", label: "Final score needed for the certificate (%)" },
-] as const;
+const PERCENT_FIELDS = ["minLessonQuizPercent", "minExamPercent", "passMarkPercent"] as const;
 const WEIGHT_FIELDS = [
-  { key: "labs", label: "Weight of labs" },
-  { key: "quizzes", label: "Weight of lesson quizzes" },
-  { key: "exam", label: "Weight of the exam" },
+  { key: "labs", label: "weightLabs" },
+  { key: "quizzes", label: "weightQuizzes" },
+  { key: "exam", label: "weightExam" },
 ] as const;
 
 /** course.yaml's editable part: titles, summary, deadline, visibility and the certificate's pass rule. */
-export function CourseForm({ courseSlug, initial, labs }: CourseFormProps) {
+export function CourseForm({ courseSlug, initial, labs, locale }: CourseFormProps) {
+  const t = authoringMessagesFor(locale);
   const router = useRouter();
   const [form, setForm] = useState(initial);
   const { fieldErrors, message, isPending, save } = useSave();
@@ -41,7 +41,7 @@ export function CourseForm({ courseSlug, initial, labs }: CourseFormProps) {
       () => updateCourseAction(courseSlug, form),
       () => {
         router.refresh();
-        return "Course saved.";
+        return t.courseForm.saved;
       },
     );
   }
@@ -50,22 +50,24 @@ export function CourseForm({ courseSlug, initial, labs }: CourseFormProps) {
     <form onSubmit={onSubmit} noValidate className="authoring-form card">
       <LocalizedFields
         field="title"
-        label="Title"
+        label={t.fields.title}
         value={form.title}
         onChange={(title) => setForm({ ...form, title })}
         fieldErrors={fieldErrors}
+        words={t.fields}
       />
       <LocalizedFields
         field="summary"
-        label="Summary"
+        label={t.fields.summary}
         value={form.summary}
         onChange={(summary) => setForm({ ...form, summary })}
         fieldErrors={fieldErrors}
+        words={t.fields}
       />
       <Field
         name="deadline"
-        label="Course deadline (optional)"
-        hint="ISO 8601 with an offset, e.g. 2026-12-31T23:59:00+08:00. Leave empty for none."
+        label={t.courseForm.deadline}
+        hint={t.courseForm.deadlineHint}
         value={form.deadline}
         onChange={(event) => setForm({ ...form, deadline: event.target.value })}
         errors={errorsFor(fieldErrors, "deadline")}
@@ -76,16 +78,16 @@ export function CourseForm({ courseSlug, initial, labs }: CourseFormProps) {
           checked={form.isPublished}
           onChange={(event) => setForm({ ...form, isPublished: event.target.checked })}
         />{" "}
-        Visible to learners
+        {t.courseForm.visible}
       </label>
       <fieldset>
-        <legend>Pass rule</legend>
+        <legend>{t.courseForm.passRule}</legend>
         <div className="authoring-pair">
-          {PERCENT_FIELDS.map(({ key, label }) => (
+          {PERCENT_FIELDS.map((key) => (
             <Field
               key={key}
               name={`passRule-${key}`}
-              label={label}
+              label={t.courseForm[key]}
               type="number"
               inputMode="decimal"
               value={form.passRule[key]}
@@ -99,7 +101,7 @@ export function CourseForm({ courseSlug, initial, labs }: CourseFormProps) {
             <Field
               key={key}
               name={`passRule-weights-${key}`}
-              label={label}
+              label={t.courseForm[label]}
               type="number"
               step="0.05"
               inputMode="decimal"
@@ -114,9 +116,9 @@ export function CourseForm({ courseSlug, initial, labs }: CourseFormProps) {
             {error}
           </p>
         ))}
-        <p style={{ marginBottom: 0 }}>Labs that must each be passed:</p>
+        <p style={{ marginBottom: 0 }}>{t.courseForm.requiredLabs}</p>
         {labs.length === 0 ? (
-          <p className="muted">The course has no labs yet.</p>
+          <p className="muted">{t.courseForm.noLabs}</p>
         ) : (
           labs.map((lab) => (
             <label key={lab.slug} style={{ display: "block" }}>
@@ -131,7 +133,10 @@ export function CourseForm({ courseSlug, initial, labs }: CourseFormProps) {
                   })
                 }
               />{" "}
-              {lab.title} <span className="muted">({lab.slug})</span>
+              {lab.title}{" "}
+              <span className="muted" translate="no">
+                ({lab.slug})
+              </span>
             </label>
           ))
         )}
@@ -143,7 +148,7 @@ export function CourseForm({ courseSlug, initial, labs }: CourseFormProps) {
       </fieldset>
       <FormMessage message={message} />
       <div>
-        <SubmitButton isPending={isPending}>Save course</SubmitButton>
+        <SubmitButton isPending={isPending}>{t.courseForm.save}</SubmitButton>
       </div>
     </form>
   );

@@ -5,37 +5,43 @@ import { formatDateTime, orPageError } from "@/app/[locale]/instructor/_lib/page
 import { DataTable } from "@/app/_components/data-table";
 import { CourseForm } from "./course-form";
 import { Link } from "@/lib/i18n/navigation";
+import { getLocale } from "@/lib/i18n/locale";
+import { authoringMessagesFor } from "@/lib/i18n/authoring-messages";
 
-export const metadata: Metadata = { title: "Edit course · Authoring" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: authoringMessagesFor(await getLocale()).titles.course };
+}
 
 export default async function AuthoringCoursePage({ params }: { params: Promise<{ courseSlug: string }> }) {
   const { courseSlug } = await params;
   const viewer = await requirePageRole(`/instructor/authoring/${courseSlug}`, "INSTRUCTOR", "ADMIN");
-  const course = await orPageError(getAuthoringCourse({ viewer, courseSlug }));
+  const locale = await getLocale();
+  const t = authoringMessagesFor(locale);
+  const course = await orPageError(getAuthoringCourse({ viewer, courseSlug, locale }));
   const base = `/instructor/authoring/${course.slug}`;
   const problems = Object.entries(course.exportProblems);
   return (
     <>
       <p className="muted">
-        <Link href="/instructor">Instructor workspace</Link> / <Link href="/instructor/authoring">Authoring</Link> /{" "}
-        {course.slug}
+        <Link href="/instructor">{t.crumbs.workspace}</Link> /{" "}
+        <Link href="/instructor/authoring">{t.crumbs.authoring}</Link> / <span translate="no">{course.slug}</span>
       </p>
       <h1>{course.title || course.slug}</h1>
       <p>
-        <Link href={`/courses/${course.slug}`}>View as a learner</Link> ·{" "}
-        <Link href={`/instructor/courses/${course.slug}/audit`}>Audit log</Link> ·{" "}
+        <Link href={`/courses/${course.slug}`}>{t.course.viewAsLearner}</Link> ·{" "}
+        <Link href={`/instructor/courses/${course.slug}/audit`}>{t.course.auditLog}</Link> ·{" "}
         {problems.length === 0 ? (
           <a href={`${base}/export`} download>
-            Export course (.json bundle)
+            {t.course.export}
           </a>
         ) : (
-          <span className="muted">Export is available once the course is complete</span>
+          <span className="muted">{t.course.exportLater}</span>
         )}
       </p>
       {problems.length > 0 && (
         <section className="card" aria-labelledby="todo-heading">
           <h2 id="todo-heading" style={{ marginTop: 0 }}>
-            Still to do before the course is complete
+            {t.course.todo}
           </h2>
           <ul>
             {problems.map(([file, messages]) => (
@@ -47,25 +53,25 @@ export default async function AuthoringCoursePage({ params }: { params: Promise<
         </section>
       )}
 
-      <h2>Lessons</h2>
+      <h2>{t.course.lessons}</h2>
       <DataTable
-        caption="Lessons"
+        caption={t.course.lessons}
         rows={course.lessons}
         rowKey={(lesson) => lesson.slug}
-        empty="No lessons yet."
+        empty={t.course.noLessons}
         columns={[
-          { key: "folder", header: "Folder", cell: (lesson) => <code>{lesson.folder}</code> },
+          { key: "folder", header: t.course.folder, cell: (lesson) => <code>{lesson.folder}</code> },
           {
             key: "lesson",
-            header: "Lesson",
+            header: t.course.lesson,
             cell: (lesson) => <Link href={`${base}/lessons/${lesson.slug}`}>{lesson.title}</Link>,
           },
           {
             key: "quiz",
-            header: "Quiz",
+            header: t.course.quiz,
             cell: (lesson) => (
-              <Link href={`${base}/lessons/${lesson.slug}/quiz`} aria-label={`Quiz of ${lesson.title}`}>
-                {lesson.questions} {lesson.questions === 1 ? "question" : "questions"}
+              <Link href={`${base}/lessons/${lesson.slug}/quiz`} aria-label={t.course.quizOf(lesson.title)}>
+                {t.course.questions(lesson.questions)}
               </Link>
             ),
           },
@@ -73,41 +79,44 @@ export default async function AuthoringCoursePage({ params }: { params: Promise<
       />
       <p>
         <Link className="button secondary" href={`${base}/lessons/new`}>
-          New lesson
+          {t.course.newLesson}
         </Link>{" "}
         <Link className="button secondary" href={`${base}/exam`}>
-          Final exam and question bank
+          {t.course.examLink}
         </Link>
       </p>
 
-      <h2>Labs</h2>
+      <h2>{t.course.labs}</h2>
       <DataTable
-        caption="Labs"
+        caption={t.course.labs}
         rows={course.labs}
         rowKey={(lab) => lab.slug}
-        empty="No labs yet."
+        empty={t.course.noLabs}
         columns={[
           {
             key: "lab",
-            header: "Lab",
+            header: t.course.lab,
             cell: (lab) => (
               <>
-                <Link href={`${base}/labs/${lab.slug}`}>{lab.title}</Link> <span className="muted">({lab.slug})</span>
+                <Link href={`${base}/labs/${lab.slug}`}>{lab.title}</Link>{" "}
+                <span className="muted" translate="no">
+                  ({lab.slug})
+                </span>
               </>
             ),
           },
-          { key: "version", header: "Current version", cell: (lab) => `v${lab.version}` },
-          { key: "saved", header: "Saved", cell: (lab) => formatDateTime(lab.savedAt) },
+          { key: "version", header: t.course.currentVersion, cell: (lab) => `v${lab.version}` },
+          { key: "saved", header: t.course.saved, cell: (lab) => formatDateTime(lab.savedAt) },
         ]}
       />
       <p>
         <Link className="button secondary" href={`${base}/labs/new`}>
-          New lab
+          {t.course.newLab}
         </Link>
       </p>
 
-      <h2>Course settings</h2>
-      <CourseForm courseSlug={course.slug} initial={course.form} labs={course.labs} />
+      <h2>{t.course.settings}</h2>
+      <CourseForm courseSlug={course.slug} initial={course.form} labs={course.labs} locale={locale} />
     </>
   );
 }

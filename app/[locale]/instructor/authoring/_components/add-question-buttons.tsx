@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import type { AuthoringMessages } from "@/lib/i18n/authoring-messages";
+import { CodeText } from "./code-text";
 
 const BOTH = (en: string, zh: string) => ({ en, "zh-CN": zh });
 
@@ -17,7 +19,15 @@ function template(kind: "single" | "multiple" | "numeric", id: string) {
 }
 
 /** Appends a question of each kind, filled with placeholders to overwrite, to the quiz file's questions. */
-export function AddQuestionButtons({ source, onChange }: { source: string; onChange: (source: string) => void }) {
+export function AddQuestionButtons({
+  source,
+  onChange,
+  words,
+}: {
+  source: string;
+  onChange: (source: string) => void;
+  words: AuthoringMessages["questions"];
+}) {
   const [error, setError] = useState<string | null>(null);
 
   function add(kind: "single" | "multiple" | "numeric") {
@@ -25,11 +35,11 @@ export function AddQuestionButtons({ source, onChange }: { source: string; onCha
     try {
       data = parseYaml(source) ?? {};
     } catch {
-      setError("Fix the YAML first; a question is added to a file that can be read.");
+      setError(words.fixYamlFirst);
       return;
     }
     if (typeof data !== "object" || Array.isArray(data) || data === null) {
-      setError("The file must be a mapping with a questions list.");
+      setError(words.notMapping);
       return;
     }
     const file = data as Record<string, unknown>;
@@ -53,17 +63,17 @@ export function AddQuestionButtons({ source, onChange }: { source: string; onCha
   return (
     <div style={{ display: "flex", gap: "0.5rem", flexWrap: "wrap", alignItems: "center" }}>
       <button type="button" className="button secondary" onClick={() => add("single")}>
-        Add single-choice question
+        {words.addSingle}
       </button>
       <button type="button" className="button secondary" onClick={() => add("multiple")}>
-        Add multiple-choice question
+        {words.addMultiple}
       </button>
       <button type="button" className="button secondary" onClick={() => add("numeric")}>
-        Add numeric question
+        {words.addNumeric}
       </button>
       {error && (
         <p className="field-error" role="alert" style={{ flexBasis: "100%" }}>
-          {error}
+          <CodeText text={error} />
         </p>
       )}
     </div>

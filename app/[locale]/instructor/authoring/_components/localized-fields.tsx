@@ -2,6 +2,7 @@
 
 import { Field } from "@/app/_components/field";
 import type { FieldErrors } from "@/lib/errors";
+import type { AuthoringMessages } from "@/lib/i18n/authoring-messages";
 import { errorsFor } from "./form-errors";
 
 export interface Localized {
@@ -16,22 +17,24 @@ interface LocalizedFieldsProps {
   value: Localized;
   onChange: (value: Localized) => void;
   fieldErrors: FieldErrors;
+  words: AuthoringMessages["fields"];
 }
 
 /** One text in both languages, side by side, each box with its own errors. */
-export function LocalizedFields({ field, label, value, onChange, fieldErrors }: LocalizedFieldsProps) {
+export function LocalizedFields({ field, label, value, onChange, fieldErrors, words }: LocalizedFieldsProps) {
   return (
     <div className="authoring-pair">
       <Field
         name={`${field}-en`}
-        label={`${label} (English)`}
+        label={words.english(label)}
+        lang="en"
         value={value.en}
         onChange={(event) => onChange({ ...value, en: event.target.value })}
         errors={errorsFor(fieldErrors, `${field}.en`)}
       />
       <Field
         name={`${field}-zh-CN`}
-        label={`${label} (简体中文)`}
+        label={words.chinese(label)}
         lang="zh-CN"
         value={value["zh-CN"]}
         onChange={(event) => onChange({ ...value, "zh-CN": event.target.value })}

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { previewMarkdownAction } from "../actions";
+import type { AuthoringMessages } from "@/lib/i18n/authoring-messages";
 import { TextAreaField } from "./text-area-field";
 
 const PREVIEW_DELAY_MS = 400;
@@ -15,10 +16,23 @@ interface MarkdownEditorProps {
   /** The lesson's URL, so relative figures preview as learners will see them. */
   assetBase?: string;
   rows?: number;
+  /** The language the Markdown is written in, so its text and preview are read in that language. */
+  lang: string;
+  words: AuthoringMessages["preview"];
 }
 
 /** Markdown in a textarea beside its rendering, refreshed a moment after typing stops. */
-export function MarkdownEditor({ id, label, value, onChange, errors, assetBase, rows = 16 }: MarkdownEditorProps) {
+export function MarkdownEditor({
+  id,
+  label,
+  value,
+  onChange,
+  errors,
+  assetBase,
+  rows = 16,
+  lang,
+  words,
+}: MarkdownEditorProps) {
   const [html, setHtml] = useState<string | null>(null);
   const [isStale, setIsStale] = useState(false);
 
@@ -54,17 +68,19 @@ export function MarkdownEditor({ id, label, value, onChange, errors, assetBase, 
         onChange={(event) => onChange(event.target.value)}
         errors={errors}
         style={{ fontFamily: "monospace" }}
+        lang={lang}
       />
       <section
-        aria-label={`Preview of ${label}`}
+        aria-label={words.markdownLabel(label)}
         aria-busy={isStale}
         className="card authoring-preview"
         data-testid={`${id}-preview`}
       >
         {html === null ? (
-          <p className="muted">The preview appears here.</p>
+          <p className="muted">{words.markdownEmpty}</p>
         ) : (
-          <div className="markdown" dangerouslySetInnerHTML={{ __html: html }} />
+          // The author's words as learners will read them: content, not the page's own text.
+          <div className="markdown" lang={lang} translate="no" dangerouslySetInnerHTML={{ __html: html }} />
         )}
       </section>
     </div>

@@ -6,16 +6,15 @@ import {
   DEFAULT_MAX_ATTEMPTS,
   QuizFileSchema,
   type Question,
+  type Locale,
 } from "@/lib/courses/content-schema";
+import type { AuthoringMessages } from "@/lib/i18n/authoring-messages";
+import { CodeText } from "./code-text";
 
 /** What a quiz file's questions look like, shown under every quiz textarea. */
-export const QUESTION_HINT =
-  "Each question has an id, a kind (single, multiple or numeric), a prompt and an explanation in en and zh-CN, " +
-  "choices with ids for single and multiple, " +
-  "and the answer: a choice id, a list of ids, or a number with an optional tolerance. " +
-  "Questions sharing a group are variants: each attempt draws one of them. " +
-  `A lesson quiz may set maxAttempts (default ${DEFAULT_MAX_ATTEMPTS}) and cooldownMinutes between attempts ` +
-  `(default ${DEFAULT_COOLDOWN_MINUTES}).`;
+export function QuestionHint({ words }: { words: AuthoringMessages["questions"] }) {
+  return <CodeText text={words.hint(DEFAULT_MAX_ATTEMPTS, DEFAULT_COOLDOWN_MINUTES)} />;
+}
 
 function answerText(question: Question): string {
   if (question.kind === "numeric")
@@ -24,33 +23,43 @@ function answerText(question: Question): string {
 }
 
 /**
- * The questions as a learner meets them (English), with the answers marked, for a quiz file that parses; with
+ * The questions as a learner reading `locale` meets them (the author's text is marked as content, not the page's), with the answers marked, for a quiz file that parses; with
  * `showsRules`, a lesson quiz's attempt rules above them (a question bank's come from exam.yaml).
  */
-export function QuizPreview({ source, showsRules = false }: { source: string; showsRules?: boolean }) {
+export function QuizPreview({
+  source,
+  locale,
+  words,
+  showsRules = false,
+}: {
+  source: string;
+  locale: Locale;
+  words: AuthoringMessages["preview"];
+  showsRules?: boolean;
+}) {
   let result: ReturnType<typeof QuizFileSchema.safeParse>;
   try {
     result = QuizFileSchema.safeParse(parseYaml(source));
   } catch {
-    return <p className="muted">The preview shows once the file is valid YAML.</p>;
+    return <p className="muted">{words.invalidYaml}</p>;
   }
-  if (!result.success) return <p className="muted">The preview shows once the file matches the schema.</p>;
+  if (!result.success) return <p className="muted">{words.invalidSchema}</p>;
   const questions: Question[] = result.data.questions;
   const groups = new Set(questions.map((question) => question.group ?? `#${question.id}`)).size;
   return (
     <div className="authoring-preview card">
       {showsRules && (
         <p className="muted" data-testid="quiz-rules-preview">
-          {groups} questions per attempt, {result.data.passPercent}% to pass, {result.data.maxAttempts} attempts,{" "}
-          {result.data.cooldownMinutes} minutes between attempts.
+          {words.rules(groups, result.data.passPercent, result.data.maxAttempts, result.data.cooldownMinutes)}
         </p>
       )}
-      <ol aria-label="Preview of the questions">
+      <ol aria-label={words.label}>
         {questions.map((question) => (
           <li key={question.id} style={{ marginBottom: "0.8rem" }}>
-            <strong>{question.prompt.en}</strong>{" "}
+            <strong translate="no">{question.prompt[locale]}</strong>{" "}
             <span className="muted">
-              ({question.kind}, {question.points} pt{question.group ? `, variant of ${question.group}` : ""})
+              ({words.kinds[question.kind]}, {words.points(question.points)}
+              {question.group && <CodeText text={words.variantOf(question.group)} />})
             </span>
             {question.kind !== "numeric" && (
               <ul>
@@ -59,14 +68,16 @@ export function QuizPreview({ source, showsRules = false }: { source: string; sh
                     question.kind === "single" ? question.answer === choice.id : question.answer.includes(choice.id);
                   return (
                     <li key={choice.id}>
-                      {choice.id}. {choice.text.en} {isCorrect && <span aria-label="correct">✓</span>}
+                      <span translate="no">{choice.id}</span>. <span translate="no">{choice.text[locale]}</span>{" "}
+                      {isCorrect && <span aria-label={words.correct}>✓</span>}
                     </li>
                   );
                 })}
               </ul>
             )}
             <div className="muted">
-              Answer: {answerText(question)}. {question.explanation.en}
+              {words.answer} <span translate="no">{answerText(question)}</span>.{" "}
+              <span translate="no">{question.explanation[locale]}</span>
             </div>
           </li>
         ))}

@@ -1,10 +1,11 @@
-import type { TextareaHTMLAttributes } from "react";
+import type { ReactNode, TextareaHTMLAttributes } from "react";
 
 interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   id: string;
-  label: string;
+  /** May hold code (a file name), so it is a node. */
+  label: ReactNode;
   errors?: string[];
-  hint?: string;
+  hint?: ReactNode;
 }
 
 /** A labelled textarea that shows its own errors, one per line, linked for screen readers (like Field). */
@@ -15,7 +16,15 @@ export function TextAreaField({ id, label, errors = [], hint, ...textarea }: Tex
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} aria-invalid={hasErrors} aria-describedby={describedBy} spellCheck={false} {...textarea} />
+      {/* The text is a course file's source, exactly as it is saved: nothing may translate it. */}
+      <textarea
+        id={id}
+        aria-invalid={hasErrors}
+        aria-describedby={describedBy}
+        spellCheck={false}
+        translate="no"
+        {...textarea}
+      />
       {hint && (
         <p id={`${id}-hint`} className="muted" style={{ margin: 0, fontSize: "0.9rem" }}>
           {hint}

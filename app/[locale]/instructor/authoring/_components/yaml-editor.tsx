@@ -1,22 +1,38 @@
 "use client";
 
+import type { ReactNode } from "react";
+import type { Locale } from "@/lib/courses/content-schema";
 import { TextAreaField } from "./text-area-field";
-import { YamlCheck, type YamlKind } from "./yaml-check";
+import { YamlCheck, type YamlCheckWords, type YamlKind } from "./yaml-check";
 
 interface YamlEditorProps {
   id: string;
-  label: string;
+  label: ReactNode;
   kind: YamlKind;
   value: string;
   onChange: (value: string) => void;
   /** The server's verdict on the last save, "path: message" per line. */
   errors: string[];
-  hint?: string;
+  hint?: ReactNode;
   rows?: number;
+  /** The live check's words, in the page's language. */
+  checkWords: YamlCheckWords;
+  locale: Locale;
 }
 
 /** A content file typed as YAML, checked against its schema as it is typed and again on save. */
-export function YamlEditor({ id, label, kind, value, onChange, errors, hint, rows = 24 }: YamlEditorProps) {
+export function YamlEditor({
+  id,
+  label,
+  kind,
+  value,
+  onChange,
+  errors,
+  hint,
+  rows = 24,
+  checkWords,
+  locale,
+}: YamlEditorProps) {
   return (
     <div>
       <TextAreaField
@@ -29,7 +45,7 @@ export function YamlEditor({ id, label, kind, value, onChange, errors, hint, row
         errors={errors}
         style={{ fontFamily: "monospace" }}
       />
-      <YamlCheck id={`${id}-check`} kind={kind} source={value} />
+      <YamlCheck id={`${id}-check`} kind={kind} source={value} locale={locale} words={checkWords} />
     </div>
   );
 }

@@ -5,18 +5,24 @@ import { SubmitButton } from "@/app/_components/submit-button";
 import { saveExamAction } from "../../actions";
 import { AddQuestionButtons } from "../../_components/add-question-buttons";
 import { errorsFor } from "../../_components/form-errors";
-import { QUESTION_HINT, QuizPreview } from "../../_components/quiz-preview";
+import { QuestionHint, QuizPreview } from "../../_components/quiz-preview";
 import { FormMessage, useSave } from "@/app/_components/use-save";
 import { YamlEditor } from "../../_components/yaml-editor";
 import { useRouter } from "@/lib/i18n/navigation";
+import { authoringMessagesFor } from "@/lib/i18n/authoring-messages";
+import type { Locale } from "@/lib/courses/content-schema";
+import { CodeText } from "../../_components/code-text";
 
 export function ExamForm({
   courseSlug,
   initial,
+  locale,
 }: {
   courseSlug: string;
   initial: { examYaml: string; bankYaml: string };
+  locale: Locale;
 }) {
+  const t = authoringMessagesFor(locale);
   const router = useRouter();
   const [form, setForm] = useState(initial);
   const { fieldErrors, message, isPending, save } = useSave();
@@ -27,7 +33,7 @@ export function ExamForm({
       () => saveExamAction(courseSlug, form),
       () => {
         router.refresh();
-        return "Exam saved.";
+        return t.exam.saved;
       },
     );
   }
@@ -36,12 +42,11 @@ export function ExamForm({
     <form onSubmit={onSubmit} noValidate className="authoring-form">
       <YamlEditor
         id="examYaml"
-        label="exam.yaml"
+        label={<code>exam.yaml</code>}
         kind="exam"
-        hint={
-          "title (en, zh-CN), drawCount (questions per attempt), " +
-          "timeLimitMinutes, passPercent and optionally maxAttempts."
-        }
+        hint={<CodeText text={t.exam.examHint} />}
+        checkWords={t.yamlCheck}
+        locale={locale}
         value={form.examYaml}
         onChange={(examYaml) => setForm({ ...form, examYaml })}
         errors={errorsFor(fieldErrors, "examYaml")}
@@ -51,21 +56,27 @@ export function ExamForm({
         <div>
           <YamlEditor
             id="bankYaml"
-            label="question-bank.yaml"
+            label={<code>question-bank.yaml</code>}
             kind="quiz"
-            hint={QUESTION_HINT}
+            hint={<QuestionHint words={t.questions} />}
+            checkWords={t.yamlCheck}
+            locale={locale}
             value={form.bankYaml}
             onChange={(bankYaml) => setForm({ ...form, bankYaml })}
             errors={errorsFor(fieldErrors, "bankYaml")}
             rows={32}
           />
-          <AddQuestionButtons source={form.bankYaml} onChange={(bankYaml) => setForm({ ...form, bankYaml })} />
+          <AddQuestionButtons
+            source={form.bankYaml}
+            onChange={(bankYaml) => setForm({ ...form, bankYaml })}
+            words={t.questions}
+          />
         </div>
-        <QuizPreview source={form.bankYaml} />
+        <QuizPreview source={form.bankYaml} locale={locale} words={t.preview} />
       </div>
       <FormMessage message={message} />
       <div>
-        <SubmitButton isPending={isPending}>Save exam</SubmitButton>
+        <SubmitButton isPending={isPending}>{t.exam.save}</SubmitButton>
       </div>
     </form>
   );

@@ -4,24 +4,34 @@ import { getExamYaml } from "@/lib/authoring/get-authoring-course";
 import { orPageError } from "@/app/[locale]/instructor/_lib/page-errors";
 import { ExamForm } from "./exam-form";
 import { Link } from "@/lib/i18n/navigation";
+import { getLocale } from "@/lib/i18n/locale";
+import { authoringMessagesFor } from "@/lib/i18n/authoring-messages";
+import { CodeText } from "../../_components/code-text";
 
-export const metadata: Metadata = { title: "Final exam · Authoring" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: authoringMessagesFor(await getLocale()).titles.exam };
+}
 
 export default async function EditExamPage({ params }: { params: Promise<{ courseSlug: string }> }) {
   const { courseSlug } = await params;
   const viewer = await requirePageRole(`/instructor/authoring/${courseSlug}/exam`, "INSTRUCTOR", "ADMIN");
+  const locale = await getLocale();
+  const t = authoringMessagesFor(locale);
   const exam = await orPageError(getExamYaml({ viewer, courseSlug }));
   return (
     <>
       <p className="muted">
-        <Link href="/instructor/authoring">Authoring</Link> /{" "}
-        <Link href={`/instructor/authoring/${courseSlug}`}>{courseSlug}</Link> / Final exam
+        <Link href="/instructor/authoring">{t.crumbs.authoring}</Link> /{" "}
+        <Link href={`/instructor/authoring/${courseSlug}`} translate="no">
+          {courseSlug}
+        </Link>{" "}
+        / {t.crumbs.exam}
       </p>
-      <h1>Final exam and question bank</h1>
+      <h1>{t.exam.heading}</h1>
       <p className="muted">
-        Each attempt draws drawCount questions at random from the bank, so the bank needs at least that many.
+        <CodeText text={t.exam.intro} />
       </p>
-      <ExamForm courseSlug={courseSlug} initial={exam} />
+      <ExamForm courseSlug={courseSlug} initial={exam} locale={locale} />
     </>
   );
 }

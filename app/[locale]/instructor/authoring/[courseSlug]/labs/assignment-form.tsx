@@ -10,16 +10,21 @@ import { TextAreaField } from "../../_components/text-area-field";
 import { FormMessage, useSave } from "@/app/_components/use-save";
 import { YamlEditor } from "../../_components/yaml-editor";
 import { useRouter } from "@/lib/i18n/navigation";
+import { authoringMessagesFor } from "@/lib/i18n/authoring-messages";
+import type { Locale } from "@/lib/courses/content-schema";
+import { CodeText } from "../../_components/code-text";
 
 interface AssignmentFormProps {
   courseSlug: string;
   /** The lab being edited, or null for a new one. */
   assignmentSlug: string | null;
   initial: AssignmentInput;
+  locale: Locale;
 }
 
 /** assignment.yaml, the two briefs and the starter code; saving a change makes a new version. */
-export function AssignmentForm({ courseSlug, assignmentSlug, initial }: AssignmentFormProps) {
+export function AssignmentForm({ courseSlug, assignmentSlug, initial, locale }: AssignmentFormProps) {
+  const t = authoringMessagesFor(locale);
   const router = useRouter();
   const [form, setForm] = useState(initial);
   const { fieldErrors, message, isPending, save } = useSave();
@@ -39,9 +44,7 @@ export function AssignmentForm({ courseSlug, assignmentSlug, initial }: Assignme
           return;
         }
         router.refresh();
-        return saved.isNewVersion
-          ? `Saved as version ${saved.version}. Earlier submissions keep the version they were graded against.`
-          : "Nothing changed, so no new version was made.";
+        return saved.isNewVersion ? t.lab.savedVersion(saved.version) : t.lab.unchanged;
       },
     );
   }
@@ -51,12 +54,11 @@ export function AssignmentForm({ courseSlug, assignmentSlug, initial }: Assignme
     <form onSubmit={onSubmit} noValidate className="authoring-form" data-hydrated={isHydrated}>
       <YamlEditor
         id="specYaml"
-        label="Specification (assignment.yaml)"
+        label={<CodeText text={t.lab.spec} />}
         kind="assignment"
-        hint={
-          "The grader's contract: data set, split, preprocessing, metric and threshold, budget, mode. " +
-          "Its slug names the lab and cannot change once made."
-        }
+        hint={<CodeText text={t.lab.specHint} />}
+        checkWords={t.yamlCheck}
+        locale={locale}
         value={form.specYaml}
         onChange={(specYaml) => setForm({ ...form, specYaml })}
         errors={errorsFor(fieldErrors, "specYaml")}
@@ -64,22 +66,26 @@ export function AssignmentForm({ courseSlug, assignmentSlug, initial }: Assignme
       />
       <MarkdownEditor
         id="brief-en"
-        label="Brief (English Markdown)"
+        label={t.lab.briefEn}
+        lang="en"
+        words={t.preview}
         value={form.brief.en}
         onChange={(en) => setForm({ ...form, brief: { ...form.brief, en } })}
         errors={errorsFor(fieldErrors, "brief.en")}
       />
       <MarkdownEditor
         id="brief-zh-CN"
-        label="Brief (简体中文 Markdown)"
+        label={t.lab.briefZh}
+        lang="zh-CN"
+        words={t.preview}
         value={form.brief["zh-CN"]}
         onChange={(zh) => setForm({ ...form, brief: { ...form.brief, "zh-CN": zh } })}
         errors={errorsFor(fieldErrors, "brief.zh-CN")}
       />
       <TextAreaField
         id="starter"
-        label="Starter code (starter.js)"
-        hint="What the learner's editor opens with."
+        label={<CodeText text={t.lab.starter} />}
+        hint={t.lab.starterHint}
         rows={20}
         value={form.starter}
         onChange={(event) => setForm({ ...form, starter: event.target.value })}
@@ -93,7 +99,7 @@ export function AssignmentForm({ courseSlug, assignmentSlug, initial }: Assignme
       )}
       <FormMessage message={message} />
       <div>
-        <SubmitButton isPending={isPending}>{assignmentSlug ? "Save lab" : "Create lab"}</SubmitButton>
+        <SubmitButton isPending={isPending}>{assignmentSlug ? t.lab.save : t.lab.create}</SubmitButton>
       </div>
     </form>
   );

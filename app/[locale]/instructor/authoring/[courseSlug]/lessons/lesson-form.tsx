@@ -10,16 +10,20 @@ import { LocalizedFields } from "../../_components/localized-fields";
 import { MarkdownEditor } from "../../_components/markdown-editor";
 import { FormMessage, useSave } from "@/app/_components/use-save";
 import { useRouter } from "@/lib/i18n/navigation";
+import { authoringMessagesFor } from "@/lib/i18n/authoring-messages";
+import type { Locale } from "@/lib/courses/content-schema";
 
 interface LessonFormProps {
   courseSlug: string;
   /** The lesson being edited, or null for a new one. */
   lessonSlug: string | null;
   initial: LessonFormValues;
+  locale: Locale;
 }
 
 /** lesson.yaml and the two Markdown bodies, each body beside its live preview. */
-export function LessonForm({ courseSlug, lessonSlug, initial }: LessonFormProps) {
+export function LessonForm({ courseSlug, lessonSlug, initial, locale }: LessonFormProps) {
+  const t = authoringMessagesFor(locale);
   const router = useRouter();
   const [form, setForm] = useState(initial);
   const { fieldErrors, message, isPending, save } = useSave();
@@ -35,7 +39,7 @@ export function LessonForm({ courseSlug, lessonSlug, initial }: LessonFormProps)
           return;
         }
         router.refresh();
-        return "Lesson saved.";
+        return t.lesson.saved;
       },
     );
   }
@@ -45,12 +49,8 @@ export function LessonForm({ courseSlug, lessonSlug, initial }: LessonFormProps)
       <div className="authoring-pair">
         <Field
           name="slug"
-          label="Slug"
-          hint={
-            lessonSlug
-              ? "Fixed: learners' progress and links use it."
-              : "Lower-case words joined by hyphens; it cannot change later."
-          }
+          label={t.newCourse.slug}
+          hint={lessonSlug ? t.lesson.slugFixed : t.lesson.slugNew}
           value={form.slug}
           readOnly={lessonSlug !== null}
           onChange={(event) => setForm({ ...form, slug: event.target.value })}
@@ -58,7 +58,7 @@ export function LessonForm({ courseSlug, lessonSlug, initial }: LessonFormProps)
         />
         <Field
           name="minutes"
-          label="Minutes to read"
+          label={t.lesson.minutes}
           type="number"
           inputMode="numeric"
           value={form.minutes}
@@ -68,21 +68,25 @@ export function LessonForm({ courseSlug, lessonSlug, initial }: LessonFormProps)
       </div>
       <LocalizedFields
         field="title"
-        label="Title"
+        label={t.fields.title}
         value={form.title}
         onChange={(title) => setForm({ ...form, title })}
         fieldErrors={fieldErrors}
+        words={t.fields}
       />
       <LocalizedFields
         field="summary"
-        label="Syllabus summary"
+        label={t.fields.syllabusSummary}
         value={form.summary}
         onChange={(summary) => setForm({ ...form, summary })}
         fieldErrors={fieldErrors}
+        words={t.fields}
       />
       <MarkdownEditor
         id="body-en"
-        label="Lesson (English Markdown)"
+        label={t.lesson.bodyEn}
+        lang="en"
+        words={t.preview}
         value={form.body.en}
         onChange={(en) => setForm({ ...form, body: { ...form.body, en } })}
         errors={errorsFor(fieldErrors, "body.en")}
@@ -91,7 +95,9 @@ export function LessonForm({ courseSlug, lessonSlug, initial }: LessonFormProps)
       />
       <MarkdownEditor
         id="body-zh-CN"
-        label="Lesson (简体中文 Markdown)"
+        label={t.lesson.bodyZh}
+        lang="zh-CN"
+        words={t.preview}
         value={form.body["zh-CN"]}
         onChange={(zh) => setForm({ ...form, body: { ...form.body, "zh-CN": zh } })}
         errors={errorsFor(fieldErrors, "body.zh-CN")}
@@ -100,7 +106,7 @@ export function LessonForm({ courseSlug, lessonSlug, initial }: LessonFormProps)
       />
       <FormMessage message={message} />
       <div>
-        <SubmitButton isPending={isPending}>{lessonSlug ? "Save lesson" : "Create lesson"}</SubmitButton>
+        <SubmitButton isPending={isPending}>{lessonSlug ? t.lesson.save : t.lesson.create}</SubmitButton>
       </div>
     </form>
   );

@@ -4,8 +4,12 @@ import { getAuthoringCourse } from "@/lib/authoring/get-authoring-course";
 import { orPageError } from "@/app/[locale]/instructor/_lib/page-errors";
 import { AssignmentForm } from "../assignment-form";
 import { Link } from "@/lib/i18n/navigation";
+import { getLocale } from "@/lib/i18n/locale";
+import { authoringMessagesFor } from "@/lib/i18n/authoring-messages";
 
-export const metadata: Metadata = { title: "New lab · Authoring" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: authoringMessagesFor(await getLocale()).titles.newLab };
+}
 
 // A small, complete lab to start from: every field an author has to decide is there to edit.
 const SPEC_TEMPLATE = `slug: new-lab
@@ -41,18 +45,21 @@ export async function train({ tf, data, budget }) {
 export default async function NewLabPage({ params }: { params: Promise<{ courseSlug: string }> }) {
   const { courseSlug } = await params;
   const viewer = await requirePageRole(`/instructor/authoring/${courseSlug}/labs/new`, "INSTRUCTOR", "ADMIN");
-  const course = await orPageError(getAuthoringCourse({ viewer, courseSlug }));
+  const locale = await getLocale();
+  const t = authoringMessagesFor(locale);
+  const course = await orPageError(getAuthoringCourse({ viewer, courseSlug, locale }));
   return (
     <>
       <p className="muted">
-        <Link href="/instructor/authoring">Authoring</Link> /{" "}
-        <Link href={`/instructor/authoring/${course.slug}`}>{course.title || course.slug}</Link> / New lab
+        <Link href="/instructor/authoring">{t.crumbs.authoring}</Link> /{" "}
+        <Link href={`/instructor/authoring/${course.slug}`}>{course.title || course.slug}</Link> / {t.crumbs.newLab}
       </p>
-      <h1>New lab</h1>
+      <h1>{t.crumbs.newLab}</h1>
       <AssignmentForm
         courseSlug={course.slug}
         assignmentSlug={null}
         initial={{ specYaml: SPEC_TEMPLATE, brief: { en: "", "zh-CN": "" }, starter: STARTER_TEMPLATE }}
+        locale={locale}
       />
     </>
   );

@@ -4,8 +4,13 @@ import { getLessonQuizYaml } from "@/lib/authoring/get-authoring-course";
 import { orPageError } from "@/app/[locale]/instructor/_lib/page-errors";
 import { QuizForm } from "./quiz-form";
 import { Link } from "@/lib/i18n/navigation";
+import { getLocale } from "@/lib/i18n/locale";
+import { authoringMessagesFor } from "@/lib/i18n/authoring-messages";
+import { CodeText } from "../../../../_components/code-text";
 
-export const metadata: Metadata = { title: "Edit quiz · Authoring" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: authoringMessagesFor(await getLocale()).titles.quiz };
+}
 
 export default async function EditQuizPage({
   params,
@@ -18,20 +23,28 @@ export default async function EditQuizPage({
     "INSTRUCTOR",
     "ADMIN",
   );
-  const quiz = await orPageError(getLessonQuizYaml({ viewer, courseSlug, lessonSlug }));
+  const locale = await getLocale();
+  const t = authoringMessagesFor(locale);
+  const quiz = await orPageError(getLessonQuizYaml({ viewer, courseSlug, lessonSlug, locale }));
   const courseHref = `/instructor/authoring/${courseSlug}`;
   return (
     <>
       <p className="muted">
-        <Link href="/instructor/authoring">Authoring</Link> / <Link href={courseHref}>{courseSlug}</Link> /{" "}
-        <Link href={`${courseHref}/lessons/${lessonSlug}`}>{lessonSlug}</Link> / Quiz
+        <Link href="/instructor/authoring">{t.crumbs.authoring}</Link> /{" "}
+        <Link href={courseHref} translate="no">
+          {courseSlug}
+        </Link>{" "}
+        /{" "}
+        <Link href={`${courseHref}/lessons/${lessonSlug}`} translate="no">
+          {lessonSlug}
+        </Link>{" "}
+        / {t.crumbs.quiz}
       </p>
-      <h1>Quiz: {quiz.lessonTitle || lessonSlug}</h1>
+      <h1>{t.quiz.heading(quiz.lessonTitle || lessonSlug)}</h1>
       <p className="muted">
-        The quiz file, as it lies beside the lesson in content/. Questions are matched by id, so keep an id to keep a
-        question&apos;s history.
+        <CodeText text={t.quiz.intro} />
       </p>
-      <QuizForm courseSlug={courseSlug} lessonSlug={lessonSlug} initial={quiz.yaml} />
+      <QuizForm courseSlug={courseSlug} lessonSlug={lessonSlug} initial={quiz.yaml} locale={locale} />
     </>
   );
 }

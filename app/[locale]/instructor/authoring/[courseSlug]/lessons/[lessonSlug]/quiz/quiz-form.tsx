@@ -5,20 +5,25 @@ import { SubmitButton } from "@/app/_components/submit-button";
 import { saveLessonQuizAction } from "../../../../actions";
 import { AddQuestionButtons } from "../../../../_components/add-question-buttons";
 import { errorsFor } from "../../../../_components/form-errors";
-import { QUESTION_HINT, QuizPreview } from "../../../../_components/quiz-preview";
+import { QuestionHint, QuizPreview } from "../../../../_components/quiz-preview";
 import { FormMessage, useSave } from "@/app/_components/use-save";
 import { YamlEditor } from "../../../../_components/yaml-editor";
 import { useRouter } from "@/lib/i18n/navigation";
+import { authoringMessagesFor } from "@/lib/i18n/authoring-messages";
+import type { Locale } from "@/lib/courses/content-schema";
 
 export function QuizForm({
   courseSlug,
   lessonSlug,
   initial,
+  locale,
 }: {
   courseSlug: string;
   lessonSlug: string;
   initial: string;
+  locale: Locale;
 }) {
+  const t = authoringMessagesFor(locale);
   const router = useRouter();
   const [yaml, setYaml] = useState(initial);
   const { fieldErrors, message, isPending, save } = useSave();
@@ -29,7 +34,7 @@ export function QuizForm({
       () => saveLessonQuizAction(courseSlug, lessonSlug, { yaml }),
       () => {
         router.refresh();
-        return "Quiz saved.";
+        return t.quiz.saved;
       },
     );
   }
@@ -40,21 +45,23 @@ export function QuizForm({
         <div>
           <YamlEditor
             id="yaml"
-            label="quiz.yaml"
+            label={<code>quiz.yaml</code>}
             kind="quiz"
             value={yaml}
             onChange={setYaml}
             errors={errorsFor(fieldErrors, "yaml")}
-            hint={QUESTION_HINT}
+            hint={<QuestionHint words={t.questions} />}
+            checkWords={t.yamlCheck}
+            locale={locale}
             rows={32}
           />
-          <AddQuestionButtons source={yaml} onChange={setYaml} />
+          <AddQuestionButtons source={yaml} onChange={setYaml} words={t.questions} />
         </div>
-        <QuizPreview source={yaml} showsRules />
+        <QuizPreview source={yaml} locale={locale} words={t.preview} showsRules />
       </div>
       <FormMessage message={message} />
       <div>
-        <SubmitButton isPending={isPending}>Save quiz</SubmitButton>
+        <SubmitButton isPending={isPending}>{t.quiz.save}</SubmitButton>
       </div>
     </form>
   );
