@@ -5,7 +5,8 @@ import type { CertificationRecord } from "@/lib/assignments/certification";
 import type { MetricSpec } from "@/lib/assignments/spec-schema";
 import type { Locale } from "@/lib/courses/content-schema";
 import { messagesFor } from "@/lib/i18n/messages";
-import { formatMetric, metricLabel } from "@/lib/submissions/format";
+import { formatMetric } from "@/lib/submissions/format";
+import { metricLabelIn } from "@/lib/i18n/lab-page-messages";
 import { DataTable } from "./data-table";
 
 interface RunResultsProps {
@@ -19,7 +20,7 @@ type RunRow = CertificationRecord["runs"][number];
 export function RunResults({ certification, metric, locale }: RunResultsProps) {
   const text = messagesFor(locale).runs;
   const show = (value: number) => formatMetric(metric.name, value);
-  const needed = `${metricLabel(metric.name)} ${metric.direction === "higher" ? "≥" : "≤"} ${show(metric.threshold)}`;
+  const needed = `${metricLabelIn(locale, metric.name)} ${metric.direction === "higher" ? "≥" : "≤"} ${show(metric.threshold)}`;
   const { statistics } = certification;
   return (
     <section data-testid="run-results">

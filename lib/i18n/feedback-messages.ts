@@ -197,7 +197,7 @@ const zhCN: FeedbackMessages = {
     },
     metric: {
       accuracy: "准确率",
-      "macro-f1": "Macro-F1",
+      "macro-f1": "宏平均 F1",
       mse: "均方误差",
     },
     needed: (rule) => `（要求 ${rule}）`,

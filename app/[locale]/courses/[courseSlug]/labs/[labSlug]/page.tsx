@@ -11,7 +11,8 @@ import { listOwnPracticeRuns, snapshotOf } from "@/lib/practice/get-practice-run
 import { practiceBudget } from "@/lib/practice/practice-budget";
 import { isChargedAttempt } from "@/lib/submissions/attempt-policy";
 import { errorLocationOf } from "@/lib/submissions/error-location";
-import { formatMetric, metricLabel } from "@/lib/submissions/format";
+import { formatMetric } from "@/lib/submissions/format";
+import { labPageMessagesFor, metricLabelIn } from "@/lib/i18n/lab-page-messages";
 import { StatusBadge } from "@/app/[locale]/submissions/status-badge";
 import { DataTable } from "@/app/_components/data-table";
 import { BudgetTable } from "./budget-table";
@@ -30,13 +31,14 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
   });
   const { spec } = lab;
   const layoutText = labLayoutMessagesFor(locale);
-  const comparison = spec.metric.direction === "higher" ? "at least" : "at most";
+  const t = labPageMessagesFor(locale);
+  const metricName = metricLabelIn(locale, spec.metric.name);
   const disabledReason = !lab.isEnrolled
-    ? "Enrol in this course to submit."
+    ? t.enrolToSubmit
     : lab.isPastDeadline
-      ? "The deadline has passed."
+      ? t.pastDeadline
       : lab.attemptsLeft === 0
-        ? "You have used all your attempts."
+        ? t.noAttemptsLeft
         : null;
   const practice =
     spec.mode === "train"
@@ -54,32 +56,31 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
   return (
     <article className="lab">
       <p className="muted">
-        <Link href={`/courses/${lab.course.slug}`}>{lab.course.title}</Link> / Lab
+        <Link href={`/courses/${lab.course.slug}`}>{lab.course.title}</Link> / {t.crumb}
       </p>
       <h1>{lab.title}</h1>
-      <section className="card lab-rules" aria-label="How this lab is graded">
+      <section className="card lab-rules" aria-label={t.rulesLabel}>
         <p>
-          <strong>To pass:</strong> {metricLabel(spec.metric.name)} {comparison}{" "}
-          {formatMetric(spec.metric.name, spec.metric.threshold)} on {spec.split.heldOutSize.toLocaleString("en")}{" "}
-          held-out examples your code never sees
-          {spec.mode === "train"
-            ? `, after training on ${spec.split.trainSize.toLocaleString("en")} examples in the grader's sandbox.`
-            : ". You train the model yourself and upload its weights."}
+          <strong>{t.toPass}</strong>{" "}
+          {t.rule({
+            metric: metricName,
+            isAtLeast: spec.metric.direction === "higher",
+            threshold: formatMetric(spec.metric.name, spec.metric.threshold),
+            heldOut: spec.split.heldOutSize.toLocaleString("en"),
+            trained: spec.mode === "train" ? spec.split.trainSize.toLocaleString("en") : null,
+          })}
         </p>
         <BudgetTable spec={spec} locale={locale} />
         <p>
-          <strong>Attempts:</strong> {lab.attemptsUsed} used
-          {lab.maxAttempts === null ? " (no limit)" : ` of ${lab.maxAttempts}`}. Grading failures caused by the platform
-          never count, nor does code that fails before training starts (it does not parse, imports a module the grader
-          does not provide, or exports no train). &ldquo;Check my code&rdquo; never counts.
+          <strong>{t.attempts}</strong> {t.used(lab.attemptsUsed, lab.maxAttempts)} {t.whatCounts}
           {lab.deadline && (
             <>
               {" "}
-              <strong>Deadline:</strong>{" "}
+              <strong>{t.deadline}</strong>{" "}
               <time dateTime={lab.deadline.toISOString()}>
                 {lab.deadline.toISOString().slice(0, 16).replace("T", " ")} UTC
               </time>
-              {lab.isPastDeadline && " (passed)"}.
+              {lab.isPastDeadline && t.deadlinePassed}
             </>
           )}
         </p>
@@ -97,13 +98,18 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
         )}
       </section>
 
-      <section aria-label="Brief">
+      <section aria-label={t.briefLabel}>
         <Markdown source={lab.brief} />
       </section>
 
-      <h2>Your solution</h2>
+      <h2>{t.solution}</h2>
       {spec.mode === "weights" || !practice ? (
-        <WeightsForm courseSlug={lab.course.slug} assignmentSlug={lab.slug} disabledReason={disabledReason} />
+        <WeightsForm
+          locale={locale}
+          courseSlug={lab.course.slug}
+          assignmentSlug={lab.slug}
+          disabledReason={disabledReason}
+        />
       ) : (
         <SubmitForm
           locale={locale}
@@ -122,27 +128,31 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
         />
       )}
 
-      <h2>Your submissions</h2>
+      <h2>{t.submissions}</h2>
       <DataTable
-        caption="Your submissions"
+        caption={t.submissions}
         rows={lab.submissions}
         rowKey={(submission) => submission.id}
-        empty="You have not submitted to this lab yet. Your graded attempts will appear here."
+        empty={t.noSubmissions}
         columns={[
           {
             key: "attempt",
-            header: "Attempt",
-            cell: (submission) => (isChargedAttempt(submission) ? submission.attemptNumber : "not counted"),
+            header: t.attempt,
+            cell: (submission) => (isChargedAttempt(submission) ? submission.attemptNumber : t.notCounted),
           },
-          { key: "status", header: "Status", cell: (submission) => <StatusBadge status={submission.status} /> },
+          {
+            key: "status",
+            header: t.status,
+            cell: (submission) => <StatusBadge status={submission.status} locale={locale} />,
+          },
           {
             key: "score",
-            header: metricLabel(spec.metric.name),
+            header: metricName,
             cell: (submission) => (submission.score === null ? "—" : formatMetric(spec.metric.name, submission.score)),
           },
           {
             key: "submitted",
-            header: "Submitted",
+            header: t.submitted,
             cell: (submission) => (
               <time dateTime={submission.createdAt.toISOString()}>
                 {submission.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
@@ -151,8 +161,8 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
           },
           {
             key: "open",
-            header: "Details",
-            cell: (submission) => <Link href={`/submissions/${submission.id}`}>Open</Link>,
+            header: t.details,
+            cell: (submission) => <Link href={`/submissions/${submission.id}`}>{t.open}</Link>,
           },
         ]}
       />

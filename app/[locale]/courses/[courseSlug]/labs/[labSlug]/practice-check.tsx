@@ -9,7 +9,8 @@ import type { FieldErrors } from "@/lib/errors";
 import { practiceMessagesFor } from "@/lib/i18n/practice-messages";
 import type { PracticeRunSnapshot } from "@/lib/practice/get-practice-run";
 import { isPracticeFinished } from "@/lib/practice/practice-status";
-import { formatMetric, metricLabel } from "@/lib/submissions/format";
+import { formatMetric } from "@/lib/submissions/format";
+import { metricLabelIn } from "@/lib/i18n/lab-page-messages";
 import { checkLabCodeAction } from "./practice-actions";
 
 type Run = PracticeRunSnapshot;
@@ -225,7 +226,7 @@ function PracticeRunCard({
       {run.status === "ERROR" && <p className="muted">{t.platformNote}</p>}
       {run.status === "COMPLETED" && (
         <dl className="practice-facts">
-          <dt>{t.validationMetric(metricLabel(metric.name))}</dt>
+          <dt>{t.validationMetric(metricLabelIn(setup.locale, metric.name))}</dt>
           <dd data-testid="practice-metric">
             {run.metricValue === null ? "—" : formatMetric(metric.name, run.metricValue)}
           </dd>

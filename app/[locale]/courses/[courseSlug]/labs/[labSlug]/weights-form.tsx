@@ -6,21 +6,24 @@ import { FormMessage, useSave } from "@/app/_components/use-save";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { submitLabAction } from "./actions";
 import { useRouter } from "@/lib/i18n/navigation";
+import type { Locale } from "@/lib/courses/content-schema";
+import { labPageMessagesFor } from "@/lib/i18n/lab-page-messages";
 
 /** Take-home labs: upload the files TensorFlow.js's model.save() writes. */
 export function WeightsForm({
+  locale,
   courseSlug,
   assignmentSlug,
   disabledReason,
 }: {
+  locale: Locale;
   courseSlug: string;
   assignmentSlug: string;
   disabledReason: string | null;
 }) {
   const router = useRouter();
-  const { fieldErrors, message, isPending, save } = useSave(
-    "Your files could not be sent: the server could not be reached. Try again in a moment.",
-  );
+  const t = labPageMessagesFor(locale).weights;
+  const { fieldErrors, message, isPending, save } = useSave(t.unreachable);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,11 +35,10 @@ export function WeightsForm({
   }
 
   return (
-    <form className="card lab-form" onSubmit={onSubmit} noValidate aria-label="Upload your trained model">
+    <form className="card lab-form" onSubmit={onSubmit} noValidate aria-label={t.formName}>
       <FormMessage message={message} />
       <p className="muted" style={{ margin: 0 }}>
-        Train your model anywhere, save it with <code>await model.save(&quot;downloads://model&quot;)</code>, and upload
-        both files it writes.
+        {t.howBefore} <code>await model.save(&quot;downloads://model&quot;)</code> {t.howAfter}
       </p>
       <Field
         name="modelJson"
@@ -46,7 +48,7 @@ export function WeightsForm({
         errors={fieldErrors.modelJson}
       />
       <div className="field">
-        <label htmlFor="weights">Weights file (model.weights.bin)</label>
+        <label htmlFor="weights">{t.weightsLabel}</label>
         <input
           id="weights"
           name="weights"
@@ -58,8 +60,8 @@ export function WeightsForm({
         <FieldError id="code-error" errors={fieldErrors.code} />
       </div>
       <div style={{ display: "flex", gap: "0.75rem", alignItems: "center" }}>
-        <SubmitButton isPending={isPending} pendingLabel="Uploading…" isDisabled={disabledReason !== null}>
-          Submit for grading
+        <SubmitButton isPending={isPending} pendingLabel={t.uploading} isDisabled={disabledReason !== null}>
+          {t.submit}
         </SubmitButton>
         {disabledReason && <span className="muted">{disabledReason}</span>}
       </div>
