@@ -121,6 +121,7 @@ export function RunnableSnippet({ code, number, locale }: RunnableSnippetProps) 
         autoCapitalize="off"
         autoComplete="off"
         autoCorrect="off"
+        translate="no"
         aria-describedby={outputId}
       />
       <div className="snippet-actions">

@@ -78,7 +78,10 @@ export function VerdictPanel({
             <dt>{t.holder}</dt>
             <dd data-testid="holder">{details.holderName}</dd>
             <dt>{t.course}</dt>
-            <dd data-testid="course">{details.courseName}</dd>
+            {/* The signed credential's own words, shown as issued. */}
+            <dd data-testid="course" translate="no">
+              {details.courseName}
+            </dd>
             <dt>{t.issued}</dt>
             <dd>{details.issuedAt.slice(0, 10)}</dd>
             <dt>{t.finalScore}</dt>
@@ -96,7 +99,7 @@ export function VerdictPanel({
                 rows={details.evidence}
                 rowKey={(item) => item.lab}
                 columns={[
-                  { key: "lab", header: t.lab, cell: (item) => item.name },
+                  { key: "lab", header: t.lab, cell: (item) => <span translate="no">{item.name}</span> },
                   {
                     key: "score",
                     header: t.score,

@@ -15,6 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 import { NextSteps } from "./next-steps";
 
+/** The stored language ids, as the languages are named (the same in every language). */
+const LANGUAGE_NAMES: Record<string, string> = { javascript: "JavaScript", typescript: "TypeScript" };
+
 export default async function SubmissionPage({ params }: { params: Promise<{ submissionId: string }> }) {
   const { submissionId } = await params;
   const user = await requirePageUser(`/submissions/${submissionId}`);
@@ -66,7 +69,10 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
 
       <details className="card" style={{ marginTop: "1rem" }}>
         <summary>
-          {text.code(submission.language, new TextEncoder().encode(submission.code).byteLength.toLocaleString("en"))}
+          {text.code(
+            LANGUAGE_NAMES[submission.language] ?? submission.language,
+            new TextEncoder().encode(submission.code).byteLength.toLocaleString("en"),
+          )}
         </summary>
         <pre className="code-block">
           <code>{submission.code}</code>
@@ -94,9 +100,9 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
             <code>{receipt.heldOutSha256 ?? text.notGraded}</code>
           </dd>
           <dt>{text.graderVersion}</dt>
-          <dd>{receipt.graderVersion ?? "—"}</dd>
+          <dd>{receipt.graderVersion === null ? "—" : <code>{receipt.graderVersion}</code>}</dd>
           <dt>{text.backend}</dt>
-          <dd>{receipt.backend ?? "—"}</dd>
+          <dd>{receipt.backend === null ? "—" : <code>{receipt.backend}</code>}</dd>
           <dt>{text.seed}</dt>
           <dd>{receipt.seed ?? "—"}</dd>
           {receipt.certification && receipt.certification.plannedRuns > 1 && (

@@ -1,4 +1,6 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth";
 import { Markdown } from "@/app/_components/markdown";
 import { requirePageUser } from "@/app/_lib/page-guards";
 import { getLab } from "@/lib/assignments/get-lab";
@@ -20,6 +22,19 @@ import { DatasetPreviewView } from "./dataset-preview";
 import { SubmitForm } from "./submit-form";
 import { WeightsForm } from "./weights-form";
 import { Link } from "@/lib/i18n/navigation";
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ courseSlug: string; labSlug: string }>;
+}): Promise<Metadata> {
+  const { courseSlug, labSlug } = await params;
+  const user = await getCurrentUser();
+  // A stranger is sent to sign in by the page itself; an unknown lab answers 404 there.
+  if (!user) return {};
+  const lab = await getLab(user, courseSlug, labSlug, await getLocale()).catch(() => null);
+  return lab ? { title: `${lab.title} · ${lab.course.title}` } : {};
+}
 
 export default async function LabPage({ params }: { params: Promise<{ courseSlug: string; labSlug: string }> }) {
   const { courseSlug, labSlug } = await params;
