@@ -16,6 +16,8 @@ export const GLOSSARY: readonly string[] = [
   "Markdown",
   "JWS",
   "PDF",
+  "CSV",
+  "SHA-256",
   "URL",
   "API",
   "LMS",

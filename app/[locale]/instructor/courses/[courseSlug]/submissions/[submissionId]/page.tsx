@@ -44,13 +44,14 @@ export default async function InstructorSubmissionPage({
   const score = (value: number | null) =>
     value === null ? text.common.none : formatMetric(submission.metric.name, value);
   const isFinished = submission.status !== "QUEUED" && submission.status !== "RUNNING";
-  const receipt: [string, unknown][] = [
-    [f.code, submission.receipt.codeSha256],
-    [f.spec, submission.receipt.specSha256],
-    [f.dataset, submission.receipt.datasetSha256],
-    [f.heldOut, submission.receipt.heldOutSha256],
-    [f.graderVersion, submission.receipt.graderVersion],
-    [f.backend, submission.receipt.backend],
+  // The third element marks identifiers (hashes, versions, back ends), shown as code in every language.
+  const receipt: [string, unknown, boolean?][] = [
+    [f.code, submission.receipt.codeSha256, true],
+    [f.spec, submission.receipt.specSha256, true],
+    [f.dataset, submission.receipt.datasetSha256, true],
+    [f.heldOut, submission.receipt.heldOutSha256, true],
+    [f.graderVersion, submission.receipt.graderVersion, true],
+    [f.backend, submission.receipt.backend, true],
     [f.seed, submission.receipt.seed],
     [
       f.deterministic,
@@ -73,7 +74,7 @@ export default async function InstructorSubmissionPage({
         <StatusBadge status={submission.status} locale={locale} />
         {submission.isRegrade && <span className="muted"> {text.common.regraded}</span>} ·{" "}
         <span data-testid="submission-score">{t.score(score(submission.score), score(submission.threshold))}</span> ·{" "}
-        {t.version(submission.assignment.version)} · {t.source[submission.source]} · {submission.language}
+        {t.version(submission.assignment.version)} · {t.source[submission.source]} · <code>{submission.language}</code>
       </p>
       {submission.message && <p>{submission.message}</p>}
       {submission.failureKind && (
@@ -97,7 +98,9 @@ export default async function InstructorSubmissionPage({
         <dl className="card">
           {Object.entries(submission.metrics).map(([name, value]) => (
             <div key={name} style={{ display: "flex", gap: "1rem" }}>
-              <dt style={{ fontWeight: 600 }}>{name}</dt>
+              <dt style={{ fontWeight: 600 }}>
+                <code>{name}</code>
+              </dt>
               <dd style={{ margin: 0 }}>{formatValue(value)}</dd>
             </div>
           ))}
@@ -133,7 +136,13 @@ export default async function InstructorSubmissionPage({
         rowKey={([label]) => label}
         columns={[
           { key: "field", header: t.field, isRowHeader: true, cell: ([label]) => label },
-          { key: "value", header: t.value, style: { wordBreak: "break-all" }, cell: ([, value]) => formatValue(value) },
+          {
+            key: "value",
+            header: t.value,
+            style: { wordBreak: "break-all" },
+            cell: ([, value, isCode]) =>
+              isCode && value !== null ? <code>{formatValue(value)}</code> : formatValue(value),
+          },
         ]}
       />
 
