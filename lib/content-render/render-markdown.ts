@@ -55,7 +55,8 @@ const blockMath: TokenizerAndRendererExtension = {
     if (match) return { type: "blockMath", raw: match[0], text: (match[1] ?? "").trim() };
     return undefined;
   },
-  renderer: (token) => `<div class="math-display">${renderMath(String(token.text), true)}</div>\n`,
+  // A wide formula scrolls sideways on a phone; tabindex lets a keyboard reach and scroll it (WCAG 2.1.1).
+  renderer: (token) => `<div class="math-display" tabindex="0">${renderMath(String(token.text), true)}</div>\n`,
 };
 
 // Pandoc's rule for inline math: no space just inside the dollars and no digit right after the
