@@ -39,7 +39,7 @@ export type EditorMessages = typeof en;
 const zhCN: EditorMessages = {
   formName: "提交你的答案",
   label: "你的模型代码",
-  keyboardHint: "Tab 键用于缩进。要用键盘离开编辑器，请先按 Escape，再按 Tab。",
+  keyboardHint: "Tab 键用于缩进。要用键盘离开编辑器，请先按 Esc，再按 Tab。",
   bytes: (bytes, max) => `${bytes.toLocaleString("zh-CN")} / ${max.toLocaleString("zh-CN")} 字节。`,
   draftSaved: "已保存",
   draftSaving: "正在保存…",
@@ -53,7 +53,7 @@ const zhCN: EditorMessages = {
   },
   draftLocalOnly: "选修本课程后才会保存草稿。",
   language: "语言",
-  upload: "或者上传一个文件（.js、.mjs 或 .ts）",
+  upload: "或者上传一个文件（`.js`、`.mjs` 或 `.ts`）",
   submit: "提交评分",
   submitting: "正在提交…",
   reset: "恢复为初始代码",

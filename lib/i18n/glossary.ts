@@ -16,6 +16,9 @@ export const GLOSSARY: readonly string[] = [
   "Markdown",
   "JWS",
   "PDF",
+  // Keys as their caps name them.
+  "Tab",
+  "Esc",
   "CSV",
   "SHA-256",
   "URL",

@@ -27,7 +27,7 @@ const en = {
   used: (used: number, max: number | null) => `${used} used${max === null ? " (no limit)" : ` of ${max}`}.`,
   whatCounts:
     "Grading failures caused by the platform never count, nor does code that fails before training starts (it does " +
-    "not parse, imports a module the grader does not provide, or exports no train). “Check my code” never counts.",
+    "not parse, imports a module the grader does not provide, or exports no `train`). “Check my code” never counts.",
   deadline: "Deadline:",
   deadlinePassed: " (passed)",
   briefLabel: "Brief",
@@ -66,7 +66,7 @@ const zhCN: LabPageMessages = {
   attempts: "提交次数：",
   used: (used, max) => `已用 ${used} 次${max === null ? "（不限次数）" : `，共 ${max} 次`}。`,
   whatCounts:
-    "平台原因导致的评分失败从不计入；训练开始前就失败的代码（无法解析、导入了评分程序不提供的模块，或没有导出 train）" +
+    "平台原因导致的评分失败从不计入；训练开始前就失败的代码（无法解析、导入了评分程序不提供的模块，或没有导出 `train`）" +
     "也不计入。“检查我的代码”从不计入。",
   deadline: "截止时间：",
   deadlinePassed: "（已过）",

@@ -343,20 +343,20 @@ const zhCN: Messages = {
     guide: "仅为指导",
     trainingTime: "训练时间",
     seconds: (seconds) => `${seconds} 秒`,
-    trainingTimeHow: "在你的代码之外执行：fit() 到时即停止，模型按当时状态保存；仍在运行的代码由沙箱的时钟终止。",
+    trainingTimeHow: "在你的代码之外执行：`fit()` 到时即停止，模型按当时状态保存；仍在运行的代码由沙箱的时钟终止。",
     memory: "内存",
     mebibytes: (mib) => `${mib} MiB`,
     memoryHow: "在你的代码之外执行：超出内存的运行由沙箱终止。",
     parameters: "参数量",
     parametersHow:
-      "对 train() 返回的模型计数，评分程序还会再数一次。含有你自己编写的层类的模型，记录下来的前向计算只能包含它的参数和少量常量。",
+      "对 `train()` 返回的模型计数，评分程序还会再数一次。含有你自己编写的层类的模型，记录下来的前向计算只能包含它的参数和少量常量。",
     code: "代码",
     bytes: (bytes) => `${bytes} 字节`,
     codeHow: "提交时检查。",
     epochs: "训练轮数",
     epochCount: (epochs) => `合计 ${epochs} 个`,
     epochsHow:
-      "在你的代码自己的进程里计数，所以只是指导，不是硬性上限：fit() 会遵守它，onEpoch() 会拒绝超出的部分，" +
+      "在你的代码自己的进程里计数，所以只是指导，不是硬性上限：`fit()` 会遵守它，`onEpoch()` 会拒绝超出的部分，" +
       "但真正强制执行的是训练时间、内存和参数量。",
   },
   runs: {

@@ -1,5 +1,7 @@
 "use client";
 
+import { WithCode } from "@/app/_components/with-code";
+
 import type { EditorView } from "@codemirror/view";
 import { useMemo, useRef, useState, type FormEvent } from "react";
 import { FieldError } from "@/app/_components/field";
@@ -185,7 +187,9 @@ export function SubmitForm({
         </select>
       </div>
       <div className="field">
-        <label htmlFor="file">{t.upload}</label>
+        <label htmlFor="file">
+          <WithCode text={t.upload} />
+        </label>
         <input
           id="file"
           name="file"
