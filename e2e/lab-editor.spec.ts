@@ -75,7 +75,7 @@ test.describe("the lab editor", () => {
     await otherPage.reload();
     await expect(otherPage.getByRole("textbox", { name: "你的模型代码" })).toBeVisible();
     await expect(otherPage.getByTestId("draft-status")).toHaveText("已保存");
-    await expect(otherPage.getByText("要用键盘离开编辑器，请先按 Escape，再按 Tab。")).toBeVisible();
+    await expect(otherPage.getByText("要用键盘离开编辑器，请先按 Esc，再按 Tab。")).toBeVisible();
     await other.close();
     await page.context().close();
   });
