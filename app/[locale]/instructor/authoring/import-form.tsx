@@ -7,7 +7,7 @@ import { FormMessage, useSave } from "@/app/_components/use-save";
 import { Link, useRouter } from "@/lib/i18n/navigation";
 import { authoringMessagesFor } from "@/lib/i18n/authoring-messages";
 import type { Locale } from "@/lib/courses/content-schema";
-import { CodeText } from "./_components/code-text";
+import { CodeText } from "@/app/_components/code-text";
 
 /** Uploads a bundle (.json from Export course) or picks a course shipped under content/courses. */
 export function ImportForm({

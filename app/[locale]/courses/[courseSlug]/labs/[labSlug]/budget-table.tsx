@@ -1,4 +1,4 @@
-import { WithCode } from "@/app/_components/with-code";
+import { CodeText } from "@/app/_components/code-text";
 import { DataTable } from "@/app/_components/data-table";
 import type { AssignmentSpec } from "@/lib/assignments/spec-schema";
 import type { Locale } from "@/lib/i18n/locale";
@@ -75,7 +75,7 @@ export function BudgetTable({ spec, locale }: { spec: AssignmentSpec; locale: Lo
           header: t.howHeld,
           cell: (row) => (
             <>
-              <strong>{row.isEnforced ? t.enforced : t.guide}.</strong> <WithCode text={row.how} />
+              <strong>{row.isEnforced ? t.enforced : t.guide}.</strong> <CodeText text={row.how} />
             </>
           ),
         },

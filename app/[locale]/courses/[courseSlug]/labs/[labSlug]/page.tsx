@@ -17,7 +17,7 @@ import { formatMetric } from "@/lib/submissions/format";
 import { labPageMessagesFor, metricLabelIn } from "@/lib/i18n/lab-page-messages";
 import { StatusBadge } from "@/app/[locale]/submissions/status-badge";
 import { DataTable } from "@/app/_components/data-table";
-import { WithCode } from "@/app/_components/with-code";
+import { CodeText } from "@/app/_components/code-text";
 import { BudgetTable } from "./budget-table";
 import { DatasetPreviewView } from "./dataset-preview";
 import { SubmitForm } from "./submit-form";
@@ -88,7 +88,7 @@ export default async function LabPage({ params }: { params: Promise<{ courseSlug
         </p>
         <BudgetTable spec={spec} locale={locale} />
         <p>
-          <strong>{t.attempts}</strong> {t.used(lab.attemptsUsed, lab.maxAttempts)} <WithCode text={t.whatCounts} />
+          <strong>{t.attempts}</strong> {t.used(lab.attemptsUsed, lab.maxAttempts)} <CodeText text={t.whatCounts} />
           {lab.deadline && (
             <>
               {" "}

@@ -1,6 +1,6 @@
 "use client";
 
-import { WithCode } from "@/app/_components/with-code";
+import { CodeText } from "@/app/_components/code-text";
 
 import type { EditorView } from "@codemirror/view";
 import { useMemo, useRef, useState, type FormEvent } from "react";
@@ -188,7 +188,7 @@ export function SubmitForm({
       </div>
       <div className="field">
         <label htmlFor="file">
-          <WithCode text={t.upload} />
+          <CodeText text={t.upload} />
         </label>
         <input
           id="file"

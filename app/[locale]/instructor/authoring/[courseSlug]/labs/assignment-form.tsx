@@ -12,7 +12,7 @@ import { YamlEditor } from "../../_components/yaml-editor";
 import { useRouter } from "@/lib/i18n/navigation";
 import { authoringMessagesFor } from "@/lib/i18n/authoring-messages";
 import type { Locale } from "@/lib/courses/content-schema";
-import { CodeText } from "../../_components/code-text";
+import { CodeText } from "@/app/_components/code-text";
 
 interface AssignmentFormProps {
   courseSlug: string;

@@ -6,7 +6,7 @@ import { QuizForm } from "./quiz-form";
 import { Link } from "@/lib/i18n/navigation";
 import { getLocale } from "@/lib/i18n/locale";
 import { authoringMessagesFor } from "@/lib/i18n/authoring-messages";
-import { CodeText } from "../../../../_components/code-text";
+import { CodeText } from "@/app/_components/code-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: authoringMessagesFor(await getLocale()).titles.quiz };
