@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import type { AuthoringMessages } from "@/lib/i18n/authoring-messages";
-import { CodeText } from "./code-text";
+import { CodeText } from "@/app/_components/code-text";
 
 const BOTH = (en: string, zh: string) => ({ en, "zh-CN": zh });
 

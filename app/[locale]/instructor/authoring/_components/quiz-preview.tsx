@@ -9,7 +9,7 @@ import {
   type Locale,
 } from "@/lib/courses/content-schema";
 import type { AuthoringMessages } from "@/lib/i18n/authoring-messages";
-import { CodeText } from "./code-text";
+import { CodeText } from "@/app/_components/code-text";
 
 /** What a quiz file's questions look like, shown under every quiz textarea. */
 export function QuestionHint({ words }: { words: AuthoringMessages["questions"] }) {
