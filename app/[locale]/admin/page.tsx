@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { Metadata } from "next";
 import { listAccounts } from "@/lib/admin/list-accounts";
 import { listCourses } from "@/lib/courses/list-courses";
@@ -52,7 +53,18 @@ export default async function AdminPage() {
           {
             key: "teaches",
             header: t.teaches,
-            cell: (user) => (user.teaches.length > 0 ? user.teaches.join(", ") : <span className="muted">—</span>),
+            // Course slugs are identifiers, shown as code in every language.
+            cell: (user) =>
+              user.teaches.length > 0 ? (
+                user.teaches.map((slug, index) => (
+                  <Fragment key={slug}>
+                    {index > 0 && ", "}
+                    <code>{slug}</code>
+                  </Fragment>
+                ))
+              ) : (
+                <span className="muted">—</span>
+              ),
           },
           { key: "joined", header: t.joined, cell: (user) => user.createdAt.toISOString().slice(0, 10) },
         ]}
