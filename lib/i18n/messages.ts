@@ -376,7 +376,7 @@ const zhCN: Messages = {
     ruleMean: (needed) => `各次训练的平均值须达到 ${needed}`,
     ruleEvery: (needed) => `每一次训练都须达到 ${needed}`,
     progress: (run, runs, epoch, maxEpochs) =>
-      `第 ${run} 次训练（共 ${runs} 次）· 第 ${epoch} 个 epoch，最多 ${maxEpochs} 个`,
+      `第 ${run} 次训练（共 ${runs} 次）· 第 ${epoch} 轮，最多 ${maxEpochs} 轮`,
     curveOfFirstRun: (runs) => `曲线为第 1 次训练的曲线；${runs} 次训练各自的成绩见上方。`,
     seeds: "随机种子",
   },
