@@ -31,6 +31,9 @@ export const GLOSSARY: readonly string[] = [
   "Leaky ReLU",
   "ReLU",
   "Dropout",
+  // Chinese writing on deep learning keeps this word as it is, and so do the course's Chinese texts.
+  "epochs",
+  "epoch",
   "Sigmoid",
   "sigmoid",
   "Tanh",
