@@ -52,7 +52,8 @@ async function downloadPdf(browser: Browser, publicId: string, locale: string): 
     await page.goto(`/verify/${publicId}`);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("link", { name: "PDF certificate" }).click(),
+      // The page is in the reader's language, as the PDF is.
+      page.getByRole("link", { name: /^(PDF certificate|PDF 证书)$/ }).click(),
     ]);
     return fs.readFileSync(await download.path());
   } finally {
