@@ -74,6 +74,8 @@ export function MarkdownEditor({
         aria-label={words.markdownLabel(label)}
         aria-busy={isStale}
         className="card authoring-preview"
+        // It scrolls on a narrow screen, so the keyboard must be able to reach it.
+        tabIndex={0}
         data-testid={`${id}-preview`}
       >
         {html === null ? (

@@ -47,7 +47,8 @@ export function QuizPreview({
   const questions: Question[] = result.data.questions;
   const groups = new Set(questions.map((question) => question.group ?? `#${question.id}`)).size;
   return (
-    <div className="authoring-preview card">
+    // It scrolls on a narrow screen, so the keyboard must be able to reach it.
+    <div className="authoring-preview card" tabIndex={0}>
       {showsRules && (
         <p className="muted" data-testid="quiz-rules-preview">
           {words.rules(groups, result.data.passPercent, result.data.maxAttempts, result.data.cooldownMinutes)}

@@ -60,8 +60,10 @@ export default async function InstructorCoursePage({ params }: { params: Promise
             key: "extensions",
             header: t.extensions,
             cell: (assignment) => (
-              <Link href={`${base}/labs/${assignment.slug}/extensions`} aria-label={t.extensionsFor(assignment.title)}>
+              // The visible count starts the link's name, as assistive technology expects.
+              <Link href={`${base}/labs/${assignment.slug}/extensions`}>
                 {assignment.extensionCount}
+                <span className="visually-hidden"> {t.extensionsFor(assignment.title)}</span>
               </Link>
             ),
           },
