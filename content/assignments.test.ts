@@ -42,7 +42,7 @@ const ROW_LABELS: Record<
   },
   "zh-CN": {
     pass: "通过条件",
-    epochs: "Epoch",
+    epochs: "训练轮数",
     time: "训练时间",
     parameters: "参数量",
     backend: "后端",
