@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth";
 import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { accountMessagesFor } from "@/lib/i18n/account-messages";
 import { getLocale } from "@/lib/i18n/locale";
+import { redirectInLocale } from "@/lib/i18n/redirect-in-locale";
 import { Link } from "@/lib/i18n/navigation";
 import { pathWithoutLocale } from "@/lib/i18n/routing";
 import { SignInForm } from "./sign-in-form";
@@ -19,7 +19,7 @@ export default async function SignInPage({
 }) {
   // A way back that names a language loses it: the form's router puts the page's own back.
   const returnTo = pathWithoutLocale(safeReturnPath((await searchParams).callbackUrl, "/dashboard"));
-  if (await getCurrentUser()) redirect(returnTo);
+  if (await getCurrentUser()) await redirectInLocale(returnTo);
   const locale = await getLocale();
   const t = accountMessagesFor(locale).signIn;
   return (

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth";
 import { accountMessagesFor } from "@/lib/i18n/account-messages";
 import { getLocale } from "@/lib/i18n/locale";
+import { redirectInLocale } from "@/lib/i18n/redirect-in-locale";
 import { MIN_PASSWORD_LENGTH } from "@/lib/users/schemas";
 import { SignUpForm } from "./sign-up-form";
 import { Link } from "@/lib/i18n/navigation";
@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SignUpPage() {
-  if (await getCurrentUser()) redirect("/dashboard");
+  if (await getCurrentUser()) await redirectInLocale("/dashboard");
   const locale = await getLocale();
   const t = accountMessagesFor(locale).signUp;
   return (

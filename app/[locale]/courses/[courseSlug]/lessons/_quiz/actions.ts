@@ -1,9 +1,9 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { AppError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/locale";
+import { redirectInLocale } from "@/lib/i18n/redirect-in-locale";
 import { saveDraft } from "@/lib/quizzes/save-draft";
 import { startAttempt } from "@/lib/quizzes/start-attempt";
 import { submitAttempt } from "@/lib/quizzes/submit-attempt";
@@ -32,7 +32,7 @@ export async function startQuizAction(_previous: StartQuizState, form: FormData)
     if (error instanceof AppError) return { message: error.message };
     throw error;
   }
-  redirect(path);
+  return redirectInLocale(path);
 }
 
 export type SubmitAnswersResult = { isOk: true } | { isOk: false; message: string; fieldErrors: FieldErrors };
