@@ -79,21 +79,29 @@ const SAFE_LINK = /^(?:https?:\/\/|mailto:|\/(?!\/)|#)/i;
 // Figures live beside the lesson; nothing else on disk or on the network is embedded.
 const LOCAL_FIGURE = /^(?:\.\/)?figures\/[a-z0-9][a-z0-9-]*\.(?:svg|png|jpe?g|webp)$/;
 
+// A block wider than a phone scrolls sideways; tabindex lets a keyboard reach it to scroll it.
+const CODE_BLOCK_OPEN = '<pre class="code-block" tabindex="0">';
+
 function highlight(code: string, lang: string | undefined): string {
   const language = lang?.trim().split(/\s+/)[0]?.toLowerCase();
   if (language && hljs.getLanguage(language)) {
     return (
-      `<pre class="code-block"><code class="hljs language-${escapeHtml(language)}">` +
+      `${CODE_BLOCK_OPEN}<code class="hljs language-${escapeHtml(language)}">` +
       `${hljs.highlight(code, { language, ignoreIllegals: true }).value}</code></pre>\n`
     );
   }
-  return `<pre class="code-block"><code>${escapeHtml(code)}</code></pre>\n`;
+  return `${CODE_BLOCK_OPEN}<code>${escapeHtml(code)}</code></pre>\n`;
 }
 
 function createMarked(options: RenderOptions): Marked {
   const marked = new Marked({ gfm: true, breaks: false, async: false });
   marked.use({
     extensions: [blockMath, inlineMath],
+    hooks: {
+      // A table wider than a phone scrolls sideways (course.css), so a keyboard must be able to reach it.
+      // Raw HTML in the source is escaped, so every <table> here is one the table renderer wrote.
+      postprocess: (html: string) => html.replaceAll("<table>", '<table tabindex="0">'),
+    },
     renderer: {
       html: ({ text }: Tokens.HTML | Tokens.Tag) => escapeHtml(text),
       code: ({ text, lang }: Tokens.Code) => highlight(text, lang),

@@ -70,8 +70,10 @@ export default async function AuthoringCoursePage({ params }: { params: Promise<
             key: "quiz",
             header: t.course.quiz,
             cell: (lesson) => (
-              <Link href={`${base}/lessons/${lesson.slug}/quiz`} aria-label={t.course.quizOf(lesson.title)}>
+              // The visible count starts the link's name (as speech input users say it); the lesson follows, unseen.
+              <Link href={`${base}/lessons/${lesson.slug}/quiz`}>
                 {t.course.questions(lesson.questions)}
+                <span className="visually-hidden"> {t.course.quizOf(lesson.title)}</span>
               </Link>
             ),
           },

@@ -114,6 +114,9 @@ export function CodeEditor({
     "aria-describedby": describedBy,
     "aria-invalid": String(isInvalid),
     "data-testid": "code-editor",
+    // The content is already in the tab order (contenteditable); saying so lets checkers such as axe see
+    // that the scrolling box around it is reachable from the keyboard.
+    tabindex: "0",
   });
 
   // The view is made once; the later effects reconfigure it instead of rebuilding it (which would lose the undo
