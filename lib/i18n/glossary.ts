@@ -11,6 +11,9 @@ export const GLOSSARY: readonly string[] = [
   "VC-JOSE-COSE",
   "JSON-LD",
   "JSON",
+  // The databases the status pages report on.
+  "Postgres",
+  "Redis",
   // The formats an author writes course files in.
   "YAML",
   "Markdown",

@@ -86,7 +86,11 @@ export default async function QueuePage() {
                 ),
             },
             { key: "lab", header: t.lab, cell: (job) => job.labTitle ?? "—" },
-            { key: "worker", header: t.worker, cell: (job) => job.workerId ?? t.unknownWorker },
+            {
+              key: "worker",
+              header: t.worker,
+              cell: (job) => (job.workerId ? <code>{job.workerId}</code> : t.unknownWorker),
+            },
             {
               key: "since",
               header: t.since,
@@ -133,7 +137,10 @@ export default async function QueuePage() {
             header: t.worker,
             cell: (worker) => (
               <>
-                {worker.hostname} <span className="muted">pid {worker.pid}</span>
+                {/* As the running jobs above name it: host and process id, the worker id BullMQ records. */}
+                <code>
+                  {worker.hostname}:{worker.pid}
+                </code>
               </>
             ),
           },
@@ -151,7 +158,6 @@ export default async function QueuePage() {
                 </span>
               ),
           },
-          { key: "backend", header: t.backend, cell: (worker) => worker.backend },
           { key: "jobs", header: t.workerJobs, cell: (worker) => t.jobsOf(worker.activeJobs, worker.concurrency) },
           {
             key: "last-seen",
