@@ -104,14 +104,14 @@ test.describe("a stranger", () => {
     const publicId = learnerWithCertificate("Cora Cached").publicId;
     const nonceOf = (headers: Record<string, string>) =>
       /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1] ?? "";
-    const rendered = await request.get(`/verify/${publicId}`);
+    const rendered = await request.get(`/en/verify/${publicId}`);
     expect(rendered.headers()["x-gradient-cache"]).toBe("miss");
     // Each web process keeps a copy of its own, made in the background after its first miss.
     const copies: APIResponse[] = [];
     await expect
       .poll(
         async () => {
-          const view = await request.get(`/verify/${publicId}`);
+          const view = await request.get(`/en/verify/${publicId}`);
           if (view.headers()["x-gradient-cache"] === "hit") copies.push(view);
           return copies.length;
         },
@@ -136,7 +136,7 @@ test.describe("a stranger", () => {
     });
     // Which process answers is the kernel's choice, and one may still be making its copy.
     await expect
-      .poll(async () => (await page.goto(`/verify/${publicId}`))?.headers()["x-gradient-cache"], { timeout: 20_000 })
+      .poll(async () => (await page.goto(`/en/verify/${publicId}`))?.headers()["x-gradient-cache"], { timeout: 20_000 })
       .toBe("hit");
     await expect(page.getByRole("heading", { name: "Valid certificate" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
@@ -153,14 +153,14 @@ test.describe("a stranger", () => {
     runLib(`await db.certificate.update({ where: { publicId: ${JSON.stringify(publicId)} },
         data: { revokedAt: new Date(), revocationReason: "Shared copy test" } });`);
     for (let i = 0; i < 3; i++) {
-      const view = await request.get(`/verify/${publicId}`);
+      const view = await request.get(`/en/verify/${publicId}`);
       if (i === 0) expect(view.headers()["x-gradient-cache"]).toBe("miss");
       expect(await view.text()).toContain("Revoked");
     }
     // Signed-in viewers and client-side navigations are always rendered by Next.
     for (const headers of [{ rsc: "1" }, { cookie: "next-auth.session-token=any" }] as Record<string, string>[]) {
       expect(
-        (await request.get(`/verify/${publicId}`, { headers })).headers()["x-gradient-cache"],
+        (await request.get(`/en/verify/${publicId}`, { headers })).headers()["x-gradient-cache"],
         JSON.stringify(headers),
       ).toBeUndefined();
     }

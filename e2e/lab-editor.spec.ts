@@ -71,8 +71,7 @@ test.describe("the lab editor", () => {
     expect(await otherPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     // The same editor in Simplified Chinese.
-    await other.addCookies([{ name: "gradient-locale", value: "zh-CN", url: otherPage.url() }]);
-    await otherPage.reload();
+    await otherPage.goto(otherPage.url().replace("/en/", "/zh-CN/"));
     await expect(otherPage.getByRole("textbox", { name: "你的模型代码" })).toBeVisible();
     await expect(otherPage.getByTestId("draft-status")).toHaveText("已保存");
     await expect(otherPage.getByText("要用键盘离开编辑器，请先按 Esc，再按 Tab。")).toBeVisible();
@@ -126,7 +125,7 @@ test.describe("the lab editor", () => {
 
     await page.keyboard.press("Escape");
     await page.keyboard.press("Tab");
-    await expect(page.getByLabel("Language", { exact: true })).toBeFocused();
+    await expect(page.getByRole("combobox", { name: "Language" })).toBeFocused();
     await page.keyboard.press("Tab");
     await expect(page.getByLabel(/Or upload a file/)).toBeFocused();
     await page.keyboard.press("Tab");

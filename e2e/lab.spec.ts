@@ -58,7 +58,7 @@ test.describe("another learner", () => {
     await ownerPage.goto(LAB_URL);
     const link = ownerPage.getByRole("table").getByRole("link", { name: "Open" }).first();
     const href = await link.getAttribute("href");
-    expect(href).toMatch(/^\/submissions\//);
+    expect(href).toMatch(/^\/en\/submissions\//);
     await owner.close();
 
     const stranger = await browser.newContext();

@@ -235,8 +235,22 @@ test.describe("a wallet using the Open Badges 3.0 API", () => {
   });
 
   const WORDS = {
-    en: { asks: "Test Wallet would like to:", credentials: "Read your certificates", name: "Read your name" },
-    "zh-CN": { asks: "Test Wallet 请求：", credentials: "读取你的证书", name: "读取你在证书上显示的姓名" },
+    en: {
+      email: "Email",
+      password: "Password",
+      signIn: "Sign in",
+      asks: "Test Wallet would like to:",
+      credentials: "Read your certificates",
+      name: "Read your name",
+    },
+    "zh-CN": {
+      email: "电子邮箱",
+      password: "密码",
+      signIn: "登录",
+      asks: "Test Wallet 请求：",
+      credentials: "读取你的证书",
+      name: "读取你在证书上显示的姓名",
+    },
   };
   const BUTTONS = { en: { Allow: "Allow", Deny: "Deny" }, "zh-CN": { Allow: "允许", Deny: "拒绝" } };
 
@@ -259,10 +273,11 @@ test.describe("a wallet using the Open Badges 3.0 API", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(authorizationUrl(endpoints, registration, state, challenge));
     await expect(page).toHaveURL(/\/sign-in/);
-    await page.getByLabel("Email").fill(learner.email);
-    await page.getByLabel("Password").fill(LEARNER_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    // The sign-in page it is sent to is in the reader's language too.
     const words = WORDS[locale];
+    await page.getByLabel(words.email).fill(learner.email);
+    await page.getByLabel(words.password).fill(LEARNER_PASSWORD);
+    await page.getByRole("button", { name: words.signIn, exact: true }).click();
     await expect(page.getByRole("heading", { name: words.asks })).toBeVisible();
     await expect(page.getByTestId("consent-scopes")).toContainText(words.credentials);
     await expect(page.getByTestId("consent-scopes")).toContainText(words.name);

@@ -59,8 +59,7 @@ test.describe("Check my code", () => {
     await expect(page.getByTestId("practice-status")).toHaveText("It runs");
 
     // The same panel in Simplified Chinese.
-    await page.context().addCookies([{ name: "gradient-locale", value: "zh-CN", url: page.url() }]);
-    await page.reload();
+    await page.goto(page.url().replace("/en/", "/zh-CN/"));
     await expect(page.getByRole("button", { name: "检查我的代码" })).toBeVisible();
     await expect(practice).toContainText("练习：不评分，不计入次数");
     await expect(page.getByTestId("practice-status")).toHaveText("可以运行");

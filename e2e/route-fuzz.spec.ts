@@ -44,10 +44,10 @@ const ROUTES: Record<string, string[]> = {
   "ims/ob/v3p0/credentials": ["/ims/ob/v3p0/credentials"],
   "ims/ob/v3p0/discovery": ["/ims/ob/v3p0/discovery"],
   "ims/ob/v3p0/profile": ["/ims/ob/v3p0/profile"],
-  "instructor/authoring/[courseSlug]/export": ["/instructor/authoring/{}/export"],
+  "[locale]/instructor/authoring/[courseSlug]/export": ["/en/instructor/authoring/{}/export"],
   issuer: ["/issuer"],
   "issuer/keys/[kid]": ["/issuer/keys/{}"],
-  "instructor/courses/[courseSlug]/gradebook/csv": ["/instructor/courses/{}/gradebook/csv"],
+  "[locale]/instructor/courses/[courseSlug]/gradebook/csv": ["/en/instructor/courses/{}/gradebook/csv"],
   "issuer/keys/[kid]/jwk": ["/issuer/keys/{}/jwk"],
   "status/[purpose]": ["/status/{}"],
 };
