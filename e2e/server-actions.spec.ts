@@ -134,14 +134,8 @@ const SCENARIOS: Scenario[] = [
     action: "lib/i18n/set-locale.ts#setLocaleAction",
     title: "switches the language",
     args: () => [null, form({ locale: "en" })],
-    expected: {
-      anonymous: allowed(),
-      LEARNER: allowed(),
-      OTHER_LEARNER: allowed(),
-      OTHER_INSTRUCTOR: allowed(),
-      INSTRUCTOR: allowed(),
-      ADMIN: allowed(),
-    },
+    // It answers with the same page (the home page, no returnTo given) in the chosen language.
+    expected: signedIn({ isAllowed: true, redirect: /^\/en$/ }, { isAllowed: true, redirect: /^\/en$/ }),
   },
   {
     action: "app/[locale]/sign-up/actions.ts#signUpAction",
@@ -203,14 +197,20 @@ const SCENARIOS: Scenario[] = [
     args: () => [{ message: null }, form({ courseSlug: COURSE, quizSlug: "preparing-data" })],
     expected: {
       anonymous: refused({ message: SIGN_IN }),
-      LEARNER: { isAllowed: true, redirect: /^\/courses\/ml-foundations\/lessons\/preparing-data\/quiz\/[a-z0-9]+/ },
+      LEARNER: {
+        isAllowed: true,
+        redirect: /^\/en\/courses\/ml-foundations\/lessons\/preparing-data\/quiz\/[a-z0-9]+/,
+      },
       OTHER_LEARNER: {
         isAllowed: true,
-        redirect: /^\/courses\/ml-foundations\/lessons\/preparing-data\/quiz\/[a-z0-9]+/,
+        redirect: /^\/en\/courses\/ml-foundations\/lessons\/preparing-data\/quiz\/[a-z0-9]+/,
       },
       OTHER_INSTRUCTOR: refused({ message: "Enrol in this course to take its quizzes." }),
-      INSTRUCTOR: { isAllowed: true, redirect: /^\/courses\/ml-foundations\/lessons\/preparing-data\/quiz\/[a-z0-9]+/ },
-      ADMIN: { isAllowed: true, redirect: /^\/courses\/ml-foundations\/lessons\/preparing-data\/quiz\/[a-z0-9]+/ },
+      INSTRUCTOR: {
+        isAllowed: true,
+        redirect: /^\/en\/courses\/ml-foundations\/lessons\/preparing-data\/quiz\/[a-z0-9]+/,
+      },
+      ADMIN: { isAllowed: true, redirect: /^\/en\/courses\/ml-foundations\/lessons\/preparing-data\/quiz\/[a-z0-9]+/ },
     },
   },
   {
@@ -236,6 +236,34 @@ const SCENARIOS: Scenario[] = [
       ...signedIn(allowed({ isOk: true })),
       anonymous: refusal(SIGN_IN),
       OTHER_INSTRUCTOR: refusal("Enrol in this course before submitting to its labs."),
+    },
+  },
+  {
+    action: "app/[locale]/courses/[courseSlug]/labs/[labSlug]/draft-actions.ts#saveLabDraftAction",
+    title: "keeps a draft of a lab of the demo course (each role's own; none is there before)",
+    args: () => [
+      {
+        courseSlug: COURSE,
+        assignmentSlug: LAB,
+        code: "export async function train() {}\n",
+        language: "javascript",
+        baseUpdatedAt: null,
+      },
+    ],
+    expected: {
+      ...signedIn(allowed({ isOk: true }), refused({ isOk: false, reason: "signedOut" })),
+      OTHER_INSTRUCTOR: refused({ isOk: false, reason: "notEnrolled" }),
+      ADMIN: refused({ isOk: false, reason: "notEnrolled" }),
+    },
+  },
+  {
+    action: "app/[locale]/courses/[courseSlug]/labs/[labSlug]/draft-actions.ts#deleteLabDraftAction",
+    title: "forgets a draft of a lab of the demo course",
+    args: () => [COURSE, LAB],
+    expected: {
+      ...signedIn(allowed({ isOk: true, value: null }), refused({ isOk: false, reason: "signedOut" })),
+      OTHER_INSTRUCTOR: refused({ isOk: false, reason: "notEnrolled" }),
+      ADMIN: refused({ isOk: false, reason: "notEnrolled" }),
     },
   },
   {
@@ -487,6 +515,8 @@ function loadFixtures(): Omit<Fixtures, "certificateJwt"> {
           assignmentSlug: null, input });
       }
     }
+    // The draft scenario creates each role's draft from nothing.
+    await db.labDraft.deleteMany({ where: { userId: { in: Object.values(ids) } } });
     const submission = await db.submission.findFirstOrThrow({ where: { userId: ids.OTHER_LEARNER },
       orderBy: { createdAt: "desc" }, select: { id: true } });
     // The demo learner earns their certificate by graded work under \`npm start\`; the e2e server grades no
@@ -718,10 +748,13 @@ function isUsefulAnswer(response: ActionResponse, hasWritten: boolean): boolean 
     return (response.text ?? response.error ?? "").length > 0 || response.value !== undefined;
   if (response.status !== 200 || response.error || response.redirect) return false;
   const value = response.value as
-    { isOk?: boolean; kind?: string; message?: unknown; status?: string; problems?: unknown[] } | undefined;
+    | { isOk?: boolean; kind?: string; message?: unknown; reason?: unknown; status?: string; problems?: unknown[] }
+    | undefined;
   if (!value) return false;
   if (value.isOk === true) return !hasWritten;
   if (value.kind === "verdict") return value.status !== "valid" && (value.problems?.length ?? 0) > 0;
+  // The lab editor's draft actions answer a reason the page words (lib/i18n/editor-messages.ts).
+  if (typeof value.reason === "string") return value.reason.length > 0;
   return typeof value.message === "string" && value.message.length > 0;
 }
 

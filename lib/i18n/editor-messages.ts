@@ -3,7 +3,7 @@
 import type { Locale } from "../courses/content-schema";
 
 /** Why a draft was not stored, as the form tells it. */
-export type DraftFailure = "stale" | "tooLarge" | "notEnrolled" | "invalid" | "unreachable";
+export type DraftFailure = "stale" | "tooLarge" | "notEnrolled" | "signedOut" | "invalid" | "unreachable";
 
 const en = {
   formName: "Submit your solution",
@@ -17,6 +17,7 @@ const en = {
     stale: "a newer draft was saved from another tab or device. Reload the page to see it.",
     tooLarge: "your code is larger than this lab accepts.",
     notEnrolled: "drafts are kept once you enrol in this course.",
+    signedOut: "you are signed out. Sign in again in another tab; your code is still here.",
     invalid: "the server did not accept it.",
     unreachable: "the server could not be reached; your code is still here.",
   } satisfies Record<DraftFailure, string>,
@@ -48,6 +49,7 @@ const zhCN: EditorMessages = {
     stale: "另一个标签页或设备保存了更新的草稿。请重新加载页面查看。",
     tooLarge: "你的代码超过了本实验允许的大小。",
     notEnrolled: "选修本课程后才会保存草稿。",
+    signedOut: "你已退出登录。请在另一个标签页重新登录；你的代码仍在这里。",
     invalid: "服务器没有接受它。",
     unreachable: "连接不到服务器；你的代码仍在这里。",
   },

@@ -9,8 +9,18 @@ import { Field } from "@/app/_components/field";
 import { FormMessage, useSave } from "@/app/_components/use-save";
 import { signUpAction } from "./actions";
 import { useRouter } from "@/lib/i18n/navigation";
+import { withReturnPath } from "@/app/_lib/sign-in-return-path";
 
-export function SignUpForm({ minPasswordLength, locale }: { minPasswordLength: number; locale: Locale }) {
+export function SignUpForm({
+  minPasswordLength,
+  locale,
+  returnTo,
+}: {
+  minPasswordLength: number;
+  locale: Locale;
+  /** A path on this site without its locale, checked by the page (app/_lib/sign-in-return-path.ts). */
+  returnTo: string;
+}) {
   const t = accountMessagesFor(locale).signUp;
   const router = useRouter();
   const { fieldErrors, message, isPending, save } = useSave(t.unreachable);
@@ -24,7 +34,7 @@ export function SignUpForm({ minPasswordLength, locale }: { minPasswordLength: n
       () => signUpAction(input),
       async () => {
         const signedIn = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-        router.push(signedIn?.ok ? "/dashboard" : "/sign-in");
+        router.push(signedIn?.ok ? returnTo : withReturnPath("/sign-in", returnTo));
         router.refresh();
       },
     );

@@ -2,7 +2,7 @@
 
 import { requireUser } from "@/lib/auth";
 import { deleteLabDraft, saveLabDraft, StaleDraftError, type LabDraftSnapshot } from "@/lib/drafts/lab-draft";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import type { DraftFailure } from "@/lib/i18n/editor-messages";
 
 export type DraftActionResult<T> = { isOk: true; value: T } | { isOk: false; reason: DraftFailure };
@@ -13,6 +13,8 @@ async function asDraftResult<T>(run: () => Promise<T>): Promise<DraftActionResul
     return { isOk: true, value: await run() };
   } catch (error) {
     if (error instanceof StaleDraftError) return { isOk: false, reason: "stale" };
+    // A session that ended while the page was open: the editor keeps the code and says why it is not saved.
+    if (error instanceof UnauthenticatedError) return { isOk: false, reason: "signedOut" };
     if (error instanceof ForbiddenError) return { isOk: false, reason: "notEnrolled" };
     if (error instanceof NotFoundError) return { isOk: false, reason: "invalid" };
     if (error instanceof ValidationError)

@@ -13,6 +13,7 @@ import { StartBlockNotice } from "../_quiz/start-block-notice";
 import { StartQuizButton } from "../_quiz/start-quiz-button";
 import { errorMessage } from "@/lib/errors";
 import { Link, usePathname } from "@/lib/i18n/navigation";
+import { withReturnPath } from "@/app/_lib/sign-in-return-path";
 
 type Loaded =
   | { kind: "loading" }
@@ -108,16 +109,15 @@ export function QuizPanel({ courseSlug, lessonSlug, locale }: IslandProps) {
   const courseHref = `/courses/${courseSlug}`;
   if (loaded.kind === "signedOut") {
     const words = lessonMessagesFor(locale);
-    // Back to this very lesson once signed in (the sign-in page accepts only paths on this site).
-    const back = encodeURIComponent(pathname);
+    // Back to this very lesson once signed in or signed up (the pages accept only paths on this site).
     return (
       <div className="empty">
         <p style={{ marginTop: 0 }}>{words.signInForQuiz}</p>
         <p style={{ marginBottom: 0 }}>
-          <Link href={`/sign-in?callbackUrl=${back}`} className="button">
+          <Link href={withReturnPath("/sign-in", pathname)} className="button">
             {words.signIn}
           </Link>{" "}
-          <Link href="/sign-up">{words.signUp}</Link>
+          <Link href={withReturnPath("/sign-up", pathname)}>{words.signUp}</Link>
         </p>
       </div>
     );
