@@ -4,7 +4,6 @@
 // headline as it was written. Plain data, so the client-side live view can read it too.
 import type { MetricSpec } from "../assignments/spec-schema";
 import type { Locale } from "../courses/content-schema";
-import type { SubmissionStatusName } from "../submissions/format";
 
 const en = {
   hintsHeading: "What the grader noticed",
@@ -82,13 +81,6 @@ const en = {
   },
   live: {
     region: "Grading status",
-    status: {
-      QUEUED: "Queued",
-      RUNNING: "Grading",
-      PASSED: "Passed",
-      FAILED: "Not passed",
-      ERROR: "Could not be graded",
-    } satisfies Record<SubmissionStatusName, string>,
     metric: {
       accuracy: "Accuracy",
       "macro-f1": "Macro-F1",
@@ -188,13 +180,6 @@ const zhCN: FeedbackMessages = {
   },
   live: {
     region: "评分状态",
-    status: {
-      QUEUED: "排队中",
-      RUNNING: "评分中",
-      PASSED: "已通过",
-      FAILED: "未通过",
-      ERROR: "无法评分",
-    },
     metric: {
       accuracy: "准确率",
       "macro-f1": "宏平均 F1",
