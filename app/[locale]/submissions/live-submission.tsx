@@ -113,7 +113,8 @@ export function LiveSubmission({ initial, metric, budget, plannedRuns, locale }:
         {snapshot.message && (locale === "en" || !isToldByScore) && (
           <p data-testid="submission-message">
             {isFailure && locale !== "en" && <span className="muted">{feedbackMessagesFor(locale).details}: </span>}
-            {snapshot.message}
+            {/* Declared, so screen readers read it as English and a translator offers to translate it. */}
+            <span lang="en">{snapshot.message}</span>
           </p>
         )}
         {snapshot.failureKind === "PLATFORM" && <p className="muted">{text.platformNote}</p>}
