@@ -64,6 +64,8 @@ const en = {
     retry: "Try again",
   },
   quiz: {
+    /** The tab title of a lesson quiz attempt's page. */
+    title: "Quiz",
     start: "Start the quiz",
     startExam: "Start the exam",
     resume: "Continue your attempt",
@@ -259,6 +261,7 @@ const zhCN: Messages = {
     retry: "重试",
   },
   quiz: {
+    title: "测验",
     start: "开始测验",
     startExam: "开始考试",
     resume: "继续作答",

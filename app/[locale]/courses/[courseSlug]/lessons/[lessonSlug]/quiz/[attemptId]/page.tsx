@@ -10,8 +10,11 @@ import { AttemptView } from "../../../_quiz/attempt-view";
 import { StartBlockNotice } from "../../../_quiz/start-block-notice";
 import { StartQuizButton } from "../../../_quiz/start-quiz-button";
 import { Link } from "@/lib/i18n/navigation";
+import type { Metadata } from "next";
 
-export const metadata = { title: "Quiz" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: messagesFor(await getLocale()).quiz.title };
+}
 
 export default async function LessonQuizAttemptPage({
   params,
