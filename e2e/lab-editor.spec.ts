@@ -73,6 +73,7 @@ test.describe("the lab editor", () => {
     // The same editor in Simplified Chinese.
     await otherPage.goto(otherPage.url().replace("/en/", "/zh-CN/"));
     await expect(otherPage.getByRole("textbox", { name: "你的模型代码" })).toBeVisible();
+    await fillLabEditor(otherPage, "export async function train() {\n  // 中文界面下的草稿\n}\n");
     await expect(otherPage.getByTestId("draft-status")).toHaveText("已保存");
     await expect(otherPage.getByText("要用键盘离开编辑器，请先按 Esc，再按 Tab。")).toBeVisible();
     await other.close();

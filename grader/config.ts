@@ -16,7 +16,8 @@ export const graderConfig = {
   /** A job whose worker stops renewing its lock for this long is taken over by another worker. */
   lockDurationMs: env.GRADER_LOCK_SECONDS * 1000,
   stalledIntervalMs: Math.max(1000, (env.GRADER_LOCK_SECONDS * 1000) / 2),
-  sweepIntervalMs: 15_000,
+  sweepIntervalMs: env.GRADER_SWEEP_SECONDS * 1000,
+  queuedGraceMs: env.GRADER_QUEUED_GRACE_SECONDS * 1000,
   /** How long SIGTERM waits for running jobs before handing them back to the queue. */
   drainTimeoutMs: env.GRADER_DRAIN_SECONDS * 1000,
 } as const;

@@ -7,11 +7,10 @@ import { db } from "../lib/db";
 import { GRADING_QUEUE, REGRADE_PRIORITY, type QueuePayload } from "../lib/queue/grading-queue";
 import { relayOutbox } from "../lib/queue/outbox-relay";
 import { notifySubmissionChanged } from "../lib/submissions/progress-channel";
+import { graderConfig } from "./config";
 import { RUNNING_STALE_MS } from "./process-grading-job";
 
 const MAX_PLATFORM_RETRIES = 5;
-/** A queued submission younger than this is left alone: its job is most likely on its way. */
-const QUEUED_GRACE_MS = 60_000;
 const LIVE_JOB_STATES = new Set(["waiting", "active", "delayed", "prioritized", "waiting-children"]);
 const BATCH = 200;
 
@@ -37,7 +36,8 @@ export async function sweep(
     where: {
       OR: [
         { status: "RUNNING", updatedAt: { lt: new Date(now - RUNNING_STALE_MS) } },
-        { status: "QUEUED", updatedAt: { lt: new Date(now - QUEUED_GRACE_MS) } },
+        // Younger than the grace, its job is most likely on its way (GRADER_QUEUED_GRACE_SECONDS).
+        { status: "QUEUED", updatedAt: { lt: new Date(now - graderConfig.queuedGraceMs) } },
       ],
     },
     orderBy: { updatedAt: "asc" },

@@ -56,6 +56,13 @@ const EnvSchema = z.object({
    * over.
    */
   GRADER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  /** How often each worker sweeps: relays pending outbox rows and re-queues submissions whose job vanished. */
+  GRADER_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  /**
+   * A queued submission is re-queued by a sweep only once it has waited this long with no live job: younger, its job
+   * is most likely still on its way from the outbox.
+   */
+  GRADER_QUEUED_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** How long a worker told to stop (SIGTERM) lets its running jobs finish before it hands them back and exits. */
   GRADER_DRAIN_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /**

@@ -309,6 +309,9 @@ export async function openFaultLab(options: FaultLabOptions) {
               LOG_LEVEL: "info",
               GRADER_LOCK_SECONDS: "4",
               GRADER_HEARTBEAT_SECONDS: "1",
+              // A lost job is found within seconds rather than the minute and more a production worker waits.
+              GRADER_SWEEP_SECONDS: "2",
+              GRADER_QUEUED_GRACE_SECONDS: "5",
               GRADIENT_DATA_DIR: workerDataDir,
             }),
           ),
