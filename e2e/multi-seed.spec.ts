@@ -63,6 +63,6 @@ test.describe("a lab graded over several seeds", () => {
     await page.goto(page.url().replace("/en/", "/zh-CN/"));
     await expect(page.getByRole("heading", { name: "各次训练" })).toBeVisible();
     await expect(page.getByText("95% 置信区间").first()).toBeVisible();
-    await expect(page.getByTestId("runs-rule")).toHaveText("各次训练的平均值须达到 Accuracy ≥ 93.00%");
+    await expect(page.getByTestId("runs-rule")).toHaveText("各次训练的平均值须达到 准确率 ≥ 93.00%");
   });
 });

@@ -50,6 +50,7 @@ const ROUTES: Record<string, string[]> = {
   "[locale]/instructor/courses/[courseSlug]/gradebook/csv": ["/en/instructor/courses/{}/gradebook/csv"],
   "issuer/keys/[kid]/jwk": ["/issuer/keys/{}/jwk"],
   "status/[purpose]": ["/status/{}"],
+  "tfjs-wasm/[file]": ["/tfjs-wasm/{}"],
 };
 
 /** Already percent-encoded where the raw text could not sit in a URL. */

@@ -60,10 +60,9 @@ function useReaderState(courseSlug: string, lessonSlug: string, locale: Locale):
     if (!request) {
       const asked = fetchReaderState(url, messagesFor(locale).lesson.unreachable);
       requests.set(url, asked);
-      // Kept only while the page loads: the next visit asks again.
-      void asked
-        .catch(() => undefined)
-        .finally(() => setTimeout(() => requests.get(url) === asked && requests.delete(url), 1_000));
+      // Shared only while it is on its way: the islands of one page mount together, and any later visit
+      // asks again (a reader who has just signed in must not be shown a stranger's answer).
+      void asked.catch(() => undefined).finally(() => requests.get(url) === asked && requests.delete(url));
       request = asked;
     }
     // eslint-disable-next-line react-hooks/set-state-in-effect -- a new lesson or a retry shows loading
