@@ -1,5 +1,5 @@
 // Lesson snippets run in the reader's browser, in a worker, with tfjs: every snippet of two lessons
-// runs to the end without an error; an error names the snippet's own line; an endless loop is
+// runs to the end without an error; an error, a syntax error too, names the snippet's own line; an endless loop is
 // stopped at the time limit; Reset brings the original code back. A stranger can do all of it.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
@@ -62,6 +62,11 @@ test("an error is shown on the snippet's own line, an endless loop is stopped, a
   await expect(output).toContainText("before the error");
   await expect(output).toContainText(/Error on line 5: /);
   await expect(output).not.toContainText("never printed");
+
+  // Code that does not compile names its line too (the browser's own error does not).
+  await code.fill('import * as tf from "@tensorflow/tfjs";\nconst x = tf.scalar(1);\nconst y = ;\n');
+  expect(await runAndWait(snippet)).toBe("error");
+  await expect(output).toContainText("Error on line 3: SyntaxError: Unexpected token");
 
   // Lesson code cannot act as the reader on this site: the worker's ways of reaching out are gone.
   await code.fill("console.log([typeof fetch, typeof XMLHttpRequest, typeof importScripts, typeof Worker].join());");

@@ -6,6 +6,7 @@ import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { RunRequestSchema, TFJS_WASM_PATH, type WorkerMessage } from "@/lib/snippets/snippet-protocol";
 import { SNIPPET_GLOBAL, snippetLineOf, wrapSnippet } from "@/lib/snippets/snippet-source";
+import { snippetSyntaxErrorOf } from "@/lib/snippets/snippet-syntax-error";
 
 /** What this file uses of a dedicated worker's global scope (the project's types are the page's, not a worker's). */
 interface WorkerScope {
@@ -106,7 +107,14 @@ async function run(code: string): Promise<void> {
     post({ type: "done" });
   } catch (thrown) {
     const error = thrown instanceof Error ? thrown : new Error(String(thrown));
-    post({ type: "error", message: error.message, line: snippetLineOf(error.stack, url, code.split("\n").length) });
+    const line = snippetLineOf(error.stack, url, code.split("\n").length);
+    // A snippet that does not compile: the stack names importScripts' line here, not the snippet's.
+    const syntax = error.name === "SyntaxError" && line === null ? snippetSyntaxErrorOf(code) : null;
+    post(
+      syntax
+        ? { type: "error", message: `SyntaxError: ${syntax.message}`, line: syntax.line }
+        : { type: "error", message: error.message, line },
+    );
   } finally {
     URL.revokeObjectURL(url);
   }
