@@ -4,6 +4,7 @@ import { revalidateLocalizedPath } from "@/lib/i18n/revalidate-localized-path";
 import { requireUser } from "@/lib/auth";
 import { setCertificateVisibility } from "@/lib/certificates/set-certificate-visibility";
 import { AppError } from "@/lib/errors";
+import { refusalOf } from "@/app/_lib/action-result";
 
 export type VisibilityFormState = { isOk: boolean | null; message: string };
 
@@ -19,7 +20,7 @@ export async function setCertificateVisibilityAction(
       input: { publicId: form.get("publicId"), isPublic: form.get("isPublic") },
     });
   } catch (error) {
-    if (error instanceof AppError) return { isOk: false, message: error.message };
+    if (error instanceof AppError) return { isOk: false, message: (await refusalOf(error)).message };
     throw error;
   }
   revalidateLocalizedPath("/dashboard");

@@ -8,6 +8,7 @@ import { isTokenProblem } from "@/lib/api-tokens/token-input";
 import { AppError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { accountMessagesFor } from "@/lib/i18n/account-messages";
 import { getLocale } from "@/lib/i18n/locale";
+import { refusalOf } from "@/app/_lib/action-result";
 
 export type CreateTokenResult =
   { isOk: true; token: string; name: string } | { isOk: false; message: string; fieldErrors: FieldErrors };
@@ -29,7 +30,7 @@ export async function createTokenAction(input: { name: unknown; expiresInDays: u
       );
       return { isOk: false, message: words.notCreated, fieldErrors };
     }
-    if (error instanceof AppError) return { isOk: false, message: error.message, fieldErrors: {} };
+    if (error instanceof AppError) return { isOk: false, message: (await refusalOf(error)).message, fieldErrors: {} };
     throw error;
   }
 }
@@ -43,7 +44,7 @@ export async function revokeTokenAction(tokenId: string): Promise<RevokeTokenRes
     revalidateLocalizedPath("/account/tokens");
     return { isOk: true };
   } catch (error) {
-    if (error instanceof AppError) return { isOk: false, message: error.message };
+    if (error instanceof AppError) return { isOk: false, message: (await refusalOf(error)).message };
     throw error;
   }
 }

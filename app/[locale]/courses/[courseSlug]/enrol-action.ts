@@ -3,7 +3,8 @@
 import { revalidateLocalizedPath } from "@/lib/i18n/revalidate-localized-path";
 import { requireUser } from "@/lib/auth";
 import { enrol } from "@/lib/courses/enrol";
-import { AppError, ValidationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { refusalOf } from "@/app/_lib/action-result";
 
 export type EnrolResult = { isOk: true } | { isOk: false; message: string };
 
@@ -14,9 +15,10 @@ export async function enrolAction(courseSlug: string): Promise<EnrolResult> {
     revalidateLocalizedPath(`/courses/${courseSlug}`, "layout");
     return { isOk: true };
   } catch (error) {
-    if (error instanceof ValidationError)
-      return { isOk: false, message: Object.values(error.fieldErrors).flat().join(" ") || error.message };
-    if (error instanceof AppError) return { isOk: false, message: error.message };
+    if (error instanceof AppError) {
+      const refusal = await refusalOf(error);
+      return { isOk: false, message: Object.values(refusal.fieldErrors).flat().join(" ") || refusal.message };
+    }
     throw error;
   }
 }

@@ -6,6 +6,7 @@ import { changeCertificateStatus } from "@/lib/certificates/change-certificate-s
 import { AppError } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/locale";
 import { verifyMessagesFor } from "@/lib/i18n/verify-messages";
+import { refusalOf } from "@/app/_lib/action-result";
 
 export type StatusFormState = { isOk: boolean | null; message: string };
 
@@ -19,7 +20,7 @@ export async function changeCertificateStatusAction(
   try {
     await changeCertificateStatus({ actor: await requireUser(), input });
   } catch (error) {
-    if (error instanceof AppError) return { isOk: false, message: error.message };
+    if (error instanceof AppError) return { isOk: false, message: (await refusalOf(error)).message };
     throw error;
   }
   // changeCertificateStatus accepted it, so it is a public id, not a file.

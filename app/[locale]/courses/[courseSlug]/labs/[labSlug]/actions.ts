@@ -4,10 +4,11 @@ import { headers } from "next/headers";
 import { clientAddressFromHeaders } from "@/lib/api/client-address";
 import { hitRateLimits, SUBMISSIONS_PER_ACCOUNT, SUBMISSIONS_PER_ADDRESS } from "@/lib/api/rate-limit";
 import { requireUser } from "@/lib/auth";
-import { AppError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { AppError, type FieldErrors } from "@/lib/errors";
 import { createSubmission } from "@/lib/submissions/create-submission";
 import { readUploadedModule } from "@/lib/submissions/submission-input";
 import { readUploadedWeights, WEIGHTS_LANGUAGE } from "@/lib/submissions/weights-bundle";
+import { refusalOf } from "@/app/_lib/action-result";
 
 export type SubmitLabResult =
   { isOk: true; submissionId: string } | { isOk: false; message: string; fieldErrors: FieldErrors };
@@ -76,9 +77,7 @@ export async function submitLabAction(
     const submission = await createSubmission(user, input);
     return { isOk: true, submissionId: submission.id };
   } catch (error) {
-    if (error instanceof ValidationError)
-      return { isOk: false, message: error.message, fieldErrors: error.fieldErrors };
-    if (error instanceof AppError) return { isOk: false, message: error.message, fieldErrors: {} };
+    if (error instanceof AppError) return { isOk: false, ...(await refusalOf(error)) };
     throw error;
   }
 }

@@ -1,12 +1,13 @@
 "use server";
 
 import { requireUser } from "@/lib/auth";
-import { AppError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { AppError, type FieldErrors } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/locale";
 import { redirectInLocale } from "@/lib/i18n/redirect-in-locale";
 import { saveDraft } from "@/lib/quizzes/save-draft";
 import { startAttempt } from "@/lib/quizzes/start-attempt";
 import { submitAttempt } from "@/lib/quizzes/submit-attempt";
+import { refusalOf } from "@/app/_lib/action-result";
 
 export type StartQuizState = { message: string | null };
 
@@ -29,7 +30,7 @@ export async function startQuizAction(_previous: StartQuizState, form: FormData)
       ? `/courses/${course}/lessons/${encodeURIComponent(started.lessonSlug)}/quiz/${started.attemptId}`
       : `/courses/${course}/exam/${started.attemptId}`;
   } catch (error) {
-    if (error instanceof AppError) return { message: error.message };
+    if (error instanceof AppError) return { message: (await refusalOf(error)).message };
     throw error;
   }
   return redirectInLocale(path);
@@ -47,9 +48,7 @@ export async function submitAnswersAction(
     await submitAttempt(user, { attemptId, answers, isTimeUp, locale: await getLocale() });
     return { isOk: true };
   } catch (error) {
-    if (error instanceof ValidationError)
-      return { isOk: false, message: error.message, fieldErrors: error.fieldErrors };
-    if (error instanceof AppError) return { isOk: false, message: error.message, fieldErrors: {} };
+    if (error instanceof AppError) return { isOk: false, ...(await refusalOf(error)) };
     throw error;
   }
 }
@@ -64,7 +63,7 @@ export async function saveDraftAction(
     await saveDraft(user, { attemptId, answers });
     return { isOk: true };
   } catch (error) {
-    if (error instanceof AppError) return { isOk: false, message: error.message };
+    if (error instanceof AppError) return { isOk: false, message: (await refusalOf(error)).message };
     throw error;
   }
 }
