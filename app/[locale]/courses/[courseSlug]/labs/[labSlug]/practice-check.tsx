@@ -231,7 +231,7 @@ function PracticeRunCard({
             {run.metricValue === null ? "—" : formatMetric(metric.name, run.metricValue)}
           </dd>
           <dt>{t.outputShape}</dt>
-          <dd data-testid="practice-output-shape">{run.outputShape ?? "—"}</dd>
+          <dd data-testid="practice-output-shape">{run.outputShape ? <code>{run.outputShape}</code> : "—"}</dd>
           {run.parameters !== null && (
             <>
               <dt>{t.parameters}</dt>
