@@ -42,7 +42,10 @@ async function main(): Promise<void> {
     if (isStopping) return;
     isStopping = true;
     log.info("shutting down");
-    await Promise.all([...children, ...(demoWork ? [demoWork] : [])].map((child) => stopProcess(child)));
+    // The worker lets a running job finish for up to GRADER_DRAIN_SECONDS before it hands it back:
+    // it is given that long (and a little more) before Redis and Postgres go.
+    const graceMs = (env.GRADER_DRAIN_SECONDS + 5) * 1000;
+    await Promise.all([...children, ...(demoWork ? [demoWork] : [])].map((child) => stopProcess(child, graceMs)));
     await services.redis.stop();
     await services.postgres.stop();
     log.info({ dataDir }, "stopped; the data is kept in the state folder for the next start");

@@ -1,7 +1,7 @@
 // The pieces `npm start` and `npm test` both assemble: services, migrations, seed, build, and the
 // web, grading worker and certificate issuer processes, and the demo learner's work. Each process
 // gets its configuration through its environment; only the certificate issuer's holds the signing key.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -13,6 +13,15 @@ import { externalService, startEmbeddedPostgres, startLocalRedis, type RunningSe
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+/**
+ * Node with tsx's loader running `file`, as one process. The tsx command would run it in a child of
+ * its own, and stopping the platform would then wait for tsx, not for the program: a worker still
+ * draining its job would outlive the Redis it reports to.
+ */
+function spawnTypeScript(file: string, options: SpawnOptions): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", file], options);
+}
 const NEXT = path.join(ROOT, "node_modules", ".bin", "next");
 
 export interface Services {
@@ -114,7 +123,7 @@ export function startWebApp(processEnv: NodeJS.ProcessEnv, port: number): ChildP
 
 /** A grading worker, without the signing key: it handles learner artefacts, and refuses to start with the key. */
 export function startWorker(processEnv: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(TSX, [path.join(ROOT, "grader", "index.ts")], {
+  return spawnTypeScript(path.join(ROOT, "grader", "index.ts"), {
     cwd: ROOT,
     env: withoutSigningKey(processEnv),
     stdio: ["ignore", "inherit", "inherit"],
@@ -123,7 +132,7 @@ export function startWorker(processEnv: NodeJS.ProcessEnv): ChildProcess {
 
 /** The certificate issuer (issuer/index.ts), which signs the certificates graded labs earn: it gets the key. */
 export function startCertificateIssuer(processEnv: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(TSX, [path.join(ROOT, "issuer", "index.ts")], {
+  return spawnTypeScript(path.join(ROOT, "issuer", "index.ts"), {
     cwd: ROOT,
     env: processEnv,
     stdio: ["ignore", "inherit", "inherit"],
@@ -136,7 +145,7 @@ export function startCertificateIssuer(processEnv: NodeJS.ProcessEnv): ChildProc
  * to `stdout`: the terminal under `npm start`, a pipe for a test that reads them.
  */
 export function startDemoWork(processEnv: NodeJS.ProcessEnv, stdout: "inherit" | "pipe" = "inherit"): ChildProcess {
-  return spawn(TSX, [path.join(ROOT, "scripts", "demo-work.ts")], {
+  return spawnTypeScript(path.join(ROOT, "scripts", "demo-work.ts"), {
     cwd: ROOT,
     env: withoutSigningKey(processEnv),
     stdio: ["ignore", stdout, "inherit"],
