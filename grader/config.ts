@@ -12,6 +12,14 @@ export const graderConfig = {
   /** Cores' worth of CPU time one sandboxed run may use, enforced by its cgroup. */
   cpuShare: env.GRADER_CPU_SHARE,
   isWeakSandboxAllowed: env.GRADER_UNSAFE_ALLOW_WEAK_SANDBOX,
+  /** The reviewed native addons' list file (GRADER_NATIVE_ADDONS); read from env when asked, as tests change it. */
+  get nativeAddonsFile(): string | undefined {
+    return env.GRADER_NATIVE_ADDONS;
+  },
+  /** Device nodes bound into runs that load native addons (GRADER_GPU_DEVICES); read when asked, as above. */
+  get gpuDevices(): readonly string[] {
+    return env.GRADER_GPU_DEVICES;
+  },
   heartbeatMs: env.GRADER_HEARTBEAT_SECONDS * 1000,
   /** A job whose worker stops renewing its lock for this long is taken over by another worker. */
   lockDurationMs: env.GRADER_LOCK_SECONDS * 1000,

@@ -72,6 +72,38 @@ const EnvSchema = z.object({
   GRADER_CPU_SHARE: z.coerce.number().min(0.05).max(256).default(1),
   /** Force a TensorFlow.js backend (tensorflow-gpu, tensorflow, wasm, cpu) instead of the fastest installed. */
   GRADER_BACKEND: z.enum(["tensorflow-gpu", "tensorflow", "wasm", "cpu"]).optional(),
+  /**
+   * JSON file of the native addons sandboxed code may load, each reviewed: `[{"path": "/abs/x.node", "sha256": "…"}]`
+   * (grader/sandbox/native-addons.ts). None may load when unset.
+   */
+  GRADER_NATIVE_ADDONS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined)),
+  /**
+   * GPU hosts: device nodes bound into sandboxed runs that load native addons, comma-separated absolute paths under
+   * /dev (e.g. /dev/nvidia0,/dev/nvidiactl,/dev/nvidia-uvm); each must be a character device when a run starts.
+   */
+  GRADER_GPU_DEVICES: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((device) => device.trim())
+        .filter((device) => device !== ""),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .refine(
+            (device) => /^\/dev\/.*[^/]$/.test(device) && path.posix.normalize(device) === device,
+            "each device must be an absolute, normalised path under /dev/",
+          ),
+      ),
+    ),
   /** Development only: grade even where a sandbox layer is missing. Never set this in production. */
   GRADER_UNSAFE_ALLOW_WEAK_SANDBOX: flag,
   /** Ed25519 private key (PKCS#8 PEM) that signs certificates. */

@@ -1,6 +1,8 @@
 // The command line a sandboxed run starts with: bubblewrap's mounts and namespaces, the drop to the
-// sandbox user, the file-size limit, and node's own flags (permission model, heap cap).
+// sandbox user, the file-size limit, and node's own flags (permission model, addons, heap cap).
 import fs from "node:fs";
+import { dlopenGuardImport } from "./dlopen-guard";
+import { isLoadableAddon } from "./native-addons";
 import { SANDBOX_USER } from "./reachable-binds";
 import type { SandboxBind, SandboxRequest } from "./run-sandboxed";
 
@@ -66,12 +68,26 @@ function systemMountArgs(): string[] {
   return args;
 }
 
+/** What a run that loads native addons adds to the sandbox's mounts. */
+export interface NativeMounts {
+  /**
+   * Reviewed files, each bound read-only at its own path (target; the source may be a copy the
+   * sandbox user can reach). One under /usr is there already.
+   */
+  files: readonly SandboxBind[];
+  /** Device nodes bound as they are, so a driver can use them. */
+  devices: readonly string[];
+}
+
+const NO_NATIVE_MOUNTS: NativeMounts = { files: [], devices: [] };
+
 /** `command` is the program to run inside (its path as the sandbox sees it) and its arguments. */
 export function bwrapPlan(
   tools: BwrapTools,
   binds: SandboxBind[],
   command: string[],
   seccompFile: string | null,
+  native: NativeMounts = NO_NATIVE_MOUNTS,
 ): LaunchPlan {
   const bwrapArgs = [
     "--unshare-all",
@@ -91,6 +107,11 @@ export function bwrapPlan(
     "--tmpfs",
     "/tmp",
     ...binds.flatMap((bind) => [bind.isWritable ? "--bind" : "--ro-bind", bind.source, bind.target]),
+    // After the binds, so no writable bind can cover a reviewed file; after /tmp's tmpfs, so one there is seen.
+    ...native.files
+      .filter((file) => !file.target.startsWith("/usr/"))
+      .flatMap((file) => ["--ro-bind", file.source, file.target]),
+    ...native.devices.flatMap((device) => ["--dev-bind", device, device]),
     // bwrap's own root is a writable tmpfs; sealing it leaves the output binds and /tmp writable.
     "--remount-ro",
     "/",
@@ -135,6 +156,24 @@ export function permissionFlag(): string {
   return major >= 22 ? "--permission" : "--experimental-permission";
 }
 
+/**
+ * No addons at all, or (with a reviewed list) the permission model's addon switch turned on and the
+ * dlopen guard loaded first, so only the listed `.node` files load. Every listed file is readable
+ * from JavaScript too: packages look for their binding (fs.existsSync) before they require it.
+ */
+function addonArgs(nativeAddons: SandboxRequest["nativeAddons"]): string[] {
+  if (!nativeAddons || nativeAddons.length === 0) return ["--no-addons"];
+  return [
+    ...nativeAddons.map((addon) => `--allow-fs-read=${addon.path}`),
+    "--allow-addons",
+    // Node warns on stderr that addons can undo the permission model; the guard is the answer to
+    // that, and the warning would otherwise open every learner's log.
+    "--disable-warning=SecurityWarning",
+    dlopenGuardImport(nativeAddons.filter(isLoadableAddon).map((addon) => addon.path)),
+  ];
+}
+
+/** `request.nativeAddons` must be verified already (verifyNativeAddons): the paths are real paths. */
 export function nodeArgs(request: SandboxRequest, mapPath: (sandboxPath: string) => string): string[] {
   const heapMiB = Math.max(16, Math.floor((request.memoryBytes * 0.75) / 2 ** 20));
   return [
@@ -143,7 +182,7 @@ export function nodeArgs(request: SandboxRequest, mapPath: (sandboxPath: string)
     "--disable-warning=ExperimentalWarning",
     ...request.binds.map((bind) => `--allow-fs-read=${mapPath(bind.target)}`),
     ...request.binds.filter((bind) => bind.isWritable).map((bind) => `--allow-fs-write=${mapPath(bind.target)}`),
-    "--no-addons",
+    ...addonArgs(request.nativeAddons),
     BLOCKING_STDIO_IMPORT,
     mapPath(request.entry),
     ...(request.args ?? []).map(mapPath),

@@ -2,8 +2,9 @@
 // bubblewrap namespaces (nothing of the host's files, processes or network is visible beyond the
 // binds), a seccomp filter (no ptrace, bpf, mounts, namespaces, io_uring, kernel modules or clock
 // changes), a cgroup (memory, task and CPU caps, and a handle to kill everything), Node's
-// permission model (no child processes, no addons, file access only to the binds) and a wall-clock
-// SIGKILL. Probing the layers, building the command line and launching are files of their own.
+// permission model (no child processes, no addons but reviewed ones, file access only to the binds)
+// and a wall-clock SIGKILL. Probing the layers, building the command line and launching are files
+// of their own.
 import fs from "node:fs";
 import path from "node:path";
 import { logger } from "../../lib/log";
@@ -18,7 +19,9 @@ import {
   type LaunchPlan,
 } from "./bwrap-arguments";
 import { RunCgroup, type CgroupLayout } from "./cgroup";
+import { checkedGpuDevices } from "./gpu-devices";
 import { launch, type CapturedRun } from "./launch-sandbox";
+import { verifyNativeAddons, type NativeAddon } from "./native-addons";
 import { mountOutputTmpfs, type OutputCapacity } from "./output-tmpfs";
 import { reachableBinds, SANDBOX_USER } from "./reachable-binds";
 import {
@@ -65,6 +68,13 @@ export interface SandboxRequest {
    * grader's configured share (GRADER_CPU_SHARE) when absent.
    */
   cpuCores?: number;
+  /**
+   * Reviewed native addons the run may load (reviewedNativeAddons()), checked against their hashes
+   * on the host before it starts; a mismatch throws, and nothing runs. Each is bound read-only at
+   * its own path, `.node` files may be dlopen'ed and nothing else may; the operator's GPU devices
+   * (GRADER_GPU_DEVICES) are bound too. None (the default) keeps node's `--no-addons`.
+   */
+  nativeAddons?: NativeAddon[];
   /** stdout+stderr kept at most this; beyond it the process is killed (flood). */
   outputLimitBytes: number;
   /**
@@ -137,8 +147,33 @@ function validateRequest(request: SandboxRequest): void {
     if (!fs.existsSync(bind.source)) throw new Error(`bind source does not exist: ${bind.source}`);
     if (bind.capacity && !bind.isWritable) throw new Error(`only a writable bind has a capacity: ${bind.source}`);
   }
-  const exposed = bindExposingSecret(request.binds, platformSecretFiles());
+  const addonBinds = (request.nativeAddons ?? []).map((addon) => ({ source: addon.path, target: addon.path }));
+  const exposed = bindExposingSecret([...request.binds, ...addonBinds], platformSecretFiles());
   if (exposed) throw new Error(`bind source ${exposed.bind.source} would expose the platform secret ${exposed.file}`);
+}
+
+/** Where a reviewed file cannot be bound: over the sandbox's own /proc and /dev, or the host's /sys. */
+const ADDON_FORBIDDEN_ROOTS = ["/proc/", "/dev/", "/sys/"];
+
+/**
+ * The request's addons, checked on the host (verifyNativeAddons), by every path they are reached
+ * by inside: the real path, which node's loader hands to dlopen, and the path as listed when that
+ * is a link, which the dynamic linker follows (libtensorflow.so.2 is a link to its full version).
+ * `source` is the real file on the host.
+ */
+function verifiedAddons(request: SandboxRequest): Array<NativeAddon & { source: string }> {
+  const listed = request.nativeAddons ?? [];
+  const verified = verifyNativeAddons(listed);
+  const inside = verified.flatMap((addon, index) => {
+    const asListed = path.normalize(listed[index]?.path ?? addon.path);
+    const real = { ...addon, source: addon.path };
+    return asListed === addon.path ? [real] : [real, { ...real, path: asListed }];
+  });
+  for (const addon of inside) {
+    if (ADDON_FORBIDDEN_ROOTS.some((root) => addon.path.startsWith(root)))
+      throw new Error(`native addon ${addon.path} is not a file the sandbox can be given`);
+  }
+  return inside;
 }
 
 /** Checks every isolation layer on this machine by trying it (installing bubblewrap if needed). */
@@ -156,6 +191,9 @@ const warnedWeakLayers = new Set<string>();
 
 export async function runSandboxed(request: SandboxRequest, onLine?: LineListener): Promise<SandboxResult> {
   validateRequest(request);
+  // Before anything else: a file changed since review stops the launch as the platform's fault.
+  const nativeAddons = verifiedAddons(request);
+  const devices = nativeAddons.length > 0 ? checkedGpuDevices(graderConfig.gpuDevices) : [];
   const env = await sandboxEnvironment();
   const missing = env.layers.filter((layer) => !layer.isAvailable);
   if (missing.length > 0 && !request.allowWeak) {
@@ -182,17 +220,23 @@ export async function runSandboxed(request: SandboxRequest, onLine?: LineListene
     }
   }
   const binds = isDroppedToSandboxUser ? reachableBinds(request.binds) : request.binds;
+  const addonBinds = nativeAddons.map((addon) => ({ source: addon.source, target: addon.path }));
+  const verifiedRequest = {
+    ...request,
+    nativeAddons: nativeAddons.map((addon) => ({ path: addon.path, sha256: addon.sha256 })),
+  };
   const unlimitedPlan: LaunchPlan =
     isNamespaced && env.bwrap
       ? bwrapPlan(
           { bwrap: env.bwrap, setpriv: env.setpriv },
           binds,
-          [nodeBinary(), ...nodeArgs(request, (sandboxPath) => sandboxPath)],
+          [nodeBinary(), ...nodeArgs(verifiedRequest, (sandboxPath) => sandboxPath)],
           env.seccompFile,
+          { files: isDroppedToSandboxUser ? reachableBinds(addonBinds) : addonBinds, devices },
         )
       : {
           command: nodeBinary(),
-          args: nodeArgs(request, hostPathMapper(request.binds)),
+          args: nodeArgs(verifiedRequest, hostPathMapper(request.binds)),
           isBwrap: false,
           seccompFile: null,
         };
