@@ -173,7 +173,10 @@ function addonArgs(nativeAddons: SandboxRequest["nativeAddons"]): string[] {
   ];
 }
 
-/** `request.nativeAddons` must be verified already (verifyNativeAddons): the paths are real paths. */
+/**
+ * `request.nativeAddons` must be verified already (verifyNativeAddons), each by the paths it has
+ * inside: node's loader hands dlopen the real path, so that is the one the guard must list.
+ */
 export function nodeArgs(request: SandboxRequest, mapPath: (sandboxPath: string) => string): string[] {
   const heapMiB = Math.max(16, Math.floor((request.memoryBytes * 0.75) / 2 ** 20));
   return [
