@@ -9,6 +9,8 @@ export const graderConfig = {
   /** Training runs of one multi-seed attempt that train at once; unset, grader/pipeline/parallel-runs.ts decides. */
   parallelRuns: env.GRADER_PARALLEL_RUNS,
   preferredBackend: env.GRADER_BACKEND,
+  /** OpenMP threads of the native engine per training run. */
+  nativeThreads: env.GRADER_NATIVE_THREADS,
   /** Cores' worth of CPU time one sandboxed run may use, enforced by its cgroup. */
   cpuShare: env.GRADER_CPU_SHARE,
   isWeakSandboxAllowed: env.GRADER_UNSAFE_ALLOW_WEAK_SANDBOX,

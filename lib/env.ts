@@ -70,8 +70,15 @@ const EnvSchema = z.object({
    * half of one, 2 two cores for a run that trains on several threads.
    */
   GRADER_CPU_SHARE: z.coerce.number().min(0.05).max(256).default(1),
-  /** Force a TensorFlow.js backend (tensorflow-gpu, tensorflow, wasm, cpu) instead of the fastest installed. */
-  GRADER_BACKEND: z.enum(["tensorflow-gpu", "tensorflow", "wasm", "cpu"]).optional(),
+  /** Force a TensorFlow.js backend (tensorflow-gpu, tensorflow, native, wasm, cpu) instead of the fastest installed. */
+  GRADER_BACKEND: z.enum(["tensorflow-gpu", "tensorflow", "native", "wasm", "cpu"]).optional(),
+  /**
+   * OpenMP threads of the native engine in each training run. More than GRADER_CPU_SHARE cores'
+   * worth only makes threads wait for the cgroup; receipts record the count.
+   */
+  GRADER_NATIVE_THREADS: z.coerce.number().int().min(1).max(64).default(1),
+  /** Set by npm for the scripts it runs: the node-gyp it ships, which builds the native engine. */
+  npm_config_node_gyp: z.string().optional(),
   /**
    * JSON file of the native addons sandboxed code may load, each reviewed: `[{"path": "/abs/x.node", "sha256": "…"}]`
    * (grader/sandbox/native-addons.ts). None may load when unset.

@@ -46,7 +46,7 @@ const ArgsSchema = z.discriminatedUnion("child", [
   z.object({
     child: z.literal(true),
     positionals: z.tuple([
-      z.enum(["tensorflow-gpu", "tensorflow", "wasm", "cpu"]),
+      z.enum(["tensorflow-gpu", "tensorflow", "native", "wasm", "cpu"]),
       z.coerce.number().int().min(1),
       z.enum(MODEL_NAMES),
     ]),
@@ -73,6 +73,16 @@ interface Engine {
 const ENGINES: Engine[] = [
   { key: "tensorflow-gpu", backend: "tensorflow-gpu", threads: os.availableParallelism() },
   { key: "tensorflow", backend: "tensorflow", threads: os.availableParallelism() },
+  { key: "native", backend: "native", threads: 1 },
+  ...(os.availableParallelism() > 1
+    ? [
+        {
+          key: `native-${os.availableParallelism()}-threads`,
+          backend: "native" as const,
+          threads: os.availableParallelism(),
+        },
+      ]
+    : []),
   { key: "wasm", backend: "wasm", threads: 1 },
   ...(os.availableParallelism() > 1
     ? [
@@ -155,7 +165,7 @@ async function measure(
 
 /** Child process: one model on one engine; prints a ChildResult, or null when the engine is absent. */
 async function runChild(backend: BackendPreference, threads: number, name: ModelName): Promise<void> {
-  const selected = await selectBackend(backend, { wasmThreads: threads });
+  const selected = await selectBackend(backend, { wasmThreads: threads, nativeThreads: threads });
   if (selected.name !== backend) {
     console.log("null");
     return;

@@ -4,10 +4,13 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import * as tfjs from "@tensorflow/tfjs";
 import { getThreadsCount } from "@tensorflow/tfjs-backend-wasm";
+import { ADDON_FILE, readNativeBuildStatus } from "./native/native-engine-build";
+import { loadNativeKernels } from "./native/native-kernels";
+import { registerNativeKernels } from "./native/register-native-kernels";
 import { registerWasmTrainingKernels } from "./wasm/register-training-kernels";
 import { initWasmBackend } from "./wasm/threads";
 
-export type BackendPreference = "tensorflow-gpu" | "tensorflow" | "wasm" | "cpu";
+export type BackendPreference = "tensorflow-gpu" | "tensorflow" | "native" | "wasm" | "cpu";
 
 export interface SelectedBackend {
   name: string;
@@ -19,7 +22,7 @@ export interface SelectedBackend {
   detail: string;
 }
 
-const ORDER: BackendPreference[] = ["tensorflow-gpu", "tensorflow", "wasm", "cpu"];
+const ORDER: BackendPreference[] = ["tensorflow-gpu", "tensorflow", "native", "wasm", "cpu"];
 
 export const NATIVE_PACKAGES = {
   "tensorflow-gpu": "@tensorflow/tfjs-node-gpu",
@@ -73,6 +76,8 @@ export interface SelectOptions {
    * raising only where cores sit idle and the model is convolution-heavy.
    */
   wasmThreads?: number;
+  /** oneDNN's OpenMP threads for the native engine. Default 1, for the same reason as wasmThreads. */
+  nativeThreads?: number;
 }
 
 async function tryWasm(threads: number): Promise<SelectedBackend | undefined> {
@@ -95,6 +100,31 @@ async function tryWasm(threads: number): Promise<SelectedBackend | undefined> {
   };
 }
 
+/**
+ * Gradient's native engine (grader/backends/native): the wasm backend's tensors and small kernels,
+ * with convolutions, matrix products and pooling in the oneDNN addon npm install built.
+ */
+async function tryNative(threads: number): Promise<SelectedBackend | undefined> {
+  if (!readNativeBuildStatus().isBuilt) return undefined;
+  if (!(await initWasmBackend(1))) return undefined;
+  await tfjs.ready();
+  registerWasmTrainingKernels();
+  const addon = loadNativeKernels(ADDON_FILE);
+  registerNativeKernels(addon, threads);
+  const actualThreads = addon.threads();
+  return {
+    name: "native",
+    tf: tfjs,
+    // oneDNN splits work by fixed blocks per thread count and sums them in a fixed order, so one
+    // thread count gives the same bits every run (native-kernels.test.ts checks one and two).
+    isDeterministic: true,
+    threads: actualThreads,
+    detail:
+      `Gradient's native engine: ${addon.library()}, ${actualThreads} thread${actualThreads === 1 ? "" : "s"}, ` +
+      "over @tensorflow/tfjs-backend-wasm",
+  };
+}
+
 async function tryCpu(): Promise<SelectedBackend | undefined> {
   if (!(await tfjs.setBackend("cpu"))) return undefined;
   await tfjs.ready();
@@ -110,6 +140,7 @@ async function tryCpu(): Promise<SelectedBackend | undefined> {
 const ATTEMPTS: Record<BackendPreference, (options: SelectOptions) => Promise<SelectedBackend | undefined>> = {
   "tensorflow-gpu": () => tryNode(NATIVE_PACKAGES["tensorflow-gpu"], "tensorflow", true),
   tensorflow: () => tryNode(NATIVE_PACKAGES.tensorflow, "tensorflow", false),
+  native: (options) => tryNative(options.nativeThreads ?? 1),
   wasm: (options) => tryWasm(options.wasmThreads ?? 1),
   cpu: tryCpu,
 };
