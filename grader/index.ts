@@ -17,6 +17,7 @@ import {
 } from "../lib/queue/grading-queue";
 import { PRACTICE_JOB_NAME } from "../lib/queue/practice-job";
 import { graderConfig } from "./config";
+import { trainingEngineSummary } from "./pipeline/engine-summary";
 import { processPracticeJob } from "./practice/process-practice-job";
 import { sweepPracticeRuns } from "./practice/sweep-practice-runs";
 import { processGradingJob } from "./process-grading-job";
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
   );
   const startedAt = new Date();
   const canGrade = await checkSandbox();
+  log.info({ engine: trainingEngineSummary() }, "labs train on this engine");
   await beat(canGrade ? "ready" : "refusing", 0, startedAt);
 
   let worker: Worker<QueuePayload> | null = null;

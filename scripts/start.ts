@@ -6,6 +6,7 @@ import { parseCommandLine } from "../lib/command-line";
 import { childEnvironment, dataDir, env, publicUrl } from "../lib/env";
 import { logger } from "../lib/log";
 import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
+import { trainingEngineSummary } from "../grader/pipeline/engine-summary";
 import { readOrCreateSecret } from "./lib/services";
 import { ensureSigningKeyFile } from "./lib/signing-key";
 import {
@@ -95,6 +96,8 @@ async function main(): Promise<void> {
           (account) =>
             `    ${account.role.toLowerCase().padEnd(11)} ${account.email.padEnd(28)} password: ${account.password}`,
         ),
+        "",
+        `  Labs train on: ${trainingEngineSummary()}`,
         "",
         demoCertificateUrl
           ? `  The demo learner's certificate: ${demoCertificateUrl}`

@@ -13,11 +13,16 @@
 // is read: until then only the platform's code has run on the grader's files, so a run that ends
 // before it is the platform's failure, and from it on any ending is the learner's.
 import fs from "node:fs";
+import { pathToFileURL } from "node:url";
 import { createConstantTensors, replayForwardTrace } from "./forward-trace.mjs";
 import { registerPlatformLayers } from "./platform-layers.mjs";
 
-const [configFile, inputsFile, modelDir, predictionsFile, reportFile] = process.argv.slice(2);
-/** { mode: "rebuild" | "replay", inputs: { shape, dtype }, outputTails: number[][], outputDescription } */
+const [configFile, inputsFile, modelDir, predictionsFile, reportFile, nativeKernels, nativeAddon] =
+  process.argv.slice(2);
+/**
+ * { mode: "rebuild" | "replay", inputs: { shape, dtype }, outputTails: number[][], outputDescription,
+ *   nativeThreads?: number } (with the native engine's bundle and addon as the last two arguments)
+ */
 const config = JSON.parse(fs.readFileSync(configFile, "utf8"));
 const REBUILD_BATCH = 1024;
 const MAX_MESSAGE_CHARS = 2_000;
@@ -84,6 +89,12 @@ async function startTensorFlow() {
   await import("@tensorflow/tfjs-backend-wasm");
   if (!(await tf.setBackend("wasm"))) throw new Error("the wasm backend failed to initialise");
   await tf.ready();
+  // The native engine's kernels go in front of the wasm backend's; the addon is the one file the
+  // sandbox lets load, verified by the grader (grader/sandbox/native-addons.ts).
+  if (nativeKernels && nativeAddon) {
+    const { startNativeEngine } = await import(pathToFileURL(nativeKernels).href);
+    startNativeEngine(nativeAddon, config.nativeThreads ?? 1);
+  }
   const product = tf.tidy(() => tf.matMul(tf.tensor2d([1, 2, 3, 4], [2, 2]), tf.eye(2)).dataSync());
   if (product.join(",") !== "1,2,3,4") throw new Error(`the wasm backend computed [${product.join(", ")}]`);
   registerPlatformLayers(tf);

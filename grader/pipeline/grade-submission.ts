@@ -21,6 +21,7 @@ import type { GradeRequest, GradeResult } from "./grade-types";
 import { createJobFolder, removeJobFolder } from "./job-folder";
 import { parallelRunsFor } from "./parallel-runs";
 import { runInTurns } from "./run-in-turns";
+import { nativeEngineLabel, nativeEngineSetup } from "./native-engine";
 import { runSeed } from "./run-seeds";
 import { runText, trainAndScoreRun, type RunOutcome } from "./train-and-score-run";
 import { isTrainingDeterministic, sandboxPackageNames, trainingBackendFor } from "./train-in-sandbox";
@@ -31,6 +32,17 @@ export type { EpochPoint, FailureKind, GradeProgress, GradeRequest, GradeResult,
 
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
+}
+
+/**
+ * The receipt's engines, scorer's then trainer's ("wasm/wasm"), with the native engine's library,
+ * version and thread count when either used it ("native/native · oneDNN 2.6.3 (AVX-512, OpenMP), 1 thread").
+ */
+function engineNames(scoredOn: string, trainedOn: string): string {
+  const names = `${scoredOn}/${trainedOn}`;
+  const native = nativeEngineSetup();
+  const usedNative = scoredOn.startsWith("native") || trainedOn === "native";
+  return native && usedNative ? `${names} · ${nativeEngineLabel(native)}` : names;
 }
 
 export async function gradeSubmission(request: GradeRequest): Promise<GradeResult> {
@@ -100,7 +112,7 @@ export async function gradeSubmission(request: GradeRequest): Promise<GradeResul
     const trainedOn = spec.mode === "weights" ? "uploaded" : backend;
     receipt.trainingMs = runs.reduce((sum, run) => sum + run.trainingMs, 0);
     receipt.scoringMs = scored.reduce((sum, run) => sum + run.scoringMs, 0);
-    if (scored[0]) receipt.backend = `${scored[0].backend}/${trainedOn}`;
+    if (scored[0]) receipt.backend = engineNames(scored[0].backend, trainedOn);
     receipt.isDeterministic =
       scored.length > 0 &&
       scored.every((run) => run.isDeterministic) &&

@@ -9,6 +9,7 @@ import { materialiseTrainSplit } from "@/grader/datasets/materialise";
 import type { PreparedDataset } from "@/grader/datasets/types";
 import { TRACE_CONSTANT_MARGIN } from "@/grader/harness/forward-trace.mjs";
 import { HarnessConfigSchema, harnessArgumentList } from "@/grader/harness/train/harness-config";
+import { reviewedNativeAddons } from "@/grader/sandbox/native-addons";
 import { packageBinds } from "@/grader/sandbox/node-modules";
 import { runSandboxed, type SandboxBind, type SandboxResult } from "@/grader/sandbox/run-sandboxed";
 import { MAX_TRACE_JSON_BYTES } from "@/grader/scoring/read-forward-trace";
@@ -24,6 +25,8 @@ import type { CompiledModule } from "./compile-submission";
 import type { GradeRequest } from "./grade-types";
 import { harnessBundle } from "./harness-bundle";
 import { createJobFolder, removeJobFolder, SANDBOX_PATHS } from "./job-folder";
+import { nativeKernelBundle } from "./native-kernel-bundle";
+import { nativeEngineSetup } from "./native-engine";
 import { wasmKernelBundle } from "./wasm-kernel-bundle";
 
 const PROJECT_DIR = path.resolve(import.meta.dirname, "../..");
@@ -32,12 +35,16 @@ const PROJECT_DIR = path.resolve(import.meta.dirname, "../..");
 const HARNESS_DIR = path.join(PROJECT_DIR, "grader/harness");
 const SANDBOX_PACKAGES = ["@tensorflow/tfjs", "@tensorflow/tfjs-backend-wasm"];
 
-export type TrainingBackend = AssignmentSpec["trainingBackend"] | NativeBackend;
+/** A lab's own engine, Gradient's native engine (wasm with the oneDNN kernels), or libtensorflow. */
+export type TrainingBackend = AssignmentSpec["trainingBackend"] | "native" | NativeBackend;
+
+const isLibtensorflow = (backend: TrainingBackend): backend is NativeBackend =>
+  backend === "tensorflow" || backend === "tensorflow-gpu";
 
 function sandboxPackageBinds(backend: TrainingBackend): SandboxBind[] {
   return packageBinds(
     path.join(PROJECT_DIR, "node_modules"),
-    backend === "wasm" || backend === "cpu" ? SANDBOX_PACKAGES : [...SANDBOX_PACKAGES, NATIVE_PACKAGES[backend]],
+    isLibtensorflow(backend) ? [...SANDBOX_PACKAGES, NATIVE_PACKAGES[backend]] : SANDBOX_PACKAGES,
   );
 }
 
@@ -47,20 +54,27 @@ export function sandboxPackageNames(backend: TrainingBackend): Set<string> {
 }
 
 /**
- * The engine a lab trains on: GRADER_BACKEND when an operator forces one, else a native
- * libtensorflow engine where one is installed, else the lab's own choice (wasm with Gradient's
- * training kernels unless the lab asks for the pure-JavaScript cpu backend).
+ * The engine a lab trains on: GRADER_BACKEND when an operator forces one (native only where it was
+ * built), else a native libtensorflow engine where one is installed, else the lab's own choice,
+ * with Gradient's native engine standing in for wasm where npm install built it. A lab that asks
+ * for the pure-JavaScript cpu backend keeps it.
  */
 export function trainingBackendFor(spec: AssignmentSpec): TrainingBackend {
-  return graderConfig.preferredBackend ?? installedNativeBackend() ?? spec.trainingBackend;
+  const preferred = graderConfig.preferredBackend;
+  if (preferred === "native") return nativeEngineSetup() ? "native" : spec.trainingBackend;
+  if (preferred) return preferred;
+  const libtensorflow = installedNativeBackend();
+  if (libtensorflow) return libtensorflow;
+  return spec.trainingBackend === "wasm" && nativeEngineSetup() ? "native" : spec.trainingBackend;
 }
 
 /**
- * Whether the same code, data and seed train the same weights on this engine (libtensorflow's threaded reductions do
- * not promise it).
+ * Whether the same code, data and seed train the same weights on this engine: libtensorflow's
+ * threaded reductions do not promise it; the native engine does for one thread count
+ * (grader/backends/native/native-kernels.test.ts).
  */
 export function isTrainingDeterministic(backend: TrainingBackend): boolean {
-  return backend === "wasm" || backend === "cpu";
+  return !isLibtensorflow(backend);
 }
 
 /** node, tfjs and reading the data take a few seconds before the training clock starts, and saving takes some after. */
@@ -71,6 +85,7 @@ const MODEL_JSON_ALLOWANCE_BYTES = 16 * 2 ** 20;
 const OUTPUT_FOLDER_FILES = 64;
 const MAX_PROCESSES = 64;
 const WASM_KERNELS_FILE = "wasm-training-kernels.mjs";
+const NATIVE_KERNELS_FILE = "native-kernels.mjs";
 const HARNESS_FILE = "harness.mjs";
 
 export interface TrainingOutcome {
@@ -108,6 +123,8 @@ export async function trainInSandbox(
   log: RunLog,
 ): Promise<TrainingOutcome> {
   const { spec } = request;
+  const native = backend === "native" ? nativeEngineSetup() : null;
+  if (backend === "native" && !native) throw new Error("the native engine was chosen but is not built");
   const folder = createJobFolder();
   let binds: SandboxBind[];
   try {
@@ -121,6 +138,7 @@ export async function trainInSandbox(
         maxParameters: spec.budget.maxParameters,
       },
       allowCustomLoop: spec.allowCustomLoop,
+      ...(native ? { nativeThreads: native.threads } : {}),
       seed: request.seed,
       maxLogLines: MAX_LOG_LINES,
       maxLogLineChars: MAX_LOG_LINE_CHARS,
@@ -128,8 +146,11 @@ export async function trainInSandbox(
     });
     fs.writeFileSync(path.join(folder, "control", "config.json"), JSON.stringify(config), { mode: 0o644 });
     fs.writeFileSync(path.join(folder, "control", HARNESS_FILE), await harnessBundle(), { mode: 0o644 });
-    if (backend === "wasm") {
+    if (backend === "wasm" || native) {
       fs.writeFileSync(path.join(folder, "control", WASM_KERNELS_FILE), await wasmKernelBundle(), { mode: 0o644 });
+    }
+    if (native) {
+      fs.writeFileSync(path.join(folder, "control", NATIVE_KERNELS_FILE), await nativeKernelBundle(), { mode: 0o644 });
     }
     for (const file of fs.readdirSync(path.join(folder, "data"))) fs.chmodSync(path.join(folder, "data", file), 0o644);
 
@@ -161,9 +182,16 @@ export async function trainInSandbox(
           dataDir: SANDBOX_PATHS.data,
           learnerModulePath: `${SANDBOX_PATHS.learner}/submission.mjs`,
           outputDir: SANDBOX_PATHS.output,
-          ...(backend === "wasm" ? { wasmTrainingKernels: `${SANDBOX_PATHS.control}/${WASM_KERNELS_FILE}` } : {}),
+          ...(backend === "wasm" || native
+            ? { wasmTrainingKernels: `${SANDBOX_PATHS.control}/${WASM_KERNELS_FILE}` }
+            : {}),
+          ...(native
+            ? { nativeEngine: { kernels: `${SANDBOX_PATHS.control}/${NATIVE_KERNELS_FILE}`, addon: native.addon.path } }
+            : {}),
         }),
         binds,
+        // The native engine's own addon, or libtensorflow's as the operator reviewed them.
+        nativeAddons: native ? [native.addon] : isLibtensorflow(backend) ? reviewedNativeAddons() : [],
         memoryBytes: spec.budget.memoryMiB * 2 ** 20,
         maxProcesses: MAX_PROCESSES,
         wallSeconds,

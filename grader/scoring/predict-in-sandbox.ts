@@ -6,6 +6,8 @@
 import { z } from "zod";
 import { errorMessage } from "@/lib/errors";
 import { removeJobFolder } from "@/grader/pipeline/job-folder";
+import { nativeEngineSetup } from "@/grader/pipeline/native-engine";
+import { nativeKernelBundle } from "@/grader/pipeline/native-kernel-bundle";
 import { readSandboxFile, SandboxFileRefused } from "@/grader/sandbox/read-sandbox-file";
 import { runSandboxed, type SandboxResult } from "@/grader/sandbox/run-sandboxed";
 import {
@@ -120,7 +122,11 @@ function readAnswerFile(folder: string, name: string, maxBytes: number, mode: Pr
 /** Rebuilds or replays the learner's model in the sandbox and returns its predictions on the held-out inputs. */
 export async function predictInSandbox(options: PredictionJobOptions): Promise<SandboxPredictions> {
   const { mode, expected } = options;
-  const job = createPredictionJob(options);
+  // The scorer predicts on the engine training used, so scoring gets the native engine's speed too.
+  const setup = nativeEngineSetup();
+  const job = createPredictionJob(
+    setup ? { ...options, nativeEngine: { setup, kernelsSource: await nativeKernelBundle() } } : options,
+  );
   try {
     let hasArtefactStarted = false;
     let run: SandboxResult;
@@ -174,7 +180,9 @@ export async function predictInSandbox(options: PredictionJobOptions): Promise<S
     // A fresh, aligned copy: the read buffer's offset need not be a multiple of 4.
     const values = new Float32Array(bytes.byteLength / 4);
     new Uint8Array(values.buffer).set(bytes);
-    return { values, backend: mode === "replay" ? `${report.backend}-replay` : report.backend };
+    // The run reports the tfjs backend it ran ("wasm"); the native kernels are the grader's doing.
+    const engine = setup && report.backend === "wasm" ? "native" : report.backend;
+    return { values, backend: mode === "replay" ? `${engine}-replay` : engine };
   } finally {
     removeJobFolder(job.folder);
   }

@@ -9,6 +9,7 @@ import { bytesOf, type DenseArray } from "@/grader/datasets/types";
 import { createJobFolder, removeJobFolder, SANDBOX_PATHS } from "@/grader/pipeline/job-folder";
 import { packageBinds } from "@/grader/sandbox/node-modules";
 import type { SandboxRequest } from "@/grader/sandbox/run-sandboxed";
+import type { NativeEngineSetup } from "@/grader/pipeline/native-engine";
 
 const PROJECT_DIR = path.resolve(import.meta.dirname, "../..");
 const HARNESS_DIR = path.join(PROJECT_DIR, "grader/harness");
@@ -20,6 +21,7 @@ const OUTPUT_LIMIT_BYTES = 64 * 2 ** 10;
 export const MAX_REPORT_BYTES = 64 * 2 ** 10;
 export const PREDICTIONS_FILE = "predictions.bin";
 export const REPORT_FILE = "report.json";
+const NATIVE_KERNELS_FILE = "native-kernels.mjs";
 /** Rounding the two files up to whole pages, and a folder entry or two. */
 const OUTPUT_SLACK_BYTES = 64 * 2 ** 10;
 const OUTPUT_FOLDER_FILES = 16;
@@ -44,6 +46,8 @@ export interface PredictionJobOptions {
   inputs: DenseArray;
   expected: ExpectedOutput;
   memoryMiB: number;
+  /** The native engine to predict on, with its bundled kernel registration; wasm when absent. */
+  nativeEngine?: { setup: NativeEngineSetup; kernelsSource: string };
 }
 
 export interface PredictionJob {
@@ -63,7 +67,7 @@ function writeReadOnly(file: string, contents: Uint8Array | string): void {
 export function createPredictionJob(options: PredictionJobOptions): PredictionJob {
   const folder = createJobFolder();
   try {
-    const { inputs } = options;
+    const { inputs, nativeEngine: native } = options;
     for (const [name, bytes] of options.modelFiles) writeReadOnly(path.join(folder, "learner", name), bytes);
     writeReadOnly(path.join(folder, "data", "inputs.bin"), bytesOf(inputs));
     const config = {
@@ -71,8 +75,10 @@ export function createPredictionJob(options: PredictionJobOptions): PredictionJo
       inputs: { shape: inputs.shape, dtype: inputs.dtype },
       outputTails: options.expected.tails,
       outputDescription: options.expected.describe,
+      ...(native ? { nativeThreads: native.setup.threads } : {}),
     };
     writeReadOnly(path.join(folder, "control", "config.json"), JSON.stringify(config));
+    if (native) writeReadOnly(path.join(folder, "control", NATIVE_KERNELS_FILE), native.kernelsSource);
     const predictionsBytes = (inputs.shape[0] ?? 0) * options.expected.perRow * 4;
     const request: SandboxRequest = {
       entry: `${SANDBOX_PATHS.harness}/predict.mjs`,
@@ -82,7 +88,9 @@ export function createPredictionJob(options: PredictionJobOptions): PredictionJo
         SANDBOX_PATHS.learner,
         `${SANDBOX_PATHS.output}/${PREDICTIONS_FILE}`,
         `${SANDBOX_PATHS.output}/${REPORT_FILE}`,
+        ...(native ? [`${SANDBOX_PATHS.control}/${NATIVE_KERNELS_FILE}`, native.setup.addon.path] : []),
       ],
+      nativeAddons: native ? [native.setup.addon] : [],
       binds: [
         { source: HARNESS_DIR, target: SANDBOX_PATHS.harness },
         { source: path.join(folder, "control"), target: SANDBOX_PATHS.control },

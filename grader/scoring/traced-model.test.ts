@@ -9,6 +9,7 @@ import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-wasm";
 import { float32, int32, type PreparedDataset } from "@/grader/datasets/types";
 import { recordForwardTrace, TRACE_BATCH, type ForwardTrace } from "@/grader/harness/forward-trace.mjs";
+import { nativeEngineSetup } from "@/grader/pipeline/native-engine";
 import { accuracy, argmaxRows } from "./metrics";
 import { ScoringError, scoreSavedModel } from "./score-model";
 import { writeSavedModel } from "./write-saved-model";
@@ -118,7 +119,7 @@ describe("scoring a model with the learner's own layer class", () => {
   it("scores it from the recorded forward pass exactly as the model predicts", async () => {
     const result = await scoreSavedModel({ folder: await saveRecorded(), spec, dataset: dataset() });
     assert.equal(result.metrics.accuracy, expectedAccuracy);
-    assert.equal(result.backend, "wasm-replay");
+    assert.equal(result.backend, nativeEngineSetup() ? "native-replay" : "wasm-replay");
   });
 
   it("refuses it without a recording, or where the assignment requires a platform layer", async () => {

@@ -5,8 +5,13 @@ import fs from "node:fs";
 import { z } from "zod";
 
 export const HarnessConfigSchema = z.object({
-  /** The engine to train on: a tfjs backend, or a native libtensorflow package ("tensorflow", "tensorflow-gpu"). */
-  backend: z.enum(["wasm", "cpu", "tensorflow", "tensorflow-gpu"]),
+  /**
+   * The engine to train on: a tfjs backend, Gradient's native engine (the wasm backend with the
+   * oneDNN addon's kernels), or a native libtensorflow package ("tensorflow", "tensorflow-gpu").
+   */
+  backend: z.enum(["wasm", "cpu", "native", "tensorflow", "tensorflow-gpu"]),
+  /** OpenMP threads of the native engine; ignored by the others. */
+  nativeThreads: z.number().int().min(1).max(64).default(1),
   budget: z.object({
     /** Epochs over every fit() call and onEpoch() report together; counted in the learner's process, so a guide. */
     maxEpochs: z.number().int().min(0),
@@ -35,17 +40,26 @@ export interface HarnessArguments {
   dataDir: string;
   learnerModulePath: string;
   outputDir: string;
-  /** The bundled wasm training kernels; only given for the wasm backend. */
+  /** The bundled wasm training kernels; given for the wasm and native engines. */
   wasmTrainingKernels?: string;
+  /** The native engine: its bundled kernel registration and the addon file it loads. */
+  nativeEngine?: { kernels: string; addon: string };
 }
 
 export function harnessArgumentList(args: HarnessArguments): string[] {
-  const { configFile, dataDir, learnerModulePath, outputDir, wasmTrainingKernels } = args;
-  return [configFile, dataDir, learnerModulePath, outputDir, ...(wasmTrainingKernels ? [wasmTrainingKernels] : [])];
+  const { configFile, dataDir, learnerModulePath, outputDir, wasmTrainingKernels, nativeEngine } = args;
+  return [
+    configFile,
+    dataDir,
+    learnerModulePath,
+    outputDir,
+    ...(wasmTrainingKernels ? [wasmTrainingKernels] : []),
+    ...(wasmTrainingKernels && nativeEngine ? [nativeEngine.kernels, nativeEngine.addon] : []),
+  ];
 }
 
 export function readHarnessArguments(argv: readonly string[]): { args: HarnessArguments; config: HarnessConfig } {
-  const [configFile, dataDir, learnerModulePath, outputDir, wasmTrainingKernels] = argv;
+  const [configFile, dataDir, learnerModulePath, outputDir, wasmTrainingKernels, nativeKernels, nativeAddon] = argv;
   if (!configFile || !dataDir || !learnerModulePath || !outputDir)
     throw new Error(`the harness needs config, data, learner and output paths; it was given ${argv.length}`);
   const config = HarnessConfigSchema.parse(JSON.parse(fs.readFileSync(configFile, "utf8")));
@@ -56,6 +70,7 @@ export function readHarnessArguments(argv: readonly string[]): { args: HarnessAr
       learnerModulePath,
       outputDir,
       ...(wasmTrainingKernels ? { wasmTrainingKernels } : {}),
+      ...(nativeKernels && nativeAddon ? { nativeEngine: { kernels: nativeKernels, addon: nativeAddon } } : {}),
     },
     config,
   };

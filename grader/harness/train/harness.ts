@@ -39,7 +39,10 @@ process.on("unhandledRejection", (error) => {
 // Before learner_start, so a failure here is the platform's (start-backend.ts says why).
 let tf: Tf;
 try {
-  tf = await startBackend(config.backend, args.wasmTrainingKernels);
+  tf = await startBackend(config.backend, {
+    ...(args.wasmTrainingKernels ? { wasmTrainingKernels: args.wasmTrainingKernels } : {}),
+    ...(args.nativeEngine ? { nativeEngine: { ...args.nativeEngine, threads: config.nativeThreads } } : {}),
+  });
 } catch (error) {
   fail("backend_failed", `TensorFlow.js could not start: ${error instanceof Error ? error.message : String(error)}`);
 }

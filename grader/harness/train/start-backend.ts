@@ -18,6 +18,10 @@ interface WasmTrainingKernels {
   registerWasmTrainingKernels(): void;
 }
 
+interface NativeEngineModule {
+  startNativeEngine(addonFile: string, threads: number): string;
+}
+
 /**
  * Runs a forward op and a gradient, so a backend that loads but computes wrongly fails here rather
  * than inside the learner's train(), where the learner would be charged for it.
@@ -35,18 +39,31 @@ function checkBackend(tf: Tf, backend: string): void {
     throw new Error(`the ${backend} backend computed [${got.join(", ")}] instead of [${expected.join(", ")}]`);
 }
 
-export async function startBackend(backend: HarnessConfig["backend"], wasmTrainingKernels?: string): Promise<Tf> {
+export interface BackendFiles {
+  /** The bundled wasm training kernels (wasm and native engines). */
+  wasmTrainingKernels?: string;
+  /** The native engine's bundled kernels and addon, and its thread count. */
+  nativeEngine?: { kernels: string; addon: string; threads: number };
+}
+
+export async function startBackend(backend: HarnessConfig["backend"], files: BackendFiles = {}): Promise<Tf> {
   const nativePackage = NATIVE_PACKAGES[backend];
   const tf = (nativePackage ? await import(nativePackage) : await import("@tensorflow/tfjs")) as Tf;
-  if (backend === "wasm") await import("@tensorflow/tfjs-backend-wasm");
-  const engine = nativePackage ? "tensorflow" : backend;
+  const isWasmBased = backend === "wasm" || backend === "native";
+  if (isWasmBased) await import("@tensorflow/tfjs-backend-wasm");
+  const engine = nativePackage ? "tensorflow" : isWasmBased ? "wasm" : backend;
   if (!(await tf.setBackend(engine))) throw new Error(`backend ${backend} failed to initialise`);
   await tf.ready();
   // Only after the backend is up: the kernels wrap the backend's own, whose set-up (binding the
   // wasm functions) runs when the backend initialises and is skipped for a replaced kernel.
-  if (backend === "wasm" && wasmTrainingKernels) {
-    const kernels = (await import(pathToFileURL(wasmTrainingKernels).href)) as WasmTrainingKernels;
+  if (isWasmBased && files.wasmTrainingKernels) {
+    const kernels = (await import(pathToFileURL(files.wasmTrainingKernels).href)) as WasmTrainingKernels;
     kernels.registerWasmTrainingKernels();
+  }
+  if (backend === "native") {
+    if (!files.nativeEngine) throw new Error("the native engine was chosen without its kernels and addon");
+    const native = (await import(pathToFileURL(files.nativeEngine.kernels).href)) as NativeEngineModule;
+    native.startNativeEngine(files.nativeEngine.addon, files.nativeEngine.threads);
   }
   checkBackend(tf, backend);
   return tf;
