@@ -262,25 +262,29 @@ describe("training on the native engine", { skip }, () => {
     });
   }
 
-  it("CNN: live tensors and heap buffers are the same after every epoch (no leaks)", async () => {
-    await tf.setBackend("wasm");
-    const model = smallCnn();
-    const { x, y } = imageData(48);
-    const counts: string[] = [];
-    await model.fit(x, y, {
-      batchSize: 16,
-      epochs: 3,
-      shuffle: false,
-      verbose: 0,
-      callbacks: {
-        onEpochEnd: async () => void counts.push(`${tf.memory().numTensors}/${tf.memory().numDataBuffers}`),
-      },
+  for (const [name, build, data] of [
+    ["CNN", smallCnn, imageData],
+    ["LSTM", () => sequenceModel("lstm"), sequenceData],
+  ] as const)
+    it(`${name}: live tensors and heap buffers are the same after every epoch (no leaks)`, async () => {
+      await tf.setBackend("wasm");
+      const model = build();
+      const { x, y } = data(48);
+      const counts: string[] = [];
+      await model.fit(x, y, {
+        batchSize: 16,
+        epochs: 3,
+        shuffle: false,
+        verbose: 0,
+        callbacks: {
+          onEpochEnd: async () => void counts.push(`${tf.memory().numTensors}/${tf.memory().numDataBuffers}`),
+        },
+      });
+      assert.ok(
+        counts.every((c) => c === counts[0]),
+        `tensors/buffers per epoch: ${counts.join(", ")}`,
+      );
+      tf.dispose([x, y]);
+      model.dispose();
     });
-    assert.ok(
-      counts.every((c) => c === counts[0]),
-      `tensors/buffers per epoch: ${counts.join(", ")}`,
-    );
-    tf.dispose([x, y]);
-    model.dispose();
-  });
 });

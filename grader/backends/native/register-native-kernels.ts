@@ -270,7 +270,18 @@ function nativeKernelConfigs(addon: NativeKernels, previous: (name: string) => t
     return out;
   };
 
+  // The wasm backend's Identity copies its input; sharing the buffer, as the cpu backend does, is
+  // what every caller expects (no kernel writes into its inputs), and an LSTM step runs dozens.
+  const identity = (args: KernelArgs) => {
+    const backend = args.backend as BackendWasm;
+    const { x } = args.inputs as { x: tf.TensorInfo };
+    if (x.dtype === "string") return previous(tf.Identity)(args);
+    backend.incRef(x.dataId);
+    return { dataId: x.dataId, shape: [...x.shape], dtype: x.dtype };
+  };
+
   const kernels: [string, tf.KernelFunc][] = [
+    [tf.Identity, identity],
     [tf.Conv2D, (args) => conv2d(args, false)],
     [tf.FusedConv2D, (args) => conv2d(args, true)],
     [tf.Conv2DBackpropInput, conv2dBackpropInput],

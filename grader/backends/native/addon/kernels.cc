@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <tuple>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -67,6 +68,19 @@ dnnl::stream& cpuStream() {
 // Node calls kernels from one thread per addon instance; the mutex only guards the primitive
 // caches against worker threads that load the addon too.
 std::mutex cacheMutex;
+
+// The thread count setThreads() asked for. A kernel of little work loses more to waking a second
+// thread than it gains (measured: an LSTM of 64 units trained 25% slower on two threads than on
+// one), so each kernel uses them all only above PARALLEL_WORK multiply-adds or element operations.
+int configuredThreads = 1;
+constexpr double PARALLEL_WORK = 1 << 21;
+
+/** Sets OpenMP's count for the kernel about to be created and run, and returns it for cache keys. */
+int useThreadsFor(double work) {
+  const int threads = work >= PARALLEL_WORK ? configuredThreads : 1;
+  if (omp_get_max_threads() != threads) omp_set_num_threads(threads);
+  return threads;
+}
 
 bool throwError(napi_env env, const std::string& message) {
   napi_throw_error(env, "ERR_GRADIENT_NATIVE", message.c_str());
@@ -196,9 +210,15 @@ std::map<std::string, std::shared_ptr<ConvForward>> forwardCache;
 std::map<std::string, std::shared_ptr<ConvBackwardData>> backwardDataCache;
 std::map<std::string, std::shared_ptr<ConvBackwardWeights>> backwardWeightsCache;
 
+double convWork(const std::vector<int32_t>& p) {
+  return double(p[CONV_BATCH]) * p[CONV_OUT_HEIGHT] * p[CONV_OUT_WIDTH] * p[CONV_OUT_CHANNELS] *
+         p[CONV_FILTER_HEIGHT] * p[CONV_FILTER_WIDTH] * p[CONV_IN_CHANNELS];
+}
+
 std::shared_ptr<ConvForward> convForward(const std::vector<int32_t>& p, bool withBias, bool withRelu) {
   std::lock_guard<std::mutex> lock(cacheMutex);
-  std::string key = keyOf(withRelu ? "fwd-relu" : "fwd", p) + (withBias ? ",b" : "");
+  const int threads = useThreadsFor(convWork(p));
+  std::string key = keyOf(withRelu ? "fwd-relu" : "fwd", p) + (withBias ? ",b" : "") + "@" + std::to_string(threads);
   auto found = forwardCache.find(key);
   if (found != forwardCache.end()) return found->second;
   ConvShapes s = convShapes(p, tag::hwio);
@@ -213,7 +233,8 @@ std::shared_ptr<ConvForward> convForward(const std::vector<int32_t>& p, bool wit
 
 std::shared_ptr<ConvBackwardData> convBackwardData(const std::vector<int32_t>& p) {
   std::lock_guard<std::mutex> lock(cacheMutex);
-  std::string key = keyOf("bwd-data", p);
+  const int threads = useThreadsFor(convWork(p));
+  std::string key = keyOf("bwd-data", p) + "@" + std::to_string(threads);
   auto found = backwardDataCache.find(key);
   if (found != backwardDataCache.end()) return found->second;
   ConvShapes s = convShapes(p, tag::hwio);
@@ -231,7 +252,8 @@ std::shared_ptr<ConvBackwardData> convBackwardData(const std::vector<int32_t>& p
 
 std::shared_ptr<ConvBackwardWeights> convBackwardWeights(const std::vector<int32_t>& p) {
   std::lock_guard<std::mutex> lock(cacheMutex);
-  std::string key = keyOf("bwd-weights", p);
+  const int threads = useThreadsFor(convWork(p));
+  std::string key = keyOf("bwd-weights", p) + "@" + std::to_string(threads);
   auto found = backwardWeightsCache.find(key);
   if (found != backwardWeightsCache.end()) return found->second;
   ConvShapes s = convShapes(p, tag::hwio);
@@ -392,7 +414,10 @@ memory::desc matrixDesc(memory::dim batch, memory::dim rows, memory::dim cols, b
 
 std::shared_ptr<MatMul> matMulPrimitive(const std::vector<int32_t>& p, bool withBias, bool withRelu) {
   std::lock_guard<std::mutex> lock(cacheMutex);
-  std::string key = keyOf("matmul", p) + (withBias ? ",b" : "") + (withRelu ? ",relu" : "");
+  const double work = double(std::max(p[MM_BATCH_A], p[MM_BATCH_B])) * p[MM_M] * p[MM_K] * p[MM_N];
+  const int threads = useThreadsFor(work);
+  std::string key = keyOf("matmul", p) + (withBias ? ",b" : "") + (withRelu ? ",relu" : "") + "@" +
+                    std::to_string(threads);
   auto found = matMulCache.find(key);
   if (found != matMulCache.end()) return found->second;
   memory::dim batch = std::max(p[MM_BATCH_A], p[MM_BATCH_B]);
@@ -452,8 +477,10 @@ napi_value MatMulKernel(napi_env env, napi_callback_info info) {
 }
 
 // ---- Pooling --------------------------------------------------------------------------------
-// Pooling is memory-bound and simple; plain loops over NHWC, one image per thread, keep it exact
-// (TensorFlow's tie rule: the first maximum in the window wins) without oneDNN's workspace.
+// The forward pass runs on oneDNN's pooling (max, or average over the taps inside the image, as
+// TensorFlow.js's forward pass divides). Gradients are loops over NHWC, one image per thread, so
+// that the max gradient follows TensorFlow's tie rule exactly (the first maximum in the window
+// wins) without oneDNN's workspace, which TensorFlow.js's MaxPoolGrad kernel does not carry.
 
 struct PoolWindow {
   int top, left, bottom, right;
@@ -466,24 +493,38 @@ PoolWindow windowOf(const std::vector<int32_t>& p, int oy, int ox) {
           left + (p[CONV_FILTER_WIDTH] - 1) * p[CONV_DILATION_WIDTH] + 1};
 }
 
-/** pool(x, out, isMax, params); out holds the pooled values. */
-napi_value Pool(napi_env env, napi_callback_info info) {
-  napi_value argv[4];
-  std::vector<int32_t> p;
-  if (!readConvArguments(env, info, 4, argv, &p)) return nullptr;
-  Buffer x, out;
-  bool isMax = false;
-  napi_get_value_bool(env, argv[2], &isMax);
-  if (!readFloat32(env, argv[0], &x, "x") || !readFloat32(env, argv[1], &out, "out")) return nullptr;
-  size_t channels = size_t(p[CONV_IN_CHANNELS]);
-  if (p[CONV_OUT_CHANNELS] != p[CONV_IN_CHANNELS]) return throwError(env, "pooling keeps its channels"), nullptr;
-  if (!checkLength(env, x, inputSize(p), "x") || !checkLength(env, out, outputSize(p), "out")) return nullptr;
+struct Pooling {
+  memory::desc src, dst;
+  dnnl::pooling_forward primitive;
+};
+
+std::map<std::string, std::shared_ptr<Pooling>> poolingCache;
+
+std::shared_ptr<Pooling> poolingPrimitive(const std::vector<int32_t>& p, bool isMax) {
+  std::lock_guard<std::mutex> lock(cacheMutex);
+  const int threads = useThreadsFor(double(inputSize(p)));
+  std::string key = keyOf(isMax ? "max-pool" : "avg-pool", p) + "@" + std::to_string(threads);
+  auto found = poolingCache.find(key);
+  if (found != poolingCache.end()) return found->second;
+  ConvShapes s = convShapes(p, tag::hwio);
+  dnnl::pooling_forward::desc d(prop_kind::forward_inference,
+                                isMax ? algorithm::pooling_max : algorithm::pooling_avg_exclude_padding, s.src, s.dst,
+                                s.strides, {p[CONV_FILTER_HEIGHT], p[CONV_FILTER_WIDTH]}, s.padLeft, s.padRight);
+  dnnl::pooling_forward::primitive_desc pd(d, cpuEngine());
+  auto entry = std::make_shared<Pooling>(Pooling{s.src, s.dst, dnnl::pooling_forward(pd)});
+  poolingCache.emplace(key, entry);
+  return entry;
+}
+
+/** Dilated windows, which oneDNN's first pooling API does not take. */
+void poolLoops(const std::vector<int32_t>& p, const float* x, float* out, bool isMax) {
+  const size_t channels = size_t(p[CONV_IN_CHANNELS]);
   const int height = p[CONV_IN_HEIGHT], width = p[CONV_IN_WIDTH];
   const int dh = p[CONV_DILATION_HEIGHT], dw = p[CONV_DILATION_WIDTH];
-#pragma omp parallel for schedule(static)
+  const int threads = useThreadsFor(double(inputSize(p)));
+#pragma omp parallel for schedule(static) num_threads(threads)
   for (int n = 0; n < p[CONV_BATCH]; n++) {
     std::vector<float> acc(channels);
-    std::vector<int> count(channels);
     for (int oy = 0; oy < p[CONV_OUT_HEIGHT]; oy++)
       for (int ox = 0; ox < p[CONV_OUT_WIDTH]; ox++) {
         PoolWindow w = windowOf(p, oy, ox);
@@ -493,7 +534,7 @@ napi_value Pool(napi_env env, napi_callback_info info) {
           if (y < 0 || y >= height) continue;
           for (int xx = w.left; xx < w.right; xx += dw) {
             if (xx < 0 || xx >= width) continue;
-            const float* in = x.data + ((size_t(n) * height + y) * width + xx) * channels;
+            const float* in = x + ((size_t(n) * height + y) * width + xx) * channels;
             if (isMax)
               for (size_t c = 0; c < channels; c++) acc[c] = in[c] > acc[c] ? in[c] : acc[c];
             else
@@ -501,11 +542,105 @@ napi_value Pool(napi_env env, napi_callback_info info) {
             taps++;
           }
         }
-        float* o = out.data + ((size_t(n) * p[CONV_OUT_HEIGHT] + oy) * p[CONV_OUT_WIDTH] + ox) * channels;
+        float* o = out + ((size_t(n) * p[CONV_OUT_HEIGHT] + oy) * p[CONV_OUT_WIDTH] + ox) * channels;
         for (size_t c = 0; c < channels; c++) o[c] = isMax ? acc[c] : (taps ? acc[c] / taps : 0.f);
       }
   }
-  return nullptr;
+}
+
+/** pool(x, out, isMax, params); out holds the pooled values. */
+napi_value Pool(napi_env env, napi_callback_info info) {
+  napi_value argv[4];
+  std::vector<int32_t> p;
+  if (!readConvArguments(env, info, 4, argv, &p)) return nullptr;
+  Buffer x, out;
+  bool isMax = false;
+  napi_get_value_bool(env, argv[2], &isMax);
+  if (!readFloat32(env, argv[0], &x, "x") || !readFloat32(env, argv[1], &out, "out")) return nullptr;
+  if (p[CONV_OUT_CHANNELS] != p[CONV_IN_CHANNELS]) return throwError(env, "pooling keeps its channels"), nullptr;
+  if (!checkLength(env, x, inputSize(p), "x") || !checkLength(env, out, outputSize(p), "out")) return nullptr;
+  if (p[CONV_DILATION_HEIGHT] != 1 || p[CONV_DILATION_WIDTH] != 1) {
+    poolLoops(p, x.data, out.data, isMax);
+    return nullptr;
+  }
+  return guarded(env, [&] {
+    auto pool = poolingPrimitive(p, isMax);
+    auto& engine = cpuEngine();
+    auto& stream = cpuStream();
+    pool->primitive.execute(stream, {{DNNL_ARG_SRC, memory(pool->src, engine, x.data)},
+                                     {DNNL_ARG_DST, memory(pool->dst, engine, out.data)}});
+    stream.wait();
+  });
+}
+
+/** The max gradient of one image: each window's dy goes to its first maximum. */
+void maxPoolGradImage(const std::vector<int32_t>& p, int n, const float* x, const float* dy, float* dx) {
+  const size_t channels = size_t(p[CONV_IN_CHANNELS]);
+  const int height = p[CONV_IN_HEIGHT], width = p[CONV_IN_WIDTH];
+  const int dh = p[CONV_DILATION_HEIGHT], dw = p[CONV_DILATION_WIDTH];
+  const float* image = x + size_t(n) * height * width * channels;
+  float* gradient = dx + size_t(n) * height * width * channels;
+  // Offsets within one image fit 32 bits, which keeps the compare-and-select below vectorised.
+  std::vector<float> best(channels);
+  std::vector<uint32_t> where(channels);
+  for (int oy = 0; oy < p[CONV_OUT_HEIGHT]; oy++)
+    for (int ox = 0; ox < p[CONV_OUT_WIDTH]; ox++) {
+      PoolWindow w = windowOf(p, oy, ox);
+      bool isFirst = true;
+      for (int y = w.top; y < w.bottom; y += dh) {
+        if (y < 0 || y >= height) continue;
+        for (int xx = w.left; xx < w.right; xx += dw) {
+          if (xx < 0 || xx >= width) continue;
+          const uint32_t base = uint32_t((size_t(y) * width + xx) * channels);
+          const float* v = image + base;
+          if (isFirst) {
+            for (size_t c = 0; c < channels; c++) {
+              best[c] = v[c];
+              where[c] = base + uint32_t(c);
+            }
+            isFirst = false;
+            continue;
+          }
+          float* b = best.data();
+          uint32_t* at = where.data();
+#pragma omp simd
+          for (size_t c = 0; c < channels; c++) {
+            const bool isGreater = v[c] > b[c];
+            b[c] = isGreater ? v[c] : b[c];
+            at[c] = isGreater ? base + uint32_t(c) : at[c];
+          }
+        }
+      }
+      if (isFirst) continue;
+      const float* g = dy + ((size_t(n) * p[CONV_OUT_HEIGHT] + oy) * p[CONV_OUT_WIDTH] + ox) * channels;
+      for (size_t c = 0; c < channels; c++) gradient[where[c]] += g[c];
+    }
+}
+
+/** The average gradient of one image. */
+void avgPoolGradImage(const std::vector<int32_t>& p, int n, const float* dy, float* dx) {
+  const size_t channels = size_t(p[CONV_IN_CHANNELS]);
+  const int height = p[CONV_IN_HEIGHT], width = p[CONV_IN_WIDTH];
+  const int dh = p[CONV_DILATION_HEIGHT], dw = p[CONV_DILATION_WIDTH];
+  // TensorFlow.js's cpu and wasm backends spread each gradient over the window's full size,
+  // padding included, though the forward pass divides by the taps inside the image; the same rule
+  // here keeps a model training to the same weights on every engine.
+  const float share = 1.f / (p[CONV_FILTER_HEIGHT] * p[CONV_FILTER_WIDTH]);
+  float* gradient = dx + size_t(n) * height * width * channels;
+  for (int oy = 0; oy < p[CONV_OUT_HEIGHT]; oy++)
+    for (int ox = 0; ox < p[CONV_OUT_WIDTH]; ox++) {
+      PoolWindow w = windowOf(p, oy, ox);
+      const float* g = dy + ((size_t(n) * p[CONV_OUT_HEIGHT] + oy) * p[CONV_OUT_WIDTH] + ox) * channels;
+      for (int y = w.top; y < w.bottom; y += dh) {
+        if (y < 0 || y >= height) continue;
+        for (int xx = w.left; xx < w.right; xx += dw) {
+          if (xx < 0 || xx >= width) continue;
+          float* d = gradient + (size_t(y) * width + xx) * channels;
+#pragma omp simd
+          for (size_t c = 0; c < channels; c++) d[c] += g[c] * share;
+        }
+      }
+    }
 }
 
 /** poolGrad(dy, x | null, dx, isMax, params): dx is filled (zeroed first). */
@@ -519,50 +654,18 @@ napi_value PoolGrad(napi_env env, napi_callback_info info) {
   if (!readFloat32(env, argv[0], &dy, "dy") || (isMax && !readFloat32(env, argv[1], &x, "x")) ||
       !readFloat32(env, argv[2], &dx, "dx"))
     return nullptr;
-  size_t channels = size_t(p[CONV_IN_CHANNELS]);
   if (!checkLength(env, dy, outputSize(p), "dy") || (isMax && !checkLength(env, x, inputSize(p), "x")) ||
       !checkLength(env, dx, inputSize(p), "dx"))
     return nullptr;
-  const int height = p[CONV_IN_HEIGHT], width = p[CONV_IN_WIDTH];
-  const int dh = p[CONV_DILATION_HEIGHT], dw = p[CONV_DILATION_WIDTH];
-  const float averageShare = 1.f / (p[CONV_FILTER_HEIGHT] * p[CONV_FILTER_WIDTH]);
+  if (p[CONV_OUT_CHANNELS] != p[CONV_IN_CHANNELS]) return throwError(env, "pooling keeps its channels"), nullptr;
   std::memset(dx.data, 0, dx.length * sizeof(float));
-#pragma omp parallel for schedule(static)
+  const int threads = useThreadsFor(double(inputSize(p)));
+#pragma omp parallel for schedule(static) num_threads(threads)
   for (int n = 0; n < p[CONV_BATCH]; n++) {
-    std::vector<float> best(channels);
-    std::vector<size_t> where(channels);
-    for (int oy = 0; oy < p[CONV_OUT_HEIGHT]; oy++)
-      for (int ox = 0; ox < p[CONV_OUT_WIDTH]; ox++) {
-        PoolWindow w = windowOf(p, oy, ox);
-        const float* g = dy.data + ((size_t(n) * p[CONV_OUT_HEIGHT] + oy) * p[CONV_OUT_WIDTH] + ox) * channels;
-        if (isMax) {
-          std::fill(best.begin(), best.end(), -FLT_MAX);
-          std::fill(where.begin(), where.end(), SIZE_MAX);
-        }
-        for (int y = w.top; y < w.bottom; y += dh) {
-          if (y < 0 || y >= height) continue;
-          for (int xx = w.left; xx < w.right; xx += dw) {
-            if (xx < 0 || xx >= width) continue;
-            size_t base = ((size_t(n) * height + y) * width + xx) * channels;
-            if (isMax) {
-              for (size_t c = 0; c < channels; c++)
-                if (x.data[base + c] > best[c] || where[c] == SIZE_MAX) {
-                  best[c] = x.data[base + c];
-                  where[c] = base + c;
-                }
-              continue;
-            }
-            // TensorFlow.js's cpu and wasm backends spread each gradient over the window's full
-            // size, padding included, though the forward pass divides by the taps inside the
-            // image; the same rule here keeps a model training to the same weights on every engine.
-            float* d = dx.data + base;
-            for (size_t c = 0; c < channels; c++) d[c] += g[c] * averageShare;
-          }
-        }
-        if (isMax)
-          for (size_t c = 0; c < channels; c++)
-            if (where[c] != SIZE_MAX) dx.data[where[c]] += g[c];
-      }
+    if (isMax)
+      maxPoolGradImage(p, n, x.data, dy.data, dx.data);
+    else
+      avgPoolGradImage(p, n, dy.data, dx.data);
   }
   return nullptr;
 }
@@ -579,11 +682,13 @@ struct Eltwise {
   dnnl::eltwise_forward primitive;
 };
 
-std::map<std::pair<int, size_t>, std::shared_ptr<Eltwise>> eltwiseCache;
+std::map<std::tuple<int, size_t, int>, std::shared_ptr<Eltwise>> eltwiseCache;
 
 std::shared_ptr<Eltwise> eltwisePrimitive(int kind, size_t length) {
   std::lock_guard<std::mutex> lock(cacheMutex);
-  auto key = std::make_pair(kind, length);
+  // A transcendental costs about ten element operations.
+  const int threads = useThreadsFor(double(length) * 10);
+  auto key = std::make_tuple(kind, length, threads);
   auto found = eltwiseCache.find(key);
   if (found != eltwiseCache.end()) return found->second;
   static const algorithm algorithms[UNARY_COUNT] = {algorithm::eltwise_tanh, algorithm::eltwise_logistic,
@@ -781,6 +886,7 @@ napi_value SetThreads(napi_env env, napi_callback_info info) {
   int32_t threads = 0;
   if (napi_get_value_int32(env, argv[0], &threads) != napi_ok || threads < 1 || threads > 256)
     return throwError(env, "threads must be a whole number from 1 to 256"), nullptr;
+  configuredThreads = threads;
   omp_set_num_threads(threads);
   return nullptr;
 }
