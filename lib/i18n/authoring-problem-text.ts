@@ -1,8 +1,8 @@
 // lib/authoring refuses in English (its tests and the English pages read those words as they are);
 // a reader of another language gets each known refusal worded from the authoring catalogue instead.
 import type { Locale } from "../courses/content-schema";
-import type { FieldErrors } from "../errors";
 import { authoringMessagesFor, type AuthoringMessages } from "./authoring-messages";
+import { type RefusalMessages, translatedRefusal } from "./translated-refusal";
 
 type ProblemKey = keyof AuthoringMessages["problems"];
 
@@ -18,17 +18,6 @@ export function authoringProblemText(text: string, locale: Locale): string {
 }
 
 /** A refusal's message and every field's messages in `locale`. */
-export function authoringProblemsIn(
-  locale: Locale,
-  { message, fieldErrors }: { message: string; fieldErrors: FieldErrors },
-): { message: string; fieldErrors: FieldErrors } {
-  return {
-    message: authoringProblemText(message, locale),
-    fieldErrors: Object.fromEntries(
-      Object.entries(fieldErrors).map(([field, texts]) => [
-        field,
-        texts.map((text) => authoringProblemText(text, locale)),
-      ]),
-    ),
-  };
+export function authoringProblemsIn(locale: Locale, refusal: RefusalMessages): RefusalMessages {
+  return translatedRefusal(refusal, (text) => authoringProblemText(text, locale));
 }

@@ -4,7 +4,7 @@
 // know stays as it is; `npm test -- unit lib/i18n` checks that every English one is still written in
 // lib/, so a reworded refusal cannot quietly fall out of the list.
 import type { Locale } from "../courses/content-schema";
-import type { FieldErrors } from "../errors";
+import { type RefusalMessages, translatedRefusal } from "./translated-refusal";
 
 interface Refusal {
   en: RegExp;
@@ -120,14 +120,6 @@ export function refusalText(text: string, locale: Locale): string {
 }
 
 /** A refusal's message and every field's messages in `locale`. */
-export function refusalIn(
-  locale: Locale,
-  { message, fieldErrors }: { message: string; fieldErrors: FieldErrors },
-): { message: string; fieldErrors: FieldErrors } {
-  return {
-    message: refusalText(message, locale),
-    fieldErrors: Object.fromEntries(
-      Object.entries(fieldErrors).map(([field, texts]) => [field, texts.map((text) => refusalText(text, locale))]),
-    ),
-  };
+export function refusalIn(locale: Locale, refusal: RefusalMessages): RefusalMessages {
+  return translatedRefusal(refusal, (text) => refusalText(text, locale));
 }
