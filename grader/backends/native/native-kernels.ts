@@ -78,9 +78,8 @@ const FUNCTIONS = [
 export function loadNativeKernels(file: string): NativeKernels {
   // OpenMP's threads otherwise spin between kernels, taking a core from the JavaScript thread that
   // runs the small kernels in between (measured: 2 threads trained the CNN 10% slower spinning).
-  // libgomp reads this once, when loading the addon first loads it. This sets libgomp's setting,
-  // reads none of Gradient's, and also runs inside the sandbox, where lib/env.ts is not loaded.
-  // eslint-disable-next-line no-restricted-properties
+  // libgomp reads this once, when loading the addon first loads it.
+  // eslint-disable-next-line no-restricted-properties -- sets libgomp's setting, reads none of Gradient's, and runs in the sandbox too, where lib/env.ts is not loaded
   process.env.OMP_WAIT_POLICY ??= "passive";
   const loaded = createRequire(import.meta.url)(file) as Record<string, unknown>;
   const missing = FUNCTIONS.filter((name) => typeof loaded[name] !== "function");
