@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, afterEach, before, describe, test } from "node:test";
 import { overrideEnvironmentForTest } from "@/lib/env";
+import { assertAllRefused, lastJson, lastJsonStrings, leftoverProcesses } from "./hostile-test-support";
 import type { NativeAddon } from "./native-addons";
 import { probeSandbox, runSandboxed, type SandboxBind, type SandboxRequest, type SandboxResult } from "./run-sandboxed";
 
@@ -67,34 +68,6 @@ async function run(
   });
 }
 
-function lastJson(result: SandboxResult): Record<string, string> {
-  const line = result.stdout.trim().split("\n").pop() ?? "";
-  assert.doesNotThrow(
-    () => JSON.parse(line),
-    `expected a JSON line, got stdout ${result.stdout} stderr ${result.stderr}`,
-  );
-  return JSON.parse(line) as Record<string, string>;
-}
-
-function assertAllRefused(results: Record<string, unknown>): void {
-  for (const [name, value] of Object.entries(results)) {
-    assert.ok(typeof value === "string" && value.startsWith("err:"), `${name} should have failed: ${String(value)}`);
-  }
-}
-
-/** Processes of this test run still alive: their command line names its mount point. */
-function leftoverProcesses(): string[] {
-  return fs.readdirSync("/proc").flatMap((pid) => {
-    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) return [];
-    try {
-      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
-      return cmdline.includes(CODE_DIR) ? [`${pid}: ${cmdline}`] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-
 /** A harmless character device this machine has and bwrap's own /dev does not, as "major:minor". */
 function spareDevice(): { device: string; numbers: string } {
   for (const device of DEVICE_CANDIDATES) {
@@ -138,7 +111,7 @@ after(() => {
 
 describe("a reviewed native addon in the sandbox", () => {
   afterEach(() => {
-    assert.deepEqual(leftoverProcesses(), [], "a sandboxed process outlived its run");
+    assert.deepEqual(leftoverProcesses(CODE_DIR), [], "a sandboxed process outlived its run");
   });
 
   /** The addon-probing fixture's results, with the unlisted bytes bound and an output folder. */
@@ -156,7 +129,7 @@ describe("a reviewed native addon in the sandbox", () => {
     assert.equal(result.exitCode, 0, result.stderr);
     assert.deepEqual(result.missingLayers, []);
     assert.ok(!result.stderr.includes("SecurityWarning"), result.stderr);
-    return lastJson(result);
+    return lastJsonStrings(result);
   }
 
   test("the listed addon loads and answers", async () => {
@@ -249,7 +222,7 @@ describe("a reviewed native addon in the sandbox", () => {
     const result = await run("spawn-processes.js");
     assert.equal(result.exitCode, 0, result.stderr);
     assert.ok(!result.stdout.includes("escaped"));
-    const results = lastJson(result);
+    const results = lastJsonStrings(result);
     assertAllRefused(results);
     assert.match(results.dlopen ?? "missing", REFUSAL, "libc itself is not on the list");
   });
@@ -289,7 +262,7 @@ describe("a reviewed native addon in the sandbox", () => {
 describe("a GPU host's device nodes (GRADER_GPU_DEVICES)", () => {
   afterEach(() => {
     overrideEnvironmentForTest({ GRADER_GPU_DEVICES: undefined });
-    assert.deepEqual(leftoverProcesses(), [], "a sandboxed process outlived its run");
+    assert.deepEqual(leftoverProcesses(CODE_DIR), [], "a sandboxed process outlived its run");
   });
 
   async function statFromNativeCode(device: string): Promise<string | undefined> {
@@ -302,7 +275,7 @@ describe("a GPU host's device nodes (GRADER_GPU_DEVICES)", () => {
       ],
     });
     assert.equal(result.exitCode, 0, result.stderr);
-    return lastJson(result)["statPath through the listed addon"];
+    return lastJsonStrings(result)["statPath through the listed addon"];
   }
 
   test("a device bwrap's /dev leaves out is absent without the setting, and there with it", async () => {

@@ -13,6 +13,7 @@ import { loadAssignmentSpec } from "@/lib/assignments/load-assignment";
 import { overrideEnvironmentForTest } from "@/lib/env";
 import { gradeSubmission, type GradeResult } from "../pipeline/grade-submission";
 import { listRunCgroups, type CgroupLayout } from "./cgroup";
+import { assertAllRefused, lastJson, leftoverProcesses } from "./hostile-test-support";
 import { packageBinds } from "./node-modules";
 import { outputMountsUnder } from "./output-tmpfs";
 import { sandboxJobsFolder } from "./reachable-binds";
@@ -84,34 +85,6 @@ function hostFreeBytes(): number {
   return bavail * bsize;
 }
 
-function lastJson(result: SandboxResult): Record<string, unknown> {
-  const line = result.stdout.trim().split("\n").pop() ?? "";
-  assert.doesNotThrow(
-    () => JSON.parse(line),
-    `expected a JSON line, got stdout ${result.stdout} stderr ${result.stderr}`,
-  );
-  return JSON.parse(line) as Record<string, unknown>;
-}
-
-function assertAllRefused(results: Record<string, unknown>): void {
-  for (const [name, value] of Object.entries(results)) {
-    assert.ok(typeof value === "string" && value.startsWith("err:"), `${name} should have failed: ${String(value)}`);
-  }
-}
-
-/** Processes of this test run still alive: their command line names its mount point. */
-function leftoverProcesses(): string[] {
-  return fs.readdirSync("/proc").flatMap((pid) => {
-    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) return [];
-    try {
-      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
-      return cmdline.includes(CODE_DIR) ? [`${pid}: ${cmdline}`] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-
 before(async () => {
   const probe = await probeSandbox();
   assert.ok(probe.isComplete, `sandbox layers missing: ${JSON.stringify(probe.layers)}`);
@@ -137,7 +110,7 @@ function leftoverCgroups(graderPid: number): string[] {
 describe("the sandbox on this machine", () => {
   afterEach(() => {
     assert.deepEqual(leftoverCgroups(process.pid), [], "a run's cgroup was left behind");
-    assert.deepEqual(leftoverProcesses(), [], "a sandboxed process outlived its run");
+    assert.deepEqual(leftoverProcesses(CODE_DIR), [], "a sandboxed process outlived its run");
   });
 
   test("every isolation layer works", async () => {
@@ -299,11 +272,11 @@ describe("the sandbox on this machine", () => {
       });
       grader.once("exit", () => reject(new Error("the grader exited before its submission ran")));
     });
-    assert.notDeepEqual(leftoverProcesses(), []);
+    assert.notDeepEqual(leftoverProcesses(CODE_DIR), []);
     grader.kill("SIGKILL");
     await once(grader, "exit");
-    for (let waited = 0; leftoverProcesses().length > 0 && waited < 2000; waited += 50) await sleep(50);
-    assert.deepEqual(leftoverProcesses(), []);
+    for (let waited = 0; leftoverProcesses(CODE_DIR).length > 0 && waited < 2000; waited += 50) await sleep(50);
+    assert.deepEqual(leftoverProcesses(CODE_DIR), []);
     assert.notDeepEqual(leftoverCgroups(grader.pid ?? 0), []);
     await probeSandbox();
     assert.deepEqual(leftoverCgroups(grader.pid ?? 0), []);
@@ -344,7 +317,7 @@ describe("the sandbox on this machine", () => {
 describe("the way from learner JavaScript to the calls the system-call filter denies", () => {
   afterEach(() => {
     assert.deepEqual(leftoverCgroups(process.pid), [], "a run's cgroup was left behind");
-    assert.deepEqual(leftoverProcesses(), [], "a sandboxed process outlived its run");
+    assert.deepEqual(leftoverProcesses(CODE_DIR), [], "a sandboxed process outlived its run");
   });
 
   test("every door to native code is shut, and the run itself is filtered", async () => {
@@ -633,7 +606,7 @@ describe("training outside the epoch budget", { concurrency: 2 }, () => {
 
   after(() => {
     assert.deepEqual(leftoverCgroups(process.pid), [], "a run's cgroup was left behind");
-    assert.deepEqual(leftoverProcesses(), [], "a sandboxed process outlived its run");
+    assert.deepEqual(leftoverProcesses(CODE_DIR), [], "a sandboxed process outlived its run");
   });
 
   async function gradeLearnerFailure(spec: typeof base, lines: string[]): Promise<GradeResult> {

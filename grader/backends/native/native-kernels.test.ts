@@ -6,6 +6,7 @@ import { before, describe, it } from "node:test";
 import * as tf from "@tensorflow/tfjs";
 import {
   assertClose,
+  assertNoLeakPerEpoch,
   compareWithCpu,
   floatInput,
   imageData,
@@ -284,25 +285,6 @@ describeNative("training on the native engine", () => {
     ["CNN", smallCnn, imageData],
     ["LSTM", () => sequenceModel("lstm"), sequenceData],
   ] as const)
-    it(`${name}: live tensors and heap buffers are the same after every epoch (no leaks)`, async () => {
-      await tf.setBackend("wasm");
-      const model = build();
-      const { x, y } = data(48);
-      const counts: string[] = [];
-      await model.fit(x, y, {
-        batchSize: 16,
-        epochs: 3,
-        shuffle: false,
-        verbose: 0,
-        callbacks: {
-          onEpochEnd: async () => void counts.push(`${tf.memory().numTensors}/${tf.memory().numDataBuffers}`),
-        },
-      });
-      assert.ok(
-        counts.every((c) => c === counts[0]),
-        `tensors/buffers per epoch: ${counts.join(", ")}`,
-      );
-      tf.dispose([x, y]);
-      model.dispose();
-    });
+    it(`${name}: live tensors and heap buffers are the same after every epoch (no leaks)`, () =>
+      assertNoLeakPerEpoch(build, data));
 });

@@ -198,3 +198,33 @@ export async function trainedWeights(
   model.dispose();
   return [...weights, Float32Array.of(Number(loss))];
 }
+
+/**
+ * Trains a fresh model for three epochs on the wasm backend (with whatever kernels are registered
+ * over it) and asserts that live tensors and heap buffers are the same after every epoch. numTensors
+ * counts what the engine tracks; numDataBuffers counts the wasm heap buffers, which is where an
+ * intermediate forgotten inside a kernel would pile up.
+ */
+export async function assertNoLeakPerEpoch(
+  build: () => tf.LayersModel,
+  data: (n: number) => { x: tf.Tensor; y: tf.Tensor },
+): Promise<void> {
+  await tf.setBackend("wasm");
+  const model = build();
+  const { x, y } = data(48);
+  const counts: string[] = [];
+  await model.fit(x, y, {
+    batchSize: 16,
+    epochs: 3,
+    shuffle: false,
+    verbose: 0,
+    callbacks: { onEpochEnd: async () => void counts.push(`${tf.memory().numTensors}/${tf.memory().numDataBuffers}`) },
+  });
+  tf.dispose([x, y]);
+  model.dispose();
+  assert.equal(counts.length, 3);
+  assert.ok(
+    counts.every((c) => c === counts[0]),
+    `tensors/buffers per epoch: ${counts.join(", ")}`,
+  );
+}

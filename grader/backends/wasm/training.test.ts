@@ -3,6 +3,7 @@ import { before, describe, it } from "node:test";
 import * as tf from "@tensorflow/tfjs";
 import {
   assertClose,
+  assertNoLeakPerEpoch,
   denseWithDropout,
   imageData,
   sequenceData,
@@ -15,36 +16,14 @@ import {
 before(useWasmWithTrainingKernels);
 
 describe("training on wasm", () => {
-  // numTensors counts what the engine tracks; numDataBuffers counts the wasm heap buffers, which is
-  // where an intermediate forgotten inside one of these kernels would pile up.
   for (const [name, build, data] of [
     ["CNN", smallCnn, imageData],
     ["LSTM", () => sequenceModel("lstm"), sequenceData],
     ["layer-norm model", () => sequenceModel("attention"), sequenceData],
     ["dense model with dropout", denseWithDropout, imageData],
   ] as const) {
-    it(`${name}: live tensors and heap buffers are the same after every epoch (no leaks)`, async () => {
-      await tf.setBackend("wasm");
-      const model = build();
-      const { x, y } = data(48);
-      const counts: string[] = [];
-      await model.fit(x, y, {
-        batchSize: 16,
-        epochs: 3,
-        shuffle: false,
-        verbose: 0,
-        callbacks: {
-          onEpochEnd: async () => void counts.push(`${tf.memory().numTensors}/${tf.memory().numDataBuffers}`),
-        },
-      });
-      assert.equal(counts.length, 3);
-      assert.ok(
-        counts.every((c) => c === counts[0]),
-        `tensors/buffers per epoch: ${counts.join(", ")}`,
-      );
-      tf.dispose([x, y]);
-      model.dispose();
-    });
+    it(`${name}: live tensors and heap buffers are the same after every epoch (no leaks)`, () =>
+      assertNoLeakPerEpoch(build, data));
   }
 
   it("trains a dense layer on sequences whose output gradient also feeds a broadcast bias (once a heap corruption)", async () => {
