@@ -117,6 +117,14 @@ const EnvSchema = z.object({
   SIGNING_KEY: z.string().optional(),
   /** File holding the signing key (PKCS#8 PEM, mode 0600); `npm start` creates one when neither is set. */
   SIGNING_KEY_FILE: z.string().optional(),
+  /**
+   * The LTI 1.3 tool's RSA private key (PKCS#8 PEM), which signs deep linking responses and service
+   * token requests; separate from the certificate signing key. When absent, LTI_TOOL_KEY_FILE or
+   * lti-tool-key.pem in the data folder, created on first use.
+   */
+  LTI_TOOL_KEY: z.string().optional(),
+  /** A file holding the LTI tool's private key (mode 0600); rotation rewrites it. */
+  LTI_TOOL_KEY_FILE: z.string().optional(),
   /** Least severe log records written (pino's levels, most to least verbose; silent writes none) by the worker, the web server and the scripts. */
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   /** How logs look on stderr: json (one object a line, for collectors) or pretty (one readable line each); pretty when stderr is a terminal, else json. */

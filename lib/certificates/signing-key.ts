@@ -39,19 +39,20 @@ export function writeSigningKeyFile(file: string, pem: string): void {
 }
 
 /** Creates the key file when it is missing (never replaces one) and returns its path. */
-export function ensureKeyFileAt(file: string): string {
+export function ensureKeyFileAt(file: string, generatePem: () => string = generateSigningKeyPem): string {
   if (fs.existsSync(file)) return file;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     // `wx` so two processes starting together cannot both create, and overwrite, a key.
-    fs.writeFileSync(file, generateSigningKeyPem(), { mode: 0o600, flag: "wx" });
+    fs.writeFileSync(file, generatePem(), { mode: 0o600, flag: "wx" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
   return file;
 }
 
-function readKeyFile(file: string): string {
+/** A private key file's text, refused when other users can read or write it. */
+export function readKeyFile(file: string): string {
   const mode = fs.statSync(/*turbopackIgnore: true*/ file).mode;
   // Like ssh with its identity files: a private key others can read is no longer private.
   if ((mode & 0o077) !== 0) {
