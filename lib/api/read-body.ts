@@ -1,4 +1,5 @@
 import { AppError, ValidationError } from "../errors";
+import { readCappedBody } from "../http/read-capped-body";
 
 export class PayloadTooLargeError extends AppError {
   constructor(maxBytes: number) {
@@ -17,24 +18,9 @@ export class UnsupportedMediaTypeError extends AppError {
  * endless body is refused without being held in memory.
  */
 export async function readTextBody(request: Request, maxBytes: number): Promise<string> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new PayloadTooLargeError(maxBytes);
-    }
-    chunks.push(value);
-  }
+  const bytes = await readCappedBody(request, maxBytes, () => new PayloadTooLargeError(maxBytes));
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new ValidationError("The request body is not valid UTF-8 text.", { body: ["Send UTF-8 text."] });
   }

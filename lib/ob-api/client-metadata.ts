@@ -2,25 +2,12 @@
 // 3.0 constrains it: every listed property required except the last four, URLs on one host, only
 // the authorization code flow. A refusal names the first problem with the RFC's error code.
 import { z } from "zod";
+import { isHttpsOrLoopbackUrl } from "../http/remote-url";
 import { OAuthError } from "./oauth-error";
 import { readScope, joinScope } from "./scopes";
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
-/**
- * https anywhere; http only on this machine's loopback (RFC 8252 §7.3), where a wallet under
- * test or a native app listens. No fragment (RFC 6749 §3.1.2), no credentials in the URL.
- */
-export function isAcceptableClientUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.hash || url.username || url.password) return false;
-  return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
-}
+/** https anywhere, http only on loopback, where a wallet under test or a native app listens. */
+export const isAcceptableClientUrl = isHttpsOrLoopbackUrl;
 
 const ClientUrlSchema = z
   .string()
