@@ -7,7 +7,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
+  // No X-Frame-Options: it can only forbid every frame or allow one origin, and the LMSs registered
+  // for LTI must frame Gradient. The policy's frame-ancestors says which may (and no other may).
   // The Content-Security-Policy, with a fresh script nonce on every response, is set by the web
   // server in front of Next (web-server/index.ts), which serves every request.
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },

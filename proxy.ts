@@ -1,6 +1,7 @@
 // Next's proxy (middleware): puts every page address in a language (lib/i18n/routing.ts). Route
-// handlers that answer machines (APIs, credentials, keys, status lists, OB 3.0 endpoints) keep their
-// addresses without a locale, and files with an extension are left alone.
+// handlers that answer machines (APIs, credentials, keys, status lists, OB 3.0 endpoints, the LTI
+// endpoints platforms call) keep their addresses without a locale, and files with an extension are
+// left alone.
 import createMiddleware from "next-intl/middleware";
 import type { NextRequest } from "next/server";
 import { routing } from "./lib/i18n/routing";
@@ -19,6 +20,6 @@ export default function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    "/((?!api|_next|_vercel|\\.well-known|contexts|credentials|issuer|status|ims/ob/v3p0/(?!auth/authorize)|.*\\..*).*)",
+    "/((?!api|_next|_vercel|\\.well-known|contexts|credentials|issuer|status|lti/|ims/ob/v3p0/(?!auth/authorize)|.*\\..*).*)",
   ],
 };

@@ -16,7 +16,9 @@ import { z } from "zod";
 import { parseCommandLine } from "../lib/command-line";
 import { env, webProcessCount } from "../lib/env";
 import { contentSecurityPolicy, createScriptNonce } from "../lib/http/content-security-policy";
+import { setDefaultHeader } from "../lib/http/default-response-header";
 import { logger } from "../lib/log";
+import { createFrameAncestors, createFrameOriginsReader } from "../lib/lti/frame-origins";
 import { createSharedPageServer } from "./shared-page-server";
 
 // Reckoned here rather than imported from scripts/: the web server depends on nothing of the
@@ -100,6 +102,14 @@ async function runWorker(): Promise<void> {
   const sharedPages = env.DATABASE_URL
     ? createSharedPageServer({ origin, handle, databaseUrl: env.DATABASE_URL, authSecret: env.AUTH_SECRET })
     : null;
+  // The LMSs that may frame the site (lib/lti/frame-origins.ts): read once before listening, then
+  // refreshed in the background, so a platform registered a moment ago is framed within seconds.
+  const frameOriginsReader = env.DATABASE_URL ? createFrameOriginsReader(env.DATABASE_URL) : null;
+  const frameAncestors = createFrameAncestors({
+    read: frameOriginsReader ? () => frameOriginsReader.read() : () => Promise.resolve([]),
+    log,
+  });
+  await frameAncestors.refresh();
 
   const server = http.createServer((request, response) => {
     if (!hasDecodablePath(request.url ?? "/")) {
@@ -111,9 +121,10 @@ async function runWorker(): Promise<void> {
     // policy from the request to put the nonce on the scripts it renders. Setting it here rather
     // than in Next middleware saves every request the middleware's round of header copying.
     const nonce = createScriptNonce();
-    const policy = contentSecurityPolicy(nonce);
+    const policy = contentSecurityPolicy(nonce, frameAncestors.current());
     request.headers["content-security-policy"] = policy;
-    response.setHeader("Content-Security-Policy", policy);
+    // A default, so a route handler with a policy of its own replaces it (lib/http/default-response-header.ts).
+    setDefaultHeader(response, "Content-Security-Policy", policy);
     if (!sharedPages?.serve(request, response, nonce)) void handle(request, response);
   });
   server.listen(port, hostname);

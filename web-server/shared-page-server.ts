@@ -78,7 +78,10 @@ export function createSharedPageServer(options: {
     copy: { headers: [string, HeaderValue][]; body: Buffer },
     isGzipped: boolean,
   ) => {
-    for (const [name, value] of copy.headers) response.setHeader(name, value);
+    // The policy this response already carries has the copy's nonce and the frame-ancestors of
+    // now; the kept one may name LMSs as they were registered when the page was rendered.
+    for (const [name, value] of copy.headers)
+      if (name.toLowerCase() !== "content-security-policy") response.setHeader(name, value);
     if (isGzipped) response.setHeader("content-encoding", "gzip");
     response.setHeader("vary", "Accept-Encoding");
     response.setHeader("content-length", copy.body.length);

@@ -9,7 +9,12 @@ export function createScriptNonce(): string {
   return Buffer.from(crypto.randomUUID()).toString("base64");
 }
 
-export function contentSecurityPolicy(nonce: string): string {
+/**
+ * The policy of a response with script nonce `nonce`. `frameAncestors` are the origins that may
+ * show the site in a frame (the registered LTI platforms, lib/lti/frame-origins.ts); with none,
+ * no site may, not even this one.
+ */
+export function contentSecurityPolicy(nonce: string, frameAncestors: readonly string[] = []): string {
   return [
     "default-src 'self'",
     // 'wasm-unsafe-eval' lets WebAssembly compile (tfjs's wasm backend, in the lesson snippets'
@@ -25,7 +30,8 @@ export function contentSecurityPolicy(nonce: string): string {
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    // It replaces X-Frame-Options, which can only allow every site or none.
+    frameAncestors.length === 0 ? "frame-ancestors 'none'" : `frame-ancestors 'self' ${frameAncestors.join(" ")}`,
   ].join("; ");
 }
 

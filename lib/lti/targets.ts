@@ -52,8 +52,12 @@ export interface ResolvedTarget {
 
 /** The course and record a target names, as stored now; NotFoundError when it no longer exists. */
 export async function resolveTarget(target: LtiTarget): Promise<ResolvedTarget> {
-  const course = await db.course.findUnique({ where: { slug: target.courseSlug }, select: { id: true } });
-  if (!course) throw new NotFoundError("The course this link opens no longer exists.");
+  const course = await db.course.findUnique({
+    where: { slug: target.courseSlug },
+    select: { id: true, isPublished: true },
+  });
+  // An unpublished course is not open to anyone yet, and a platform's placement is no way around that.
+  if (!course?.isPublished) throw new NotFoundError("The course this link opens no longer exists.");
   const coursePath = `/courses/${target.courseSlug}`;
   switch (target.kind) {
     case "course":

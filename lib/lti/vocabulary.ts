@@ -40,7 +40,8 @@ export const TEACHING_ROLES = [
   `${MEMBERSHIP}Administrator`,
   `${MEMBERSHIP}ContentDeveloper`,
   `${MEMBERSHIP}Mentor`,
-  `${MEMBERSHIP}Instructor#TeachingAssistant`,
+  // Sub-roles are written under the role's own path (LTI 1.3 Core §A.2.3.1), not after its fragment.
+  "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant",
 ] as const;
 
 export const LEARNER_ROLE = `${MEMBERSHIP}Learner`;

@@ -111,7 +111,7 @@ function page(nonce: string, overrides: Partial<RenderedPage> = {}): RenderedPag
     headers: {
       "content-type": "text/html; charset=utf-8",
       "content-security-policy": contentSecurityPolicy(nonce),
-      "x-frame-options": "DENY",
+      "x-content-type-options": "nosniff",
       date: "Sat, 05 Dec 2026 20:00:00 GMT",
       "content-length": 99,
     },
@@ -143,7 +143,7 @@ describe("the shared page cache", () => {
       !body.includes("T0xETk9OQ0U=") && !String(headers.get("content-security-policy")).includes("T0xETk9OQ0U="),
     );
     // Per-response headers are the server's to write afresh.
-    assert.equal(headers.get("x-frame-options"), "DENY");
+    assert.equal(headers.get("x-content-type-options"), "nosniff");
     assert.ok(!headers.has("date") && !headers.has("content-length"));
   });
 
