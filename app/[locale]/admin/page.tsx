@@ -9,6 +9,7 @@ import { CourseInstructorForm } from "./course-instructor-form";
 import { RoleForm } from "./role-form";
 import { getLocale } from "@/lib/i18n/locale";
 import { staffMessagesFor } from "@/lib/i18n/staff-messages";
+import { ltiAdminMessagesFor } from "@/lib/i18n/lti-admin-messages";
 import { Link } from "@/lib/i18n/navigation";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,6 +26,9 @@ export default async function AdminPage() {
       <h1>{t.title}</h1>
       <p>
         <Link href="/admin/queue">{t.queueLink}</Link>
+      </p>
+      <p>
+        <Link href="/admin/lti">{ltiAdminMessagesFor(locale).link}</Link>
       </p>
       <h2>{t.users}</h2>
       <p className="muted">{t.usersHint}</p>
