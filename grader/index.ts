@@ -3,10 +3,12 @@
 import os from "node:os";
 import { Worker, type Job } from "bullmq";
 import { refuseSigningKey } from "../lib/certificates/refuse-signing-key";
+import { forbidToolKey } from "../lib/lti/tool-key";
 import { db } from "../lib/db";
 import { logger } from "../lib/log";
 import { deleteExpiredOAuthSecrets } from "../lib/ob-api/delete-expired-oauth-secrets";
 import { closeCertificateQueue } from "../lib/queue/certificate-queue";
+import { closeLtiScoreQueue } from "../lib/queue/lti-score-queue";
 import {
   closeGradingQueue,
   createQueueConnection,
@@ -81,6 +83,8 @@ async function main(): Promise<void> {
     "grading worker",
     "start it without them, and give the key to the certificate issuer (`npm run issuer`) instead.",
   );
+  // Nor may it sign as Gradient towards an LMS: score posts happen in the issuer.
+  forbidToolKey("grading worker");
   const startedAt = new Date();
   const canGrade = await checkSandbox();
   log.info({ engine: trainingEngineSummary() }, "labs train on this engine");
@@ -163,6 +167,7 @@ async function main(): Promise<void> {
     }
     await settlesWithin(closeGradingQueue(), CLEAN_UP_MS);
     await settlesWithin(closeCertificateQueue(), CLEAN_UP_MS);
+    await settlesWithin(closeLtiScoreQueue(), CLEAN_UP_MS);
     await settlesWithin(db.workerHeartbeat.delete({ where: { id: graderConfig.workerId } }), CLEAN_UP_MS);
     await settlesWithin(db.$disconnect(), CLEAN_UP_MS);
     log.info("stopped");

@@ -7,6 +7,7 @@ import { db } from "../lib/db";
 import type { Prisma } from "../lib/generated/prisma/client";
 import { logger } from "../lib/log";
 import { enqueueCertificateJob, recordCertificateJob } from "../lib/queue/certificate-outbox";
+import { enqueueLtiScoreJob, recordLtiScoreJob } from "../lib/queue/lti-score-outbox";
 import { recordRegradeOutcome } from "../lib/instructor/record-regrade-outcome";
 import { GradingJobSchema } from "../lib/queue/grading-queue";
 import { notifySubmissionChanged } from "../lib/submissions/progress-channel";
@@ -123,7 +124,14 @@ export async function processGradingJob(job: Job): Promise<void> {
 
   const submission = await db.submission.findUniqueOrThrow({
     where: { id: submissionId },
-    select: { code: true, language: true, seed: true, assignmentVersion: { select: { spec: true } } },
+    select: {
+      code: true,
+      language: true,
+      seed: true,
+      userId: true,
+      assignment: { select: { courseId: true } },
+      assignmentVersion: { select: { spec: true } },
+    },
   });
   const spec = AssignmentSpecSchema.parse(submission.assignmentVersion.spec);
   const seed = seedFor(submissionId, submission.seed);
@@ -211,7 +219,12 @@ export async function processGradingJob(job: Job): Promise<void> {
     const certificateJob =
       updated.count === 1 && result.status === "passed" ? await recordCertificateJob(tx, submissionId) : null;
     if (updated.count === 1) await recordRegradeOutcome(tx, submissionId);
-    return { count: updated.count, certificateJob };
+    // Every saved result, not only passes: a fail is a score too, and a regrade may take one back.
+    const ltiScoreJob =
+      updated.count === 1
+        ? await recordLtiScoreJob(tx, { userId: submission.userId, courseId: submission.assignment.courseId })
+        : null;
+    return { count: updated.count, certificateJob, ltiScoreJob };
   });
   if (saved.count !== 1) {
     log.warn(outcome, "graded, but the submission was no longer this worker's to save");
@@ -225,5 +238,9 @@ export async function processGradingJob(job: Job): Promise<void> {
       log.warn({ err: error }, "certificate check recorded in Postgres; enqueue deferred"),
     );
   }
+  // The same for the LMS score post: the issuer relays it when this enqueue is lost.
+  void enqueueLtiScoreJob(saved.ltiScoreJob).catch((error: unknown) =>
+    log.warn({ err: error }, "LTI score post recorded in Postgres; enqueue deferred"),
+  );
   await notifySubmissionChanged(submissionId);
 }

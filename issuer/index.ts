@@ -1,7 +1,8 @@
 // The certificate issuer: a process of its own, and the only one the grading side hands work to
 // that holds the signing key (the grading worker handles learner artefacts and never does). It
 // consumes the "certificates" queue, one job per passed grading, relays that queue's outbox rows
-// whose enqueue was lost, and drains on SIGTERM.
+// whose enqueue was lost, and drains on SIGTERM. It also posts LTI scores to the LMS ("lti-scores"):
+// that needs the LTI tool key, which, like the signing key, the grading worker must never hold.
 import { Worker, type Job } from "bullmq";
 import { loadSigningKey } from "../lib/certificates/signing-key";
 import { db } from "../lib/db";
@@ -9,14 +10,21 @@ import { logger } from "../lib/log";
 import { relayCertificateOutbox } from "../lib/queue/certificate-outbox";
 import { CERTIFICATE_QUEUE, closeCertificateQueue, type CertificateJob } from "../lib/queue/certificate-queue";
 import { createQueueConnection, queueOptions } from "../lib/queue/grading-queue";
+import { relayLtiScoreOutbox } from "../lib/queue/lti-score-outbox";
+import { closeLtiScoreQueue, LTI_SCORE_QUEUE, type LtiScoreJob } from "../lib/queue/lti-score-queue";
 import { processCertificateJob } from "./process-certificate-job";
+import { processLtiScoreJob } from "./process-lti-score-job";
 
 const log = logger.child({ component: "issuer" });
 
 /** Checking a pass rule and signing take milliseconds; a few at once keep a batch of regrades moving. */
 const CONCURRENCY = 4;
+/** Score posts wait on LMS servers (up to 10 s a request), so a few run at once without holding the others back. */
+const LTI_CONCURRENCY = 4;
 /** How often pending outbox rows (an enqueue the grading worker lost) are moved onto the queue. */
 const RELAY_INTERVAL_MS = 15_000;
+/** The same for LTI score jobs (see where it is used for why it is shorter). */
+const LTI_RELAY_INTERVAL_MS = 3_000;
 /** How long SIGTERM lets running jobs finish; an unfinished one is retried by the next issuer. */
 const DRAIN_MS = 10_000;
 
@@ -40,6 +48,15 @@ async function main(): Promise<void> {
     log.warn({ jobId: job?.id, delivery: job?.attemptsMade, err: error }, "certificate job failed"),
   );
   worker.on("error", (error) => log.error({ err: error }, "queue connection problem"));
+  const ltiWorker = new Worker<LtiScoreJob>(
+    LTI_SCORE_QUEUE,
+    (job: Job<LtiScoreJob>) => processLtiScoreJob(job, log.child({ jobId: job.id, queue: LTI_SCORE_QUEUE })),
+    { ...queueOptions(createQueueConnection()), concurrency: LTI_CONCURRENCY },
+  );
+  ltiWorker.on("failed", (job, error) =>
+    log.warn({ jobId: job?.id, delivery: job?.attemptsMade, err: error }, "LTI score job failed"),
+  );
+  ltiWorker.on("error", (error) => log.error({ err: error }, "LTI score queue connection problem"));
 
   const relay = () =>
     relayCertificateOutbox()
@@ -47,8 +64,18 @@ async function main(): Promise<void> {
         if (relayed > 0) log.info({ relayed }, "relayed certificate jobs whose enqueue was lost");
       })
       .catch((error: unknown) => log.error({ err: error }, "certificate outbox relay failed"));
+  const relayLti = () =>
+    relayLtiScoreOutbox()
+      .then((relayed) => {
+        if (relayed > 0) log.info({ relayed }, "relayed LTI score jobs whose enqueue was lost");
+      })
+      .catch((error: unknown) => log.error({ err: error }, "LTI score outbox relay failed"));
   void relay();
+  void relayLti();
   const timer = setInterval(() => void relay(), RELAY_INTERVAL_MS);
+  // Shorter than the certificates': writers without a queue at hand (quiz attempts, certificate status
+  // changes) rely on this relay, and a learner expects the LMS to show a quiz score within seconds.
+  const ltiTimer = setInterval(() => void relayLti(), LTI_RELAY_INTERVAL_MS);
   log.info({ kid, concurrency: CONCURRENCY }, "waiting for certificate jobs");
 
   let isShuttingDown = false;
@@ -57,9 +84,10 @@ async function main(): Promise<void> {
     isShuttingDown = true;
     log.info({ signal }, "finishing running jobs, then stopping");
     clearInterval(timer);
+    clearInterval(ltiTimer);
     // close() stops taking jobs at once and waits for the running ones (taskforcesh/bullmq#4065: it may never settle).
-    await within(worker.close(), DRAIN_MS);
-    await within(closeCertificateQueue(), DRAIN_MS);
+    await within(Promise.all([worker.close(), ltiWorker.close()]), DRAIN_MS);
+    await within(Promise.all([closeCertificateQueue(), closeLtiScoreQueue()]), DRAIN_MS);
     await within(db.$disconnect(), DRAIN_MS);
     log.info("stopped");
     process.exit(0);

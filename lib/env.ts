@@ -179,13 +179,17 @@ export function hasSigningKeySetting(): boolean {
   return SIGNING_KEY_VARIABLES.some((name) => env[name] !== undefined);
 }
 
+/** The settings that hold the LTI tool key or name its file (lib/lti/tool-key.ts). */
+export const LTI_TOOL_KEY_VARIABLES = ["LTI_TOOL_KEY", "LTI_TOOL_KEY_FILE"] as const;
+
 /**
- * `processEnv` without the signing key settings: the environment of a process that handles learner
- * artefacts (the grading worker), which must never hold the key (README, Trust boundaries).
+ * `processEnv` without the signing key settings, nor the LTI tool key's: the environment of a process
+ * that handles learner artefacts (the grading worker), which must never hold either key (README,
+ * Trust boundaries).
  */
 export function withoutSigningKey(processEnv: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const rest = { ...processEnv };
-  for (const name of SIGNING_KEY_VARIABLES) delete rest[name];
+  for (const name of [...SIGNING_KEY_VARIABLES, ...LTI_TOOL_KEY_VARIABLES]) delete rest[name];
   return rest;
 }
 

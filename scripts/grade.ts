@@ -13,6 +13,7 @@ import { parseCommandLineOrThrow, USAGE_EXIT_CODE, UsageError } from "@/lib/comm
 import { gradeSubmission, type GradeProgress, type GradeResult } from "@/grader/pipeline/grade-submission";
 import { errorMessage } from "@/lib/errors";
 import { refuseSigningKey } from "@/lib/certificates/refuse-signing-key";
+import { forbidToolKey } from "@/lib/lti/tool-key";
 
 const USAGE =
   "usage: npm run grade -- --assignment <slug or folder> --file <path> [--course <slug>] [--seed 1] [--runs <n>] [--json]";
@@ -112,6 +113,7 @@ function showProgress(event: GradeProgress): void {
 
 async function main(): Promise<number> {
   refuseSigningKey("grade command", "run it without them; it never issues certificates.");
+  forbidToolKey("grade command");
   // A usage problem is answered like any other: its JSON line on stdout too.
   const values = parseCommandLineOrThrow({
     usage: USAGE,

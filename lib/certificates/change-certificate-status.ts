@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { CurrentUser } from "../auth";
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db";
+import { recordLtiScoreJob } from "../queue/lti-score-outbox";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { parseInput } from "../validation";
 import { canManageCertificates } from "./certificate-access";
@@ -21,7 +22,7 @@ export async function changeCertificateStatus({ actor, input }: { actor: Current
   const { publicId, action, reason } = parseInput(ChangeCertificateStatusSchema, input);
   const certificate = await db.certificate.findUnique({
     where: { publicId },
-    select: { id: true, courseId: true, revokedAt: true, suspendedAt: true },
+    select: { id: true, userId: true, courseId: true, revokedAt: true, suspendedAt: true },
   });
   if (!certificate) throw new NotFoundError("No such certificate.");
   if (!(await canManageCertificates(actor, certificate.courseId)))
@@ -63,5 +64,7 @@ export async function changeCertificateStatus({ actor, input }: { actor: Current
       courseId: certificate.courseId,
       details: { publicId, reason },
     });
+    // A revoked or suspended certificate makes the LMS's course score 0, a reinstated one restores it.
+    await recordLtiScoreJob(tx, { userId: certificate.userId, courseId: certificate.courseId });
   });
 }

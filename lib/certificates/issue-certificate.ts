@@ -3,6 +3,7 @@
 // other waits and then finds the certificate, and the unique (userId, courseId) backs it up.
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
+import { recordLtiScoreJob } from "../queue/lti-score-outbox";
 import { recordAudit } from "../audit/record-audit";
 import { getActiveSigningKey } from "./active-signing-key";
 import { buildCredential, wholeSeconds } from "./build-credential";
@@ -141,6 +142,8 @@ async function issueOnce({
       courseId,
       details: { publicId, userId, score, passMark, kid: key.kid },
     });
+    // The LMS's course score says the course is completed; the issuer's relay enqueues it.
+    await recordLtiScoreJob(tx, { userId, courseId });
     return { isIssued: true, isNew: true, publicId, verifyUrl: verifyUrl(publicId) };
   });
 }

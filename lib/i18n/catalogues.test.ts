@@ -5,6 +5,8 @@ import { certificatePdfMessages } from "../certificates/certificate-pdf-messages
 import { accountMessagesFor } from "./account-messages";
 import { authoringMessagesFor } from "./authoring-messages";
 import { englishWords } from "./glossary";
+import { ltiDeepLinkMessagesFor } from "./lti-deep-link-messages";
+import { ltiInstructorMessagesFor } from "./lti-instructor-messages";
 import { messagesFor } from "./messages";
 import { obApiMessagesFor } from "./ob-api-messages";
 import { policyMessagesFor } from "./policy-messages";
@@ -23,6 +25,8 @@ const CATALOGUES: Record<string, (locale: Locale) => unknown> = {
   practice: practiceMessagesFor,
   obApi: obApiMessagesFor,
   certificatePdf: certificatePdfMessages,
+  ltiDeepLink: ltiDeepLinkMessagesFor,
+  ltiInstructor: ltiInstructorMessagesFor,
 };
 
 /** Every string of a catalogue by its path, parameterised ones called with sample arguments. */

@@ -26,6 +26,8 @@ export const REFUSALS: readonly Refusal[] = [
   fixed("Please correct the highlighted fields.", "请更正标出的字段。"),
   fixed("There is no such lab.", "没有这个实验。"),
   fixed("There is no such course.", "没有这门课程。"),
+  fixed("There is no such failed score.", "没有这个发送失败的分数。"),
+  fixed("This LMS course is not linked to this course.", "这个 LMS 课程没有关联到本课程。"),
   fixed("There is no such course to enrol in.", "没有这门可选修的课程。"),
   fixed("There is no such lesson.", "没有这个课时。"),
   fixed("There is no such submission.", "没有这份提交。"),

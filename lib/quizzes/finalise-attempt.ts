@@ -1,5 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
+import { recordLtiScoreJob } from "../queue/lti-score-outbox";
 import { gradeResponses, readableResponses } from "./grade";
 import { loadAttemptQuestions } from "./load-questions";
 import { RawAnswersSchema, type StoredResponses } from "./question-data";
@@ -9,7 +10,7 @@ interface AttemptToFinalise {
   id: string;
   userId: string;
   questionIds: string[];
-  quiz: { id: string; passPercent: number; lessonId: string | null };
+  quiz: { id: string; passPercent: number; lessonId: string | null; courseId: string };
 }
 
 /**
@@ -35,6 +36,8 @@ export async function finaliseAttempt(
     },
   });
   if (count === 0) return false;
+  // The LMS gets the quiz's (and the course's) new score; the issuer's relay enqueues it.
+  await recordLtiScoreJob(tx, { userId: attempt.userId, courseId: attempt.quiz.courseId });
   if (grade.isPassed && attempt.quiz.lessonId) {
     await tx.lessonProgress.upsert({
       where: { userId_lessonId: { userId: attempt.userId, lessonId: attempt.quiz.lessonId } },
@@ -60,7 +63,7 @@ export async function closeExpiredAttempts(userId: string, quizId: string): Prom
       questionIds: true,
       deadlineAt: true,
       draftAnswers: true,
-      quiz: { select: { id: true, passPercent: true, lessonId: true } },
+      quiz: { select: { id: true, passPercent: true, lessonId: true, courseId: true } },
     },
   });
   for (const attempt of open.filter((candidate) => isExpired(candidate.deadlineAt))) {

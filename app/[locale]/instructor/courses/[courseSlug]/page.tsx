@@ -4,6 +4,7 @@ import { getCourseOverview } from "@/lib/instructor/get-course-overview";
 import { listCourseCertificates } from "@/lib/instructor/list-course-certificates";
 import { getLocale } from "@/lib/i18n/locale";
 import { staffMessagesFor } from "@/lib/i18n/staff-messages";
+import { ltiInstructorMessagesFor } from "@/lib/i18n/lti-instructor-messages";
 import { DataTable } from "@/app/_components/data-table";
 import { orPageError } from "../../_lib/page-errors";
 import { taughtTitles } from "../../_lib/taught-titles";
@@ -22,6 +23,7 @@ export default async function InstructorCoursePage({ params }: { params: Promise
   const locale = await getLocale();
   const text = staffMessagesFor(locale);
   const t = text.course;
+  const ltiWords = ltiInstructorMessagesFor(locale);
   const [overview, certificates] = await Promise.all([
     orPageError(getCourseOverview({ viewer, courseSlug, locale })),
     orPageError(listCourseCertificates({ viewer, courseSlug })),
@@ -35,7 +37,7 @@ export default async function InstructorCoursePage({ params }: { params: Promise
       <h1>{overview.course.title}</h1>
       <p>
         {t.learners(overview.learnerCount)} · <Link href={`${base}/gradebook`}>{t.gradebook}</Link> ·{" "}
-        <Link href={`${base}/audit`}>{t.audit}</Link>
+        <Link href={`${base}/audit`}>{t.audit}</Link> · <Link href={`${base}/lti`}>{ltiWords.nav}</Link>
       </p>
       <h2>{t.labs}</h2>
       <DataTable

@@ -1,0 +1,131 @@
+// The words of the instructor's LMS page (LTI roster and score passback), in both languages. Plain
+// data and functions, so the page's client buttons receive their part as props.
+import type { Locale } from "../courses/content-schema";
+
+type TargetKind = "COURSE" | "LAB" | "QUIZ" | "EXAM";
+type ScoreState = "SENT" | "PENDING" | "FAILED";
+
+const en = {
+  nav: "LMS",
+  title: (course: string) => `LMS: ${course}`,
+  crumb: "LMS",
+  heading: (course: string) => `${course} in learning platforms`,
+  intro:
+    "The LMS courses that open this course through LTI: their placements, their members, and the scores Gradient sends to their gradebooks.",
+  loading: "Loading the LMS courses…",
+  empty:
+    "No LMS course opens this course yet. Once an instructor adds Gradient to an LMS course and someone launches it, it appears here.",
+  lmsCourse: (title: string, platform: string) => `${title} · ${platform}`,
+  untitled: "Untitled LMS course",
+  placements: "Placements",
+  placement: "Placement",
+  opens: "Opens",
+  lineItem: "Gradebook column",
+  hasLineItem: "Yes",
+  noLineItem: "Not yet",
+  kind: { COURSE: "Course", LAB: "Lab", QUIZ: "Quiz", EXAM: "Exam" } satisfies Record<TargetKind, string>,
+  roster: "Members",
+  syncRoster: "Sync roster",
+  syncing: "Syncing…",
+  synced: (members: number, removed: number) =>
+    `Roster synced: ${members} ${members === 1 ? "member" : "members"}, ${removed} removed.`,
+  lastSync: (when: string) => `Last synced ${when}.`,
+  neverSynced: "The roster has not been synced yet.",
+  syncError: (error: string) => `The last sync failed: ${error}`,
+  noRosterService: "This LMS did not offer its roster service for this course.",
+  noGradeService: "This LMS did not offer grade passback for this course.",
+  noMembers: "No members yet: sync the roster.",
+  name: "Name",
+  email: "Email",
+  role: "Role",
+  status: "Status",
+  launched: "Opened Gradient",
+  hasLaunched: "Launched",
+  notLaunched: "Not launched yet",
+  roles: { instructor: "Instructor", learner: "Learner" },
+  memberStatus: (status: string): string =>
+    status === "Inactive" ? "Inactive" : status === "Deleted" ? "Removed" : "Active",
+  scores: "Scores sent to the LMS",
+  scoresIntro:
+    "Every result that counts is sent to the placement's gradebook column. A send that kept failing stays here until it is sent again.",
+  noScores: "No score has been sent yet.",
+  learner: "Learner",
+  score: "Score",
+  state: "State",
+  attempts: "Tries",
+  lastError: "Last error",
+  sentAt: "Sent",
+  scoreState: { SENT: "Sent", PENDING: "Waiting", FAILED: "Failed" } satisfies Record<ScoreState, string>,
+  sendAgain: "Send again",
+  sendAgainFor: (learner: string, placement: string) => `Send again: ${learner}, ${placement}`,
+  sendAllAgain: (count: number) => `Send all ${count} failed again`,
+  sending: "Queueing…",
+  queued: "Queued: the LMS will receive it in a few seconds.",
+  queuedAll: (count: number) => `Queued ${count} ${count === 1 ? "score" : "scores"} to send again.`,
+  shownOf: (shown: number, total: number) => `Showing ${shown} of ${total}.`,
+  unreachable: "The server could not be reached. Try again in a moment.",
+};
+
+export type LtiInstructorMessages = typeof en;
+
+const zhCN: LtiInstructorMessages = {
+  nav: "LMS",
+  title: (course) => `LMS：${course}`,
+  crumb: "LMS",
+  heading: (course) => `${course} 在学习平台中`,
+  intro: "打开本课程的 LMS 课程：它们的放置位置、成员，以及 Gradient 发送到其成绩册的分数。",
+  loading: "正在加载 LMS 课程…",
+  empty: "还没有 LMS 课程打开本课程。教师把 Gradient 添加到 LMS 课程并有人启动后，它会出现在这里。",
+  lmsCourse: (title, platform) => `${title} · ${platform}`,
+  untitled: "未命名的 LMS 课程",
+  placements: "放置位置",
+  placement: "放置位置",
+  opens: "打开",
+  lineItem: "成绩册列",
+  hasLineItem: "有",
+  noLineItem: "暂无",
+  kind: { COURSE: "课程", LAB: "实验", QUIZ: "测验", EXAM: "考试" },
+  roster: "成员",
+  syncRoster: "同步名单",
+  syncing: "正在同步…",
+  synced: (members, removed) => `名单已同步：${members} 名成员，移除 ${removed} 名。`,
+  lastSync: (when) => `上次同步：${when}。`,
+  neverSynced: "名单尚未同步。",
+  syncError: (error) => `上次同步失败：${error}`,
+  noRosterService: "该 LMS 没有为本课程提供名单服务。",
+  noGradeService: "该 LMS 没有为本课程提供成绩回传。",
+  noMembers: "还没有成员：请同步名单。",
+  name: "姓名",
+  email: "电子邮件",
+  role: "角色",
+  status: "状态",
+  launched: "是否打开过 Gradient",
+  hasLaunched: "已启动",
+  notLaunched: "尚未启动",
+  roles: { instructor: "教师", learner: "学员" },
+  memberStatus: (status) => (status === "Inactive" ? "未激活" : status === "Deleted" ? "已移除" : "活跃"),
+  scores: "发送到 LMS 的分数",
+  scoresIntro: "每个计分的结果都会发送到放置位置的成绩册列。多次发送失败的分数会留在这里，直到再次发送。",
+  noScores: "还没有发送过分数。",
+  learner: "学员",
+  score: "分数",
+  state: "状态",
+  attempts: "尝试次数",
+  lastError: "最近的错误",
+  sentAt: "发送时间",
+  scoreState: { SENT: "已发送", PENDING: "等待中", FAILED: "失败" },
+  sendAgain: "再次发送",
+  sendAgainFor: (learner, placement) => `再次发送：${learner}，${placement}`,
+  sendAllAgain: (count) => `再次发送全部 ${count} 个失败的分数`,
+  sending: "正在排队…",
+  queued: "已排队：LMS 将在几秒内收到。",
+  queuedAll: (count) => `已将 ${count} 个分数排队再次发送。`,
+  shownOf: (shown, total) => `显示 ${shown} 个，共 ${total} 个。`,
+  unreachable: "无法连接服务器。请稍后再试。",
+};
+
+const MESSAGES: Record<Locale, LtiInstructorMessages> = { en, "zh-CN": zhCN };
+
+export function ltiInstructorMessagesFor(locale: Locale): LtiInstructorMessages {
+  return MESSAGES[locale];
+}
