@@ -27,6 +27,15 @@ export const GLOSSARY: readonly string[] = [
   "URL",
   "API",
   "LMS",
+  // LTI 1.3: the standard, its services and the learning platforms instructors register Gradient in.
+  "LTI Advantage",
+  "LTI",
+  "OpenID Connect",
+  "OIDC",
+  "JWKS",
+  "RS256",
+  "Canvas",
+  "Moodle",
   "MSE",
   "F1",
   // Models, layers, functions and data sets the course names as their papers and libraries do.
