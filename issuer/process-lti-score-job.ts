@@ -1,6 +1,6 @@
 // One "lti-scores" job: recompute a learner's scores in a course and post them to the LMS. Any
 // failed post fails the job, so BullMQ retries it with backoff; placements already sent are not
-// posted again on the retry (an identical score is skipped). The last failure stays FAILED on the
+// posted again on the retry (a score unchanged since it was sent for this job's result is skipped). The last failure stays FAILED on the
 // instructor's page, where "send again" queues a new job.
 import type { Job } from "bullmq";
 import type { Logger } from "../lib/log";

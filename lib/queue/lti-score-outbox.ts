@@ -25,7 +25,7 @@ export async function recordLtiScoreJob(
   tx: Prisma.TransactionClient,
   job: { userId: string; courseId: string },
 ): Promise<LtiScoreOutboxRow | null> {
-  const payload = LtiScoreJobSchema.parse(job);
+  const payload = LtiScoreJobSchema.parse({ ...job, recordedAt: new Date().toISOString() });
   const account = await tx.ltiUser.findFirst({ where: { userId: payload.userId }, select: { id: true } });
   if (!account) return null;
   const placement = await tx.ltiResourceLink.findFirst({ where: { courseId: payload.courseId }, select: { id: true } });

@@ -15,6 +15,12 @@ export const LtiScoreJobSchema = z.object({
   userId: z.string().min(1).max(64),
   /** The Gradient course whose LMS placements (LtiResourceLinks) get the learner's scores. */
   courseId: z.string().min(1).max(64),
+  /**
+   * When the result that asked for this job was stored. A placement whose score was sent after it is
+   * not posted again when the score is unchanged (a retry of this job); an older one is, because
+   * every result that counts (a regrade with the same outcome included) reaches the LMS.
+   */
+  recordedAt: z.iso.datetime(),
 });
 export type LtiScoreJob = z.infer<typeof LtiScoreJobSchema>;
 

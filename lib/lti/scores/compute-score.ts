@@ -5,6 +5,7 @@ import { z } from "zod";
 import { MetricSpecSchema } from "../../assignments/spec-schema";
 import { loadCourseResults, loadPassRule } from "../../certificates/load-course-results";
 import { evaluatePassRule } from "../../certificates/pass-rule";
+import { verifyUrl } from "../../certificates/urls";
 import { db } from "../../db";
 import type { LtiTargetKind } from "../../generated/prisma/enums";
 import { CHARGED_ATTEMPT_FILTER, effectiveLimits } from "../../submissions/attempt-policy";
@@ -129,7 +130,7 @@ async function quizScore(userId: string, quizId: string): Promise<ComputedScore 
 async function courseScore(userId: string, courseId: string): Promise<ComputedScore | null> {
   const certificate = await db.certificate.findUnique({
     where: { userId_courseId: { userId, courseId } },
-    select: { revokedAt: true, suspendedAt: true },
+    select: { revokedAt: true, suspendedAt: true, publicId: true, isPublic: true },
   });
   if (certificate?.revokedAt) return score(0, "The certificate for this course was revoked.");
   if (certificate?.suspendedAt) return score(0, "The certificate for this course is suspended.");
@@ -149,8 +150,10 @@ async function courseScore(userId: string, courseId: string): Promise<ComputedSc
   if (gradedLabs === 0 && !hasQuizResult) return null;
   const eligibility = evaluatePassRule(passRule, results);
   const rounded = Math.round(Math.min(SCORE_MAXIMUM, eligibility.score) * 100) / 100;
+  // The LMS gradebook shows the comment: a public certificate's verify page is where anyone checks it.
+  const verifyAt = certificate?.isPublic ? ` Certificate: ${verifyUrl(certificate.publicId)}` : "";
   const comment = certificate
-    ? `Course completed: final score ${rounded}% (pass mark ${eligibility.passMark}%).`
+    ? `Course completed: final score ${rounded}% (pass mark ${eligibility.passMark}%).${verifyAt}`
     : `Final score so far ${rounded}% (pass mark ${eligibility.passMark}%).`;
   return score(eligibility.score, comment);
 }

@@ -76,9 +76,15 @@ async function send(placement: ScorePlacement, sub: string, computed: ComputedSc
 
 /**
  * Recomputes `userId`'s score for the placement and posts it to the LMS as the learner `sub`, unless
- * there is no result yet, the platform offers no grade passback, or the same score was sent last.
+ * there is no result yet, the platform offers no grade passback, or the same score was already sent
+ * after `recordedAt` (the result this post is for): a retried job does not post twice.
  */
-export async function postLearnerScore(placement: ScorePlacement, userId: string, sub: string): Promise<PostOutcome> {
+export async function postLearnerScore(
+  placement: ScorePlacement,
+  userId: string,
+  sub: string,
+  recordedAt: Date,
+): Promise<PostOutcome> {
   if (!placement.context.agsScopes.includes(SCOPE.score)) return { state: "NO_SERVICE" };
   if (
     !placement.lineItemUrl &&
@@ -94,7 +100,13 @@ export async function postLearnerScore(placement: ScorePlacement, userId: string
       if (!computed) return { state: "NO_RESULT" as const };
       const where = { resourceLinkId_userId: { resourceLinkId: placement.id, userId } };
       const previous = await tx.ltiScorePost.findUnique({ where });
-      if (previous?.state === "SENT" && isSameScore(previous, computed)) return { state: "UNCHANGED" as const };
+      if (
+        previous?.state === "SENT" &&
+        previous.sentAt !== null &&
+        previous.sentAt >= recordedAt &&
+        isSameScore(previous, computed)
+      )
+        return { state: "UNCHANGED" as const };
       // AGS: a platform ignores a score whose timestamp is not after the last one it took.
       const timestamp = new Date(Math.max(Date.now(), (previous?.computedAt.getTime() ?? 0) + 1));
       const isRetry = previous !== null && previous.state !== "SENT" && isSameScore(previous, computed);

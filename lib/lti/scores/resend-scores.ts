@@ -28,7 +28,7 @@ async function requeue(courseId: string, where: { id?: string }): Promise<number
           data: {
             queue: LTI_SCORE_QUEUE,
             name: LTI_SCORE_JOB_NAME,
-            payload: LtiScoreJobSchema.parse({ userId, courseId }),
+            payload: LtiScoreJobSchema.parse({ userId, courseId, recordedAt: new Date().toISOString() }),
           },
           select: { id: true, payload: true },
         }),

@@ -20,6 +20,8 @@ import { createQueueConnection, queueOptions } from "../../queue/grading-queue";
 import { enqueueLtiScoreJob, recordLtiScoreJob, relayLtiScoreOutbox } from "../../queue/lti-score-outbox";
 import { closeLtiScoreQueue, getLtiScoreQueue, LTI_SCORE_QUEUE } from "../../queue/lti-score-queue";
 import { submitAttempt } from "../../quizzes/submit-attempt";
+import { sendLearnerScores } from "./send-learner-scores";
+import { verifyUrl } from "../../certificates/urls";
 import { listToolKeys } from "../tool-key";
 import { startServicePlatform, type ReceivedScore, type ServicePlatform } from "../testing/service-platform";
 import { listScorePosts } from "./list-score-posts";
@@ -241,7 +243,7 @@ describe("LTI score passback", () => {
     assert.equal(await db.ltiScorePost.count({ where: { userId: outsider.id, state: "SENT" } }), 0);
   });
 
-  test("a regrade posts the new score; a score identical to the last one sent is not posted again", async () => {
+  test("a regrade posts the new score, a result that changes nothing posts it again, and a retry posts nothing twice", async () => {
     const learner = await makeLmsLearner("lms-bo");
     const submission = await makeSubmission(course, { userId: learner.id, status: "RUNNING" });
     await storeGradedResult(submission.id, "PASSED", 0.1);
@@ -254,11 +256,28 @@ describe("LTI score passback", () => {
     assert.equal(regraded.scoreGiven, 0);
     await settled();
 
+    // A retry of a job whose result was already sent (its scores unchanged since) posts nothing.
+    const recordedBefore = new Date(Date.now() - 60_000).toISOString();
     const before = platform.scores.length;
+    const retried = await sendLearnerScores({
+      userId: learner.id,
+      courseId: course.courseId,
+      recordedAt: recordedBefore,
+    });
+    assert.deepEqual(
+      retried.filter((entry) => entry.outcome.state === "SENT" || entry.outcome.state === "FAILED"),
+      [],
+    );
+    assert.ok(retried.some((entry) => entry.outcome.state === "UNCHANGED"));
+    assert.equal(platform.scores.length, before, "a retry posts nothing twice");
+
+    // A new result with the same outcome (a regrade that changes nothing) still reaches the LMS, later.
     const row = await db.$transaction((tx) => recordLtiScoreJob(tx, { userId: learner.id, courseId: course.courseId }));
     await enqueueLtiScoreJob(row);
+    const again = await waitFor("the same score, posted again", async () => scoresFor(labLineItem, "lms-bo")[2]);
+    assert.equal(again.scoreGiven, 0);
+    assert.ok(String(again.timestamp) > String(regraded.timestamp), "with a later timestamp");
     await settled();
-    assert.equal(platform.scores.length, before, "nothing changed, so nothing was posted");
   });
 
   test("a submission after the learner's deadline does not count", async () => {
@@ -282,10 +301,8 @@ describe("LTI score passback", () => {
     const late = await makeSubmission(course, { userId: learner.id, status: "RUNNING", attemptNumber: 2 });
     await storeGradedResult(late.id, "PASSED", 0.1);
     await settled();
-    assert.deepEqual(
-      scoresFor(labLineItem, "lms-late").map((score) => score.scoreGiven),
-      [0],
-    );
+    // The late pass counts for nothing: the LMS is told the on-time score again, never 100.
+    assert.deepEqual(new Set(scoresFor(labLineItem, "lms-late").map((score) => score.scoreGiven)), new Set([0]));
   });
 
   test("a quiz posts its best percentage to a line item Gradient creates", async () => {
@@ -316,9 +333,12 @@ describe("LTI score passback", () => {
     assert.equal(scoresFor(link.lineItemUrl, "lms-cy").at(-1)?.scoreGiven, 50);
     await answerQuiz(["1", "2"]);
     assert.equal(scoresFor(link.lineItemUrl, "lms-cy").at(-1)?.scoreGiven, 100);
-    const sent = platform.scores.length;
     await answerQuiz(["0", "0"]);
-    assert.equal(platform.scores.length, sent, "a worse attempt leaves the best score, already sent");
+    assert.equal(
+      scoresFor(link.lineItemUrl, "lms-cy").at(-1)?.scoreGiven,
+      100,
+      "a worse attempt leaves the best score",
+    );
     assert.equal(platform.lineItems.filter((item) => item.resourceLinkId === "link-quiz").length, 1, "created once");
   });
 
@@ -338,7 +358,9 @@ describe("LTI score passback", () => {
     assert.ok(issued.isIssued);
     await relayLtiScoreOutbox();
     await settled();
-    assert.match(String(scoresFor(courseLineItem, "lms-di").at(-1)?.comment), /completed/);
+    const completed = String(scoresFor(courseLineItem, "lms-di").at(-1)?.comment);
+    assert.match(completed, /completed/);
+    assert.ok(completed.endsWith(`Certificate: ${verifyUrl(issued.publicId)}`), "the LMS can link to the verify page");
 
     await changeCertificateStatus({
       actor: instructor,

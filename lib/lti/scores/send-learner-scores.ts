@@ -17,9 +17,12 @@ export interface PlacementOutcome {
 export async function sendLearnerScores({
   userId,
   courseId,
+  recordedAt,
 }: {
   userId: string;
   courseId: string;
+  /** When the result that asked for the posts was stored (LtiScoreJob.recordedAt). */
+  recordedAt: string;
 }): Promise<PlacementOutcome[]> {
   const accounts = await db.ltiUser.findMany({
     where: { userId, platform: { isEnabled: true } },
@@ -57,7 +60,7 @@ export async function sendLearnerScores({
       await settlePending(placement.id, userId, "The learner is not a member of this LMS course.");
       continue;
     }
-    const outcome = await postLearnerScore(placement, userId, account.sub);
+    const outcome = await postLearnerScore(placement, userId, account.sub, new Date(recordedAt));
     if (outcome.state === "NO_RESULT") await settlePending(placement.id, userId, "There is no graded result to send.");
     if (outcome.state === "NO_SERVICE")
       await settlePending(placement.id, userId, "The LMS offers no grade passback for this placement.");
