@@ -54,7 +54,8 @@ export function createFrameOriginsReader(connectionString: string): {
   };
 }
 
-export const FRAME_ORIGINS_REFRESH_MS = 15_000;
+/** A platform just registered can frame Gradient within seconds; one small query per period and process costs nothing. */
+export const FRAME_ORIGINS_REFRESH_MS = 5_000;
 
 export interface FrameAncestors {
   /** The list as last read; starts a refresh in the background when it is older than the period. */
