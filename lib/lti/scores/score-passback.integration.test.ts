@@ -249,7 +249,7 @@ describe("LTI score passback", () => {
     await storeGradedResult(submission.id, "PASSED", 0.1);
     await waitFor("the first score", async () => scoresFor(labLineItem, "lms-bo")[0]);
     await settled();
-    // The regrade's outcome is saved in the grader's transaction, as any result.
+    // The regrade's outcome is saved in the grader's transaction, like every other result.
     await db.submission.update({ where: { id: submission.id }, data: { isRegrade: true, status: "RUNNING" } });
     await storeGradedResult(submission.id, "FAILED", 0.9);
     const regraded = await waitFor("the regraded score", async () => scoresFor(labLineItem, "lms-bo")[1]);
