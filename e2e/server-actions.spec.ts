@@ -15,6 +15,7 @@ import {
   type RawBody,
   type ServerAction,
 } from "./fixtures/server-actions";
+import { ltiDeepLinkMessagesFor } from "../lib/i18n/lti-deep-link-messages";
 
 const ROLES = ["anonymous", "LEARNER", "OTHER_LEARNER", "OTHER_INSTRUCTOR", "INSTRUCTOR", "ADMIN"] as const;
 type Role = (typeof ROLES)[number];
@@ -60,6 +61,9 @@ const ADMINS_ONLY = "Only admins can do this.";
 const AUTHORS_ONLY = "Only instructors and admins can author courses.";
 const EDITORS_ONLY = "Only the instructors of this course and admins can edit it.";
 const TEACHERS_ONLY = "Only the instructors of this course and admins can see this.";
+/** A well-formed id no LTI platform has. */
+const NO_PLATFORM = "nosuchplatform00000000";
+const NO_DEEP_LINK = ltiDeepLinkMessagesFor("en").refusals.missing;
 
 interface Scenario {
   /** "file#export", as in the build's manifest. */
@@ -190,6 +194,88 @@ const SCENARIOS: Scenario[] = [
     title: "makes an account an instructor of a course",
     args: (fixtures) => [{ userId: fixtures.ids.OTHER_INSTRUCTOR, courseSlug: COURSE, isInstructor: false }],
     expected: adminsOnly(allowed({ isOk: true, value: { isChanged: false } })),
+  },
+  {
+    action: "app/[locale]/admin/lti/actions.ts#registerPlatformAction",
+    title: "registers an LTI platform by hand",
+    args: (_, role) => [
+      {
+        name: "Matrix LMS",
+        issuer: `https://${unique(role)}.lms.example`,
+        clientId: "matrix-client",
+        authLoginUrl: "https://lms.example/auth",
+        accessTokenUrl: "https://lms.example/token",
+        jwksUrl: "https://lms.example/jwks",
+        deploymentIds: "matrix-deployment",
+        frameOrigins: "",
+      },
+    ],
+    expected: adminsOnly(allowed({ isOk: true })),
+  },
+  {
+    action: "app/[locale]/admin/lti/actions.ts#updatePlatformAction",
+    title: "edits an LTI platform that does not exist",
+    args: () => [
+      {
+        platformId: NO_PLATFORM,
+        name: "Matrix LMS",
+        issuer: "https://lms.example",
+        clientId: "matrix-client",
+        authLoginUrl: "https://lms.example/auth",
+        accessTokenUrl: "https://lms.example/token",
+        jwksUrl: "https://lms.example/jwks",
+        deploymentIds: "matrix-deployment",
+      },
+    ],
+    expected: adminsOnly(refusal("There is no such platform.")),
+  },
+  {
+    action: "app/[locale]/admin/lti/actions.ts#setPlatformEnabledAction",
+    title: "disables an LTI platform that does not exist",
+    args: () => [{ platformId: NO_PLATFORM, isEnabled: false }],
+    expected: adminsOnly(refusal("There is no such platform.")),
+  },
+  {
+    action: "app/[locale]/admin/lti/actions.ts#removePlatformAction",
+    title: "removes an LTI platform that does not exist",
+    args: () => [{ platformId: NO_PLATFORM }],
+    expected: adminsOnly(refusal("There is no such platform.")),
+  },
+  {
+    action: "app/[locale]/admin/lti/actions.ts#rotateToolKeyAction",
+    title: "rotates the LTI tool key",
+    args: () => [{ isConfirmed: true }],
+    expected: adminsOnly(allowed({ isOk: true })),
+  },
+  {
+    action: "app/[locale]/admin/lti/actions.ts#createInviteAction",
+    title: "makes a one-time LTI dynamic registration link",
+    args: () => [{ isConfirmed: true }],
+    expected: adminsOnly(allowed({ isOk: true })),
+  },
+  {
+    action: "app/[locale]/instructor/courses/[courseSlug]/lti/actions.ts#syncRosterAction",
+    title: "syncs the roster of an LMS course the demo course is not placed in",
+    args: () => [COURSE, "no-such-lms-course"],
+    expected: teachersOnly(refusal("This LMS course is not linked to this course."), refusal(TEACHERS_ONLY)),
+  },
+  {
+    action: "app/[locale]/instructor/courses/[courseSlug]/lti/actions.ts#resendScoreAction",
+    title: "sends again a score post that does not exist",
+    args: () => [COURSE, "no-such-score-post"],
+    expected: teachersOnly(refusal("There is no such failed score."), refusal(TEACHERS_ONLY)),
+  },
+  {
+    action: "app/[locale]/instructor/courses/[courseSlug]/lti/actions.ts#resendAllFailedAction",
+    title: "sends again every failed score post of the demo course",
+    args: () => [COURSE],
+    expected: teachersOnly(allowed({ isOk: true }), refusal(TEACHERS_ONLY)),
+  },
+  {
+    action: "app/[locale]/lti/deep-link/[requestId]/actions.ts#answerDeepLinkAction",
+    title: "answers a deep linking request that does not exist",
+    args: () => ["no-such-request", { choices: ["lab:ml-foundations/linear-regression"] }],
+    expected: signedIn(refusal(`${NO_DEEP_LINK.title}. ${NO_DEEP_LINK.body}`), refusal(SIGN_IN)),
   },
   {
     action: "app/[locale]/courses/[courseSlug]/lessons/_quiz/actions.ts#startQuizAction",

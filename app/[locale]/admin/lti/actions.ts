@@ -12,6 +12,8 @@ import { rotateToolKeyAsAdmin } from "@/lib/lti/rotate-tool-key-as-admin";
 import { setPlatformEnabled } from "@/lib/lti/set-platform-enabled";
 import { updatePlatform } from "@/lib/lti/update-platform";
 import { toActionResult, type ActionResult } from "@/app/_lib/action-result";
+import { z } from "zod";
+import { parseInput } from "@/lib/validation";
 
 // Each action authenticates again and lib/lti checks the admin role: a server action is a public endpoint.
 
@@ -65,18 +67,26 @@ export async function removePlatformAction(input: { platformId: unknown }): Prom
   });
 }
 
-export async function rotateToolKeyAction(): Promise<ActionResult<{ kid: string }>> {
+/**
+ * The admin's own confirmation, sent by the button that asked for it: an action with nothing to
+ * validate would otherwise act on any call, junk included.
+ */
+const ConfirmationSchema = z.object({ isConfirmed: z.literal(true) });
+
+export async function rotateToolKeyAction(input: unknown): Promise<ActionResult<{ kid: string }>> {
   return ltiResult(async () => {
     const viewer = await requireUser();
+    parseInput(ConfirmationSchema, input);
     const { kid } = await rotateToolKeyAsAdmin({ viewer });
     revalidateLocalizedPath("/admin/lti");
     return { kid };
   });
 }
 
-export async function createInviteAction(): Promise<ActionResult<{ url: string; expiresAt: string }>> {
+export async function createInviteAction(input: unknown): Promise<ActionResult<{ url: string; expiresAt: string }>> {
   return ltiResult(async () => {
     const viewer = await requireUser();
+    parseInput(ConfirmationSchema, input);
     const { url, expiresAt } = await createRegistrationInvite({ viewer });
     return { url, expiresAt: expiresAt.toISOString() };
   });

@@ -17,7 +17,10 @@ export function InviteForm({ locale }: { locale: Locale }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setInvite(null);
-    void save(createInviteAction, ({ value }) => setInvite(value));
+    void save(
+      () => createInviteAction({ isConfirmed: true }),
+      ({ value }) => setInvite(value),
+    );
   }
 
   const expires = invite ? `${invite.expiresAt.slice(0, 16).replace("T", " ")} UTC` : "";

@@ -17,10 +17,13 @@ export function RotateKeyForm({ locale }: { locale: Locale }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!window.confirm(t.keys.confirm)) return;
-    void save(rotateToolKeyAction, ({ value }) => {
-      router.refresh();
-      return t.keys.rotated(value.kid);
-    });
+    void save(
+      () => rotateToolKeyAction({ isConfirmed: true }),
+      ({ value }) => {
+        router.refresh();
+        return t.keys.rotated(value.kid);
+      },
+    );
   }
 
   return (

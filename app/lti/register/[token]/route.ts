@@ -2,6 +2,7 @@
 // it (GET) with its openid_configuration; the admin checks the platform and confirms (POST), and
 // Gradient registers itself with the platform. No Gradient session: the link's token is the secret.
 import { readTextBody } from "@/lib/api/read-body";
+import { otherMethods } from "@/lib/api/responses";
 import { AppError } from "@/lib/errors";
 import { completeDynamicRegistration } from "@/lib/lti/dynamic-registration";
 import { ltiLocaleOf } from "@/lib/lti/lti-page";
@@ -60,3 +61,5 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     return registeredPage({ request, lang: ltiLocaleOf(request.headers.get("accept-language")), ...registered });
   });
 }
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -1,6 +1,7 @@
 // The step between the picker and the platform: the picker posts its signed answer here (the site's
 // policy lets its forms post nowhere else), and this page posts it on to the platform's return URL,
 // under a policy of its own that lets a form post to that one origin (return-page-policy.ts).
+import { otherMethods } from "@/lib/api/responses";
 import { getCurrentUser } from "@/lib/auth";
 import { escapeHtml, ltiLocaleOf, ltiPageResponse } from "@/lib/lti/lti-page";
 import { ltiDeepLinkMessagesFor } from "@/lib/i18n/lti-deep-link-messages";
@@ -68,3 +69,5 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
     },
   });
 }
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

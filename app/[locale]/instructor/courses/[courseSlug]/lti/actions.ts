@@ -9,8 +9,14 @@ import { syncRoster } from "@/lib/lti/roster/sync-roster";
 import { resendFailedScores, resendScorePost } from "@/lib/lti/scores/resend-scores";
 import { LtiServiceError } from "@/lib/lti/service-request";
 import { toActionResult, type ActionResult } from "@/app/_lib/action-result";
+import { z } from "zod";
+import { parseInput } from "@/lib/validation";
 
 const pagePath = (courseSlug: string) => `/instructor/courses/${courseSlug}/lti`;
+
+/** The ids the page sends back, checked before anything reads them: a caller may send any value. */
+const CourseSchema = z.object({ courseSlug: z.string().min(1).max(200) });
+const RowSchema = CourseSchema.extend({ rowId: z.string().min(1).max(64) });
 
 /** Authenticates again; lib/ checks that the viewer teaches the course and that the LMS course is placed in it. */
 export async function syncRosterAction(
@@ -19,8 +25,9 @@ export async function syncRosterAction(
 ): Promise<ActionResult<{ memberCount: number; removedCount: number }>> {
   return toActionResult(async () => {
     const viewer = await requireUser();
+    const { rowId } = parseInput(RowSchema, { courseSlug, rowId: ltiContextId });
     try {
-      const synced = await syncRoster({ viewer, courseSlug, ltiContextId: String(ltiContextId) });
+      const synced = await syncRoster({ viewer, courseSlug, ltiContextId: rowId });
       return { memberCount: synced.memberCount, removedCount: synced.removedCount };
     } catch (error) {
       // The platform's refusal is an answer for the instructor (stored on the LMS course as well), not a crash.
@@ -36,7 +43,8 @@ export async function syncRosterAction(
 export async function resendScoreAction(courseSlug: string, scorePostId: string): Promise<ActionResult> {
   return toActionResult(async () => {
     const viewer = await requireUser();
-    await resendScorePost({ viewer, courseSlug, scorePostId: String(scorePostId) });
+    const { rowId } = parseInput(RowSchema, { courseSlug, rowId: scorePostId });
+    await resendScorePost({ viewer, courseSlug, scorePostId: rowId });
     revalidateLocalizedPath(pagePath(courseSlug));
     return undefined;
   });
@@ -45,6 +53,7 @@ export async function resendScoreAction(courseSlug: string, scorePostId: string)
 export async function resendAllFailedAction(courseSlug: string): Promise<ActionResult<number>> {
   return toActionResult(async () => {
     const viewer = await requireUser();
+    parseInput(CourseSchema, { courseSlug });
     const count = await resendFailedScores({ viewer, courseSlug });
     revalidateLocalizedPath(pagePath(courseSlug));
     return count;
