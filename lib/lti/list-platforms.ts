@@ -1,5 +1,6 @@
 import { requireAdmin, type Viewer } from "../admin/require-admin";
 import { db } from "../db";
+import { PLATFORM_REGISTRATION_SELECT } from "./get-platform";
 import type { LtiRegistrationKind } from "../generated/prisma/enums";
 
 export interface PlatformSummary {
@@ -29,20 +30,9 @@ export async function listPlatforms({ viewer }: { viewer: Viewer }): Promise<Pla
   const rows = await db.ltiPlatform.findMany({
     orderBy: { createdAt: "desc" },
     select: {
-      id: true,
-      name: true,
-      issuer: true,
-      clientId: true,
-      authLoginUrl: true,
-      accessTokenUrl: true,
-      jwksUrl: true,
-      authServer: true,
-      frameOrigins: true,
-      registeredBy: true,
+      ...PLATFORM_REGISTRATION_SELECT,
       productFamily: true,
-      isEnabled: true,
       createdAt: true,
-      deployments: { select: { deploymentId: true }, orderBy: { createdAt: "asc" } },
       _count: { select: { accounts: true, contexts: true } },
     },
   });
