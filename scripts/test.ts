@@ -8,7 +8,8 @@
 //   npm test -- grader/sandbox             with filters but no phase named: the phases they filter
 //
 // Phases: lint (eslint at zero warnings, prettier --check: one test each), typecheck (tsc: one
-// test), unit (node's test runner over every *.test.ts outside e2e/), e2e (Playwright over e2e/).
+// test), unit (node's test runner over every *.test.ts outside e2e/, in two lanes with a database and
+// queue prefix each), e2e (Playwright over e2e/).
 // Each runs in a process group of its own under a time limit, and is killed whole when over it.
 // The last line is `N passed, N failed, N skipped`; the run fails (exit 1) on any failed test, any
 // test that skipped itself (a skip needs fixing, not counting), a phase that exited non-zero, a
@@ -41,6 +42,11 @@ const TIME_LIMIT_MS: Record<Phase, number> = {
   unit: 45 * MINUTE,
   e2e: 45 * MINUTE,
 };
+// The unit phase runs its files in two lanes at once, each lane one file at a time. Many of these
+// tests spend their time waiting on child processes (the sandbox, restarted services, the web app),
+// so two lanes keep both cores busy. Each lane has a database and a queue prefix of its own: a
+// worker one lane's test starts can never pick up, recover or count another lane's rows or jobs.
+const UNIT_LANES = 2;
 const SKIPPED_DIRS = new Set(["node_modules", ".next", ".data", ".git", "e2e", "test-results", "playwright-report"]);
 const BIN = path.join(ROOT, "node_modules", ".bin");
 
@@ -51,6 +57,12 @@ const ArgsSchema = z.object({
   positionals: z.array(z.string().trim().min(1, "an empty filter would match every file")),
 });
 const isPhase = (arg: string): arg is Phase => (PHASES as readonly string[]).includes(arg);
+
+interface UnitLane {
+  name: string;
+  files: string[];
+  processEnv: NodeJS.ProcessEnv;
+}
 
 interface Selection {
   phases: Set<Phase>;
@@ -113,24 +125,30 @@ async function runLint(): Promise<PhaseResult> {
 
 const runTypecheck = () => runAsOneTest("typecheck", "tsc", path.join(BIN, "tsc"), ["--noEmit", "-p", ROOT]);
 
-async function runUnit(
-  files: string[],
-  filters: string[],
-  processEnv: NodeJS.ProcessEnv,
-  recordsFile: string,
-): Promise<PhaseResult> {
-  if (files.length === 0)
-    return { ...NOTHING_RUN, failed: 1, problems: [`unit: no test file's path contains ${filters.join(" or ")}`] };
-  log.info({ phase: "unit", files: files.length }, "node's test runner");
+/** The unit phase's files dealt round-robin into lanes; sorted order spreads each folder's heavy tests across them. */
+function dealIntoLanes(files: readonly string[]): string[][] {
+  const lanes: string[][] = Array.from({ length: UNIT_LANES }, () => []);
+  files.forEach((file, index) => lanes[index % UNIT_LANES]!.push(file));
+  return lanes.filter((lane) => lane.length > 0);
+}
+
+/** One lane: node's test runner over its files, one file at a time, against the lane's own database and queue. */
+async function runUnitLane(lane: UnitLane, stateDir: string): Promise<PhaseResult> {
+  const recordsFile = path.join(stateDir, `node-tests-${lane.name}.jsonl`);
   const run = await runInProcessGroup(
     process.execPath,
-    ["--import", "tsx", path.join(ROOT, "scripts", "test-runner", "run-node-tests.ts"), recordsFile, ...files],
-    { cwd: ROOT, env: processEnv, timeLimitMs: TIME_LIMIT_MS.unit },
+    ["--import", "tsx", path.join(ROOT, "scripts", "test-runner", "run-node-tests.ts"), recordsFile, ...lane.files],
+    { cwd: ROOT, env: lane.processEnv, timeLimitMs: TIME_LIMIT_MS.unit },
   );
   const records = fs.existsSync(recordsFile) ? fs.readFileSync(recordsFile, "utf8") : "";
   // Files a stopped run never reached are accounted for by the line saying it was stopped.
   const hasRunToEnd = !run.hasTimedOut && !run.wasInterrupted;
-  return withProcessEnd("unit", countNodeTestRecords(records, ROOT, hasRunToEnd ? files : []), run, TIME_LIMIT_MS.unit);
+  return withProcessEnd(
+    `unit (${lane.name})`,
+    countNodeTestRecords(records, ROOT, hasRunToEnd ? lane.files : []),
+    run,
+    TIME_LIMIT_MS.unit,
+  );
 }
 
 async function runEndToEnd(
@@ -188,39 +206,26 @@ function takeOverSignals(): void {
 interface TestServices {
   services: Services;
   sharedEnv: Record<string, string>;
-  /** The unit phase's database. */
-  unitDatabaseUrl: string;
-  cleanUp: () => Promise<void>;
+  /** Where this run's databases are made: the server given in DATABASE_URL, or the embedded one. */
+  serverUrl: string;
+  stop: () => Promise<void>;
 }
 
-async function startTestServices(stateDir: string, runId: string): Promise<TestServices> {
+async function startTestServices(stateDir: string): Promise<TestServices> {
   const services = await startServices(stateDir, log);
-  const stopServices = async () => {
+  const stop = async () => {
     await services.redis.stop();
     await services.postgres.stop();
   };
-  // A server we were given gets a database of its own for this run; an embedded one is new anyway.
-  const testDatabase = `gradient_test_${runId}`;
   try {
-    const unitDatabaseUrl = env.DATABASE_URL
-      ? await createDatabase(env.DATABASE_URL, testDatabase)
-      : services.postgres.url;
     const sharedEnv = {
       REDIS_URL: services.redis.url,
       AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
       SIGNING_KEY_FILE: ensureSigningKeyFile(stateDir),
     };
-    return {
-      services,
-      sharedEnv,
-      unitDatabaseUrl,
-      cleanUp: async () => {
-        if (env.DATABASE_URL) await dropDatabase(env.DATABASE_URL, testDatabase).catch(() => undefined);
-        await stopServices();
-      },
-    };
+    return { services, sharedEnv, serverUrl: env.DATABASE_URL ?? services.postgres.url, stop };
   } catch (error) {
-    await stopServices();
+    await stop();
     throw error;
   }
 }
@@ -236,40 +241,56 @@ async function runPhases(selection: Selection, stateDir: string): Promise<Map<Ph
 
   let test: TestServices;
   try {
-    test = await startTestServices(stateDir, runId);
+    test = await startTestServices(stateDir);
   } catch (error) {
     const problem = `could not start Postgres and Redis: ${errorMessage(error)}`;
     for (const phase of servicePhases)
       results.set(phase, { ...NOTHING_RUN, failed: 1, problems: [`${phase}: ${problem}`] });
     return results;
   }
-  // The end-to-end phase gets a database and queue of its own: submissions the integration tests
-  // leave queued would otherwise keep the e2e phase's grader busy with work no test waits for.
-  const endToEndDatabase = `gradient_e2e_${runId}`;
-  const serverUrl = env.DATABASE_URL ?? test.services.postgres.url;
+  // Every unit lane and the end-to-end phase get a database and queue prefix of their own, even on
+  // a server we were given: submissions one leaves queued would otherwise keep another's grader
+  // busy with work no test waits for.
+  const databases: string[] = [];
+  const databaseFor = async (name: string) => {
+    const url = await createDatabase(test.serverUrl, name);
+    databases.push(name);
+    migrate(url);
+    return url;
+  };
   try {
     if (wants("unit")) {
       const result = await guarded("unit", async () => {
-        migrate(test.unitDatabaseUrl);
-        const unitEnv = childEnvironment({
-          ...test.sharedEnv,
-          DATABASE_URL: test.unitDatabaseUrl,
-          QUEUE_PREFIX: `gradient-test-${runId}`,
-        });
         const files = findTestFiles(ROOT).filter(
           (file) => selection.unitFilters.length === 0 || selection.unitFilters.some((filter) => file.includes(filter)),
         );
-        return runUnit(files, selection.unitFilters, unitEnv, path.join(stateDir, "node-tests.jsonl"));
+        if (files.length === 0)
+          return {
+            ...NOTHING_RUN,
+            failed: 1,
+            problems: [`unit: no test file's path contains ${selection.unitFilters.join(" or ")}`],
+          };
+        const lanes: UnitLane[] = [];
+        for (const [index, laneFiles] of dealIntoLanes(files).entries()) {
+          const name = `lane ${index + 1}`;
+          const databaseUrl = await databaseFor(`gradient_test_${runId}_${index + 1}`);
+          const processEnv = childEnvironment({
+            ...test.sharedEnv,
+            DATABASE_URL: databaseUrl,
+            QUEUE_PREFIX: `gradient-test-${runId}-${index + 1}`,
+          });
+          lanes.push({ name, files: laneFiles, processEnv });
+        }
+        log.info({ phase: "unit", files: files.length, lanes: lanes.length }, "node's test runner");
+        return sumResults(await Promise.all(lanes.map((lane) => runUnitLane(lane, stateDir))));
       });
       results.set("unit", atLeastOne("unit", result));
     }
     if (wants("e2e")) {
       const result = await guarded("e2e", async () => {
-        const endToEndUrl = await createDatabase(serverUrl, endToEndDatabase);
-        migrate(endToEndUrl);
         const endToEndEnv = childEnvironment({
           ...test.sharedEnv,
-          DATABASE_URL: endToEndUrl,
+          DATABASE_URL: await databaseFor(`gradient_e2e_${runId}`),
           QUEUE_PREFIX: `gradient-e2e-${runId}`,
         });
         return runEndToEnd(endToEndEnv, path.join(stateDir, "playwright.json"), selection.specFilters);
@@ -277,8 +298,8 @@ async function runPhases(selection: Selection, stateDir: string): Promise<Map<Ph
       results.set("e2e", atLeastOne("e2e", result));
     }
   } finally {
-    await dropDatabase(serverUrl, endToEndDatabase).catch(() => undefined);
-    await test.cleanUp();
+    for (const name of databases) await dropDatabase(test.serverUrl, name).catch(() => undefined);
+    await test.stop();
   }
   return results;
 }
