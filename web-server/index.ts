@@ -93,6 +93,8 @@ function hasDecodablePath(url: string): boolean {
   }
 }
 
+const KEEP_ALIVE_MS = 65_000;
+
 async function runWorker(): Promise<void> {
   const app = next({ dev: false, dir: ROOT, hostname, port });
   const handle = app.getRequestHandler();
@@ -127,6 +129,11 @@ async function runWorker(): Promise<void> {
     setDefaultHeader(response, "Content-Security-Policy", policy);
     if (!sharedPages?.serve(request, response, nonce)) void handle(request, response);
   });
+  // Node closes an idle keep-alive socket after 5 s; a client (a proxy, a browser, an API client)
+  // reusing it in that same instant gets ECONNRESET. Idle sockets stay open longer than the usual
+  // proxy and client idle timeouts (60 s), so it is the client that closes them, not us.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   server.listen(port, hostname);
 
   process.once("SIGTERM", () => {
