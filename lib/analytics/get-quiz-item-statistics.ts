@@ -13,14 +13,6 @@ import { gradeResponses, type GradableQuestion } from "../quizzes/grade";
 import { StoredAnswerSchema, StoredChoicesSchema, StoredResponsesSchema } from "../quizzes/question-data";
 import { itemDifficulty, itemFlags, pointBiserial, type ChoiceCount } from "./statistics";
 
-/** Prompts are shown cut to this many characters. */
-const PROMPT_LENGTH = 100;
-
-function shortText(text: string, length: number): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length > length ? `${line.slice(0, length - 1)}…` : line;
-}
-
 interface ItemTally {
   question: GradableQuestion & { key: string; prompt: string; choices: { id: string; text: string }[] };
   pairs: { isCorrect: boolean; rest: number }[];
@@ -68,8 +60,9 @@ export async function getQuizItemStatistics({
           points: row.points,
           choiceIds: choices.map((choice) => choice.id),
           answer: StoredAnswerSchema.parse(row.answer),
-          prompt: shortText(localize(row.prompt, locale), PROMPT_LENGTH),
-          choices: choices.map((choice) => ({ id: choice.id, text: shortText(localize(choice.text, locale), 60) })),
+          /** Markdown, as the quiz page renders it. */
+          prompt: localize(row.prompt, locale),
+          choices: choices.map((choice) => ({ id: choice.id, text: localize(choice.text, locale) })),
         },
         pairs: [],
         blanks: 0,
