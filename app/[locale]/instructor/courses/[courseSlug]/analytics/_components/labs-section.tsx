@@ -10,13 +10,12 @@ import { ACCENT, GOOD } from "./chart-colours";
 import { CsvLink } from "./csv-link";
 
 const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
-const shortTitle = (title: string) => (title.length > 22 ? `${title.slice(0, 21)}…` : title);
 
 export function LabsSection({ stats, t, locale }: { stats: LabStatistics; t: AnalyticsMessages; locale: Locale }) {
   const words = t.labs;
   const slug = stats.course.slug;
   const bars = stats.labs.map((lab, index) => ({
-    name: `${index + 1}. ${shortTitle(lab.title)}`,
+    name: `${index + 1}. ${lab.title}`,
     rate: (lab.passRate ?? 0) * 100,
     label: percent(lab.passRate),
   }));
@@ -33,15 +32,19 @@ export function LabsSection({ stats, t, locale }: { stats: LabStatistics; t: Ana
           title={words.passRateChart}
           summary={`${stats.labs.map((lab) => words.passRateItem(lab.title, lab.passRate)).join(words.listSeparator)}`}
           tableLabel={t.showTable}
+          // Each lab's whole title stands above its bar: cut short beside it, a title would lose words a
+          // reader needs to tell labs apart, and a cut inside a name ("LSTM") leaves a fragment.
           plot={{
-            height: 40 + 30 * bars.length,
-            marginLeft: 170,
+            height: 46 + 46 * bars.length,
+            marginTop: 10,
+            marginLeft: 16,
             marginRight: 48,
             x: { domain: [0, 100], label: `${words.passRate} (%)`, grid: true },
-            y: { label: null, domain: bars.map((bar) => bar.name) },
+            y: { axis: null, domain: bars.map((bar) => bar.name), padding: 0.1 },
             marks: [
-              Plot.barX(bars, { x: "rate", y: "name", fill: ACCENT }),
-              Plot.text(bars, { x: "rate", y: "name", text: "label", dx: 4, textAnchor: "start" }),
+              Plot.barX(bars, { x: "rate", y: "name", fill: ACCENT, insetTop: 18 }),
+              Plot.text(bars, { x: 0, y: "name", text: "name", dy: -11, textAnchor: "start", lineWidth: 60 }),
+              Plot.text(bars, { x: "rate", y: "name", text: "label", dx: 4, dy: 9, textAnchor: "start" }),
               Plot.ruleX([0]),
             ],
           }}

@@ -42,7 +42,13 @@ export function QuizItemsSection({ stats, t }: { stats: QuizItemStatistics; t: A
                       header: words.item,
                       isRowHeader: true,
                       style: { fontWeight: "normal", minWidth: "14rem" },
-                      cell: (item) => <Markdown source={item.prompt} isInline />,
+                      // The course's own wording, quoted as written: an item is analysed for exactly these
+                      // words, so a browser's translation must leave them alone.
+                      cell: (item) => (
+                        <span translate="no">
+                          <Markdown source={item.prompt} isInline />
+                        </span>
+                      ),
                     },
                     { key: "responses", header: words.responses, cell: (item) => item.responses },
                     { key: "blanks", header: words.blanks, cell: (item) => item.blanks },
@@ -63,7 +69,10 @@ export function QuizItemsSection({ stats, t }: { stats: QuizItemStatistics; t: A
                           <ul className="analytics-choices">
                             {item.choices.map((choice) => (
                               <li key={choice.choiceId}>
-                                <Markdown source={choice.text} isInline />: {choice.count}
+                                <span translate="no">
+                                  <Markdown source={choice.text} isInline />
+                                </span>
+                                : {choice.count}
                                 {choice.isKey && <strong> {words.key}</strong>}
                               </li>
                             ))}
