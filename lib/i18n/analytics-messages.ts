@@ -112,6 +112,7 @@ const en = {
       distractor_beats_key: "A wrong choice is picked more often than the right answer: check the key and that choice.",
     } satisfies Record<ItemFlag, string>,
     flagged: (count: number) => (count === 1 ? "1 item to check" : `${count} items to check`),
+    showItems: (count: number) => (count === 1 ? "The item's statistics" : `Statistics of the ${count} items`),
   },
   exam: {
     heading: "Exam scores",
@@ -249,6 +250,7 @@ const zhCN: AnalyticsMessages = {
       distractor_beats_key: "某个错误选项被选的次数多于正确答案：请检查答案和该选项。",
     },
     flagged: (count) => `${count} 道题需要检查`,
+    showItems: (count) => `${count} 道题的统计`,
   },
   exam: {
     heading: "考试成绩",

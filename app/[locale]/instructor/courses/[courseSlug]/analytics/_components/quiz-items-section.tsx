@@ -31,71 +31,75 @@ export function QuizItemsSection({ stats, t }: { stats: QuizItemStatistics; t: A
             ) : (
               <>
                 {flagged > 0 && <p className="analytics-flag">{words.flagged(flagged)}</p>}
-                <DataTable
-                  caption={words.quizHeading(quiz.title, quiz.kind, quiz.learners)}
-                  rows={quiz.items}
-                  rowKey={(item) => item.key}
-                  testId="analytics-quiz-items"
-                  columns={[
-                    {
-                      key: "item",
-                      header: words.item,
-                      isRowHeader: true,
-                      style: { fontWeight: "normal", minWidth: "14rem" },
-                      // The course's own wording, quoted as written: an item is analysed for exactly these
-                      // words, so a browser's translation must leave them alone.
-                      cell: (item) => (
-                        <span translate="no">
-                          <Markdown source={item.prompt} isInline />
-                        </span>
-                      ),
-                    },
-                    { key: "responses", header: words.responses, cell: (item) => item.responses },
-                    { key: "blanks", header: words.blanks, cell: (item) => item.blanks },
-                    { key: "difficulty", header: words.difficulty, cell: (item) => twoPlaces(item.difficulty) },
-                    {
-                      key: "discrimination",
-                      header: words.discrimination,
-                      cell: (item) => twoPlaces(item.discrimination),
-                    },
-                    {
-                      key: "choices",
-                      header: words.choices,
-                      style: { minWidth: "12rem" },
-                      cell: (item) =>
-                        item.choices.length === 0 ? (
-                          <span className="muted">{words.numeric}</span>
-                        ) : (
-                          <ul className="analytics-choices">
-                            {item.choices.map((choice) => (
-                              <li key={choice.choiceId}>
-                                <span translate="no">
-                                  <Markdown source={choice.text} isInline />
-                                </span>
-                                : {choice.count}
-                                {choice.isKey && <strong> {words.key}</strong>}
-                              </li>
-                            ))}
-                          </ul>
+                {/* A course has a dozen quizzes: each table opens on demand, at once when an item needs a look. */}
+                <details open={flagged > 0}>
+                  <summary>{words.showItems(quiz.items.length)}</summary>
+                  <DataTable
+                    caption={words.quizHeading(quiz.title, quiz.kind, quiz.learners)}
+                    rows={quiz.items}
+                    rowKey={(item) => item.key}
+                    testId="analytics-quiz-items"
+                    columns={[
+                      {
+                        key: "item",
+                        header: words.item,
+                        isRowHeader: true,
+                        style: { fontWeight: "normal", minWidth: "14rem" },
+                        // The course's own wording, quoted as written: an item is analysed for exactly these
+                        // words, so a browser's translation must leave them alone.
+                        cell: (item) => (
+                          <span translate="no">
+                            <Markdown source={item.prompt} isInline />
+                          </span>
                         ),
-                    },
-                    {
-                      key: "flags",
-                      header: words.flags,
-                      style: { minWidth: "12rem" },
-                      cell: (item) =>
-                        item.flags.length === 0 ? (
-                          words.ok
-                        ) : (
-                          <ul className="analytics-flag">
-                            {item.flags.map((flag) => (
-                              <li key={flag}>{words.flagReasons[flag]}</li>
-                            ))}
-                          </ul>
-                        ),
-                    },
-                  ]}
-                />
+                      },
+                      { key: "responses", header: words.responses, cell: (item) => item.responses },
+                      { key: "blanks", header: words.blanks, cell: (item) => item.blanks },
+                      { key: "difficulty", header: words.difficulty, cell: (item) => twoPlaces(item.difficulty) },
+                      {
+                        key: "discrimination",
+                        header: words.discrimination,
+                        cell: (item) => twoPlaces(item.discrimination),
+                      },
+                      {
+                        key: "choices",
+                        header: words.choices,
+                        style: { minWidth: "12rem" },
+                        cell: (item) =>
+                          item.choices.length === 0 ? (
+                            <span className="muted">{words.numeric}</span>
+                          ) : (
+                            <ul className="analytics-choices">
+                              {item.choices.map((choice) => (
+                                <li key={choice.choiceId}>
+                                  <span translate="no">
+                                    <Markdown source={choice.text} isInline />
+                                  </span>
+                                  : {choice.count}
+                                  {choice.isKey && <strong> {words.key}</strong>}
+                                </li>
+                              ))}
+                            </ul>
+                          ),
+                      },
+                      {
+                        key: "flags",
+                        header: words.flags,
+                        style: { minWidth: "12rem" },
+                        cell: (item) =>
+                          item.flags.length === 0 ? (
+                            words.ok
+                          ) : (
+                            <ul className="analytics-flag">
+                              {item.flags.map((flag) => (
+                                <li key={flag}>{words.flagReasons[flag]}</li>
+                              ))}
+                            </ul>
+                          ),
+                      },
+                    ]}
+                  />
+                </details>
               </>
             )}
           </section>
