@@ -18,12 +18,13 @@ test.describe("as the demo learner", () => {
   test.use({ storageState: storageStateFor("LEARNER") });
 
   test("cannot open a course's instructor pages or its gradebook CSV", async ({ page }) => {
-    for (const address of [COURSE, LAB, `${COURSE}/gradebook`, `${COURSE}/audit`]) {
+    for (const address of [COURSE, LAB, `${COURSE}/gradebook`, `${COURSE}/audit`, `${COURSE}/analytics`]) {
       const response = await page.goto(address);
       expect(response?.status(), address).toBe(403);
     }
     const csv = await page.request.get(`${COURSE}/gradebook/csv`);
     expect(csv.status()).toBe(403);
+    expect((await page.request.get(`${COURSE}/analytics/csv/labs`)).status()).toBe(403);
   });
 });
 
@@ -89,6 +90,31 @@ test.describe("as the demo instructor", () => {
     const csv = fs.readFileSync(file, "utf8");
     expect(csv.split("\r\n")[0]).toMatch(/^learner,email,lab:linear-regression best,lab:linear-regression passed/);
     expect(csv).toContain(learner.email);
+  });
+
+  test("opens the course analytics from the course page, sees its charts and downloads a table as CSV", async ({
+    page,
+  }) => {
+    await page.goto(COURSE);
+    await page.getByRole("link", { name: "Analytics" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /analytics$/ })).toBeVisible();
+    for (const chart of ["analytics-chart-enrolment", "analytics-chart-pass-rate"]) {
+      const figure = page.getByTestId(chart);
+      // The drawing is one image, named by the chart's title.
+      await expect(figure.locator("svg[role=img]")).toBeVisible();
+      await expect(figure.getByRole("img")).toHaveAccessibleName(/.+/);
+    }
+    await expect(page.getByRole("heading", { level: 2, name: "Quiz and exam items" })).toBeVisible();
+    const download = page.waitForEvent("download");
+    await page.getByTestId("analytics-csv-labs").click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^analytics-labs-ml-foundations-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = fs.readFileSync(await file.path(), "utf8");
+    expect(csv.split("\r\n")[0]).toBe(
+      "lab,title,graded,learners_tried,learners_passed,pass_rate,graded_attempts,median_attempts_to_pass," +
+        "median_hours_first_attempt_to_pass,median_hours_enrolment_to_pass",
+    );
+    expect(csv).toContain("\r\nlinear-regression,");
   });
 });
 

@@ -48,6 +48,10 @@ const ROUTES: Record<string, string[]> = {
   issuer: ["/issuer"],
   "issuer/keys/[kid]": ["/issuer/keys/{}"],
   "[locale]/instructor/courses/[courseSlug]/gradebook/csv": ["/en/instructor/courses/{}/gradebook/csv"],
+  "[locale]/instructor/courses/[courseSlug]/analytics/csv/[dataset]": [
+    "/en/instructor/courses/{}/analytics/csv/labs",
+    `/en/instructor/courses/${COURSE}/analytics/csv/{}`,
+  ],
   "issuer/keys/[kid]/jwk": ["/issuer/keys/{}/jwk"],
   "lti/continue": ["/lti/continue", "/lti/continue?ticket={}"],
   "lti/deep-link/[requestId]/return": ["/lti/deep-link/{}/return"],

@@ -1,7 +1,9 @@
 // Training and inference throughput of the course's reference models on every installed backend.
 // `npm run bench -- --json` prints one JSON object as its last line; `--compare-torch` adds
 // PyTorch (Debian's python3-torch) on the same thread counts, and the ratios; `--rounds=N` keeps
-// each engine's best of N runs. It ends with the scorer's two prediction paths on one model.
+// each engine's best of N runs. It ends with the scorer's two prediction paths on one model, and the
+// course analytics queries on a synthetic course (scripts/bench/analytics.ts); `--analytics-only`
+// measures only those.
 //
 // Each (engine, model) pair runs in its own child process: a backend's thread pool is fixed when it
 // first starts, and a fresh process makes the peak resident memory that model's alone. On a shared
@@ -15,6 +17,8 @@ import { type BackendPreference, selectBackend } from "../grader/backends/select
 import { parseCommandLine } from "../lib/command-line";
 import { BUILDERS, MODEL_NAMES, type ModelName } from "./bench/models";
 import { benchScoring } from "./bench/scoring";
+import { benchAnalytics } from "./bench/analytics";
+import { logger } from "../lib/log";
 
 /** Samples per measurement: a few seconds each on the wasm engine. */
 const SAMPLES: Record<ModelName, { train: number; inference: number }> = {
@@ -36,7 +40,7 @@ const CPU_SKIPS: Partial<Record<ModelName, string>> = {
 };
 const INFERENCE_BATCH = 500;
 
-const USAGE = "usage: npm run bench -- [--json] [--compare-torch] [--rounds=N]";
+const USAGE = "usage: npm run bench -- [--json] [--compare-torch] [--rounds=N] [--analytics-only]";
 
 /**
  * The person's options, or (--child, which only this script passes) the one engine and model a
@@ -56,6 +60,7 @@ const ArgsSchema = z.discriminatedUnion("child", [
     positionals: z.tuple([], { error: "no words besides the options" }),
     json: z.boolean(),
     "compare-torch": z.boolean(),
+    "analytics-only": z.boolean(),
     rounds: z.coerce
       .number({ error: "--rounds must be a whole number" })
       .int("--rounds must be a whole number")
@@ -231,6 +236,7 @@ async function main(): Promise<void> {
       child: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       "compare-torch": { type: "boolean", default: false },
+      "analytics-only": { type: "boolean", default: false },
       rounds: { type: "string", default: "1" },
     },
     allowPositionals: true,
@@ -244,6 +250,19 @@ async function main(): Promise<void> {
   const { rounds } = args;
   // With --json, stdout carries only the JSON line; the measurements as they come go to stderr.
   const log = args.json ? (line: string) => process.stderr.write(`${line}\n`) : (line: string) => console.log(line);
+  const logAnalytics = (analytics: Awaited<ReturnType<typeof benchAnalytics>>) =>
+    log(
+      `analytics on ${analytics.learners} learners, ${analytics.submissions} submissions, ` +
+        `${analytics.quizAttempts} quiz attempts: enrolment ${analytics.enrolmentTimelineMs} ms, ` +
+        `labs ${analytics.labStatisticsMs} ms, quiz items ${analytics.quizItemStatisticsMs} ms, ` +
+        `exam ${analytics.examScoreDistributionMs} ms, labs CSV ${analytics.labsCsvMs} ms`,
+    );
+  if (args["analytics-only"]) {
+    const analytics = await benchAnalytics(logger.child({ component: "bench" }));
+    logAnalytics(analytics);
+    console.log(JSON.stringify({ analytics }));
+    return;
+  }
   const backends: Record<string, EngineReport> = {};
   const torch: Record<string, TorchResults> = {};
   const notes: string[] = [];
@@ -336,8 +355,12 @@ async function main(): Promise<void> {
       `recorded pass replayed ${scoring.replayMs} ms (x${scoring.replayVsRebuild}), ` +
       `same accuracy: ${scoring.isSameAccuracy}`,
   );
+  const analytics = await benchAnalytics(logger.child({ component: "bench" }));
+  logAnalytics(analytics);
   for (const note of notes) log(`note: ${note}`);
-  console.log(JSON.stringify({ rounds, samples: SAMPLES, cpuSamples: CPU_SAMPLES, backends, torch, scoring, notes }));
+  console.log(
+    JSON.stringify({ rounds, samples: SAMPLES, cpuSamples: CPU_SAMPLES, backends, torch, scoring, analytics, notes }),
+  );
 }
 
 main().then(

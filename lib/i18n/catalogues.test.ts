@@ -3,6 +3,7 @@ import { describe, test } from "node:test";
 import type { Locale } from "../courses/content-schema";
 import { certificatePdfMessages } from "../certificates/certificate-pdf-messages";
 import { accountMessagesFor } from "./account-messages";
+import { analyticsMessagesFor } from "./analytics-messages";
 import { authoringMessagesFor } from "./authoring-messages";
 import { englishWords } from "./glossary";
 import { ltiDeepLinkMessagesFor } from "./lti-deep-link-messages";
@@ -27,6 +28,7 @@ const CATALOGUES: Record<string, (locale: Locale) => unknown> = {
   certificatePdf: certificatePdfMessages,
   ltiDeepLink: ltiDeepLinkMessagesFor,
   ltiInstructor: ltiInstructorMessagesFor,
+  analytics: analyticsMessagesFor,
 };
 
 /** Every string of a catalogue by its path, parameterised ones called with sample arguments. */

@@ -180,5 +180,10 @@ export function gradebookToCsv(gradebook: Gradebook): string {
     ...row.cells.flatMap((cell) => [cell.best, cell.tries === 0 ? "" : cell.isPassed ? "yes" : "no"]),
     row.certificate,
   ]);
-  return [header, ...lines].map((fields) => fields.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return csvTable([header, ...lines]);
+}
+
+/** Rows of fields (the first one the header) as RFC 4180 CSV with CRLF line ends; the analytics downloads use it too. */
+export function csvTable(rows: readonly (readonly (string | number | null)[])[]): string {
+  return rows.map((fields) => fields.map(csvField).join(",")).join("\r\n") + "\r\n";
 }

@@ -5,6 +5,7 @@ import { listCourseCertificates } from "@/lib/instructor/list-course-certificate
 import { getLocale } from "@/lib/i18n/locale";
 import { staffMessagesFor } from "@/lib/i18n/staff-messages";
 import { ltiInstructorMessagesFor } from "@/lib/i18n/lti-instructor-messages";
+import { analyticsMessagesFor } from "@/lib/i18n/analytics-messages";
 import { DataTable } from "@/app/_components/data-table";
 import { orPageError } from "../../_lib/page-errors";
 import { taughtTitles } from "../../_lib/taught-titles";
@@ -38,6 +39,8 @@ export default async function InstructorCoursePage({ params }: { params: Promise
       <p>
         {t.learners(overview.learnerCount)} · <Link href={`${base}/gradebook`}>{t.gradebook}</Link> ·{" "}
         <Link href={`${base}/audit`}>{t.audit}</Link> · <Link href={`${base}/lti`}>{ltiWords.nav}</Link>
+        {" · "}
+        <Link href={`${base}/analytics`}>{analyticsMessagesFor(locale).nav}</Link>
       </p>
       <h2>{t.labs}</h2>
       <DataTable
