@@ -11,6 +11,7 @@ import { messagesFor } from "./messages";
 import { obApiMessagesFor } from "./ob-api-messages";
 import { policyMessagesFor } from "./policy-messages";
 import { practiceMessagesFor } from "./practice-messages";
+import { reviewMessagesFor } from "./review-messages";
 import { siteMessagesFor } from "./site-messages";
 import { verdictProblemText } from "./verdict-problem-text";
 import { verifyMessagesFor } from "./verify-messages";
@@ -27,6 +28,7 @@ const CATALOGUES: Record<string, (locale: Locale) => unknown> = {
   certificatePdf: certificatePdfMessages,
   ltiDeepLink: ltiDeepLinkMessagesFor,
   ltiInstructor: ltiInstructorMessagesFor,
+  review: reviewMessagesFor,
 };
 
 /** Every string of a catalogue by its path, parameterised ones called with sample arguments. */
