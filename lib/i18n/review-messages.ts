@@ -153,6 +153,9 @@ const en = {
       "regrade.declined": (lab: string) => `Your regrade request for ${lab} was declined.`,
     } satisfies Record<NotificationKind, (lab: string, learner: string) => string>,
     other: "Something changed.",
+    errorTitle: "Your notifications could not be loaded",
+    errorBody: "Something went wrong on our side. Try again in a moment.",
+    tryAgain: "Try again",
   },
 };
 
@@ -302,6 +305,9 @@ const zhCN: ReviewMessages = {
       "regrade.declined": (lab) => `你对「${lab}」的复核申请已被拒绝。`,
     },
     other: "有新的变化。",
+    errorTitle: "无法加载你的通知",
+    errorBody: "我们这边出了点问题。请稍后再试。",
+    tryAgain: "重试",
   },
 };
 

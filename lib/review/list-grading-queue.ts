@@ -1,4 +1,5 @@
 import { rubricOf } from "../assignments/rubric";
+import { AssignmentSpecSchema } from "../assignments/spec-schema";
 import type { Locale } from "../courses/content-schema";
 import { db } from "../db";
 import { requireTaughtAssignment, type Viewer } from "../instructor/course-access";
@@ -23,5 +24,6 @@ export async function listGradingQueue({
     select: { spec: true },
   });
   const rubric = rubricOf(latest?.spec);
-  return { course, assignment, rubric, entries: rubric ? await readGradingQueue(assignment.id) : [] };
+  const metricName = AssignmentSpecSchema.safeParse(latest?.spec).data?.metric.name ?? null;
+  return { course, assignment, rubric, metricName, entries: rubric ? await readGradingQueue(assignment.id) : [] };
 }

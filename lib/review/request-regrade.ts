@@ -74,7 +74,7 @@ export async function requestRegrade({ viewer, input }: { viewer: Viewer; input:
         courseId,
         details: { requestId: request.id, criterionKey, reason },
       });
-      return { requestId: request.id };
+      return { requestId: request.id, submissionId };
     });
   } catch (error) {
     // The partial unique index: one open request per submission and criterion.
