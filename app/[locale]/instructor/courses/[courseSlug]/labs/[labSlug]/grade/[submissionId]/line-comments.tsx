@@ -104,12 +104,12 @@ export function LineComments({
                 </div>
               ))}
               {isFormHere && (
-                <form className="form" onSubmit={onSubmit} noValidate aria-label={t.addComment(line)}>
+                <form className="form" onSubmit={onSubmit} noValidate aria-label={t.comment}>
                   <FormMessage message={message} />
                   <Field
                     key={editing.comment?.id ?? `new-${line}`}
                     name="comment-body"
-                    label={t.addComment(line)}
+                    label={t.commentField(line)}
                     defaultValue={editing.comment?.body ?? ""}
                     errors={fieldErrors.body ?? fieldErrors.line}
                     autoFocus
