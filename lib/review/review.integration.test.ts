@@ -5,6 +5,10 @@ import "../instructor/test-queue-prefix";
 import "../certificates/test-signing-key";
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { parse as parseYaml, stringify } from "yaml";
+import { createCourse } from "../authoring/create-course";
+import { getAssignmentForm } from "../authoring/get-authoring-course";
+import { saveAssignment } from "../authoring/save-assignment";
 import { RubricSpecSchema } from "../assignments/rubric";
 import { specSha256 } from "../assignments/spec-hash";
 import { AssignmentSpecSchema } from "../assignments/spec-schema";
@@ -421,5 +425,40 @@ describe("regrade requests", () => {
         "regrade-request.answer",
       ],
     );
+  });
+});
+
+describe("a rubric in the authoring form", () => {
+  test("round-trips through saving and editing, and a broken one is refused with problems in both languages", async () => {
+    const slug = `rubric-authoring-${Date.now().toString(36)}`;
+    await createCourse({
+      viewer: instructor,
+      input: { slug, title: text("Rubric authoring"), summary: text("For the test.") },
+    });
+    const spec = (await db.assignmentVersion.findUniqueOrThrow({ where: { id: course.versionId } })).spec;
+    const input = (rubric: unknown) => ({
+      specYaml: stringify({ ...AssignmentSpecSchema.parse(spec), rubric }),
+      brief: { en: "# Brief\n", "zh-CN": "# 说明\n" },
+      starter: "export async function train() {}\n",
+    });
+    const broken = await rejection(
+      saveAssignment({
+        viewer: instructor,
+        courseSlug: slug,
+        assignmentSlug: null,
+        input: input({ ...RUBRIC, combine: { ...RUBRIC.combine, rubricWeight: 0.9 } }),
+      }),
+    );
+    assert.ok(broken instanceof ValidationError);
+    assert.deepEqual(broken.fieldErrors["specYaml.rubric.combine.rubricWeight"], [
+      "autograderWeight and rubricWeight must sum to 1 / autograderWeight 与 rubricWeight 之和必须为 1",
+    ]);
+    await saveAssignment({ viewer: instructor, courseSlug: slug, assignmentSlug: null, input: input(RUBRIC) });
+    const { form } = await getAssignmentForm({
+      viewer: instructor,
+      courseSlug: slug,
+      assignmentSlug: "linear-regression",
+    });
+    assert.deepEqual(AssignmentSpecSchema.parse(parseYaml(form.specYaml)).rubric, RUBRIC);
   });
 });
