@@ -138,6 +138,10 @@ const en = {
     statuses: { OPEN: "Open", ACCEPTED: "Accepted", DECLINED: "Declined" } satisfies Record<RequestStatus, string>,
     unreachable: "The server could not be reached. Try again.",
   },
+  gradebook: {
+    combined: (percent: string) => `combined ${percent}%`,
+    awaiting: "Awaiting review",
+  },
   notifications: {
     link: "Notifications",
     linkUnread: (count: number) => `Notifications (${count} unread)`,
@@ -290,6 +294,10 @@ const zhCN: ReviewMessages = {
     done: "已答复；学员会收到通知。",
     statuses: { OPEN: "待处理", ACCEPTED: "已接受", DECLINED: "已拒绝" },
     unreachable: "无法连接服务器。请稍后再试。",
+  },
+  gradebook: {
+    combined: (percent) => `综合 ${percent}%`,
+    awaiting: "待评阅",
   },
   notifications: {
     link: "通知",
