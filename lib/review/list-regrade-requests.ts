@@ -1,3 +1,4 @@
+import { rubricOf } from "../assignments/rubric";
 import type { Locale } from "../courses/content-schema";
 import { localize } from "../courses/localize";
 import { db } from "../db";
@@ -28,7 +29,13 @@ export async function listRegradeRequests({
       select: {
         attemptNumber: true,
         user: { select: { id: true, name: true, email: true } },
-        assignment: { select: { slug: true, title: true } },
+        assignment: {
+          select: {
+            slug: true,
+            title: true,
+            versions: { orderBy: { version: "desc" }, take: 1, select: { spec: true } },
+          },
+        },
       },
     },
   } as const;
@@ -51,6 +58,12 @@ export async function listRegradeRequests({
     learner: row.submission.user,
     lab: { slug: row.submission.assignment.slug, title: localize(row.submission.assignment.title, locale) },
     attemptNumber: row.submission.attemptNumber,
+    /** The criterion's title in `locale`; "" for the whole attempt, the key for a criterion the rubric no longer has. */
+    criterionTitle: row.criterionKey
+      ? (rubricOf(row.submission.assignment.versions[0]?.spec)?.criteria.find(
+          (criterion) => criterion.key === row.criterionKey,
+        )?.title[locale] ?? row.criterionKey)
+      : "",
   });
   return { course, open: open.map(shape), answered: answered.map(shape) };
 }

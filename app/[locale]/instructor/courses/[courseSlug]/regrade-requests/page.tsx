@@ -36,7 +36,7 @@ async function RequestLists({ viewer, courseSlug, locale }: { viewer: Viewer; co
             <li key={request.id} className="card" data-testid="regrade-request">
               <p style={{ margin: 0 }}>
                 <strong>{request.learner.name}</strong> · {request.lab.title} · {t.about}:{" "}
-                {request.criterionKey || t.wholeAttempt} · {formatDateTime(request.createdAt)}
+                {request.criterionTitle || t.wholeAttempt} · {formatDateTime(request.createdAt)}
               </p>
               <p>
                 {t.reason}: {request.reason}
@@ -61,7 +61,7 @@ async function RequestLists({ viewer, courseSlug, locale }: { viewer: Viewer; co
         <ul aria-label={t.answered}>
           {answered.map((request) => (
             <li key={request.id}>
-              {request.learner.name} · {request.lab.title} · {request.criterionKey || t.wholeAttempt} ·{" "}
+              {request.learner.name} · {request.lab.title} · {request.criterionTitle || t.wholeAttempt} ·{" "}
               {t.statuses[request.status]}
               {request.answer ? ` · ${request.answer}` : ""} · <Link href={gradeHref(request)}>{t.openGrading}</Link>
             </li>

@@ -69,7 +69,14 @@ export default async function GradingPage({
           <ul>
             {view.openRequests.map((request) => (
               <li key={request.id}>
-                <strong>{request.criterionKey || text.requests.wholeAttempt}</strong>: {request.reason}{" "}
+                <strong>
+                  {request.criterionKey
+                    ? (view.rubric?.criteria.find((criterion) => criterion.key === request.criterionKey)?.title[
+                        locale
+                      ] ?? request.criterionKey)
+                    : text.requests.wholeAttempt}
+                </strong>
+                : {request.reason}{" "}
                 <Link href={`/instructor/courses/${courseSlug}/regrade-requests`}>{text.requests.answer}</Link>
               </li>
             ))}
