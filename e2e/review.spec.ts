@@ -82,7 +82,7 @@ test("a rubric-graded attempt and a regrade request go from learner to instructo
     .click();
   await expect(instructor.getByRole("heading", { name: "Rita Reviewed, attempt 1" })).toBeVisible();
   await expect(instructor.getByTestId("grading-shortcuts")).toContainText("a save the rubric");
-  await instructor.getByRole("button", { name: "Comment on line 1" }).click();
+  await instructor.getByRole("button", { name: "Comment on line 1", exact: true }).click();
   await instructor.getByLabel("Your comment on line 1").fill("Say what this import is for.");
   await instructor.getByRole("button", { name: "Save comment" }).click();
   await expect(instructor.getByTestId("review-comment")).toHaveText(/Say what this import is for\./);

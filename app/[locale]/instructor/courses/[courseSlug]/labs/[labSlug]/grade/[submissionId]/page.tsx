@@ -102,7 +102,7 @@ export default async function GradingPage({
             </p>
           )}
           <RubricForm
-            key={view.grade?.updatedAt.toISOString() ?? "new"}
+            key={submission.id}
             courseSlug={courseSlug}
             submissionId={submission.id}
             rubric={view.rubric}
