@@ -13,8 +13,8 @@ export async function answerRegradeRequestAction(
 ): Promise<ActionResult> {
   return toActionResult(async () => {
     const viewer = await requireUser();
-    await answerRegradeRequest({ viewer, courseSlug: String(courseSlug), requestId, input });
-    revalidateLocalizedPath(`/instructor/courses/${String(courseSlug)}`, "layout");
+    await answerRegradeRequest({ viewer, courseSlug: courseSlug, requestId, input });
+    revalidateLocalizedPath(`/instructor/courses/${courseSlug}`, "layout");
     return undefined;
   });
 }

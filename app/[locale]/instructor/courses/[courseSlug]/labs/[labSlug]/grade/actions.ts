@@ -13,8 +13,8 @@ export async function releaseLabReviewsAction(
 ): Promise<ActionResult<{ released: number }>> {
   return toActionResult(async () => {
     const viewer = await requireUser();
-    const result = await releaseLabReviews({ viewer, courseSlug: String(courseSlug), labSlug: String(labSlug), input });
-    revalidateLocalizedPath(`/instructor/courses/${String(courseSlug)}`, "layout");
+    const result = await releaseLabReviews({ viewer, courseSlug: courseSlug, labSlug: labSlug, input });
+    revalidateLocalizedPath(`/instructor/courses/${courseSlug}`, "layout");
     return result;
   });
 }

@@ -21,8 +21,8 @@ export async function saveRubricGradeAction(
 ): Promise<ActionResult<{ isReleased: boolean }>> {
   return toActionResult(async () => {
     const viewer = await requireUser();
-    const { isReleased } = await saveRubricGrade({ viewer, courseSlug: String(courseSlug), submissionId, input });
-    revalidateCourse(String(courseSlug));
+    const { isReleased } = await saveRubricGrade({ viewer, courseSlug: courseSlug, submissionId, input });
+    revalidateCourse(courseSlug);
     return { isReleased };
   });
 }
@@ -34,8 +34,8 @@ export async function saveReviewCommentAction(
 ): Promise<ActionResult> {
   return toActionResult(async () => {
     const viewer = await requireUser();
-    await saveReviewComment({ viewer, courseSlug: String(courseSlug), submissionId, input });
-    revalidateCourse(String(courseSlug));
+    await saveReviewComment({ viewer, courseSlug: courseSlug, submissionId, input });
+    revalidateCourse(courseSlug);
     return undefined;
   });
 }
@@ -47,8 +47,8 @@ export async function deleteReviewCommentAction(
 ): Promise<ActionResult> {
   return toActionResult(async () => {
     const viewer = await requireUser();
-    await deleteReviewComment({ viewer, courseSlug: String(courseSlug), submissionId, input });
-    revalidateCourse(String(courseSlug));
+    await deleteReviewComment({ viewer, courseSlug: courseSlug, submissionId, input });
+    revalidateCourse(courseSlug);
     return undefined;
   });
 }
@@ -56,8 +56,8 @@ export async function deleteReviewCommentAction(
 export async function releaseReviewAction(courseSlug: string, submissionId: string): Promise<ActionResult> {
   return toActionResult(async () => {
     const viewer = await requireUser();
-    await releaseReview({ viewer, courseSlug: String(courseSlug), submissionId });
-    revalidateCourse(String(courseSlug));
+    await releaseReview({ viewer, courseSlug: courseSlug, submissionId });
+    revalidateCourse(courseSlug);
     return undefined;
   });
 }
