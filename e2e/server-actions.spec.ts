@@ -552,6 +552,62 @@ const SCENARIOS: Scenario[] = [
       refusal(TEACHERS_ONLY),
     ),
   },
+  // The review desk. The demo course's labs have no rubric, so grading and releasing reach that refusal.
+  {
+    action:
+      "app/[locale]/instructor/courses/[courseSlug]/labs/[labSlug]/grade/[submissionId]/actions.ts#saveRubricGradeAction",
+    title: "grades the other learner's submission with a rubric the lab does not have",
+    args: (fixtures) => [COURSE, fixtures.otherSubmissionId, { scores: {} }],
+    expected: teachersOnly(refusal("This lab has no rubric."), refusal(TEACHERS_ONLY)),
+  },
+  {
+    action:
+      "app/[locale]/instructor/courses/[courseSlug]/labs/[labSlug]/grade/[submissionId]/actions.ts#saveReviewCommentAction",
+    title: "comments on a line of the other learner's submission",
+    args: (fixtures) => [COURSE, fixtures.otherSubmissionId, { line: 1, body: "matrix check" }],
+    expected: teachersOnly(allowed(), refusal(TEACHERS_ONLY)),
+  },
+  {
+    action:
+      "app/[locale]/instructor/courses/[courseSlug]/labs/[labSlug]/grade/[submissionId]/actions.ts#deleteReviewCommentAction",
+    title: "deletes a comment that does not exist",
+    args: (fixtures) => [COURSE, fixtures.otherSubmissionId, { commentId: "nosuchcomment0000000" }],
+    expected: teachersOnly(refusal("There is no such comment."), refusal(TEACHERS_ONLY)),
+  },
+  {
+    action:
+      "app/[locale]/instructor/courses/[courseSlug]/labs/[labSlug]/grade/[submissionId]/actions.ts#releaseReviewAction",
+    title: "releases a review that was never graded",
+    args: (fixtures) => [COURSE, fixtures.otherSubmissionId],
+    expected: teachersOnly(
+      refusal("There is no unreleased grade to release: save the rubric first."),
+      refusal(TEACHERS_ONLY),
+    ),
+  },
+  {
+    action: "app/[locale]/instructor/courses/[courseSlug]/labs/[labSlug]/grade/actions.ts#releaseLabReviewsAction",
+    title: "releases every draft of a lab that has none",
+    args: () => [COURSE, LAB, { isConfirmed: true }],
+    expected: teachersOnly(
+      refusal("There is no unreleased grade to release: save the rubric first."),
+      refusal(TEACHERS_ONLY),
+    ),
+  },
+  {
+    action: "app/[locale]/instructor/courses/[courseSlug]/regrade-requests/actions.ts#answerRegradeRequestAction",
+    title: "answers a regrade request that does not exist",
+    args: () => [COURSE, "nosuchrequest0000000", { decision: "decline", answer: "matrix check" }],
+    expected: teachersOnly(refusal("There is no such regrade request."), refusal(TEACHERS_ONLY)),
+  },
+  {
+    action: "app/[locale]/submissions/[submissionId]/review-actions.ts#requestRegradeAction",
+    title: "asks for a review of the other learner's graded attempt, which only they may",
+    args: (fixtures) => [{ submissionId: fixtures.otherSubmissionId, reason: "The matrix asks for a review." }],
+    expected: {
+      ...signedIn(refusal("There is no such submission.")),
+      OTHER_LEARNER: allowed(),
+    },
+  },
   {
     // Last: enrolling changes who the other instructor is to the demo course.
     action: "app/[locale]/courses/[courseSlug]/enrol-action.ts#enrolAction",

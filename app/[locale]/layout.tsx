@@ -10,6 +10,7 @@ import { routing } from "@/lib/i18n/routing";
 import { siteMessagesFor } from "@/lib/i18n/site-messages";
 import { SHARED_RENDER_HEADER } from "@/lib/page-cache/shared-page-marker";
 import { AccountNav } from "@/app/_components/account-nav";
+import { countUnreadNotifications } from "@/lib/review/count-unread-notifications";
 import { LanguageSwitch } from "@/app/_components/language-switch";
 import "@/app/globals.css";
 
@@ -33,6 +34,7 @@ export default async function LocaleLayout({
   // each copy it serves brings the reader's own (app/_components/account-nav.tsx).
   const isSharedRender = (await headers()).get(SHARED_RENDER_HEADER) === "1";
   const user = isSharedRender ? null : await getCurrentUser();
+  const unreadNotifications = user ? await countUnreadNotifications({ viewer: user }) : 0;
   const t = siteMessagesFor(locale);
   return (
     <html lang={locale}>
@@ -50,6 +52,7 @@ export default async function LocaleLayout({
               <AccountNav
                 account={isSharedRender ? "from-page" : user && { name: user.name, role: user.role }}
                 locale={locale}
+                unreadNotifications={unreadNotifications}
               />
             </nav>
           </header>

@@ -8,6 +8,7 @@ import type { Locale } from "@/lib/courses/content-schema";
 import { siteMessagesFor } from "@/lib/i18n/site-messages";
 import { ACCOUNT_ELEMENT_ID, PageAccountSchema, type PageAccount } from "@/lib/page-cache/shared-page-marker";
 import { SignOutButton } from "./sign-out-button";
+import { NotificationsLink } from "./notifications-link";
 import { Link } from "@/lib/i18n/navigation";
 
 /** The reader's account from the element the web server added, or null for a page without one. */
@@ -23,7 +24,16 @@ function accountFromPage(): PageAccount | null {
 }
 
 /** `account`: the signed-in account, null for a stranger, or "from-page" on a shared page. */
-export function AccountNav({ account, locale }: { account: PageAccount | null | "from-page"; locale: Locale }) {
+export function AccountNav({
+  account,
+  locale,
+  unreadNotifications = 0,
+}: {
+  account: PageAccount | null | "from-page";
+  locale: Locale;
+  /** Notifications not opened yet (0 on a shared page, which cannot know). */
+  unreadNotifications?: number;
+}) {
   const t = siteMessagesFor(locale).nav;
   const [fromPage, setFromPage] = useState<PageAccount | null | undefined>(undefined);
   useEffect(() => {
@@ -50,6 +60,7 @@ export function AccountNav({ account, locale }: { account: PageAccount | null | 
       {shown.role === "ADMIN" && <Link href="/admin">{t.admin}</Link>}
       <Link href="/account/tokens">{t.tokens}</Link>
       <Link href="/account/apps">{t.apps}</Link>
+      <NotificationsLink count={unreadNotifications} locale={locale} />
       <span className="muted" data-testid="signed-in-as">
         {shown.name}
       </span>

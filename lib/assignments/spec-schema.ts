@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { LocalizedTextSchema } from "@/lib/courses/content-schema";
 import { CertificationRecordSchema, CertificationSpecSchema } from "./certification";
+import { RubricSpecSchema } from "./rubric";
 
 const SHA256 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -146,6 +147,8 @@ export const AssignmentSpecSchema = z
      * run. Left without a default so that a lab which does not set it keeps its spec hash.
      */
     certification: CertificationSpecSchema.optional(),
+    /** Criteria scored by hand on top of the autograder and the rule combining the two (rubric.ts); absent means none. */
+    rubric: RubricSpecSchema.optional(),
   })
   .refine((spec) => spec.split.trainSize + spec.split.heldOutSize <= datasetCapacity(spec.dataset), {
     message: "the split asks for more examples than the data set has",

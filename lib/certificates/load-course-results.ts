@@ -4,6 +4,8 @@ import { db } from "../db";
 import { PassRuleSchema, type PassRule } from "../courses/content-schema";
 import { localize } from "../courses/localize";
 import type { CourseResults } from "./pass-rule";
+import { rubricOf } from "../assignments/rubric";
+import { readReviewedLabs } from "../review/reviewed-results";
 
 export async function loadPassRule(
   courseId: string,
@@ -32,8 +34,10 @@ export async function loadCourseResults(userId: string, courseId: string): Promi
       where: { courseId, isGraded: true },
       orderBy: { position: "asc" },
       select: {
+        id: true,
         slug: true,
         title: true,
+        versions: { orderBy: { version: "desc" }, take: 1, select: { spec: true } },
         submissions: {
           where: { userId, status: "PASSED" },
           orderBy: [{ finishedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
@@ -69,12 +73,27 @@ export async function loadCourseResults(userId: string, courseId: string): Promi
     );
     return percents.length > 0 ? Math.max(...percents) : null;
   };
+  const labs = await Promise.all(
+    assignments.map(async (assignment) => {
+      const rubric = rubricOf(assignment.versions[0]?.spec);
+      if (!rubric)
+        return {
+          slug: assignment.slug,
+          title: localize(assignment.title),
+          passed: passedReceipt(assignment.submissions[0]),
+        };
+      // A lab with a rubric passes on a released grade that meets its combined rule, and only then.
+      const reviewed = (await readReviewedLabs(assignment.id, rubric, [userId])).get(userId);
+      return {
+        slug: assignment.slug,
+        title: localize(assignment.title),
+        passed: passedReceipt(reviewed?.passed?.receipt),
+        isAwaitingReview: reviewed?.isAwaitingReview ?? false,
+      };
+    }),
+  );
   return {
-    labs: assignments.map((assignment) => ({
-      slug: assignment.slug,
-      title: localize(assignment.title),
-      passed: passedReceipt(assignment.submissions[0]),
-    })),
+    labs,
     lessonQuizzes: quizzes
       .filter((quiz) => quiz.kind === "LESSON")
       .map((quiz) => ({ slug: quiz.slug, bestPercent: best(quiz.attempts) })),

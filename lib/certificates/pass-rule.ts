@@ -31,7 +31,13 @@ function runsEvidence(certification: CertificationRecord | null | undefined): Pa
 
 export interface CourseResults {
   /** Every graded lab of the course, with the learner's latest passing submission. */
-  labs: { slug: string; title: string; passed: LabReceipt | null }[];
+  labs: {
+    slug: string;
+    title: string;
+    passed: LabReceipt | null;
+    /** A lab with a rubric whose autograder passed but whose released grade does not pass (yet). */
+    isAwaitingReview?: boolean;
+  }[];
   /** Best percentage per lesson quiz; null when never submitted. */
   lessonQuizzes: { slug: string; bestPercent: number | null }[];
   /** Best percentage per final exam; null when never submitted. */
@@ -51,6 +57,7 @@ export function evaluatePassRule(rule: PassRule, results: CourseResults): Eligib
   for (const slug of rule.requiredLabs) {
     const lab = labsBySlug.get(slug);
     if (!lab) reasons.push(`required lab ${slug} is not part of the course`);
+    else if (!lab.passed && lab.isAwaitingReview) reasons.push(`lab ${slug} is awaiting review`);
     else if (!lab.passed) reasons.push(`lab ${slug} is not passed yet`);
   }
   // Lab metrics differ in scale and direction (accuracy up, mse down), so a lab counts as

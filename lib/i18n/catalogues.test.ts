@@ -12,6 +12,7 @@ import { messagesFor } from "./messages";
 import { obApiMessagesFor } from "./ob-api-messages";
 import { policyMessagesFor } from "./policy-messages";
 import { practiceMessagesFor } from "./practice-messages";
+import { reviewMessagesFor } from "./review-messages";
 import { siteMessagesFor } from "./site-messages";
 import { verdictProblemText } from "./verdict-problem-text";
 import { verifyMessagesFor } from "./verify-messages";
@@ -29,6 +30,7 @@ const CATALOGUES: Record<string, (locale: Locale) => unknown> = {
   ltiDeepLink: ltiDeepLinkMessagesFor,
   ltiInstructor: ltiInstructorMessagesFor,
   analytics: analyticsMessagesFor,
+  review: reviewMessagesFor,
 };
 
 /** Every string of a catalogue by its path, parameterised ones called with sample arguments. */

@@ -105,6 +105,26 @@ export const REFUSALS: readonly Refusal[] = [
   fixed("Too many new accounts from your address.", "来自你的地址的新账户过多。"),
   fixed("Too many client registrations from your address.", "来自你的地址的客户端注册过多。"),
   fixed("Too many token requests from your address.", "来自你的地址的令牌请求过多。"),
+  // The review desk (lib/review).
+  fixed("There is no such regrade request.", "没有这个复核申请。"),
+  fixed("There is no such comment.", "没有这条评语。"),
+  fixed("This lab has no rubric.", "本实验没有评分细则。"),
+  fixed("Only a graded attempt can be reviewed.", "只有已评分的提交才能评阅。"),
+  fixed("This request has already been answered.", "这个申请已经答复过了。"),
+  fixed("There is no unreleased grade to release: save the rubric first.", "没有可发布的成绩：请先保存评分细则。"),
+  fixed("You already have an open request for this; wait for its answer.", "你已经为此提交了申请，请等待答复。"),
+  fixed("say why in at least 10 characters", "请用至少 10 个字符说明理由"),
+  fixed("say why the request is declined", "请说明拒绝申请的理由"),
+  fixed("write a comment", "请填写评语"),
+  fixed("enter a number", "请输入数字"),
+  fixed("choose a criterion of the released grade", "请选择已发布成绩中的一条标准"),
+  fixed("only a request about a graded rubric criterion can change its score", "只有针对已评分标准的申请才能修改得分"),
+  fixed("points cannot be negative", "得分不能为负数"),
+  {
+    en: /^at most (\d+) points$/,
+    source: "points`]",
+    zhCN: (points = "") => `最多 ${points} 分`,
+  },
 ];
 
 const TRY_AGAIN = /^(.*\.) Try again in (\d+) seconds?\.$/;

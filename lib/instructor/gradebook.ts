@@ -6,6 +6,8 @@ import type { Locale } from "../courses/content-schema";
 import { localize } from "../courses/localize";
 import { db } from "../db";
 import { requireTaughtCourse, type Viewer } from "./course-access";
+import { rubricOf } from "../assignments/rubric";
+import { readReviewedLabs } from "../review/reviewed-results";
 
 export interface GradebookCell {
   /**
@@ -16,6 +18,10 @@ export interface GradebookCell {
   isPassed: boolean;
   /** Lab submissions or submitted quiz attempts. */
   tries: number;
+  /** A lab with a rubric: the combined score (percent) of the latest released grade; absent otherwise. */
+  combined?: number | null;
+  /** A lab with a rubric whose autograder passed but whose released grade does not pass (yet). */
+  isAwaitingReview?: boolean;
 }
 
 export interface GradebookColumn {
@@ -24,6 +30,8 @@ export interface GradebookColumn {
   title: string;
   /** A lab's metric, so its scores read as the learner sees them; null for quizzes. */
   metricName: MetricSpec["name"] | null;
+  /** Whether the lab has a rubric, so its cells pass on the combined score of a released grade. */
+  hasRubric?: boolean;
 }
 
 /** The gradebook of a course `viewer` teaches. */
@@ -100,6 +108,23 @@ export async function getGradebook({
     const key = cellKey(row.userId, row.assignmentId);
     cells.set(key, { ...cellOf(key), isPassed: true });
   }
+  // A lab with a rubric passes on its combined rule with a released grade, as the certificate's pass rule reads it.
+  const rubricLabs = labs.flatMap((lab) => {
+    const rubric = rubricOf(lab.versions[0]?.spec);
+    return rubric ? [{ id: lab.id, rubric }] : [];
+  });
+  for (const lab of rubricLabs) {
+    const reviewed = await readReviewedLabs(lab.id, lab.rubric, learnerIds);
+    for (const [userId, result] of reviewed) {
+      const key = cellKey(userId, lab.id);
+      cells.set(key, {
+        ...cellOf(key),
+        isPassed: result.passed !== null,
+        combined: result.latestCombined?.combinedPercent ?? null,
+        isAwaitingReview: result.isAwaitingReview,
+      });
+    }
+  }
   for (const attempt of quizAttempts) {
     const key = cellKey(attempt.userId, attempt.quizId);
     const cell = cellOf(key);
@@ -119,6 +144,7 @@ export async function getGradebook({
         slug: lab.slug,
         title: localize(lab.title, locale),
         metricName: AssignmentSpecSchema.safeParse(lab.versions[0]?.spec).data?.metric.name ?? null,
+        ...(rubricOf(lab.versions[0]?.spec) ? { hasRubric: true } : {}),
       },
     })),
     ...quizzes.map((quiz) => ({
@@ -134,7 +160,7 @@ export async function getGradebook({
   const certificateByUser = new Map(certificates.map((certificate) => [certificate.userId, certificate]));
   return {
     course: { slug: course.slug, title: course.title },
-    columns: items.map((item) => item.column) satisfies GradebookColumn[],
+    columns: items.map((item): GradebookColumn => item.column),
     rows: learners.map(({ user }) => {
       const certificate = certificateByUser.get(user.id);
       return {
@@ -170,6 +196,7 @@ export function gradebookToCsv(gradebook: Gradebook): string {
     "email",
     ...gradebook.columns.flatMap((column) => [
       `${column.kind}:${column.slug} best`,
+      ...(column.hasRubric ? [`${column.kind}:${column.slug} combined`] : []),
       `${column.kind}:${column.slug} passed`,
     ]),
     "certificate",
@@ -177,7 +204,11 @@ export function gradebookToCsv(gradebook: Gradebook): string {
   const lines = gradebook.rows.map((row) => [
     row.learner.name,
     row.learner.email,
-    ...row.cells.flatMap((cell) => [cell.best, cell.tries === 0 ? "" : cell.isPassed ? "yes" : "no"]),
+    ...row.cells.flatMap((cell, index) => [
+      cell.best,
+      ...(gradebook.columns[index]?.hasRubric ? [cell.combined ?? null] : []),
+      cell.tries === 0 ? "" : cell.isPassed ? "yes" : cell.isAwaitingReview ? "awaiting review" : "no",
+    ]),
     row.certificate,
   ]);
   return csvTable([header, ...lines]);

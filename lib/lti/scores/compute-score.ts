@@ -10,6 +10,8 @@ import { db } from "../../db";
 import type { LtiTargetKind } from "../../generated/prisma/enums";
 import { CHARGED_ATTEMPT_FILTER, effectiveLimits } from "../../submissions/attempt-policy";
 import { formatMetric, metricLabel } from "../../submissions/format";
+import { rubricOf } from "../../assignments/rubric";
+import { readReviewedLabs } from "../../review/reviewed-results";
 
 /** A score as AGS 2.0 §3.4 carries it, before the learner's id and the timestamp are added. */
 export interface ComputedScore {
@@ -55,9 +57,22 @@ async function labScore(userId: string, assignmentId: string): Promise<ComputedS
     select: {
       course: { select: { deadline: true } },
       extensions: { where: { userId }, select: { deadline: true, extraAttempts: true } },
+      versions: { orderBy: { version: "desc" }, take: 1, select: { spec: true } },
     },
   });
   if (!assignment) return null;
+  const rubric = rubricOf(assignment.versions[0]?.spec);
+  if (rubric) {
+    // A lab with a rubric: the combined score of the latest released review; nothing before a release.
+    const reviewed = (await readReviewedLabs(assignmentId, rubric, [userId])).get(userId);
+    const latest = reviewed?.latestCombined;
+    if (!latest) return null;
+    const verdict = reviewed.passed ? "Lab passed" : "Lab not passed yet";
+    return score(
+      latest.combinedPercent,
+      `${verdict}. Combined score of the autograder and the rubric: ${Math.round(latest.combinedPercent * 100) / 100}% (passes at ${rubric.combine.passPercent}%).`,
+    );
+  }
   const graded = await db.submission.findMany({
     where: { userId, assignmentId, status: { in: ["PASSED", "FAILED"] }, ...CHARGED_ATTEMPT_FILTER },
     orderBy: { createdAt: "desc" },

@@ -14,6 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: feedbackMessagesFor(await getLocale()).page.title };
 }
 import { NextSteps } from "./next-steps";
+import { ReviewSection } from "./review-section";
 
 /** The stored language ids, as the languages are named (the same in every language). */
 const LANGUAGE_NAMES: Record<string, string> = { javascript: "JavaScript", typescript: "TypeScript" };
@@ -65,6 +66,10 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
           labSlug={submission.assignment.slug}
           locale={locale}
         />
+      )}
+
+      {submission.isOwner && (
+        <ReviewSection viewer={user} submissionId={submission.id} code={submission.code} locale={locale} />
       )}
 
       <details className="card" style={{ marginTop: "1rem" }}>

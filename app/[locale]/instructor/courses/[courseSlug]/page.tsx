@@ -10,6 +10,7 @@ import { DataTable } from "@/app/_components/data-table";
 import { orPageError } from "../../_lib/page-errors";
 import { taughtTitles } from "../../_lib/taught-titles";
 import { Link } from "@/lib/i18n/navigation";
+import { reviewMessagesFor } from "@/lib/i18n/review-messages";
 
 export async function generateMetadata({ params }: { params: Promise<{ courseSlug: string }> }): Promise<Metadata> {
   const locale = await getLocale();
@@ -38,7 +39,8 @@ export default async function InstructorCoursePage({ params }: { params: Promise
       <h1>{overview.course.title}</h1>
       <p>
         {t.learners(overview.learnerCount)} · <Link href={`${base}/gradebook`}>{t.gradebook}</Link> ·{" "}
-        <Link href={`${base}/audit`}>{t.audit}</Link> · <Link href={`${base}/lti`}>{ltiWords.nav}</Link>
+        <Link href={`${base}/audit`}>{t.audit}</Link> · <Link href={`${base}/lti`}>{ltiWords.nav}</Link> ·{" "}
+        <Link href={`${base}/regrade-requests`}>{reviewMessagesFor(locale).requests.nav}</Link>
         {" · "}
         <Link href={`${base}/analytics`}>{analyticsMessagesFor(locale).nav}</Link>
       </p>

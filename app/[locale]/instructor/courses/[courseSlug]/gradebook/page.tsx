@@ -7,6 +7,7 @@ import { orPageError } from "../../../_lib/page-errors";
 import { taughtTitles } from "../../../_lib/taught-titles";
 import { getLocale } from "@/lib/i18n/locale";
 import { staffMessagesFor } from "@/lib/i18n/staff-messages";
+import { reviewMessagesFor } from "@/lib/i18n/review-messages";
 import { formatMetric } from "@/lib/submissions/format";
 import { Link } from "@/lib/i18n/navigation";
 
@@ -24,6 +25,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ cour
   const locale = await getLocale();
   const text = staffMessagesFor(locale);
   const t = text.gradebook;
+  const review = reviewMessagesFor(locale).gradebook;
   const book = await orPageError(getGradebook({ viewer, courseSlug, locale }));
   return (
     <>
@@ -74,8 +76,9 @@ export default async function GradebookPage({ params }: { params: Promise<{ cour
                       : column.kind === "lab"
                         ? Number(cell.best.toPrecision(4))
                         : `${Math.round(cell.best)}%`}{" "}
+                  {typeof cell.combined === "number" && `(${review.combined(cell.combined.toFixed(1))}) `}
                   <span className={`badge ${cell.isPassed ? "passed" : "failed"}`}>
-                    {cell.isPassed ? t.passed : t.notPassed}
+                    {cell.isPassed ? t.passed : cell.isAwaitingReview ? review.awaiting : t.notPassed}
                   </span>
                 </>
               );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageRole } from "@/app/_lib/page-guards";
 import { getSubmissionDetail } from "@/lib/instructor/get-submission-detail";
-import { DataTable } from "@/app/_components/data-table";
+import { formatValue, SubmissionReceiptTable } from "../../../../_components/submission-receipt";
 import { AutoRefresh } from "../../../../_components/auto-refresh";
 import { CurvesChart } from "@/app/_components/curves-chart";
 import { RunResults } from "@/app/_components/run-results";
@@ -15,14 +15,6 @@ import { Link } from "@/lib/i18n/navigation";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: staffMessagesFor(await getLocale()).submission.title };
-}
-
-function formatValue(value: unknown): string {
-  if (value === null || value === undefined) return "—";
-  if (typeof value === "number") return String(Number(value.toPrecision(6)));
-  if (typeof value === "string") return value;
-  // Metrics are JSON: a list or an object is shown as JSON, not as "[object Object]".
-  return JSON.stringify(value);
 }
 
 export default async function InstructorSubmissionPage({
@@ -39,27 +31,10 @@ export default async function InstructorSubmissionPage({
   const locale = await getLocale();
   const text = staffMessagesFor(locale);
   const t = text.submission;
-  const f = t.receiptFields;
   const { submission, history } = await orPageError(getSubmissionDetail({ viewer, courseSlug, submissionId, locale }));
   const score = (value: number | null) =>
     value === null ? text.common.none : formatMetric(submission.metric.name, value);
   const isFinished = submission.status !== "QUEUED" && submission.status !== "RUNNING";
-  // The third element marks identifiers (hashes, versions, back ends), shown as code in every language.
-  const receipt: [string, unknown, boolean?][] = [
-    [f.code, submission.receipt.codeSha256, true],
-    [f.spec, submission.receipt.specSha256, true],
-    [f.dataset, submission.receipt.datasetSha256, true],
-    [f.heldOut, submission.receipt.heldOutSha256, true],
-    [f.graderVersion, submission.receipt.graderVersion, true],
-    [f.backend, submission.receipt.backend, true],
-    [f.seed, submission.receipt.seed],
-    [
-      f.deterministic,
-      submission.receipt.isDeterministic === null ? null : submission.receipt.isDeterministic ? t.yes : t.no,
-    ],
-    [f.trainingMs, submission.receipt.trainingMs],
-    [f.scoringMs, submission.receipt.scoringMs],
-  ];
   const labHref = `/instructor/courses/${courseSlug}/labs/${submission.assignment.slug}`;
   return (
     <>
@@ -130,21 +105,7 @@ export default async function InstructorSubmissionPage({
       </pre>
 
       <h2>{t.receipt}</h2>
-      <DataTable
-        caption={t.receipt}
-        rows={receipt}
-        rowKey={([label]) => label}
-        columns={[
-          { key: "field", header: t.field, isRowHeader: true, cell: ([label]) => label },
-          {
-            key: "value",
-            header: t.value,
-            style: { wordBreak: "break-all" },
-            cell: ([, value, isCode]) =>
-              isCode && value !== null ? <code>{formatValue(value)}</code> : formatValue(value),
-          },
-        ]}
-      />
+      <SubmissionReceiptTable submission={submission} locale={locale} />
 
       <h2>{t.history}</h2>
       {history.length === 0 ? (
