@@ -4,6 +4,7 @@
 // that run sits: reordered functions still match. What is excluded (starter code, the brief's
 // code, boilerplate most files share) is ignored before any pair is scored.
 import { FingerprintIndex, File, Region, TokenizedFile, type FileEntry, type Pair } from "@dodona/dolos-core";
+import type { LineRange, MatchedFragment } from "./fragments";
 import { tokenizeSource, type SourceLanguage, type TokenPosition } from "./tokenize-source";
 
 /** Tokens in a k-gram: about two statements; shorter runs are too common to mean anything. */
@@ -27,20 +28,6 @@ export interface SourceFile {
   key: string;
   code: string;
   language: SourceLanguage;
-}
-
-export interface LineRange {
-  startLine: number;
-  startColumn: number;
-  endLine: number;
-  endColumn: number;
-}
-
-export interface MatchedFragment {
-  left: LineRange;
-  right: LineRange;
-  /** Consecutive shared k-grams in this fragment. */
-  kgrams: number;
 }
 
 export interface ComparedPair {

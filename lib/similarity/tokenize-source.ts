@@ -24,11 +24,11 @@ export interface SourceTokens {
   isComplete: boolean;
 }
 
-function kindOf(token: Token, previous: Token | undefined): string {
+function kindOf(code: string, token: Token, previous: Token | undefined): string {
   const type = token.type;
   if (type === tokTypes.name || type === tokTypes.privateId) {
     const isProperty = previous?.type === tokTypes.dot || previous?.type === tokTypes.questionDot;
-    return isProperty ? `.${String(token.value)}` : "ID";
+    return isProperty ? `.${code.slice(token.start, token.end)}` : "ID";
   }
   if (type === tokTypes.num) return "NUM";
   if (type === tokTypes.string) return "STR";
@@ -91,7 +91,7 @@ export function tokenizeSource(code: string, language: SourceLanguage): SourceTo
       const { tokens, isComplete } = readTokens(stripped.code);
       const map = decodeSourceMap(stripped.map);
       return {
-        tokens: tokens.map((token, index) => kindOf(token, tokens[index - 1])),
+        tokens: tokens.map((token, index) => kindOf(stripped.code, token, tokens[index - 1])),
         positions: tokens.map((token) => {
           const own = positionOf(token);
           const start = originalPosition(map, own.startLine, own.startColumn);
@@ -110,7 +110,7 @@ export function tokenizeSource(code: string, language: SourceLanguage): SourceTo
   }
   const { tokens, isComplete } = readTokens(code);
   return {
-    tokens: tokens.map((token, index) => kindOf(token, tokens[index - 1])),
+    tokens: tokens.map((token, index) => kindOf(code, token, tokens[index - 1])),
     positions: tokens.map(positionOf),
     isComplete,
   };
