@@ -12,6 +12,7 @@ import { obApiMessagesFor } from "./ob-api-messages";
 import { policyMessagesFor } from "./policy-messages";
 import { practiceMessagesFor } from "./practice-messages";
 import { siteMessagesFor } from "./site-messages";
+import { similarityMessagesFor } from "./similarity-messages";
 import { verdictProblemText } from "./verdict-problem-text";
 import { verifyMessagesFor } from "./verify-messages";
 
@@ -27,6 +28,7 @@ const CATALOGUES: Record<string, (locale: Locale) => unknown> = {
   certificatePdf: certificatePdfMessages,
   ltiDeepLink: ltiDeepLinkMessagesFor,
   ltiInstructor: ltiInstructorMessagesFor,
+  similarity: similarityMessagesFor,
 };
 
 /** Every string of a catalogue by its path, parameterised ones called with sample arguments. */

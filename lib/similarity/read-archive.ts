@@ -51,7 +51,7 @@ export function readArchive(bytes: Uint8Array): ArchiveFile[] {
     refuse("This is not a zip archive that can be read.");
   }
   if (unsafe !== null) refuse("The archive holds a path that leaves its folder (.. or an absolute path).");
-  if (entries > MAX_ARCHIVE_ENTRIES) refuse(`The archive holds more than ${MAX_ARCHIVE_ENTRIES} entries.`);
+  if (entries > MAX_ARCHIVE_ENTRIES) refuse("The archive holds too many files.");
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const files: ArchiveFile[] = [];
   for (const [path, content] of Object.entries(unzipped)) {

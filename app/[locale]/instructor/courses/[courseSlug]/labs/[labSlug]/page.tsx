@@ -13,6 +13,7 @@ import { firstValues, formatDateTime, orPageError } from "../../../../_lib/page-
 import { RegradeAllPanel } from "./regrade-all-panel";
 import { getLocale } from "@/lib/i18n/locale";
 import { staffMessagesFor } from "@/lib/i18n/staff-messages";
+import { similarityMessagesFor } from "@/lib/i18n/similarity-messages";
 import { submissionStatusText } from "@/lib/i18n/status-messages";
 import { formatMetric } from "@/lib/submissions/format";
 import { taughtTitles } from "../../../../_lib/taught-titles";
@@ -79,7 +80,8 @@ export default async function InstructorLabPage({ params, searchParams }: LabPag
       </p>
       <h1>{t.heading(assignment.title)}</h1>
       <p>
-        <Link href={`${base}/extensions`}>{t.extensionsLink}</Link>
+        <Link href={`${base}/extensions`}>{t.extensionsLink}</Link> ·{" "}
+        <Link href={`${base}/similarity`}>{similarityMessagesFor(locale).link}</Link>
       </p>
 
       <form
