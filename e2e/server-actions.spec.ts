@@ -8,6 +8,7 @@ import { expect, request as playwrightRequest, test, type APIRequestContext } fr
 import { demoAccount, OTHER_ACCOUNTS, OTHER_COURSE, storageStateFor } from "./fixtures/accounts";
 import { Database } from "./fixtures/database-fingerprint";
 import { runLib } from "./fixtures/run-lib";
+import { seededSimilarity } from "./fixtures/similarity";
 import {
   callAction,
   serverActionsInBuild,
@@ -518,6 +519,23 @@ const SCENARIOS: Scenario[] = [
     title: "takes that extension away",
     args: (fixtures, role) => [COURSE, LAB, role === "ADMIN" ? fixtures.ids.LEARNER : fixtures.ids.OTHER_LEARNER],
     expected: teachersOnly(allowed(), refusal(TEACHERS_ONLY)),
+  },
+  {
+    action:
+      "app/[locale]/instructor/courses/[courseSlug]/labs/[labSlug]/similarity/actions.ts#startSimilarityAnalysisAction",
+    title: "starts a similarity analysis of a lab",
+    args: () => [COURSE, LAB, form({ basis: "LATEST", threshold: "" })],
+    expected: teachersOnly(allowed({ isOk: true }), refusal(TEACHERS_ONLY)),
+  },
+  {
+    action:
+      "app/[locale]/instructor/courses/[courseSlug]/labs/[labSlug]/similarity/actions.ts#reviewSimilarityPairAction",
+    title: "marks a similar pair reviewed",
+    args: () => {
+      const { analysisId, pairId } = seededSimilarity();
+      return [COURSE, LAB, analysisId, pairId, { decision: "review", note: "matrix check", suspendCertificates: "" }];
+    },
+    expected: teachersOnly(allowed({ isOk: true, value: { suspended: 0 } }), refusal(TEACHERS_ONLY)),
   },
   {
     action:
