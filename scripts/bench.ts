@@ -15,6 +15,7 @@ import { type BackendPreference, selectBackend } from "../grader/backends/select
 import { parseCommandLine } from "../lib/command-line";
 import { BUILDERS, MODEL_NAMES, type ModelName } from "./bench/models";
 import { benchScoring } from "./bench/scoring";
+import { benchSimilarity } from "./bench/similarity";
 
 /** Samples per measurement: a few seconds each on the wasm engine. */
 const SAMPLES: Record<ModelName, { train: number; inference: number }> = {
@@ -336,8 +337,16 @@ async function main(): Promise<void> {
       `recorded pass replayed ${scoring.replayMs} ms (x${scoring.replayVsRebuild}), ` +
       `same accuracy: ${scoring.isSameAccuracy}`,
   );
+  const similarity = benchSimilarity();
+  log(
+    `similarity: ${similarity.submissions} submissions of ~${similarity.linesPerSubmission} lines analysed in ` +
+      `${similarity.analysisMs} ms, peak RSS ${similarity.peakRssMb} MB, ${similarity.storedPairs} pairs kept, ` +
+      `${similarity.plantedInTop} of ${similarity.planted} planted copies ranked first`,
+  );
   for (const note of notes) log(`note: ${note}`);
-  console.log(JSON.stringify({ rounds, samples: SAMPLES, cpuSamples: CPU_SAMPLES, backends, torch, scoring, notes }));
+  console.log(
+    JSON.stringify({ rounds, samples: SAMPLES, cpuSamples: CPU_SAMPLES, backends, torch, scoring, similarity, notes }),
+  );
 }
 
 main().then(

@@ -3,7 +3,7 @@
 // the smallest, so two files sharing a run of at least K + W - 1 tokens share a fingerprint wherever
 // that run sits: reordered functions still match. What is excluded (starter code, the brief's
 // code, boilerplate most files share) is ignored before any pair is scored.
-import { FingerprintIndex, File, Region, TokenizedFile, type FileEntry, type Pair } from "@dodona/dolos-core";
+import { FingerprintIndex, File, Region, TokenizedFile, type FileEntry } from "@dodona/dolos-core";
 import type { LineRange, MatchedFragment } from "./fragments";
 import { tokenizeSource, type SourceLanguage, type TokenPosition } from "./tokenize-source";
 
@@ -86,11 +86,6 @@ function countedKgrams(entry: FileEntry): number {
   return count;
 }
 
-function scoreOf(pair: Pair, counted: Map<number, number>): number {
-  const total = (counted.get(pair.leftFile.id) ?? 0) + (counted.get(pair.rightFile.id) ?? 0);
-  return total === 0 ? 0 : Math.min(1, (pair.leftCovered + pair.rightCovered) / total);
-}
-
 /** Every pair of `files` sharing fingerprints, highest score first, with their matching fragments. */
 export function compareFiles({
   files,
@@ -101,7 +96,7 @@ export function compareFiles({
 }: CompareOptions): ComparedPair[] {
   const maxFileCount =
     files.length >= BOILERPLATE_MIN_FILES ? Math.floor(files.length * BOILERPLATE_FRACTION) : undefined;
-  const index = new FingerprintIndex(KGRAM_LENGTH, KGRAM_WINDOW, false, maxFileCount);
+  const index = new FingerprintIndex(KGRAM_LENGTH, KGRAM_WINDOW, false);
   for (const source of ignored) index.addIgnoredFile(tokenized(source));
   const tokenizedFiles: TokenizedFile[] = [];
   files.forEach((source, position) => {
@@ -109,44 +104,67 @@ export function compareFiles({
     if (position % 25 === 0) onProgress?.((0.4 * position) / Math.max(1, files.length));
   });
   index.addFiles(tokenizedFiles);
+  // Applied once all files are in: given to the constructor, Dolos re-walks every holder of a common
+  // fingerprint at each file that adds to it (seconds for a class of 500).
+  if (maxFileCount !== undefined) index.updateMaxFingerprintFileCount(maxFileCount);
   onProgress?.(0.4);
 
   const keyOf = new Map(tokenizedFiles.map((file, position) => [file.id, files[position]?.key ?? file.path]));
   const entries = new Map(index.entries().map((entry) => [entry.file.id, entry]));
   const counted = new Map([...entries.values()].map((entry) => [entry.file.id, countedKgrams(entry)]));
 
-  // Only files that share a counted fingerprint can score above 0: the candidates come from the index,
-  // so unrelated files cost nothing (not every one of the n² pairs is built).
-  const candidates = new Map<string, [TokenizedFile, TokenizedFile]>();
-  for (const shared of index.sharedFingerprints()) {
-    if (shared.ignored) continue;
-    const holders = shared.files().filter((file) => entries.has(file.id));
-    for (let i = 0; i < holders.length; i += 1) {
-      for (let j = i + 1; j < holders.length; j += 1) {
+  // Only files that share a counted fingerprint can score above 0, and a pair's score needs only how
+  // many of each file's k-grams the pair shares: both are summed here from the index, fingerprint by
+  // fingerprint, so unrelated files cost nothing and no pair object is built until it is kept.
+  const position = new Map(tokenizedFiles.map((file, index) => [file.id, index]));
+  const count = tokenizedFiles.length;
+  const leftCovered = new Map<number, number>();
+  const rightCovered = new Map<number, number>();
+  const sharedFingerprints = index.sharedFingerprints();
+  sharedFingerprints.forEach((shared, done) => {
+    if (!shared.ignored) {
+      const holders = shared
+        .files()
+        .flatMap((file) => {
+          const at = position.get(file.id);
+          return at === undefined ? [] : [{ at, occurrences: shared.occurrencesOf(file).length }];
+        })
+        .sort((a, b) => a.at - b.at);
+      for (let i = 0; i < holders.length; i += 1) {
         const a = holders[i];
-        const b = holders[j];
-        if (!a || !b) continue;
-        const [left, right] = a.id < b.id ? [a, b] : [b, a];
-        candidates.set(`${left.id}:${right.id}`, [left, right]);
+        if (!a) continue;
+        for (let j = i + 1; j < holders.length; j += 1) {
+          const b = holders[j];
+          if (!b) continue;
+          const key = a.at * count + b.at;
+          leftCovered.set(key, (leftCovered.get(key) ?? 0) + a.occurrences);
+          rightCovered.set(key, (rightCovered.get(key) ?? 0) + b.occurrences);
+        }
       }
     }
-  }
-  onProgress?.(0.5);
+    if (done % 2_000 === 0) onProgress?.(0.4 + (0.3 * done) / Math.max(1, sharedFingerprints.length));
+  });
+  onProgress?.(0.7);
 
-  const scored: { pair: Pair; score: number }[] = [];
-  let done = 0;
-  for (const [left, right] of candidates.values()) {
-    const pair = index.getPair(left, right);
-    const score = scoreOf(pair, counted);
-    if (score >= minStoredScore) scored.push({ pair, score });
-    done += 1;
-    if (done % 500 === 0) onProgress?.(0.5 + (0.4 * done) / candidates.size);
+  const ranked: { left: TokenizedFile; right: TokenizedFile; score: number }[] = [];
+  for (const [key, covered] of leftCovered) {
+    const left = tokenizedFiles[Math.floor(key / count)];
+    const right = tokenizedFiles[key % count];
+    if (!left || !right) continue;
+    const total = (counted.get(left.id) ?? 0) + (counted.get(right.id) ?? 0);
+    const score = total === 0 ? 0 : Math.min(1, (covered + (rightCovered.get(key) ?? 0)) / total);
+    if (score >= minStoredScore) ranked.push({ left, right, score });
   }
+  ranked.sort((a, b) => b.score - a.score);
+  // Only the kept pairs are built whole (longest run, fragments): that is where Dolos spends its time.
+  const scored = ranked.slice(0, maxStoredPairs).map(({ left, right, score }, done) => {
+    if (done % 100 === 0) onProgress?.(0.7 + (0.2 * done) / Math.min(ranked.length, maxStoredPairs));
+    return { pair: index.getPair(left, right), score };
+  });
   scored.sort((a, b) => b.score - a.score || b.pair.longest - a.pair.longest);
-  const kept = scored.slice(0, maxStoredPairs);
   onProgress?.(0.9);
 
-  return kept.map(({ pair, score }) => ({
+  return scored.map(({ pair, score }) => ({
     leftKey: keyOf.get(pair.leftFile.id) ?? pair.leftFile.path,
     rightKey: keyOf.get(pair.rightFile.id) ?? pair.rightFile.path,
     score,

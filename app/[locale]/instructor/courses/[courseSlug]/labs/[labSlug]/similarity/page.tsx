@@ -51,7 +51,7 @@ export default async function SimilarityPage({ params }: { params: Promise<{ cou
         courseSlug={course.slug}
         assignmentSlug={assignment.slug}
         defaultThreshold={SIMILARITY_THRESHOLD}
-        t={t}
+        locale={locale}
       />
 
       <h2>{t.analyses}</h2>

@@ -4,7 +4,8 @@ import type { FormEvent } from "react";
 import { Field, FieldError } from "@/app/_components/field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { FormMessage, useSave } from "@/app/_components/use-save";
-import type { SimilarityMessages } from "@/lib/i18n/similarity-messages";
+import type { Locale } from "@/lib/courses/content-schema";
+import { similarityMessagesFor } from "@/lib/i18n/similarity-messages";
 import { useRouter } from "@/lib/i18n/navigation";
 import { startSimilarityAnalysisAction } from "./actions";
 
@@ -12,25 +13,12 @@ interface RunFormProps {
   courseSlug: string;
   assignmentSlug: string;
   defaultThreshold: number;
-  t: Pick<
-    SimilarityMessages,
-    | "runForm"
-    | "basis"
-    | "basisLatest"
-    | "basisBest"
-    | "includesOtherRuns"
-    | "archive"
-    | "archiveHint"
-    | "threshold"
-    | "thresholdHint"
-    | "run"
-    | "started"
-    | "unreachable"
-  >;
+  locale: Locale;
 }
 
 /** Starts an analysis; the list below shows it with its progress. What was chosen survives every error. */
-export function RunForm({ courseSlug, assignmentSlug, defaultThreshold, t }: RunFormProps) {
+export function RunForm({ courseSlug, assignmentSlug, defaultThreshold, locale }: RunFormProps) {
+  const t = similarityMessagesFor(locale);
   const router = useRouter();
   const { fieldErrors, message, isPending, save } = useSave(t.unreachable);
 

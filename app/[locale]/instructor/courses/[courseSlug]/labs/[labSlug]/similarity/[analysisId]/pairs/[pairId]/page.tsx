@@ -125,7 +125,7 @@ export default async function SimilarityPairPage({ params }: PairPageProps) {
         analysisId={analysis.id}
         pairId={pair.id}
         hasCertificates={certificates.some((certificate) => certificate.status === "valid")}
-        t={t}
+        locale={locale}
       />
       <p>
         <Link href={analysisHref}>{t.backToAnalysis}</Link>

@@ -3,7 +3,8 @@
 import { useRef, type FormEvent } from "react";
 import { Field, FieldError } from "@/app/_components/field";
 import { FormMessage, useSave } from "@/app/_components/use-save";
-import type { SimilarityMessages } from "@/lib/i18n/similarity-messages";
+import type { Locale } from "@/lib/courses/content-schema";
+import { similarityMessagesFor } from "@/lib/i18n/similarity-messages";
 import { useRouter } from "@/lib/i18n/navigation";
 import { reviewSimilarityPairAction } from "../../../actions";
 
@@ -14,23 +15,19 @@ interface ReviewFormProps {
   pairId: string;
   /** Whether either learner holds a certificate a flag could suspend. */
   hasCertificates: boolean;
-  t: Pick<
-    SimilarityMessages,
-    | "reviewForm"
-    | "note"
-    | "noteHint"
-    | "suspend"
-    | "suspendHint"
-    | "markReviewed"
-    | "flag"
-    | "reviewedMessage"
-    | "flaggedMessage"
-    | "unreachable"
-  >;
+  locale: Locale;
 }
 
 /** Marks the pair reviewed, or flags it (a note required), optionally suspending the learners' certificates. */
-export function ReviewForm({ courseSlug, assignmentSlug, analysisId, pairId, hasCertificates, t }: ReviewFormProps) {
+export function ReviewForm({
+  courseSlug,
+  assignmentSlug,
+  analysisId,
+  pairId,
+  hasCertificates,
+  locale,
+}: ReviewFormProps) {
+  const t = similarityMessagesFor(locale);
   const router = useRouter();
   const decision = useRef<"review" | "flag">("review");
   const { fieldErrors, message, isPending, save } = useSave(t.unreachable);
