@@ -111,6 +111,7 @@ export const REFUSALS: readonly Refusal[] = [
     "压缩包中有跳出其文件夹的路径（.. 或绝对路径）。",
   ),
   fixed("The archive holds too many files.", "压缩包中的文件太多。"),
+  fixed("The archive's code adds up to more than 20 MB.", "压缩包中的代码总计超过 20 兆字节。"),
   fixed("The archive holds no .js or .ts files.", "压缩包中没有 JavaScript 或 TypeScript 文件。"),
   // The rate limits (lib/api/rate-limit.ts): what was too much, then when to try again.
   fixed("Too many API requests for this account.", "这个账户的 API 请求过多。"),

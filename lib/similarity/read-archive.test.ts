@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { strToU8, zipSync } from "fflate";
 import { ValidationError } from "../errors";
 import { readArchive } from "./read-archive";
-import { MAX_ARCHIVE_FILE_BYTES } from "./similarity-constants";
+import { MAX_ARCHIVE_CODE_BYTES, MAX_ARCHIVE_ENTRIES, MAX_ARCHIVE_FILE_BYTES } from "./similarity-constants";
 
 function fieldError(run: () => unknown): string {
   try {
@@ -57,6 +57,23 @@ describe("readArchive", () => {
     assert.deepEqual(
       readArchive(zip).map((file) => file.path),
       ["small.js"],
+    );
+  });
+
+  it("refuses more entries than the cap, and more code in all than the cap", () => {
+    const many = Object.fromEntries(
+      Array.from({ length: MAX_ARCHIVE_ENTRIES + 1 }, (_, index) => [`${index}.txt`, strToU8("x")]),
+    );
+    assert.match(
+      fieldError(() => readArchive(zipSync(many))),
+      /too many files/,
+    );
+    const file = new Uint8Array(MAX_ARCHIVE_FILE_BYTES).fill(32);
+    const count = Math.ceil(MAX_ARCHIVE_CODE_BYTES / MAX_ARCHIVE_FILE_BYTES) + 1;
+    const big = Object.fromEntries(Array.from({ length: count }, (_, index) => [`${index}.js`, file]));
+    assert.match(
+      fieldError(() => readArchive(zipSync(big))),
+      /adds up to more than 20 MB/,
     );
   });
 });

@@ -3,7 +3,12 @@
 import { z } from "zod";
 import { unzipSync, type UnzipFileInfo } from "fflate";
 import { ValidationError } from "../errors";
-import { MAX_ARCHIVE_BYTES, MAX_ARCHIVE_ENTRIES, MAX_ARCHIVE_FILE_BYTES } from "./similarity-constants";
+import {
+  MAX_ARCHIVE_BYTES,
+  MAX_ARCHIVE_CODE_BYTES,
+  MAX_ARCHIVE_ENTRIES,
+  MAX_ARCHIVE_FILE_BYTES,
+} from "./similarity-constants";
 
 /** An analysis's archive as stored (SimilarityAnalysis.archiveFiles). */
 export const ArchiveFilesSchema = z.array(
@@ -37,12 +42,17 @@ function isUnsafePath(name: string): boolean {
 export function readArchive(bytes: Uint8Array): ArchiveFile[] {
   if (bytes.byteLength > MAX_ARCHIVE_BYTES) refuse("The archive is larger than 5 MB.");
   let entries = 0;
+  let keptBytes = 0;
   let unsafe: string | null = null;
   const keep = (file: UnzipFileInfo): boolean => {
     entries += 1;
     if (isUnsafePath(file.name)) unsafe ??= file.name;
     if (entries > MAX_ARCHIVE_ENTRIES || unsafe !== null) return false;
-    return CODE_FILE.test(file.name) && !TOOL_FOLDER.test(file.name) && file.originalSize <= MAX_ARCHIVE_FILE_BYTES;
+    const isKept =
+      CODE_FILE.test(file.name) && !TOOL_FOLDER.test(file.name) && file.originalSize <= MAX_ARCHIVE_FILE_BYTES;
+    // fflate inflates each kept file into a buffer of its declared size, so these sums bound the memory.
+    if (isKept) keptBytes += file.originalSize;
+    return isKept && keptBytes <= MAX_ARCHIVE_CODE_BYTES;
   };
   let unzipped: Record<string, Uint8Array>;
   try {
@@ -52,6 +62,7 @@ export function readArchive(bytes: Uint8Array): ArchiveFile[] {
   }
   if (unsafe !== null) refuse("The archive holds a path that leaves its folder (.. or an absolute path).");
   if (entries > MAX_ARCHIVE_ENTRIES) refuse("The archive holds too many files.");
+  if (keptBytes > MAX_ARCHIVE_CODE_BYTES) refuse("The archive's code adds up to more than 20 MB.");
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const files: ArchiveFile[] = [];
   for (const [path, content] of Object.entries(unzipped)) {

@@ -8,3 +8,5 @@ export const PAIRS_PER_PAGE = 25;
 export const MAX_ARCHIVE_BYTES = 5 * 1024 * 1024;
 export const MAX_ARCHIVE_ENTRIES = 500;
 export const MAX_ARCHIVE_FILE_BYTES = 200 * 1024;
+/** What the kept files may add up to once inflated: they are stored with the analysis. */
+export const MAX_ARCHIVE_CODE_BYTES = 20 * 1024 * 1024;
