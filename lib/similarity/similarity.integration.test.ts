@@ -296,4 +296,64 @@ describe("a similarity analysis", () => {
     );
     assert.ok(outsiderError instanceof ForbiddenError);
   });
+
+  test("includes the same lab in the other courses the instructor teaches, only when asked, and never others' courses", async () => {
+    const earlier = await makeCourse("similarity-earlier");
+    const elsewhere = await makeCourse("similarity-elsewhere");
+    await db.enrolment.create({ data: { userId: instructor.id, courseId: earlier.courseId, role: "INSTRUCTOR" } });
+    const dan = await makeUser("LEARNER", { courseId: earlier.courseId, as: "LEARNER" }, "Dan Earlier");
+    const eve = await makeUser("LEARNER", { courseId: elsewhere.courseId, as: "LEARNER" }, "Eve Elsewhere");
+    for (const [run, userId] of [
+      [earlier, dan.id],
+      [elsewhere, eve.id],
+    ] as const) {
+      const code = fixture("planted-copy.js");
+      await db.submission.create({
+        data: {
+          userId,
+          assignmentId: run.assignmentId,
+          assignmentVersionId: run.versionId,
+          attemptNumber: 1,
+          status: "PASSED",
+          score: 0.1,
+          code,
+          codeSha256: crypto.createHash("sha256").update(code).digest("hex"),
+          specSha256: "0".repeat(64),
+        },
+      });
+    }
+    const namesIn = async (includesOtherRuns: string) => {
+      const { analysisId: id } = await startSimilarityAnalysis({
+        viewer: instructor,
+        courseSlug: course.courseSlug,
+        assignmentSlug: course.assignmentSlug,
+        input: { basis: "BEST", includesOtherRuns, threshold: "0.5" },
+      });
+      const outbox = await db.outboxJob.findFirstOrThrow({
+        where: { queue: SIMILARITY_QUEUE, payload: { equals: { analysisId: id } } },
+      });
+      const job = await getSimilarityQueue().getJob(outbox.id);
+      assert.ok(job);
+      await processSimilarityJob(job, silent);
+      const result = await getSimilarityAnalysis({
+        viewer: instructor,
+        courseSlug: course.courseSlug,
+        assignmentSlug: course.assignmentSlug,
+        analysisId: id,
+        query: { threshold: "0.5" },
+      });
+      return new Set(
+        result.pairs
+          .filter((pair) => pair.score >= 0.5)
+          .flatMap((pair) => [pair.left, pair.right])
+          .map((side) => (side.kind === "submission" ? `${side.name}@${side.courseSlug}` : side.path)),
+      );
+    };
+    const withRuns = await namesIn("on");
+    assert.ok(withRuns.has(`Dan Earlier@${earlier.courseSlug}`));
+    assert.ok(!withRuns.has(`Eve Elsewhere@${elsewhere.courseSlug}`));
+    const withoutRuns = await namesIn("");
+    assert.ok(!withoutRuns.has(`Dan Earlier@${earlier.courseSlug}`));
+    assert.ok(withoutRuns.has(`Ben Borrower@${course.courseSlug}`));
+  });
 });
