@@ -162,7 +162,7 @@ test("two learners hand in the same code renamed; the instructor finds the pair 
   await expect(first).toContainText(ada.name);
   await expect(first).toContainText(ben.name);
   await expect(first).toContainText("at or above the threshold");
-  await first.getByRole("link", { name: /^Compare / }).click();
+  await first.getByRole("link", { name: /^Open: compare / }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toContainText(ada.name);
   await expect(page.getByTestId("fragment-list").getByRole("listitem").first()).toBeVisible();

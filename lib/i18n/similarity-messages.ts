@@ -76,7 +76,7 @@ const en = {
     ReviewState,
     string
   >,
-  openPair: (left: string, right: string) => `Compare ${left} and ${right}`,
+  openPair: (left: string, right: string) => `Open: compare ${left} and ${right}`,
   aboveMark: "at or above the threshold",
   archiveFile: "Archive file",
   otherRun: (course: string) => `in ${course}`,
@@ -192,7 +192,7 @@ const zhCN: SimilarityMessages = {
   longestText: (kgrams) => `连续 ${kgrams} 个指纹`,
   review: "审阅",
   reviewState: { UNREVIEWED: "未审阅", REVIEWED: "已审阅", FLAGGED: "已标记" },
-  openPair: (left, right) => `比较 ${left} 和 ${right}`,
+  openPair: (left, right) => `打开：比较 ${left} 和 ${right}`,
   aboveMark: "达到或超过阈值",
   archiveFile: "压缩包中的文件",
   otherRun: (course) => `在 ${course} 中`,

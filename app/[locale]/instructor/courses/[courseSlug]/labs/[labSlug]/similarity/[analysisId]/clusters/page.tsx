@@ -75,10 +75,8 @@ export default async function SimilarityClustersPage({ params, searchParams }: C
                 const right = names.get(pair.rightKey) ?? "—";
                 return (
                   <li key={pair.id}>
-                    <Link href={`${analysisHref}/pairs/${pair.id}`} aria-label={t.openPair(left, right)}>
-                      {Math.round(pair.score * 100)}%
-                    </Link>{" "}
-                    {t.pairHeading(left, right)}
+                    <Link href={`${analysisHref}/pairs/${pair.id}`}>{t.pairHeading(left, right)}</Link> (
+                    {Math.round(pair.score * 100)}%)
                   </li>
                 );
               })}
