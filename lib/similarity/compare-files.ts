@@ -104,9 +104,19 @@ export function compareFiles({
     if (position % 25 === 0) onProgress?.((0.4 * position) / Math.max(1, files.length));
   });
   index.addFiles(tokenizedFiles);
-  // Applied once all files are in: given to the constructor, Dolos re-walks every holder of a common
-  // fingerprint at each file that adds to it (seconds for a class of 500).
-  if (maxFileCount !== undefined) index.updateMaxFingerprintFileCount(maxFileCount);
+  // Boilerplate is found once all files are in, counting compared files only (not the excluded code),
+  // and ignored by hash. Dolos's own cut-off is not used: given to the constructor it re-walks every
+  // holder of a common fingerprint at each file that adds to it (seconds for a class of 500), and
+  // updateMaxFingerprintFileCount fails on a fingerprint the excluded code also holds.
+  if (maxFileCount !== undefined) {
+    const compared = new Set(tokenizedFiles.map((file) => file.id));
+    index.addIgnoredHashes(
+      index
+        .sharedFingerprints()
+        .filter((shared) => shared.files().filter((file) => compared.has(file.id)).length > maxFileCount)
+        .map((shared) => shared.hash),
+    );
+  }
   onProgress?.(0.4);
 
   const keyOf = new Map(tokenizedFiles.map((file, position) => [file.id, files[position]?.key ?? file.path]));

@@ -100,5 +100,11 @@ describe("compareFiles", () => {
     }));
     assert.equal(compareFiles({ files, minStoredScore: 0 }).length, 0);
     assert.equal(compareFiles({ files: files.slice(0, 3), minStoredScore: 0 }).length, 3);
+    // Excluded code that a few files also hold stays ignored once the boilerplate is cut off too.
+    const extra =
+      "function schedule(epoch, base) {\n  if (epoch < 3) return base;\n  return base * Math.pow(0.5, epoch - 2);\n}\n";
+    const starter: SourceFile = { key: "starter", code: extra, language: "javascript" };
+    const withExtra = files.map((file, index) => (index < 2 ? { ...file, code: `${file.code}\n${extra}` } : file));
+    assert.equal(compareFiles({ files: withExtra, ignored: [starter], minStoredScore: 0 }).length, 0);
   });
 });
