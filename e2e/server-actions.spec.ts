@@ -678,6 +678,8 @@ test.beforeAll(async ({ baseURL: configured }) => {
     })
   ).text();
   fixtures = { ...loaded, certificateJwt };
+  // Made now, not on a scenario's first call: a refused call must find the tables as they were.
+  seededSimilarity();
   await database.waitForGradingToSettle();
 });
 
