@@ -8,6 +8,7 @@ import { expect, request as playwrightRequest, test, type APIRequestContext } fr
 import { demoAccount, OTHER_ACCOUNTS, OTHER_COURSE, storageStateFor } from "./fixtures/accounts";
 import { Database } from "./fixtures/database-fingerprint";
 import { runLib } from "./fixtures/run-lib";
+import { seededSimilarity } from "./fixtures/similarity";
 import {
   callAction,
   serverActionsInBuild,
@@ -521,6 +522,23 @@ const SCENARIOS: Scenario[] = [
   },
   {
     action:
+      "app/[locale]/instructor/courses/[courseSlug]/labs/[labSlug]/similarity/actions.ts#startSimilarityAnalysisAction",
+    title: "starts a similarity analysis of a lab",
+    args: () => [COURSE, LAB, form({ basis: "LATEST", threshold: "" })],
+    expected: teachersOnly(allowed({ isOk: true }), refusal(TEACHERS_ONLY)),
+  },
+  {
+    action:
+      "app/[locale]/instructor/courses/[courseSlug]/labs/[labSlug]/similarity/actions.ts#reviewSimilarityPairAction",
+    title: "marks a similar pair reviewed",
+    args: () => {
+      const { analysisId, pairId } = seededSimilarity();
+      return [COURSE, LAB, analysisId, pairId, { decision: "review", note: "matrix check", suspendCertificates: "" }];
+    },
+    expected: teachersOnly(allowed({ isOk: true, value: { suspended: 0 } }), refusal(TEACHERS_ONLY)),
+  },
+  {
+    action:
       "app/[locale]/instructor/courses/[courseSlug]/submissions/[submissionId]/actions.ts#regradeSubmissionAction",
     title: "regrades the other learner's submission by id, through the demo course",
     args: (fixtures) => [COURSE, fixtures.otherSubmissionId, { reason: "matrix check" }],
@@ -716,6 +734,8 @@ test.beforeAll(async ({ baseURL: configured }) => {
     })
   ).text();
   fixtures = { ...loaded, certificateJwt };
+  // Made now, not on a scenario's first call: a refused call must find the tables as they were.
+  seededSimilarity();
   await database.waitForGradingToSettle();
 });
 

@@ -14,6 +14,9 @@ import { relayLtiScoreOutbox } from "../lib/queue/lti-score-outbox";
 import { closeLtiScoreQueue, LTI_SCORE_QUEUE, type LtiScoreJob } from "../lib/queue/lti-score-queue";
 import { processCertificateJob } from "./process-certificate-job";
 import { processLtiScoreJob } from "./process-lti-score-job";
+import { relaySimilarityOutbox } from "../lib/queue/similarity-outbox";
+import { closeSimilarityQueue, SIMILARITY_QUEUE, type SimilarityJob } from "../lib/queue/similarity-queue";
+import { processSimilarityJob } from "./process-similarity-job";
 
 const log = logger.child({ component: "issuer" });
 
@@ -21,6 +24,8 @@ const log = logger.child({ component: "issuer" });
 const CONCURRENCY = 4;
 /** Score posts wait on LMS servers (up to 10 s a request), so a few run at once without holding the others back. */
 const LTI_CONCURRENCY = 4;
+/** Similarity analyses are CPU-bound (a few seconds for hundreds of files); one at a time leaves the issuer responsive. */
+const SIMILARITY_CONCURRENCY = 1;
 /** How often pending outbox rows (an enqueue the grading worker lost) are moved onto the queue. */
 const RELAY_INTERVAL_MS = 15_000;
 /** The same for LTI score jobs (see where it is used for why it is shorter). */
@@ -57,6 +62,17 @@ async function main(): Promise<void> {
     log.warn({ jobId: job?.id, delivery: job?.attemptsMade, err: error }, "LTI score job failed"),
   );
   ltiWorker.on("error", (error) => log.error({ err: error }, "LTI score queue connection problem"));
+  // Similarity runs here because the issuer is the process that handles no learner artefacts in a
+  // sandbox and is always running; the analysis reads code as text and never executes it.
+  const similarityWorker = new Worker<SimilarityJob>(
+    SIMILARITY_QUEUE,
+    (job: Job<SimilarityJob>) => processSimilarityJob(job, log.child({ jobId: job.id, queue: SIMILARITY_QUEUE })),
+    { ...queueOptions(createQueueConnection()), concurrency: SIMILARITY_CONCURRENCY },
+  );
+  similarityWorker.on("failed", (job, error) =>
+    log.warn({ jobId: job?.id, delivery: job?.attemptsMade, err: error }, "similarity job failed"),
+  );
+  similarityWorker.on("error", (error) => log.error({ err: error }, "similarity queue connection problem"));
 
   const relay = () =>
     relayCertificateOutbox()
@@ -70,9 +86,19 @@ async function main(): Promise<void> {
         if (relayed > 0) log.info({ relayed }, "relayed LTI score jobs whose enqueue was lost");
       })
       .catch((error: unknown) => log.error({ err: error }, "LTI score outbox relay failed"));
+  const relaySimilarity = () =>
+    relaySimilarityOutbox()
+      .then((relayed) => {
+        if (relayed > 0) log.info({ relayed }, "relayed similarity jobs whose enqueue was lost");
+      })
+      .catch((error: unknown) => log.error({ err: error }, "similarity outbox relay failed"));
   void relay();
   void relayLti();
-  const timer = setInterval(() => void relay(), RELAY_INTERVAL_MS);
+  void relaySimilarity();
+  const timer = setInterval(() => {
+    void relay();
+    void relaySimilarity();
+  }, RELAY_INTERVAL_MS);
   // Shorter than the certificates': writers without a queue at hand (quiz attempts, certificate status
   // changes) rely on this relay, and a learner expects the LMS to show a quiz score within seconds.
   const ltiTimer = setInterval(() => void relayLti(), LTI_RELAY_INTERVAL_MS);
@@ -86,8 +112,8 @@ async function main(): Promise<void> {
     clearInterval(timer);
     clearInterval(ltiTimer);
     // close() stops taking jobs at once and waits for the running ones (taskforcesh/bullmq#4065: it may never settle).
-    await within(Promise.all([worker.close(), ltiWorker.close()]), DRAIN_MS);
-    await within(Promise.all([closeCertificateQueue(), closeLtiScoreQueue()]), DRAIN_MS);
+    await within(Promise.all([worker.close(), ltiWorker.close(), similarityWorker.close()]), DRAIN_MS);
+    await within(Promise.all([closeCertificateQueue(), closeLtiScoreQueue(), closeSimilarityQueue()]), DRAIN_MS);
     await within(db.$disconnect(), DRAIN_MS);
     log.info("stopped");
     process.exit(0);

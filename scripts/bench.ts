@@ -19,6 +19,7 @@ import { BUILDERS, MODEL_NAMES, type ModelName } from "./bench/models";
 import { benchScoring } from "./bench/scoring";
 import { benchAnalytics } from "./bench/analytics";
 import { logger } from "../lib/log";
+import { benchSimilarity } from "./bench/similarity";
 
 /** Samples per measurement: a few seconds each on the wasm engine. */
 const SAMPLES: Record<ModelName, { train: number; inference: number }> = {
@@ -357,9 +358,25 @@ async function main(): Promise<void> {
   );
   const analytics = await benchAnalytics(logger.child({ component: "bench" }));
   logAnalytics(analytics);
+  const similarity = benchSimilarity();
+  log(
+    `similarity: ${similarity.submissions} submissions of ~${similarity.linesPerSubmission} lines analysed in ` +
+      `${similarity.analysisMs} ms, peak RSS ${similarity.peakRssMb} MB, ${similarity.storedPairs} pairs kept, ` +
+      `${similarity.plantedInTop} of ${similarity.planted} planted copies ranked first`,
+  );
   for (const note of notes) log(`note: ${note}`);
   console.log(
-    JSON.stringify({ rounds, samples: SAMPLES, cpuSamples: CPU_SAMPLES, backends, torch, scoring, analytics, notes }),
+    JSON.stringify({
+      rounds,
+      samples: SAMPLES,
+      cpuSamples: CPU_SAMPLES,
+      backends,
+      torch,
+      scoring,
+      analytics,
+      similarity,
+      notes,
+    }),
   );
 }
 

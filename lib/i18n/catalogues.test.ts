@@ -14,6 +14,7 @@ import { policyMessagesFor } from "./policy-messages";
 import { practiceMessagesFor } from "./practice-messages";
 import { reviewMessagesFor } from "./review-messages";
 import { siteMessagesFor } from "./site-messages";
+import { similarityMessagesFor } from "./similarity-messages";
 import { verdictProblemText } from "./verdict-problem-text";
 import { verifyMessagesFor } from "./verify-messages";
 
@@ -31,6 +32,7 @@ const CATALOGUES: Record<string, (locale: Locale) => unknown> = {
   ltiInstructor: ltiInstructorMessagesFor,
   analytics: analyticsMessagesFor,
   review: reviewMessagesFor,
+  similarity: similarityMessagesFor,
 };
 
 /** Every string of a catalogue by its path, parameterised ones called with sample arguments. */

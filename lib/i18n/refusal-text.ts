@@ -96,6 +96,23 @@ export const REFUSALS: readonly Refusal[] = [
     source: "bytes; this lab accepts at most",
     zhCN: (bytes = "", max = "") => `你的代码有 ${bytes} 字节；本实验最多接受 ${max} 字节。`,
   },
+  // Code similarity (lib/similarity).
+  fixed("There is no such similarity analysis.", "没有这次相似度分析。"),
+  fixed("There is no such pair.", "没有这个代码对。"),
+  fixed("Give a number between 0.05 and 1.", "请填写 0.05 到 1 之间的数。"),
+  fixed("Choose latest or best.", "请选择最新或最佳。"),
+  fixed("Choose reviewed or flagged.", "请选择已审阅或标记。"),
+  fixed("Keep the note under 1,000 characters.", "备注请少于 1,000 个字符。"),
+  fixed("Say why you flag this pair (at least 3 characters).", "请说明标记这个代码对的原因（至少 3 个字符）。"),
+  fixed("The archive is larger than 5 MB.", "压缩包超过 5 兆字节。"),
+  fixed("This is not a zip archive that can be read.", "这不是可以读取的压缩包。"),
+  fixed(
+    "The archive holds a path that leaves its folder (.. or an absolute path).",
+    "压缩包中有跳出其文件夹的路径（.. 或绝对路径）。",
+  ),
+  fixed("The archive holds too many files.", "压缩包中的文件太多。"),
+  fixed("The archive's code adds up to more than 20 MB.", "压缩包中的代码总计超过 20 兆字节。"),
+  fixed("The archive holds no .js or .ts files.", "压缩包中没有 JavaScript 或 TypeScript 文件。"),
   // The rate limits (lib/api/rate-limit.ts): what was too much, then when to try again.
   fixed("Too many API requests for this account.", "这个账户的 API 请求过多。"),
   fixed("Too many API requests from your address.", "来自你的地址的 API 请求过多。"),

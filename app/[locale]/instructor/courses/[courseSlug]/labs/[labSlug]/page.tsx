@@ -14,6 +14,7 @@ import { RegradeAllPanel } from "./regrade-all-panel";
 import { getLocale } from "@/lib/i18n/locale";
 import { staffMessagesFor } from "@/lib/i18n/staff-messages";
 import { reviewMessagesFor } from "@/lib/i18n/review-messages";
+import { similarityMessagesFor } from "@/lib/i18n/similarity-messages";
 import { submissionStatusText } from "@/lib/i18n/status-messages";
 import { formatMetric } from "@/lib/submissions/format";
 import { taughtTitles } from "../../../../_lib/taught-titles";
@@ -81,7 +82,8 @@ export default async function InstructorLabPage({ params, searchParams }: LabPag
       <h1>{t.heading(assignment.title)}</h1>
       <p>
         <Link href={`${base}/extensions`}>{t.extensionsLink}</Link> ·{" "}
-        <Link href={`${base}/grade`}>{reviewMessagesFor(locale).queue.link}</Link>
+        <Link href={`${base}/grade`}>{reviewMessagesFor(locale).queue.link}</Link> ·{" "}
+        <Link href={`${base}/similarity`}>{similarityMessagesFor(locale).link}</Link>
       </p>
 
       <form
