@@ -3,9 +3,11 @@
 // with known answers), and every number the analytics report checked against values worked out on
 // paper. Also who may see them, and the CSV downloads.
 import "../instructor/test-queue-prefix";
+import "../certificates/test-signing-key";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { after, before, describe, test } from "node:test";
+import { issueCertificate } from "../certificates/issue-certificate";
 import { db } from "../db";
 import { ForbiddenError, NotFoundError } from "../errors";
 import type { FailureKind, SubmissionStatus } from "../generated/prisma/enums";
@@ -98,26 +100,35 @@ before(async () => {
   if (!l1 || !l2 || !l3 || !l4 || !l5 || !l6) throw new Error("six learners");
 
   // Certificates: one valid (counts), one revoked (does not).
-  const key = await db.signingKey.create({ data: { kid: `analytics-${crypto.randomUUID()}`, publicJwk: {} } });
+  // Certificates: one valid (counts), one revoked (does not). Issued for real, with this file's own
+  // signing key: a made-up key row would be published beside the real ones and break the
+  // certificate checks of the tests that share this database.
+  // issueCertificate words the credential from the course's pass rule, which the test course lacks.
+  await db.course.update({
+    where: { id: course.courseId },
+    data: {
+      passRule: {
+        requiredLabs: [],
+        minLessonQuizPercent: 0,
+        minExamPercent: 0,
+        passMarkPercent: 70,
+        weights: { labs: 1, quizzes: 0, exam: 0 },
+      },
+    },
+  });
   for (const [learner, issuedAt, revokedAt] of [
     [l1, at("04T09:00:00"), null],
     [l2, at("05T09:00:00"), at("06T00:00:00")],
   ] as const) {
-    await db.certificate.create({
-      data: {
-        publicId: crypto.randomUUID(),
-        userId: learner.id,
-        courseId: course.courseId,
-        holderName: learner.name,
-        issuedAt,
-        score: 90,
-        passMark: 70,
-        statusListIndex: crypto.randomInt(1_000_000_000),
-        revokedAt,
-        credentialJwt: "unused",
-        signingKeyId: key.id,
-      },
+    const outcome = await issueCertificate({
+      userId: learner.id,
+      courseId: course.courseId,
+      score: 90,
+      passMark: 70,
+      evidence: [],
     });
+    assert.ok(outcome.isIssued);
+    await db.certificate.update({ where: { publicId: outcome.publicId }, data: { issuedAt, revokedAt } });
   }
 
   const exception = (shape: string, line: number) => ({
