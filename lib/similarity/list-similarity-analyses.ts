@@ -2,6 +2,7 @@
 import type { Locale } from "../courses/content-schema";
 import { db } from "../db";
 import { requireTaughtAssignment, type Viewer } from "../instructor/course-access";
+import { ANALYSIS_SELECT } from "./require-analysis";
 
 /** The page lists the newest analyses; older ones stay in the database. */
 const LISTED_ANALYSES = 50;
@@ -23,19 +24,7 @@ export async function listSimilarityAnalyses({
     orderBy: { createdAt: "desc" },
     take: LISTED_ANALYSES,
     select: {
-      id: true,
-      status: true,
-      progress: true,
-      basis: true,
-      includesOtherRuns: true,
-      threshold: true,
-      archiveName: true,
-      submissionCount: true,
-      fileCount: true,
-      pairCount: true,
-      error: true,
-      createdAt: true,
-      finishedAt: true,
+      ...ANALYSIS_SELECT,
       _count: { select: { pairs: { where: { reviewState: "FLAGGED" } } } },
     },
   });

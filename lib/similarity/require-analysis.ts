@@ -7,6 +7,23 @@ import { requireTaughtAssignment, type Viewer } from "../instructor/course-acces
 
 const IdSchema = z.string().regex(/^[a-z0-9]{20,40}$/);
 
+/** What the pages show of an analysis: its settings, progress and counts. */
+export const ANALYSIS_SELECT = {
+  id: true,
+  status: true,
+  progress: true,
+  basis: true,
+  includesOtherRuns: true,
+  threshold: true,
+  archiveName: true,
+  submissionCount: true,
+  fileCount: true,
+  pairCount: true,
+  error: true,
+  createdAt: true,
+  finishedAt: true,
+} as const;
+
 export async function requireAnalysis(
   viewer: Viewer,
   { courseSlug, assignmentSlug, analysisId }: { courseSlug: string; assignmentSlug: string; analysisId: unknown },
@@ -17,21 +34,7 @@ export async function requireAnalysis(
   if (!id.success) throw new NotFoundError("There is no such similarity analysis.");
   const analysis = await db.similarityAnalysis.findFirst({
     where: { id: id.data, assignmentId: assignment.id },
-    select: {
-      id: true,
-      status: true,
-      progress: true,
-      basis: true,
-      includesOtherRuns: true,
-      threshold: true,
-      archiveName: true,
-      submissionCount: true,
-      fileCount: true,
-      pairCount: true,
-      error: true,
-      createdAt: true,
-      finishedAt: true,
-    },
+    select: ANALYSIS_SELECT,
   });
   if (!analysis) throw new NotFoundError("There is no such similarity analysis.");
   return { course, assignment, analysis };
