@@ -1,16 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import type { Locale } from "@/lib/courses/content-schema";
+import { useDocumentLocale } from "@/app/_components/document-locale";
 import { obApiMessagesFor } from "@/lib/i18n/ob-api-messages";
 
 /** The page's language is read from the document, which the layout renders with its lang attribute. */
 export default function ConnectedAppsError({ reset }: { error: Error; reset: () => void }) {
-  const [locale, setLocale] = useState<Locale>("en");
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the document's language is readable only after hydration
-    if (document.documentElement.lang === "zh-CN") setLocale("zh-CN");
-  }, []);
+  const locale = useDocumentLocale();
   const t = obApiMessagesFor(locale).apps;
   return (
     <>

@@ -1,15 +1,7 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-import { LocaleSchema, type Locale } from "@/lib/courses/content-schema";
+import { useDocumentLocale } from "@/app/_components/document-locale";
 import { staffMessagesFor, type StaffMessages } from "@/lib/i18n/staff-messages";
-
-const NEVER_CHANGES = () => () => undefined;
-
-function documentLocale(): Locale {
-  const lang = LocaleSchema.safeParse(document.documentElement.lang);
-  return lang.success ? lang.data : "en";
-}
 
 /**
  * An error boundary's words. A boundary is a client component rendered without its server parent,
@@ -22,8 +14,7 @@ export function StaffError({
   reset: () => void;
   words: (common: StaffMessages["common"]) => { title: string; body: string };
 }) {
-  // The server snapshot is only used while hydrating; the browser's answer follows at once.
-  const locale = useSyncExternalStore(NEVER_CHANGES, documentLocale, () => "en" as const);
+  const locale = useDocumentLocale();
   const common = staffMessagesFor(locale).common;
   const { title, body } = words(common);
   return (
